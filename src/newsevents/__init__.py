@@ -1,0 +1,36 @@
+"""newsevents: news articles in, a sourced, geolocated event database out."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from collections.abc import Iterable  # noqa: E402
+
+from .records import Event, Result  # noqa: E402
+
+
+def process(text_or_html: str, published: str | None = None, *, options=None) -> list[Event]:
+    """Code one article given as plain text or HTML; returns its events (empty when rejected)."""
+    from .ingest import document_from_text
+    from .options import load_options
+    from .pipeline import process_one
+
+    opts = options or load_options()
+    return list(process_one(document_from_text(text_or_html, published=published), opts).events)
+
+
+def process_batch(
+    texts: Iterable[str | dict], *, options=None
+) -> list[Result]:
+    """Code many articles; each item is a text/HTML string or a dict ``{id, text|html, url,
+    published}``. Returns one Result per item (article + events, or the rejection)."""
+    from .ingest import document_from_record, document_from_text
+    from .options import load_options
+    from .pipeline import process_documents
+
+    opts = options or load_options()
+    docs = (
+        document_from_record(t, source_uri="<batch>") if isinstance(t, dict) else document_from_text(t)
+        for t in texts
+    )
+    return list(process_documents(docs, opts))

@@ -1,0 +1,3 @@
+"""PLACEHOLDER: commands of this module are being written."""
+
+COMMANDS: list = []

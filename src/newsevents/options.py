@@ -1,0 +1,71 @@
+"""One options object, built once from the packaged defaults and an optional user file."""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .records import stable_hash
+
+# name -> (type, help). Feeds validation, `newsevents --help-settings` and the README table.
+SETTINGS: dict[str, tuple[type, str]] = {
+    "spacy_model": (str, "spaCy pipeline name (installed package), e.g. en_core_web_sm"),
+    "max_bytes": (int, "documents larger than this many bytes are rejected (too_large)"),
+    "min_words": (int, "extracted bodies shorter than this are rejected (too_short)"),
+    "languages": (list, "ISO 639-1 codes of accepted languages; others are rejected (language)"),
+    "batch_size": (int, "texts per spaCy batch"),
+    "min_confidence": (float, "events below this confidence are dropped"),
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    spacy_model: str
+    max_bytes: int
+    min_words: int
+    languages: tuple[str, ...]
+    batch_size: int
+    min_confidence: float
+
+    @property
+    def config_hash(self) -> str:
+        return stable_hash(dataclasses.asdict(self), length=12)
+
+    def replace(self, **changes: Any) -> "Options":
+        return load_options(overrides={**dataclasses.asdict(self), **changes})
+
+
+def _defaults() -> dict[str, Any]:
+    text = resources.files("newsevents.data").joinpath("defaults.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def load_options(path: str | Path | None = None, overrides: dict[str, Any] | None = None) -> Options:
+    """Defaults, then the TOML file at ``path``, then ``overrides``; every value type-checked."""
+    values = _defaults()
+    if path is not None:
+        try:
+            values.update(tomllib.loads(Path(path).read_text("utf-8")))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"cannot read config file {path}: {exc}") from exc
+    values.update(overrides or {})
+    unknown = sorted(set(values) - set(SETTINGS))
+    if unknown:
+        raise ConfigError(f"unknown setting(s): {', '.join(unknown)}; known: {', '.join(SETTINGS)}")
+    for name, (kind, _help) in SETTINGS.items():
+        value = values[name]
+        if kind is float and isinstance(value, int):
+            value = float(value)
+        if kind is list and isinstance(value, tuple):
+            value = list(value)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise ConfigError(f"setting {name} must be {kind.__name__}, got {value!r}")
+        values[name] = tuple(value) if kind is list else value
+    return Options(**values)
+
+

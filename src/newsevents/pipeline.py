@@ -1,0 +1,72 @@
+"""The cascade, in one readable place: ingest -> extract -> analyse -> resolve -> code.
+
+Stages are plain functions over records; this module only orders them and turns a
+``DocumentRejected`` into a ``Rejected`` row so one bad document never stops a batch.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator
+
+from . import __version__
+from .analyse import parse
+from .coder import code
+from .errors import DocumentRejected
+from .extract import extract
+from .options import Options
+from .records import Article, Event, RawDocument, Rejected, Result
+from .resolve import resolve
+
+
+def _rejected(raw: RawDocument, exc: DocumentRejected) -> Result:
+    return Result(rejected=Rejected(raw.id, raw.source_uri, exc.stage, exc.reason, exc.message))
+
+
+def provenance(opts: Options) -> dict[str, str]:
+    return {"pipeline": __version__, "model": opts.spacy_model, "config": opts.config_hash}
+
+
+def process_documents(
+    items: Iterable[RawDocument | Rejected], opts: Options
+) -> Iterator[Result]:
+    """Run every document through the pipeline; yields one Result per input item, in order."""
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, opts.batch_size)):
+        yield from _process_chunk(chunk, opts)
+
+
+def _process_chunk(chunk: list[RawDocument | Rejected], opts: Options) -> Iterator[Result]:
+    staged: list[Result | tuple[RawDocument, Article]] = []
+    for item in chunk:
+        if isinstance(item, Rejected):
+            staged.append(Result(rejected=item))
+            continue
+        try:
+            staged.append((item, extract(item, opts)))
+        except DocumentRejected as exc:
+            staged.append(_rejected(item, exc))
+    to_parse = [s for s in staged if isinstance(s, tuple)]
+    docs = iter(parse((a.body for _, a in to_parse), opts.spacy_model, opts.batch_size))
+    for entry in staged:
+        if isinstance(entry, Result):
+            yield entry
+            continue
+        raw, article = entry
+        doc = next(docs)
+        try:
+            mentions = resolve(doc, article, opts)
+            events = code(doc, article, mentions, opts)
+        except DocumentRejected as exc:
+            yield _rejected(raw, exc)
+            continue
+        kept = tuple(e for e in events if e.confidence >= opts.min_confidence)
+        yield Result(article=article, events=kept)
+
+
+def process_one(raw: RawDocument, opts: Options) -> Result:
+    return next(process_documents([raw], opts))
+
+
+def events_of(results: Iterable[Result]) -> list[Event]:
+    return [e for r in results for e in r.events]
