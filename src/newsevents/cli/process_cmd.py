@@ -1,3 +1,115 @@
-"""PLACEHOLDER: commands of this module are being written."""
+"""`newsevents process`: read inputs, run the pipeline, store everything, print a summary."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, \
+    TimeElapsedColumn
+
+from ..ingest import fetch_urls, read_paths
+from ..pipeline import process_documents
+from ..records import RawDocument, Rejected, Result
+from ..store import open_store
+from .common import config_option, model_option, options_from, table
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--db", default="events.db", show_default=True,
+              help="SQLite file or postgresql:// URL to store into.")
+@click.option("--fetch", "urls", multiple=True, metavar="URL",
+              help="Also fetch this page (needs network; robots.txt and a rate limit respected).")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@config_option
+@model_option
+@click.pass_context
+def process(ctx: click.Context, paths: tuple[Path, ...], db: str, urls: tuple[str, ...],
+            quiet: bool, config_path: Path | None, model: str | None) -> None:
+    """Code the articles in PATHS (files or folders: .txt .html .html.gz .jsonl .warc RSS/Atom).
+
+    Exit code 0 when every document was processed, 1 when some were rejected (see the summary),
+    2 on a usage or configuration error.
+    """
+    if not paths and not urls:
+        raise click.UsageError("give at least one PATH or --fetch URL")
+    opts = options_from(config_path, model)
+    summary = Summary()
+    with open_store(db) as store:
+        run_id = store.start_run(opts, [str(p) for p in paths] + list(urls))
+        items = _inputs(paths, urls, opts)
+        with _progress(quiet) as progress:
+            task = progress.add_task("processing", total=None)
+            batch: list[Result] = []
+            for result in process_documents(items, opts):
+                batch.append(result)
+                progress.advance(task)
+                if len(batch) >= opts.batch_size:
+                    summary.add(store.write_batch(batch, run_id), batch)
+                    batch = []
+            if batch:
+                summary.add(store.write_batch(batch, run_id), batch)
+        store.finish_run(run_id, summary.as_dict())
+    click.echo(summary.render(db))
+    ctx.exit(1 if summary.rejected else 0)
+
+
+def _inputs(paths: tuple[Path, ...], urls: tuple[str, ...], opts) -> Iterator[RawDocument | Rejected]:
+    yield from read_paths(paths, opts)
+    if urls:
+        yield from fetch_urls(urls, opts)
+
+
+def _progress(quiet: bool) -> Progress:
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                    MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=Console(stderr=True), disable=quiet, transient=True)
+
+
+class Summary:
+    """Counts for the end-of-run table."""
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.new_articles = 0
+        self.known_articles = 0
+        self.new_events = 0
+        self.events_by_type: Counter[str] = Counter()
+        self.rejected: Counter[str] = Counter()
+
+    def add(self, outcome, batch: list[Result]) -> None:
+        self.documents += len(batch)
+        self.new_articles += outcome.new_articles
+        self.known_articles += outcome.duplicate_articles
+        self.new_events += outcome.new_events
+        for result in batch:
+            if result.rejected:
+                self.rejected[f"{result.rejected.stage}/{result.rejected.reason}"] += 1
+            self.events_by_type.update(e.type for e in result.events)
+
+    def as_dict(self) -> dict:
+        return {"documents": self.documents, "new_articles": self.new_articles,
+                "known_articles": self.known_articles, "new_events": self.new_events,
+                "events_by_type": dict(self.events_by_type), "rejected": dict(self.rejected)}
+
+    def render(self, db: str) -> str:
+        articles = self.documents - sum(self.rejected.values())
+        lines = [
+            f"{self.documents} documents: {articles} articles "
+            f"({self.new_articles} new, {self.known_articles} already stored), "
+            f"{sum(self.rejected.values())} rejected; {self.new_events} new events in {db}",
+        ]
+        if self.events_by_type:
+            rows = sorted(self.events_by_type.items(), key=lambda kv: (-kv[1], kv[0]))
+            lines += ["", table(["event type", "events"], rows)]
+        if self.rejected:
+            rows = sorted(self.rejected.items(), key=lambda kv: (-kv[1], kv[0]))
+            lines += ["", table(["rejected (stage/reason)", "documents"], rows)]
+        return "\n".join(lines)
+
+
+COMMANDS = [process]

@@ -1,0 +1,35 @@
+# The two commands of the README: `make run` and `make test`. Both set up from a fresh clone.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: setup run test quality bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+# Process the bundled examples into events.db, then list the events.
+run: setup
+	$(BIN)/newsevents process examples/articles --db events.db
+	$(BIN)/newsevents events --db events.db
+
+test: setup
+	$(BIN)/python -m pytest
+
+# Scores on ../shared (seed story, PLOVER records, extraction benchmarks) and the bundled examples;
+# writes build/quality.json and fails under the floors in quality-floors.json.
+quality: setup
+	$(BIN)/python -m newsevents.evaluation.quality
+
+# Throughput and memory on >= 500 articles; writes build/bench.json.
+bench: setup
+	$(BIN)/python benchmarks/bench.py
+
+clean:
+	rm -rf build events.db events.db-wal events.db-shm

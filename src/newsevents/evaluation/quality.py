@@ -1,0 +1,134 @@
+"""The quality gate (`make quality`): every metric as a flat key in build/quality.json, checked
+against the committed floors in quality-floors.json.
+
+Floors only go up: when a change improves a metric, raise its floor in the same commit.
+
+    python -m newsevents.evaluation.quality [--shared ../shared] [--out build/quality.json]
+                                            [--floors quality-floors.json] [--only seed,plover]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from ..options import Options, load_options
+from .gold import read_gold
+from .plover import load_plover, plover_metrics
+from .runner import run_gold, summarise
+
+PROJECT = Path(__file__).resolve().parents[3]
+
+
+def default_shared() -> Path:
+    import os
+
+    return Path(os.environ.get("NEWSEVENTS_SHARED", PROJECT.parent / "shared"))
+
+
+def _field(report: dict, name: str, key: str = "recall") -> float:
+    return report["fields"].get(name, {}).get(key, 0.0)
+
+
+def seed_metrics(shared: Path, opts: Options) -> dict[str, float]:
+    docs = [d for path in sorted((shared / "seed").glob("*.gold.jsonl")) for d in read_gold(path)]
+    report = summarise(run_gold(docs, opts))
+    return {
+        "seed_event_f1": report["events"]["f1"],
+        "seed_event_precision": report["events"]["precision"],
+        "seed_event_recall": report["events"]["recall"],
+        "seed_field_accuracy": report["field_accuracy"],
+        # Place and date accuracy: credit over the matched events whose gold gives the field.
+        "seed_place_accuracy": _field(report, "location"),
+        "seed_date_accuracy": _field(report, "date"),
+        "seed_quantity_f1": _field(report, "quantities", "f1"),
+        "seed_article_checks": report.get("article", {}).get("accuracy", 0.0),
+    }
+
+
+def plover_gold_metrics(shared: Path, opts: Options) -> dict[str, float]:
+    outcomes = run_gold(load_plover(shared / "evaldata" / "plover-gsr" / "PLOVER_GSR_CAMEO.json"), opts)
+    report = summarise(outcomes)
+    return {**plover_metrics(outcomes), "plover_event_f1": report["events"]["f1"]}
+
+
+def example_metrics(opts: Options) -> dict[str, float]:
+    report = summarise(run_gold(list(read_gold(PROJECT / "examples" / "gold" / "examples.gold.jsonl")),
+                                opts))
+    labels = report.get("labels", {})
+    return {
+        "examples_event_f1": report["events"]["f1"],
+        "examples_field_accuracy": report["field_accuracy"],
+        "examples_label_accuracy": labels.get("accuracy", 0.0),
+        "examples_label_weighted_f1": labels.get("weighted_f1", 0.0),
+        "examples_article_checks": report.get("article", {}).get("accuracy", 0.0),
+    }
+
+
+def extraction_metrics(shared: Path, opts: Options) -> dict[str, float]:
+    from .extraction_bench import run_all
+
+    return run_all(shared)
+
+
+def actor_metrics(shared: Path, opts: Options) -> dict[str, float]:
+    from .actor_bench import run
+
+    return run(shared)
+
+
+SUITES: dict[str, Callable[[Path, Options], dict[str, float]]] = {
+    "seed": seed_metrics,
+    "plover": plover_gold_metrics,
+    "examples": lambda shared, opts: example_metrics(opts),
+    "extraction": extraction_metrics,
+    "actors": actor_metrics,
+}
+
+
+def check_floors(metrics: dict[str, float], floors: dict[str, float]) -> list[str]:
+    """Messages for every metric under its floor or missing."""
+    failures = []
+    for key, floor in sorted(floors.items()):
+        if key not in metrics:
+            failures.append(f"{key}: missing (floor {floor})")
+        elif metrics[key] + 1e-9 < floor:
+            failures.append(f"{key}: {metrics[key]:.4f} is under its floor {floor}")
+    return failures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=default_shared())
+    parser.add_argument("--out", type=Path, default=PROJECT / "build" / "quality.json")
+    parser.add_argument("--floors", type=Path, default=PROJECT / "quality-floors.json")
+    parser.add_argument("--only", default=",".join(SUITES), help="comma-separated suites")
+    args = parser.parse_args(argv)
+    if not args.shared.is_dir():
+        print(f"error: shared folder {args.shared} not found (set NEWSEVENTS_SHARED)", file=sys.stderr)
+        return 2
+    opts = load_options()
+    metrics: dict[str, float] = {}
+    for name in args.only.split(","):
+        started = time.perf_counter()
+        metrics.update(SUITES[name](args.shared, opts))
+        print(f"{name}: done in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(metrics, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    print(json.dumps(metrics, indent=2, sort_keys=True))
+    floors = json.loads(args.floors.read_text("utf-8"))
+    if args.only != ",".join(SUITES):
+        floors = {k: v for k, v in floors.items() if k in metrics}
+    failures = check_floors(metrics, floors)
+    for message in failures:
+        print(f"FAIL {message}", file=sys.stderr)
+    print(f"quality: {len(floors) - len(failures)} of {len(floors)} floors held", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,114 @@
+"""Run the pipeline over gold documents and score the result (the `newsevents eval` command)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..options import Options
+from ..pipeline import process_documents
+from ..records import RawDocument, Result
+from .gold import GoldDoc
+from .scoring import FIELDS, check_article, match_document, score_fields, score_labels
+
+
+@dataclass
+class DocOutcome:
+    gold: GoldDoc
+    result: Result
+    label: str
+    predictions: list[dict[str, Any]]
+    pairs: list[tuple[int, int]]
+
+    def prediction_line(self) -> dict[str, Any]:
+        """The `--save-predictions` line: id, label, article, events."""
+        return {
+            "id": self.gold.id,
+            "label": self.label,
+            "article": self.result.article.to_dict() if self.result.article else None,
+            "rejected": self.result.rejected.to_dict() if self.result.rejected else None,
+            "events": self.predictions,
+        }
+
+
+def _with_published(doc: GoldDoc) -> RawDocument | Any:
+    raw = doc.raw
+    if isinstance(raw, RawDocument) and doc.published and not raw.published:
+        return dataclasses.replace(raw, published=doc.published)
+    return raw
+
+
+def run_gold(docs: Iterable[GoldDoc], opts: Options,
+             progress: Callable[[int], None] | None = None) -> list[DocOutcome]:
+    from ..coder import document_label
+
+    docs = list(docs)
+    outcomes: list[DocOutcome] = []
+    for doc, result in zip(docs, process_documents((_with_published(d) for d in docs), opts)):
+        preds = [e.to_dict() for e in result.events]
+        body = result.article.body if result.article else ""
+        score = match_document(preds, doc.events, body)
+        outcomes.append(DocOutcome(doc, result, document_label(list(result.events)), preds,
+                                   score.pairs))
+        if progress:
+            progress(1)
+    return outcomes
+
+
+def summarise(outcomes: list[DocOutcome]) -> dict[str, Any]:
+    """The report: event detection, per-field scores, labels and extraction checks."""
+    gold_required = gold_optional = predicted = matched_required = matched_predicted = 0
+    field_pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    labels: list[tuple[str, str]] = []
+    checks_total = checks_passed = 0
+    failed_checks: list[str] = []
+    rejected: dict[str, int] = {}
+    for out in outcomes:
+        golds = out.gold.events
+        gold_required += sum(1 for g in golds if not g.get("optional"))
+        gold_optional += sum(1 for g in golds if g.get("optional"))
+        predicted += len(out.predictions)
+        matched_predicted += len(out.pairs)
+        matched_required += sum(1 for _, gi in out.pairs if not golds[gi].get("optional"))
+        field_pairs.extend((out.predictions[pi], golds[gi]) for pi, gi in out.pairs)
+        if out.gold.label is not None:
+            labels.append((out.label, out.gold.label))
+        if out.result.rejected:
+            reason = out.result.rejected.reason
+            rejected[reason] = rejected.get(reason, 0) + 1
+        if out.gold.article:
+            article = out.result.article.to_dict() if out.result.article else None
+            for name, ok in check_article(article, out.gold.article).items():
+                checks_total += 1
+                checks_passed += ok
+                if not ok:
+                    failed_checks.append(f"{out.gold.id}: {name}")
+    # Precision counts predictions matched to optional gold as correct; recall counts required.
+    p = matched_predicted / predicted if predicted else 0.0
+    r = matched_required / gold_required if gold_required else 0.0
+    tallies = score_fields(field_pairs)
+    credit = sum(t.credit for t in tallies.values())
+    judged = sum(t.judged for t in tallies.values())
+    report: dict[str, Any] = {
+        "documents": len(outcomes),
+        "rejected": rejected,
+        "events": {
+            "gold": gold_required, "gold_optional": gold_optional, "predicted": predicted,
+            "matched": matched_predicted, "precision": round(p, 4), "recall": round(r, 4),
+            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+        },
+        "fields": {name: tallies[name].as_dict() for name in FIELDS if tallies[name].judged},
+        "field_accuracy": round(credit / judged, 4) if judged else 0.0,
+    }
+    if labels:
+        report["labels"] = score_labels(labels)
+    if checks_total:
+        report["article"] = {"checks": checks_total, "passed": checks_passed,
+                             "accuracy": round(checks_passed / checks_total, 4),
+                             "failed": failed_checks}
+    return report
+
+
+__all__ = ["DocOutcome", "run_gold", "summarise"]
