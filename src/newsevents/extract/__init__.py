@@ -1,13 +1,71 @@
-"""PLACEHOLDER (being replaced by the extract helper)."""
+"""Extraction: a RawDocument becomes an Article (body paragraphs without boilerplate, headline,
+standfirst, byline and agency, publisher, publication time with offset, language).
+
+``extract(raw, opts)`` is the stage; ``extract_parts`` is the same work without the acceptance
+checks (language, length), used by the benchmarks, which include non-English pages.
+"""
 
 from __future__ import annotations
 
+from ..errors import DocumentRejected
 from ..options import Options
 from ..records import Article, RawDocument
+from .html import extract_html
+from .language import detect, language_name
+from .memory import MEMORY_MIN_SEEN, BoilerplateMemory, InMemoryBoilerplateMemory, paragraph_hash
+from .parts import Parts, apply_memory
+from .text import extract_text
+
+__all__ = [
+    "extract", "extract_parts", "Parts", "BoilerplateMemory", "InMemoryBoilerplateMemory",
+    "paragraph_hash", "MEMORY_MIN_SEEN", "DocumentRejected",
+]
 
 
-def extract(raw: RawDocument, opts: Options) -> Article:
-    paras = tuple(p.strip() for p in raw.text.split("\n\n") if p.strip())
-    body = "\n\n".join(paras)
-    return Article(id=Article.id_for(body), doc_id=raw.id, source_uri=raw.source_uri, body=body,
-                   paragraphs=paras, published=raw.published, url=raw.url)
+def extract_parts(raw: RawDocument, memory: BoilerplateMemory | None = None) -> Parts:
+    if raw.content_type == "html":
+        parts = extract_html(raw.text, raw.url)
+    else:
+        parts = extract_text(raw.text)
+    apply_memory(parts, memory)
+    return parts
+
+
+def extract(raw: RawDocument, opts: Options, memory: BoilerplateMemory | None = None) -> Article:
+    """Article of ``raw``; raises DocumentRejected (stage "extract") with reason ``no_body``,
+    ``language`` or ``too_short``."""
+    parts = extract_parts(raw, memory)
+    if not parts.paragraphs:
+        raise DocumentRejected("extract", "no_body", f"no article text found in {raw.source_uri}")
+    body = "\n\n".join(parts.paragraphs)
+    detected = detect(body)
+    language = detected[0] if detected else parts.lang_hint
+    if detected and detected[0] not in opts.languages:
+        code, prob = detected
+        raise DocumentRejected(
+            "extract", "language",
+            f"detected language {code} ({language_name(code)}, p={prob:.2f}); "
+            f"accepted: {', '.join(opts.languages)}",
+        )
+    words = len(body.split())
+    if words < opts.min_words:
+        raise DocumentRejected("extract", "too_short",
+                               f"body has {words} words, fewer than min_words={opts.min_words}")
+    return Article(
+        id=Article.id_for(body),
+        doc_id=raw.id,
+        source_uri=raw.source_uri,
+        body=body,
+        paragraphs=tuple(parts.paragraphs),
+        headline=parts.headline,
+        standfirst=parts.standfirst,
+        byline=parts.byline,
+        agency=parts.agency,
+        publisher=parts.publisher,
+        published=parts.published or raw.published,
+        language=language,
+        url=raw.url,
+        canonical_url=parts.canonical_url,
+        fetched=raw.fetched,
+        dropped=tuple(parts.dropped),
+    )

@@ -1,0 +1,158 @@
+"""Plain-text path: copies of pages with their clutter (menus, appeals, footers) left in."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .classify import document_is_english_like, features, furniture_verdicts, prose_score
+from .datelines import parse_dateline
+from .header import parse_text_header, publishers_in
+from .parts import Parts, normalise_paragraph
+
+# A block whose lines are all about this long was hard-wrapped by an editor: its lines are one
+# paragraph. Lines in page copies (one paragraph per line) vary far more in length.
+_WRAP_MIN, _WRAP_MAX = 45, 100
+# How far before the body a headline is looked for when the page has no byline or dateline.
+_HEADLINE_LOOKBACK = 6
+
+
+# Furniture that ends an article (comment threads, share bars, tag lists) is costly to bridge, so
+# the body window does not run on into reader comments or the next story.
+END_MARKER_COST = {"comments": 60.0, "share": 25.0, "tags": 25.0, "timestamp": 20.0}
+# A bare date line inside the page (comment stamps, teaser dates) is not prose.
+DATELINE_COST = 20.0
+# Extra cost of each further non-prose line in a row, and of a line printed twice on the page.
+# Tuned on the plain-text AEB benchmark (aeb_plaintext_f1); re-run it after changing any cost here.
+RUN_COST = 0.75
+REPEATED_COST = 1.0
+# After a byline/dateline the story starts within this many paragraphs (appeals, captions between).
+HEADER_BODY_SLACK = 8
+
+
+def split_paragraphs(text: str) -> list[str]:
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        if not lines:
+            continue
+        wrapped = len(lines) > 1 and all(_WRAP_MIN <= len(ln) <= _WRAP_MAX for ln in lines[:-1])
+        if wrapped:
+            out.append(normalise_paragraph(" ".join(lines)))
+        else:
+            out.extend(normalise_paragraph(ln) for ln in lines)
+    return out
+
+
+def _window_from(scores: list[float], first: int, last: int) -> tuple[float, int, int]:
+    """Best (sum, start, end) of runs starting between ``first`` and ``last`` (inclusive)."""
+    best = (float("-inf"), 0, -1)
+    for start in range(first, min(last, len(scores) - 1) + 1):
+        total = 0.0
+        for end in range(start, len(scores)):
+            total += scores[end]
+            if total > best[0]:
+                best = (total, start, end)
+    return best
+
+
+def _best_window(scores: list[float]) -> tuple[int, int]:
+    """Maximum-sum run of paragraph scores (Kadane); (start, end) inclusive, or (0, -1) when none."""
+    best, best_span = 0.0, (0, -1)
+    current, start = 0.0, 0
+    for i, s in enumerate(scores):
+        if current <= 0:
+            current, start = s, i
+        else:
+            current += s
+        if current > best:
+            best, best_span = current, (start, i)
+    return best_span
+
+
+def extract_text(text: str) -> Parts:
+    paragraphs = split_paragraphs(text)
+    parts = Parts()
+    if not paragraphs:
+        return parts
+    head = parse_text_header(paragraphs)
+    verdicts = furniture_verdicts(paragraphs)
+    named = {head.headline: "header:headline", head.standfirst: "header:standfirst",
+             head.byline: "header:byline", head.dateline: "header:dateline"}
+    if head.byline_info:
+        parts.byline, parts.agency = head.byline_info.byline, head.byline_info.agency
+    parts.published = head.published
+    feats = [features(p) for p in paragraphs]
+    english = document_is_english_like(feats)
+    occurrences = Counter(paragraphs)
+    scores = []
+    run = 0  # consecutive non-prose paragraphs so far
+    for i, p in enumerate(paragraphs):
+        if i < head.body_start:
+            score = -1e6  # never part of the body
+        elif verdicts[i].reason:
+            category = verdicts[i].reason.partition(":")[2]
+            score = -float(feats[i].words) - END_MARKER_COST.get(category, 2.0)
+        elif parse_dateline(p):
+            score = -DATELINE_COST
+        elif occurrences[p] > 1:
+            # Text printed twice on one page is navigation or a teaser (desktop and mobile menus,
+            # a headline above its own summary), not a paragraph of the story.
+            score = -REPEATED_COST - 0.2 * feats[i].words
+        else:
+            score = prose_score(feats[i], english)
+        run = run + 1 if score < 0 else 0
+        # Each further line of a menu or link list costs more: one caption or sub-heading inside
+        # the story is bridged, a long stretch of page furniture is not.
+        scores.append(score - RUN_COST * max(0, run - 1) if score < 0 else score)
+    start, end = _best_window(scores)
+    if head.dateline is not None or head.byline is not None:
+        # A byline or dateline says where the story begins: the body is the run of prose that
+        # starts right below it, even when a longer run (comments, teasers) comes later.
+        total, s_start, s_end = _window_from(scores, head.body_start, head.body_start + HEADER_BODY_SLACK)
+        if total > 0:
+            start, end = s_start, s_end
+    if start > end:
+        # No run of prose at all (a note of a few short lines): everything after the header that
+        # is not furniture is the body, and the length check decides whether it is enough.
+        start, end = head.body_start, len(paragraphs) - 1
+    headline_idx = head.headline
+    if headline_idx is None and start <= end:
+        for i in range(start - 1, max(-1, start - 1 - _HEADLINE_LOOKBACK), -1):
+            f = features(paragraphs[i])
+            if 3 <= f.words <= 30 and not verdicts[i].reason and not f.ends_sentence and f.separators == 0:
+                headline_idx = i
+                named[i] = "header:headline"
+                break
+    if headline_idx is not None:
+        parts.headline = paragraphs[headline_idx]
+    if head.standfirst is not None:
+        parts.standfirst = paragraphs[head.standfirst]
+    clutter: list[str] = []
+    kept: set[str] = set()
+    for i, p in enumerate(paragraphs):
+        if i in named and named[i] and (i == headline_idx or i < head.body_start):
+            parts.drop(p, named[i])
+        elif verdicts[i].reason:
+            parts.drop(p, verdicts[i].reason, verdicts[i].detail)
+            clutter.append(p)
+        elif i < head.body_start:
+            parts.drop(p, "header:clutter")
+            clutter.append(p)
+        elif not start <= i <= end:
+            parts.drop(p, "boilerplate:outside_body", "not in the main run of prose")
+            clutter.append(p)
+        elif parts.headline is not None and p == parts.headline:
+            parts.drop(p, "header:headline_repeat")
+        elif p in kept:
+            parts.drop(p, "duplicate", "printed again further up the page")
+        else:
+            parts.paragraphs.append(p)
+            kept.add(p)
+    found = publishers_in(clutter + [paragraphs[i] for i in range(min(len(paragraphs), 3))])
+    if found:
+        parts.publisher = found.most_common(1)[0][0]
+    return parts
+
+
+__all__ = ["extract_text", "split_paragraphs"]

@@ -1,0 +1,42 @@
+"""`newsevents extract FILE`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from newsevents.cli import cli
+
+STORY = (
+    "The harbour authority closed the northern pier on Tuesday after inspectors found deep cracks in "
+    "two of the concrete supports that hold up the walkway. Engineers said repairs would take months."
+)
+
+
+def test_extract_prints_metadata_body_and_dropped(tmp_path: Path) -> None:
+    page = tmp_path / "story.txt"
+    page.write_text("\n\n".join([
+        "Pier closed after inspectors find cracks",
+        "By Mara Quinn",
+        "Tuesday 5 March 2024 09:30 GMT",
+        STORY,
+        "Share this article",
+    ]), "utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(page)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "  headline: Pier closed after inspectors find cracks" in lines
+    assert "  byline: Mara Quinn" in lines
+    assert "  published: 2024-03-05T09:30:00+00:00" in lines
+    assert f"[1] {STORY}" in lines
+    assert "  - boilerplate:share (matched 'Share this article'): Share this article" in lines
+    assert "  - header:byline: By Mara Quinn" in lines
+
+
+def test_extract_rejected_document_exits_1(tmp_path: Path) -> None:
+    page = tmp_path / "short.txt"
+    page.write_text("Only a few words here.", "utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(page)])
+    assert result.exit_code == 1
+    assert "extract/too_short" in result.output
