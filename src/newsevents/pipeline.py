@@ -14,6 +14,7 @@ from .analyse import parse
 from .coder import code
 from .errors import DocumentRejected
 from .extract import extract
+from .extract.memory import BoilerplateMemory
 from .options import Options
 from .records import Article, Event, RawDocument, Rejected, Result
 from .resolve import resolve
@@ -28,22 +29,25 @@ def provenance(opts: Options) -> dict[str, str]:
 
 
 def process_documents(
-    items: Iterable[RawDocument | Rejected], opts: Options
+    items: Iterable[RawDocument | Rejected], opts: Options,
+    memory: BoilerplateMemory | None = None,
 ) -> Iterator[Result]:
-    """Run every document through the pipeline; yields one Result per input item, in order."""
+    """Run every document through the pipeline; yields one Result per input item, in order.
+    ``memory`` is the publisher boilerplate memory extract consults (the store provides one)."""
     iterator = iter(items)
     while chunk := list(itertools.islice(iterator, opts.batch_size)):
-        yield from _process_chunk(chunk, opts)
+        yield from _process_chunk(chunk, opts, memory)
 
 
-def _process_chunk(chunk: list[RawDocument | Rejected], opts: Options) -> Iterator[Result]:
+def _process_chunk(chunk: list[RawDocument | Rejected], opts: Options,
+                   memory: BoilerplateMemory | None) -> Iterator[Result]:
     staged: list[Result | tuple[RawDocument, Article]] = []
     for item in chunk:
         if isinstance(item, Rejected):
             staged.append(Result(rejected=item))
             continue
         try:
-            staged.append((item, extract(item, opts)))
+            staged.append((item, extract(item, opts, memory)))
         except DocumentRejected as exc:
             staged.append(_rejected(item, exc))
     to_parse = [s for s in staged if isinstance(s, tuple)]
@@ -70,3 +74,8 @@ def process_one(raw: RawDocument, opts: Options) -> Result:
 
 def events_of(results: Iterable[Result]) -> list[Event]:
     return [e for r in results for e in r.events]
+
+
+def page_paragraphs(article: Article) -> list[str]:
+    """Every paragraph the page had, kept or dropped: what publisher memory counts."""
+    return list(article.paragraphs) + [d.text for d in article.dropped]

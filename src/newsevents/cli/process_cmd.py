@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
     TimeElapsedColumn
 
 from ..ingest import fetch_urls, read_paths
-from ..pipeline import process_documents
+from ..pipeline import page_paragraphs, process_documents
 from ..records import RawDocument, Rejected, Result
 from ..store import open_store
 from .common import config_option, model_option, options_from, table
@@ -42,20 +42,31 @@ def process(ctx: click.Context, paths: tuple[Path, ...], db: str, urls: tuple[st
     with open_store(db) as store:
         run_id = store.start_run(opts, [str(p) for p in paths] + list(urls))
         items = _inputs(paths, urls, opts)
+        memory = store.boilerplate_memory()
         with _progress(quiet) as progress:
             task = progress.add_task("processing", total=None)
             batch: list[Result] = []
-            for result in process_documents(items, opts):
+            for result in process_documents(items, opts, memory):
                 batch.append(result)
                 progress.advance(task)
                 if len(batch) >= opts.batch_size:
-                    summary.add(store.write_batch(batch, run_id), batch)
+                    _write(store, memory, batch, run_id, summary)
                     batch = []
             if batch:
-                summary.add(store.write_batch(batch, run_id), batch)
+                _write(store, memory, batch, run_id, summary)
         store.finish_run(run_id, summary.as_dict())
     click.echo(summary.render(db))
     ctx.exit(1 if summary.rejected else 0)
+
+
+def _write(store, memory, batch: list[Result], run_id: str, summary: "Summary") -> None:
+    summary.add(store.write_batch(batch, run_id), batch)
+    # Publisher memory grows with every batch: a paragraph seen in several articles of the same
+    # publisher is boilerplate in the next ones, even when it reads like prose.
+    for result in batch:
+        article = result.article
+        if article and article.publisher:
+            memory.record(article.publisher, article.id, page_paragraphs(article))
 
 
 def _inputs(paths: tuple[Path, ...], urls: tuple[str, ...], opts) -> Iterator[RawDocument | Rejected]:
