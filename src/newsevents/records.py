@@ -7,6 +7,7 @@ shape of ``shared/spec/EVENTS.md`` and of the store. Stages build records, they 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import typing
@@ -48,12 +49,18 @@ class Record:
 
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
-        hints = typing.get_type_hints(cls)
+        hints = _type_hints(cls)
         kwargs: dict[str, Any] = {}
         for f in dataclasses.fields(cls):  # type: ignore[arg-type]
             if f.name in data:
                 kwargs[f.name] = _build(hints[f.name], data[f.name])
         return cls(**kwargs)
+
+
+@functools.lru_cache(maxsize=None)
+def _type_hints(cls: type) -> dict[str, Any]:
+    # Resolving string annotations is slow; records are read back by the thousand in exports.
+    return typing.get_type_hints(cls)
 
 
 def _default_of(f: dataclasses.Field[Any]) -> Any:
