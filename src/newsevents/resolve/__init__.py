@@ -1,4 +1,11 @@
-"""PLACEHOLDER (being replaced by the resolve helper)."""
+"""Resolve: who, where, when and how many, for one parsed article.
+
+``resolve(doc, article, opts)`` finds actor, place, date and quantity mentions in the article body
+and resolves each to codes (country + PLOVER sector, gazetteer place with coordinates, date span,
+count + item + status); every mention names the table row or rule that produced it. The pieces
+are usable on their own: ``actor_for_text``, ``get_gazetteer().lookup``, ``resolve_date``,
+``parse_quantities`` and ``check_totals``.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,44 @@ from spacy.tokens import Doc
 
 from ..options import Options
 from ..records import Article, Mentions
+from .actor_scan import country_mentions, main_countries, scan_actors
+from .actors import ActorContext, actor_for_text, resolve_actor
+from .context import context_at
+from .date_scan import scan_dates
+from .dates import resolve_date
+from .place_scan import scan_places
+from .places import Gazetteer, get_gazetteer
+from .quantities import TotalCheck, check_totals, parse_quantities
+
+__all__ = [
+    "ActorContext", "Gazetteer", "TotalCheck", "actor_for_text", "check_totals", "context_at",
+    "country_mentions", "get_gazetteer", "main_countries", "parse_quantities", "resolve",
+    "resolve_actor", "resolve_date",
+]
 
 
 def resolve(doc: Doc, article: Article, opts: Options) -> Mentions:
-    return Mentions()
+    """All mentions of one article; ``doc`` is spaCy's parse of ``article.body`` so token
+    offsets are body offsets. ``opts`` is accepted for the stage signature; resolution has no
+    settings yet."""
+    del opts  # the stage signature is shared by all stages
+    countries = main_countries(doc)
+    spacy_people = {part.lower() for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                    for part in ent.text.split()}
+    places = scan_places(doc, get_gazetteer(), countries, spacy_people)
+    located = [(m.start, m.place.country) for m in places
+               if m.place.country and m.place.precision in ("point", "city", "admin2", "admin1")]
+    actors = scan_actors(doc, countries, located)
+    # A name the actor scan found to be a person's ("Choe") is not a place.
+    people = {part.lower() for m in actors if m.actor.kind == "person" and m.actor.name
+              for part in m.actor.name.split()}
+    places = [m for m in places if m.rule.startswith(("region", "adjective", "GPE", "LOC", "FAC"))
+              or doc.text[m.start:m.end].lower() not in people]
+    dates = scan_dates(doc, article.published)
+    quantities = parse_quantities(doc)
+    return Mentions(
+        actors=tuple(sorted(actors, key=lambda m: m.start)),
+        places=tuple(places),
+        dates=tuple(dates),
+        quantities=tuple(sorted(quantities, key=lambda m: m.start)),
+    )

