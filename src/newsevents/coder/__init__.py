@@ -1,4 +1,9 @@
-"""PLACEHOLDER (being replaced by the coder helper)."""
+"""Event coding: PLOVER type, mode and contexts, ACLED type, actor and recipient, place, date,
+quantities, fatalities, attribution, modality and evidence for every event in a parsed article.
+
+The rules live in ``newsevents/data/coder/*.tsv``; ``engine`` documents the steps, the
+confidence and the salience used to pick the document's first-ranked event.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,14 @@ from spacy.tokens import Doc
 
 from ..options import Options
 from ..records import Article, Event, Mentions
+from .engine import code_article, document_label, rank
 
 
 def code(doc: Doc, article: Article, mentions: Mentions, opts: Options) -> list[Event]:
-    return []
+    """Every event the article reports, in text order, each explained by its evidence."""
+    from ..pipeline import provenance  # the pipeline imports this package: import at call time
+
+    return code_article(doc, article, mentions, provenance(opts))
+
+
+__all__ = ["code", "document_label", "rank"]

@@ -1,0 +1,580 @@
+"""Event coding over one parsed article: triggers -> coded, explained Events.
+
+Steps (each event's ``evidence.rule`` names the lexicon row and every extra rule that fired):
+1. every token is looked up in the trigger lexicon (``match.find_row``: lemma, part of speech,
+   the row's conditions; modal "must" is a trigger of its own: "X said Y must ..." = REQUEST);
+2. triggers that are only part of another event are dropped: a trigger noun that is the object
+   of a trigger verb ("launched an attack"; but "condemned the arrest" keeps the arrest), the
+   complement of a request, rejection, threat, agreement or consultation ("blocked efforts to
+   tighten sanctions"), purposes ("sent troops to fight"), a second verb of the same type
+   ("intercepted and destroyed"; "killed when gunmen stormed" lends its place, date, attacker),
+   casualty participles ("..., killing 15"), conditions ("if it is attacked") and what another
+   event only fears ("concern that Russia may offer");
+3. each remaining trigger gets its roles (``roles``), mode and ACLED type (``acled``), places
+   (one event per place when the text lists several), date, quantities, fatalities (``slots``),
+   attribution and modality (``context``);
+4. document rules: an ASSAULT with no actor of its own takes the actor (and date and source) of
+   the latest earlier ASSAULT in its paragraph ("drone debris damaged houses" after "Russia
+   launched drones"); a follow-up with no actor, recipient or place is folded into that event
+   as counts ("31 drones were intercepted"); counts and "no casualties" in a sentence without
+   an event go to the latest event of the paragraph; future cooperation becomes AGREE, future
+   or conditional harm THREATEN, refused cooperation REJECT; parties without a country take the
+   one country their sentence names; a repeat of an event already coded (same type, parties,
+   source and counts) is dropped, lending its place; an attack stopped in its own sentence is
+   Disrupted weapons use.
+
+Dates: a date expression in the trigger's clause (else elsewhere in the sentence outside other
+events' clauses); with none, the article's publication day (news copy reports the day's
+events; an ASSAULT inheriting its actor also inherits its date); historical events without a
+date expression get an unknown date.
+
+Confidence (0..1) = 0.45 for a row match, +0.10 verb trigger, +0.15 actor found in the clause
+(+0.05 if inherited), +0.10 recipient, +0.05 place, +0.05 date words, -0.10 for a noun trigger
+without any argument; capped at 0.95. Salience ranks the document's events: factual ACLED-scope
+events first (violence and protests +2, strategic developments +1), then earlier paragraphs,
+reported casualties and confidence; hypothetical, negated and historical events -0.5.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Token
+
+from ..records import (Acled, Actor, Article, Attribution, DateSpan, Event, Evidence, Fatalities,
+                       Mentions, Place, PlaceMention, Quantity)
+from . import acled as acled_mod
+from . import context, slots, syntax
+from .match import MatchContext, find_row, lemma_of
+from .roles import ActorFinder, Found, find_role
+from .tables import Tables, TriggerRow, load_tables
+
+VERBAL = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
+MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "RETREAT", "MOBILIZE"})
+DOMESTIC = frozenset({"CONCEDE", "COERCE"})
+ATTEMPT_WORDS = frozenset({"attempt", "plot", "bid", "try"})
+CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST"})
+ABSORBING = frozenset({"REQUEST", "REJECT", "THREATEN", "AGREE", "CONSULT"})
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+SPLIT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+LOCATED_BY_RECIPIENT = frozenset({"ASSAULT"})
+RECIPROCAL = frozenset({"CONSULT", "COOPERATE"})
+MOVEMENT = frozenset({"AID", "MOBILIZE", "CONSULT", "RETREAT"})
+TARGETS_ARE_PLACES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
+VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians",
+                           "Protests", "Riots"})
+
+
+@dataclass
+class Draft:
+    """A mutable event under construction (frozen Event records are built at the end)."""
+
+    token: Token
+    row: TriggerRow
+    type: str
+    mode: str | None
+    contexts: tuple[str, ...]
+    actor: tuple[Actor, ...]
+    recipient: tuple[Actor, ...]
+    actor_tokens: tuple[Token, ...]
+    recipient_tokens: tuple[Token, ...]
+    clause: list[Token]
+    place: PlaceMention | None
+    date: DateSpan
+    date_from_text: bool
+    quantities: list[Quantity]
+    fatalities: Fatalities | None
+    attribution: Attribution
+    modality: str
+    paragraph: int
+    rules: list[str] = field(default_factory=list)
+    acled_code: str = "-"
+    inherited: bool = False
+
+    @property
+    def actor_countries(self) -> set[str]:
+        return {a.country for a in self.actor if a.country}
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        """Same key = the same happening told again (meetings are reciprocal)."""
+        actors = frozenset(a.country or a.text for a in self.actor)
+        recipients = frozenset(a.country or a.text for a in self.recipient)
+        if self.type in RECIPROCAL:
+            actors, recipients = actors | recipients, frozenset()
+        return (self.type, actors, recipients, self.attribution.source,
+                tuple(sorted((q.item, q.count) for q in self.quantities)),
+                self.place.place.name if self.place and self.type in SPLIT_TYPES else None)
+
+
+def _paragraph_starts(article: Article) -> list[int]:
+    starts, pos = [], 0
+    for para in article.body.split("\n\n"):
+        starts.append(pos)
+        pos += len(para) + 2
+    return starts
+
+
+def _paragraph_of(offset: int, starts: list[int]) -> int:
+    idx = 0
+    for i, s in enumerate(starts):
+        if s <= offset:
+            idx = i
+    return idx
+
+
+def _absorbed(t: Token, row: TriggerRow, rows: dict[int, TriggerRow], tables: Tables) -> bool:
+    nouns = tables.cues.get("noun", {})
+    if row.pos == "NOUN":
+        cur = t
+        while cur.dep_ in ("dobj", "pobj", "pcomp", "prep", "agent", "nsubjpass", "attr", "conj",
+                           "compound") and cur.head is not cur:
+            cur = cur.head
+            if cur.i in rows and rows[cur.i].pos == "VERB":
+                other = rows[cur.i]
+                # "condemned the arrest", "accepted the resignation": the noun is a happening
+                # of its own; "launched an attack", "agreed a ceasefire": it is the verb's event
+                return not (row.type in MATERIAL and other.type != row.type
+                            and other.type not in ("AGREE", "REQUEST", "THREATEN", "REJECT"))
+            if cur.pos_ in ("VERB", "AUX"):
+                break
+    if any(c.i in rows and rows[c.i].pos == "AUX" for c in t.children):
+        return True  # "Y must withdraw": the demand is the event
+    if row.pos == "VERB" and t.dep_ in ("advcl", "acl", "relcl") and row.type != "PROTEST" and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and not (
+                row.type == "ASSAULT" and lemma_of(t.head) in ATTEMPT_WORDS):
+        return True  # a purpose ("sent troops to fight"), not a happening (but "to protest" is
+        # the protest, and "an attempt to assassinate" an attempted attack)
+    if t.dep_ in ("conj", "advcl") and t.head.i in rows and rows[t.head.i].type == row.type:
+        return True  # "intercepted and destroyed", "attacked a village, killing 14": one event
+    casualty = set(tables.cues.get("killed", {})) | set(tables.cues.get("injured", {}))
+    if row.type == "ASSAULT" and t.tag_ == "VBG" and lemma_of(t) in casualty:
+        own = {x.i for x in t.subtree}
+        if any(i not in own and i < t.i and r.type == "ASSAULT" for i, r in rows.items()):
+            return True  # "carried out airstrikes ..., killing 15": the casualties of that event
+    cur = t.head if row.pos == "AUX" else t  # a modal's demand is about its verb's clause
+    for anc in syntax.ancestors_in_sentence(cur):
+        if cur.dep_ in ("relcl", "parataxis") or (cur.dep_ == "advcl" and not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
+            return False  # a clause of its own: its events are not the governing event's content
+        if lemma_of(anc) in nouns and anc.pos_ == "NOUN":
+            return False  # reported content ("rejected claims that ...") is coded, with its stance
+        if anc.i in rows and rows[anc.i].type in ABSORBING:
+            return True
+        cur = anc
+    return False
+
+
+def _attached_to(x: Token, t: Token) -> bool:
+    """False when ``x`` sits in a relative, adverbial or complement clause that does not
+    contain ``t`` (its date or place belongs to that clause's own happening)."""
+    for n in [x, *x.ancestors]:
+        finite = any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in n.children)
+        if n.dep_ in ("relcl", "ccomp") or (n.dep_ in ("advcl", "acl") and finite):
+            if not (n.left_edge.i <= t.i <= n.right_edge.i):
+                return False
+    return True
+
+
+def _codable(d: Draft) -> bool:
+    """PLOVER needs a participant; a violent or protest event may be known only by its place."""
+    if d.actor or d.recipient:
+        return True
+    return d.type in TARGETS_ARE_PLACES and d.modality in ("factual", "historical")
+
+
+def country_name_of(country: str) -> str:
+    from ..resolve.tables import country_name  # resolve owns the country table
+    return country_name(country) or country
+
+
+def _place_from_country(country: str) -> Place:
+    name = country_name_of(country)
+    return Place(text=name, name=name, country=country, precision="country")
+
+
+class _Coder:
+    def __init__(self, doc: Doc, article: Article, mentions: Mentions, tables: Tables) -> None:
+        self.doc, self.article, self.mentions, self.tables = doc, article, mentions, tables
+        self.finder = ActorFinder(doc, mentions, frozenset(tables.classes.get("civilian", {})),
+                                  frozenset(tables.cues.get("pair", {})))
+        self.published = slots.published_day(article.published)
+        self.light = frozenset(tables.cues.get("light", {}))
+        self.ctx = MatchContext(tables, self._role_countries, self._subject_sectors)
+        self.paragraphs = _paragraph_starts(article)
+        self.parts: dict[int, list[Token]] = {}
+
+    def _role_countries(self, t: Token, row: TriggerRow, which: str) -> set[str]:
+        found = find_role(self.finder, t, row, which, self.light)
+        return {a.country for a in found.actors if a.country}
+
+    def _subject_sectors(self, t: Token) -> set[str]:
+        subj = syntax.subject(t)
+        if subj is None:
+            return set()
+        return {a.sector for a in self.finder.phrase(subj).actors if a.sector}
+
+    def sentence_drafts(self, sent: object) -> list[Draft]:
+        rows: dict[int, TriggerRow] = {}
+        for t in sent:  # type: ignore[attr-defined]
+            row = find_row(t, self.ctx)
+            if row is not None:
+                rows[t.i] = row
+        kept = {i: row for i, row in rows.items()
+                if not _absorbed(self.doc[i], row, rows, self.tables)}
+        # a same-type clause folded into its head ("were killed when gunmen stormed a village
+        # in Plateau state overnight") lends the head its words: place, date, attacker
+        self.parts: dict[int, list[Token]] = {}
+        for i, row in rows.items():
+            t = self.doc[i]
+            if i not in kept and t.dep_ in ("conj", "advcl") and t.head.i in kept and \
+                    kept[t.head.i].type == row.type:
+                self.parts.setdefault(t.head.i, []).append(t)
+        clauses = {i: set(x.i for x in slots.clause_tokens(self.doc[i])) for i in kept}
+        drafts: list[Draft] = []
+        for i, row in kept.items():
+            t = self.doc[i]
+            others = set().union(*(c for j, c in clauses.items() if j != i)) - clauses[i]
+            built = self.build(t, row, others)
+            embedded = any(a.i in rows for a in syntax.ancestors_in_sentence(t))
+            # what another event fears or discusses ("concern that Russia may offer") is not
+            # a happening of its own
+            drafts.extend(d for d in built if _codable(d) and not (
+                embedded and d.modality == "hypothetical") and not context.conditional(t))
+        return drafts
+
+    def later_party(self, t: Token, actor: Found) -> Found:
+        """No recipient from the grammar: the first party of another country named inside the
+        trigger's phrase or clause ("refusing to lift the curfew on Palestinians")."""
+        mine = {a.country for a in actor.actors if a.country}
+        taken = {x.i for x in actor.tokens}
+        sub = [x for x in t.subtree if x.i > t.i and x.i not in taken]
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "dobj":
+            # a noun object often loses its own prepositional phrase to the parser ("support
+            # \"for the fight of Russia's military\""): read on to the end of its clause
+            sub += [x for x in t.head.subtree if x.i > t.right_edge.i and x.i not in taken]
+        for m in self.finder.mentions_over(sub):
+            if m.actor.country and m.actor.country not in mine:
+                return Found((m.actor,), tuple(x for x in sub if m.start <= x.idx < m.end),
+                             "later-party")
+        return Found((), (), "")
+
+    def build(self, t: Token, row: TriggerRow, others: set[int]) -> list[Draft]:
+        tables = self.tables
+        actor = find_role(self.finder, t, row, "actor", self.light)
+        recipient = find_role(self.finder, t, row, "recipient", self.light)
+        clause = slots.clause_tokens(t)
+        for part in self.parts.get(t.i, []):
+            clause = sorted(set(clause) | set(slots.clause_tokens(part)), key=lambda x: x.i)
+            if not actor.actors:
+                part_row = find_row(part, self.ctx)
+                if part_row is not None:
+                    actor = find_role(self.finder, part, part_row, "actor", self.light)
+        obj = syntax.direct_object(t) if row.pos == "VERB" else None
+        if obj is not None:  # the object may sit on a coordinated verb ("intercepted and destroyed")
+            clause = sorted(set(clause) | set(obj.subtree), key=lambda x: x.i)
+        gov = syntax.governor_verb(t) if row.pos == "NOUN" else None
+        if gov is not None and lemma_of(gov) in self.light:
+            clause = sorted(set(clause) | set(slots.clause_tokens(gov)), key=lambda x: x.i)
+        if row.pos == "NOUN" and t.dep_ in ("nsubj", "nsubjpass"):
+            # "a protest ... turned violent": what the sentence says of its subject
+            said = [x for c in t.head.children if c.dep_ in ("acomp", "oprd", "attr", "advmod")
+                    for x in c.subtree]
+            clause = sorted(set(clause) | set(said), key=lambda x: x.i)
+        mode: str | None = None if row.mode == "-" else row.mode
+        if row.mode.startswith("*"):
+            mode = acled_mod.weapon_mode(clause, tables) or (row.mode[1:] or None)
+        exclude = {x.i for x in actor.tokens}
+        if row.type not in TARGETS_ARE_PLACES | MOVEMENT:
+            exclude |= {x.i for x in recipient.tokens}
+        free = [x for x in t.sent if x.i not in others and _attached_to(x, t)]
+        where = clause if row.type not in VERBAL else slots.adjunct_tokens(gov or t)
+        if row.pos == "NOUN" and t.dep_ in ("nsubj", "nsubjpass"):
+            where = where + slots.adjunct_tokens(t.head)  # "A blast tore through X in Y"
+        places = slots.places_in(where, self.mentions, exclude, row.type in MOVEMENT)
+        if not places and (gov or t).dep_ == "ROOT":
+            # "Meeting Choe in Moscow, Lavrov hailed ...": the setting of the main clause
+            places = slots.places_in(slots.adjunct_tokens(gov or t, with_clauses=True),
+                                     self.mentions, exclude, False)
+        picked = slots.pick_places(places, split=row.type in SPLIT_TYPES)
+        dates = slots.dates_in(clause, self.mentions)
+        if not dates:  # a date elsewhere in the sentence, outside other events' clauses
+            dates = slots.dates_in(free, self.mentions)
+        date = dates[0].date if dates else slots.default_date(self.published)
+        quantities = slots.quantities_in(clause, self.mentions, tables)
+        # casualty counts anywhere in the sentence outside other events' clauses ("..., killing
+        # 14 people") belong to this event
+        casualties = [q for q in slots.quantities_in(free, self.mentions, tables)
+                      if q.status in ("killed", "injured") and q not in quantities]
+        fat = slots.fatalities(quantities + casualties, list(t.sent), tables)
+        attr = context.attribution(t, self.finder, tables)
+        speaker_subj = syntax.subject(gov if gov is not None else t) if row.pos != "AUX" else None
+        if not actor.actors and attr.source_actor is not None and (any(
+                x.lower_ in FIRST_PERSON for x in actor.tokens) or (
+                speaker_subj is not None and speaker_subj.lower_ in FIRST_PERSON)):
+            actor = Found((attr.source_actor,), actor.tokens, "speaker")  # "we will ...", said X
+        if row.type not in ("PROTEST", "ASSAULT") and not any(a.country for a in recipient.actors):
+            later = self.later_party(t, actor)
+            if later.actors or not recipient.actors:
+                recipient = later if later.actors else recipient
+        if actor.actors and recipient.actors:
+            mine = {a.country for a in actor.actors if a.country}
+            rest = tuple(a for a in recipient.actors if a.country not in mine)
+            if rest:  # "ties between Moscow and Pyongyang" hailed by Moscow: the other side
+                recipient = Found(rest, recipient.tokens, recipient.rule)
+        modality = context.modality(t, tables, date, self.published, bool(dates))
+        if modality == "historical" and not dates:
+            date = DateSpan()
+        para = _paragraph_of(t.idx, self.paragraphs)
+        rules = [row.rule]
+        for f, name in ((actor, "actor"), (recipient, "recipient")):
+            if f.rule:
+                rules.append(f"{name}={f.rule}")
+        base = Draft(token=t, row=row, type=row.type, mode=mode, contexts=row.contexts,
+                     actor=actor.actors, recipient=recipient.actors, actor_tokens=actor.tokens,
+                     recipient_tokens=recipient.tokens, clause=clause, place=None, date=date,
+                     date_from_text=bool(dates), quantities=quantities, fatalities=fat,
+                     attribution=attr, modality=modality, paragraph=para, rules=rules,
+                     acled_code=row.acled)
+        if not picked:
+            return [base]
+        return [replace(base, place=p, rules=[*rules, "one-event-per-place"] if len(picked) > 1
+                        else rules) for p in picked]
+
+
+def _fold(drafts: list[Draft], mentions: Mentions, tables: Tables) -> list[Draft]:
+    """Document rules of step 4 (see module docstring)."""
+    out: list[Draft] = []
+    for d in drafts:
+        same = next((o for o in out if o.key == d.key), None)
+        if same is not None:  # told again: keep the first telling, complete its place
+            if same.place is None and d.place is not None:
+                same.place = d.place
+                same.rules.append(f"place-from-repeat:{d.row.rule}")
+            continue
+        prev = next((o for o in reversed(out) if o.type == d.type == "ASSAULT"
+                     and o.paragraph == d.paragraph and o.actor), None)
+        if prev is not None and not d.actor_countries and not d.recipient and d.place is None:
+            # the whole follow-up sentence counts the same weapons ("31 drones were intercepted,
+            # 14 were jammed")
+            items = {q.item for q in prev.quantities}
+            more = slots.quantities_in(list(d.token.sent), mentions, tables)
+            prev.quantities.extend(q for q in [*d.quantities, *more]
+                                   if q not in prev.quantities and q.item in items)
+            prev.rules.append(f"folded:{d.row.rule}")
+            continue
+        if prev is not None and d.type == "ASSAULT" and not d.actor_countries:
+            d.actor = prev.actor
+            d.inherited = True
+            d.rules.append("actor-from-previous-assault")
+            if not d.date_from_text:
+                d.date = prev.date
+            if d.attribution.stance == "reported" and not d.attribution.source:
+                d.attribution = prev.attribution
+        out.append(d)
+    return out
+
+
+def _fill_from_sentence_country(d: Draft, mentions: Mentions) -> None:
+    """Parties without a country in a sentence that names exactly one country ("prisoners
+    rioted at a jail in Dili") are of that country, as PLOVER codes domestic actors; not when
+    that country is the other side of the event ("Western leaders ... the North Korean ...")."""
+    sent = d.token.sent
+    s, e = sent.start_char, sent.end_char
+    named = {m.place.country for m in mentions.places if s <= m.start < e and m.place.country}
+    named |= {m.actor.country for m in mentions.actors if s <= m.start < e and m.actor.country
+              and len(m.actor.country) == 3 and m.actor.country not in ("IGO", "NGO", "IMG")}
+    if len(named) != 1:
+        return
+    home = next(iter(named))
+    if not d.recipient and d.type in DOMESTIC | {"PROTEST"}:
+        # protests, concessions and repression address the government of the country
+        d.recipient = (Actor(text=home, name=country_name_of(home), country=home, sector="GOV",
+                             kind="state"),)
+        d.rules.append("recipient-is-home-government")
+    for role, other in (("actor", d.recipient), ("recipient", d.actor)):
+        if home in {a.country for a in other}:
+            continue
+        parties = getattr(d, role)
+        if any(a.country is None for a in parties):
+            setattr(d, role, tuple(replace(a, country=home) if a.country is None else a
+                                   for a in parties))
+            d.rules.append(f"{role}-country-from-sentence")
+
+
+def _fill_recipient_country(d: Draft) -> None:
+    """Parties named without a country ("opposition groups", "a residential block") belong to
+    the country where the event happens (PLOVER codes domestic actors by their country)."""
+    if d.place is None or not d.place.place.country:
+        return
+    home = d.place.place.country
+    d.recipient = tuple(replace(a, country=home) if a.country is None else a for a in d.recipient)
+    d.actor = tuple(replace(a, country=home) if a.country is None and a.sector != "CVL" and
+                    a.kind != "person" else a for a in d.actor)
+    if not d.recipient and d.type in DOMESTIC:
+        d.recipient = (Actor(text=d.place.place.text, name=d.place.place.name, country=home,
+                             kind="state"),)
+        d.rules.append("recipient-from-place")
+
+
+def _leftovers(coder: _Coder, sent: object, drafts: list[Draft]) -> None:
+    """Counts and "no casualties" of a sentence with no event of its own belong to the latest
+    event of the same paragraph."""
+    tokens = list(sent)  # type: ignore[call-overload]
+    para = _paragraph_of(tokens[0].idx, coder.paragraphs)
+    target = next((d for d in reversed(drafts) if d.paragraph == para), None)
+    if target is None:
+        return
+    items = {q.item for q in target.quantities}
+    for q in slots.quantities_in(tokens, coder.mentions, coder.tables):
+        if q.item in items and q not in target.quantities:
+            target.quantities.append(q)
+            target.rules.append("counts-from-next-sentence")
+    zero = slots.no_casualties(tokens, coder.tables)
+    if zero is not None:
+        old = target.fatalities or Fatalities()
+        target.fatalities = Fatalities(
+            killed=old.killed if old.killed is not None else (0 if zero in ("killed", "both") else None),
+            injured=old.injured if old.injured is not None else (0 if zero in ("injured", "both") else None))
+        target.rules.append("no-casualties-sentence")
+
+
+def _future_types(d: Draft) -> None:
+    """PLOVER codes intentions by what they promise: cooperation announced for the future is
+    AGREE, harm announced for the future is THREATEN (both keep modality "future": what is
+    promised or threatened lies ahead), and cooperation refused or failed is REJECT (factual). (The PLOVER manual would keep future
+    RETREAT/CONCEDE as they are; the PLOVER gold records code them AGREE, which we follow.)"""
+    if d.modality == "future" and d.type in COOPERATIVE | {"RETREAT", "CONCEDE"}:
+        d.rules.append(f"future-{d.type}-is-AGREE")
+        d.type, d.mode, d.acled_code = "AGREE", None, "-"
+    elif d.modality == "future" and d.type in CONFLICTUAL:
+        d.rules.append(f"future-{d.type}-is-THREATEN")
+        d.type, d.acled_code = "THREATEN", "-"
+    if d.modality in ("future", "hypothetical") and d.type != "THREATEN":
+        cond = context.condition_of(d.token)
+        # "will withdraw its force unless ...", "may halt sanctions if ...": a conditional
+        # harm is a threat
+        if cond == "unless" or (cond == "if" and d.type in CONFLICTUAL | {"SANCTION"}):
+            d.rules.append(f"conditional-{d.type}-is-THREATEN")
+            d.type, d.mode, d.acled_code = "THREATEN", None, "-"
+    elif d.modality == "negated" and d.type in COOPERATIVE | {"AGREE", "RETREAT", "CONCEDE"} \
+            and d.actor:
+        d.rules.append(f"negated-{d.type}-is-REJECT")
+        d.type, d.mode, d.modality, d.acled_code = "REJECT", None, "factual", "-"
+
+
+def _confidence(d: Draft) -> float:
+    score = 0.45
+    score += 0.10 if d.row.pos == "VERB" else 0.0
+    score += 0.05 if d.inherited else (0.15 if d.actor else 0.0)
+    score += 0.10 if d.recipient else 0.0
+    score += 0.05 if d.place else 0.0
+    score += 0.05 if d.date_from_text else 0.0
+    if d.row.pos == "NOUN" and not d.actor and not d.recipient:
+        score -= 0.10
+    return round(max(0.05, min(0.95, score)), 3)
+
+
+def _salience(d: Draft, acled: object, n_paragraphs: int, conf: float) -> float:
+    score = 0.0
+    if acled is not None and d.modality == "factual" and d.attribution.stance != "denied":
+        score += 2.0 if acled.event_type in VIOLENT_ACLED else 1.0  # type: ignore[attr-defined]
+    score += 1.0 - d.paragraph / max(1, n_paragraphs)
+    if d.fatalities and (d.fatalities.killed or d.fatalities.injured):
+        score += 0.5
+    if d.modality in ("hypothetical", "negated", "historical"):
+        score -= 0.5
+    return round(score + 0.3 * conf, 4)
+
+
+def code_article(doc: Doc, article: Article, mentions: Mentions,
+                 provenance: dict[str, str]) -> list[Event]:
+    tables = load_tables()
+    coder = _Coder(doc, article, mentions, tables)
+    drafts: list[Draft] = []
+    for sent in doc.sents:
+        found = coder.sentence_drafts(sent)
+        if found:
+            drafts.extend(found)
+        else:
+            _leftovers(coder, sent, drafts)
+    drafts = _fold(drafts, mentions, tables)
+    events: list[Event] = []
+    for d in drafts:
+        _future_types(d)
+        _fill_recipient_country(d)
+        _fill_from_sentence_country(d, mentions)
+        place = d.place.place if d.place else None
+        if not d.actor and d.type == "ASSAULT" and place is not None and place.country:
+            # ACLED's convention for attacks nobody is named for: an unidentified armed group
+            # of the country where it happened
+            d.actor = (Actor(text="unidentified armed group",
+                             name=f"Unidentified Armed Group ({country_name_of(place.country)})",
+                             country=place.country, kind="group"),)
+            d.rules.append("actor-unidentified")
+        if place is None and d.type in LOCATED_BY_RECIPIENT and d.modality == "factual":
+            countries = [a.country for a in d.recipient if a.country and len(a.country) == 3
+                         and a.country not in ("IGO", "NGO")]
+            if countries:
+                place = _place_from_country(countries[0])
+                d.rules.append("place-from-recipient")
+        if d.attribution.source_actor is not None and not d.attribution.source_actor.country \
+                and context.is_local_source(d.attribution) and place is not None:
+            d.attribution = replace(d.attribution, source_actor=replace(
+                d.attribution.source_actor, country=place.country))
+        killed = d.fatalities.killed if d.fatalities else None
+        acled = acled_mod.acled_for(d.acled_code, d.mode, d.actor, d.recipient, d.recipient_tokens,
+                                    d.clause, d.type, killed, tables, d.actor_tokens)
+        sent = d.token.sent
+        start, end = sent.start_char, sent.end_char
+        place_key = f"{place.geonameid or place.name}" if place else ""
+        conf = _confidence(d)
+        events.append(Event(
+            event_id=Event.id_for(article.id, start, end, d.type, f"{place_key}@{d.token.idx}"),
+            article_id=article.id, type=d.type,
+            evidence=Evidence(sentence=article.body[start:end], start=start, end=end,
+                              trigger=d.token.text, rule="+".join(d.rules)),
+            mode=acled_mod.plover_mode(d.mode), contexts=d.contexts, acled=acled,
+            actor=d.actor, recipient=d.recipient, location=place, date=d.date,
+            quantities=tuple(d.quantities), fatalities=d.fatalities, attribution=d.attribution,
+            modality=d.modality, confidence=conf,
+            salience=_salience(d, acled, len(coder.paragraphs), conf),
+            provenance=dict(provenance),
+        ))
+    return _disrupted_launches(events, tables)
+
+
+def _disrupted_launches(events: list[Event], tables: Tables) -> list[Event]:
+    """"Militants launched a missile at a ship; it was intercepted": an attack stopped in the
+    same sentence, with no casualties told, is ACLED's Disrupted weapons use."""
+    disrupt = tables.acled["disrupt"]
+    stopped = {e.evidence.start for e in events
+               if e.acled is not None and e.acled.sub_event_type == disrupt[1]}
+    out = []
+    for e in events:
+        if e.evidence.start in stopped and e.type == "ASSAULT" and e.acled is not None and \
+                e.acled.event_type == "Explosions/Remote violence" and not (
+                    e.fatalities and (e.fatalities.killed or e.fatalities.injured)):
+            e = replace(e, acled=Acled(*disrupt),
+                        evidence=replace(e.evidence, rule=e.evidence.rule + "+stopped-in-sentence"))
+        out.append(e)
+    return out
+
+
+def document_label(events: list[Event]) -> str:
+    """The ACLED sub-event type of the first-ranked event, or "none" when the first-ranked
+    event (hence every event: ACLED-scope factual events rank first) is out of ACLED scope."""
+    ranked = rank(events)
+    if not ranked or ranked[0].acled is None or ranked[0].modality in (
+            "negated", "hypothetical", "future"):
+        return "none"
+    return ranked[0].acled.sub_event_type
+
+
+def rank(events: list[Event]) -> list[Event]:
+    """Events by salience, highest first; ties keep text order."""
+    return sorted(events, key=lambda e: (-e.salience, e.evidence.start))
+
+
+__all__ = ["code_article", "document_label", "rank"]

@@ -1,0 +1,192 @@
+"""Where, when and how many: location, date, quantities and fatalities of one trigger, from the
+resolver's mentions inside the trigger's clause."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Token
+
+from ..records import DateMention, DateSpan, Fatalities, Mentions, PlaceMention, Quantity
+from . import syntax
+from .match import lemma_of
+from .tables import Tables
+
+PRECISION_RANK = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "unknown": 5}
+CLAUSE_BREAKS = ("ccomp", "advcl", "parataxis", "relcl", "acl")
+
+
+def clause_tokens(t: Token) -> list[Token]:
+    """``t`` and its dependents, without embedded clauses of their own (a root verb's "said"
+    complement or a coordinated second verb are other events)."""
+    out = [t]
+    stack = [c for c in t.children]
+    while stack:
+        c = stack.pop()
+        if c.dep_ in CLAUSE_BREAKS or (c.dep_ == "conj" and c.pos_ == "VERB"):
+            continue
+        out.append(c)
+        stack.extend(c.children)
+    return sorted(out, key=lambda x: x.i)
+
+
+def phrase_tokens(g: Token) -> list[Token]:
+    """``g``'s noun phrase with its prepositional phrases ("a mosque in Peshawar") but without
+    the clauses inside it."""
+    out = [g]
+    for c in g.children:
+        if c.dep_ not in syntax.CLAUSAL:
+            out.extend(phrase_tokens(c))
+    return out
+
+
+def adjunct_tokens(t: Token, with_clauses: bool = False) -> list[Token]:
+    """The prepositional adjuncts of ``t`` ("in Moscow", "on Friday"), not its arguments; with
+    ``with_clauses``, also those of its subjectless participle clauses ("Meeting X in Moscow,")."""
+    out: list[Token] = []
+    heads = [t]
+    if with_clauses:
+        heads += [c for c in t.children if c.dep_ in ("advcl", "csubj") and not any(
+            g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "npadvmod":
+                out.append(c)
+            elif c.dep_ == "prep":
+                out.append(c)
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        out.extend(phrase_tokens(g))
+    return sorted(set(out), key=lambda x: x.i)
+
+
+def _over(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < e and end > s for s, e in spans)
+
+
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "over", "around",
+                      "throughout", "into", "on", "along", "within", "off"})
+DIRECTIONAL = frozenset({"to", "toward", "towards"})
+
+
+def places_in(tokens: list[Token], mentions: Mentions, exclude: set[int],
+              directional: bool = False) -> list[PlaceMention]:
+    """Places named where the clause says the event happened: under a locative preposition
+    ("in Poltava region", "at Ukraine"; also "to Moscow" for visits and deployments), or as a
+    sentence-opening "In the Bryansk region,"; never the words of an actor."""
+    preps = LOCATIVE | DIRECTIONAL if directional else LOCATIVE
+    allowed = []
+    for t in tokens:
+        if t.i in exclude:
+            continue
+        cur = t
+        for _ in range(6):
+            if cur.dep_ == "pobj":
+                if cur.head.lower_ in preps:
+                    allowed.append(t)
+                break
+            if cur.dep_ not in ("compound", "nmod", "amod", "conj", "appos", "det", "poss"):
+                break
+            cur = cur.head
+    spans = [(t.idx, t.idx + len(t)) for t in allowed]
+    return [p for p in mentions.places if _over(spans, p.start, p.end)]
+
+
+def pick_places(found: list[PlaceMention], split: bool) -> list[PlaceMention]:
+    """The most specific places named; all of them when the text lists several of the same
+    precision for one happening ("in Poltava, Cherkasy and Kyiv regions") and ``split``."""
+    if not found:
+        return []
+    best = min(PRECISION_RANK.get(p.place.precision, 5) for p in found)
+    if split:  # every named place below country level is its own event
+        top = [p for p in found if p.place.precision != "country"] or found
+    else:
+        top = [p for p in found if PRECISION_RANK.get(p.place.precision, 5) == best]
+    uniq: list[PlaceMention] = []
+    for p in top:
+        if all((q.place.geonameid, q.place.name) != (p.place.geonameid, p.place.name) for q in uniq):
+            uniq.append(p)
+    return uniq if split else uniq[:1]
+
+
+def dates_in(tokens: list[Token], mentions: Mentions) -> list[DateMention]:
+    spans = [(t.idx, t.idx + len(t)) for t in tokens]
+    return [d for d in mentions.dates if _over(spans, d.start, d.end)]
+
+
+def published_day(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.datetime.fromisoformat(published).date()
+    except ValueError:
+        return dt.date.fromisoformat(published[:10])
+
+
+def default_date(published: dt.date | None) -> DateSpan:
+    """No date words: news copy reports the day's happenings, so the publication day (in the
+    publisher's own time zone) is taken, with precision "day" and an empty text."""
+    if published is None:
+        return DateSpan()
+    day = published.isoformat()
+    return DateSpan(start=day, end=day, precision="day", text="")
+
+
+def quantities_in(tokens: list[Token], mentions: Mentions, tables: Tables) -> list[Quantity]:
+    spans = [(t.idx, t.idx + len(t)) for t in tokens]
+    by_offset = {t.idx: t for t in tokens}
+    out = []
+    for q in mentions.quantities:
+        if not _over(spans, q.start, q.end) or tables.in_class("terrain", q.quantity.item):
+            continue
+        quantity = q.quantity
+        if quantity.status is None:
+            status = _status_from_verb(q.start, by_offset, tokens, tables)
+            if status:
+                quantity = Quantity(count=quantity.count, item=quantity.item, status=status,
+                                    count_high=quantity.count_high, qualifier=quantity.qualifier,
+                                    text=quantity.text)
+        out.append(quantity)
+    return out
+
+
+def _status_from_verb(start: int, by_offset: dict[int, Token], tokens: list[Token],
+                      tables: Tables) -> str | None:
+    tok = next((t for t in tokens if t.idx <= start < t.idx + len(t) + 1), None)
+    statuses = tables.classes.get("status", {})
+    cur = tok
+    for _ in range(5):
+        if cur is None:
+            return None
+        if cur.pos_ == "VERB" and lemma_of(cur) in statuses:
+            return statuses[lemma_of(cur)]
+        cur = cur.head if cur.head is not cur else None
+    return None
+
+
+def fatalities(quantities: list[Quantity], sentence: list[Token], tables: Tables) -> Fatalities | None:
+    killed = sum(q.count for q in quantities if q.status == "killed") or None
+    injured = sum(q.count for q in quantities if q.status == "injured") or None
+    zero = no_casualties(sentence, tables)
+    if killed is None and zero in ("killed", "both"):
+        killed = 0
+    if injured is None and zero in ("injured", "both"):
+        injured = 0
+    if killed is None and injured is None:
+        return None
+    return Fatalities(killed=killed, injured=injured)
+
+
+def no_casualties(sentence: list[Token], tables: Tables) -> str | None:
+    """"No casualties were reported", "no one was hurt": which counts the text says are zero."""
+    words = tables.cues.get("nocasualty", {})
+    for t in sentence:
+        lem = lemma_of(t)
+        if lem in words and any(c.lower_ in ("no", "zero") for c in t.children):
+            return words[lem]
+        if t.lower_ in ("no", "nobody", "none") and (t.head.lemma_.lower() in
+                                                   tables.cues.get("killed", {}) or
+                                                   t.head.lemma_.lower() in
+                                                   tables.cues.get("injured", {})):
+            return "killed" if t.head.lemma_.lower() in tables.cues.get("killed", {}) else "injured"
+    return None

@@ -1,0 +1,150 @@
+"""Dependency-parse helpers: grammatical roles of a trigger, with voice and control handled.
+
+``subject(t)`` of a passive verb is its ``by`` agent; ``object(t)`` of a passive verb is its
+passive subject. A verb without a subject borrows one the way English grammar lends it: a
+conjoined verb from its first conjunct, a complement ("agreed to cooperate") from its governor
+(or the governor's object under object control: "urged Iran to stop"), and the verb after
+"accuse X of" from X.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SUBJ = ("nsubj", "csubj", "expl")
+CLAUSAL = ("relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "pcomp")
+
+
+def is_passive(t: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
+
+
+def child(t: Token, *deps: str) -> Token | None:
+    for c in t.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def preps(t: Token, names: tuple[str, ...] | None = None, via_object: bool = False) -> list[Token]:
+    """Objects of prepositions hanging on ``t`` (``names`` filters by preposition lemma); with
+    ``via_object``, also those the parser hung on the verb's object ("provided shells to X")."""
+    out = _preps(t, names)
+    if not out and via_object and t.pos_ in ("VERB", "AUX"):
+        obj = direct_object(t)
+        if obj is not None:
+            for x in conj_chain(obj):
+                out.extend(_preps(x, names))
+    return out
+
+
+def _preps(t: Token, names: tuple[str, ...] | None) -> list[Token]:
+    out = []
+    for c in t.children:
+        if c.dep_ in ("prep", "agent", "dative") and (names is None or c.lower_ in names):
+            out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+            # "along with", "together with": the object sits one level down
+            for g in c.children:
+                if g.dep_ == "prep":
+                    out.extend(x for x in g.children if x.dep_ == "pobj")
+    return out
+
+
+STATIVE = frozenset({"commit", "oppose", "prepare", "determine", "dedicate", "resolve"})
+
+
+def subject(t: Token, depth: int = 0) -> Token | None:
+    if is_passive(t):
+        for c in t.children:
+            if c.dep_ == "agent":
+                return child(c, "pobj")
+        if t.lemma_.lower() in STATIVE:  # "Vietnam is committed to ...": a stance, not a passive
+            return child(t, "nsubjpass")
+        return None
+    own = child(t, "nsubj") or child(t, "expl")  # not csubj: "Meeting X, Y hailed"
+    if own is not None or depth > 4:
+        return own
+    head = t.head
+    if head is t:
+        return None
+    if t.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and \
+            head.i < t.i and not any(x.pos_ in ("VERB", "AUX") for x in t.sent if x.i != t.i):
+        return head  # "The rebels disarmed ...", parsed as a verbless noun phrase
+    if t.dep_ in ("conj", "acomp", "attr"):  # "France is ready to contribute": ready -> is
+        return subject(head, depth + 1)
+    if t.dep_ == "xcomp":
+        obj = child(head, "dobj")
+        if obj is None and head.pos_ == "ADJ" and head.head is not head:
+            return subject(head.head, depth + 1)  # "is willing to withdraw"
+        return obj if obj is not None else subject(head, depth + 1)
+    if t.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        gov = head.head
+        obj = child(gov, "dobj")
+        return obj if obj is not None and head.lower_ == "of" else subject(gov, depth + 1)
+    if t.dep_ in ("advcl", "ccomp", "csubj") and head.pos_ in ("VERB", "AUX"):
+        # "Meeting X in Moscow, Lavrov hailed ...": the participle shares the main subject
+        return subject(head, depth + 1) if t.dep_ in ("advcl", "csubj") else None
+    return None
+
+
+def direct_object(t: Token) -> Token | None:
+    if is_passive(t):
+        return child(t, "nsubjpass")
+    obj = child(t, "dobj", "obj")
+    if obj is None and t.dep_ == "conj" and t.head.pos_ == "VERB":
+        obj = child(t.head, "dobj")
+    if obj is None:  # "intercepted and destroyed 83 drones": the object sits on the second verb
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB" and child(c, SUBJ[0]) is None:
+                obj = child(c, "dobj")
+                if obj is not None:
+                    break
+    if obj is None and t.dep_ == "relcl":
+        obj = t.head  # "the agreement the two nations signed"
+    return obj
+
+
+def conj_chain(t: Token) -> list[Token]:
+    """``t`` and the tokens coordinated with it ("Russia and China")."""
+    out = [t]
+    for c in t.children:
+        if c.dep_ == "conj":
+            out.extend(conj_chain(c))
+    return out
+
+
+def governor_verb(t: Token) -> Token | None:
+    """The nearest verb above a noun trigger ("held talks" -> held)."""
+    cur = t
+    for _ in range(6):
+        if cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
+
+
+def core_tokens(t: Token) -> list[Token]:
+    """The noun phrase of ``t`` without its clauses and prepositional phrases (except "of")."""
+    out = [t]
+    for c in t.children:
+        if c.dep_ in CLAUSAL or c.dep_ in ("punct", "cc", "appos"):
+            continue
+        if c.dep_ == "prep" and c.lower_ != "of":
+            continue
+        out.extend(core_tokens(c))
+    return sorted(out, key=lambda x: x.i)
+
+
+def modifiers(t: Token) -> list[Token]:
+    """Adjectival, compound and possessive modifiers of a noun (and their own compounds)."""
+    out = []
+    for c in t.children:
+        if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod"):
+            out.extend(x for x in c.subtree if x.dep_ != "case")
+    return out
+
+
+def ancestors_in_sentence(t: Token) -> list[Token]:
+    return [a for a in t.ancestors if a.sent.start == t.sent.start]

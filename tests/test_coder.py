@@ -1,0 +1,177 @@
+"""Document-level coder rules, record shape and the public API, on short texts written for
+these tests with hand-built mentions (the resolver is tested on its own)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.coder import code, document_label, rank
+from newsevents.coder.engine import code_article
+from newsevents.options import load_options
+from newsevents.records import DateSpan, Event, PLOVER_TYPES, Quantity
+
+from test_coder_support import article, mentions_from_spec, nlp, with_extra
+
+PARAGRAPH = (
+    "Russia fired 30 drones at Ukraine overnight, the Ukrainian air force said. "
+    "Twenty drones were shot down. "
+    "Homes in the Sumy and Chernihiv regions were damaged by falling debris."
+)
+SPEC = ("Russia=RUS;Ukraine=UKR;the Ukrainian air force=UKR/MIL;"
+        "@Sumy=UKR/admin1;@Chernihiv=UKR/admin1")
+OVERNIGHT = DateSpan(start="2024-05-09", end="2024-05-10", precision="day", text="overnight")
+
+
+def _events(text: str, spec: str, **extra: object) -> list[Event]:
+    mentions = with_extra(mentions_from_spec(text, spec), **extra)  # type: ignore[arg-type]
+    return code_article(nlp()(text), article(text), mentions, {"pipeline": "test"})
+
+
+@pytest.fixture(scope="module")
+def paragraph_events() -> list[Event]:
+    s = PARAGRAPH.index("overnight")
+    q1 = PARAGRAPH.index("30 drones")
+    q2 = PARAGRAPH.index("Twenty drones")
+    return _events(PARAGRAPH, SPEC, dates=[(s, s + 9, OVERNIGHT)], quantities=[
+        (q1, q1 + 9, Quantity(count=30, item="drone", text="30 drones")),
+        (q2, q2 + 13, Quantity(count=20, item="drone", status="intercepted", text="Twenty drones")),
+    ])
+
+
+def test_attack_with_counts_source_and_date(paragraph_events: list[Event]) -> None:
+    first = paragraph_events[0]
+    assert first.type == "ASSAULT" and first.mode == "drone"
+    assert first.acled is not None and first.acled.sub_event_type == "Air/drone strike"
+    assert [a.country for a in first.actor] == ["RUS"]
+    assert [a.country for a in first.recipient] == ["UKR"]
+    assert first.date.start == "2024-05-09" and first.date.text == "overnight"
+    assert first.attribution.stance == "claimed"
+    assert first.attribution.source_actor is not None
+    assert first.attribution.source_actor.country == "UKR"
+    counts = {(q.item, q.status, q.count) for q in first.quantities}
+    # "Twenty drones were shot down" has no actor of its own: its count joins the attack
+    assert counts == {("drone", "launched", 30), ("drone", "intercepted", 20)}
+    assert "folded" in first.evidence.rule
+
+
+def test_one_event_per_place_with_inherited_actor(paragraph_events: list[Event]) -> None:
+    damage = [e for e in paragraph_events if e.evidence.trigger == "damaged"]
+    assert sorted(e.location.admin1 for e in damage if e.location) == ["Chernihiv", "Sumy"]
+    for e in damage:
+        assert [a.country for a in e.actor] == ["RUS"]
+        assert "actor-from-previous-assault" in e.evidence.rule
+        assert e.date.start == "2024-05-09"  # the attack's night, not the publication day
+    assert len({e.event_id for e in damage}) == 2
+
+
+def test_evidence_offsets_point_into_the_body(paragraph_events: list[Event]) -> None:
+    for e in paragraph_events:
+        assert PARAGRAPH[e.evidence.start:e.evidence.end] == e.evidence.sentence
+        assert e.evidence.trigger in e.evidence.sentence
+        assert e.evidence.rule.startswith("triggers.tsv:")
+        assert e.type in PLOVER_TYPES
+        assert 0.0 < e.confidence <= 0.95
+
+
+def test_ids_are_stable(paragraph_events: list[Event]) -> None:
+    again = _events(PARAGRAPH, SPEC)
+    assert [e.event_id for e in again] == [e.event_id for e in paragraph_events]
+
+
+def test_no_casualties_sentence_sets_zero() -> None:
+    text = "A drone hit a fuel depot in the Belgorod region. No casualties were reported."
+    events = _events(text, "@the Belgorod region=RUS/admin1")
+    assert len(events) == 1
+    assert events[0].fatalities is not None
+    assert (events[0].fatalities.killed, events[0].fatalities.injured) == (0, 0)
+    assert events[0].location is not None and events[0].location.admin1 == "Belgorod"
+
+
+def test_fatalities_from_counts() -> None:
+    text = "Gunmen attacked a village in Zamfara, killing 14 people."
+    k = text.index("14 people")
+    events = _events(text, "@Zamfara=NGA/admin1", quantities=[
+        (k, k + 9, Quantity(count=14, item="person", status="killed", text="14 people"))])
+    attack = next(e for e in events if e.type == "ASSAULT")
+    assert attack.fatalities is not None and attack.fatalities.killed == 14
+    assert attack.fatalities.injured is None
+
+
+def test_accusation_and_claimed_aid() -> None:
+    text = "Washington accused Tehran of supplying drones to Moscow."
+    events = _events(text, "Washington=USA/GOV;Tehran=IRN/GOV;Moscow=RUS/GOV")
+    types = {e.type: e for e in events}
+    assert set(types) == {"ACCUSE", "AID"}
+    aid = types["AID"]
+    assert [a.country for a in aid.actor] == ["IRN"] and [a.country for a in aid.recipient] == ["RUS"]
+    assert aid.attribution.stance == "claimed"
+    assert aid.attribution.source_actor is not None and aid.attribution.source_actor.country == "USA"
+
+
+def test_compound_actor_along_with() -> None:
+    text = "France, along with Germany, rejected the proposal."
+    events = _events(text, "France=FRA;Germany=DEU")
+    assert [sorted(a.country for a in e.actor) for e in events] == [["DEU", "FRA"]]
+
+
+def test_blocked_content_is_not_an_event() -> None:
+    text = "China blocked efforts to impose sanctions on Myanmar."
+    events = _events(text, "China=CHN;Myanmar=MMR")
+    assert [e.type for e in events] == ["REJECT"]
+
+
+def test_nominal_visit_and_pronoun_subject() -> None:
+    text = "Germany has criticised the plan. It has refused to send troops."
+    events = _events(text, "Germany=DEU")
+    reject = next(e for e in events if e.type == "REJECT")
+    assert [a.country for a in reject.actor] == ["DEU"]
+
+
+def test_future_cooperation_is_agree_and_future_harm_is_threaten() -> None:
+    events = _events("Japan will send food aid to Sri Lanka.", "Japan=JPN;Sri Lanka=LKA")
+    assert [(e.type, e.modality) for e in events] == [("AGREE", "future")]
+    assert "future-AID-is-AGREE" in events[0].evidence.rule
+    events = _events("Kenya will impose a curfew in Nairobi.", "Kenya=KEN;@Nairobi=KEN/city")
+    assert [e.type for e in events] == ["THREATEN"]
+
+
+def test_negated_cooperation_is_reject() -> None:
+    events = _events("Turkey did not sign the treaty.", "Turkey=TUR")
+    assert [e.type for e in events] == ["REJECT"]
+
+
+def test_historical_and_future_dates() -> None:
+    text = "Iraq invaded Kuwait in 1990."
+    s = text.index("in 1990")
+    events = _events(text, "Iraq=IRQ;Kuwait=KWT", dates=[
+        (s + 3, s + 7, DateSpan(start="1990-01-01", end="1990-12-31", precision="year", text="1990"))])
+    assert events[0].modality == "historical"
+
+
+def test_default_date_is_publication_day() -> None:
+    events = _events("Police arrested the mayor of Lviv.", "Police=UKR/COP;the mayor=UKR/GOV")
+    assert events[0].date.start == "2024-05-10" and events[0].date.text == ""
+
+
+def test_document_label_ranks_violence_first() -> None:
+    text = ("The president praised the police. "
+            "Security forces fired tear gas at protesters in Lima on Monday.")
+    events = _events(text, "The president=PER/GOV;the police=PER/COP;Security forces=PER/COP;"
+                           "protesters=PER/CVL;@Lima=PER/city")
+    assert document_label(events) == "Protest with intervention"
+    assert rank(events)[0].type == "ASSAULT"
+
+
+def test_document_label_none_without_acled_scope() -> None:
+    events = _events("The two ministers praised each other.", "")
+    assert document_label(events) == "none"
+    assert document_label([]) == "none"
+
+
+def test_code_api_adds_provenance() -> None:
+    text = "Rebels attacked an army post near Goma."
+    opts = load_options()
+    events = code(nlp()(text), article(text), mentions_from_spec(text, "Rebels=COD/REB"), opts)
+    assert events and events[0].provenance["config"] == opts.config_hash
+    assert events[0].provenance["model"] == opts.spacy_model
+    assert Event.from_dict(events[0].to_dict()) == events[0]
