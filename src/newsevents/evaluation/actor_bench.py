@@ -6,6 +6,10 @@ time; nothing of it is copied into the repository. Its codes are CAMEO-era: a fe
 codes are mapped to ISO (``GOLD_CODES``), sector suffixes ("CVLalb", "REBHUT") are cut to the
 three-letter sector, and "***" means no sector.
 
+The phrase is resolved as the pipeline would see it: a bare adjective the gold marks
+("Palestinian") gets the noun it qualifies in the sentence ("Palestinian suicide bombers"), a name
+gets its title in apposition. The article's year is not used (the gold's dates are placeholders).
+
 ``seed_score`` measures what resolve finds in the seed story (places, dates, quantities).
 
 Run: ``python -m newsevents.evaluation.actor_bench [SHARED_DIR] [--errors] [--seed]``.
@@ -110,7 +114,11 @@ def _sentence_countries(sentence: str, phrase: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_HEAD_AFTER = re.compile(r"^((?:\s*(?:,|and|or)\s*[A-Z][\w'.-]*)*)\s+([a-z][a-z-]+)\b")
+_HEAD_AFTER = re.compile(
+    r"^((?:\s*(?:,|and|or)\s*[A-Z][\w'.-]*)*)\s+([a-z][a-z-]+)((?:\s+[a-z][a-z-]+){0,2})\b")
+_NOT_HEAD = frozenset({"and", "or", "the", "a", "an", "of", "in", "on", "to", "has", "have", "had",
+                       "is", "was", "were", "are", "said", "says", "who", "which", "that", "will",
+                       "would", "with", "for", "from", "at", "by", "as"})
 
 
 def _with_head(sentence: str, phrase: str) -> str:
@@ -128,9 +136,22 @@ def _with_head(sentence: str, phrase: str) -> str:
     if m is None:
         return phrase
     head = m.group(2)
-    if head in ("and", "or", "the", "a", "an", "of", "in", "on", "to", "has", "have", "had", "is",
-                "was", "were", "are", "said", "says", "who", "which", "that", "will", "would"):
+    if head in _NOT_HEAD:
         return phrase
+    # "Palestinian suicide bombers": the noun may come a word or two later; the longest run of
+    # following words that ends on an actor noun is the phrase (no parser here, unlike the
+    # pipeline)
+    more: list[str] = []
+    for word in m.group(3).split():
+        if word in _NOT_HEAD:
+            break
+        more.append(word)
+    for n in range(len(more), 0, -1):
+        longer = " ".join([phrase, head, *more[:n]])
+        res = resolve_actor(longer)
+        if res is not None and res.actor.sector is not None and any(
+                r.startswith("sectors.tsv") for r in res.rules):
+            return longer
     return f"{phrase} {head}"
 
 

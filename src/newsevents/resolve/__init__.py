@@ -3,8 +3,11 @@
 ``resolve(doc, article, opts)`` finds actor, place, date and quantity mentions in the article body
 and resolves each to codes (country + PLOVER sector, gazetteer place with coordinates, date span,
 count + item + status); every mention names the table row or rule that produced it. The pieces
-are usable on their own: ``actor_for_text``, ``get_gazetteer().lookup``, ``resolve_date``,
-``parse_quantities`` and ``check_totals``.
+are usable on their own: ``actor_for_text`` (``actors_for_text`` for "the two nations"),
+``get_gazetteer().lookup``, ``resolve_date``, ``parse_quantities`` and ``check_totals``; a
+caller that resolves phrases after ``resolve`` gets their document context from ``context_at``.
+Well-known persons come from ``persons.tsv`` (``persons.find_person``); the gazetteer index is
+cached in the user's cache directory (``gazetteer_cache``).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from spacy.tokens import Doc
 from ..options import Options
 from ..records import Article, Mentions
 from .actor_scan import country_mentions, main_countries, scan_actors
-from .actors import ActorContext, actor_for_text, resolve_actor
+from .actors import ActorContext, actor_for_text, actors_for_text, resolve_actor
 from .context import context_at
 from .date_scan import scan_dates
 from .dates import resolve_date
@@ -23,7 +26,7 @@ from .places import Gazetteer, get_gazetteer
 from .quantities import TotalCheck, check_totals, parse_quantities
 
 __all__ = [
-    "ActorContext", "Gazetteer", "TotalCheck", "actor_for_text", "check_totals", "context_at",
+    "ActorContext", "Gazetteer", "TotalCheck", "actor_for_text", "actors_for_text", "check_totals", "context_at",
     "country_mentions", "get_gazetteer", "main_countries", "parse_quantities", "resolve",
     "resolve_actor", "resolve_date",
 ]
@@ -40,7 +43,7 @@ def resolve(doc: Doc, article: Article, opts: Options) -> Mentions:
     places = scan_places(doc, get_gazetteer(), countries, spacy_people)
     located = [(m.start, m.place.country) for m in places
                if m.place.country and m.place.precision in ("point", "city", "admin2", "admin1")]
-    actors = scan_actors(doc, countries, located)
+    actors = scan_actors(doc, countries, located, year=_year(article.published))
     # A name the actor scan found to be a person's ("Choe") is not a place.
     people = {part.lower() for m in actors if m.actor.kind == "person" and m.actor.name
               for part in m.actor.name.split()}
@@ -54,3 +57,9 @@ def resolve(doc: Doc, article: Article, opts: Options) -> Mentions:
         dates=tuple(dates),
         quantities=tuple(sorted(quantities, key=lambda m: m.start)),
     )
+
+
+def _year(published: str | None) -> int | None:
+    """The year of an ISO publication time ("2024-11-01T06:04-04:00" -> 2024)."""
+    head = (published or "")[:4]
+    return int(head) if head.isdigit() else None

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, ActorMention
 from .actors import PRONOUNS, ActorContext, Resolution, resolve_actor, singular
+from .states import is_pair_phrase, pronoun_takes_state, state_pair_before, subject_state_before
 from .tables import country_lexicon, norm, read_table
 
 
@@ -96,16 +97,42 @@ def _candidates(doc: Doc) -> list[Span]:
 
 
 def _nearby(countries: list[tuple[int, str]], sent: Span, span: Span) -> tuple[str, ...]:
-    """Countries named in the sentence outside the phrase itself, nearest first."""
+    """Countries named in the sentence outside the phrase itself: those in the phrase's own
+    subtree first ("President X of Ruritania", an apposition), then those on the same side of
+    its clause's verb ("Ruritania's envoy and President X said ..." before "... met Freedonia's
+    leader"), nearest first within each. "President X met Obama in Washington": Washington is
+    the other party's, not X's."""
     at = span.start_char
-    inside = [(abs(off - at), iso) for off, iso in countries
-              if sent.start_char <= off < sent.end_char
-              and not span.start_char <= off < span.end_char]
+    doc = span.doc
+    subtree = {t.i for t in span.root.subtree}
+    verb = _clause_verb(span.root)
+    ranked: list[tuple[int, int, str]] = []
+    for off, iso in countries:
+        if not sent.start_char <= off < sent.end_char or span.start_char <= off < span.end_char:
+            continue
+        hit = doc.char_span(off, off + 1, alignment_mode="expand")
+        i = hit.start if hit is not None else -1
+        if i in subtree:
+            group = 0
+        elif verb is not None and i >= 0 and (i < verb.i) == (span.start < verb.i):
+            group = 1
+        else:
+            group = 2
+        ranked.append((group, abs(off - at), iso))
     seen: list[str] = []
-    for _, iso in sorted(inside):
+    for _, _, iso in sorted(ranked):
         if iso not in seen:
             seen.append(iso)
     return tuple(seen)
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb whose clause a word belongs to (None for a verbless fragment)."""
+    seen = 0
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i and seen < 50:
+        token = token.head
+        seen += 1
+    return token if token.pos_ in ("VERB", "AUX") else None
 
 
 def _pronoun(span: Span) -> str | None:
@@ -113,11 +140,13 @@ def _pronoun(span: Span) -> str | None:
 
 
 def scan_actors(doc: Doc, countries: tuple[str, ...] | None = None,
-                place_countries: list[tuple[int, str]] | None = None) -> list[ActorMention]:
+                place_countries: list[tuple[int, str]] | None = None,
+                year: int | None = None) -> list[ActorMention]:
     """Every actor mention in the doc, resolved in reading order. ``place_countries`` are
     (offset, ISO3) of towns and regions already resolved: "local police" near "Lviv" are
-    Ukrainian."""
-    all_countries = sorted(country_mentions(doc) + list(place_countries or []))
+    Ukrainian. ``year`` (the article's) chooses among namesakes of the persons table."""
+    named_states = country_mentions(doc)
+    all_countries = sorted(named_states + list(place_countries or []))
     main = countries if countries is not None else main_countries(doc)
     state = _State()
     out: list[ActorMention] = []
@@ -126,8 +155,13 @@ def scan_actors(doc: Doc, countries: tuple[str, ...] | None = None,
         pron = _pronoun(span)
         ctx = ActorContext(persons=dict(state.persons), recent_persons=tuple(state.recent),
                            main_countries=main,
-                           nearby_countries=_nearby(all_countries, span.sent, span))
+                           nearby_countries=_nearby(all_countries, span.sent, span), year=year)
         if span.start < covered_until and pron is None and not _is_possessor(span):
+            continue
+        back = _state_reference(doc, span, out, named_states)
+        if back:
+            out.extend(back)
+            covered_until = max(covered_until, span.end)
             continue
         if out and pron is None and out[-1].start <= span.start_char and span.end_char <= out[-1].end \
                 and out[-1].actor.kind == "person":
@@ -151,6 +185,25 @@ def scan_actors(doc: Doc, countries: tuple[str, ...] | None = None,
         if pron is None:
             covered_until = max(covered_until, span.end)
     return out
+
+
+def _state_reference(doc: Doc, span: Span, found: list[ActorMention],
+                     named_states: list[tuple[int, str]]) -> list[ActorMention]:
+    """Mentions for "it" after a state subject and for "the two nations" (one per state)."""
+    if len(span) == 1 and pronoun_takes_state(span[0]):
+        antecedent = subject_state_before(doc, found, span.start_char)
+        if antecedent is None:
+            return []
+        return [ActorMention(span.start_char, span.end_char, replace(antecedent, text=span.text),
+                             f"pronoun:it>{antecedent.name or antecedent.country}")]
+    if len(span) <= 4 and is_pair_phrase(span.text):
+        pair = state_pair_before(doc, span.start_char, named_states)
+        if pair is None:
+            return []
+        rule = f"pair:{pair[0].country}+{pair[1].country}"
+        return [ActorMention(span.start_char, span.end_char, replace(a, text=span.text), rule)
+                for a in pair]
+    return []
 
 
 def _with_apposition(span: Span) -> str:

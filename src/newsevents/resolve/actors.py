@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..records import Actor
+from .persons import PersonMatch, find_person
 from .tables import country_lexicon, country_name, norm, read_table, split_alts
+from .words import raw_words, singular
 
 PRONOUNS: dict[str, str] = {
     "he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f",
@@ -36,12 +38,19 @@ class ActorContext:
     ``persons`` maps lower-cased names and surnames of people already met to their Actor;
     ``recent_persons`` lists them most recent first with a gender where known ("f", "m" or "");
     ``main_countries`` are the countries the article is about (most mentioned first);
-    ``nearby_countries`` those named in the same sentence, nearest first."""
+    ``nearby_countries`` those named in the same sentence, nearest first;
+    ``year`` the article's year (chooses among namesakes in persons.tsv, makes a person out of
+    office an elite); ``subject_state`` the state that was the subject of the previous clause
+    ("Russia ... It has so far resisted calls"), for "it"/"its"; ``state_pair`` the two states
+    last named together, for "the two nations", "both countries"."""
 
     persons: dict[str, Actor] = field(default_factory=dict)
     recent_persons: tuple[tuple[Actor, str], ...] = ()
     main_countries: tuple[str, ...] = ()
     nearby_countries: tuple[str, ...] = ()
+    year: int | None = None
+    subject_state: Actor | None = None
+    state_pair: tuple[Actor, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,57 +104,6 @@ def _max_name_words() -> int:
     lex = country_lexicon()
     keys = list(lex.names) + list(lex.adjectives) + list(lex.capitals) + list(_body_index())
     return max(len(k.split()) for k in keys)
-
-
-_IRREGULAR = {"men": "man", "women": "woman", "people": "people", "police": "police",
-              "militiamen": "militiamen", "servicemen": "servicemen", "gunmen": "gunmen",
-              "policemen": "policemen", "businessmen": "businessmen", "chiefs": "chief",
-              "forces": "force", "news": "news", "authorities": "authority", "media": "media",
-              "series": "series", "headquarters": "headquarters", "youths": "youth",
-              "species": "species", "arms": "arms", "aircraft": "aircraft"}
-
-
-def singular(word: str) -> str:
-    """The singular of an English noun, for lookups ("militias" -> "militia", "troops" -> "troop")."""
-    w = word.lower()
-    if w in _IRREGULAR:
-        return _IRREGULAR[w]
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
-        return w[:-2]
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
-
-
-_QUOTE_FIX = str.maketrans({"\u2019": "'", "\u2018": "'"})
-
-
-def _words(text: str) -> list[str]:
-    return [w.casefold() for w in _raw_words(text)]
-
-
-def _raw_words(text: str) -> list[str]:
-    """Words of a phrase in their written case; a possessive 's is a word of its own and
-    parenthesised asides ("Hizbollah (Party of God)") are dropped."""
-    cleaned = re.sub(r"\([^)]*\)?", " ", text.translate(_QUOTE_FIX))
-    cleaned = " ".join(cleaned.split()).replace("'s ", " 's ")
-    if cleaned.endswith("'s"):
-        cleaned = cleaned[:-2] + " 's"
-    out: list[str] = []
-    for tok in cleaned.split():
-        if tok == "'s":
-            out.append(tok)
-            continue
-        tok = tok.strip(",;:()\"")
-        # Hyphenated compounds: "U.S.-led", "Vietnamese-led", "pro-Iranian"
-        if tok.endswith("-led"):
-            tok = tok[:-4]
-        # "pro-Iranian militia" is not Iranian: "pro-iranian" stays one word that names no state.
-        if tok:
-            out.append(tok)
-    return out
 
 
 @dataclass
@@ -244,6 +202,10 @@ def _split_state(words: list[str], context: ActorContext | None) -> tuple[str, s
 
 
 def _pronoun(words: list[str], context: ActorContext | None) -> Resolution | None:
+    if len(words) == 1 and words[0] in ("it", "its") and context is not None \
+            and context.subject_state is not None:
+        return Resolution(replace(context.subject_state, text=words[0]),
+                          (f"pronoun:{words[0]}>subject-state",))
     if len(words) != 1 or words[0] not in PRONOUNS or context is None:
         return None
     gender = PRONOUNS[words[0]]
@@ -295,7 +257,15 @@ def _known_person(name: str, context: ActorContext | None) -> Actor | None:
     if context is None or not context.persons:
         return None
     key = norm(name).removesuffix("'s")
-    return context.persons.get(key) or context.persons.get(key.split()[-1]) if key else None
+    if not key:
+        return None
+    if key in context.persons:
+        return context.persons[key]
+    words = key.split()
+    known = context.persons.get(words[-1])
+    if known is not None and len(words) > 1 and words[0] not in norm(known.name or "").split():
+        return None  # "Laura Bush" is not the George Bush met earlier
+    return known
 
 
 # Titles that take the sector of the group word before them: "rebel leader" is REB, "police
@@ -366,7 +336,7 @@ def _place_country(raw: list[str], context: ActorContext | None) -> tuple[str, s
 def resolve_actor(text: str, context: ActorContext | None = None) -> Resolution | None:
     """Like ``actor_for_text`` but also returns the rules that fired."""
     stripped = _strip_determiner(text)
-    raw = _raw_words(stripped)
+    raw = raw_words(stripped)
     words = [w.casefold() for w in raw]
     if not words:
         return None
@@ -430,6 +400,13 @@ def resolve_actor(text: str, context: ActorContext | None = None) -> Resolution 
             if named and named[0][1] != country:
                 country = named[0][1]
                 rules.append("lives-in:" + named[0][3])
+        elif how == "adjective" and len(words) == 1 and body is None and not found.sectors \
+                and raw[0][:1].isupper() and not raw[0].isupper():
+            # A demonym standing alone as a noun ("a Palestinian was wounded"): one of its
+            # people. Callers that meet it as a modifier ("Russian and Ukrainian officials")
+            # resolve the whole noun phrase instead.
+            sector, kind = "CVL", "person"
+            rules.append("demonym-noun")
     split = _split_state(words[:cut], context)
     if country is None and split is not None:
         country, rule = split
@@ -459,6 +436,15 @@ def resolve_actor(text: str, context: ActorContext | None = None) -> Resolution 
         if not found.bodies or pos >= found.bodies[0][0] or body is None:
             sector, kind = picked[0], picked[1]
             rules.append(picked[2])
+    known_person = _table_person(raw[:cut], words[:cut], found, context)
+    if known_person is not None and known_person.end >= cut:
+        # The phrase is the person ("President Putin", "Kofi Annan"): the table's country wins
+        # over the sentence's; a title in the phrase ("former President") says the sector.
+        titled_here = any(k == "person" for _p, _l, _s, k, _r in found.sectors)
+        rules.append(known_person.rule)
+        return Resolution(Actor(text=text, name=known_person.name, country=known_person.country,
+                                sector=sector if titled_here and sector else known_person.sector,
+                                kind="person"), tuple(rules))
     head_text = re.split(r"\s(?:%s)\s" % "|".join(sorted(PREPOSITIONS)), stripped, maxsplit=1)[0]
     person = _person_name(head_text)
     covered_words = {words[i] for i in found.covered}
@@ -479,6 +465,10 @@ def resolve_actor(text: str, context: ActorContext | None = None) -> Resolution 
         known = _known_person(stripped, context)
         if known is not None:
             return Resolution(replace(known, text=text), ("person:" + (known.name or stripped),))
+    if country is None and sector is not None and known_person is not None:
+        # "Bush administration", "Putin's spokesman": the person's country
+        country = known_person.country
+        rules.append(known_person.rule + "+person-modifier")
     if country is None and sector is not None and context is not None:
         if any(w in LOCAL_WORDS for w in words) and (context.nearby_countries
                                                        or context.main_countries):
@@ -532,6 +522,23 @@ def resolve_actor(text: str, context: ActorContext | None = None) -> Resolution 
                       tuple(rules))
 
 
+def _table_person(raw: list[str], words: list[str], found: _Found,
+                  context: ActorContext | None) -> PersonMatch | None:
+    """A person of persons.tsv named in the phrase head; a surname that names someone already
+    met in the article ("Choe" after "Foreign Minister Choe Son Hui") is left to that person."""
+    sector_positions = {p + k for p, length, *_ in found.sectors for k in range(length)}
+    stop = [i in found.covered or i in sector_positions or w.rstrip(".") in _HONORIFICS
+            or w in FOREIGN_WORDS for i, w in enumerate(words)]
+    named = [c[1] for c in found.countries]
+    if found.bodies and found.bodies[0][1].country:
+        named.append(found.bodies[0][1].country or "")
+    match = find_person(raw, stop=stop, year=context.year if context else None, countries=named)
+    if match is not None and match.how == "surname" and context is not None \
+            and " ".join(words[match.start:match.end]).removesuffix("'s") in context.persons:
+        return None
+    return match
+
+
 ORGANISATION_WORDS = frozenset({
     "committee", "forum", "front", "movement", "union", "party", "council", "association",
     "organization", "organisation", "group", "federation", "alliance", "league", "coalition",
@@ -566,6 +573,17 @@ def _has_proper_modifier(raw: list[str], found: _Found) -> bool:
                 and (singular(norm(w)),) not in _sector_index():
             return True
     return False
+
+
+def actors_for_text(text: str, context: ActorContext | None = None) -> tuple[Actor, ...]:
+    """Like ``actor_for_text`` but a phrase may stand for several actors: "the two nations" is
+    the context's ``state_pair``. Empty when the phrase names no actor."""
+    from .states import is_pair_phrase  # states imports this module
+
+    if context is not None and context.state_pair and is_pair_phrase(text):
+        return tuple(replace(a, text=text) for a in context.state_pair)
+    actor = actor_for_text(text, context)
+    return (actor,) if actor is not None else ()
 
 
 def actor_for_text(text: str, context: ActorContext | None = None) -> Actor | None:

@@ -8,11 +8,15 @@ from spacy.tokens import Doc
 from ..records import Actor, Mentions
 from .actor_scan import country_mentions, main_countries
 from .actors import PRONOUNS, ActorContext
+from .states import pronoun_takes_state, state_pair_before, subject_state_before
 
 
-def context_at(doc: Doc, mentions: Mentions, position: int) -> ActorContext:
+def context_at(doc: Doc, mentions: Mentions, position: int, *,
+               year: int | None = None) -> ActorContext:
     """Persons met before character ``position`` (most recent first), the article's main
-    countries and the countries named in the sentence around ``position`` (nearest first)."""
+    countries, the countries named in the sentence around ``position`` (nearest first), the
+    state that was the subject just before (for "it") and the two states last named together
+    (for "the two nations"); ``year`` is the article's, for the persons table."""
     persons: dict[str, Actor] = {}
     recent: list[tuple[Actor, str]] = []
     genders: dict[str, str] = {}
@@ -39,5 +43,18 @@ def context_at(doc: Doc, mentions: Mentions, position: int) -> ActorContext:
         for _, iso in hits:
             if iso not in nearby:
                 nearby.append(iso)
+    named = country_mentions(doc)
     return ActorContext(persons=persons, recent_persons=tuple(recent),
-                        main_countries=main_countries(doc), nearby_countries=tuple(nearby))
+                        main_countries=main_countries(doc), nearby_countries=tuple(nearby),
+                        year=year,
+                        subject_state=_subject_state(doc, mentions, position),
+                        state_pair=state_pair_before(doc, position, named) or ())
+
+
+def _subject_state(doc: Doc, mentions: Mentions, position: int) -> Actor | None:
+    """The state "it" at ``position`` would stand for; None when the word there is an "it"
+    whose verb is not one states do ("it hit a school": a thing)."""
+    at = doc.char_span(position, position + 2, alignment_mode="expand")
+    if at is not None and len(at) == 1 and at[0].lower_ == "it" and not pronoun_takes_state(at[0]):
+        return None
+    return subject_state_before(doc, mentions.actors, position)

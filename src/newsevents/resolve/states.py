@@ -1,0 +1,118 @@
+"""Words that point back to states: "it" after a state subject, "the two nations".
+
+"North Korea has sent troops to Russia. It has so far denied it": the "It" of the second sentence
+is the state that was the subject just before; "Seoul and Washington ... the two allies" are the
+two states last named together. Both are looked up in the parsed document before a position, so
+the actor scan (and the coder, through ``context_at``) can resolve them; which words count is in
+``state_reference.tsv``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from ..records import Actor, ActorMention
+from .actors import singular
+from .tables import country_name, norm, read_table
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PAIR_WORDS = frozenset({"two", "both"})
+REPORTING_VERBS = frozenset({"say", "tell", "report", "add", "note", "write", "state"})
+NOT_STATES = frozenset({"IGO", "NGO", "IMG"})
+# The first of two consecutive state names is joined to the second: "Russia and", "Seoul,"
+_JOINED = re.compile(r"^\S+(?:\s+[A-Z]\S*){0,3}(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$")
+
+
+@functools.lru_cache(maxsize=1)
+def _reference_words() -> tuple[frozenset[str], frozenset[str]]:
+    pair: set[str] = set()
+    verbs: set[str] = set()
+    for row in read_table("state_reference.tsv"):
+        (pair if row.get(0) == "pair-noun" else verbs).add(row.get(1))
+    return frozenset(pair), frozenset(verbs)
+
+
+def is_pair_phrase(text: str) -> bool:
+    """"the two nations", "both countries", "the two Koreas' governments" -> True."""
+    words = [w for w in norm(text).replace("'s", "").split() if w not in ("the", "these", "those")]
+    pair_nouns = _reference_words()[0]
+    return len(words) == 2 and words[0] in PAIR_WORDS and singular(words[1]) in pair_nouns
+
+
+def is_state_actor(actor: Actor) -> bool:
+    """A state or its government ("Russia", "Moscow", "the Kremlin", "North Korea's foreign
+    ministry"), not its people, soldiers or a body of several states."""
+    return actor.country is not None and actor.country not in NOT_STATES \
+        and actor.kind in ("state", "organisation") and actor.sector in (None, "GOV")
+
+
+def pronoun_takes_state(token: Token) -> bool:
+    """"It" as the subject of a verb that states do ("it has so far resisted calls")."""
+    if token.lower_ != "it" or token.dep_ not in SUBJECT_DEPS:
+        return False
+    return token.head.lemma_.lower() in _reference_words()[1]
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    return [s.start_char for s in doc.sents]
+
+
+def _sentence_of(starts: Sequence[int], offset: int) -> int:
+    lo, hi = 0, len(starts)
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if starts[mid] <= offset:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def subject_state_before(doc: Doc, mentions: Sequence[ActorMention], position: int) -> Actor | None:
+    """The state that was the subject of a clause earlier in this sentence or in the previous
+    one, the nearest first; None when the nearest subject before is not a state."""
+    starts = _sentence_index(doc)
+    here = _sentence_of(starts, position)
+    for m in sorted((m for m in mentions if m.end <= position), key=lambda m: -m.start):
+        if _sentence_of(starts, m.start) < here - 1:
+            break
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in SUBJECT_DEPS:
+            continue
+        if span.root.lower_ in ("it", "he", "she", "they"):
+            continue  # a pronoun already resolved: its antecedent came earlier in the list
+        if not is_state_actor(m.actor) and span.root.head.lemma_.lower() in REPORTING_VERBS:
+            continue  # "..., officials in Seoul said": the report's source, not its subject
+        return m.actor if is_state_actor(m.actor) else None
+    return None
+
+
+def state_pair_before(doc: Doc, position: int,
+                      countries: Sequence[tuple[int, str]]) -> tuple[Actor, Actor] | None:
+    """The two states last named together (in one sentence) before ``position``: a pair joined
+    by "and" or a comma when the sentence names more than two, else the first two."""
+    starts = _sentence_index(doc)
+    by_sentence: dict[int, list[tuple[int, str]]] = {}
+    for off, iso in countries:
+        if off < position and iso not in NOT_STATES:
+            by_sentence.setdefault(_sentence_of(starts, off), []).append((off, iso))
+    for index in sorted(by_sentence, reverse=True):
+        hits = sorted(by_sentence[index])
+        distinct = list(dict.fromkeys(iso for _, iso in hits))
+        if len(distinct) < 2:
+            continue
+        pair = (distinct[0], distinct[1])
+        for (off1, iso1), (off2, iso2) in zip(hits, hits[1:]):
+            if iso1 != iso2 and _JOINED.search(doc.text[off1:off2]):
+                pair = (iso1, iso2)
+                break
+        return _state(pair[0]), _state(pair[1])
+    return None
+
+
+def _state(iso: str) -> Actor:
+    return Actor(text=country_name(iso) or iso, name=country_name(iso), country=iso, kind="state")

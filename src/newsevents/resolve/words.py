@@ -1,0 +1,51 @@
+"""Word helpers for actor phrases: English singulars and the words of a phrase as written."""
+
+from __future__ import annotations
+
+import re
+
+_IRREGULAR = {"men": "man", "women": "woman", "people": "people", "police": "police",
+              "militiamen": "militiamen", "servicemen": "servicemen", "gunmen": "gunmen",
+              "policemen": "policemen", "businessmen": "businessmen", "chiefs": "chief",
+              "forces": "force", "news": "news", "authorities": "authority", "media": "media",
+              "series": "series", "headquarters": "headquarters", "youths": "youth",
+              "species": "species", "arms": "arms", "aircraft": "aircraft"}
+
+
+def singular(word: str) -> str:
+    """The singular of an English noun, for lookups ("militias" -> "militia", "troops" -> "troop")."""
+    w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+_QUOTE_FIX = str.maketrans({"\u2019": "'", "\u2018": "'"})
+
+
+def raw_words(text: str) -> list[str]:
+    """Words of a phrase in their written case; a possessive 's is a word of its own and
+    parenthesised asides ("Hizbollah (Party of God)") are dropped."""
+    cleaned = re.sub(r"\([^)]*\)?", " ", text.translate(_QUOTE_FIX))
+    cleaned = " ".join(cleaned.split()).replace("'s ", " 's ")
+    if cleaned.endswith("'s"):
+        cleaned = cleaned[:-2] + " 's"
+    out: list[str] = []
+    for tok in cleaned.split():
+        if tok == "'s":
+            out.append(tok)
+            continue
+        tok = tok.strip(",;:()\"")
+        # Hyphenated compounds: "U.S.-led", "Vietnamese-led", "pro-Iranian"
+        if tok.endswith("-led"):
+            tok = tok[:-4]
+        # "pro-Iranian militia" is not Iranian: "pro-iranian" stays one word that names no state.
+        if tok:
+            out.append(tok)
+    return out

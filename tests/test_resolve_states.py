@@ -1,0 +1,92 @@
+"""Words that point back to states: "it" after a state subject (only with verbs states do), "the
+two nations" / "both countries" as the two states last named together; exposed by the actor
+scan as mentions and by ``context_at`` / ``actors_for_text`` for the coder."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.analyse import load_model
+from newsevents.options import load_options
+from newsevents.records import Article, Mentions
+from newsevents.resolve import actor_for_text, actors_for_text, context_at, resolve
+from newsevents.resolve.states import is_pair_phrase, state_pair_before
+from newsevents.resolve.actor_scan import country_mentions
+
+
+def _resolve(text: str) -> tuple[object, Mentions]:
+    opts = load_options()
+    doc = load_model(opts.spacy_model)(text)
+    article = Article(id=Article.id_for(text), doc_id="t", source_uri="t", body=text,
+                      published="2025-03-05T10:00:00+00:00")
+    return doc, resolve(doc, article, opts)
+
+
+def _at(mentions: Mentions, text: str, phrase: str, nth: int = 0) -> list[str | None]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    return [m.actor.country for m in mentions.actors if m.start == start]
+
+
+STATE_IT = ("Ethiopia has moved troops to its northern border, diplomats in Nairobi said. "
+            "It has so far rejected calls to pull them back.")
+
+
+def test_it_after_a_state_subject_is_that_state() -> None:
+    doc, mentions = _resolve(STATE_IT)
+    assert _at(mentions, STATE_IT, "It has") == ["ETH"]
+    ctx = context_at(doc, mentions, STATE_IT.index("It has"))
+    assert ctx.subject_state is not None and ctx.subject_state.country == "ETH"
+    assert actor_for_text("it", ctx).country == "ETH"
+
+
+def test_it_as_a_thing_is_left_alone() -> None:
+    text = "Iran fired a rocket toward the border on Sunday. It landed in an empty field."
+    doc, mentions = _resolve(text)
+    assert _at(mentions, text, "It landed") == []
+    assert context_at(doc, mentions, text.index("It landed")).subject_state is None
+
+
+def test_it_after_a_person_subject_is_not_a_state() -> None:
+    text = "The minister met Peru's ambassador on Monday. It has refused to comment since."
+    _doc, mentions = _resolve(text)
+    assert _at(mentions, text, "It has") == []
+
+
+PAIR = ("Chile and Argentina signed a border accord in Santiago on Friday. "
+        "The two nations agreed to share patrols, and both countries will meet again in May.")
+
+
+def test_the_two_nations_are_the_states_named_together() -> None:
+    doc, mentions = _resolve(PAIR)
+    assert sorted(_at(mentions, PAIR, "The two nations")) == ["ARG", "CHL"]
+    assert sorted(_at(mentions, PAIR, "both countries")) == ["ARG", "CHL"]
+    ctx = context_at(doc, mentions, PAIR.index("both countries"))
+    assert {a.country for a in ctx.state_pair} == {"ARG", "CHL"}
+    assert [a.country for a in actors_for_text("the two countries", ctx)] == \
+        [a.country for a in ctx.state_pair]
+
+
+def test_coordinated_pair_wins_in_a_crowded_sentence() -> None:
+    text = ("Officials in Paris said Kenya and Uganda had signed the deal in Nairobi. "
+            "The two neighbours will now share the cost.")
+    doc, _mentions = _resolve(text)
+    pair = state_pair_before(doc, text.index("The two"), country_mentions(doc))
+    assert pair is not None and {a.country for a in pair} == {"KEN", "UGA"}
+
+
+@pytest.mark.parametrize("phrase,expected", [
+    ("the two nations", True), ("both countries", True), ("the two neighbours", True),
+    ("the two governments", True), ("two soldiers", False), ("the nations", False),
+    ("both", False), ("the three countries", False),
+])
+def test_pair_phrases(phrase: str, expected: bool) -> None:
+    assert is_pair_phrase(phrase) is expected
+
+
+def test_no_pair_without_two_states() -> None:
+    text = "Brazil held talks on Monday. The two nations were not named."
+    doc, mentions = _resolve(text)
+    assert _at(mentions, text, "The two nations") == []
+    assert context_at(doc, mentions, text.index("The two")).state_pair == ()
