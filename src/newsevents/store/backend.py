@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator, Sequence
+import weakref
+from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,19 @@ class Backend:
         return rows[0] if rows else None
 
     def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Row]:
+        """Rows of ``sql`` in chunks. A stream left unfinished (a reader that stopped early) is
+        closed with the backend, while its connection is still open."""
+        live = self.__dict__.setdefault("_live_streams", weakref.WeakSet())
+        rows = self._stream_rows(sql, params)
+        live.add(rows)
+        return rows
+
+    def _stream_rows(self, sql: str, params: Sequence[Any]) -> Generator[Row, None, None]:
         raise NotImplementedError
+
+    def _close_streams(self) -> None:
+        for rows in list(self.__dict__.get("_live_streams", ())):
+            rows.close()
 
     def transaction(self) -> contextlib.AbstractContextManager[None]:
         raise NotImplementedError
@@ -109,7 +122,7 @@ class SqliteBackend(Backend):
     def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         return self._run(lambda: self.conn.execute(sql, tuple(params)).fetchall())
 
-    def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Row]:
+    def _stream_rows(self, sql: str, params: Sequence[Any]) -> Generator[Row, None, None]:
         cursor = self._run(self.conn.execute, sql, tuple(params))
         try:
             while rows := self._run(cursor.fetchmany, STREAM_CHUNK):
@@ -138,6 +151,7 @@ class SqliteBackend(Backend):
         return row is not None
 
     def close(self) -> None:
+        self._close_streams()
         self.conn.close()
 
     def fts_condition(self, text: str) -> tuple[str, list[Any]]:
@@ -202,7 +216,7 @@ class PostgresBackend(Backend):
     def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         return self._run(lambda: self.conn.execute(self._sql(sql), tuple(params)).fetchall())
 
-    def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Row]:
+    def _stream_rows(self, sql: str, params: Sequence[Any]) -> Generator[Row, None, None]:
         # A named (server-side) cursor sends rows in chunks; it lives inside a transaction.
         self._cursor_no += 1
         try:
@@ -230,6 +244,7 @@ class PostgresBackend(Backend):
         return bool(row and row[0])
 
     def close(self) -> None:
+        self._close_streams()
         self.conn.close()
 
     def fts_condition(self, text: str) -> tuple[str, list[Any]]:
