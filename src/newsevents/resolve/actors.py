@@ -241,7 +241,7 @@ def _person_name(text: str) -> str | None:
 
 
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm",
-                         "sen", "rep", "gov", "pres", "sir", "dame", "sheikh", "ayatollah", "gen"})
+                         "sen", "rep", "gov", "pres", "sir", "dame", "sheikh", "ayatollah"})
 
 
 def _head_split(words: list[str], covered: set[int] | None = None) -> int:
