@@ -121,8 +121,9 @@ def test_other_language_accepted_when_configured() -> None:
 
 
 def test_too_short_and_no_body() -> None:
-    short = RawDocument(id="s", source_uri="s.txt", content_type="text",
-                        text="The pier is closed for repairs until the summer.")
+    note = "Pier shut for repairs."
+    assert len(note.split()) < OPTS.min_words
+    short = RawDocument(id="s", source_uri="s.txt", content_type="text", text=note)
     with pytest.raises(DocumentRejected) as info:
         extract(short, OPTS)
     assert info.value.reason == "too_short"

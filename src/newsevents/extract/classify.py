@@ -69,10 +69,11 @@ def _scan(text: str, n: int) -> tuple[tuple[str, str] | None, tuple[str, str] | 
     if n > STRONG_MAX_WORDS:
         return None, None
     weak_hit: tuple[str, str] | None = None
+    lowered = text.lower()
     for entry in call_to_action():
         if not entry.strong and (weak_hit is not None or n > SHORT_WORDS):
             continue
-        m = entry.pattern.search(text)
+        m = entry.search(text, lowered)
         if not m:
             continue
         if entry.strong:

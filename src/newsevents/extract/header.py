@@ -24,15 +24,28 @@ _PUBLISHER_CONTEXTS = tuple(
         rf"\b(?:notifications|updates|alerts|newsletters?|emails?) from {_CAP_NAME}",
         rf"(?:©|\(c\)|[Cc]opyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?\s*,?\s*{_CAP_NAME}",
         rf"\b(?:[Ss]ubscribe to|[Ss]upport|[Ff]ollow) {_CAP_NAME}\b",
-        rf"^{_CAP_NAME} is (?:trusted|funded|supported|independent|reader-funded)\b",
+        rf"^{_CAP_NAME} (?:is (?:trusted|funded|supported|independent|reader-funded|free to read)"
+        rf"|uses cookies|depends on|relies on|has never been)\b",
         rf"\b[Ss]ign up (?:to|for) {_CAP_NAME}[’']s?\b",
+        rf"\b(?:registering|subscribing|signing up) (?:with|to) (?:the )?{_CAP_NAME}",
+        rf"\b[Tt]hank you for reading (?:the )?{_CAP_NAME}",
+        rf"\b[Ss]upport the {_CAP_NAME}",
     )
 )
 _NOT_A_PUBLISHER = frozenset({"The", "Our", "We", "Us", "Your", "This", "All", "Facebook", "Twitter",
                               "Google", "Apple", "Notifications", "Please"})
 
 
-_JOB_TITLE = re.compile(r"\s*[|,;/]\s*(?:[A-Z][\w.]*\s*){1,4}(?:Correspondent|Editor|Reporter|Writer)s?\b.*$")
+_JOB_TITLE = re.compile(
+    r"\s*[|,;/]\s*(?:[A-Z][\w.]*\s*){1,4}(?:[a-z]+\s+){0,2}"
+    r"(?i:correspondent|editor|reporter|writer|columnist)s?\b.*$")
+# "Jane Roe for Example Press Service": the outlet the writer files for is not part of the names.
+_FOR_OUTLET = re.compile(r"\s+for\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,5}$")
+# Bylines without "By" that name a desk rather than a person: "Staff and agencies",
+# "Agencies / Example Staff", "Wire services".
+_DESK_LOWER = frozenset({"and", "staff", "agencies", "wires", "wire", "services", "newsroom", "desk", "news"})
+# The desk word closes the line: "Hospital Staff Walk Out Over Pay" is a headline, not a byline.
+_DESK_WORD = re.compile(r"\b(?:staff|agencies|wires|wire services|newsroom|news desk)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -54,9 +67,13 @@ def parse_byline(line: str) -> Byline | None:
     if agency and agency == core:
         return Byline(core, _canonical_agency(agency, core))
     if not has_by:
+        tokens = [t for t in re.split(r"[\s/,&|]+", core) if t]
+        desk_like = all(t[0].isupper() or t in _DESK_LOWER for t in tokens)
+        if _DESK_WORD.search(core) and len(tokens) <= 6 and desk_like:
+            return Byline(core, _canonical_agency(agency, core) if agency else None)
         return None
     # "Jane Roe | Political Editor": the job title is not part of the names.
-    names = _JOB_TITLE.sub("", core)
+    names = _FOR_OUTLET.sub("", _JOB_TITLE.sub("", core))
     if _NAME_LIST.match(re.sub(r"\s*(?:,|;|\|)\s*", ", ", names)) or agency:
         return Byline(core, _canonical_agency(agency, core) if agency else None)
     return None
@@ -66,6 +83,18 @@ def _canonical_agency(written: str, core: str) -> str:
     # Keep the written form when it is the whole byline ("The Associated Press"); a bare
     # abbreviation inside a longer byline maps to the table's canonical name.
     return core if core == written and len(written) > 4 else agencies().get(written, written)
+
+
+def masthead_name(paragraphs: list[str]) -> str | None:
+    """The site name a page copy starts with ("Example Tribune", "Example Observer - Europe,
+    explained"), when the page names it again further down (a byline, a footer)."""
+    if not paragraphs:
+        return None
+    m = re.match(rf"^{_CAP_NAME}(?:\s+[-|–:]\s+.*)?$", paragraphs[0])
+    if not m or len(m.group(1).split()) < 2:
+        return None
+    name = m.group(1)
+    return name if any(name in p and p != paragraphs[0] for p in paragraphs[1:]) else None
 
 
 def publishers_in(lines: list[str]) -> Counter[str]:

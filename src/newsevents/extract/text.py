@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .classify import document_is_english_like, features, furniture_verdicts, prose_score
+from .classify import Features, document_is_english_like, features, furniture_verdicts, prose_score
 from .datelines import parse_dateline
-from .header import parse_text_header, publishers_in
+from .header import masthead_name, parse_byline, parse_text_header, publishers_in
 from .parts import Parts, normalise_paragraph
 
 # A block whose lines are all about this long was hard-wrapped by an editor: its lines are one
@@ -19,7 +19,7 @@ _HEADLINE_LOOKBACK = 6
 
 # Furniture that ends an article (comment threads, share bars, tag lists) is costly to bridge, so
 # the body window does not run on into reader comments or the next story.
-END_MARKER_COST = {"comments": 60.0, "share": 25.0, "tags": 25.0, "timestamp": 20.0}
+END_MARKER_COST = {"comments": 60.0, "comment_action": 25.0, "share": 25.0, "tags": 25.0, "timestamp": 20.0}
 # A bare date line inside the page (comment stamps, teaser dates) is not prose.
 DATELINE_COST = 20.0
 # Extra cost of each further non-prose line in a row, and of a line printed twice on the page.
@@ -28,6 +28,19 @@ RUN_COST = 0.75
 REPEATED_COST = 1.0
 # After a byline/dateline the story starts within this many paragraphs (appeals, captions between).
 HEADER_BODY_SLACK = 8
+# Teaser lists, comment threads and photo galleries set single prose paragraphs between short
+# title-like lines (a headline, a user name, "Rating: 12 Votes", "Image 2 of 5"); a story's prose
+# runs on for several paragraphs between its sub-headings. Such an island of prose is worth only
+# TEASER_FACTOR of its words. Tuned on the plain-text AEB benchmark (0.25 of 0 / 0.1 / 0.25 / 0.5).
+TEASER_FACTOR = 0.25
+# At least this many title-like lines in a row inside the body window are a box of links to other
+# stories (a story's own sub-heading stands alone); they are dropped, the story around them kept.
+LINK_LIST_MIN = 4
+TEMPLATE_SHARE = 0.8
+# Reader comments come after the story: once a comments heading follows COMMENTS_AFTER_BODY words
+# of prose, the prose after it is worth only COMMENTS_FACTOR.
+COMMENTS_AFTER_BODY = 60.0
+COMMENTS_FACTOR = 0.1
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -37,6 +50,9 @@ def split_paragraphs(text: str) -> list[str]:
         if not lines:
             continue
         wrapped = len(lines) > 1 and all(_WRAP_MIN <= len(ln) <= _WRAP_MAX for ln in lines[:-1])
+        if wrapped and any(parse_dateline(ln) or parse_byline(ln) for ln in lines):
+            # A byline above a dateline can be as long as a wrapped line; header lines stay apart.
+            wrapped = False
         if wrapped:
             out.append(normalise_paragraph(" ".join(lines)))
         else:
@@ -68,6 +84,71 @@ def _best_window(scores: list[float]) -> tuple[int, int]:
         if current > best:
             best, best_span = current, (start, i)
     return best_span
+
+
+def _title_like_flags(scores: list[float], feats: list[Features]) -> list[bool]:
+    """Lines that are not prose and do not end a sentence: headlines, labels, names, menu entries.
+    (A question in an interview ends with "?" and is not one.)"""
+    return [s < 0 and not f.ends_sentence for s, f in zip(scores, feats)]
+
+
+def _discount_teasers(scores: list[float], first: int, feats: list[Features]) -> list[float]:
+    """Prose paragraphs with a title-like line right above and right below them (the teaser
+    pattern, see TEASER_FACTOR) lose most of their weight. Header lines (before ``first``) are not
+    neighbours."""
+    short = _title_like_flags(scores, feats)
+    n = len(scores)
+    island = [first < i and scores[i] > 0 and short[i - 1] and (i + 1 == n or short[i + 1]) for i in range(n)]
+    out = list(scores)
+    for i in range(first + 1, n):
+        if island[i]:
+            out[i] = scores[i] * TEASER_FACTOR
+    return out
+
+
+def _discount_comments(scores: list[float], reasons: list[str]) -> list[float]:
+    """Reader comments come after the story: once a comments heading ("12 comments", "Leave a
+    reply") follows a run of prose worth COMMENTS_AFTER_BODY, the prose after it is worth only
+    COMMENTS_FACTOR. A "Comments" link in the menu above the story does not count."""
+    best = current = 0.0
+    for i, s in enumerate(scores):
+        if reasons[i] == "boilerplate:comments" and best >= COMMENTS_AFTER_BODY:
+            return scores[:i + 1] + [x * COMMENTS_FACTOR if x > 0 else x for x in scores[i + 1:]]
+        current = max(0.0, current + s)
+        best = max(best, current)
+    return scores
+
+
+def _link_list_lines(paragraphs: list[str], scores: list[float], feats: list[Features],
+                     start: int, end: int) -> set[int]:
+    """Lines inside the body window that belong to a run of at least LINK_LIST_MIN title-like
+    lines (not prose, no closing punctuation): a box of links to other stories. A story's own
+    sub-heading stands alone between paragraphs."""
+    short = _title_like_flags(scores, feats)
+    found: set[int] = set()
+    run: list[int] = []
+    for i in range(start, end + 2):
+        if i <= end and short[i]:
+            run.append(i)
+            continue
+        if len(run) >= LINK_LIST_MIN and not _templated([paragraphs[j] for j in run]):
+            found.update(run)
+        run = []
+    return found
+
+
+# Marks that the items of a list of facts share ("June 9 – Tampa @ Arena", "Path A: Iceland, ...",
+# "3. Spain"); a run of headlines of other stories rarely does.
+_TEMPLATE_MARKS = (":", " – ", " - ", "@", "|", "(")
+_STARTS_WITH_NUMBER = re.compile(r"^\(?\d")
+
+
+def _templated(lines: list[str]) -> bool:
+    """True when nearly all lines (TEMPLATE_SHARE) share one mark or all start with a number."""
+    need = TEMPLATE_SHARE * len(lines)
+    if sum(1 for ln in lines if _STARTS_WITH_NUMBER.match(ln)) >= need:
+        return True
+    return any(sum(1 for ln in lines if mark in ln) >= need for mark in _TEMPLATE_MARKS)
 
 
 def extract_text(text: str) -> Parts:
@@ -105,6 +186,8 @@ def extract_text(text: str) -> Parts:
         # Each further line of a menu or link list costs more: one caption or sub-heading inside
         # the story is bridged, a long stretch of page furniture is not.
         scores.append(score - RUN_COST * max(0, run - 1) if score < 0 else score)
+    scores = _discount_teasers(scores, head.body_start, feats)
+    scores = _discount_comments(scores, [v.reason for v in verdicts])
     start, end = _best_window(scores)
     if head.dateline is not None or head.byline is not None:
         # A byline or dateline says where the story begins: the body is the run of prose that
@@ -128,6 +211,7 @@ def extract_text(text: str) -> Parts:
         parts.headline = paragraphs[headline_idx]
     if head.standfirst is not None:
         parts.standfirst = paragraphs[head.standfirst]
+    in_list = _link_list_lines(paragraphs, scores, feats, start, end)
     clutter: list[str] = []
     kept: set[str] = set()
     for i, p in enumerate(paragraphs):
@@ -142,6 +226,9 @@ def extract_text(text: str) -> Parts:
         elif not start <= i <= end:
             parts.drop(p, "boilerplate:outside_body", "not in the main run of prose")
             clutter.append(p)
+        elif i in in_list:
+            parts.drop(p, "boilerplate:link_list", "one of several short title-like lines in a row")
+            clutter.append(p)
         elif parts.headline is not None and p == parts.headline:
             parts.drop(p, "header:headline_repeat")
         elif p in kept:
@@ -152,6 +239,8 @@ def extract_text(text: str) -> Parts:
     found = publishers_in(clutter + [paragraphs[i] for i in range(min(len(paragraphs), 3))])
     if found:
         parts.publisher = found.most_common(1)[0][0]
+    else:
+        parts.publisher = masthead_name(paragraphs)
     return parts
 
 
