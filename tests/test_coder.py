@@ -175,3 +175,48 @@ def test_code_api_adds_provenance() -> None:
     assert events and events[0].provenance["config"] == opts.config_hash
     assert events[0].provenance["model"] == opts.spacy_model
     assert Event.from_dict(events[0].to_dict()) == events[0]
+
+
+def test_one_happening_in_one_clause_is_one_event() -> None:
+    text = "Russian air strikes killed 14 people in Idlib province on Sunday."
+    events = _events(text, "Russian=RUS;@Idlib province=SYR/admin1")
+    assaults = [e for e in events if e.type == "ASSAULT"]
+    assert len(assaults) == 1
+    assert "merged:" in assaults[0].evidence.rule
+    assert [a.country for a in assaults[0].actor] == ["RUS"]
+
+
+def test_labour_strike_is_not_an_attack() -> None:
+    text = "Workers at the state railway went on strike in Santiago over pensions."
+    events = _events(text, "Workers=-/LAB;@Santiago=CHL/city")
+    assert [e.type for e in events] == ["PROTEST"]
+    assert events[0].actor[0].country == "CHL"  # a domestic party takes the event's country
+
+
+def test_gerund_denial_is_a_rejection_not_an_attack() -> None:
+    events = _events("The militia denied shelling the market in Goma.",
+                     "The militia=-/REB;@Goma=COD/city")
+    assert [e.type for e in events] == ["REJECT"]
+
+
+def test_background_violence_does_not_outrank_the_main_happening() -> None:
+    text = ("The government lifted the curfew in Bamenda after clashes that killed five "
+            "people last month.")
+    events = rank(_events(text, "The government=CMR/GOV;@Bamenda=CMR/city"))
+    assert events[0].type == "CONCEDE"
+
+
+def test_interception_takes_the_attack_sides() -> None:
+    text = "Militants fired four rockets from Gaza at Sderot. Three were intercepted."
+    events = _events(text, "@Gaza=PSE/admin1;@Sderot=ISR/city")
+    stopped = [e for e in events if e.acled and e.acled.sub_event_type == "Disrupted weapons use"]
+    assert stopped and [a.country for a in stopped[0].actor] == ["PSE"]
+    assert [a.country for a in stopped[0].recipient] == ["ISR"]
+
+
+def test_dateline_is_not_a_party() -> None:
+    text = "LUSAKA — Zambia's government and the miners' union agreed on Friday to end the dispute."
+    events = _events(text, "LUSAKA=ZMB/GOV;Zambia's government=ZMB/GOV;the miners' union=ZMB/LAB")
+    agree = [e for e in events if e.type == "AGREE"]
+    assert agree and all(a.text != "LUSAKA" for a in agree[0].actor)
+    assert {a.country for a in agree[0].actor} == {"ZMB"}

@@ -41,10 +41,21 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from ..records import (Acled, Actor, Article, Attribution, DateSpan, Event, Evidence, Fatalities,
-                       Mentions, Place, PlaceMention, Quantity)
+from ..records import (
+    Actor,
+    Article,
+    Attribution,
+    DateSpan,
+    Event,
+    Evidence,
+    Fatalities,
+    Mentions,
+    Place,
+    PlaceMention,
+    Quantity,
+)
 from . import acled as acled_mod
-from . import context, slots, syntax
+from . import context, document, slots, syntax
 from .match import MatchContext, find_row, lemma_of
 from .roles import ActorFinder, Found, find_role
 from .tables import Tables, TriggerRow, load_tables
@@ -136,7 +147,9 @@ def _absorbed(t: Token, row: TriggerRow, rows: dict[int, TriggerRow], tables: Ta
                 # "condemned the arrest", "accepted the resignation": the noun is a happening
                 # of its own; "launched an attack", "agreed a ceasefire": it is the verb's event
                 return not (row.type in MATERIAL and other.type != row.type
-                            and other.type not in ("AGREE", "REQUEST", "THREATEN", "REJECT"))
+                            and other.type not in ("AGREE", "REQUEST", "THREATEN", "REJECT")
+                        and not (other.type in ("CONCEDE", "RETREAT") and row.type in (
+                            "PROTEST", "COERCE", "ASSAULT")))  # "called off the strike"
             if cur.pos_ in ("VERB", "AUX"):
                 break
     if any(c.i in rows and rows[c.i].pos == "AUX" for c in t.children):
@@ -160,7 +173,9 @@ def _absorbed(t: Token, row: TriggerRow, rows: dict[int, TriggerRow], tables: Ta
             return False  # a clause of its own: its events are not the governing event's content
         if lemma_of(anc) in nouns and anc.pos_ == "NOUN":
             return False  # reported content ("rejected claims that ...") is coded, with its stance
-        if anc.i in rows and rows[anc.i].type in ABSORBING:
+        if anc.i in rows and rows[anc.i].type in ABSORBING and not (
+                lemma_of(anc) == "deny" and cur.dep_ == "ccomp"):
+            # (what a party denies in a that-clause is still coded, with stance "denied")
             return True
         cur = anc
     return False
@@ -204,6 +219,9 @@ class _Coder:
         self.ctx = MatchContext(tables, self._role_countries, self._subject_sectors)
         self.paragraphs = _paragraph_starts(article)
         self.parts: dict[int, list[Token]] = {}
+        self.finder.dateline_end = document.dateline_end(article.body)
+        first_end = self.paragraphs[1] if len(self.paragraphs) > 1 else len(article.body)
+        self.main = document.home_countries(mentions, first_end)
 
     def _role_countries(self, t: Token, row: TriggerRow, which: str) -> set[str]:
         found = find_role(self.finder, t, row, which, self.light)
@@ -242,7 +260,7 @@ class _Coder:
             # a happening of its own
             drafts.extend(d for d in built if _codable(d) and not (
                 embedded and d.modality == "hypothetical") and not context.conditional(t))
-        return drafts
+        return document.merge_same_happening(drafts, self.tables)
 
     def later_party(self, t: Token, actor: Found) -> Found:
         """No recipient from the grammar: the first party of another country named inside the
@@ -292,7 +310,8 @@ class _Coder:
         where = clause if row.type not in VERBAL else slots.adjunct_tokens(gov or t)
         if row.pos == "NOUN" and t.dep_ in ("nsubj", "nsubjpass"):
             where = where + slots.adjunct_tokens(t.head)  # "A blast tore through X in Y"
-        places = slots.places_in(where, self.mentions, exclude, row.type in MOVEMENT)
+        places = slots.places_in(where, self.mentions, exclude,
+                                 row.type in MOVEMENT or row.type == "ASSAULT")
         if not places and (gov or t).dep_ == "ROOT":
             # "Meeting Choe in Moscow, Lavrov hailed ...": the setting of the main clause
             places = slots.places_in(slots.adjunct_tokens(gov or t, with_clauses=True),
@@ -310,6 +329,17 @@ class _Coder:
         fat = slots.fatalities(quantities + casualties, list(t.sent), tables)
         attr = context.attribution(t, self.finder, tables)
         speaker_subj = syntax.subject(gov if gov is not None else t) if row.pos != "AUX" else None
+        if row.type == "ASSAULT" and actor.actors and not any(
+                a.country or a.sector for a in actor.actors) and any(
+                tables.in_class("weapon", lemma_of(x)) or (lemma_of(x), "NOUN") in tables.triggers
+                for x in actor.tokens):
+            # "the strike killed ...", "a drone hit ...": the weapon is not the attacker
+            actor = Found((), (), "")
+        if row.type == "ASSAULT" and not any(a.country for a in actor.actors):
+            origin = document.origin_actor(t, self.mentions)
+            if origin is not None:  # "rockets were fired from northern Gaza"
+                actor = Found(tuple(replace(a, country=origin.country) for a in actor.actors)
+                              or (origin,), actor.tokens, "origin-place")
         if not actor.actors and attr.source_actor is not None and (any(
                 x.lower_ in FIRST_PERSON for x in actor.tokens) or (
                 speaker_subj is not None and speaker_subj.lower_ in FIRST_PERSON)):
@@ -363,7 +393,10 @@ def _fold(drafts: list[Draft], mentions: Mentions, tables: Tables) -> list[Draft
             prev.quantities.extend(q for q in [*d.quantities, *more]
                                    if q not in prev.quantities and q.item in items)
             prev.rules.append(f"folded:{d.row.rule}")
-            continue
+            if d.acled_code != "disrupt":
+                continue
+            # an interception told on its own ("Two were intercepted") is also an event of
+            # its own: Disrupted weapons use, with the parties of the attack it stopped
         if prev is not None and d.type == "ASSAULT" and not d.actor_countries:
             d.actor = prev.actor
             d.inherited = True
@@ -485,6 +518,8 @@ def _salience(d: Draft, acled: object, n_paragraphs: int, conf: float) -> float:
         score += 0.5
     if d.modality in ("hypothetical", "negated", "historical"):
         score -= 0.5
+    if document.background(d.token):
+        score -= 2.5  # "after violent protests", "where 28 were killed": not the main news
     return round(score + 0.3 * conf, 4)
 
 
@@ -500,11 +535,13 @@ def code_article(doc: Doc, article: Article, mentions: Mentions,
         else:
             _leftovers(coder, sent, drafts)
     drafts = _fold(drafts, mentions, tables)
+    document.disrupted_parties(drafts)
     events: list[Event] = []
     for d in drafts:
         _future_types(d)
         _fill_recipient_country(d)
         _fill_from_sentence_country(d, mentions)
+        document.fill_domestic(d, coder.main)
         place = d.place.place if d.place else None
         if not d.actor and d.type == "ASSAULT" and place is not None and place.country:
             # ACLED's convention for attacks nobody is named for: an unidentified armed group
@@ -542,24 +579,7 @@ def code_article(doc: Doc, article: Article, mentions: Mentions,
             salience=_salience(d, acled, len(coder.paragraphs), conf),
             provenance=dict(provenance),
         ))
-    return _disrupted_launches(events, tables)
-
-
-def _disrupted_launches(events: list[Event], tables: Tables) -> list[Event]:
-    """"Militants launched a missile at a ship; it was intercepted": an attack stopped in the
-    same sentence, with no casualties told, is ACLED's Disrupted weapons use."""
-    disrupt = tables.acled["disrupt"]
-    stopped = {e.evidence.start for e in events
-               if e.acled is not None and e.acled.sub_event_type == disrupt[1]}
-    out = []
-    for e in events:
-        if e.evidence.start in stopped and e.type == "ASSAULT" and e.acled is not None and \
-                e.acled.event_type == "Explosions/Remote violence" and not (
-                    e.fatalities and (e.fatalities.killed or e.fatalities.injured)):
-            e = replace(e, acled=Acled(*disrupt),
-                        evidence=replace(e.evidence, rule=e.evidence.rule + "+stopped-in-sentence"))
-        out.append(e)
-    return out
+    return document.disrupted_launches(events, tables)
 
 
 def document_label(events: list[Event]) -> str:

@@ -59,6 +59,7 @@ class ActorFinder:
             sorted(mentions.actors, key=lambda m: m.start))
         self._starts = [m.start for m in self.actor_mentions]
         self.places: tuple[PlaceMention, ...] = tuple(sorted(mentions.places, key=lambda m: m.start))
+        self.dateline_end = 0  # a dateline ("BAMAKO, Mali — ") names the place of filing only
 
     def mentions_over(self, tokens: list[Token]) -> list[ActorMention]:
         out: list[ActorMention] = []
@@ -67,7 +68,7 @@ class ActorFinder:
             i = bisect.bisect_right(self._starts, e) - 1
             while i >= 0 and self.actor_mentions[i].end > s - 200:
                 m = self.actor_mentions[i]
-                if m.start < e and m.end > s and m not in out:
+                if m.start < e and m.end > s and m not in out and m.start >= self.dateline_end:
                     out.append(m)
                 i -= 1
         return sorted(out, key=lambda m: m.start)
@@ -90,6 +91,17 @@ class ActorFinder:
     def phrase(self, head: Token, deep: bool = True, generic: bool = False) -> Found:
         """Actors named by the noun phrase of ``head``; with ``generic``, an unknown common
         noun phrase ("the two sides") is kept as an actor without a country."""
+        if head.idx < self.dateline_end:
+            # the parser often makes the dateline the subject and hangs the real one on it
+            # ("HAVANA — X and Y agreed": appos) or beside it ("BAMAKO — X fought": nsubj)
+            alt = next((c for c in head.children if c.dep_ == "appos"
+                        and c.idx >= self.dateline_end), None)
+            if alt is None and head.head is not head:
+                alt = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                            and c.i != head.i and c.idx >= self.dateline_end), None)
+            if alt is None:
+                return Found((), (head,), "")
+            head = alt
         core = syntax.core_tokens(head)
         found = self.mentions_over(core)
         actors = _unique(m.actor for m in found if m.actor.country or m.actor.name or m.actor.sector)

@@ -1,0 +1,243 @@
+"""Document rules over the drafts of one article that look beyond a single trigger.
+
+- ``merge_same_happening``: two triggers of one type in one clause tell one happening ("air
+  strikes killed 23 people": "strikes" and "killed"); the one with more arguments is kept and
+  completed with the other's parties, place, counts and weapon words.
+- ``home_countries`` / ``fill_domestic``: a party named without a country ("protesters", "the
+  police", "the government", "residents") takes the country of the event's place, else the
+  article's main country (where its places lie), as ACLED and PLOVER code domestic actors.
+- ``disrupted_parties``: an interception codes the attacker as actor and the defender as
+  recipient; when the sentence names neither side, they come from the latest earlier attack.
+- ``origin_actor``: "rockets were fired from northern Gaza": an attack nobody is named for is
+  by the side of the place it came from.
+- ``background``: a trigger inside a background phrase ("after violent protests", "following
+  the killing", "where 28 people were killed") is not the sentence's main happening (salience).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from ..records import Acled, Actor, Event, Mentions
+from ..resolve.tables import country_name
+from . import acled as acled_mod
+from .match import lemma_of
+from .tables import Tables
+
+if TYPE_CHECKING:  # engine imports this module; the Draft class lives there
+    from .engine import Draft
+
+ADDRESS_STATE = frozenset({"PROTEST", "CONCEDE", "COERCE"})
+NON_STATES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+PRONOUN_WORDS = frozenset({"it", "its", "they", "their", "them", "he", "his", "she", "her"})
+BACKGROUND_PREPS = frozenset({"after", "following", "since", "amid", "before", "despite",
+                              "over", "during", "because"})
+BACKGROUND_NOUNS = frozenset({"response", "wake", "aftermath", "retaliation", "reprisal", "wave"})
+BACKGROUND_MARKS = frozenset({"after", "since", "before", "because", "as", "when", "while",
+                              "following"})
+
+
+def _arguments(d: Draft) -> int:
+    return (bool(d.actor_countries) * 2 + bool(d.actor) + bool(d.recipient) * 2
+            + (d.place is not None) + (d.fatalities is not None) + len(d.quantities) * 0.5
+            + (d.row.pos == "VERB") * 0.25)
+
+
+def _related(a: Draft, b: Draft) -> bool:
+    """One trigger is an argument or part of the other's clause ("a strike ... killed")."""
+    if a.token.sent.start != b.token.sent.start or a.token.i == b.token.i:
+        return False
+    a_clause = {x.i for x in a.clause}
+    b_clause = {x.i for x in b.clause}
+    return b.token.i in a_clause or a.token.i in b_clause
+
+
+def _disrupt(d: Draft) -> bool:
+    return d.acled_code == "disrupt"
+
+
+def merge_same_happening(drafts: list[Draft], tables: Tables) -> list[Draft]:
+    """Fold same-type triggers of one clause into one event (see the module docstring); one
+    event per place is kept: drafts of different places never merge."""
+    out: list[Draft] = []
+    for d in drafts:
+        mate = next((o for o in out if o.type == d.type == "ASSAULT" and _related(o, d)
+                     and _disrupt(o) == _disrupt(d)
+                     and (o.place is None or d.place is None
+                          or o.place.place.name == d.place.place.name)), None)
+        if mate is None:
+            out.append(d)
+            continue
+        keep, other = (mate, d) if _arguments(mate) >= _arguments(d) else (d, mate)
+        _complete(keep, other, tables)
+        if keep is d:
+            out[out.index(mate)] = d
+    return out
+
+
+def _complete(keep: Draft, other: Draft, tables: Tables) -> None:
+    if (not keep.actor_countries and other.actor_countries) or (not keep.actor and other.actor):
+        keep.actor, keep.actor_tokens = other.actor, other.actor_tokens
+    if (not any(a.country for a in keep.recipient) and any(a.country for a in other.recipient)) \
+            or (not keep.recipient and other.recipient):
+        keep.recipient, keep.recipient_tokens = other.recipient, other.recipient_tokens
+    if keep.place is None and other.place is not None:
+        keep.place = other.place
+    if keep.fatalities is None and other.fatalities is not None:
+        keep.fatalities = other.fatalities
+    keep.quantities.extend(q for q in other.quantities if q not in keep.quantities)
+    keep.clause = sorted(set(keep.clause) | set(other.clause), key=lambda x: x.i)
+    if keep.row.mode.startswith("*") or keep.mode is None:
+        keep.mode = acled_mod.weapon_mode(keep.clause, tables) or keep.mode or other.mode
+    if keep.acled_code == "*" and other.acled_code not in ("*", "-"):
+        keep.acled_code = other.acled_code
+    if not keep.date_from_text and other.date_from_text:
+        keep.date, keep.date_from_text = other.date, True
+    keep.rules.append(f"merged:{other.row.rule}")
+
+
+def home_countries(mentions: Mentions, first_paragraph_end: int) -> tuple[str, ...]:
+    """The article's main countries: where its places lie (places of the first paragraph count
+    double, named sites and cities more than whole countries), then its actors' countries."""
+    counts: Counter[str] = Counter()
+    for m in mentions.places:
+        c = m.place.country
+        if not c or len(c) != 3 or c in NON_STATES:
+            continue
+        weight = 1.0 if m.place.precision == "country" else 2.0
+        counts[c] += weight * (2 if m.start < first_paragraph_end else 1)
+    for m in mentions.actors:
+        c = m.actor.country
+        if c and len(c) == 3 and c not in NON_STATES:
+            counts[c] += 0.5 * (2 if m.start < first_paragraph_end else 1)
+    return tuple(c for c, _ in counts.most_common())
+
+
+def _pronominal(a: Actor) -> bool:
+    words = (a.text or "").lower().split()
+    return bool(words) and words[0] in PRONOUN_WORDS
+
+
+def fill_domestic(d: Draft, main: tuple[str, ...]) -> None:
+    """Parties without a country take the event's place country, else the article's main one;
+    a pronoun ("its forces") is left alone when the other side already is of that country
+    (it most likely refers to a foreign party the resolver could not tie)."""
+    place = d.place.place if d.place else None
+    home = place.country if place is not None and place.country and len(place.country) == 3 \
+        and place.country not in NON_STATES else (main[0] if main else None)
+    if home is None:
+        return
+    if not d.recipient and (d.type in ADDRESS_STATE or (d.type == "ASSAULT" and place)):
+        # protests and repression address the state where they happen; an attack with no
+        # named target hits that country (PLOVER's reading of "fighting in X")
+        name = country_name(home) or home
+        d.recipient = (Actor(text=name, name=name, country=home,
+                             sector=None if d.type == "ASSAULT" else "GOV", kind="state"),)
+        d.rules.append("recipient-is-home-state")
+    for role, other in (("actor", d.recipient), ("recipient", d.actor)):
+        parties = getattr(d, role)
+        if not any(a.country is None for a in parties):
+            continue
+        other_has_home = home in {a.country for a in other}
+        filled = tuple(replace(a, country=home) if a.country is None and not (
+            _pronominal(a) and other_has_home) else a for a in parties)
+        if filled != parties:
+            setattr(d, role, filled)
+            d.rules.append(f"{role}-country-domestic")
+
+
+def disrupted_parties(drafts: list[Draft]) -> None:
+    """Interceptions: the attacker is the actor, the defender's country the recipient; a side
+    the sentence does not name comes from the latest earlier attack of the article."""
+    last_attack: Draft | None = None
+    for d in drafts:
+        if d.type != "ASSAULT":
+            continue
+        if not _disrupt(d):
+            if d.actor_countries:
+                last_attack = d
+            continue
+        if last_attack is None:
+            continue
+        attacker = last_attack.actor_countries
+        defenders = tuple(a for a in last_attack.recipient if a.country and a.country not in attacker)
+        if not d.actor_countries:
+            d.actor, d.inherited = last_attack.actor, True
+            d.rules.append("disrupt-attacker-from-previous-attack")
+        if defenders and not any(a.country for a in d.recipient) and \
+                not {a.country for a in defenders} & d.actor_countries:
+            d.recipient = defenders
+            d.rules.append("disrupt-defender-from-previous-attack")
+        if d.place is None and last_attack.place is not None:
+            d.place = last_attack.place
+
+
+def origin_actor(t: Token, mentions: Mentions) -> Actor | None:
+    """"fired from northern Gaza": the country of the place an attack came from."""
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            for g in c.subtree:
+                for m in mentions.places:
+                    if m.start <= g.idx < m.end and m.place.country and \
+                            m.place.country not in NON_STATES:
+                        text = t.doc.text[m.start:m.end]
+                        return Actor(text=f"armed group from {text}",
+                                     name=f"Unidentified Armed Group ({m.place.name})",
+                                     country=m.place.country, kind="group")
+    return None
+
+
+def background(t: Token) -> bool:
+    """The trigger lies in a background phrase or clause of its sentence (see module doc)."""
+    cur = t
+    for anc in [*t.ancestors]:
+        if anc.sent.start != t.sent.start:
+            break
+        if cur.dep_ == "pobj" and anc.dep_ == "prep" and lemma_of(anc) in BACKGROUND_PREPS:
+            return True
+        if lemma_of(anc) in BACKGROUND_NOUNS and anc.pos_ == "NOUN" and anc.i != t.i:
+            return True
+        if cur.dep_ in ("relcl", "advcl", "acl") and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in BACKGROUND_MARKS | {"where"}
+                for c in cur.children):
+            return True
+        if cur.dep_ == "relcl" and any(c.lower_ in ("where", "which", "that", "who") and
+                                       c.dep_ in ("advmod", "nsubj", "nsubjpass")
+                                       for c in cur.children) and cur.i > anc.i:
+            return True
+        cur = anc
+    return False
+
+
+def dateline_end(body: str) -> int:
+    """End offset of a dateline ("BAMAKO, Mali — "): its words name no party."""
+    head = body[:80]
+    for dash in (" — ", " – ", " - ", "—"):
+        pos = head.find(dash)
+        if pos > 0:
+            lead = head[:pos]
+            letters = [ch for ch in lead.split(",")[0].split("(")[0] if ch.isalpha()]
+            if letters and all(ch.isupper() for ch in letters):
+                return pos + len(dash)
+    return 0
+
+
+def disrupted_launches(events: list[Event], tables: Tables) -> list[Event]:
+    """"Militants launched a missile at a ship; it was intercepted": an attack stopped in the
+    same sentence, with no casualties told, is ACLED's Disrupted weapons use."""
+    disrupt = tables.acled["disrupt"]
+    stopped = {e.evidence.start for e in events
+               if e.acled is not None and e.acled.sub_event_type == disrupt[1]}
+    out = []
+    for e in events:
+        if e.evidence.start in stopped and e.type == "ASSAULT" and e.acled is not None and \
+                e.acled.event_type == "Explosions/Remote violence" and not (
+                    e.fatalities and (e.fatalities.killed or e.fatalities.injured)):
+            e = replace(e, acled=Acled(*disrupt),
+                        evidence=replace(e.evidence, rule=e.evidence.rule + "+stopped-in-sentence"))
+        out.append(e)
+    return out
