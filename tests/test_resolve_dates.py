@@ -43,3 +43,43 @@ def test_publication_zone_decides_the_day() -> None:
     # 01:30 on Friday in Tokyo is still Thursday in UTC: "today" is the Friday.
     span = resolve_date("today", "2024-11-01T01:30:00+09:00")
     assert span is not None and span.start == "2024-11-01"
+
+
+SCAN_PUBLISHED = "2025-07-23T16:05:00+00:00"  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsevents.analyse import load_model
+    from newsevents.options import load_options
+
+    return load_model(load_options().spacy_model)
+
+
+@pytest.mark.parametrize("sentence,found,start,end", [
+    # The year after a month belongs to the month, not to the publication.
+    ("The accord was signed in July 2024 in Doha.", "in July 2024", "2024-07-01", "2024-07-31"),
+    ("Rebels have held the town since July 2023.", "since July 2023", "2023-07-01", "2025-07-23"),
+    ("The minister visited on Wednesday last week.", "on Wednesday last week", "2025-07-16",
+     "2025-07-16"),
+    ("Gunmen raided the camp early on Monday.", "early on Monday", "2025-07-21", "2025-07-21"),
+    ("Fuel prices climbed from March to May.", "from March to May", "2025-03-01", "2025-05-31"),
+    ("Output fell between 2020 and 2022.", "between 2020 and 2022", "2020-01-01", "2022-12-31"),
+    ("Crowds gathered at the weekend in the port.", "at the weekend", "2025-07-19", "2025-07-20"),
+    ("The mine shut in mid-2023.", "in mid-2023", "2023-01-01", "2023-12-31"),
+    ("Police said this morning that two men were held.", "this morning", "2025-07-23",
+     "2025-07-23"),
+])
+def test_scan_finds_the_whole_expression(nlp, sentence: str, found: str, start: str, end: str) -> None:
+    from newsevents.resolve.date_scan import scan_dates
+
+    mentions = scan_dates(nlp(sentence), SCAN_PUBLISHED)
+    hits = [(sentence[m.start:m.end], m.date.start, m.date.end) for m in mentions]
+    assert (found, start, end) in hits, hits
+
+
+def test_scan_skips_the_verb_may(nlp) -> None:
+    from newsevents.resolve.date_scan import scan_dates
+
+    sentence = "Aid may arrive soon, officials said."
+    assert scan_dates(nlp(sentence), SCAN_PUBLISHED) == []

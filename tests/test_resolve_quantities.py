@@ -87,3 +87,17 @@ def test_parts_that_do_not_add_up_are_flagged() -> None:
 
 def test_no_check_without_parts() -> None:
     assert check_totals([Quantity(3, "missile", "launched"), Quantity(1, "missile", "intercepted")]) == []
+
+
+def test_zero_casualties_name_their_phrase(nlp) -> None:
+    (mention,) = parse_quantities(nlp("Nobody was hurt when the roof fell in."))
+    q = mention.quantity
+    assert (q.count, q.item, q.status, q.qualifier) == (0, "person", "injured", None)
+    assert mention.rule.startswith("zero:nobody:quantity_phrases.tsv:")
+    assert q.text == "Nobody was hurt"
+
+
+def test_year_is_not_counted_but_the_count_after_it_is(nlp) -> None:
+    got = [m.quantity for m in parse_quantities(nlp(
+        "Under a 2018 ceasefire deal, 300 fighters were released."))]
+    assert [(q.count, q.item, q.status) for q in got] == [(300, "fighter", "released")]

@@ -290,8 +290,10 @@ def seed_score(shared: Path) -> SeedScore:
                 date_right += 1
         for q in event.get("quantities") or []:  # type: ignore[union-attr]
             gold_q[(q["item"], q.get("status"), int(q["count"]))] += 1
+    # "No casualties were reported" gives zero counts; the gold records those under the event's
+    # fatalities, not its quantities, so they are not quantity predictions here.
     pred_q = Counter((m.quantity.item, m.quantity.status, m.quantity.count)
-                     for m in mentions.quantities)
+                     for m in mentions.quantities if m.quantity.count > 0)
     matched = sum((gold_q & pred_q).values())
     return SeedScore((place_right, place_gold), (date_right, date_gold),
                      (matched, sum(pred_q.values()), sum(gold_q.values())))

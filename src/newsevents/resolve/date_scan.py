@@ -1,12 +1,54 @@
-"""Date mentions in running text: the expressions of ``dates.DATE_PATTERN`` and spaCy's DATE
-entities, each resolved against the publication time."""
+"""Date mentions in running text: the expressions of ``DATE_PATTERN`` and spaCy's DATE entities,
+each resolved against the publication time."""
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc
 
 from ..records import DateMention
-from .dates import DATE_PATTERN, resolve_date_rule
+from .dates import resolve_date_rule
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))"
+_NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|a couple of|a)"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DAY_DATE = (rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?"
+             rf"|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?)")
+_SHADE = r"(?:(?:early|late|mid)(?:\s+|-\s*))"  # "early July", "mid-2023", "late 1990s"
+_MONTH_YEAR = rf"{_SHADE}?{_MONTH},?\s+(?:of\s+)?\d{{4}}"
+_YEAR = rf"(?:the\s+)?{_SHADE}?(?:19|20)\d{{2}}s?"
+_POINT = rf"(?:{_DAY_DATE}|{_MONTH_YEAR}|{_YEAR}|{_SHADE}?{_MONTH}|{_WEEKDAY})"
+_PREP = r"(?:in|since|ever\s+since|during|until|by|of|from)"
+
+# Longer forms come first: at one position the first alternative that matches wins, so "in July
+# 2024" must be tried before "in July".
+DATE_PATTERN = re.compile(
+    r"\b(?:"
+    rf"(?:between|from)\s+(?:{_POINT}|{_DAY})\s+(?:and|to|until|through)\s+{_POINT}"
+    rf"|(?:(?:ever\s+)?since\s+)?{_DAY_DATE}"
+    r"|\d{4}-\d{2}-\d{2}"
+    rf"|(?:{_PREP}\s+)?{_MONTH_YEAR}"
+    rf"|(?:(?:early|earlier|late|later)\s+)?(?:on\s+)?{_WEEKDAY}{_PART}?,?\s+(?:of\s+)?(?:last|next)\s+week"
+    rf"|(?:(?:early|earlier|late|later)\s+)?(?:(?:last|next|this|on|since|until|by)\s+)?{_WEEKDAY}{_PART}?"
+    rf"|(?:(?:in|since|during|until|by|last|next|this|earlier\s+in|later\s+in)\s+{_SHADE}?|{_SHADE}){_MONTH}"
+    rf"|(?:{_PREP}\s+){_YEAR}|(?:the\s+)?{_SHADE}(?:19|20)\d{{2}}s?"
+    r"|(?:the\s+)?(?:end|start|beginning)\s+of\s+(?:19|20)\d{2}"
+    r"|(?:(?:early|late|earlier|later)\s+)?(?:last|this|next|past|coming|previous)\s+"
+    r"(?:year|month|week|weekend)"
+    r"|(?:at|over|during)\s+the\s+(?:past\s+)?weekend"
+    r"|(?:the\s+)?(?:past|last|previous)\s+(?:day|24\s+hours|twenty-four\s+hours)"
+    r"|(?:the\s+)?(?:past|last|next|coming|previous)\s+" + _NUM +
+    r"\s+(?:days|weeks|months|years|day|week|month|year)"
+    r"|" + _NUM + r"\s+(?:days|weeks|months|years|day|week|month|year)\s+ago"
+    rf"|overnight|yesterday{_PART}?|today|tomorrow|last\s+night|tonight"
+    r"|this\s+(?:morning|afternoon|evening)|(?:earlier|later|late)\s+(?:on\s+)?today"
+    r")\b",
+    re.IGNORECASE,
+)
 
 
 def scan_dates(doc: Doc, published: str | None) -> list[DateMention]:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Quantity, QuantityMention
 from .actors import singular
+from .quantity_rules import counted_as, not_a_count, toll_for, zero_phrases
 from .tables import read_table
 
 # Qualifier words before a number, longest first; the value is the Quantity.qualifier.
@@ -184,6 +185,11 @@ def _numbers_in(doc: Doc | Span) -> list[_Num]:
             found.append(_Num(start, i + 1, i, count, None, qual, f"vague:{low}"))
             i += 2
             continue
+        # "a child and two women": "a" counts one where its noun is listed with a counted noun.
+        if low in ("a", "an") and tok.dep_ == "det" and _listed_with_count(tok.head):
+            found.append(_Num(i, i + 1, i, 1, None, None, "number:a+listed"))
+            i += 1
+            continue
         # Numbers inside money, percent and time expressions count no item; DATE is not excluded
         # here because the small model tags "Forty-eight rockets" as a date: the item filter
         # (NOT_ITEMS, DATE-tagged nouns) drops real dates.
@@ -221,6 +227,18 @@ def _numbers_in(doc: Doc | Span) -> list[_Num]:
         found.append(_Num(start, j, j - 1, count, high, qualifier, rule))
         i = j
     return found
+
+
+def _listed_with_count(noun: Token) -> bool:
+    """True when ``noun`` is coordinated with a noun that has a number ("a child and two women")."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    def counted(t: Token) -> bool:
+        return any(c.dep_ == "nummod" and c.pos_ == "NUM" for c in t.children)
+    conj = [c for c in noun.children if c.dep_ == "conj"]
+    if noun.dep_ == "conj":
+        conj.append(noun.head)
+    return any(counted(c) for c in conj)
 
 
 def _item_for(doc: Doc | Span, num: _Num) -> Token | None:
@@ -350,6 +368,13 @@ def _status_for(item: Token) -> tuple[str, str] | None:
     if verb.lemma_ == "be":
         # "14 drones were jammed" parsed as be + adjective complement
         candidates = [c for c in verb.children if c.dep_ in ("acomp", "attr")] + candidates
+        # "two women were among the dead": the group they are among says what happened.
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "among":
+                for obj in prep.children:
+                    found = _status_word(obj) if obj.dep_ == "pobj" else None
+                    if found is not None:
+                        return found[0], found[1] + ":among"
     # "intercepted and destroyed 83 drones": the first verb of a coordination reads first.
     # ... unless the first verb has an object of its own ("fired tear gas and detained 14").
     # Only for a shared object: "8 were shot down and two drones were jammed" has its own verb.
@@ -373,16 +398,24 @@ def _status_for(item: Token) -> tuple[str, str] | None:
 
 def parse_quantities(doc: Doc | Span) -> list[QuantityMention]:
     """Every count in ``doc`` (a Doc, or a Span such as one sentence) with its item, status and
-    qualifier; offsets are the Doc's character offsets (article body offsets in the pipeline)."""
+    qualifier; offsets are the Doc's character offsets (article body offsets in the pipeline).
+    "No one was hurt" and "no casualties" give counts of zero people."""
     out: list[QuantityMention] = []
     offset = doc[0].i if isinstance(doc, Span) and len(doc) else 0
     previous: QuantityMention | None = None
+    counted_items: set[int] = set()
     for num in _numbers_in(doc):
         item_tok = _item_for(doc, num)
+        # Years, dates, labels, codes and sums of money count nothing ("a 2015 peace agreement").
+        if not num.rule.startswith("vague") \
+                and not_a_count(doc, _first_number_index(doc, num), item_tok) is not None:
+            continue
         if item_tok is None:
             # "12 people were killed and more than 40 wounded": the count reuses the item before
             # it in the same sentence, the status comes from the word after it.
             elliptic = _elliptic(doc, num, previous)
+            if elliptic is None:
+                elliptic = _toll(doc, num)
             if elliptic is not None:
                 out.append(elliptic)
                 previous = elliptic
@@ -390,6 +423,12 @@ def parse_quantities(doc: Doc | Span) -> list[QuantityMention]:
         item = _item_text(item_tok)
         if item in NOT_ITEMS or item_tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
             continue
+        # "seven members of one family": the family says whose members, it is not counted itself.
+        if item_tok.dep_ == "pobj" and item_tok.head.lower_ == "of" \
+                and item_tok.head.head.i in counted_items:
+            continue
+        counted_items.add(item_tok.i)
+        item, item_rule = counted_as(item_tok, item)
         status = _status_for(item_tok)
         first = doc[num.start]
         last_tok = item_tok
@@ -398,9 +437,59 @@ def parse_quantities(doc: Doc | Span) -> list[QuantityMention]:
         text = doc[num.start:item_tok.i - offset + 1].text
         q = Quantity(count=num.count, item=item, status=status[0] if status else None,
                      count_high=num.high, qualifier=num.qualifier, text=text)
-        rule = num.rule + (f"+{status[1]}" if status else "")
+        rule = num.rule + (f"+{item_rule}" if item_rule else "") + (f"+{status[1]}" if status else "")
         previous = QuantityMention(start_char, end_char, q, rule)
         out.append(previous)
+    out.extend(_zero_counts(doc))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _first_number_index(doc: Doc | Span, num: _Num) -> int:
+    """Index of the first number token of ``num`` (after its qualifier or "between")."""
+    i = num.start
+    while i < num.last and not _is_number(doc[i]):
+        i += 1
+    return i
+
+
+def _toll(doc: Doc | Span, num: _Num) -> QuantityMention | None:
+    """"The death toll rose to 40": a count of people said of a toll."""
+    tok = doc[num.last]
+    phrase = toll_for(tok)
+    if phrase is None or phrase.item is None or not phrase.statuses:
+        return None
+    first = doc[num.start]
+    q = Quantity(count=num.count, item=phrase.item, status=phrase.statuses[0],
+                 count_high=num.high, qualifier=num.qualifier, text=doc[num.start:num.end].text)
+    return QuantityMention(first.idx, tok.idx + len(tok.text), q,
+                           f"{num.rule}+toll:{phrase.words}:{phrase.ref}")
+
+
+def _zero_counts(doc: Doc | Span) -> list[QuantityMention]:
+    """"No one was hurt", "nobody was killed or injured", "no casualties": counts of zero."""
+    out: list[QuantityMention] = []
+    for first, last, phrase, status in zero_phrases(doc):
+        item = phrase.item or "person"
+        if status is not None:
+            found = [(status, "")]
+        else:
+            # The status comes from the verb the "no one" is subject of, and its coordinated verbs.
+            verb = last.head if last.dep_ in ("nsubj", "nsubjpass") else first.head
+            found = []
+            for v in [verb] + [c for c in verb.children if c.dep_ == "conj"]:
+                word = _status_word(v)
+                if word is not None and word[0] in ("killed", "injured"):
+                    found.append(word)
+            if not found:
+                continue
+            end_tok = max([verb] + [c for c in verb.children if c.dep_ == "conj"], key=lambda t: t.i)
+            last = end_tok if end_tok.i > last.i else last
+        text_end = last.idx + len(last.text)
+        text = first.doc.text[first.idx:text_end]
+        for st, ref in found:
+            q = Quantity(count=0, item=item, status=st, count_high=None, qualifier=None, text=text)
+            out.append(QuantityMention(first.idx, text_end, q, f"zero:{phrase.words}:{phrase.ref}" + (f"+{ref}" if ref else "")))
     return out
 
 
