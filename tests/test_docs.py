@@ -1,0 +1,26 @@
+"""Every command and every setting is documented in the README."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsevents.cli import cli
+from newsevents.options import SETTINGS, load_options
+
+README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(cli.commands))
+def test_command_in_readme(name):
+    assert f"newsevents {name} " in README
+
+
+@pytest.mark.parametrize("name", sorted(SETTINGS))
+def test_setting_in_readme_with_its_default(name):
+    default = getattr(load_options(), name)
+    shown = str(list(default)).replace("'", '"') if isinstance(default, tuple) else str(default)
+    row = next((line for line in README.splitlines() if line.startswith(f"| `{name}` |")), None)
+    assert row is not None, f"{name} has no row in the README's settings table"
+    assert row.split("|")[2].strip().strip("`") == shown
