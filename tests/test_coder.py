@@ -220,3 +220,67 @@ def test_dateline_is_not_a_party() -> None:
     agree = [e for e in events if e.type == "AGREE"]
     assert agree and all(a.text != "LUSAKA" for a in agree[0].actor)
     assert {a.country for a in agree[0].actor} == {"ZMB"}
+
+
+def test_date_of_the_report_is_not_the_date_of_the_attack() -> None:
+    # the interception has no date words of its own: "in a statement on Friday" dates the
+    # telling, so the interception and the damage keep the night of the launch
+    text = ("Russia fired 30 drones at Ukraine overnight, the Ukrainian air force said. "
+            "Twenty drones were shot down, the air force said in a statement on Friday. "
+            "Homes in the Sumy region were damaged by falling debris.")
+    s = text.index("overnight")
+    f = text.index("on Friday")
+    friday = DateSpan(start="2024-05-10", end="2024-05-10", precision="day", text="on Friday")
+    events = _events(text, "Russia=RUS;Ukraine=UKR;the Ukrainian air force=UKR/MIL;"
+                           "@Sumy=UKR/admin1", dates=[(s, s + 9, OVERNIGHT), (f, f + 9, friday)])
+    later = [e for e in events if e.evidence.trigger in ("shot", "damaged")]
+    assert later, [e.evidence.trigger for e in events]
+    assert all(e.date.start == "2024-05-09" for e in later), [e.date for e in later]
+
+
+def test_report_date_is_the_fallback_without_context() -> None:
+    text = "Police detained the mayor of Lviv, prosecutors said on Thursday."
+    t = text.index("on Thursday")
+    thursday = DateSpan(start="2024-05-09", end="2024-05-09", precision="day", text="on Thursday")
+    events = _events(text, "Police=UKR/COP;the mayor=UKR/GOV;prosecutors=UKR/JUD",
+                     dates=[(t, t + 11, thursday)])
+    assert events[0].date.start == "2024-05-09"
+    assert events[0].date.text == "on Thursday"
+
+
+def test_protest_crowd_fighting_police_is_a_riot() -> None:
+    text = ("Hundreds of supporters of the opposition leader clashed with police in Dhaka on "
+            "Sunday during a march against his arrest.")
+    events = _events(text, "supporters=-/-;the opposition leader=BGD/OPP;police=BGD/COP;"
+                           "@Dhaka=BGD/city")
+    clash = [e for e in events if e.type == "ASSAULT"]
+    assert clash and clash[0].acled is not None
+    assert clash[0].acled.sub_event_type == "Violent demonstration"
+    assert "crowd-of-protest" in clash[0].evidence.rule
+
+
+def test_soldiers_clashing_are_still_a_battle_next_to_a_protest() -> None:
+    text = "Soldiers clashed with rebels near Goma as residents marched against the violence."
+    events = _events(text, "Soldiers=COD/MIL;rebels=COD/REB;residents=COD/CVL;@Goma=COD/city")
+    clash = [e for e in events if e.type == "ASSAULT"]
+    assert clash and clash[0].acled is not None
+    assert clash[0].acled.sub_event_type == "Armed clash"
+
+
+def test_lead_agreement_outranks_background_fighting() -> None:
+    text = ("The government and the rebels agreed on Monday to extend their ceasefire by three "
+            "months, mediators said.\n\n"
+            "A day earlier, the army said it had clashed with rebel fighters in the north, "
+            "killing two of them.")
+    events = _events(text, "The government=COL/GOV;the rebels=COL/REB;mediators=-/-;"
+                           "the army=COL/MIL;rebel fighters=COL/REB")
+    assert document_label(events) == "Agreement", [
+        (e.type, e.acled, e.salience) for e in events]
+
+
+def test_prisoners_freed_in_an_exchange_are_an_agreement() -> None:
+    text = "Armenia and Azerbaijan freed 32 prisoners on Tuesday in an exchange brokered by Russia."
+    events = _events(text, "Armenia=ARM;Azerbaijan=AZE;32 prisoners=-/CVL;Russia=RUS")
+    freed = [e for e in events if e.evidence.trigger == "freed"]
+    assert freed and freed[0].acled is not None
+    assert freed[0].acled.sub_event_type == "Agreement"

@@ -111,6 +111,12 @@ EXAMPLES: list[tuple[str, str]] = [
      'none'),
     ('Russian drones attacked energy infrastructure in the Lviv region overnight, the governor said.',
      'Air/drone strike'),
+    ('Thousands of farmers clashed with police in Lahore on Monday, hurling stones during a march over crop prices. One officer died in the clashes.',
+     'Violent demonstration'),
+    ('Sudan and South Sudan freed 40 detainees each on Friday in an exchange brokered by Egypt, the two governments said.\n\nBoth armies have fought along the border since the war began.',
+     'Agreement'),
+    ('The army and the rebels agreed on Sunday to extend their truce by 60 days.\n\nSoldiers had clashed with rebel units near the border last week, killing four, despite the truce.',
+     'Agreement'),
 ]
 
 

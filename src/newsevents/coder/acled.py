@@ -54,7 +54,7 @@ def _civilian(actors: Iterable[Actor], tokens: Iterable[Token], tables: Tables) 
 def acled_for(code: str, mode: str | None, actor: tuple[Actor, ...], recipient: tuple[Actor, ...],
               recipient_tokens: Iterable[Token], clause: list[Token], type_: str,
               killed: int | None, tables: Tables,
-              actor_tokens: Iterable[Token] = ()) -> Acled | None:
+              actor_tokens: Iterable[Token] = (), crowd: bool = False) -> Acled | None:
     if code == "-":
         return None
     key: str
@@ -75,7 +75,7 @@ def acled_for(code: str, mode: str | None, actor: tuple[Actor, ...], recipient: 
     by_crowd = {tables.classes.get("crowdactor", {}).get(lemma_of(t)) for t in actor_tokens}
     if type_ == "ASSAULT" and "mob" in by_crowd and key not in ("air", "shell"):
         key = "mob"  # a crowd attacking without protest aims (lynching, vigilantes)
-    elif type_ == "ASSAULT" and "riot" in by_crowd and key not in ("air", "shell"):
+    elif type_ == "ASSAULT" and ("riot" in by_crowd or crowd) and key not in ("air", "shell"):
         key = "riot"  # rioters clashing with police, demonstrators burning shops
     protester_hit = any(tables.in_class("protester", lemma_of(t)) for t in recipient_tokens)
     if type_ in ("ASSAULT", "COERCE") and protester_hit:

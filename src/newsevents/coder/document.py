@@ -12,6 +12,9 @@
   by the side of the place it came from.
 - ``background``: a trigger inside a background phrase ("after violent protests", "following
   the killing", "where 28 people were killed") is not the sentence's main happening (salience).
+- ``mark_crowd_violence``: fighting by the crowd of a protest told in the same sentence is a riot.
+- ``lead_sentence`` / ``main_happening``: an agreement that is the lead's main happening ranks
+  above fighting told around it.
 """
 
 from __future__ import annotations
@@ -241,3 +244,52 @@ def disrupted_launches(events: list[Event], tables: Tables) -> list[Event]:
                         evidence=replace(e.evidence, rule=e.evidence.rule + "+stopped-in-sentence"))
         out.append(e)
     return out
+
+
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP", "SPY", "GOV", "IMG"})
+
+
+def same_side(actors: tuple[Actor, ...], others: tuple[Actor, ...]) -> bool:
+    """Some party of ``others`` is of the same sector (and country) as one of ``actors``."""
+    sides = [(a.country, a.sector) for a in actors if a.sector]
+    # a country not known yet (filled from the sentence later) does not tell the sides apart
+    return any(o.sector == sector and (o.country == country or not o.country or not country)
+               for o in others for country, sector in sides)
+
+
+def mark_crowd_violence(drafts: list[Draft]) -> None:
+    """ACLED: demonstrators who fight police, throw stones or burn cars riot; a battle is
+    between organised armed groups. Violence in a sentence that also tells a protest, by parties
+    that are no armed or state force ("supporters of X clashed with police ... in a march"), is
+    the protest's crowd at work."""
+    if not any(d.type == "PROTEST" for d in drafts):
+        return
+    for d in drafts:
+        if d.type == "ASSAULT" and d.actor and not any(a.sector in ARMED_SECTORS
+                                                       for a in d.actor):
+            d.crowd = True
+            d.rules.append("crowd-of-protest")
+
+
+def lead_sentence(drafts: list[Draft]) -> int | None:
+    """Start of the first sentence with an event, in the first paragraph with one: the lead."""
+    if not drafts:
+        return None
+    first = min(d.paragraph for d in drafts)
+    return min(d.token.sent.start for d in drafts if d.paragraph == first)
+
+
+def main_happening(t: Token) -> bool:
+    """The trigger is what its sentence's main clause reports: the root verb (or one
+    coordinated with it or reported by it: "X agreed ..., negotiators said"), or a noun that is
+    that verb's subject or object."""
+    cur = t
+    if t.pos_ in ("NOUN", "PROPN"):
+        if t.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+            return False
+        cur = t.head
+    while cur.dep_ != "ROOT":
+        if cur.dep_ not in ("conj", "ccomp", "xcomp"):
+            return False
+        cur = cur.head
+    return not background(t)

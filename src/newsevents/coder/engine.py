@@ -102,6 +102,7 @@ class Draft:
     rules: list[str] = field(default_factory=list)
     acled_code: str = "-"
     inherited: bool = False
+    crowd: bool = False  # fighting by the crowd of a protest told in the same sentence: a riot
 
     @property
     def actor_countries(self) -> set[str]:
@@ -260,7 +261,22 @@ class _Coder:
             # a happening of its own
             drafts.extend(d for d in built if _codable(d) and not (
                 embedded and d.modality == "hypothetical") and not context.conditional(t))
+        document.mark_crowd_violence(drafts)
         return document.merge_same_happening(drafts, self.tables)
+
+    def report_tokens(self, t: Token) -> set[int]:
+        """The words of the reporting verbs of ``t``'s sentence ("X said on Friday"), outside
+        ``t``'s own phrase: their dates are when it was told, not when it happened."""
+        say = self.tables.cues.get("say", {})
+        own = {x.i for x in t.subtree}
+        out: set[int] = set()
+        for s in t.sent:
+            if s.i == t.i or s.pos_ not in ("VERB", "AUX") or lemma_of(s) not in say:
+                continue
+            words = {x.i for x in slots.clause_tokens(s)}
+            if t.i not in words:
+                out |= words - own
+        return out
 
     def later_party(self, t: Token, actor: Found) -> Found:
         """No recipient from the grammar: the first party of another country named inside the
@@ -306,7 +322,8 @@ class _Coder:
         exclude = {x.i for x in actor.tokens}
         if row.type not in TARGETS_ARE_PLACES | MOVEMENT:
             exclude |= {x.i for x in recipient.tokens}
-        free = [x for x in t.sent if x.i not in others and _attached_to(x, t)]
+        report = self.report_tokens(t)
+        free = [x for x in t.sent if x.i not in others and x.i not in report and _attached_to(x, t)]
         where = clause if row.type not in VERBAL else slots.adjunct_tokens(gov or t)
         if row.pos == "NOUN" and t.dep_ in ("nsubj", "nsubjpass"):
             where = where + slots.adjunct_tokens(t.head)  # "A blast tore through X in Y"
@@ -320,7 +337,14 @@ class _Coder:
         dates = slots.dates_in(clause, self.mentions)
         if not dates:  # a date elsewhere in the sentence, outside other events' clauses
             dates = slots.dates_in(free, self.mentions)
-        date = dates[0].date if dates else slots.default_date(self.published)
+        if dates:
+            date = dates[0].date
+        else:
+            # "the air force said in a report on Friday morning": the day of the telling bounds
+            # the happening but is not its date, so it stays a fallback that context (the
+            # attack this one follows) may replace
+            told = slots.dates_in([self.doc[i] for i in sorted(report)], self.mentions)
+            date = told[0].date if told else slots.default_date(self.published)
         quantities = slots.quantities_in(clause, self.mentions, tables)
         # casualty counts anywhere in the sentence outside other events' clauses ("..., killing
         # 14 people") belong to this event
@@ -385,6 +409,12 @@ def _fold(drafts: list[Draft], mentions: Mentions, tables: Tables) -> list[Draft
             continue
         prev = next((o for o in reversed(out) if o.type == d.type == "ASSAULT"
                      and o.paragraph == d.paragraph and o.actor), None)
+        if prev is not None and document.same_side(prev.actor, d.recipient):
+            # "police fired tear gas ... one police officer was killed in the clashes": the
+            # victims' own side is not their attacker; the latest earlier attack by another
+            # party is
+            prev = next((o for o in reversed(out) if o.type == "ASSAULT" and o.actor and
+                         not document.same_side(o.actor, d.recipient)), None)
         if prev is not None and not d.actor_countries and not d.recipient and d.place is None:
             # the whole follow-up sentence counts the same weapons ("31 drones were intercepted,
             # 14 were jammed")
@@ -399,6 +429,7 @@ def _fold(drafts: list[Draft], mentions: Mentions, tables: Tables) -> list[Draft
             # its own: Disrupted weapons use, with the parties of the attack it stopped
         if prev is not None and d.type == "ASSAULT" and not d.actor_countries:
             d.actor = prev.actor
+            d.crowd = d.crowd or prev.crowd
             d.inherited = True
             d.rules.append("actor-from-previous-assault")
             if not d.date_from_text:
@@ -509,10 +540,16 @@ def _confidence(d: Draft) -> float:
     return round(max(0.05, min(0.95, score)), 3)
 
 
-def _salience(d: Draft, acled: object, n_paragraphs: int, conf: float) -> float:
+def _salience(d: Draft, acled: object, n_paragraphs: int, conf: float,
+              lead: int | None = None) -> float:
     score = 0.0
     if acled is not None and d.modality == "factual" and d.attribution.stance != "denied":
         score += 2.0 if acled.event_type in VIOLENT_ACLED else 1.0  # type: ignore[attr-defined]
+        if acled.sub_event_type == "Agreement" and d.token.sent.start == lead and \
+                document.main_happening(d.token):  # type: ignore[attr-defined]
+            # a truce or prisoner exchange the lead reports is the news; fighting told
+            # around it ("since the war began", "hours before the deal") is background
+            score += 1.5
     score += 1.0 - d.paragraph / max(1, n_paragraphs)
     if d.fatalities and (d.fatalities.killed or d.fatalities.injured):
         score += 0.5
@@ -536,6 +573,7 @@ def code_article(doc: Doc, article: Article, mentions: Mentions,
             _leftovers(coder, sent, drafts)
     drafts = _fold(drafts, mentions, tables)
     document.disrupted_parties(drafts)
+    lead = document.lead_sentence(drafts)
     events: list[Event] = []
     for d in drafts:
         _future_types(d)
@@ -562,7 +600,8 @@ def code_article(doc: Doc, article: Article, mentions: Mentions,
                 d.attribution.source_actor, country=place.country))
         killed = d.fatalities.killed if d.fatalities else None
         acled = acled_mod.acled_for(d.acled_code, d.mode, d.actor, d.recipient, d.recipient_tokens,
-                                    d.clause, d.type, killed, tables, d.actor_tokens)
+                                    d.clause, d.type, killed, tables, d.actor_tokens,
+                                    crowd=d.crowd)
         sent = d.token.sent
         start, end = sent.start_char, sent.end_char
         place_key = f"{place.geonameid or place.name}" if place else ""
@@ -576,7 +615,7 @@ def code_article(doc: Doc, article: Article, mentions: Mentions,
             actor=d.actor, recipient=d.recipient, location=place, date=d.date,
             quantities=tuple(d.quantities), fatalities=d.fatalities, attribution=d.attribution,
             modality=d.modality, confidence=conf,
-            salience=_salience(d, acled, len(coder.paragraphs), conf),
+            salience=_salience(d, acled, len(coder.paragraphs), conf, lead),
             provenance=dict(provenance),
         ))
     return document.disrupted_launches(events, tables)
