@@ -64,13 +64,21 @@ if [ ! -f "$PGDIR/data/PG_VERSION" ]; then
         || { cat "$PGDIR/initdb.log" >&2; exit 1; }
 fi
 
-if as_owner "'$BIN/pg_ctl' -D '$PGDIR/data' status" >/dev/null 2>&1; then
-    log "server already running in $PGDIR/data"
+ready() { "$BIN/pg_isready" -q -h 127.0.0.1 -p "$PORT" >/dev/null 2>&1; }
+
+if ready; then
+    log "server already running on 127.0.0.1:$PORT"
 else
+    # A server killed with the session that started it can leave a pid file behind; pg_ctl then
+    # believes it runs. Stop whatever is left, drop a stale pid file, start afresh.
+    as_owner "'$BIN/pg_ctl' -D '$PGDIR/data' -m immediate stop" >/dev/null 2>&1 || true
+    rm -f "$PGDIR/data/postmaster.pid"
     log "starting the server on 127.0.0.1:$PORT"
     as_owner "'$BIN/pg_ctl' -D '$PGDIR/data' -l '$PGDIR/server.log' -w -t 60 \
         -o \"-c listen_addresses=127.0.0.1 -p $PORT -k '$PGDIR' -c fsync=off\" start" >&2 \
         || { cat "$PGDIR/server.log" >&2; exit 1; }
+    for _ in $(seq 1 30); do ready && break; sleep 1; done
+    ready || { log "server did not accept connections"; cat "$PGDIR/server.log" >&2; exit 1; }
 fi
 
 PSQL=("$BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -v ON_ERROR_STOP=1 -qtA)
