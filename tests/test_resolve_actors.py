@@ -114,3 +114,18 @@ def test_country_codes_are_known() -> None:
     for row in read_table("actors.tsv"):
         code = row.get(1).rstrip("?")
         assert code in lex.countries or code in {"IGO", "NGO", "IMG", "*"}, row.ref
+
+
+def test_ambiguous_capital_and_minority_rules_are_named() -> None:
+    res = resolve_actor("Tripoli", ActorContext(main_countries=("LBN",)))
+    assert res is not None and any(r.startswith("capital-elsewhere") for r in res.rules)
+    res = resolve_actor("ethnic Albanians", ActorContext(main_countries=("MKD",)))
+    assert res is not None and res.actor.country == "MKD"
+    assert "minority" in res.rules and any(r.startswith("lives-in") for r in res.rules)
+
+
+def test_town_codes_are_not_places_of_actors() -> None:
+    # GeoNames lists airport codes among a town's names: "Air" and "FLA" name no town here
+    for phrase in ("Air", "FLA", "the BRA", "Air units"):
+        actor = actor_for_text(phrase, ActorContext(main_countries=("MLI",)))
+        assert actor is None or actor.country is None, phrase

@@ -10,8 +10,8 @@ from newsevents.analyse import load_model
 from newsevents.options import load_options
 from newsevents.records import Article, Mentions
 from newsevents.resolve import actor_for_text, actors_for_text, context_at, resolve
-from newsevents.resolve.states import is_pair_phrase, state_pair_before
 from newsevents.resolve.actor_scan import country_mentions
+from newsevents.resolve.states import is_pair_phrase, state_pair_before
 
 
 def _resolve(text: str) -> tuple[object, Mentions]:
@@ -90,3 +90,69 @@ def test_no_pair_without_two_states() -> None:
     doc, mentions = _resolve(text)
     assert _at(mentions, text, "The two nations") == []
     assert context_at(doc, mentions, text.index("The two")).state_pair == ()
+
+
+ORG_ITS = ("Russia's Defence Ministry said on Tuesday that its forces had captured a village "
+           "in the east.")
+
+
+def test_its_after_an_organisation_subject_takes_its_country() -> None:
+    doc, mentions = _resolve(ORG_ITS)
+    assert _at(mentions, ORG_ITS, "its forces") == ["RUS"]
+    ctx = context_at(doc, mentions, ORG_ITS.index("its forces"))
+    actor = actor_for_text("its forces", ctx)
+    assert actor is not None and (actor.country, actor.sector) == ("RUS", "MIL")
+
+
+ORG_IT = ("The Ukrainian army's headquarters said it had attacked a column of trucks near the "
+          "border overnight.")
+
+
+def test_it_after_the_owner_of_a_subject_is_that_organisation() -> None:
+    doc, mentions = _resolve(ORG_IT)
+    assert _at(mentions, ORG_IT, "it had") == ["UKR"]
+    ctx = context_at(doc, mentions, ORG_IT.index("it had"))
+    assert ctx.subject_state is not None and ctx.subject_state.country == "UKR"
+
+
+def test_its_without_an_organisation_before_names_no_country() -> None:
+    text = "Gunmen raided the market at dawn. Its stalls were burned, witnesses said."
+    _doc, mentions = _resolve(text)
+    assert all(m.actor.country is None for m in mentions.actors
+               if text[m.start:m.end].lower().startswith("its"))
+
+
+def test_formal_state_names_are_matched_whole() -> None:
+    text = ("The Democratic People's Republic of Korea test-fired a missile, "
+            "its state media said.")
+    doc, mentions = _resolve(text)
+    assert [iso for _, iso in country_mentions(doc)] == ["PRK"]
+    assert {m.actor.country for m in mentions.actors if m.actor.country} == {"PRK"}
+
+
+def test_formal_names_of_both_koreas_in_one_sentence() -> None:
+    text = ("Talks between the Republic of Korea and the Democratic People's Republic of Korea "
+            "resumed in Panmunjom.")
+    doc, _mentions = _resolve(text)
+    assert [iso for _, iso in country_mentions(doc)] == ["KOR", "PRK"]
+
+
+TRIPOLI = ("Gunmen clashed with Lebanese soldiers in Tripoli on Sunday. Lebanon's army said "
+           "calm had returned to the northern city, and Lebanese officials blamed Tripoli "
+           "gangs for the fighting.")
+
+
+def test_capital_name_in_another_country_story_is_that_countrys_city() -> None:
+    doc, mentions = _resolve(TRIPOLI)
+    ctx = context_at(doc, mentions, TRIPOLI.index("Tripoli gangs"))
+    assert ctx.main_countries[0] == "LBN"
+    actor = actor_for_text("Tripoli", ctx)
+    assert actor is not None and actor.country == "LBN"
+    assert "LBY" not in {m.actor.country for m in mentions.actors}
+
+
+def test_ethnic_minority_in_a_sentence_lives_in_that_country() -> None:
+    text = "Police in Serbia detained four ethnic Albanians after a protest near the border."
+    _doc, mentions = _resolve(text)
+    albanians = [m.actor for m in mentions.actors if "Albanians" in text[m.start:m.end]]
+    assert albanians and albanians[0].country == "SRB" and albanians[0].sector == "CVL"

@@ -16,34 +16,66 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, ActorMention
-from .actors import PRONOUNS, ActorContext, Resolution, resolve_actor, singular
-from .states import is_pair_phrase, pronoun_takes_state, state_pair_before, subject_state_before
+from .actor_groups import capital_namesake
+from .actors import (
+    PRONOUNS,
+    ActorContext,
+    Resolution,
+    case_sensitive_forms,
+    resolve_actor,
+    singular,
+)
+from .states import (
+    is_pair_phrase,
+    pronoun_takes_state,
+    state_pair_before,
+    subject_state_before,
+)
 from .tables import country_lexicon, norm, read_table
 
 
-def country_mentions(doc: Doc) -> list[tuple[int, str]]:
-    """(character offset, ISO3) of every state named, by name, adjective or capital."""
+@functools.lru_cache(maxsize=1)
+def _longest_name_tokens() -> int:
+    """Tokens in the longest state name: "Democratic People's Republic of Korea" is six, and
+    must be tried before the "Republic of Korea" inside it."""
     lex = country_lexicon()
-    out: list[tuple[int, str]] = []
+    keys = list(lex.names) + list(lex.adjectives) + list(lex.capitals)
+    return max(len(k.replace("'s", " 's").split()) for k in keys)
+
+
+def country_mentions(doc: Doc) -> list[tuple[int, str]]:
+    """(character offset, ISO3) of every state named, by name, adjective or capital; the longest
+    name wins."""
+    return [(off, iso) for off, iso, _capital in _country_hits(doc)]
+
+
+def _country_hits(doc: Doc) -> list[tuple[int, str, str | None]]:
+    """(character offset, ISO3, the capital's name when the state is named by its capital)."""
+    lex = country_lexicon()
+    out: list[tuple[int, str, str | None]] = []
     tokens = list(doc)
+    longest = _longest_name_tokens()
+    upper = case_sensitive_forms()
     i = 0
     while i < len(tokens):
         hit = None
-        for length in (4, 3, 2, 1):
+        for length in range(longest, 0, -1):
             if i + length > len(tokens):
                 continue
             span = doc[i:i + length]
             if not span[0].text[:1].isupper():
                 continue
             key = norm(span.text)
+            if key in upper and not span.text.replace(".", "").replace("'s", "").isupper():
+                continue  # "Car bombs", "Us and them": a code only in capitals ("CAR", "US")
             for table in (lex.names, lex.adjectives, lex.capitals):
                 if key in table:
-                    hit = (length, table[key][0])
+                    hit = (length, table[key][0], key if table is lex.capitals else None)
                     break
             if hit:
                 break
         if hit:
-            out.append((tokens[i].idx, hit[1]))
+            out.append((tokens[i].idx, hit[1], hit[2]))
             i += hit[0]
         else:
             i += 1
@@ -51,8 +83,13 @@ def country_mentions(doc: Doc) -> list[tuple[int, str]]:
 
 
 def main_countries(doc: Doc, limit: int = 4) -> tuple[str, ...]:
-    """The countries an article is about: the most mentioned ones."""
-    counts = Counter(iso for _, iso in country_mentions(doc))
+    """The countries an article is about: the most mentioned ones. A capital whose state the
+    article does not name, and that is also a city of a state it does name, counts for neither:
+    "Tripoli" in a story on Lebanon is the Lebanese city, not a sign of a story on Libya."""
+    hits = _country_hits(doc)
+    named = tuple(dict.fromkeys(iso for _, iso, capital in hits if capital is None))
+    counts = Counter(iso for _, iso, capital in hits
+                     if capital is None or iso in named or capital_namesake(capital, named) is None)
     return tuple(iso for iso, _ in counts.most_common(limit))
 
 
@@ -164,8 +201,12 @@ def scan_actors(doc: Doc, countries: tuple[str, ...] | None = None,
             covered_until = max(covered_until, span.end)
             continue
         if out and pron is None and out[-1].start <= span.start_char and span.end_char <= out[-1].end \
-                and out[-1].actor.kind == "person":
+                and (out[-1].actor.kind == "person" or _inside_state_name(out[-1])):
+            # "Democratic People's Republic of Korea": "Democratic People" is part of the name
             continue
+        if span[0].lower_ == "its" and len(span) > 1:
+            ctx = replace(ctx, subject_state=subject_state_before(doc, out, span.start_char,
+                                                                  organisations=True))
         res = resolve_actor(_with_apposition(span), ctx)
         if res is None:
             continue
@@ -187,11 +228,17 @@ def scan_actors(doc: Doc, countries: tuple[str, ...] | None = None,
     return out
 
 
+def _inside_state_name(mention: ActorMention) -> bool:
+    """A mention that is only a state's name, so every phrase inside it is part of the name."""
+    actor = mention.actor
+    return actor.kind == "state" and actor.sector is None and "+" not in mention.rule
+
+
 def _state_reference(doc: Doc, span: Span, found: list[ActorMention],
                      named_states: list[tuple[int, str]]) -> list[ActorMention]:
     """Mentions for "it" after a state subject and for "the two nations" (one per state)."""
     if len(span) == 1 and pronoun_takes_state(span[0]):
-        antecedent = subject_state_before(doc, found, span.start_char)
+        antecedent = subject_state_before(doc, found, span.start_char, organisations=True)
         if antecedent is None:
             return []
         return [ActorMention(span.start_char, span.end_char, replace(antecedent, text=span.text),

@@ -13,6 +13,14 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..records import Actor
+from .actor_groups import (
+    capital_elsewhere,
+    code_collision,
+    is_acronym,
+    is_minority,
+    lives_in,
+    speaking_countries,
+)
 from .persons import PersonMatch, find_person
 from .tables import country_lexicon, country_name, norm, read_table, split_alts
 from .words import raw_words, singular
@@ -112,10 +120,11 @@ class _Found:
     bodies: list[tuple[int, _Entry]]
     sectors: list[tuple[int, int, str, str, str]]  # (position, length, sector, kind, rule)
     covered: set[int]
+    lengths: dict[int, int] = field(default_factory=dict)  # position -> words of the name there
 
 
 @functools.lru_cache(maxsize=1)
-def _case_sensitive() -> frozenset[str]:
+def case_sensitive_forms() -> frozenset[str]:
     """Keys written in capitals in the tables ("CAR", "WHO", "US", "PA"): they match only text
     written in capitals, so "car bomb" and "who said" name nobody."""
     forms: set[str] = set()
@@ -130,7 +139,7 @@ def _case_sensitive() -> frozenset[str]:
 
 def _scan(words: list[str], raw: list[str] | None = None) -> _Found:
     lex = country_lexicon()
-    upper = _case_sensitive()
+    upper = case_sensitive_forms()
     bodies = _body_index()
     sectors = _sector_index()
     found = _Found([], [], [], set())
@@ -159,6 +168,7 @@ def _scan(words: list[str], raw: list[str] | None = None) -> _Found:
                 else:
                     continue
                 found.covered.update(range(i, i + length))
+                found.lengths[i] = length
                 matched = True
                 break
             if matched:
@@ -311,7 +321,8 @@ def _pick_sector(found: _Found, words: list[str]) -> tuple[str, str, str] | None
 
 def _place_country(raw: list[str], context: ActorContext | None) -> tuple[str, str] | None:
     """The country of a place named by the capitalised words ("Darfur", "Cizre")."""
-    from .places import get_gazetteer  # the gazetteer is large; load it only when needed
+    # the gazetteer is large; load it only when needed
+    from .places import get_gazetteer
 
     names = [w for w in raw if w[:1].isupper() and norm(w) not in _body_index()]
     if not names:
@@ -325,6 +336,8 @@ def _place_country(raw: list[str], context: ActorContext | None) -> tuple[str, s
     place, rule = found
     if place.country is None or place.precision == "unknown":
         return None
+    if code_collision(text, place.name or ""):
+        return None
     # A village that shares a name with a newspaper or a party is no evidence: only towns of
     # some size, or places in the sentence's countries, stand for their people.
     if place.precision == "city" and place.country not in countries \
@@ -336,6 +349,9 @@ def _place_country(raw: list[str], context: ActorContext | None) -> tuple[str, s
 def resolve_actor(text: str, context: ActorContext | None = None) -> Resolution | None:
     """Like ``actor_for_text`` but also returns the rules that fired."""
     stripped = _strip_determiner(text)
+    # "its forces": owned by the state or organisation that was the subject just before
+    owner = context.subject_state if context is not None and norm(text).startswith("its ") \
+        else None
     raw = raw_words(stripped)
     words = [w.casefold() for w in raw]
     if not words:
@@ -356,7 +372,7 @@ def resolve_actor(text: str, context: ActorContext | None = None) -> Resolution 
     kind: str | None = None
     name: str | None = None
     body = found.bodies[0][1] if found.bodies else None
-    countries = found.countries
+    countries = found.countries or speaking_countries(words[:cut])
     from_tail = False
     tail_place: tuple[str, str] | None = None
     if not countries and body is None and tail is not None:
@@ -376,20 +392,39 @@ def resolve_actor(text: str, context: ActorContext | None = None) -> Resolution 
         rules.append(rule)
         name = country_name(country)
         kind = "state"
-        if how == "capital" and not from_tail and text.split()[0].lower() not in ("in", "at", "near"):
+        elsewhere = capital_elsewhere(" ".join(words[pos:pos + found.lengths.get(pos, 1)]),
+                                      country, context.main_countries, context.nearby_countries) \
+            if how == "capital" and not from_tail and context is not None else None
+        if elsewhere is not None:
+            # "Tripoli" in a story on Lebanon: the Lebanese city, its people
+            country, name, sector, kind = elsewhere[0], country_name(elsewhere[0]), "CVL", "group"
+            rules.append(elsewhere[1])
+        elif how == "capital" and not from_tail \
+                and text.split()[0].lower() not in ("in", "at", "near"):
             sector = "GOV"
             rules.append("capital-as-government")
         elif how == "capital":
             sector, kind = "CVL", "group"
             rules.append("capital-as-place")
-        if words[0] == "ethnic" and how == "adjective" and context is not None:
-            # "ethnic Albanians in south Serbia": a minority, of the country it lives in.
-            others = [c for c in ((tail.countries[0][1],) if tail and tail.countries else ())
-                      + context.nearby_countries if c != country]
-            if others:
-                country = others[0]
-                rules.append("ethnic-minority")
+        if how == "adjective" and is_minority(words, pos, found.lengths.get(pos, 1)):
+            # "ethnic Albanians in south Serbia", "the Turkish minority": a people living as a
+            # minority, of the country the text places it in; the demonym's own country only
+            # when the text names no other.
+            lives = lives_in(country, [(c[1], c[3]) for c in (tail.countries if tail else [])],
+                             context.nearby_countries if context else (),
+                             context.main_countries if context else ())
+            if lives is not None:
+                country, name = lives[0], country_name(lives[0])
+                rules.append(lives[1])
+            rules.append("minority")
             sector, kind = "CVL", "group"
+        elif how == "adjective" and tail is not None and words[cut] in ("in", "inside", "living") \
+                and any(singular(w) == "refugee" for w in words[:cut]):
+            # "Syrian refugees in Lebanon": the refugees of the country they live in
+            named = [c for c in tail.countries if c[2] == "name" and c[1] != country]
+            if named:
+                country, name = named[0][1], country_name(named[0][1])
+                rules.append("lives-in:" + named[0][3])
         elif how == "adjective" and not found.sectors and body is None and not from_tail \
                 and raw[cut - 1][:1].isupper() and words[cut - 1] != singular(words[cut - 1]):
             # "Palestinians", "Iraqi Kurds": a people, its civilians; "Albanians of southern
@@ -469,13 +504,17 @@ def resolve_actor(text: str, context: ActorContext | None = None) -> Resolution 
         # "Bush administration", "Putin's spokesman": the person's country
         country = known_person.country
         rules.append(known_person.rule + "+person-modifier")
+    if country is None and owner is not None and owner.country is not None:
+        country = owner.country
+        rules.append(f"pronoun:its>{owner.name or owner.country}")
     if country is None and sector is not None and context is not None:
         if any(w in LOCAL_WORDS for w in words) and (context.nearby_countries
                                                        or context.main_countries):
             # "local authorities": of the place the sentence is in, else the article's country
             country = (context.nearby_countries or context.main_countries)[0]
             rules.append("context:local")
-        elif not any(w in FOREIGN_WORDS for w in words) and (
+        elif not any(w in FOREIGN_WORDS for w in words) \
+                and not (sector in ("REB", "MIL") and _acronym_group(raw, found)) and (
                 (kind == "person" and person is not None) or _has_proper_modifier(raw, found)):
             # "President Mugabe", "Hutu rebel group", "Azadliq opposition coalition": a name the
             # tables do not know, of the country the sentence is about.
@@ -520,6 +559,15 @@ def resolve_actor(text: str, context: ActorContext | None = None) -> Resolution 
         name = country_name(country) if country not in (None, "IGO", "NGO", "IMG") else None
     return Resolution(Actor(text=text, name=name, country=country, sector=sector, kind=kind),
                       tuple(rules))
+
+
+def _acronym_group(raw: list[str], found: _Found) -> bool:
+    """The only name in the phrase is an acronym the tables do not know ("FLA fighters"); for an
+    armed group that says nothing of its country, which the coder takes from the event."""
+    sector_positions = {p + k for p, length, *_ in found.sectors for k in range(length)}
+    names = [w for i, w in enumerate(raw) if i not in found.covered and i not in sector_positions
+             and w[:1].isupper()]
+    return bool(names) and all(is_acronym(w) for w in names)
 
 
 def _table_person(raw: list[str], words: list[str], found: _Found,

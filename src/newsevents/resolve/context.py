@@ -38,8 +38,10 @@ def context_at(doc: Doc, mentions: Mentions, position: int, *,
     nearby: list[str] = []
     if sent is not None and len(sent):
         s = sent[0].sent
+        # the phrase at ``position`` is not its own context: "Tripoli" is not a Libyan place
+        # because "Tripoli" is also Libya's capital
         hits = sorted((abs(off - position), iso) for off, iso in country_mentions(doc)
-                      if s.start_char <= off < s.end_char)
+                      if s.start_char <= off < s.end_char and off != position)
         for _, iso in hits:
             if iso not in nearby:
                 nearby.append(iso)
@@ -52,9 +54,10 @@ def context_at(doc: Doc, mentions: Mentions, position: int, *,
 
 
 def _subject_state(doc: Doc, mentions: Mentions, position: int) -> Actor | None:
-    """The state "it" at ``position`` would stand for; None when the word there is an "it"
-    whose verb is not one states do ("it hit a school": a thing)."""
+    """The state or organisation "it" or "its" at ``position`` would stand for ("the Ukrainian
+    army's headquarters said it ...", "Russia's Defence Ministry said its forces ..."); None when
+    the word there is an "it" whose verb is not one states do ("it hit a school": a thing)."""
     at = doc.char_span(position, position + 2, alignment_mode="expand")
     if at is not None and len(at) == 1 and at[0].lower_ == "it" and not pronoun_takes_state(at[0]):
         return None
-    return subject_state_before(doc, mentions.actors, position)
+    return subject_state_before(doc, mentions.actors, position, organisations=True)

@@ -72,22 +72,37 @@ def _sentence_of(starts: Sequence[int], offset: int) -> int:
     return lo
 
 
-def subject_state_before(doc: Doc, mentions: Sequence[ActorMention], position: int) -> Actor | None:
+def is_organisation_actor(actor: Actor) -> bool:
+    """A state, its government or a body with a country ("the Ukrainian army", "Russia's
+    Defence Ministry", NATO): what "it" and "its" can stand for."""
+    return actor.country is not None and actor.kind in ("state", "organisation")
+
+
+def subject_state_before(doc: Doc, mentions: Sequence[ActorMention], position: int, *,
+                         organisations: bool = False) -> Actor | None:
     """The state that was the subject of a clause earlier in this sentence or in the previous
-    one, the nearest first; None when the nearest subject before is not a state."""
+    one, the nearest first; None when the nearest subject before is not a state. With
+    ``organisations`` a body with a country counts too ("the Ukrainian army's headquarters said
+    it ...": the army), and the owner of a subject stands for it."""
+    accept = is_organisation_actor if organisations else is_state_actor
     starts = _sentence_index(doc)
     here = _sentence_of(starts, position)
     for m in sorted((m for m in mentions if m.end <= position), key=lambda m: -m.start):
         if _sentence_of(starts, m.start) < here - 1:
             break
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or span.root.dep_ not in SUBJECT_DEPS:
+        if span is None:
             continue
-        if span.root.lower_ in ("it", "he", "she", "they"):
+        root = span.root
+        if organisations and root.dep_ == "poss" and root.head.dep_ in SUBJECT_DEPS:
+            root = root.head  # "the army's headquarters said": the army speaks
+        if root.dep_ not in SUBJECT_DEPS:
+            continue
+        if root.lower_ in ("it", "he", "she", "they"):
             continue  # a pronoun already resolved: its antecedent came earlier in the list
-        if not is_state_actor(m.actor) and span.root.head.lemma_.lower() in REPORTING_VERBS:
+        if not accept(m.actor) and root.head.lemma_.lower() in REPORTING_VERBS:
             continue  # "..., officials in Seoul said": the report's source, not its subject
-        return m.actor if is_state_actor(m.actor) else None
+        return m.actor if accept(m.actor) else None
     return None
 
 
