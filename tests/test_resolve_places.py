@@ -102,3 +102,43 @@ def test_context_country_decides_between_namesakes(gazetteer) -> None:
 
 def test_unknown_name_is_none(gazetteer) -> None:
     assert gazetteer.lookup("Qwzxlandia") is None
+
+
+SCAN_TEXT = ("Reading the statement aloud, the spokesman said the FLA had attacked the town. "
+             "Police said the blast in Split hurt four people. "
+             "Drones later struck Kharkiv's Kyivskyi district and the city of Kherson, "
+             "and shells fell in northern Syria and in the Sahel.")
+
+
+@pytest.fixture(scope="module")
+def scanned():
+    from newsevents.analyse import load_model
+    from newsevents.options import load_options
+    from newsevents.resolve.place_scan import scan_places
+
+    doc = load_model(load_options().spacy_model)(SCAN_TEXT)
+    mentions = scan_places(doc, get_gazetteer(), ["UKR"])
+    return {SCAN_TEXT[m.start:m.end]: m for m in mentions}
+
+
+def test_scan_skips_codes_and_common_words(scanned) -> None:
+    texts = set(scanned)
+    assert not {"Reading", "FLA", "Police"} & texts, texts
+
+
+def test_scan_keeps_a_common_word_used_as_a_place(scanned) -> None:
+    split = next(m for t, m in scanned.items() if t == "Split")
+    assert split.place.country == "HRV"
+
+
+def test_scan_places_a_district_through_its_city(scanned) -> None:
+    district = next(m for t, m in scanned.items() if "Kyivskyi" in t)
+    assert district.place.country == "UKR" and district.place.admin1 == "Kharkiv"
+    assert "part-of" in district.rule
+
+
+def test_scan_locates_parts_and_keeps_unknown_areas(scanned) -> None:
+    assert any(m.place.country == "UKR" and m.place.name == "Kherson" for m in scanned.values())
+    assert any(m.place.country == "SYR" for m in scanned.values())
+    sahel = [m for t, m in scanned.items() if "Sahel" in t]
+    assert all(m.place.precision == "unknown" for m in sahel)

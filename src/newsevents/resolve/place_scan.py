@@ -91,7 +91,16 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
                                     f"adjective-regions:{adjective[1]}"))
             taken.update(range(start, end))
             continue
-        found = gazetteer.lookup_rule(name, countries=countries, region_word=word)
+        found = None
+        owner = _proper_run_before(doc, start - 1) if start > 1 and doc[start - 1].tag_ == "POS" else None
+        if owner is not None and word == "district":
+            # "Kharkiv's Kyivskyi district": the district when it is known inside Kharkiv's
+            # region, else Kharkiv; the whole phrase is the mention.
+            start = owner[0]
+            span = doc[start:end]
+            found = gazetteer.lookup_rule(span.text, countries=countries)
+        if found is None:
+            found = gazetteer.lookup_rule(name, countries=countries, region_word=word)
         if found is None:
             place, rule = unknown_place(span.text), f"unresolved:region-word:{word}"
         else:
@@ -135,8 +144,12 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
         for suffix in ("'s", "\u2019s"):
             text = text.removesuffix(suffix)
         key = norm(text.removeprefix("the ").removeprefix("The "))
-        if key in lex.adjectives or key in stop or key in person_names or _is_body(key) \
+        if key in lex.adjectives or key in person_names or _is_body(key) \
                 or (not labelled and _looks_like_abbreviation(text)):
+            continue
+        if key in stop and (not labelled or label not in ("GPE", "LOC") or span[0].is_sent_start):
+            # A common word that is also a town ("Reading", "Split", "Police"): only when spaCy
+            # calls it a place, and not at the head of a sentence where every word is capitalised.
             continue
         if not labelled and label == "PERSON" and key in person_names:
             continue

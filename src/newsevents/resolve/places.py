@@ -23,6 +23,7 @@ import pycountry
 
 from ..records import Place
 from . import gazetteer_cache
+from .actor_groups import code_collision
 from .tables import ascii_key, country_lexicon, read_table, split_alts
 
 # GeoNames admin1 names often carry the region word; the short name drops it.
@@ -32,10 +33,27 @@ _GENERIC = re.compile(
     r"avtonomnyy|okrug|of|the|city|municipality)\b")
 
 
+# "the city of Kherson", "near Bakhmut", "outside Khartoum": the words before a name that only say
+# it is a place.
+_PLACE_LEAD = re.compile(
+    r"^(?:(?:the\s+)?(?:city|town|village|port|port city|capital|region|province|district)\s+of"
+    r"|near|outside|around|in)\s+(?=\S)", re.IGNORECASE)
+# "northern Syria", "south-eastern Ukraine": a part of a country or region, located as the whole.
+_DIRECTION = re.compile(
+    r"^(?:(?:north|south)(?:-?(?:east|west))?ern|eastern|western|central|(?:far|extreme)\s+"
+    r"(?:north|south|east|west)(?:ern)?)\s+(?=\S)", re.IGNORECASE)
+# "Kharkiv's Kyivskyi district", "Beirut's southern suburbs": a part named through its city.
+_PART_OF = re.compile(
+    r"^(?P<whole>[^'\u2019]+)['\u2019]s\s+(?P<part>.+?)\s+(?:district|neighbou?rhood|quarter|"
+    r"suburbs?|area|borough|township|municipality)$", re.IGNORECASE)
+
+
 # Alternate spellings ("Kiev", "Odessa", "Kharkov") are indexed for places of at least this many
 # inhabitants; smaller villages are found by their GeoNames name. Lowering it makes the
 # gazetteer slower to build (about one second per 200,000 names); re-run tests/test_resolve_places.py.
 ALTERNATE_NAMES_MIN_POPULATION = 2000
+# A name of four capitals or fewer matches a town's own name only from this size up.
+ACRONYM_TOWN_MIN_POPULATION = 100000
 
 
 @dataclass(frozen=True)
@@ -56,6 +74,26 @@ def region_words() -> dict[str, str]:
     for row in read_table("region_words.tsv"):
         out[row.get(0)] = row.get(0)
         out[row.get(1)] = row.get(0)
+    return out
+
+
+AREA = "*area"
+
+
+@functools.lru_cache(maxsize=1)
+def curated_aliases() -> frozenset[str]:
+    """Names the project lists itself (place_aliases.tsv): never taken for GeoNames codes."""
+    return frozenset(ascii_key(row.get(0)) for row in read_table("place_aliases.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
+def named_areas() -> dict[str, tuple[str, float, float, str]]:
+    """Areas that are no single GeoNames unit ("Darfur" spans five states): name key ->
+    (iso2, lat, lon, rule), from the ``*area`` rows of place_aliases.tsv."""
+    out = {}
+    for row in read_table("place_aliases.tsv"):
+        if row.get(2) == AREA:
+            out[ascii_key(row.get(0))] = (row.get(1), float(row.get(3)), float(row.get(4)), row.ref)
     return out
 
 
@@ -144,6 +182,8 @@ class Gazetteer:
 
     def _add_aliases(self) -> None:
         for row in read_table("place_aliases.tsv"):
+            if row.get(2) == AREA:
+                continue
             town = self._largest(row.get(2), row.get(1))
             if town is None:
                 continue
@@ -361,7 +401,50 @@ class Gazetteer:
                     region_word: str | None = None) -> tuple[Place, str] | None:
         """Like ``lookup`` but also names the rule that decided."""
         text = name.strip()
-        clean = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
+        lead = _PLACE_LEAD.match(text)
+        if lead and region_word is None:
+            found = self.lookup_rule(text[lead.end():], countries=countries, admin1=admin1)
+            return (self._retext(found[0], text), f"lead:{found[1]}") if found else None
+        part = _PART_OF.match(text)
+        if part and region_word is None:
+            return self._part_of(text, part.group("whole"), part.group("part"), countries)
+        found = self._lookup_plain(text, countries=countries, admin1=admin1, region_word=region_word)
+        if found is not None or region_word is not None:
+            return found
+        area = named_areas().get(ascii_key(re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)))
+        if area is not None:
+            iso2, lat, lon, rule = area
+            return Place(text=text, name=text.removeprefix("the ").removeprefix("The "), feature="RGN",
+                         country=self._iso3.get(iso2), lat=lat, lon=lon,
+                         precision="admin1"), f"area:{rule}"
+        direction = _DIRECTION.match(text)
+        if direction:
+            found = self.lookup_rule(text[direction.end():], countries=countries, admin1=admin1)
+            if found is not None and found[0].precision in ("country", "admin1"):
+                return self._retext(found[0], text), f"direction:{found[1]}"
+        return None
+
+    @staticmethod
+    def _retext(place: Place, text: str) -> Place:
+        return Place(**{**place.to_dict(), "text": text})
+
+    def _part_of(self, text: str, whole: str, part: str,
+                 countries: Sequence[str]) -> tuple[Place, str] | None:
+        """"X's Y district": Y when a Y lies in X's region (or country), else X itself."""
+        outer = self.lookup_rule(whole, countries=countries)
+        if outer is None:
+            return None
+        within = [outer[0].country] if outer[0].country else list(countries)
+        inner = self.lookup_rule(part, countries=within,
+                                 admin1=outer[0].admin1 if outer[0].precision == "city" else None)
+        if inner is not None and inner[0].country == outer[0].country and (
+                outer[0].precision == "country" or inner[0].admin1 == outer[0].admin1):
+            return self._retext(inner[0], text), f"part-of:{inner[1]}"
+        return self._retext(outer[0], text), f"part-of-whole:{outer[1]}"
+
+    def _lookup_plain(self, text: str, *, countries: Sequence[str], admin1: str | None,
+                      region_word: str | None) -> tuple[Place, str] | None:
+        clean = re.sub(r"^(?:the)\s+", "", text, flags=re.IGNORECASE)
         key = ascii_key(clean)
         if not key:
             return None
@@ -373,6 +456,13 @@ class Gazetteer:
             if countries and whole[0] not in countries:
                 for region in self.admin1_by_name.get(key, []):
                     if self._iso3.get(region.country) in countries:
+                        return self._region_place(text, region, region.rule), f"region-name:{region.rule}"
+            # "Gaza Strip", "West Bank": the lexicon's other names of a state that are one of its
+            # own first-level regions are that region.
+            country = lex.countries.get(whole[0])
+            if country is None or key != ascii_key(country.name):
+                for region in self.admin1_by_name.get(key, []):
+                    if self._iso3.get(region.country) == whole[0]:
                         return self._region_place(text, region, region.rule), f"region-name:{region.rule}"
             return self.country_place(text, whole[0]), f"country:{whole[1]}"
         if region_word is None and len(words) > 1 and words[-1] in region_words():
@@ -391,6 +481,13 @@ class Gazetteer:
             return None
         region_hits = self.admin1_by_name.get(key, [])
         cities = self.by_name.get(key, [])
+        if key not in curated_aliases():
+            # "Air", "FLA": airport and postal codes GeoNames lists among a town's names.
+            cities = [i for i in cities if not code_collision(clean, self.names[i])]
+            if clean.isupper() and len(clean) <= 4:
+                # "FLA" is a group's acronym, not Flå in Norway; a capitalised dateline ("GAZA",
+                # "KYIV") still names a city of some size.
+                cities = [i for i in cities if self.pop[i] >= ACRONYM_TOWN_MIN_POPULATION]
         if admin1 is not None:
             akey = ascii_key(admin1)
             within = [i for i in cities
