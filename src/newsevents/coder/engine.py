@@ -21,7 +21,9 @@ Steps (each event's ``evidence.rule`` names the lexicon row and every extra rule
    or conditional harm THREATEN, refused cooperation REJECT; parties without a country take the
    one country their sentence names; a repeat of an event already coded (same type, parties,
    source and counts) is dropped, lending its place; an attack stopped in its own sentence is
-   Disrupted weapons use.
+   Disrupted weapons use; a deployment abroad addresses the state where it stands; when a
+   clause pairs each of its places with its own count ("400 in X and 56 in Y"), each place's
+   event keeps its own count; the event's own dead and wounded are its fatalities, not counts.
 
 Dates: a date expression in the trigger's clause (else elsewhere in the sentence outside other
 events' clauses); with none, the article's publication day (news copy reports the day's
@@ -71,6 +73,7 @@ SPLIT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 LOCATED_BY_RECIPIENT = frozenset({"ASSAULT"})
 RECIPROCAL = frozenset({"CONSULT", "COOPERATE"})
 MOVEMENT = frozenset({"AID", "MOBILIZE", "CONSULT", "RETREAT"})
+DEPLOYMENT = frozenset({"MOBILIZE"})
 TARGETS_ARE_PLACES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
 VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians",
@@ -191,6 +194,16 @@ def _attached_to(x: Token, t: Token) -> bool:
             if not (n.left_edge.i <= t.i <= n.right_edge.i):
                 return False
     return True
+
+
+def _own_side(actor: Found, recipient: Found) -> bool:
+    """The recipient phrase is the actor itself, or the actor's own ("its forces")."""
+    if set(actor.tokens) & set(recipient.tokens):
+        return True
+    mine = {a.country for a in actor.actors if a.country}
+    theirs = {a.country for a in recipient.actors if a.country}
+    return bool(mine) and theirs <= mine and any(
+        x.dep_ == "poss" and x.lower_ in ("its", "their") for x in recipient.tokens)
 
 
 def _codable(d: Draft) -> bool:
@@ -368,7 +381,14 @@ class _Coder:
                 x.lower_ in FIRST_PERSON for x in actor.tokens) or (
                 speaker_subj is not None and speaker_subj.lower_ in FIRST_PERSON)):
             actor = Found((attr.source_actor,), actor.tokens, "speaker")  # "we will ...", said X
-        if row.type not in ("PROTEST", "ASSAULT") and not any(a.country for a in recipient.actors):
+        if recipient.actors and row.type != "ASSAULT" and _own_side(actor, recipient):
+            # "Israel is opposed to ...": the parser's object is the actor itself; "strengthened
+            # its forces in Lebanon", "urged its citizens": the actor's own people are not the
+            # other side: a party of another country further on is
+            later = self.later_party(t, actor)
+            if later.actors or set(actor.tokens) & set(recipient.tokens):
+                recipient = later
+        if row.type != "ASSAULT" and not any(a.country for a in recipient.actors):
             later = self.later_party(t, actor)
             if later.actors or not recipient.actors:
                 recipient = later if later.actors else recipient
@@ -393,8 +413,12 @@ class _Coder:
                      acled_code=row.acled)
         if not picked:
             return [base]
-        return [replace(base, place=p, rules=[*rules, "one-event-per-place"] if len(picked) > 1
-                        else rules) for p in picked]
+        if len(picked) == 1:
+            return [replace(base, place=picked[0])]
+        counted = slots.counts_by_place(clause, picked, quantities, self.mentions)
+        return [replace(base, place=p, rules=[*rules, "one-event-per-place"],
+                        quantities=counted.get(id(p), quantities))
+                for p in picked]
 
 
 def _fold(drafts: list[Draft], mentions: Mentions, tables: Tables) -> list[Draft]:
@@ -528,6 +552,14 @@ def _future_types(d: Draft) -> None:
         d.type, d.mode, d.modality, d.acled_code = "REJECT", None, "factual", "-"
 
 
+def _counted(d: Draft) -> tuple[Quantity, ...]:
+    """The event's counts; its own dead and wounded are told once, as fatalities (a count of
+    killed people in another clause of the sentence is not a count of this event either)."""
+    if d.fatalities is None:
+        return tuple(d.quantities)
+    return tuple(q for q in d.quantities if q.status not in ("killed", "injured"))
+
+
 def _confidence(d: Draft) -> float:
     score = 0.45
     score += 0.10 if d.row.pos == "VERB" else 0.0
@@ -594,6 +626,15 @@ def code_article(doc: Doc, article: Article, mentions: Mentions,
             if countries:
                 place = _place_from_country(countries[0])
                 d.rules.append("place-from-recipient")
+        if d.type in DEPLOYMENT and place is not None and place.country and \
+                len(place.country) == 3 and place.country not in d.actor_countries and \
+                not any(a.country for a in d.recipient):
+            # "troops stayed on alert in the West Bank": a deployment abroad addresses the
+            # state where it stands
+            name = country_name_of(place.country)
+            d.recipient = (Actor(text=place.text, name=name, country=place.country,
+                                 kind="state"),)
+            d.rules.append("recipient-from-deployment-place")
         if d.attribution.source_actor is not None and not d.attribution.source_actor.country \
                 and context.is_local_source(d.attribution) and place is not None:
             d.attribution = replace(d.attribution, source_actor=replace(
@@ -613,7 +654,7 @@ def code_article(doc: Doc, article: Article, mentions: Mentions,
                               trigger=d.token.text, rule="+".join(d.rules)),
             mode=acled_mod.plover_mode(d.mode), contexts=d.contexts, acled=acled,
             actor=d.actor, recipient=d.recipient, location=place, date=d.date,
-            quantities=tuple(d.quantities), fatalities=d.fatalities, attribution=d.attribution,
+            quantities=_counted(d), fatalities=d.fatalities, attribution=d.attribution,
             modality=d.modality, confidence=conf,
             salience=_salience(d, acled, len(coder.paragraphs), conf, lead),
             provenance=dict(provenance),

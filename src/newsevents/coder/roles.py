@@ -110,23 +110,16 @@ class ActorFinder:
             sub = sorted(head.subtree, key=lambda t: t.i)
             deeper = _unique(m.actor for m in self.mentions_over(sub) if m.actor.country)
             if deeper:
-                return Found(deeper, tuple(sub), "mention")
+                return self._agent_first(head, Found(deeper, tuple(sub), "mention"))
+        if actors and not any(a.country for a in actors):
+            actors = self._owner_country(head, actors)
+        elif any(m.actor.country for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj" for m in self.mentions_over([g])):
+            actors = _share_country(actors, persons=True)  # "the president of Armenia"
         if actors:
-            return Found(actors, tuple(core), "mention")
+            return Found(_coordinated_modifiers(head, actors), tuple(core), "mention")
         if head.pos_ == "PRON" and head.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
-            prev = None
-            if head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ccomp":
-                # "The union announced that it has called off the strike": the announcer
-                teller = syntax.subject(head.head.head)
-                if teller is not None and teller.pos_ != "PRON":
-                    told = self.phrase(teller, deep=False)
-                    if told.actors and (told.actors[0].kind == "person") == (
-                            head.lower_ in PERSON_PRONOUNS):
-                        prev = told.actors[0]
-            if prev is None and head.lower_ in THING_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass"):
-                prev = self.previous_subject(head)
-            if prev is None:
-                prev = self.previous_actor(head.idx, head.lower_ in PERSON_PRONOUNS)
+            prev = self.referent(head)
             return Found((replace(prev, text=head.text),) if prev else (), (head,), "coref")
         if head.lemma_.lower() in self.pair_words and any(
                 c.lower_ in ("two", "both") for c in head.children):
@@ -142,7 +135,7 @@ class ActorFinder:
             found = self.mentions_over(sub)
             actors = _unique(m.actor for m in found if m.actor.country)
             if actors:
-                return Found(actors, tuple(sub), "mention")
+                return self._agent_first(head, Found(actors, tuple(sub), "mention"))
         for p in self.places_over(core):
             if p.place.country and p.place.precision in ("country", "city", "admin1"):
                 return Found((Actor(text=self.doc.text[p.start:p.end],
@@ -162,6 +155,48 @@ class ActorFinder:
             # "the two sides agreed": a party the text names only generically
             return Found((Actor(text=text),), tuple(core), "unresolved")
         return Found((), tuple(core), "")
+
+    def referent(self, head: Token) -> Actor | None:
+        """The actor a pronoun stands for (light coreference)."""
+        prev = None
+        anchor = head.head if head.dep_ == "poss" else head  # "their forces had ..."
+        if anchor.dep_ in ("nsubj", "nsubjpass") and anchor.head.dep_ == "ccomp":
+            # "The union announced that it has called off the strike": the announcer
+            teller = syntax.subject(anchor.head.head)
+            if teller is not None and teller.pos_ != "PRON":
+                told = self.phrase(teller, deep=False)
+                if told.actors and (told.actors[0].kind == "person") == (
+                        head.lower_ in PERSON_PRONOUNS):
+                    prev = told.actors[0]
+        if prev is None and head.lower_ in THING_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass"):
+            prev = self.previous_subject(head)
+        if prev is None:
+            prev = self.previous_actor(head.idx, head.lower_ in PERSON_PRONOUNS)
+        return prev
+
+    def _agent_first(self, head: Token, found: Found) -> Found:
+        """"investigating crimes by Croatian militias against Serb civilians": in a phrase
+        that names a deed, the party named as its doer ("by X") is the party meant."""
+        agents = [x for x in head.subtree if x.dep_ == "pobj" and x.head.lower_ == "by"
+                  and x.i != head.i]
+        if not agents:
+            return found
+        words = sorted({y for a in agents for y in syntax.core_tokens(a)}, key=lambda t: t.i)
+        doers = _unique(m.actor for m in self.mentions_over(words) if m.actor.country)
+        return Found(doers, tuple(words), "agent") if doers else found
+
+    def _owner_country(self, head: Token, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+        """"Bosnian Serbs said their forces had withdrawn": parties named by a possessive
+        pronoun ("their forces", "its army") are of the country of the pronoun's referent."""
+        poss = next((c for c in head.children if c.dep_ == "poss"
+                     and c.lower_ in PERSON_PRONOUNS | THING_PRONOUNS), None)
+        if poss is None:
+            return actors
+        ref = self.referent(poss)
+        country = ref.country if ref is not None else None
+        if country is None:
+            return actors
+        return tuple(replace(a, country=country) if a.country is None else a for a in actors)
 
     def previous_pair(self, before: int) -> tuple[Actor, ...]:
         """The last two states named before ``before`` ("the two nations")."""
@@ -186,6 +221,40 @@ class ActorFinder:
         found = self.phrase(subj, deep=False)
         states = [a for a in found.actors if a.kind != "person" and a.country]
         return states[0] if states else None
+
+
+def _coordinated_modifiers(head: Token, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """"Hungarian and Romanian officials", "US and British forces": one phrase, one party per
+    coordinated national modifier (the resolver reads the phrase as a single actor)."""
+    have = {a.country for a in actors if a.country}
+    if not have:
+        return actors
+    base = actors[0]
+    out = list(actors)
+    for c in head.children:
+        if c.dep_ not in ("amod", "compound", "nmod") or not any(
+                x.dep_ == "conj" for x in c.children):
+            continue
+        for x in syntax.conj_chain(c):
+            found = resolve_actors.actor_for_text(x.text)
+            if found is None or not found.country or found.country in have:
+                continue
+            have.add(found.country)
+            out.append(replace(base, text=f"{x.text} {head.text}", name=found.name,
+                               country=found.country))
+    return tuple(out)
+
+
+def _share_country(actors: tuple[Actor, ...], persons: bool = False) -> tuple[Actor, ...]:
+    """"The Sudanese government and the rebels", "Israeli helicopters and tanks": a party
+    coordinated with parties of exactly one country, and named without one, is of that
+    country."""
+    countries = {a.country for a in actors if a.country}
+    if len(countries) != 1 or all(a.country for a in actors):
+        return actors
+    home = next(iter(countries))
+    return tuple(replace(a, country=home) if a.country is None and (
+        persons or a.kind != "person") else a for a in actors)
 
 
 def _unique(actors: object) -> tuple[Actor, ...]:
@@ -222,7 +291,13 @@ def role_heads(t: Token, spec: str, pos: str) -> list[Token]:
             [g for c in t.children if c.dep_ == "dative" and c.pos_ == "ADP"
              for g in c.children if g.dep_ == "pobj"]
     if spec.startswith("p:"):
-        return syntax.preps(t, tuple(spec[2:].split("|")), via_object=True)
+        names = tuple(spec[2:].split("|"))
+        found = syntax.preps(t, names, via_object=True)
+        if not found and pos == "NOUN" and t.dep_ == "dobj" and t.head.pos_ == "VERB":
+            # "opened investigations against 28 officials": the parser often hangs the
+            # noun's phrase on its verb
+            found = [g for g in syntax.preps(t.head, names) if g.i > t.i]
+        return found
     if spec == "poss":
         return [c for c in t.children if c.dep_ == "poss"]
     if spec == "mod":
@@ -298,7 +373,9 @@ def find_role(finder: ActorFinder, t: Token, row: TriggerRow, which: str,
         rules = []
         for h in heads:
             # modifiers name actors only through mentions ("Ukrainian"), not generic words
-            f = finder.phrase(h, deep=spec not in ("mod", "objmod"),
+            # (not into a phrase that holds the trigger itself: "demonstrators protesting X")
+            f = finder.phrase(h, deep=spec not in ("mod", "objmod") and not (
+                h.left_edge.i <= t.i <= h.right_edge.i),
                               generic=which == "actor" and spec not in ("mod", "objmod"))
             if spec in ("mod", "objmod") and f.rule not in ("mention", "text"):
                 continue
@@ -306,8 +383,13 @@ def find_role(finder: ActorFinder, t: Token, row: TriggerRow, which: str,
             tokens.extend(f.tokens)
             rules.append(f.rule)
         actors_t = _unique(actors)
+        if len(heads) == 1 and len(actors_t) > 1 and len(syntax.conj_chain(heads[0])) > 1:
+            actors_t = _share_country(actors_t)
         if actors_t:
             found = Found(actors_t, tuple(tokens), f"{spec}:{'+'.join(r for r in rules if r)}")
+            if which == "actor" and not any(a.country or a.sector for a in actors_t):
+                # "a statement demanding ...": the message is not the party; its sender is
+                return _setting_subject(finder, t, pos) or found
             if which == "actor" or any(a.country for a in actors_t):
                 return found
             # "threatened to resume attacks in Israel": a country named further on beats
@@ -323,7 +405,37 @@ def find_role(finder: ActorFinder, t: Token, row: TriggerRow, which: str,
                     return Found(f.actors, f.tokens, spec)
     if fallback is not None:
         return Found(fallback.actors, fallback.tokens, fallback.rule + "+no-country")
+    if which == "actor":
+        told = _setting_subject(finder, t, pos)
+        if told is not None:
+            return told
     return Found((), (), "")
+
+
+SETTING_PREPS = frozenset({"during", "for", "at", "in", "into"})
+
+
+def _setting_subject(finder: ActorFinder, t: Token, pos: str) -> Found | None:
+    """Actors of a trigger its own words do not name, from the clause it is the setting or
+    purpose of: "youths threw stones during demonstrations", "negotiators return to Geneva for
+    talks" (the noun's event is the verb subject's); "issued a statement demanding ..." (a
+    participle on a message noun: the sender of the message)."""
+    if pos == "NOUN" and t.dep_ == "pobj" and t.head.lower_ in SETTING_PREPS and \
+            t.head.head.pos_ in ("VERB", "AUX") and not (
+                t.head.lower_ == "for" and syntax.direct_object(t.head.head) is not None):
+        # (but "blamed X for the attack", "thanked X for the aid": a reason, not a purpose)
+        gov = t.head.head
+    elif pos == "VERB" and t.dep_ == "acl" and t.tag_ == "VBG" and t.head.dep_ == "dobj":
+        gov = t.head.head
+    else:
+        return None
+    subj = syntax.subject(gov)
+    if subj is None:
+        return None
+    f = finder.phrase(subj)
+    if not any(a.country or a.sector for a in f.actors):
+        return None
+    return Found(f.actors, f.tokens, "setting-subject")
 
 
 def _light_governor_subject(finder: ActorFinder, t: Token, light: frozenset[str]) -> Found | None:

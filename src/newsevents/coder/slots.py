@@ -4,10 +4,18 @@ resolver's mentions inside the trigger's clause."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ..records import DateMention, DateSpan, Fatalities, Mentions, PlaceMention, Quantity
+from ..records import (
+    DateMention,
+    DateSpan,
+    Fatalities,
+    Mentions,
+    PlaceMention,
+    Quantity,
+)
 from . import syntax
 from .match import lemma_of
 from .tables import Tables
@@ -82,8 +90,15 @@ def places_in(tokens: list[Token], mentions: Mentions, exclude: set[int],
         cur = t
         for _ in range(6):
             if cur.dep_ == "pobj":
-                if cur.head.lower_ in preps:
+                prep = cur.head
+                if prep.lower_ in preps:
                     allowed.append(t)
+                elif prep.lower_ == "of" and prep.head.dep_ == "prep" and \
+                        prep.head.lower_ in preps:
+                    allowed.append(t)  # "outside of Basra"
+                elif prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN"):
+                    cur = prep.head  # "near the town of X", "in a suburb of X"
+                    continue
                 break
             if cur.dep_ not in ("compound", "nmod", "amod", "conj", "appos", "det", "poss"):
                 break
@@ -100,6 +115,14 @@ def pick_places(found: list[PlaceMention], split: bool) -> list[PlaceMention]:
     best = min(PRECISION_RANK.get(p.place.precision, 5) for p in found)
     if split:  # every named place below country level is its own event
         top = [p for p in found if p.place.precision != "country"] or found
+        # ... but not the region around a named town ("Deir al-Balah, in the centre of the
+        # Gaza Strip"): per country, the finest precision named
+        finest: dict[str | None, int] = {}
+        for p in top:
+            rank = PRECISION_RANK.get(p.place.precision, 5)
+            finest[p.place.country] = min(rank, finest.get(p.place.country, rank))
+        top = [p for p in top if PRECISION_RANK.get(p.place.precision, 5) ==
+               finest[p.place.country]]
     else:
         top = [p for p in found if PRECISION_RANK.get(p.place.precision, 5) == best]
     uniq: list[PlaceMention] = []
@@ -141,7 +164,7 @@ def quantities_in(tokens: list[Token], mentions: Mentions, tables: Tables) -> li
             continue
         quantity = q.quantity
         if quantity.status is None:
-            status = _status_from_verb(q.start, by_offset, tokens, tables)
+            status = _status_from_verb(q.start, by_offset, tokens, tables, quantity.item or "")
             if status:
                 quantity = Quantity(count=quantity.count, item=quantity.item, status=status,
                                     count_high=quantity.count_high, qualifier=quantity.qualifier,
@@ -151,15 +174,21 @@ def quantities_in(tokens: list[Token], mentions: Mentions, tables: Tables) -> li
 
 
 def _status_from_verb(start: int, by_offset: dict[int, Token], tokens: list[Token],
-                      tables: Tables) -> str | None:
+                      tables: Tables, item: str = "") -> str | None:
+    """What the governing verb did to the counted items; verbs of attack say so only of
+    weapons ("attacked with 112 drones": launched; "shot down two missiles": intercepted)."""
     tok = next((t for t in tokens if t.idx <= start < t.idx + len(t) + 1), None)
     statuses = tables.classes.get("status", {})
+    weapon_statuses = tables.classes.get("weapon_status", {})
+    is_weapon = bool(item) and tables.in_class("weapon", item.split()[-1])
     cur = tok
     for _ in range(5):
         if cur is None:
             return None
         if cur.pos_ == "VERB" and lemma_of(cur) in statuses:
             return statuses[lemma_of(cur)]
+        if cur.pos_ == "VERB" and is_weapon and lemma_of(cur) in weapon_statuses:
+            return weapon_statuses[lemma_of(cur)]
         cur = cur.head if cur.head is not cur else None
     return None
 
@@ -190,3 +219,44 @@ def no_casualties(sentence: list[Token], tables: Tables) -> str | None:
                                                    tables.cues.get("injured", {})):
             return "killed" if t.head.lemma_.lower() in tables.cues.get("killed", {}) else "injured"
     return None
+
+
+def counts_by_place(clause: list[Token], picked: list[PlaceMention], quantities: list[Quantity],
+                    mentions: Mentions) -> dict[int, list[Quantity]]:
+    """"arrested 400 protesters in X and 56 in Y": when every count of a clause that
+    lists one place each is followed by its own place, each place gets its own count (the
+    elliptical "56" counts the same items as the count before it)."""
+    marks: list[tuple[int, Quantity | None, PlaceMention | None]] = []
+    for qm in mentions.quantities:
+        if any(x.idx <= qm.start < x.idx + len(x) for x in clause):
+            same = next((q for q in quantities if (q.count, q.item) ==
+                         (qm.quantity.count, qm.quantity.item)), None)
+            if same is not None:
+                marks.append((qm.start, same, None))
+    covered = {m[0] for m in marks}
+    last: Quantity | None = None
+    for x in clause:
+        if x.like_num and x.dep_ in ("conj", "appos") and x.head.pos_ in ("VERB", "NOUN") \
+                and x.idx not in covered:
+            prev = [m for m in marks if m[0] < x.idx and m[1] is not None]
+            if prev:
+                last = max(prev, key=lambda m: m[0])[1]
+                try:
+                    count = int(x.text.replace(",", ""))
+                except ValueError:
+                    continue
+                marks.append((x.idx, replace(last, count=count, qualifier=None,
+                                             text=x.text), None))
+    marks += [(p.start, None, p) for p in picked]
+    marks.sort(key=lambda m: m[0])
+    out: dict[int, list[Quantity]] = {}
+    pending: list[Quantity] = []
+    for _, q, p in marks:
+        if q is not None:
+            pending.append(q)
+        elif p is not None and pending:
+            out[id(p)] = pending
+            pending = []
+    if pending or len(out) != len(picked):
+        return {}  # counts and places do not pair up: every place keeps all counts
+    return out

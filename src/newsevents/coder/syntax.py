@@ -70,6 +70,8 @@ def subject(t: Token, depth: int = 0) -> Token | None:
     if t.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and \
             head.i < t.i and not any(x.pos_ in ("VERB", "AUX") for x in t.sent if x.i != t.i):
         return head  # "The rebels disarmed ...", parsed as a verbless noun phrase
+    if t.dep_ == "acl" and t.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        return head  # "demonstrators protesting the results": the demonstrators protest
     if t.dep_ in ("conj", "acomp", "attr"):  # "France is ready to contribute": ready -> is
         return subject(head, depth + 1)
     if t.dep_ == "xcomp":
