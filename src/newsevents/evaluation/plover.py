@@ -24,8 +24,8 @@ OLD_TYPES: dict[str, tuple[str, str | None]] = {
     "INVESTIGATE": ("ACCUSE", "investigate"),
     "FIGHT": ("ASSAULT", None),
 }
-# Country codes in the records that are not ISO 3166-1 alpha-3.
-OLD_CODES: dict[str, str] = {"JAP": "JPN"}
+# CAMEO country codes in the records that are not ISO 3166-1 alpha-3 (the pipeline codes ISO).
+OLD_CODES: dict[str, str] = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 
 
 def _actor(entry: dict[str, Any]) -> dict[str, Any]:
