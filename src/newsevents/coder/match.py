@@ -113,7 +113,10 @@ def _holds(t: Token, row: TriggerRow, c: Condition, ctx: MatchContext) -> bool:
         return any(ch.dep_ in ("prt", "advmod", "prep") and ch.lower_ in c.values
                    for ch in t.children)
     if c.key == "prep":
-        return any(ch.dep_ == "prep" and ch.lower_ in c.values for ch in t.children)
+        # "pushing for France to back the plan": the parser makes "for" the mark of a clause
+        return any(ch.dep_ == "prep" and ch.lower_ in c.values for ch in t.children) or any(
+            ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in c.values and m.i < ch.i
+                                       for m in ch.children) for ch in t.children)
     if c.key == "pobj":
         return t.dep_ == "pobj" and t.head.lower_ in c.values
     if c.key == "p":

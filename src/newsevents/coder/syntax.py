@@ -68,8 +68,12 @@ def subject(t: Token, depth: int = 0) -> Token | None:
     if head is t:
         return None
     if t.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and \
-            head.i < t.i and not any(x.pos_ in ("VERB", "AUX") for x in t.sent if x.i != t.i):
-        return head  # "The rebels disarmed ...", parsed as a verbless noun phrase
+            head.i < t.i and (
+                not any(x.pos_ in ("VERB", "AUX") for x in t.sent if x.i != t.i)
+                or (t.tag_ in ("VBD", "VBN") and child(t, "dobj") is not None)):
+        # "The rebels disarmed ...", parsed as a verbless noun phrase; a participle with its
+        # own direct object is such a finite verb too ("The president shortened the curfew")
+        return head
     if t.dep_ == "acl" and t.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
         return head  # "demonstrators protesting the results": the demonstrators protest
     if t.dep_ in ("conj", "acomp", "attr"):  # "France is ready to contribute": ready -> is
