@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 
 from ..options import Options
 from ..records import Article, Mentions
-from .actor_scan import country_mentions, main_countries, scan_actors
+from .actor_scan import country_mentions, main_countries, resolve_hits, scan_actors_with
+from .actor_scan import scan_actors as scan_actors  # importable from here, as before
 from .actors import ActorContext, actor_for_text, actors_for_text, resolve_actor
 from .context import context_at
 from .date_scan import scan_dates
@@ -37,18 +38,19 @@ def resolve(doc: Doc, article: Article, opts: Options) -> Mentions:
     offsets are body offsets. ``opts`` is accepted for the stage signature; resolution has no
     settings yet."""
     del opts  # the stage signature is shared by all stages
-    countries = main_countries(doc)
+    countries, named_states = resolve_hits(doc)
     spacy_people = {part.lower() for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
                     for part in ent.text.split()}
     places = scan_places(doc, get_gazetteer(), countries, spacy_people)
     located = [(m.start, m.place.country) for m in places
                if m.place.country and m.place.precision in ("point", "city", "admin2", "admin1")]
-    actors = scan_actors(doc, countries, located, year=_year(article.published))
+    actors = scan_actors_with(doc, named_states, countries, located, year=_year(article.published))
     # A name the actor scan found to be a person's ("Choe") is not a place.
     people = {part.lower() for m in actors if m.actor.kind == "person" and m.actor.name
               for part in m.actor.name.split()}
+    text = doc.text  # Doc.text joins every token on each access
     places = [m for m in places if m.rule.startswith(("region", "adjective", "GPE", "LOC", "FAC"))
-              or doc.text[m.start:m.end].lower() not in people]
+              or text[m.start:m.end].lower() not in people]
     dates = scan_dates(doc, article.published)
     quantities = parse_quantities(doc)
     return Mentions(

@@ -53,29 +53,40 @@ def _country_hits(doc: Doc) -> list[tuple[int, str, str | None]]:
     """(character offset, ISO3, the capital's name when the state is named by its capital)."""
     lex = country_lexicon()
     out: list[tuple[int, str, str | None]] = []
-    tokens = list(doc)
+    # Span.text for every (start, length) would build a Span object each time; the same text is
+    # a slice of doc.text from the first token's offset to the end of the last token.
+    text = doc.text
+    starts: list[int] = []
+    ends: list[int] = []
+    capital_first: list[bool] = []
+    for t in doc:
+        word = t.text
+        starts.append(t.idx)
+        ends.append(t.idx + len(word))
+        capital_first.append(word[:1].isupper())
+    n = len(starts)
     longest = _longest_name_tokens()
     upper = case_sensitive_forms()
+    tables = (lex.names, lex.adjectives, lex.capitals)
     i = 0
-    while i < len(tokens):
+    while i < n:
+        if not capital_first[i]:  # every candidate starts with this token
+            i += 1
+            continue
         hit = None
-        for length in range(longest, 0, -1):
-            if i + length > len(tokens):
-                continue
-            span = doc[i:i + length]
-            if not span[0].text[:1].isupper():
-                continue
-            key = norm(span.text)
-            if key in upper and not span.text.replace(".", "").replace("'s", "").isupper():
+        for length in range(min(longest, n - i), 0, -1):
+            span_text = text[starts[i]:ends[i + length - 1]]
+            key = norm(span_text)
+            if key in upper and not span_text.replace(".", "").replace("'s", "").isupper():
                 continue  # "Car bombs", "Us and them": a code only in capitals ("CAR", "US")
-            for table in (lex.names, lex.adjectives, lex.capitals):
+            for table in tables:
                 if key in table:
                     hit = (length, table[key][0], key if table is lex.capitals else None)
                     break
             if hit:
                 break
         if hit:
-            out.append((tokens[i].idx, hit[1], hit[2]))
+            out.append((starts[i], hit[1], hit[2]))
             i += hit[0]
         else:
             i += 1
@@ -86,7 +97,10 @@ def main_countries(doc: Doc, limit: int = 4) -> tuple[str, ...]:
     """The countries an article is about: the most mentioned ones. A capital whose state the
     article does not name, and that is also a city of a state it does name, counts for neither:
     "Tripoli" in a story on Lebanon is the Lebanese city, not a sign of a story on Libya."""
-    hits = _country_hits(doc)
+    return _main_from_hits(_country_hits(doc), limit)
+
+
+def _main_from_hits(hits: list[tuple[int, str, str | None]], limit: int = 4) -> tuple[str, ...]:
     named = tuple(dict.fromkeys(iso for _, iso, capital in hits if capital is None))
     counts = Counter(iso for _, iso, capital in hits
                      if capital is None or iso in named or capital_namesake(capital, named) is None)
@@ -133,7 +147,19 @@ def _candidates(doc: Doc) -> list[Span]:
     return [spans[k] for k in sorted(spans, key=lambda k: (k[0], -k[1]))]
 
 
-def _nearby(countries: list[tuple[int, str]], sent: Span, span: Span) -> tuple[str, ...]:
+def _token_index(doc: Doc, countries: list[tuple[int, str]]) -> dict[int, int]:
+    """Token index (-1 for none) at each country offset, found once per doc rather than once
+    per phrase of the sentence."""
+    out: dict[int, int] = {}
+    for off, _iso in countries:
+        if off not in out:
+            hit = doc.char_span(off, off + 1, alignment_mode="expand")
+            out[off] = hit.start if hit is not None else -1
+    return out
+
+
+def _nearby(countries: list[tuple[int, str]], sent: Span, span: Span,
+            token_at: dict[int, int] | None = None) -> tuple[str, ...]:
     """Countries named in the sentence outside the phrase itself: those in the phrase's own
     subtree first ("President X of Ruritania", an apposition), then those on the same side of
     its clause's verb ("Ruritania's envoy and President X said ..." before "... met Freedonia's
@@ -147,8 +173,11 @@ def _nearby(countries: list[tuple[int, str]], sent: Span, span: Span) -> tuple[s
     for off, iso in countries:
         if not sent.start_char <= off < sent.end_char or span.start_char <= off < span.end_char:
             continue
-        hit = doc.char_span(off, off + 1, alignment_mode="expand")
-        i = hit.start if hit is not None else -1
+        if token_at is not None and off in token_at:
+            i = token_at[off]
+        else:
+            hit = doc.char_span(off, off + 1, alignment_mode="expand")
+            i = hit.start if hit is not None else -1
         if i in subtree:
             group = 0
         elif verb is not None and i >= 0 and (i < verb.i) == (span.start < verb.i):
@@ -182,17 +211,29 @@ def scan_actors(doc: Doc, countries: tuple[str, ...] | None = None,
     """Every actor mention in the doc, resolved in reading order. ``place_countries`` are
     (offset, ISO3) of towns and regions already resolved: "local police" near "Lviv" are
     Ukrainian. ``year`` (the article's) chooses among namesakes of the persons table."""
-    named_states = country_mentions(doc)
+    return scan_actors_with(doc, country_mentions(doc), countries, place_countries, year)
+
+
+def resolve_hits(doc: Doc) -> tuple[tuple[str, ...], list[tuple[int, str]]]:
+    """``main_countries(doc)`` and ``country_mentions(doc)`` from one scan of the doc."""
+    hits = _country_hits(doc)
+    return _main_from_hits(hits), [(off, iso) for off, iso, _capital in hits]
+
+
+def scan_actors_with(doc: Doc, named_states: list[tuple[int, str]],
+                     countries: tuple[str, ...] | None = None,
+                     place_countries: list[tuple[int, str]] | None = None,
+                     year: int | None = None) -> list[ActorMention]:
+    """``scan_actors`` given the doc's ``country_mentions``, so a caller that has them already
+    does not scan for them twice."""
     all_countries = sorted(named_states + list(place_countries or []))
     main = countries if countries is not None else main_countries(doc)
     state = _State()
     out: list[ActorMention] = []
     covered_until = -1
+    token_at = _token_index(doc, all_countries)
     for span in _candidates(doc):
         pron = _pronoun(span)
-        ctx = ActorContext(persons=dict(state.persons), recent_persons=tuple(state.recent),
-                           main_countries=main,
-                           nearby_countries=_nearby(all_countries, span.sent, span), year=year)
         if span.start < covered_until and pron is None and not _is_possessor(span):
             continue
         back = _state_reference(doc, span, out, named_states)
@@ -204,6 +245,10 @@ def scan_actors(doc: Doc, countries: tuple[str, ...] | None = None,
                 and (out[-1].actor.kind == "person" or _inside_state_name(out[-1])):
             # "Democratic People's Republic of Korea": "Democratic People" is part of the name
             continue
+        ctx = ActorContext(persons=dict(state.persons), recent_persons=tuple(state.recent),
+                           main_countries=main,
+                           nearby_countries=_nearby(all_countries, span.sent, span, token_at),
+                           year=year)
         if span[0].lower_ == "its" and len(span) > 1:
             ctx = replace(ctx, subject_state=subject_state_before(doc, out, span.start_char,
                                                                   organisations=True))

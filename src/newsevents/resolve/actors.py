@@ -138,6 +138,15 @@ def case_sensitive_forms() -> frozenset[str]:
 
 
 def _scan(words: list[str], raw: list[str] | None = None) -> _Found:
+    # A fresh copy each time: callers own the containers of the _Found they get.
+    c = _scan_cached(tuple(words), None if raw is None else tuple(raw))
+    return _Found(list(c.countries), list(c.bodies), list(c.sectors), set(c.covered), dict(c.lengths))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _scan_cached(words: tuple[str, ...], raw: tuple[str, ...] | None) -> _Found:
+    """Names, bodies and sector nouns in a phrase's words; memoised because the same phrases
+    ("the police", "the government") come back in every story."""
     lex = country_lexicon()
     upper = case_sensitive_forms()
     bodies = _body_index()

@@ -24,10 +24,22 @@ _YEAR = rf"(?:the\s+)?{_SHADE}?(?:19|20)\d{{2}}s?"
 _POINT = rf"(?:{_DAY_DATE}|{_MONTH_YEAR}|{_YEAR}|{_SHADE}?{_MONTH}|{_WEEKDAY})"
 _PREP = r"(?:in|since|ever\s+since|during|until|by|of|from)"
 
+# Every alternative below starts with a digit or one of these words. Checking that first is a
+# cheap filter (it halves the scan time) and changes no match: the lookahead only turns away
+# positions where no alternative could start. A new alternative must add its first word here.
+_FIRST_WORDS = (
+    r"(?:between|from|ever|since|in|during|until|by|of|early|earlier|late|later|mid|on|last|next|"
+    r"this|the|end|start|beginning|at|over|past|coming|previous|overnight|yesterday|today|"
+    r"tomorrow|tonight|one|two|three|four|five|six|seven|eight|nine|ten|several|a|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+)
+
 # Longer forms come first: at one position the first alternative that matches wins, so "in July
 # 2024" must be tried before "in July".
 DATE_PATTERN = re.compile(
-    r"\b(?:"
+    r"\b(?=\d|" + _FIRST_WORDS + r"(?![a-z]))(?:"
     rf"(?:between|from)\s+(?:{_POINT}|{_DAY})\s+(?:and|to|until|through)\s+{_POINT}"
     rf"|(?:(?:ever\s+)?since\s+)?{_DAY_DATE}"
     r"|\d{4}-\d{2}-\d{2}"

@@ -312,6 +312,20 @@ def _range(m: re.Match[str], text: str, pub: dt.date | None) -> tuple[DateSpan, 
 def resolve_date_rule(text: str, published: str | None) -> tuple[DateSpan, str] | None:
     """Like ``resolve_date`` but also names the dates.tsv row or rule that fired."""
     pub = publication_date(published)
+    if pub is None:
+        # without an anchor dateparser reads "Nov. 3" against today, so the answer may change
+        return _resolve_rule(text, None)
+    return _resolve_rule_anchored(text, pub)
+
+
+@functools.lru_cache(maxsize=8192)
+def _resolve_rule_anchored(text: str, pub: dt.date) -> tuple[DateSpan, str] | None:
+    """``_resolve_rule`` memoised: the same phrases ("on Monday", "last week") recur in every
+    story of a day, and each dateparser call costs about a millisecond."""
+    return _resolve_rule(text, pub)
+
+
+def _resolve_rule(text: str, pub: dt.date | None) -> tuple[DateSpan, str] | None:
     flat = " ".join(text.replace("\u2019", "'").split()).strip(" ,.;:")
     m = _RANGE.match(flat)
     if m:

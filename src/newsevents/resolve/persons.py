@@ -139,6 +139,11 @@ def _decide(rows: Sequence[PersonRow], written: str, start: int, end: int, how: 
     return PersonMatch(start, end, name, first.country, sector, first.ref, how)
 
 
+# ascii_key itself is not memoised: the gazetteer build calls it for a million distinct names.
+# The few thousand capitalised words of news phrases recur, so lookups here are.
+_name_key = functools.lru_cache(maxsize=1 << 14)(ascii_key)
+
+
 def find_person(raw: Sequence[str], *, stop: Sequence[bool] = (), year: int | None = None,
                 countries: Sequence[str] = ()) -> PersonMatch | None:
     """The last known person named in the words of a phrase head (written case kept).
@@ -162,7 +167,7 @@ def find_person(raw: Sequence[str], *, stop: Sequence[bool] = (), year: int | No
             chunk = words[i:i + length]
             if not _capitalised(chunk[-1]):
                 continue
-            rows = index.full.get(ascii_key(" ".join(chunk)))
+            rows = index.full.get(_name_key(" ".join(chunk)))
             if rows:
                 hit = _decide(rows, " ".join(chunk), i, i + length, "name", year, countries)
                 break
@@ -192,16 +197,16 @@ def _name_block(words: Sequence[str], stops: Sequence[bool], i: int, index: Pers
         return None
     written = " ".join(block)
     if j - i <= 3:
-        rows = index.surnames.get(ascii_key(written))
+        rows = index.surnames.get(_name_key(written))
         if rows:
             return _decide(rows, written, i, j, "surname", year, countries)
     # "George Bush", "Hosni Mubarak": the first word is the first name of a person whose
     # surname ends the block
     for cut in range(1, min(4, len(block))):
-        rows = index.surnames.get(ascii_key(" ".join(block[cut:])))
+        rows = index.surnames.get(_name_key(" ".join(block[cut:])))
         if not rows:
             continue
-        given = ascii_key(block[0])
+        given = _name_key(block[0])
         matching = [r for r in rows if index.first_names.get(r.name) == given]
         if matching and cut == 1:
             return _decide(matching, written, i, j, "first+surname", year, countries)

@@ -86,6 +86,7 @@ def _compound_items() -> frozenset[str]:
 _DIGITS = re.compile(r"^\d{1,3}(?:[,\u202f ]\d{3})+$|^\d+$|^\d+\.\d+$")
 
 
+@functools.lru_cache(maxsize=1 << 14)  # asked of every token of every story
 def number_value(text: str) -> int | float | None:
     """The value of one number token: "10,000", "48", "1.5", "forty-eight", "three"."""
     t = text.lower().replace("\u2009", "").strip()

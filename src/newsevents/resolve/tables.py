@@ -19,8 +19,10 @@ PACKAGE = "newsevents.data.resolve"
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
-    """Lookup key: straight quotes, single spaces, case-folded."""
+    """Lookup key: straight quotes, single spaces, case-folded. Memoised: the scans ask for the
+    same few thousand phrases over and over."""
     return " ".join(text.translate(_QUOTES).split()).casefold()
 
 

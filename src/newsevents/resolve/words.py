@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 _IRREGULAR = {"men": "man", "women": "woman", "people": "people", "police": "police",
@@ -12,6 +13,7 @@ _IRREGULAR = {"men": "man", "women": "woman", "people": "people", "police": "pol
               "species": "species", "arms": "arms", "aircraft": "aircraft"}
 
 
+@functools.lru_cache(maxsize=1 << 14)  # asked of every word of every phrase
 def singular(word: str) -> str:
     """The singular of an English noun, for lookups ("militias" -> "militia", "troops" -> "troop")."""
     w = word.lower()
