@@ -3,26 +3,20 @@ coreference through ActorContext, and every data table row being well formed."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from newsevents.records import Actor
 from newsevents.resolve.actors import ActorContext, actor_for_text, resolve_actor
 from newsevents.resolve.tables import country_lexicon, read_table
+from case_tables import case_rows
 
-CASES = Path(__file__).parent / "cases" / "actors.tsv"
 SECTORS = {"GOV", "MIL", "SPY", "LEG", "JUD", "COP", "REB", "CVL", "JRN", "BUS", "OPP", "PTY",
            "REF", "MED", "EDU", "LAB", "AGR", "CRM", "REL", "ELI", "SOC", "UAF"}
 
 
 def _rows() -> list[tuple[int, list[str]]]:
-    rows = []
-    for number, line in enumerate(CASES.read_text("utf-8").splitlines(), start=1):
-        if line.startswith("#") or not line.strip():
-            continue
-        rows.append((number, line.split("\t")))
-    return rows
+    return case_rows("actors.tsv")
 
 
 def _codes(field: str) -> tuple[str, ...]:

@@ -3,22 +3,16 @@ per row) and the scan of running text."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from newsevents.resolve.dates import resolve_date
+from case_tables import case_rows
 
-CASES = Path(__file__).parent / "cases" / "dates.tsv"
 
 
 def _rows() -> list[tuple[int, list[str]]]:
-    rows = []
-    for number, line in enumerate(CASES.read_text("utf-8").splitlines(), start=1):
-        if line.startswith("#") or not line.strip():
-            continue
-        rows.append((number, line.split("\t")))
-    return rows
+    return case_rows("dates.tsv")
 
 
 def test_case_table_size() -> None:

@@ -5,25 +5,19 @@ capitalised, whole and unambiguous)."""
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from newsevents.resolve.actors import ActorContext, actor_for_text, resolve_actor
 from newsevents.resolve.persons import find_person, person_index
 from newsevents.resolve.tables import country_lexicon, read_table
+from case_tables import case_rows
 
-CASES = Path(__file__).parent / "cases" / "persons.tsv"
 SECTORS = {"GOV", "MIL", "SPY", "LEG", "JUD", "REB", "OPP", "PTY", "REL", "ELI"}
 
 
 def _rows() -> list[tuple[int, list[str]]]:
-    rows = []
-    for number, line in enumerate(CASES.read_text("utf-8").splitlines(), start=1):
-        if line.startswith("#") or not line.strip():
-            continue
-        rows.append((number, line.split("\t")))
-    return rows
+    return case_rows("persons.tsv")
 
 
 def test_case_table_size() -> None:

@@ -4,23 +4,17 @@ places, and the region centre rule."""
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 
 from newsevents.resolve.places import get_gazetteer
+from case_tables import case_rows
 
-CASES = Path(__file__).parent / "cases" / "places.tsv"
 
 
 def _rows() -> list[tuple[int, list[str]]]:
-    rows = []
-    for number, line in enumerate(CASES.read_text("utf-8").splitlines(), start=1):
-        if line.startswith("#") or not line.strip():
-            continue
-        fields = line.split("\t") + [""] * 8
-        rows.append((number, fields[:8]))
-    return rows
+    # Trailing empty columns may be left out of a row: pad to the table's eight.
+    return [(number, (fields + [""] * 8)[:8]) for number, fields in case_rows("places.tsv")]
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
