@@ -116,7 +116,7 @@ class Summary:
         ]
         if self.events_by_type:
             rows = sorted(self.events_by_type.items(), key=lambda kv: (-kv[1], kv[0]))
-            lines += ["", table(["event type", "events"], rows)]
+            lines += ["", table(["event type", "events found"], rows)]
         if self.rejected:
             rows = sorted(self.rejected.items(), key=lambda kv: (-kv[1], kv[0]))
             lines += ["", table(["rejected (stage/reason)", "documents"], rows)]

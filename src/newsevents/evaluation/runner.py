@@ -9,7 +9,7 @@ from typing import Any
 
 from ..options import Options
 from ..pipeline import process_documents
-from ..records import RawDocument, Result
+from ..records import RawDocument, Rejected, Result
 from .gold import GoldDoc
 from .scoring import FIELDS, check_article, match_document, score_fields, score_labels
 
@@ -33,7 +33,8 @@ class DocOutcome:
         }
 
 
-def _with_published(doc: GoldDoc) -> RawDocument | Any:
+def _with_published(doc: GoldDoc) -> RawDocument | Rejected:
+    """The gold's publication time is the base for relative dates when the input gives none."""
     raw = doc.raw
     if isinstance(raw, RawDocument) and doc.published and not raw.published:
         return dataclasses.replace(raw, published=doc.published)
@@ -46,7 +47,8 @@ def run_gold(docs: Iterable[GoldDoc], opts: Options,
 
     docs = list(docs)
     outcomes: list[DocOutcome] = []
-    for doc, result in zip(docs, process_documents((_with_published(d) for d in docs), opts)):
+    results = process_documents((_with_published(d) for d in docs), opts)
+    for doc, result in zip(docs, results, strict=True):
         preds = [e.to_dict() for e in result.events]
         body = result.article.body if result.article else ""
         score = match_document(preds, doc.events, body)
