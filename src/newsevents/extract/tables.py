@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -69,10 +70,15 @@ def agencies() -> dict[str, str]:
     return {written: canonical for written, canonical in _rows("agencies.tsv")}
 
 
+def _names_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``names`` as a whole word, the longest first so "Reuters TV" wins over "Reuters"."""
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])")
+
+
 @lru_cache(maxsize=1)
 def agency_pattern() -> re.Pattern[str]:
-    names = sorted(agencies(), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    return _names_pattern(agencies())
 
 
 @lru_cache(maxsize=1)
@@ -83,8 +89,7 @@ def publishers() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def publisher_pattern() -> re.Pattern[str]:
-    names = sorted(publishers(), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    return _names_pattern(publishers())
 
 
 @lru_cache(maxsize=1)
