@@ -59,7 +59,7 @@ from ..records import (
 from . import acled as acled_mod
 from . import context, document, slots, syntax
 from .match import MatchContext, find_row, lemma_of
-from .roles import ActorFinder, Found, find_role
+from .roles import ActorFinder, Found, find_role, is_mutual, place_authority, with_other_side
 from .tables import Tables, TriggerRow, load_tables
 
 VERBAL = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
@@ -311,6 +311,7 @@ class _Coder:
         tables = self.tables
         actor = find_role(self.finder, t, row, "actor", self.light)
         recipient = find_role(self.finder, t, row, "recipient", self.light)
+        named = recipient  # the other side the trigger's own words name (not a later party)
         clause = slots.clause_tokens(t)
         for part in self.parts.get(t.i, []):
             clause = sorted(set(clause) | set(slots.clause_tokens(part)), key=lambda x: x.i)
@@ -377,6 +378,8 @@ class _Coder:
             if origin is not None:  # "rockets were fired from northern Gaza"
                 actor = Found(tuple(replace(a, country=origin.country) for a in actor.actors)
                               or (origin,), actor.tokens, "origin-place")
+        if not actor.actors:
+            actor = place_authority(t, row, picked, self.doc.text) if picked else actor
         if not actor.actors and attr.source_actor is not None and (any(
                 x.lower_ in FIRST_PERSON for x in actor.tokens) or (
                 speaker_subj is not None and speaker_subj.lower_ in FIRST_PERSON)):
@@ -398,6 +401,9 @@ class _Coder:
             if rest:  # "ties between Moscow and Pyongyang" hailed by Moscow: the other side
                 recipient = Found(rest, recipient.tokens, recipient.rule)
         modality = context.modality(t, tables, date, self.published, bool(dates))
+        if is_mutual(row) and modality in ("factual", "historical"):
+            # "X telephoned Y": both sides consult; a promised meeting is the promiser's alone
+            actor = with_other_side(actor, named)
         if modality == "historical" and not dates:
             date = DateSpan()
         para = _paragraph_of(t.idx, self.paragraphs)

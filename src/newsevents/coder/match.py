@@ -13,7 +13,7 @@ from . import syntax
 from .tables import Tables, TriggerRow, load_tables
 
 NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "pcomp")
-FLAGS = ("light", "poss", "noobj", "foreign", "xcomp", "ccomp", "saidby")
+FLAGS = ("light", "poss", "noobj", "foreign", "xcomp", "ccomp", "saidby", "modifier")
 _KEYED = re.compile(r"^(!?)(obj|sub|clause|sent|mod|prt|prep|pobj|p|subsector)(~|=)(.*)$")
 
 
@@ -101,6 +101,8 @@ def _holds(t: Token, row: TriggerRow, c: Condition, ctx: MatchContext) -> bool:
         return any(lemma_of(a) in say for a in syntax.ancestors_in_sentence(t))
     if c.key == "poss":
         return syntax.child(t, "poss") is not None
+    if c.key == "modifier":  # "riot police", "protest song": the word only names a kind
+        return t.dep_ in ("compound", "amod", "nmod") and t.head.pos_ in ("NOUN", "PROPN")
     if c.key == "noobj":
         return syntax.direct_object(t) is None
     if c.key == "foreign":

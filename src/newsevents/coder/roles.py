@@ -21,6 +21,8 @@ from .tables import TriggerRow
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})
+WHERE = "where"  # actor spec: an agentless passive act of state is by the place's authorities
+MUTUAL = "both"  # actor spec: the recipient of a reciprocal act is an actor too
 COMPANION_PREPS = ("along", "together", "alongside")
 NOT_ACTORS = frozenset({"DATE", "TIME", "ORDINAL", "CARDINAL", "MONEY", "PERCENT", "QUANTITY",
                         "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE", "PRODUCT"})
@@ -111,6 +113,11 @@ class ActorFinder:
             deeper = _unique(m.actor for m in self.mentions_over(sub) if m.actor.country)
             if deeper:
                 return self._agent_first(head, Found(deeper, tuple(sub), "mention"))
+        if not any(a.country for a in actors):
+            origin = self._origin(head)
+            if origin:  # "doctors from two American aid groups": of the groups' country
+                return Found(tuple(replace(a, country=origin[0].country, name=origin[0].name)
+                                   for a in actors) or origin, tuple(core), "from")
         if actors and not any(a.country for a in actors):
             actors = self._owner_country(head, actors)
         elif any(m.actor.country for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -173,6 +180,21 @@ class ActorFinder:
         if prev is None:
             prev = self.previous_actor(head.idx, head.lower_ in PERSON_PRONOUNS)
         return prev
+
+    def _origin(self, head: Token) -> tuple[Actor, ...]:
+        """The country-bearing parties of a "from" phrase on ``head`` ("volunteers from a
+        Norwegian charity"), which name the party the head belongs to."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return ()
+        for p in head.children:
+            if p.dep_ == "prep" and p.lower_ == "from":
+                for g in p.children:
+                    if g.dep_ == "pobj" and g.ent_type_ not in NOT_ACTORS:
+                        found = self.phrase(g, deep=False)
+                        if found.rule in ("mention", "text") and any(
+                                a.country for a in found.actors):
+                            return tuple(a for a in found.actors if a.country)
+        return ()
 
     def _agent_first(self, head: Token, found: Found) -> Found:
         """"investigating crimes by Croatian militias against Serb civilians": in a phrase
@@ -359,6 +381,7 @@ def find_role(finder: ActorFinder, t: Token, row: TriggerRow, which: str,
     trigger under a light verb ("held talks") takes that verb's subject as its actor."""
     pos = row.pos
     specs = (row.actor if which == "actor" else row.recipient) or DEFAULT_ROLES[(pos, which)]
+    specs = tuple(s for s in specs if s not in (MUTUAL, WHERE)) or DEFAULT_ROLES[(pos, which)]
     if which == "actor" and pos == "NOUN":
         under = _light_governor_subject(finder, t, light)
         if under is not None:
@@ -410,6 +433,37 @@ def find_role(finder: ActorFinder, t: Token, row: TriggerRow, which: str,
         if told is not None:
             return told
     return Found((), (), "")
+
+
+def is_mutual(row: TriggerRow) -> bool:
+    """A row whose actor roles include ``both``: a reciprocal act ("X telephoned Y", "X met
+    Y", "X signed with Y"), where the other side acts as much as the subject does."""
+    return MUTUAL in (row.actor or ())
+
+
+def place_authority(t: Token, row: TriggerRow, places: list[PlaceMention], text: str) -> Found:
+    """"A missionary was arrested in Lebanon": an arrest, jailing or deportation told in the
+    passive without its agent is the act of the state where it happened (rows whose actor roles
+    include ``where``). Empty when any of that does not hold."""
+    if WHERE not in (row.actor or ()) or not syntax.is_passive(t) or \
+            any(c.dep_ == "agent" for c in t.children):
+        return Found((), (), "")
+    countries = {p.place.country for p in places if p.place.country}
+    if len(countries) != 1:
+        return Found((), (), "")
+    p = next(p for p in places if p.place.country)
+    country = p.place.country
+    return Found((Actor(text=text[p.start:p.end], name=country_name(country), country=country,
+                        kind="state"),), (), "place-authority")
+
+
+def with_other_side(actor: Found, recipient: Found) -> Found:
+    """The actor of a reciprocal act with the other side's country-bearing parties added (their
+    words are not taken, so the recipient stays the other side)."""
+    added = tuple(a for a in recipient.actors if a.country)
+    if not actor.actors or not added:
+        return actor
+    return Found(_unique(actor.actors + added), actor.tokens, f"{actor.rule}+both")
 
 
 SETTING_PREPS = frozenset({"during", "for", "at", "in", "into"})

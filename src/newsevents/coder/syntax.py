@@ -67,13 +67,19 @@ def subject(t: Token, depth: int = 0) -> Token | None:
     head = t.head
     if head is t:
         return None
-    if t.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and \
+    top = head
+    while top.dep_ == "pobj" and top.head.dep_ == "prep" and \
+            top.head.head.pos_ in ("NOUN", "PROPN"):
+        top = top.head.head  # "Doctors from two aid groups donated ...": the whole phrase
+    if t.dep_ == "acl" and top.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and \
             head.i < t.i and (
                 not any(x.pos_ in ("VERB", "AUX") for x in t.sent if x.i != t.i)
-                or (t.tag_ in ("VBD", "VBN") and child(t, "dobj") is not None)):
+                or (t.tag_ in ("VBD", "VBN") and any(
+                    child(v, "dobj") is not None for v in conj_chain(t)))):
         # "The rebels disarmed ...", parsed as a verbless noun phrase; a participle with its
-        # own direct object is such a finite verb too ("The president shortened the curfew")
-        return head
+        # own direct object (or one on a verb joined to it: "donated and delivered goods") is
+        # such a finite verb too ("The president shortened the curfew")
+        return top
     if t.dep_ == "acl" and t.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
         return head  # "demonstrators protesting the results": the demonstrators protest
     if t.dep_ in ("conj", "acomp", "attr"):  # "France is ready to contribute": ready -> is
