@@ -15,6 +15,7 @@ from newsevents.extract.pagemeta import trafilatura_meta
 from newsevents.extract.tables import call_to_action
 from newsevents.extract.text import TEASER_FACTOR, _discount_teasers, extract_text, split_paragraphs
 from newsevents.records import RawDocument
+from test_extract_classify import FURNITURE
 
 # A made-up story about a ferry service, long enough to be the main run of prose on a page.
 STORY = [
@@ -44,49 +45,6 @@ def _body(text: str) -> list[str]:
 
 # --------------------------------------------------------------------------- vocabulary
 
-NEW_FURNITURE = [
-    ("Image caption Workers unload crates at the quay", "photo_credit"),
-    ("Photo 3 of 7", "photo_credit"),
-    ("Boats wait for the tide in the outer harbourCredit: Harbour Agency", "photo_credit"),
-    ("A crane lifts a container on the dock. (AP Photo/Sam Lane)", "photo_credit"),
-    ("A crowd gathers near the town hall in the rain. Kim Vo / Reuters", "photo_credit"),
-    ("Ruth Ellery is a senior reporter covering transport and the environment.", "author_bio"),
-    ("This article is more than 2 years old", "notice"),
-    ("14 thoughts on “Why the ferry matters”", "comments"),
-    ("blog comments powered by Disqus", "comments"),
-    ("Dear reader,", "donation"),
-    ("A message from our editor", "donation"),
-    ("Our reporting is funded by more than 30,000 readers around the country.", "donation"),
-    ("Membership starts at 4 pounds a month.", "donation"),
-    ("Become a member", "donation"),
-    ("Support Bay Chronicle today", "donation"),
-    ("Yes, I'll support the Bay Chronicle", "donation"),
-    ("We will never put our stories behind a paywall, because news should reach everyone.", "donation"),
-    ("Every contribution, however small, funds our journalism.", "donation"),
-    ("The Bay Chronicle is free to read, and with your help we can keep it free.", "donation"),
-    ("No spam. You can unsubscribe at any time.", "newsletter"),
-    ("Thanks for signing up!", "login"),
-    ("More from Islands", "read_more"),
-    ("You might also like…", "read_more"),
-    ("Most viewed", "read_more"),
-    ("In this March 2 file photo, a trawler leaves the harbour at dawn.", "photo_credit"),
-    ("FILE PHOTO: Dock workers walk past stacked containers.", "photo_credit"),
-    ("Follow the Bay Chronicle on Instagram and Facebook.", "share"),
-    ("Enjoyed this piece? Share it with a friend!", "share"),
-    ("I agree that the Bay Chronicle may send me its morning newsletter.", "newsletter"),
-    ("The day's top island stories, delivered to your inbox.", "newsletter"),
-    ("Get unlimited access for as little as 3 pounds a month.", "subscribe"),
-    ("Have a tip? Write to the newsroom.", "contact"),
-    ("Citation: Island ferries and their crews (2025, March 6) retrieved 7 March 2025", "credit"),
-    ("This document is subject to copyright.", "copyright"),
-    ("Explore further", "read_more"),
-]
-
-
-@pytest.mark.parametrize(("text", "category"), NEW_FURNITURE)
-def test_new_furniture_rows(text: str, category: str) -> None:
-    hit = call_to_action_category(text)
-    assert hit is not None and hit[0] == category, hit
 
 
 STORY_SENTENCES_WITH_TRIGGER_WORDS = [
@@ -104,7 +62,7 @@ def test_story_sentences_are_not_furniture(text: str) -> None:
     assert call_to_action_category(text) is None
 
 
-@pytest.mark.parametrize("text", [t for t, _ in NEW_FURNITURE] + STORY_SENTENCES_WITH_TRIGGER_WORDS + STORY
+@pytest.mark.parametrize("text", [t for t, _ in FURNITURE] + STORY_SENTENCES_WITH_TRIGGER_WORDS + STORY
                          + ["SIGN UP TO OUR FREE NEWSLETTER", "Your Support Helps Independent Reporting",
                             "Fishermen protest over new quotas [VIDEO]"])
 def test_quick_prefilter_never_hides_a_match(text: str) -> None:

@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from newsevents.ingest import fetch_urls
-from newsevents.options import Options, load_options
+from newsevents.options import Options
 from newsevents.records import RawDocument, Rejected, stable_hash
 
 AGENT = "newsevents-test/0.1"
@@ -101,10 +101,6 @@ def serve() -> Iterator:
         server.shutdown()
         server.server_close()
 
-
-@pytest.fixture(scope="module")
-def opts() -> Options:
-    return load_options()
 
 
 def _fetch(urls: list[str], opts: Options, **kwargs: float) -> list[RawDocument | Rejected]:

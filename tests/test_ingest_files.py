@@ -16,7 +16,7 @@ import pytest
 
 from newsevents.ingest import read_paths
 from newsevents.ingest import files as ingest_files
-from newsevents.options import Options, load_options
+from newsevents.options import Options
 from newsevents.records import RawDocument, Rejected
 
 # Written for these tests.
@@ -38,10 +38,6 @@ DE = (
 )
 PAGE = f"<!DOCTYPE html><html><head><title>Flood</title></head><body><article><p>{EN}</p></article></body></html>"
 
-
-@pytest.fixture(scope="module")
-def opts() -> Options:
-    return load_options()
 
 
 def _png() -> bytes:

@@ -12,7 +12,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from newsevents.ingest import document_from_record, document_from_text, read_paths
-from newsevents.options import Options, load_options
+from newsevents.options import Options
 from newsevents.records import RawDocument, Rejected, stable_hash
 
 # Written for these tests.
@@ -26,10 +26,6 @@ RU = (
 )
 PAGE = f"<html><head><title>Talks</title></head><body><p>{EN}</p></body></html>"
 
-
-@pytest.fixture(scope="module")
-def opts() -> Options:
-    return load_options()
 
 
 def _items(path: Path, opts: Options) -> list[RawDocument | Rejected]:
