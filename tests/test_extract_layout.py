@@ -12,7 +12,7 @@ from newsevents.extract.classify import call_to_action_category, features, prose
 from newsevents.extract.header import masthead_name, parse_byline
 from newsevents.extract.html import drop_inert_nodes, extract_html, load_tree
 from newsevents.extract.pagemeta import trafilatura_meta
-from newsevents.extract.tables import call_to_action
+from newsevents.extract.tables import call_to_action, call_to_action_index
 from newsevents.extract.text import TEASER_FACTOR, _discount_teasers, extract_text, split_paragraphs
 from newsevents.records import RawDocument
 from test_extract_classify import FURNITURE
@@ -65,10 +65,15 @@ def test_story_sentences_are_not_furniture(text: str) -> None:
 @pytest.mark.parametrize("text", [t for t, _ in FURNITURE] + STORY_SENTENCES_WITH_TRIGGER_WORDS + STORY
                          + ["SIGN UP TO OUR FREE NEWSLETTER", "Your Support Helps Independent Reporting",
                             "Fishermen protest over new quotas [VIDEO]"])
-def test_quick_prefilter_never_hides_a_match(text: str) -> None:
-    # The lower-cased prefilter is only a shortcut: every row decides exactly as its full pattern.
+def test_prefix_prefilter_never_hides_a_match(text: str) -> None:
+    # The opening-words prefilter is only a shortcut: every row decides exactly as its full pattern,
+    # alone and through the index the scan uses.
+    candidates = call_to_action_index().candidates(text.lower())
     for entry in call_to_action():
-        assert (entry.search(text, text.lower()) is None) == (entry.pattern.search(text) is None), entry.pattern
+        matches = entry.pattern.search(text) is not None
+        assert (entry.search(text, text.lower()) is not None) == matches, entry.pattern
+        if matches:
+            assert entry in candidates, entry.pattern
 
 
 # --------------------------------------------------------------------------- plain-text layout

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .tables import call_to_action, stopwords
+from .tables import call_to_action_index, stopwords
 
 # Weak call-to-action words decide only short paragraphs (up to SHORT_WORDS words, and not a
 # sentence, or up to TINY_WORDS); longer ones need a strong pattern (a donation appeal in a 60-word
@@ -69,11 +69,10 @@ def _scan(text: str, n: int) -> tuple[tuple[str, str] | None, tuple[str, str] | 
     if n > STRONG_MAX_WORDS:
         return None, None
     weak_hit: tuple[str, str] | None = None
-    lowered = text.lower()
-    for entry in call_to_action():
+    for entry in call_to_action_index().candidates(text.lower()):
         if not entry.strong and (weak_hit is not None or n > SHORT_WORDS):
             continue
-        m = entry.search(text, lowered)
+        m = entry.pattern.search(text)
         if not m:
             continue
         if entry.strong:

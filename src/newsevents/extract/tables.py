@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .required_literals import LiteralFinder, required_literals
+
 
 def _rows(name: str) -> list[list[str]]:
     """Rows of a packaged TSV file: comments and the header row skipped, cells stripped."""
@@ -21,35 +23,46 @@ class CtaPattern:
     category: str
     strong: bool
     pattern: re.Pattern[str]
-    # A looser pattern searched first in the lower-cased text: no match there, no match at all.
-    # Python's regex engine scans fast for a pattern that starts with letters, not for one that
-    # starts with a word-boundary assertion, and case-folding slows every comparison; the
-    # call-to-action scan is the costliest part of our HTML layer without this.
-    quick: re.Pattern[str] | None = None
+    # Lower-cased literals one of which every match contains (see required_literals); None when
+    # the pattern has none and is always searched.
+    literals: frozenset[str] | None = None
 
     def search(self, text: str, lowered: str) -> re.Match[str] | None:
-        if self.quick is not None and self.quick.search(lowered) is None:
+        if self.literals is not None and not any(lit in lowered for lit in self.literals):
             return None
         return self.pattern.search(text)
 
 
-def _quick_pattern(pattern: str) -> re.Pattern[str] | None:
-    """The pattern without its leading ``\\b``, for lower-cased text; case-insensitive when it
-    spells upper-case letters or switches the flag itself. None when it does not start with ``\\b``."""
-    if not pattern.startswith(r"\b"):
-        return None
-    body = pattern[2:]
-    literal = re.sub(r"\\.", "", body)
-    needs_case = "(?-i" in body or any("A" <= c <= "Z" for c in literal)
-    return re.compile(body, re.IGNORECASE if needs_case else 0)
+class CtaIndex:
+    """The call-to-action patterns indexed by their required literals: ``candidates`` gives, in
+    table order, the patterns that can match a paragraph, found in one pass over its lower-cased
+    text."""
+
+    def __init__(self, entries: tuple[CtaPattern, ...]) -> None:
+        self.entries = entries
+        self.always = frozenset(i for i, entry in enumerate(entries) if entry.literals is None)
+        keyed: dict[str, list[int]] = {}
+        for i, entry in enumerate(entries):
+            for literal in entry.literals or ():
+                keyed.setdefault(literal, []).append(i)
+        self.finder = LiteralFinder({p: tuple(ids) for p, ids in keyed.items()})
+
+    def candidates(self, lowered: str) -> list[CtaPattern]:
+        hit = self.finder.keys_in(lowered) | self.always
+        return [self.entries[i] for i in sorted(hit)]
 
 
 @lru_cache(maxsize=1)
 def call_to_action() -> tuple[CtaPattern, ...]:
     return tuple(
-        CtaPattern(cat, strength == "strong", re.compile(pat, re.IGNORECASE), _quick_pattern(pat))
+        CtaPattern(cat, strength == "strong", re.compile(pat, re.IGNORECASE), required_literals(pat))
         for cat, strength, pat in _rows("call_to_action.tsv")
     )
+
+
+@lru_cache(maxsize=1)
+def call_to_action_index() -> CtaIndex:
+    return CtaIndex(call_to_action())
 
 
 @lru_cache(maxsize=1)
