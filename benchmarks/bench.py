@@ -3,7 +3,8 @@
 Corpus: the real pages of the article-extraction benchmark in ../shared (181 pages) plus the
 bundled examples, repeated until at least --min-articles documents. Each stage is timed on its own
 (ingest, extract, analyse, resolve, code, store) and spaCy alone is timed parsing the same bodies in
-the same run, so `ratio_to_bare_spacy` says what our own stages cost on top of the parser.
+the same run, so `ratio_to_bare_spacy` says what our own stages cost on top of the parser. The
+extraction HTML path is also timed alone on the benchmark pages, beside plain trafilatura.
 
     python benchmarks/bench.py [--min-articles 500] [--out build/bench.json]
 """
@@ -25,6 +26,7 @@ from pathlib import Path
 from newsevents.analyse import load_model, parse
 from newsevents.coder import code
 from newsevents.errors import DocumentRejected
+from newsevents.evaluation.extraction_bench import html_throughput
 from newsevents.extract import extract
 from newsevents.ingest import document_from_text, read_paths
 from newsevents.options import load_options
@@ -133,12 +135,22 @@ def run(min_articles: int) -> dict:
     }
 
 
+def html_path_throughput() -> dict[str, float]:
+    """The extraction HTML path alone on the benchmark pages, in steady state and CPU time of one
+    core, timed in rounds beside plain trafilatura on the same pages."""
+    shared = Path(os.environ.get("NEWSEVENTS_SHARED", PROJECT.parent / "shared"))
+    if not (shared / "evaldata").is_dir():
+        return {}
+    return {f"html_path_{k}": round(v, 2) for k, v in html_throughput(shared).items()}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--min-articles", type=int, default=500)
     parser.add_argument("--out", type=Path, default=PROJECT / "build" / "bench.json")
     args = parser.parse_args()
     report = run(args.min_articles)
+    report.update(html_path_throughput())
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(report, indent=2))

@@ -3,12 +3,16 @@ the shared seed when present."""
 
 from __future__ import annotations
 
+import gzip
+import json
 from pathlib import Path
 
 import pytest
 
 from newsevents.evaluation.extraction_bench import (
+    aeb_f1,
     default_shared,
+    html_throughput,
     macro_f1,
     render_text_dump,
     seed_body_exact,
@@ -63,3 +67,38 @@ def test_seed_metrics() -> None:
     shared = _shared()
     assert seed_boilerplate_removed(shared) == 1.0
     assert seed_body_exact(shared) == 1.0
+
+
+_PAGE = """<html><head><title>Ferry service resumes | Harbour Post</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>Ferry service resumes</h1>
+<p>The island ferry sailed again on Tuesday morning after engineers replaced a damaged propeller
+shaft that had kept the vessel in dock for nine days.</p>
+<p>About two hundred passengers, most of them commuters and school pupils, crossed on the first
+sailing, and the operator said the full timetable would run from Wednesday.</p>
+<p>Sign up for our free newsletter to get the latest news in your inbox.</p>
+</article><footer>Copyright Harbour Post</footer></body></html>"""
+_BODY = ("The island ferry sailed again on Tuesday morning after engineers replaced a damaged propeller "
+         "shaft that had kept the vessel in dock for nine days.\n\nAbout two hundred passengers, most of "
+         "them commuters and school pupils, crossed on the first sailing, and the operator said the full "
+         "timetable would run from Wednesday.")
+
+
+def _mini_shared(tmp_path: Path) -> Path:
+    root = tmp_path / "evaldata" / "extraction" / "article-extraction-benchmark"
+    (root / "html").mkdir(parents=True)
+    (root / "html" / "p1.html.gz").write_bytes(gzip.compress(_PAGE.encode("utf-8")))
+    (root / "ground-truth.json").write_text(json.dumps({"p1": {"url": "", "articleBody": _BODY}}))
+    return tmp_path
+
+
+def test_aeb_f1_on_a_page_of_our_own(tmp_path: Path) -> None:
+    # The newsletter box inside the article element is dropped, so the body matches the gold exactly.
+    assert aeb_f1(_mini_shared(tmp_path)) == 1.0
+
+
+def test_html_throughput_reports_both_extractors_and_their_ratio(tmp_path: Path) -> None:
+    result = html_throughput(_mini_shared(tmp_path), rounds=1)
+    assert set(result) == {"extract_pages_per_s", "trafilatura_pages_per_s", "extract_speed_vs_trafilatura"}
+    assert result["extract_pages_per_s"] > 0 and result["trafilatura_pages_per_s"] > 0
+    ratio = result["extract_pages_per_s"] / result["trafilatura_pages_per_s"]
+    assert result["extract_speed_vs_trafilatura"] == pytest.approx(ratio)
