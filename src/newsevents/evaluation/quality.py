@@ -56,17 +56,34 @@ def plover_gold_metrics(shared: Path, opts: Options) -> dict[str, float]:
     return {**plover_metrics(outcomes), "plover_event_f1": report["events"]["f1"]}
 
 
-def example_metrics(opts: Options) -> dict[str, float]:
-    report = summarise(run_gold(list(read_gold(PROJECT / "examples" / "gold" / "examples.gold.jsonl")),
-                                opts))
+def gold_file_metrics(path: Path, prefix: str, opts: Options) -> dict[str, float]:
+    report = summarise(run_gold(list(read_gold(path)), opts))
     labels = report.get("labels", {})
-    return {
-        "examples_event_f1": report["events"]["f1"],
-        "examples_field_accuracy": report["field_accuracy"],
-        "examples_label_accuracy": labels.get("accuracy", 0.0),
-        "examples_label_weighted_f1": labels.get("weighted_f1", 0.0),
-        "examples_article_checks": report.get("article", {}).get("accuracy", 0.0),
+    metrics = {
+        f"{prefix}_event_f1": report["events"]["f1"],
+        f"{prefix}_field_accuracy": report["field_accuracy"],
+        f"{prefix}_label_accuracy": labels.get("accuracy", 0.0),
+        f"{prefix}_label_weighted_f1": labels.get("weighted_f1", 0.0),
     }
+    if "article" in report:
+        metrics[f"{prefix}_article_checks"] = report["article"].get("accuracy", 0.0)
+    for field in ("location", "date", "fatalities"):
+        if field in report.get("fields", {}):
+            metrics[f"{prefix}_{field}_f1"] = _field(report, field, "f1")
+    return metrics
+
+
+def example_metrics(opts: Options) -> dict[str, float]:
+    return gold_file_metrics(PROJECT / "examples" / "gold" / "examples.gold.jsonl", "examples", opts)
+
+
+def notes_metrics(opts: Options) -> dict[str, float]:
+    """Two sets of short conflict reports written for development: monitor-style notes and
+    agency-style stories (examples/gold/notes-*.gold.jsonl), scored on the document label (the
+    ACLED sub-event type of the most salient event) and on place, date and fatalities."""
+    gold = PROJECT / "examples" / "gold"
+    return {**gold_file_metrics(gold / "notes-monitor.gold.jsonl", "notes_monitor", opts),
+            **gold_file_metrics(gold / "notes-agency.gold.jsonl", "notes_agency", opts)}
 
 
 def extraction_metrics(shared: Path, opts: Options) -> dict[str, float]:
@@ -85,6 +102,7 @@ SUITES: dict[str, Callable[[Path, Options], dict[str, float]]] = {
     "seed": seed_metrics,
     "plover": plover_gold_metrics,
     "examples": lambda shared, opts: example_metrics(opts),
+    "notes": lambda shared, opts: notes_metrics(opts),
     "extraction": extraction_metrics,
     "actors": actor_metrics,
 }
