@@ -12,6 +12,8 @@
   by the side of the place it came from.
 - ``background``: a trigger inside a background phrase ("after violent protests", "following
   the killing", "where 28 people were killed") is not the sentence's main happening (salience).
+- ``fold_outcome``: "A suicide bomber blew himself up at the market. At least 12 people were
+  killed." The second sentence tells the first one's toll, not a second attack.
 - ``mark_crowd_violence``: fighting by the crowd of a protest told in the same sentence is a riot.
 - ``lead_sentence`` / ``main_happening``: an agreement that is the lead's main happening ranks
   above fighting told around it.
@@ -25,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from ..records import Acled, Actor, Event, Mentions
+from ..records import Acled, Actor, Event, Fatalities, Mentions
 from ..resolve.tables import country_name
 from . import acled as acled_mod
 from .match import lemma_of
@@ -293,3 +295,53 @@ def main_happening(t: Token) -> bool:
             return False
         cur = cur.head
     return not background(t)
+
+
+# How far back (in sentences) a toll may refer: the sentence just before, or the one before that
+# ("A bomb went off at the market. Police cordoned off the area. Five people were killed.").
+OUTCOME_REACH = 2
+
+
+def _sentences_back(earlier: Token, later: Token) -> int | None:
+    """How many sentences ``later``'s sentence comes after ``earlier``'s (0: the same one)."""
+    a, b = earlier.sent, later.sent
+    steps = 0
+    while a.start != b.start:
+        if a.end > b.start or steps > OUTCOME_REACH:
+            return None
+        a = a.doc[a.end].sent
+        steps += 1
+    return steps
+
+
+def fold_outcome(prev: Draft | None, d: Draft, tables: Tables) -> bool:
+    """True when ``d`` only tells the toll of ``prev``, the latest violent event before it; the
+    toll is then ``prev``'s (fatalities, counts). Not when ``d`` names parties of another
+    country or of the attacker's own side, another place, or a toll ``prev`` already has."""
+    if prev is None or d.type != "ASSAULT" or prev.type != "ASSAULT":
+        return False
+    if lemma_of(d.token) not in tables.cues.get("outcome", {}) or d.modality != "factual" \
+            or prev.modality != "factual":
+        return False
+    back = _sentences_back(prev.token, d.token)
+    if not back:
+        return False
+    if d.actor_countries - prev.actor_countries or same_side(prev.actor, d.recipient):
+        # parties of another country, or victims of the earlier attacker's own side ("police
+        # fired tear gas. One officer was killed"): not that event's toll
+        return False
+    if d.place is not None and prev.place is not None and d.place.place.name != prev.place.place.name:
+        return False
+    if d.fatalities is not None:
+        had = prev.fatalities or Fatalities()
+        if (had.killed is not None and d.fatalities.killed is not None) or \
+                (had.injured is not None and d.fatalities.injured is not None):
+            return False  # a second toll: another happening
+        prev.fatalities = Fatalities(
+            killed=had.killed if had.killed is not None else d.fatalities.killed,
+            injured=had.injured if had.injured is not None else d.fatalities.injured)
+    if prev.place is None and d.place is not None:
+        prev.place = d.place
+    prev.quantities.extend(q for q in d.quantities if q not in prev.quantities)
+    prev.rules.append(f"toll:{d.row.rule}")
+    return True

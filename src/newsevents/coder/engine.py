@@ -431,6 +431,9 @@ def _fold(drafts: list[Draft], mentions: Mentions, tables: Tables) -> list[Draft
     """Document rules of step 4 (see module docstring)."""
     out: list[Draft] = []
     for d in drafts:
+        if document.fold_outcome(next((o for o in reversed(out) if o.type == "ASSAULT"), None),
+                                 d, tables):
+            continue
         same = next((o for o in out if o.key == d.key), None)
         if same is not None:  # told again: keep the first telling, complete its place
             if same.place is None and d.place is not None:
@@ -578,9 +581,15 @@ def _confidence(d: Draft) -> float:
     return round(max(0.05, min(0.95, score)), 3)
 
 
+# The first sentences of a story carry its news (the lead, a monitor's opening line): an event
+# there gains LEAD_BONUS, one sentence later LEAD_STEP less, and so on.
+LEAD_BONUS = 0.5
+LEAD_STEP = 0.125
+
+
 def _salience(d: Draft, acled: object, n_paragraphs: int, conf: float,
-              lead: int | None = None) -> float:
-    score = 0.0
+              lead: int | None = None, sentence: int = 0) -> float:
+    score = max(0.0, LEAD_BONUS - LEAD_STEP * sentence)
     if acled is not None and d.modality == "factual" and d.attribution.stance != "denied":
         score += 2.0 if acled.event_type in VIOLENT_ACLED else 1.0  # type: ignore[attr-defined]
         if acled.sub_event_type == "Agreement" and d.token.sent.start == lead and \
@@ -612,6 +621,7 @@ def code_article(doc: Doc, article: Article, mentions: Mentions,
     drafts = _fold(drafts, mentions, tables)
     document.disrupted_parties(drafts)
     lead = document.lead_sentence(drafts)
+    sentence_index = {s.start: i for i, s in enumerate(doc.sents)}
     events: list[Event] = []
     for d in drafts:
         _future_types(d)
@@ -662,7 +672,8 @@ def code_article(doc: Doc, article: Article, mentions: Mentions,
             actor=d.actor, recipient=d.recipient, location=place, date=d.date,
             quantities=_counted(d), fatalities=d.fatalities, attribution=d.attribution,
             modality=d.modality, confidence=conf,
-            salience=_salience(d, acled, len(coder.paragraphs), conf, lead),
+            salience=_salience(d, acled, len(coder.paragraphs), conf, lead,
+                               sentence_index[sent.start]),
             provenance=dict(provenance),
         ))
     return document.disrupted_launches(events, tables)

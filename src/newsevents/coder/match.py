@@ -158,7 +158,9 @@ def trigger_pos(t: Token) -> str | None:
         return "AUX"  # modal readings: "X said Y must ..." (a demand)
     if t.tag_ == "VBG" and t.i == t.sent.start:
         return "VERB"  # a sentence-initial participle the tagger took for a noun ("Meeting X, ...")
-    if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP"):
+    # Names are not triggers, and neither is a word of a date: "on 29 March", "ISTANBUL, March 19"
+    # (the month is not a protest march).
+    if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP", "DATE", "TIME"):
         return "NOUN"
     return None
 

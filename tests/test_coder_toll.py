@@ -1,0 +1,56 @@
+"""Document rules seen on short reports: a toll told in the sentence after an attack is that
+attack's toll (document.fold_outcome), the lead's event ranks first, and a month name is no
+protest march. Runs the whole pipeline (extract, resolve, code) on texts written for this project."""
+
+from __future__ import annotations
+
+from newsevents.coder import document_label, rank
+from newsevents.ingest import document_from_text
+from newsevents.options import load_options
+from newsevents.pipeline import process_one
+from newsevents.records import Event
+
+PUBLISHED = "2024-05-15T10:00:00+00:00"
+
+
+def _events(text: str) -> list[Event]:
+    result = process_one(document_from_text(text, published=PUBLISHED), load_options().replace(min_words=1))
+    assert result.rejected is None, result.rejected
+    return rank(list(result.events))
+
+
+def test_toll_in_the_next_sentence_belongs_to_the_attack() -> None:
+    events = _events("A suicide bomber blew himself up outside a mosque in Peshawar on Friday. "
+                     "At least 30 worshippers were killed and 50 wounded, police said.")
+    assert document_label(events) == "Suicide bomb"
+    assaults = [e for e in events if e.type == "ASSAULT"]
+    assert len(assaults) == 1, [(e.evidence.trigger, e.evidence.rule) for e in assaults]
+    assert assaults[0].fatalities is not None
+    assert (assaults[0].fatalities.killed, assaults[0].fatalities.injured) == (30, 50)
+    assert "toll:" in assaults[0].evidence.rule
+
+
+def test_victims_of_the_attackers_own_side_are_not_its_toll() -> None:
+    events = _events("Police fired tear gas at stone-throwing youths in Dakar on Monday. "
+                     "One police officer was killed.")
+    police = [e for e in events if e.evidence.trigger == "fired"]
+    assert police and not (police[0].fatalities and police[0].fatalities.killed)
+
+
+def test_a_killing_elsewhere_is_an_event_of_its_own() -> None:
+    events = _events("Gunmen attacked a village near Maiduguri on Sunday. "
+                     "Soldiers killed 10 militants in Bama the next day.")
+    assert len([e for e in events if e.type == "ASSAULT"]) == 2
+
+
+def test_the_lead_sentence_event_ranks_first() -> None:
+    events = _events("Armed men abducted 20 farmers near Damboa on Tuesday, residents said. "
+                     "Two days later soldiers clashed with the kidnappers near Sambisa, killing four of them.")
+    assert document_label(events) == "Abduction/forced disappearance"
+
+
+def test_a_month_is_not_a_march() -> None:
+    events = _events("Senegal's Constitutional Council on 29 March 2024 confirmed the winner "
+                     "of the presidential election.")
+    assert document_label(events) == "none"
+    assert all(e.evidence.trigger != "March" for e in events)
