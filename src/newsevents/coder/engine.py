@@ -33,8 +33,9 @@ date expression get an unknown date.
 Confidence (0..1) = 0.45 for a row match, +0.10 verb trigger, +0.15 actor found in the clause
 (+0.05 if inherited), +0.10 recipient, +0.05 place, +0.05 date words, -0.10 for a noun trigger
 without any argument; capped at 0.95. Salience ranks the document's events: factual ACLED-scope
-events first (violence and protests +2, strategic developments +1), then earlier paragraphs,
-reported casualties and confidence; hypothetical, negated and historical events -0.5.
+events first (violence and protests +2, strategic developments +1), the story's first
+sentences (+1.5 for the first, +0.75 for the second), earlier paragraphs, reported casualties
+(+0.5) and confidence; hypothetical, negated and historical events -0.5.
 """
 
 from __future__ import annotations
@@ -583,8 +584,8 @@ def _confidence(d: Draft) -> float:
 
 # The first sentences of a story carry its news (the lead, a monitor's opening line): an event
 # there gains LEAD_BONUS, one sentence later LEAD_STEP less, and so on.
-LEAD_BONUS = 0.5
-LEAD_STEP = 0.125
+LEAD_BONUS = 1.5
+LEAD_STEP = 0.75
 
 
 def _salience(d: Draft, acled: object, n_paragraphs: int, conf: float,
