@@ -45,7 +45,8 @@ def test_a_killing_elsewhere_is_an_event_of_its_own() -> None:
 
 def test_the_lead_sentence_event_ranks_first() -> None:
     events = _events("Armed men abducted 20 farmers near Damboa on Tuesday, residents said. "
-                     "Two days later soldiers clashed with the kidnappers near Sambisa, killing four of them.")
+                     "Two days later soldiers clashed with the kidnappers near Sambisa, "
+                     "killing four of them.")
     assert document_label(events) == "Abduction/forced disappearance"
 
 
@@ -54,3 +55,19 @@ def test_a_month_is_not_a_march() -> None:
                      "of the presidential election.")
     assert document_label(events) == "none"
     assert all(e.evidence.trigger != "March" for e in events)
+
+
+def test_a_gang_storming_a_town_and_shooting_residents_attacks_civilians() -> None:
+    events = _events("Gang members stormed the town of Gressier early on Thursday, shooting residents "
+                     "and burning homes. The gunmen went from house to house, firing at families. "
+                     "Local officials put the death toll at 20.")
+    assert document_label(events) == "Attack"
+    assaults = [e for e in events if e.type == "ASSAULT"]
+    # the second sentence tells the same raid again; the third gives its toll
+    assert len(assaults) == 1, [(e.evidence.trigger, e.evidence.rule) for e in assaults]
+    assert assaults[0].fatalities is not None and assaults[0].fatalities.killed == 20
+
+
+def test_soldiers_storming_a_rebel_camp_is_a_clash() -> None:
+    events = _events("Soldiers stormed a rebel camp near Beni on Monday, killing six fighters.")
+    assert document_label(events) == "Armed clash"

@@ -51,6 +51,22 @@ def _civilian(actors: Iterable[Actor], tokens: Iterable[Token], tables: Tables) 
                for t in tokens)
 
 
+NON_STATE_ARMED = frozenset({"REB", "CRM", "UAF"})
+ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "UAF", "CRM"})
+
+
+def _group_raid_on_civilians(actor: tuple[Actor, ...], recipient: tuple[Actor, ...],
+                             clause: list[Token], tables: Tables) -> bool:
+    """ACLED: a gang or militia that storms a town "shooting residents" attacks civilians,
+    not an armed party: a non-state armed actor, no armed recipient, and unarmed victims
+    named in the clause."""
+    if not any(a.sector in NON_STATE_ARMED for a in actor):
+        return False
+    if any(a.sector in ARMED_SECTORS for a in recipient):
+        return False
+    return any(tables.in_class("victim", lemma_of(t)) for t in clause)
+
+
 def acled_for(code: str, mode: str | None, actor: tuple[Actor, ...], recipient: tuple[Actor, ...],
               recipient_tokens: Iterable[Token], clause: list[Token], type_: str,
               killed: int | None, tables: Tables,
@@ -67,6 +83,8 @@ def acled_for(code: str, mode: str | None, actor: tuple[Actor, ...], recipient: 
                                       for t in clause):
                 key = "air"
         elif _civilian(recipient, recipient_tokens, tables) and not _civilian(actor, (), tables):
+            key = "attack_civ"
+        elif _group_raid_on_civilians(actor, recipient, clause, tables):
             key = "attack_civ"
         else:
             key = "clash"

@@ -314,17 +314,32 @@ def _sentences_back(earlier: Token, later: Token) -> int | None:
     return steps
 
 
+def within_reach(earlier: Token, later: Token) -> bool:
+    """``later``'s sentence is one of the OUTCOME_REACH sentences after ``earlier``'s."""
+    back = _sentences_back(earlier, later)
+    return back is not None and back > 0
+
+
 def fold_outcome(prev: Draft | None, d: Draft, tables: Tables) -> bool:
     """True when ``d`` only tells the toll of ``prev``, the latest violent event before it; the
     toll is then ``prev``'s (fatalities, counts). Not when ``d`` names parties of another
     country or of the attacker's own side, another place, or a toll ``prev`` already has."""
     if prev is None or d.type != "ASSAULT" or prev.type != "ASSAULT":
         return False
-    if lemma_of(d.token) not in tables.cues.get("outcome", {}) or d.modality != "factual" \
-            or prev.modality != "factual":
+    if d.modality != "factual" or prev.modality != "factual":
         return False
     back = _sentences_back(prev.token, d.token)
     if not back:
+        return False
+    lemma = lemma_of(d.token)
+    if lemma in tables.cues.get("elaborate", {}):
+        if back != 1 or d.place is not None or d.fatalities is not None or _disrupt(prev) or _disrupt(d) \
+                or d.actor_countries - prev.actor_countries:
+            return False
+        prev.quantities.extend(q for q in d.quantities if q not in prev.quantities)
+        prev.rules.append(f"told-again:{d.row.rule}")
+        return True
+    if lemma not in tables.cues.get("outcome", {}):
         return False
     if d.actor_countries - prev.actor_countries or same_side(prev.actor, d.recipient):
         # parties of another country, or victims of the earlier attacker's own side ("police

@@ -518,14 +518,22 @@ def _fill_recipient_country(d: Draft) -> None:
 
 def _leftovers(coder: _Coder, sent: object, drafts: list[Draft]) -> None:
     """Counts and "no casualties" of a sentence with no event of its own belong to the latest
-    event of the same paragraph."""
+    event of the same paragraph; a death or injury toll ("Officials put the death toll at 20")
+    to the first attack of the last sentences (in wire copy every sentence is a paragraph)."""
     tokens = list(sent)  # type: ignore[call-overload]
     para = _paragraph_of(tokens[0].idx, coder.paragraphs)
+    found = slots.quantities_in(tokens, coder.mentions, coder.tables)
+    # the first attack within reach: a toll sums up the happening the story opened with, not
+    # a detail told after it ("The gunmen went from house to house, shooting residents")
+    attack = next((d for d in drafts if d.type == "ASSAULT"
+                   and document.within_reach(d.token, tokens[0])), None)
+    if attack is not None:
+        _fill_toll(attack, found)
     target = next((d for d in reversed(drafts) if d.paragraph == para), None)
     if target is None:
         return
     items = {q.item for q in target.quantities}
-    for q in slots.quantities_in(tokens, coder.mentions, coder.tables):
+    for q in found:
         if q.item in items and q not in target.quantities:
             target.quantities.append(q)
             target.rules.append("counts-from-next-sentence")
@@ -536,6 +544,17 @@ def _leftovers(coder: _Coder, sent: object, drafts: list[Draft]) -> None:
             killed=old.killed if old.killed is not None else (0 if zero in ("killed", "both") else None),
             injured=old.injured if old.injured is not None else (0 if zero in ("injured", "both") else None))
         target.rules.append("no-casualties-sentence")
+
+
+def _fill_toll(d: Draft, found: list[Quantity]) -> None:
+    killed = sum(q.count for q in found if q.status == "killed") or None
+    injured = sum(q.count for q in found if q.status == "injured") or None
+    old = d.fatalities or Fatalities()
+    if (killed is None or old.killed is not None) and (injured is None or old.injured is not None):
+        return
+    d.fatalities = Fatalities(killed=old.killed if old.killed is not None else killed,
+                              injured=old.injured if old.injured is not None else injured)
+    d.rules.append("toll-from-next-sentence")
 
 
 def _future_types(d: Draft) -> None:

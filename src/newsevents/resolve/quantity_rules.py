@@ -122,11 +122,12 @@ def counted_as(item_tok: Token, item: str) -> tuple[str, str | None]:
 
 
 def toll_for(num_tok: Token) -> Phrase | None:
-    """The toll a number is said of: "the death toll rose to 40", "a death toll of 40"."""
+    """The toll a number is said of: "the death toll rose to 40", "a death toll of 40", "officials
+    put the death toll at 40"."""
     tolls = phrases().get("toll", {})
     cur = num_tok
     for _ in range(4):
-        candidates = [cur] + [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        candidates = [cur] + [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
         for cand in candidates:
             if cand.lemma_.lower() != "toll" or cand is num_tok:
                 continue
