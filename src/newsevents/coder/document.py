@@ -12,6 +12,8 @@
   by the side of the place it came from.
 - ``background``: a trigger inside a background phrase ("after violent protests", "following
   the killing", "where 28 people were killed") is not the sentence's main happening (salience).
+- ``dateline_place``: "ISTANBUL, March 19 (Agency) - Police detained the mayor at his home": the
+  dateline's town is where an event happened when the text names no other place for it.
 - ``fold_outcome``: "A suicide bomber blew himself up at the market. At least 12 people were
   killed." The second sentence tells the first one's toll, not a second attack.
 - ``mark_crowd_violence``: fighting by the crowd of a protest told in the same sentence is a riot.
@@ -21,13 +23,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from ..records import Acled, Actor, Event, Fatalities, Mentions
+from ..records import Acled, Actor, Event, Fatalities, Mentions, PlaceMention
 from ..resolve.tables import country_name
 from . import acled as acled_mod
 from .match import lemma_of
@@ -360,3 +363,16 @@ def fold_outcome(prev: Draft | None, d: Draft, tables: Tables) -> bool:
     prev.quantities.extend(q for q in d.quantities if q not in prev.quantities)
     prev.rules.append(f"toll:{d.row.rule}")
     return True
+
+
+# A dateline opens the body: the town, then a comma or the agency in brackets.
+_DATELINE_END = re.compile(r"\s*[,(]")
+DATELINE_START = 3
+
+
+def dateline_place(body: str, mentions: Mentions) -> PlaceMention | None:
+    """The town of the article's dateline ("KHARTOUM, Sudan (Agency) -"), when it has one."""
+    first = min(mentions.places, key=lambda m: m.start, default=None)
+    if first is None or first.start > DATELINE_START or first.place.precision not in ("city", "point"):
+        return None
+    return first if _DATELINE_END.match(body, first.end) else None

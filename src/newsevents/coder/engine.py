@@ -348,6 +348,10 @@ class _Coder:
             # "Meeting Choe in Moscow, Lavrov hailed ...": the setting of the main clause
             places = slots.places_in(slots.adjunct_tokens(gov or t, with_clauses=True),
                                      self.mentions, exclude, False)
+        if not places:
+            # "A car bomb exploded next to a vehicle carrying workers on the outskirts of
+            # Manbij": a setting told further down the sentence, outside other events' clauses
+            places = slots.places_in(free, self.mentions, exclude, False)
         picked = slots.pick_places(places, split=row.type in SPLIT_TYPES)
         dates = slots.dates_in(clause, self.mentions)
         if not dates:  # a date elsewhere in the sentence, outside other events' clauses
@@ -642,6 +646,7 @@ def code_article(doc: Doc, article: Article, mentions: Mentions,
     document.disrupted_parties(drafts)
     lead = document.lead_sentence(drafts)
     sentence_index = {s.start: i for i, s in enumerate(doc.sents)}
+    dateline = document.dateline_place(article.body, mentions)
     events: list[Event] = []
     for d in drafts:
         _future_types(d)
@@ -656,6 +661,14 @@ def code_article(doc: Doc, article: Article, mentions: Mentions,
                              name=f"Unidentified Armed Group ({country_name_of(place.country)})",
                              country=place.country, kind="group"),)
             d.rules.append("actor-unidentified")
+        if place is None and dateline is not None and d.modality == "factual":
+            # the dateline's town, unless the event's parties are all of other countries
+            # ("CAIRO (Agency) - Israeli strikes on Gaza ...")
+            parties = {a.country for a in (*d.actor, *d.recipient)
+                       if a.country and len(a.country) == 3 and a.country not in ("IGO", "NGO")}
+            if not parties or dateline.place.country in parties:
+                place = dateline.place
+                d.rules.append("place-from-dateline")
         if place is None and d.type in LOCATED_BY_RECIPIENT and d.modality == "factual":
             countries = [a.country for a in d.recipient if a.country and len(a.country) == 3
                          and a.country not in ("IGO", "NGO")]

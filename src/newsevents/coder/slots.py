@@ -73,7 +73,7 @@ def _over(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "over", "around",
-                      "throughout", "into", "on", "along", "within", "off"})
+                      "throughout", "into", "on", "along", "within", "off", "through"})
 DIRECTIONAL = frozenset({"to", "toward", "towards"})
 
 

@@ -1,6 +1,7 @@
-"""Document rules seen on short reports: a toll told in the sentence after an attack is that
-attack's toll (document.fold_outcome), the lead's event ranks first, and a month name is no
-protest march. Runs the whole pipeline (extract, resolve, code) on texts written for this project."""
+"""Rules seen on short reports: a toll told in the sentence after an attack is that attack's toll
+(document.fold_outcome), the lead's event ranks first, a month name is no protest march, and an
+event's place may come from further down its sentence or from the dateline. Runs the whole
+pipeline (extract, resolve, code) on texts written for this project."""
 
 from __future__ import annotations
 
@@ -71,3 +72,33 @@ def test_a_gang_storming_a_town_and_shooting_residents_attacks_civilians() -> No
 def test_soldiers_storming_a_rebel_camp_is_a_clash() -> None:
     events = _events("Soldiers stormed a rebel camp near Beni on Monday, killing six fighters.")
     assert document_label(events) == "Armed clash"
+
+
+def _place(events: list[Event]) -> tuple[str | None, str | None]:
+    top = events[0]
+    return (top.location.name, top.location.country) if top.location else (None, None)
+
+
+def test_a_march_through_a_town_is_there() -> None:
+    events = _events("Several hundred students marched through Kisumu on Thursday against new taxes.")
+    assert _place(events) == ("Kisumu", "KEN")
+
+
+def test_a_setting_further_down_the_sentence_places_the_event() -> None:
+    events = _events("A car bomb exploded next to a bus carrying farm workers on the outskirts of "
+                     "Manbij on Monday, killing 20 people.")
+    assert _place(events) == ("Manbij", "SYR")
+
+
+def test_the_dateline_town_places_an_event_the_text_does_not_place() -> None:
+    events = _events("ISTANBUL, March 19 (Agency) - Turkish police detained the city's mayor at his "
+                     "home on Wednesday, state media reported.")
+    assert document_label(events) == "Arrests"
+    assert _place(events) == ("Istanbul", "TUR")
+    assert "place-from-dateline" in events[0].evidence.rule
+
+
+def test_a_dateline_abroad_does_not_place_other_countries_events() -> None:
+    events = _events("CAIRO, May 2 (Agency) - Israeli aircraft struck targets in the Gaza Strip "
+                     "overnight, killing 12 people, health officials said.")
+    assert _place(events)[1] != "EGY"
