@@ -102,3 +102,10 @@ def test_a_dateline_abroad_does_not_place_other_countries_events() -> None:
     events = _events("CAIRO, May 2 (Agency) - Israeli aircraft struck targets in the Gaza Strip "
                      "overnight, killing 12 people, health officials said.")
     assert _place(events)[1] != "EGY"
+
+
+def test_the_target_names_the_place() -> None:
+    events = _events("Ukrainian drones hit the Ryazan oil refinery overnight, starting a fire, "
+                     "the regional governor said.")
+    top = events[0].location
+    assert top is not None and (top.admin1, top.country, top.precision) == ("Ryazan", "RUS", "city")

@@ -352,6 +352,10 @@ class _Coder:
             # "A car bomb exploded next to a vehicle carrying workers on the outskirts of
             # Manbij": a setting told further down the sentence, outside other events' clauses
             places = slots.places_in(free, self.mentions, exclude, False)
+        if not places and row.type in TARGETS_ARE_PLACES:
+            # "shelled the Dniprovskyi district of Kherson city", "hit the Ryazan oil refinery":
+            # the target names the place
+            places = slots.places_within(recipient.tokens, self.mentions)
         picked = slots.pick_places(places, split=row.type in SPLIT_TYPES)
         dates = slots.dates_in(clause, self.mentions)
         if not dates:  # a date elsewhere in the sentence, outside other events' clauses

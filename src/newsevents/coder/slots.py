@@ -107,6 +107,13 @@ def places_in(tokens: list[Token], mentions: Mentions, exclude: set[int],
     return [p for p in mentions.places if _over(spans, p.start, p.end)]
 
 
+def places_within(tokens: tuple[Token, ...] | list[Token], mentions: Mentions) -> list[PlaceMention]:
+    """Places below country level named inside ``tokens`` (a target: "the Ryazan oil refinery")."""
+    spans = [(x.idx, x.idx + len(x)) for x in tokens]
+    return [p for p in mentions.places if _over(spans, p.start, p.end)
+            and p.place.precision not in ("country", "unknown")]
+
+
 def pick_places(found: list[PlaceMention], split: bool) -> list[PlaceMention]:
     """The most specific places named; all of them when the text lists several of the same
     precision for one happening ("in Poltava, Cherkasy and Kyiv regions") and ``split``."""
