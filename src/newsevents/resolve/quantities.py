@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Quantity, QuantityMention
 from .actors import singular
-from .quantity_rules import counted_as, not_a_count, toll_for, zero_phrases
+from .quantity_rules import counted_as, not_a_count, phrases, toll_for, zero_phrases
 from .tables import read_table
 
 # Qualifier words before a number, longest first; the value is the Quantity.qualifier.
@@ -417,6 +417,8 @@ def parse_quantities(doc: Doc | Span) -> list[QuantityMention]:
             elliptic = _elliptic(doc, num, previous)
             if elliptic is None:
                 elliptic = _toll(doc, num)
+            if elliptic is None:
+                elliptic = _bare(doc, num)
             if elliptic is not None:
                 out.append(elliptic)
                 previous = elliptic
@@ -465,6 +467,22 @@ def _toll(doc: Doc | Span, num: _Num) -> QuantityMention | None:
                  count_high=num.high, qualifier=num.qualifier, text=doc[num.start:num.end].text)
     return QuantityMention(first.idx, tok.idx + len(tok.text), q,
                            f"{num.rule}+toll:{phrase.words}:{phrase.ref}")
+
+
+def _bare(doc: Doc | Span, num: _Num) -> QuantityMention | None:
+    """"leaving at least 40 dead": people counted by what happened to them."""
+    n = len(doc)
+    if num.end >= n:
+        return None
+    word = doc[num.end]
+    phrase = phrases().get("bare", {}).get(word.lower_)
+    if phrase is None or phrase.item is None or not phrase.statuses:
+        return None
+    first = doc[num.start]
+    q = Quantity(count=num.count, item=phrase.item, status=phrase.statuses[0],
+                 count_high=num.high, qualifier=num.qualifier, text=doc[num.start:num.end + 1].text)
+    return QuantityMention(first.idx, word.idx + len(word.text), q,
+                           f"{num.rule}+bare:{phrase.words}:{phrase.ref}")
 
 
 def _zero_counts(doc: Doc | Span) -> list[QuantityMention]:
