@@ -444,7 +444,41 @@ def parse_quantities(doc: Doc | Span) -> list[QuantityMention]:
         previous = QuantityMention(start_char, end_char, q, rule)
         out.append(previous)
     out.extend(_zero_counts(doc))
+    out.extend(_single_victims(doc, counted_items))
     out.sort(key=lambda m: m.start)
+    return out
+
+
+_CASUALTY_STATUSES = frozenset({"killed", "injured"})
+# The person undergoes the verb: its object, passive subject, or a prepositional object.
+_VICTIM_ROLES = frozenset({"dobj", "nsubjpass", "pobj"})
+
+
+def _role_of(tok: Token) -> str:
+    """The dependency of ``tok``, or of the first conjunct it is coordinated with."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_
+
+
+def _single_victims(doc: Doc | Span, counted: set[int]) -> list[QuantityMention]:
+    """"killing a 64-year-old man": one person, when the governing verb says killed or hurt."""
+    words = phrases().get("one", {})
+    out: list[QuantityMention] = []
+    for tok in doc:
+        phrase = words.get(tok.lemma_.lower())
+        if phrase is None or tok.i in counted or phrase.item is None:
+            continue
+        det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an")), None)
+        if det is None or _role_of(tok) not in _VICTIM_ROLES:
+            continue  # "a police officer shot dead a driver": the officer did it
+        status = _status_for(tok)
+        if status is None or status[0] not in _CASUALTY_STATUSES:
+            continue
+        text = tok.doc[det.i:tok.i + 1].text
+        q = Quantity(count=1, item=phrase.item, status=status[0], text=text)
+        out.append(QuantityMention(det.idx, tok.idx + len(tok.text), q,
+                                   f"one:{phrase.words}:{phrase.ref}+{status[1]}"))
     return out
 
 
