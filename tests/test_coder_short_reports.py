@@ -109,3 +109,10 @@ def test_the_target_names_the_place() -> None:
                      "the regional governor said.")
     top = events[0].location
     assert top is not None and (top.admin1, top.country, top.precision) == ("Ryazan", "RUS", "city")
+
+
+def test_a_negation_after_a_semicolon_is_another_sentence() -> None:
+    events = _events("Rebel fighters clashed with army troops near Kyaukphyu on Sunday; casualty "
+                     "figures were not available.")
+    assert document_label(events) == "Armed clash"
+    assert events[0].modality == "factual"

@@ -110,6 +110,11 @@ def conditional(t: Token) -> bool:
     return False
 
 
+def _semicolon_between(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text == ";" for t in a.doc[lo + 1:hi])
+
+
 def modality(t: Token, tables: Tables, date: DateSpan | None, published: dt.date | None,
              date_from_text: bool) -> str:
     """Negation and modal words on the trigger or on the verbs and nouns governing it within its
@@ -122,6 +127,8 @@ def modality(t: Token, tables: Tables, date: DateSpan | None, published: dt.date
     for depth, node in enumerate(chain[:4]):
         if depth > 0 and chain[depth - 1].dep_ in ("ccomp",) and lemma_of(node) in tables.cues.get("say", {}):
             break  # the reporting verb's own modality is not the event's
+        if depth > 0 and _semicolon_between(chain[depth - 1], node):
+            break  # "X clashed with Y; casualty figures were not available": another sentence
         if any(c.dep_ == "neg" for c in node.children):
             return "negated"  # "will not accept": negation outranks the modal
         for c in node.children:
