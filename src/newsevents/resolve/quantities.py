@@ -466,19 +466,22 @@ def _single_victims(doc: Doc | Span, counted: set[int]) -> list[QuantityMention]
     words = phrases().get("one", {})
     out: list[QuantityMention] = []
     for tok in doc:
-        phrase = words.get(tok.lemma_.lower())
-        if phrase is None or tok.i in counted or phrase.item is None:
-            continue
-        det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an")), None)
-        if det is None or _role_of(tok) not in _VICTIM_ROLES:
+        if tok.i in counted or _role_of(tok) not in _VICTIM_ROLES:
             continue  # "a police officer shot dead a driver": the officer did it
+        phrase = words.get(tok.lemma_.lower())
+        det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an")), None)
+        if phrase is not None and phrase.item is not None and det is not None:
+            first, item, rule = det, phrase.item, f"one:{phrase.words}:{phrase.ref}"
+        elif tok.ent_type_ == "PERSON" and tok.head.ent_type_ != "PERSON":
+            # "killing student coordinator Abu Sayed": a named victim is one person
+            first, item, rule = tok.doc[tok.left_edge.i], "person", "one:named"
+        else:
+            continue
         status = _status_for(tok)
         if status is None or status[0] not in _CASUALTY_STATUSES:
             continue
-        text = tok.doc[det.i:tok.i + 1].text
-        q = Quantity(count=1, item=phrase.item, status=status[0], text=text)
-        out.append(QuantityMention(det.idx, tok.idx + len(tok.text), q,
-                                   f"one:{phrase.words}:{phrase.ref}+{status[1]}"))
+        q = Quantity(count=1, item=item, status=status[0], text=tok.doc[first.i:tok.i + 1].text)
+        out.append(QuantityMention(first.idx, tok.idx + len(tok.text), q, f"{rule}+{status[1]}"))
     return out
 
 
