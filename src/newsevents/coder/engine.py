@@ -33,7 +33,7 @@ date expression get an unknown date.
 Confidence (0..1) = 0.45 for a row match, +0.10 verb trigger, +0.15 actor found in the clause
 (+0.05 if inherited), +0.10 recipient, +0.05 place, +0.05 date words, -0.10 for a noun trigger
 without any argument; capped at 0.95. Salience ranks the document's events: factual ACLED-scope
-events first (violence and protests +2, strategic developments +1), the story's first
+events first (violence and riots +2, protests +1.5, strategic developments +1), the story's first
 sentences (+1.5 for the first, +0.75 for the second), earlier paragraphs, reported casualties
 (+0.5) and confidence; hypothetical, negated and historical events -0.5.
 """
@@ -77,8 +77,6 @@ MOVEMENT = frozenset({"AID", "MOBILIZE", "CONSULT", "RETREAT"})
 DEPLOYMENT = frozenset({"MOBILIZE"})
 TARGETS_ARE_PLACES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
-VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians",
-                           "Protests", "Riots"})
 
 
 @dataclass
@@ -609,6 +607,11 @@ def _confidence(d: Draft) -> float:
     return round(max(0.05, min(0.95, score)), 3)
 
 
+# Violence outranks protests, which outrank strategic developments (1.0), when they are told
+# equally early: a protest told after the lead's arrest is the reaction, not the news.
+TYPE_WEIGHT = {"Battles": 2.0, "Explosions/Remote violence": 2.0, "Violence against civilians": 2.0,
+               "Riots": 2.0, "Protests": 1.5}
+
 # The first sentences of a story carry its news (the lead, a monitor's opening line): an event
 # there gains LEAD_BONUS, one sentence later LEAD_STEP less, and so on.
 LEAD_BONUS = 1.5
@@ -619,7 +622,7 @@ def _salience(d: Draft, acled: object, n_paragraphs: int, conf: float,
               lead: int | None = None, sentence: int = 0) -> float:
     score = max(0.0, LEAD_BONUS - LEAD_STEP * sentence)
     if acled is not None and d.modality == "factual" and d.attribution.stance != "denied":
-        score += 2.0 if acled.event_type in VIOLENT_ACLED else 1.0  # type: ignore[attr-defined]
+        score += TYPE_WEIGHT.get(acled.event_type, 1.0)  # type: ignore[attr-defined]
         if acled.sub_event_type == "Agreement" and d.token.sent.start == lead and \
                 document.main_happening(d.token):  # type: ignore[attr-defined]
             # a truce or prisoner exchange the lead reports is the news; fighting told
