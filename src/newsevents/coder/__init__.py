@@ -1,8 +1,8 @@
 """Event coding: PLOVER type, mode and contexts, ACLED type, actor and recipient, place, date,
 quantities, fatalities, attribution, modality and evidence for every event in a parsed article.
 
-The rules live in ``newsevents/data/coder/*.tsv``; ``engine`` documents the steps, the
-confidence and the salience used to pick the document's first-ranked event.
+The rules live in ``newsevents/data/coder/*.tsv``; ``engine`` documents the steps, ``ranking``
+the confidence and the salience used to pick the document's first-ranked event.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 
 from ..options import Options
 from ..records import Article, Event, Mentions
-from .engine import code_article, document_label, rank
+from .engine import code_article
+from .ranking import document_label, rank
 
 
 def code(doc: Doc, article: Article, mentions: Mentions, opts: Options) -> list[Event]:

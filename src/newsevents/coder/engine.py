@@ -30,12 +30,7 @@ events' clauses); with none, the article's publication day (news copy reports th
 events; an ASSAULT inheriting its actor also inherits its date); historical events without a
 date expression get an unknown date.
 
-Confidence (0..1) = 0.45 for a row match, +0.10 verb trigger, +0.15 actor found in the clause
-(+0.05 if inherited), +0.10 recipient, +0.05 place, +0.05 date words, -0.10 for a noun trigger
-without any argument; capped at 0.95. Salience ranks the document's events: factual ACLED-scope
-events first (violence and riots +2, protests +1.5, strategic developments +1), the story's first
-sentences (+1.5 for the first, +0.75 for the second), earlier paragraphs, reported casualties
-(+0.5) and confidence; hypothetical, negated and historical events -0.5.
+Confidence and salience (the ranking behind the document label) are in ``ranking``.
 """
 
 from __future__ import annotations
@@ -60,6 +55,7 @@ from ..records import (
 from . import acled as acled_mod
 from . import context, document, slots, syntax
 from .match import MatchContext, find_row, lemma_of
+from .ranking import confidence, document_label, rank, salience
 from .roles import ActorFinder, Found, find_role, is_mutual, place_authority, with_other_side
 from .tables import Tables, TriggerRow, load_tables
 
@@ -595,49 +591,6 @@ def _counted(d: Draft) -> tuple[Quantity, ...]:
     return tuple(q for q in d.quantities if q.status not in ("killed", "injured"))
 
 
-def _confidence(d: Draft) -> float:
-    score = 0.45
-    score += 0.10 if d.row.pos == "VERB" else 0.0
-    score += 0.05 if d.inherited else (0.15 if d.actor else 0.0)
-    score += 0.10 if d.recipient else 0.0
-    score += 0.05 if d.place else 0.0
-    score += 0.05 if d.date_from_text else 0.0
-    if d.row.pos == "NOUN" and not d.actor and not d.recipient:
-        score -= 0.10
-    return round(max(0.05, min(0.95, score)), 3)
-
-
-# Violence outranks protests, which outrank strategic developments (1.0), when they are told
-# equally early: a protest told after the lead's arrest is the reaction, not the news.
-TYPE_WEIGHT = {"Battles": 2.0, "Explosions/Remote violence": 2.0, "Violence against civilians": 2.0,
-               "Riots": 2.0, "Protests": 1.5}
-
-# The first sentences of a story carry its news (the lead, a monitor's opening line): an event
-# there gains LEAD_BONUS, one sentence later LEAD_STEP less, and so on.
-LEAD_BONUS = 1.5
-LEAD_STEP = 0.75
-
-
-def _salience(d: Draft, acled: object, n_paragraphs: int, conf: float,
-              lead: int | None = None, sentence: int = 0) -> float:
-    score = max(0.0, LEAD_BONUS - LEAD_STEP * sentence)
-    if acled is not None and d.modality == "factual" and d.attribution.stance != "denied":
-        score += TYPE_WEIGHT.get(acled.event_type, 1.0)  # type: ignore[attr-defined]
-        if acled.sub_event_type == "Agreement" and d.token.sent.start == lead and \
-                document.main_happening(d.token):  # type: ignore[attr-defined]
-            # a truce or prisoner exchange the lead reports is the news; fighting told
-            # around it ("since the war began", "hours before the deal") is background
-            score += 1.5
-    score += 1.0 - d.paragraph / max(1, n_paragraphs)
-    if d.fatalities and (d.fatalities.killed or d.fatalities.injured):
-        score += 0.5
-    if d.modality in ("hypothetical", "negated", "historical"):
-        score -= 0.5
-    if document.background(d.token):
-        score -= 2.5  # "after violent protests", "where 28 were killed": not the main news
-    return round(score + 0.3 * conf, 4)
-
-
 def code_article(doc: Doc, article: Article, mentions: Mentions,
                  provenance: dict[str, str]) -> list[Event]:
     tables = load_tables()
@@ -702,7 +655,7 @@ def code_article(doc: Doc, article: Article, mentions: Mentions,
         sent = d.token.sent
         start, end = sent.start_char, sent.end_char
         place_key = f"{place.geonameid or place.name}" if place else ""
-        conf = _confidence(d)
+        conf = confidence(d)
         events.append(Event(
             event_id=Event.id_for(article.id, start, end, d.type, f"{place_key}@{d.token.idx}"),
             article_id=article.id, type=d.type,
@@ -712,26 +665,11 @@ def code_article(doc: Doc, article: Article, mentions: Mentions,
             actor=d.actor, recipient=d.recipient, location=place, date=d.date,
             quantities=_counted(d), fatalities=d.fatalities, attribution=d.attribution,
             modality=d.modality, confidence=conf,
-            salience=_salience(d, acled, len(coder.paragraphs), conf, lead,
-                               sentence_index[sent.start]),
+            salience=salience(d, acled, len(coder.paragraphs), conf, lead,
+                              sentence_index[sent.start]),
             provenance=dict(provenance),
         ))
     return document.disrupted_launches(events, tables)
-
-
-def document_label(events: list[Event]) -> str:
-    """The ACLED sub-event type of the first-ranked event, or "none" when the first-ranked
-    event (hence every event: ACLED-scope factual events rank first) is out of ACLED scope."""
-    ranked = rank(events)
-    if not ranked or ranked[0].acled is None or ranked[0].modality in (
-            "negated", "hypothetical", "future"):
-        return "none"
-    return ranked[0].acled.sub_event_type
-
-
-def rank(events: list[Event]) -> list[Event]:
-    """Events by salience, highest first; ties keep text order."""
-    return sorted(events, key=lambda e: (-e.salience, e.evidence.start))
 
 
 __all__ = ["code_article", "document_label", "rank"]
