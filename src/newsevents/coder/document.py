@@ -15,7 +15,8 @@
 - ``dateline_place``: "ISTANBUL, March 19 (Agency) - Police detained the mayor at his home": the
   dateline's town is where an event happened when the text names no other place for it.
 - ``fold_outcome``: "A suicide bomber blew himself up at the market. At least 12 people were
-  killed." The second sentence tells the first one's toll, not a second attack.
+  killed." The second sentence tells the first one's toll, not a second attack ("Gunmen stormed
+  the town. They went from house to house, shooting residents" tells the raid again).
 - ``mark_crowd_violence``: fighting by the crowd of a protest told in the same sentence is a riot.
 - ``lead_sentence`` / ``main_happening``: an agreement that is the lead's main happening ranks
   above fighting told around it.
@@ -324,8 +325,9 @@ def within_reach(earlier: Token, later: Token) -> bool:
 
 
 def fold_outcome(prev: Draft | None, d: Draft, tables: Tables) -> bool:
-    """True when ``d`` only tells the toll of ``prev``, the latest violent event before it; the
-    toll is then ``prev``'s (fatalities, counts). Not when ``d`` names parties of another
+    """True when ``d`` only tells the toll of ``prev``, the latest violent event before it (the
+    toll is then ``prev``'s: fatalities, counts), or, in the very next sentence, tells its
+    shooting again with no place or toll of its own. Not when ``d`` names parties of another
     country or of the attacker's own side, another place, or a toll ``prev`` already has."""
     if prev is None or d.type != "ASSAULT" or prev.type != "ASSAULT":
         return False
