@@ -34,6 +34,7 @@ from spacy.tokens import Token
 from ..records import Acled, Actor, Event, Fatalities, Mentions, PlaceMention
 from ..resolve.tables import country_name
 from . import acled as acled_mod
+from . import slots
 from .match import lemma_of
 from .tables import Tables
 
@@ -357,9 +358,7 @@ def fold_outcome(prev: Draft | None, d: Draft, tables: Tables) -> bool:
         if (had.killed is not None and d.fatalities.killed is not None) or \
                 (had.injured is not None and d.fatalities.injured is not None):
             return False  # a second toll: another happening
-        prev.fatalities = Fatalities(
-            killed=had.killed if had.killed is not None else d.fatalities.killed,
-            injured=had.injured if had.injured is not None else d.fatalities.injured)
+        prev.fatalities = slots.fill_missing(had, d.fatalities)
     if prev.place is None and d.place is not None:
         prev.place = d.place
     prev.quantities.extend(q for q in d.quantities if q not in prev.quantities)

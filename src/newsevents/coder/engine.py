@@ -434,8 +434,8 @@ def _fold(drafts: list[Draft], mentions: Mentions, tables: Tables) -> list[Draft
     """Document rules of step 4 (see module docstring)."""
     out: list[Draft] = []
     for d in drafts:
-        if document.fold_outcome(next((o for o in reversed(out) if o.type == "ASSAULT"), None),
-                                 d, tables):
+        if d.type == "ASSAULT" and document.fold_outcome(
+                next((o for o in reversed(out) if o.type == "ASSAULT"), None), d, tables):
             continue
         same = next((o for o in out if o.key == d.key), None)
         if same is not None:  # told again: keep the first telling, complete its place
@@ -541,22 +541,15 @@ def _leftovers(coder: _Coder, sent: object, drafts: list[Draft]) -> None:
             target.rules.append("counts-from-next-sentence")
     zero = slots.no_casualties(tokens, coder.tables)
     if zero is not None:
-        old = target.fatalities or Fatalities()
-        target.fatalities = Fatalities(
-            killed=old.killed if old.killed is not None else (0 if zero in ("killed", "both") else None),
-            injured=old.injured if old.injured is not None else (0 if zero in ("injured", "both") else None))
+        target.fatalities = slots.fill_missing(target.fatalities, slots.zero_toll(zero))
         target.rules.append("no-casualties-sentence")
 
 
 def _fill_toll(d: Draft, found: list[Quantity]) -> None:
-    killed = sum(q.count for q in found if q.status == "killed") or None
-    injured = sum(q.count for q in found if q.status == "injured") or None
-    old = d.fatalities or Fatalities()
-    if (killed is None or old.killed is not None) and (injured is None or old.injured is not None):
-        return
-    d.fatalities = Fatalities(killed=old.killed if old.killed is not None else killed,
-                              injured=old.injured if old.injured is not None else injured)
-    d.rules.append("toll-from-next-sentence")
+    filled = slots.fill_missing(d.fatalities, slots.counted_toll(found))
+    if filled != (d.fatalities or Fatalities()):
+        d.fatalities = filled
+        d.rules.append("toll-from-next-sentence")
 
 
 def _future_types(d: Draft) -> None:

@@ -200,17 +200,28 @@ def _status_from_verb(start: int, by_offset: dict[int, Token], tokens: list[Toke
     return None
 
 
+def counted_toll(quantities: list[Quantity]) -> Fatalities:
+    """The dead and wounded counted among ``quantities`` (None where nobody is counted)."""
+    return Fatalities(killed=sum(q.count for q in quantities if q.status == "killed") or None,
+                      injured=sum(q.count for q in quantities if q.status == "injured") or None)
+
+
+def zero_toll(zero: str | None) -> Fatalities:
+    """The zeros a "no casualties" reading (see ``no_casualties``) stands for."""
+    return Fatalities(killed=0 if zero in ("killed", "both") else None,
+                      injured=0 if zero in ("injured", "both") else None)
+
+
+def fill_missing(old: Fatalities | None, new: Fatalities) -> Fatalities:
+    """``old`` with the counts it lacks taken from ``new``."""
+    old = old or Fatalities()
+    return Fatalities(killed=old.killed if old.killed is not None else new.killed,
+                      injured=old.injured if old.injured is not None else new.injured)
+
+
 def fatalities(quantities: list[Quantity], sentence: list[Token], tables: Tables) -> Fatalities | None:
-    killed = sum(q.count for q in quantities if q.status == "killed") or None
-    injured = sum(q.count for q in quantities if q.status == "injured") or None
-    zero = no_casualties(sentence, tables)
-    if killed is None and zero in ("killed", "both"):
-        killed = 0
-    if injured is None and zero in ("injured", "both"):
-        injured = 0
-    if killed is None and injured is None:
-        return None
-    return Fatalities(killed=killed, injured=injured)
+    found = fill_missing(counted_toll(quantities), zero_toll(no_casualties(sentence, tables)))
+    return None if found == Fatalities() else found
 
 
 def no_casualties(sentence: list[Token], tables: Tables) -> str | None:
