@@ -27,11 +27,6 @@ class CtaPattern:
     # the pattern has none and is always searched.
     literals: frozenset[str] | None = None
 
-    def search(self, text: str, lowered: str) -> re.Match[str] | None:
-        if self.literals is not None and not any(lit in lowered for lit in self.literals):
-            return None
-        return self.pattern.search(text)
-
 
 class CtaIndex:
     """The call-to-action patterns indexed by their required literals: ``candidates`` gives, in
