@@ -42,8 +42,7 @@ _GENERIC = re.compile(
 _VAGUE_REGION_NAMES = frozenset(
     "north south east west northern southern eastern western central centre center est nord sud "
     "ouest capital coast coastal upper lower lakes islands interior sahel sahara maghreb levant "
-    "caucasus balkans north east north west "
-    "south east south west northeast northwest southeast southwest littoral".split()
+    "caucasus balkans northeast northwest southeast southwest littoral".split()
     + ["north east", "north west", "south east", "south west", "far north", "far west"])
 
 
