@@ -84,7 +84,15 @@ def test_call_to_action(text: str, category: str) -> None:
     assert hit is not None and hit[0] == category, hit
 
 
+# News prose, some of it holding words of the call-to-action tables ("credit", "reporter",
+# "membership", "paywall", "comments").
 NEWS_PROSE = [
+    "The council gave the contractor credit for finishing the sea wall two weeks early.",
+    "A reporter for the local radio station was among the passengers stranded overnight.",
+    "Membership of the sailing club has doubled since the new marina opened in 2021.",
+    "The newspaper's owner said it would introduce a paywall for archive stories next year.",
+    "Residents left hundreds of comments on the board's consultation page before it closed.",
+    "More than 200 people attended the public meeting in the school hall.",
     "The council voted on Tuesday to close two libraries, citing a budget shortfall of 3 million pounds.",
     "Police said the suspect shared photos of the warehouse on Facebook before the fire started.",
     "Subscribers to the water company face a 7% rise in bills from April, the regulator said.",
