@@ -1,4 +1,5 @@
-"""Exports of stored events: CSV in ACLED-like columns, JSON Lines, GeoJSON, Parquet.
+"""Exports of stored events: CSV in ACLED-like columns, JSON Lines, GeoJSON, Parquet; and the
+reviewed sentences as labelled training examples (``training``).
 
 Every writer consumes ``Store.query_rows`` one row at a time (the store streams from the
 database), so memory stays flat however large the database is. docs/store.md documents the CSV
@@ -22,7 +23,7 @@ from .errors import InputError
 from .records import Actor
 from .store import EventFilter, EventRow, Store
 
-FORMATS = ("csv", "jsonl", "geojson", "parquet")
+FORMATS = ("csv", "jsonl", "geojson", "parquet", "training")
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -34,7 +35,7 @@ ACLED_COLUMNS = (
 # Our own fields after ACLED's, so nothing the coder knows is lost in a CSV.
 EXTRA_COLUMNS = (
     "plover_type", "plover_mode", "actor1_country", "actor2_country", "stance", "claimed_by",
-    "modality", "confidence", "trigger", "cluster_id", "article_id", "url",
+    "modality", "confidence", "trigger", "cluster_id", "article_id", "url", "reviewed",
 )
 CSV_COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS
 
@@ -132,6 +133,7 @@ def acled_row(row: EventRow) -> dict[str, Any]:
         "cluster_id": e.cluster_id or "",
         "article_id": e.article_id,
         "url": row.url or "",
+        "reviewed": row.review or "",
     }
 
 
@@ -151,6 +153,8 @@ def full_record(row: EventRow) -> dict[str, Any]:
     data["article"] = {"publisher": row.publisher, "outlet": row.outlet, "headline": row.headline,
                        "url": row.url, "published": row.published}
     data["duplicate"] = row.duplicate
+    data["reviewed"] = row.review is not None
+    data["review"] = row.review
     return data
 
 
@@ -245,13 +249,28 @@ def export(store: Store, fmt: str, out: IO[str] | str | Path, f: EventFilter = E
     returns the number of events written."""
     if fmt not in FORMATS:
         raise InputError(f"unknown export format {fmt!r}: choose {', '.join(FORMATS)}")
+    if fmt == "training":
+        return _write_text(write_training, store.reviewed_sentences(f), out)
     rows = store.query_rows(f)
     if fmt == "parquet":
         if not isinstance(out, (str, Path)):
             raise InputError("Parquet is binary: give an output file (-o FILE)")
         return write_parquet(rows, out)
-    writer = _TEXT_WRITERS[fmt]
+    return _write_text(_TEXT_WRITERS[fmt], rows, out)
+
+
+def _write_text(writer: Callable[[Any, IO[str]], int], items: Iterable[Any], out: IO[str] | str | Path) -> int:
     if isinstance(out, (str, Path)):
         with open(out, "w", encoding="utf-8", newline="") as handle:
-            return writer(rows, handle)
-    return writer(rows, out)
+            return writer(items, handle)
+    return writer(items, out)
+
+
+def write_training(examples: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """Reviewed sentences as JSON Lines in the training corpus's format (store/review.py builds
+    each example), so analysts' corrections can retrain the classifier."""
+    n = 0
+    for example in examples:
+        out.write(json.dumps(example, ensure_ascii=False) + "\n")
+        n += 1
+    return n

@@ -12,7 +12,7 @@ from .backend import Backend
 class EventFilter:
     """Which events a query returns. Every field is optional; set fields are combined with AND.
     Events of near-duplicate articles that repeat an already counted event are left out unless
-    ``include_duplicates``."""
+    ``include_duplicates``; events a reviewer rejected unless ``include_rejected``."""
 
     type: str | None = None  # PLOVER type, e.g. ASSAULT
     acled_event_type: str | None = None
@@ -33,6 +33,7 @@ class EventFilter:
     cluster_id: str | None = None
     include_duplicates: bool = False
     limit: int | None = None
+    include_rejected: bool = False  # events a reviewer rejected are left out unless this is set
 
 
 @dataclass
@@ -104,4 +105,6 @@ def where_clause(f: EventFilter, db: Backend) -> tuple[str, list[Any]]:
         add("e.cluster_id = ?", f.cluster_id)
     if not f.include_duplicates:
         add("e.duplicate = 0")
+    if not f.include_rejected:
+        add("(e.review IS NULL OR e.review <> 'rejected')")
     return (" WHERE " + " AND ".join(conds)) if conds else "", params
