@@ -11,7 +11,7 @@ import sys
 import click
 
 from ..errors import NewsEventsError
-from . import code_cmd, eval_cmd, extract_cmd, process_cmd, query_cmd, resolve_cmd
+from . import code_cmd, eval_cmd, extract_cmd, process_cmd, query_cmd, resolve_cmd, serve_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,7 +20,7 @@ def cli() -> None:
     """Turn news articles into a sourced, geolocated event database."""
 
 
-for _module in (process_cmd, query_cmd, extract_cmd, resolve_cmd, code_cmd, eval_cmd):
+for _module in (process_cmd, query_cmd, extract_cmd, resolve_cmd, code_cmd, eval_cmd, serve_cmd):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

@@ -430,6 +430,9 @@ class Store:
     def audit(self, event_id: str | None = None, limit: int = 100, offset: int = 0) -> list[review.AuditEntry]:
         return review.audit(self.db, event_id, limit, offset)
 
+    def audit_count(self, event_id: str | None = None) -> int:
+        return review.audit_count(self.db, event_id)
+
     def review_of(self, event_id: str) -> dict[str, Any] | None:
         return review.review_of(self.db, event_id)
 

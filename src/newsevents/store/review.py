@@ -335,8 +335,9 @@ def audit(db: Backend, event_id: str | None = None, limit: int = 100, offset: in
     ]
 
 
-def audit_count(db: Backend) -> int:
-    row = db.fetchone("SELECT COUNT(*) FROM review_audit")
+def audit_count(db: Backend, event_id: str | None = None) -> int:
+    where, params = ("WHERE event_id = ?", [event_id]) if event_id else ("", [])
+    row = db.fetchone(f"SELECT COUNT(*) FROM review_audit {where}", params)
     return int(row[0]) if row else 0
 
 
