@@ -37,15 +37,20 @@ def segments(body: str, marks: list[Mark]) -> list[dict[str, Any]]:
     return out
 
 
-def _find(sentence: str, words: str) -> tuple[int, int] | None:
-    """Where ``words`` stand in the sentence: whole words first, then any case-folded match."""
+def _find(sentence: str, words: str, near: int | None = None) -> tuple[int, int] | None:
+    """Where ``words`` stand in the sentence: whole-word matches first (the one nearest ``near``,
+    the trigger, when the words occur more than once: "KYIV, Ukraine — Russia attacked Ukraine"),
+    then any case-folded match."""
     words = words.strip()
     if not words:
         return None
-    m = re.search(rf"(?<!\w){re.escape(words)}(?!\w)", sentence)
-    if m is None:
-        m = re.search(re.escape(words), sentence, flags=re.IGNORECASE)
-    return (m.start(), m.end()) if m else None
+    found = list(re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", sentence))
+    if not found:
+        found = list(re.finditer(re.escape(words), sentence, flags=re.IGNORECASE))
+    if not found:
+        return None
+    best = min(found, key=lambda m: abs(m.start() - near)) if near is not None else found[0]
+    return best.start(), best.end()
 
 
 def field_words(event: dict[str, Any]) -> list[dict[str, Any]]:
@@ -67,10 +72,11 @@ def field_words(event: dict[str, Any]) -> list[dict[str, Any]]:
     attribution = event.get("attribution") or {}
     wanted.append(("attribution", attribution.get("source") or attribution.get("text") or ""))
     out = []
+    trigger = _find(sentence, wanted[0][1])
     for field, words in wanted:
         if not words:
             continue
-        found = _find(sentence, words)
+        found = trigger if field == "trigger" else _find(sentence, words, trigger[0] if trigger else None)
         out.append({"field": field, "words": words,
                     "start": base + found[0] if found else None,
                     "end": base + found[1] if found else None})
