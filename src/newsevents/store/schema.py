@@ -261,7 +261,9 @@ def _v2_linking(db: Backend) -> None:
 
 # Review (issue 14, the web app): the reviewed value replaces the coded one in ``events`` (so
 # every filter, map and export sees it); ``event_reviews`` keeps the machine's original record and
-# ``review_audit`` every change, one row per field. The map and list indexes serve the web app.
+# ``review_audit`` every change, one row per field. The indexes serve the web app: events_geo and
+# events_timeline cover the map and timeline grouping and the list's count (no table read), the
+# others the list's sorts and filters (benchmarks/web_bench.py; docs/web.md has the figures).
 _V3_REVIEW = """
 ALTER TABLE events ADD COLUMN review TEXT;
 CREATE TABLE event_reviews (
@@ -285,7 +287,9 @@ CREATE TABLE review_audit (
 CREATE INDEX review_audit_event ON review_audit (event_id, audit_id);
 CREATE INDEX events_review ON events (review);
 CREATE INDEX events_place ON events (location_name);
-CREATE INDEX events_geo ON events (duplicate, latitude, longitude, type);
+CREATE INDEX events_confidence ON events (confidence);
+CREATE INDEX events_geo ON events (duplicate, latitude, longitude, type, review, event_id);
+CREATE INDEX events_timeline ON events (duplicate, date_start, type, review, event_id);
 CREATE INDEX event_actors_name ON event_actors (name, role)
 """
 

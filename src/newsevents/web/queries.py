@@ -47,14 +47,14 @@ def where(store: Store, f: WebFilter) -> tuple[str, list[Any]]:
     """The WHERE part over events ``e`` (and articles ``a``) for a web filter."""
     sql, params = where_clause(f.events, store.db)
     conds = [sql[len(" WHERE "):]] if sql else []
+    # IN lists over event_actors' indexes, as the store's actor filters (filters.py) do.
     if f.actor:
-        conds.append("EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.event_id"
-                     " AND x.role IN ('actor', 'recipient') AND x.name = ?)")
+        conds.append("e.event_id IN (SELECT x.event_id FROM event_actors x"
+                     " WHERE x.role IN ('actor', 'recipient') AND x.name = ?)")
         params.append(f.actor)
     if f.involving:
-        conds.append("(e.location_country = ? OR EXISTS (SELECT 1 FROM event_actors x"
-                     " WHERE x.event_id = e.event_id AND x.role IN ('actor', 'recipient')"
-                     " AND x.country = ?))")
+        conds.append("(e.location_country = ? OR e.event_id IN (SELECT x.event_id FROM event_actors x"
+                     " WHERE x.role IN ('actor', 'recipient') AND x.country = ?))")
         params += [f.involving, f.involving]
     if f.review == "unreviewed":
         conds.append("e.review IS NULL")
@@ -104,18 +104,26 @@ _LIST_SELECT = (
 
 def list_events(store: Store, f: WebFilter, sort: str = "date", order: str = "desc",
                 page: int = 1, per_page: int = 50) -> Page:
-    """One page of matching events, sorted; actors are fetched for that page only."""
+    """One page of matching events, sorted. The page's ids are found first, over the narrow
+    indexes only; then the rows and actors of those ids alone are read."""
     where_sql, params = where(store, f)
     row = store.db.fetchone(f"SELECT COUNT(*) {_from(where_sql)}{where_sql}", params)
     total = int(row[0]) if row else 0
     key = _SORT_SQL[sort]
     direction = "DESC" if order == "desc" else "ASC"
-    # NULLs last in both backends; the event id breaks ties so pages never overlap.
-    order_sql = f" ORDER BY ({key} IS NULL), {key} {direction}, e.event_id {direction}"
-    found = store.db.fetchall(_LIST_SELECT + where_sql + order_sql + " LIMIT ? OFFSET ?",
-                              [*params, per_page, (page - 1) * per_page])
-    events = [dict(zip(_LIST_COLUMNS, r)) for r in found]
-    actors = _actors_of([e["event_id"] for e in events], store)
+    # NULLs last in both backends (their defaults differ); the event id breaks ties so pages
+    # never overlap. Plain column keys let the database walk an index in order.
+    order_sql = f" ORDER BY {key} {direction} NULLS LAST, e.event_id {direction}"
+    ids = [r[0] for r in store.db.fetchall(
+        f"SELECT e.event_id {_from(where_sql + order_sql)}{where_sql}{order_sql} LIMIT ? OFFSET ?",
+        [*params, per_page, (page - 1) * per_page])]
+    found: dict[str, dict[str, Any]] = {}
+    if ids:
+        marks = ", ".join("?" for _ in ids)
+        for r in store.db.fetchall(f"{_LIST_SELECT} WHERE e.event_id IN ({marks})", ids):
+            found[r[0]] = dict(zip(_LIST_COLUMNS, r))
+    events = [found[i] for i in ids if i in found]
+    actors = _actors_of(ids, store)
     for e in events:
         e["actor"] = actors.get((e["event_id"], "actor"), [])
         e["recipient"] = actors.get((e["event_id"], "recipient"), [])

@@ -7,10 +7,36 @@ import { get } from "./api.js";
 
 let outlines = null;
 
+// Rings that cross the antimeridian (Russia, Fiji) jump from +180 to -180 and would be drawn
+// as a stripe across the world; keep each ring continuous instead (past 180 if need be).
+function unwrap(ring) {
+  let shift = 0;
+  return ring.map(([lon, lat], i) => {
+    const step = i > 0 ? lon - ring[i - 1][0] : 0;
+    if (step > 180) shift -= 360;
+    else if (step < -180) shift += 360;
+    return [lon + shift, lat];
+  });
+}
+
+function unwrapGeometry(geometry) {
+  if (!geometry) return geometry;
+  const rings = (polygon) => polygon.map(unwrap);
+  if (geometry.type === "Polygon") return { ...geometry, coordinates: rings(geometry.coordinates) };
+  if (geometry.type === "MultiPolygon") return { ...geometry, coordinates: geometry.coordinates.map(rings) };
+  return geometry;
+}
+
 async function countries() {
   outlines ||= fetch("/static/vendor/world-atlas/countries-110m.json")
     .then((r) => r.json())
-    .then((topo) => window.topojson.feature(topo, topo.objects.countries));
+    .then((topo) => {
+      const geo = window.topojson.feature(topo, topo.objects.countries);
+      // Antarctica (ISO 010) only adds a band along the bottom edge of a flat map.
+      geo.features = geo.features.filter((f) => f.id !== "010")
+        .map((f) => ({ ...f, geometry: unwrapGeometry(f.geometry) }));
+      return geo;
+    });
   return outlines;
 }
 
