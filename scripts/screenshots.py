@@ -35,7 +35,7 @@ def sample_reviews(db: str) -> None:
         events.sort(key=lambda e: -e.confidence)
         store.review_event(events[0].event_id, "accept", "Ana Analyst")
         store.review_event(events[1].event_id, "correct", "Ana Analyst",
-                           {"mode": "aerial"}, note="the strike was from the air")
+                           {"mode": "aerial"}, note="checked against the article")
 
 
 def api(base: str, path: str) -> dict:

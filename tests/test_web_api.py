@@ -310,3 +310,20 @@ def test_openapi_describes_every_api_route(client):
     assert routes == documented
     listed = {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
     assert {p.name for p in EVENT_PARAMS} <= listed
+
+
+def test_docs_name_every_filter_path_and_serve_option():
+    from pathlib import Path
+
+    from newsevents.cli.serve_cmd import serve
+
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "web.md").read_text(encoding="utf-8")
+    for p in EVENT_PARAMS:
+        assert f"`{p.name}`" in docs, f"filter {p.name} is not in docs/web.md"
+    spec = create_app(WebConfig(db=":memory:", token=None)).routes
+    for route in spec:
+        path = getattr(route, "path", "")
+        if path.startswith("/api/"):
+            assert path.replace(":path", "") in docs, f"{path} is not in docs/web.md"
+    for option in serve.params:
+        assert f"`--{option.name.replace('_', '-')}`" in docs, f"serve --{option.name} is not in docs/web.md"
