@@ -327,3 +327,36 @@ def test_docs_name_every_filter_path_and_serve_option():
             assert path.replace(":path", "") in docs, f"{path} is not in docs/web.md"
     for option in serve.params:
         assert f"`--{option.name.replace('_', '-')}`" in docs, f"serve --{option.name} is not in docs/web.md"
+
+
+def test_serve_command_prints_address_and_token(tmp_path, monkeypatch):
+    import uvicorn
+    from click.testing import CliRunner
+
+    from newsevents.cli import cli
+
+    path = str(tmp_path / "events.db")
+    fill(path)
+    started = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: started.update(app=app, **kw))
+    result = CliRunner().invoke(cli, ["serve", "--db", path, "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    token = next(line.split(": ")[1] for line in result.output.splitlines() if line.startswith("write token"))
+    assert len(token) >= 24 and f"http://127.0.0.1:8123/#token={token}" in result.output
+    assert (started["host"], started["port"]) == ("127.0.0.1", 8123)
+    with TestClient(started["app"], base_url="http://127.0.0.1:8123") as c:
+        assert c.get("/api/meta", headers={"Authorization": f"Bearer {token}"}).json()["writable"] is True
+        assert c.get("/api/meta", headers={"Host": "evil.example"}).status_code == 421
+    read_only = CliRunner().invoke(cli, ["serve", "--db", path, "--read-only"])
+    assert "read-only" in read_only.output and "token" not in read_only.output
+    assert CliRunner().invoke(cli, ["serve", "--db", path, "--token", "short"]).exit_code == 2
+    assert CliRunner().invoke(cli, ["serve", "--db", path, "--tile-url", "file:///x"]).exit_code == 2
+
+
+def test_serve_refuses_a_missing_database(tmp_path):
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "newsevents", "serve", "--db", str(tmp_path / "none.db")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and "not found" in proc.stderr
