@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from .. import __version__
+from ..export import _country as country_names  # (ISO numeric, name) of an ISO3 code, cached
 from ..errors import InputError, NewsEventsError
 from ..records import DATE_PRECISIONS, MODALITIES, PLACE_PRECISIONS, PLOVER_TYPES, STANCES
 from ..store import EventFilter, Store, open_store
@@ -117,7 +118,7 @@ def event_detail(request: Request) -> JSONResponse:
         cluster = record.get("cluster_id")
         if cluster:
             sources = store.cluster_sources(cluster)
-            heads = _headlines(store, [s.article_id for s in sources])
+            heads = queries.headlines(store, [s.article_id for s in sources])
             found["cluster"] = {
                 "id": cluster, "description": store.describe_cluster(cluster),
                 "sources": [{"event_id": s.event_id, "article_id": s.article_id, "outlet": s.outlet,
@@ -130,13 +131,6 @@ def event_detail(request: Request) -> JSONResponse:
     if found is None:
         return error(404, f"no event {event_id!r}")
     return JSONResponse(found)
-
-
-def _headlines(store: Store, article_ids: list[str]) -> dict[str, str | None]:
-    if not article_ids:
-        return {}
-    marks = ", ".join("?" for _ in article_ids)
-    return dict(store.db.fetchall(f"SELECT id, headline FROM articles WHERE id IN ({marks})", article_ids))
 
 
 def article_detail(request: Request) -> JSONResponse:
@@ -198,12 +192,11 @@ def _entity(request: Request, kind: str) -> JSONResponse:
         f = WebFilter(replace(base.events, place=key), review=base.review)
 
     def work(store: Store) -> dict[str, Any]:
-        out: dict[str, Any] = {"kind": kind, "key": key, "filter": f.query_string(),
-                               "summary": queries.entity_summary(store, f)}
+        out: dict[str, Any] = {"kind": kind, "key": key, "summary": queries.entity_summary(store, f)}
         if kind == "actor":
             out["profile"] = queries.actor_profile(store, key)
         if kind == "country":
-            out["name"] = _country_name(key)
+            out["name"] = country_names(key.upper())[1] or None
             out["roles"] = queries.country_roles(store, key.upper())
         return out
 
@@ -211,13 +204,6 @@ def _entity(request: Request, kind: str) -> JSONResponse:
     if found["summary"]["events"] == 0 and (kind != "actor" or found.get("profile") is None):
         return error(404, f"no events for {kind} {key!r}")
     return JSONResponse(found)
-
-
-def _country_name(code: str) -> str | None:
-    import pycountry
-
-    found = pycountry.countries.get(alpha_3=code.upper())
-    return found.name if found else None
 
 
 def actor(request: Request) -> JSONResponse:
@@ -240,13 +226,7 @@ def audit_log(request: Request) -> JSONResponse:
 
     def work(store: Store) -> dict[str, Any]:
         entries = [a.to_dict() for a in store.audit(event_id, per_page, (page - 1) * per_page)]
-        ids = sorted({e["event_id"] for e in entries})
-        facts = {}
-        if ids:
-            marks = ", ".join("?" for _ in ids)
-            for eid, type_, sentence, review in store.db.fetchall(
-                    f"SELECT event_id, type, sentence, review FROM events WHERE event_id IN ({marks})", ids):
-                facts[eid] = {"type": type_, "sentence": sentence, "review": review}
+        facts = queries.event_facts(store, sorted({e["event_id"] for e in entries}))
         for e in entries:
             e["event"] = facts.get(e["event_id"])
         return {"page": page, "per_page": per_page, "total": store.audit_count(event_id),

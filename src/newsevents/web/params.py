@@ -85,15 +85,6 @@ class WebFilter:
     involving: str | None = None
     review: str | None = None
 
-    def query_string(self) -> dict[str, str]:
-        """The filter as query parameters (for links between pages)."""
-        out: dict[str, str] = {}
-        for p in EVENT_PARAMS:
-            value = getattr(self.events, p.target) if p.target else getattr(self, p.name)
-            if value not in (None, False, ""):
-                out[p.name] = "1" if value is True else str(value)
-        return out
-
 
 def _value(p: Param, raw: str) -> Any:
     raw = raw.strip()

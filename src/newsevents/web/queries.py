@@ -299,3 +299,22 @@ def country_roles(store: Store, code: str) -> dict[str, int]:
         row = store.db.fetchone(f"SELECT COUNT(*) FROM events e{where_sql} AND {cond}", [*params, code])
         out[role] = int(row[0]) if row else 0
     return out
+
+
+def headlines(store: Store, article_ids: list[str]) -> dict[str, str | None]:
+    if not article_ids:
+        return {}
+    marks = ", ".join("?" for _ in article_ids)
+    return dict(store.db.fetchall(f"SELECT id, headline FROM articles WHERE id IN ({marks})", article_ids))
+
+
+def event_facts(store: Store, event_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Type, sentence and review status of some events (for the audit log's rows)."""
+    if not event_ids:
+        return {}
+    marks = ", ".join("?" for _ in event_ids)
+    return {
+        r[0]: {"type": r[1], "sentence": r[2], "review": r[3]}
+        for r in store.db.fetchall(
+            f"SELECT event_id, type, sentence, review FROM events WHERE event_id IN ({marks})", event_ids)
+    }
