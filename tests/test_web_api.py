@@ -217,7 +217,8 @@ def test_review_accept_correct_reject_and_audit(fresh):
                       json={"action": "reject", "reviewer": "bo"}).status_code == 200
     listed = {e["event_id"]: e for e in _events(fresh)["events"]}
     assert denial not in listed and listed[strike]["review"] == "corrected"
-    assert listed[strike]["mode"] == "aerial"
+    assert listed[strike]["mode"] == "aerial" and listed[strike]["reviewed"] is True
+    assert sum(e["reviewed"] for e in listed.values()) == 1
     assert _events(fresh, review="rejected")["total"] == 1
     assert _events(fresh, review="unreviewed")["total"] == 5
     log = fresh.get("/api/audit").json()
@@ -227,6 +228,7 @@ def test_review_accept_correct_reject_and_audit(fresh):
     assert newest["event"]["type"] == "ASSAULT"
     detail = fresh.get(f"/api/events/{strike}").json()
     assert detail["review"]["original"]["mode"] == "drone" and detail["review"]["status"] == "corrected"
+    assert detail["reviewed"] is True and detail["review_status"] == "corrected"
     bad = fresh.post(f"/api/events/{strike}/review", headers=AUTH,
                      json={"action": "correct", "reviewer": "ana", "changes": {"type": "BOMB"}})
     assert bad.status_code == 400 and "type" in bad.json()["error"]

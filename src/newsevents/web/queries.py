@@ -125,6 +125,7 @@ def list_events(store: Store, f: WebFilter, sort: str = "date", order: str = "de
     events = [found[i] for i in ids if i in found]
     actors = _actors_of(ids, store)
     for e in events:
+        e["reviewed"] = e["review"] is not None
         e["actor"] = actors.get((e["event_id"], "actor"), [])
         e["recipient"] = actors.get((e["event_id"], "recipient"), [])
     return Page(total, page, per_page, events)
@@ -238,7 +239,7 @@ def event_detail_rows(store: Store, event_id: str) -> dict[str, Any] | None:
         return None
     record = json.loads(row[0])
     record["cluster_id"] = row[1]
-    return {"event": record, "duplicate": bool(row[2]), "review_status": row[3],
+    return {"event": record, "duplicate": bool(row[2]), "reviewed": row[3] is not None, "review_status": row[3],
             "article": {"id": row[4], "headline": row[5], "outlet": row[6], "published": row[7],
                         "url": row[8]}}
 
