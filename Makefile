@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup run test quality bench screenshots web-bench serve clean
+.PHONY: setup run test quality bench train screenshots web-bench serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ screenshots: setup
 # List and map request times over 10,000 and 100,000 synthetic events; writes build/web_bench.json.
 web-bench: setup
 	$(BIN)/python benchmarks/web_bench.py
+
+# Rebuild the sentence classifier (src/newsevents/data/model) from corpus/train, fixed seeds;
+# prints its scores on corpus/heldout.
+train: setup
+	$(BIN)/python -m newsevents.classify.train
 
 clean:
 	rm -rf build events.db events.db-wal events.db-shm
