@@ -54,6 +54,7 @@ from ..records import (
     Actor,
     Article,
     Attribution,
+    DateMention,
     DateSpan,
     Event,
     Evidence,
@@ -288,6 +289,12 @@ class _Coder:
         document.mark_crowd_violence(drafts)
         return document.merge_same_happening(drafts, self.tables)
 
+    def _event_dates(self, tokens: list[Token]) -> list[DateMention]:
+        """Date words of the event, leaving out the dateline's ("SRINAGAR, May 8 (Agency) -"):
+        that is the day the story was filed, not the day of its happenings."""
+        return [d for d in slots.dates_in(tokens, self.mentions)
+                if d.start >= self.finder.dateline_end]
+
     def report_tokens(self, t: Token) -> set[int]:
         """The words of the reporting verbs of ``t``'s sentence ("X said on Friday"), outside
         ``t``'s own phrase: their dates are when it was told, not when it happened."""
@@ -387,9 +394,9 @@ class _Coder:
             # the target names the place
             places = slots.places_within(recipient.tokens, self.mentions)
         picked = slots.pick_places(places, split=row.type in SPLIT_TYPES)
-        dates = slots.dates_in(clause, self.mentions)
+        dates = self._event_dates(clause)
         if not dates:  # a date elsewhere in the sentence, outside other events' clauses
-            dates = slots.dates_in(free, self.mentions)
+            dates = self._event_dates(free)
         if dates:
             date = dates[0].date
         else:
