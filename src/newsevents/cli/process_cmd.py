@@ -14,8 +14,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from ..ingest import fetch_urls, read_paths
 from ..pipeline import page_paragraphs, process_documents
 from ..records import RawDocument, Rejected, Result
-from ..store import open_store
+from ..store import BatchOutcome, open_store
 from .common import config_option, model_option, options_from, table
+
+# Rejection messages are cut to this many characters in the summary; the store keeps them whole.
+_MESSAGE_WIDTH = 160
 
 
 @click.command()
@@ -82,7 +85,7 @@ def _progress(quiet: bool) -> Progress:
 
 
 class Summary:
-    """Counts for the end-of-run table."""
+    """Counts for the end-of-run table, and every rejected document."""
 
     def __init__(self) -> None:
         self.documents = 0
@@ -91,16 +94,27 @@ class Summary:
         self.new_events = 0
         self.events_by_type: Counter[str] = Counter()
         self.rejected: Counter[str] = Counter()
+        self.rejections: list[Rejected] = []
 
-    def add(self, outcome, batch: list[Result]) -> None:
+    def add(self, outcome: BatchOutcome, batch: list[Result]) -> None:
         self.documents += len(batch)
         self.new_articles += outcome.new_articles
         self.known_articles += outcome.duplicate_articles
         self.new_events += outcome.new_events
+        # Articles the store refused (a NUL character, say) are rejections too, and their
+        # events were not stored.
+        refused = {(r.doc_id, r.source_uri) for r in outcome.rejections}
         for result in batch:
             if result.rejected:
-                self.rejected[f"{result.rejected.stage}/{result.rejected.reason}"] += 1
-            self.events_by_type.update(e.type for e in result.events)
+                self._reject(result.rejected)
+            elif result.article and (result.article.doc_id, result.article.source_uri) not in refused:
+                self.events_by_type.update(e.type for e in result.events)
+        for rejection in outcome.rejections:
+            self._reject(rejection)
+
+    def _reject(self, r: Rejected) -> None:
+        self.rejected[f"{r.stage}/{r.reason}"] += 1
+        self.rejections.append(r)
 
     def as_dict(self) -> dict:
         return {"documents": self.documents, "new_articles": self.new_articles,
@@ -120,7 +134,14 @@ class Summary:
         if self.rejected:
             rows = sorted(self.rejected.items(), key=lambda kv: (-kv[1], kv[0]))
             lines += ["", table(["rejected (stage/reason)", "documents"], rows)]
+            lines += ["", "rejected documents (stage/reason: message; all stored in the rejected table):"]
+            lines += [f"  {r.source_uri}  {r.stage}/{r.reason}: {_short(r.message)}" for r in self.rejections]
         return "\n".join(lines)
+
+
+def _short(message: str) -> str:
+    text = " ".join(message.split())
+    return text if len(text) <= _MESSAGE_WIDTH else text[: _MESSAGE_WIDTH - 1] + "…"
 
 
 COMMANDS = [process]

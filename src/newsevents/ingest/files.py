@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import DocumentRejected
+from ..errors import DocumentRejected, internal_error
 from ..options import Options
 from ..records import RawDocument, Rejected
 from .documents import document_from_bytes, reject, rejected, too_large
@@ -105,6 +105,9 @@ def read_file(path: Path, doc_id: str, opts: Options) -> Iterator[RawDocument | 
         yield rejected(doc_id, source_uri, exc)
     except OSError as exc:
         yield rejected(doc_id, source_uri, reject("unreadable", f"{type(exc).__name__}: {exc.strerror or exc}"))
+    except Exception as exc:  # noqa: BLE001 - a reader's bug on one file must not stop the batch
+        # A generator that raised cannot go on: the rest of this file is lost, not the batch.
+        yield rejected(doc_id, source_uri, internal_error("ingest", exc, source_uri))
 
 
 def _walk(folder: Path, seen: set[str]) -> Iterator[Path | Rejected]:

@@ -59,6 +59,10 @@ class Backend:
     def transaction(self) -> contextlib.AbstractContextManager[None]:
         raise NotImplementedError
 
+    def savepoint(self) -> contextlib.AbstractContextManager[None]:
+        """Inside a transaction: when the block raises, undo what it wrote and nothing else."""
+        raise NotImplementedError
+
     def table_exists(self, name: str) -> bool:
         raise NotImplementedError
 
@@ -143,6 +147,17 @@ class SqliteBackend(Backend):
             self.conn.rollback()
             raise
         self._run(self.conn.commit)
+
+    @contextlib.contextmanager
+    def savepoint(self) -> Iterator[None]:
+        self.execute("SAVEPOINT one_record")
+        try:
+            yield
+        except BaseException:
+            self.execute("ROLLBACK TO one_record")
+            self.execute("RELEASE one_record")
+            raise
+        self.execute("RELEASE one_record")
 
     def table_exists(self, name: str) -> bool:
         row = self.fetchone(
@@ -235,6 +250,14 @@ class PostgresBackend(Backend):
                 # Writers take turns, as SQLite's single writer does; the lock ends with the
                 # transaction, also when the client dies.
                 self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (_PG_WRITER_LOCK,))
+                yield
+        except self._psycopg.Error as exc:
+            raise StoreError(f"PostgreSQL error: {exc}") from exc
+
+    @contextlib.contextmanager
+    def savepoint(self) -> Iterator[None]:
+        try:
+            with self.conn.transaction():  # nested in the batch's transaction: a savepoint
                 yield
         except self._psycopg.Error as exc:
             raise StoreError(f"PostgreSQL error: {exc}") from exc

@@ -11,7 +11,7 @@ from types import TracebackType
 from typing import Any, Literal
 
 from .. import __version__, link
-from ..errors import InputError, StoreError
+from ..errors import InputError, StoreError, internal_error
 from ..options import Options
 from ..records import Article, Event, Rejected, Result, stable_hash
 from . import rows
@@ -50,6 +50,18 @@ def _strings(value: Any) -> Iterator[str]:
     elif isinstance(value, (list, tuple)):
         for v in value:
             yield from _strings(v)
+
+
+def storable(text: str) -> str:
+    """``text`` with NUL characters and unpaired surrogates written as escapes (``\\x00``,
+    ``\\ud800``): what a message or an id shows when the text itself cannot be stored."""
+    if "\x00" in text:
+        text = text.replace("\x00", "\\x00")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
 
 
 def _unstorable(result: Result) -> str | None:
@@ -135,7 +147,9 @@ class Store:
 
     def write_batch(self, results: Sequence[Result], run_id: str) -> BatchOutcome:
         """Store a batch in ONE transaction: a crash leaves all of it or none. Articles already
-        stored (same id) add nothing, so re-running the same input changes nothing."""
+        stored (same id) add nothing, so re-running the same input changes nothing. An article
+        the store cannot write (text it cannot hold, or an error while writing it) becomes a
+        ``store`` rejection, listed in ``BatchOutcome.rejections``, and the batch goes on."""
         outcome = BatchOutcome()
         created = _now()
         with self.db.transaction():
@@ -144,28 +158,46 @@ class Store:
             row = self.db.fetchone("SELECT COALESCE(MAX(seq), 0) FROM articles")
             seq = int(row[0]) if row else 0
             for result in results:
-                result = self._checked(result)
-                if result.rejected is not None:
-                    self._write_rejected(result.rejected, run_id, created)
-                    outcome.rejected += 1
+                checked = self._checked(result)
+                if checked.rejected is not None:
+                    self._reject(checked.rejected, run_id, created, outcome, by_store=checked is not result)
                     continue
-                article = result.article
+                article = checked.article
                 assert article is not None  # _checked guarantees article or rejected
-                if article.id in known:
-                    # An exact copy (same normalised body) from another input: remember the input.
-                    self.db.execute(
-                        "INSERT INTO article_docs (article_id, source_uri, doc_id, run_id)"
-                        " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                        (article.id, article.source_uri, article.doc_id, run_id),
-                    )
-                    outcome.duplicate_articles += 1
+                try:
+                    with self.db.savepoint():
+                        if article.id in known:
+                            self._write_copy(article, run_id)
+                            outcome.duplicate_articles += 1
+                            continue
+                        dup_of = self._write_article(article, checked.events, seq + 1, run_id, created, outcome)
+                except StoreError:
+                    raise  # the database itself failed (locked, full, read-only): every article would
+                except Exception as exc:  # noqa: BLE001 - one article's bug must not lose the batch
+                    failed = internal_error("store", exc, f"{article.source_uri} (document {article.doc_id})")
+                    self._reject(Rejected(article.doc_id, article.source_uri, failed.stage, failed.reason,
+                                          failed.message), run_id, created, outcome, by_store=True)
                     continue
                 seq += 1
-                dup_of = self._write_article(article, result.events, seq, run_id, created, outcome)
                 known.add(article.id)
                 outcome.new_articles += 1
                 outcome.near_duplicates += dup_of is not None
         return outcome
+
+    def _write_copy(self, article: Article, run_id: str) -> None:
+        """An exact copy (same normalised body) from another input: remember the input."""
+        self.db.execute(
+            "INSERT INTO article_docs (article_id, source_uri, doc_id, run_id)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (article.id, article.source_uri, article.doc_id, run_id),
+        )
+
+    def _reject(self, r: Rejected, run_id: str, created: str, outcome: BatchOutcome, *,
+                by_store: bool) -> None:
+        self._write_rejected(r, run_id, created)
+        outcome.rejected += 1
+        if by_store:
+            outcome.rejections.append(r)
 
     def _existing_articles(self, ids: list[str]) -> set[str]:
         found: set[str] = set()
@@ -193,10 +225,13 @@ class Store:
         return Result(rejected=Rejected(article.doc_id, article.source_uri, "store", reason, message))
 
     def _write_rejected(self, r: Rejected, run_id: str, created: str) -> None:
+        # The row names the document as it came, and that can hold what the store refuses (a
+        # JSONL id with a NUL, a file name with undecodable bytes): such characters are escaped.
         self.db.execute(
             "INSERT INTO rejected (source_uri, doc_id, stage, reason, message, run_id, created)"
             " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            (r.source_uri, r.doc_id, r.stage, r.reason, r.message, run_id, created),
+            (storable(r.source_uri), storable(r.doc_id), r.stage, r.reason, storable(r.message), run_id,
+             created),
         )
 
     def _write_article(self, article: Article, events: Iterable[Event], seq: int, run_id: str,

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from ..records import Rejected
 from .backend import Backend
 
 
@@ -43,11 +44,15 @@ class BatchOutcome:
     duplicate_articles: int = 0  # already stored (same article id): nothing added
     near_duplicates: int = 0  # new articles recognised as copies of a stored one
     new_events: int = 0
-    rejected: int = 0
+    rejected: int = 0  # rejections written, those of the batch and those the store made
+    # The articles the store itself turned into rejections (stage "store": NUL characters, text
+    # that cannot be encoded, internal errors), so a caller can count and list them.
+    rejections: list[Rejected] = field(default_factory=list)
 
     def add(self, other: "BatchOutcome") -> None:
         for name in ("new_articles", "duplicate_articles", "near_duplicates", "new_events", "rejected"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.rejections.extend(other.rejections)
 
 
 def _actor_exists(roles: tuple[str, ...], column: str) -> str:
