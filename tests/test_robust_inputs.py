@@ -3,6 +3,7 @@ rejected row, the other documents are stored, and the summary and exit code say 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -45,3 +46,65 @@ def test_nul_character_is_counted_as_rejected(tmp_path: Path) -> None:
     assert f"  {source}#2  store/nul_character: text cannot be stored (NUL byte or unpaired surrogate)" in lines
     assert _stored_doc_ids(db) == ["good"]
     assert _rejections(db) == {"nul": ("store", "nul_character")}
+
+
+def _articles(db: str) -> dict[str, object]:
+    with open_store(db, create=False) as store:
+        ids = [r[0] for r in store.db.fetchall("SELECT id FROM articles")]
+        return {a.doc_id: a for a in map(store.get_article, ids)}
+
+
+def test_published_dates_in_other_forms_are_read_or_warned(tmp_path: Path) -> None:
+    today = dt.datetime.now(dt.timezone.utc).date()
+    body = ARTICLE_A
+    records = [
+        {"id": "rfc", "text": body, "published": "Tue, 11 Feb 2025 08:00:00 GMT"},
+        {"id": "words", "text": body.replace("Nairobi", "Mombasa"), "published": "11 February 2025"},
+        {"id": "yesterday", "text": body.replace("Nairobi", "Kisumu"), "published": "yesterday"},
+        {"id": "year", "text": body.replace("Nairobi", "Nakuru"), "published": "2025"},
+        {"id": "no-such-day", "text": body.replace("Nairobi", "Eldoret"), "published": "2025-02-30"},
+        {"id": "iso", "text": body.replace("Nairobi", "Thika"), "published": "2024-06-25T18:00:00+03:00"},
+    ]
+    result, db = _process(tmp_path, _jsonl(tmp_path / "dates.jsonl", *records))
+    assert result.exit_code == 0, result.output
+    articles = _articles(db)
+    assert {doc: a.published for doc, a in articles.items()} == {
+        "rfc": "2025-02-11T08:00:00+00:00",
+        "words": "2025-02-11",
+        "yesterday": (today - dt.timedelta(days=1)).isoformat(),
+        "year": None,
+        "no-such-day": None,
+        "iso": "2024-06-25T18:00:00+03:00",
+    }
+    warned = {doc: [(w.stage, w.reason) for w in a.warnings] for doc, a in articles.items() if a.warnings}
+    assert warned == {
+        "yesterday": [("ingest", "relative_date")],
+        "year": [("ingest", "partial_date")],
+        "no-such-day": [("ingest", "bad_date")],
+    }
+    assert "'2025-02-30'" in articles["no-such-day"].warnings[0].message
+    assert "ingest/bad_date" in result.output  # the summary counts warnings too
+
+
+def test_code_reads_a_relative_published_and_refuses_a_bad_one() -> None:
+    text = "Police arrested ten protesters in Nairobi on Monday."
+    ok = CliRunner().invoke(cli, ["code", text, "--published", "yesterday", "--json"])
+    assert ok.exit_code == 0, ok.output
+    assert [json.loads(line)["type"] for line in ok.stdout.splitlines()] == ["COERCE"]
+    assert ok.stderr.startswith("note: published 'yesterday' read as ")
+    bad = CliRunner().invoke(cli, ["code", text, "--published", "2025-02-30"])
+    assert bad.exit_code == 2
+    assert "--published" in bad.output and "'2025-02-30'" in bad.output
+    assert "Traceback" not in bad.output
+
+
+def test_lone_surrogate_is_an_unencodable_text_rejection(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    good = json.dumps({"id": "good", "text": ARTICLE_A})
+    bad = json.dumps({"id": "surrogate", "text": ARTICLE_B}).replace("Sunday", "Sun\\ud800day")
+    source.write_text(good + "\n" + bad + "\n", encoding="utf-8")
+    result, db = _process(tmp_path, source)
+    assert result.exit_code == 1, result.output
+    assert _stored_doc_ids(db) == ["good"]
+    assert _rejections(db) == {"surrogate": ("ingest", "unencodable_text")}
+    assert "U+D800" in result.output

@@ -20,6 +20,7 @@ from typing import TypeVar
 from . import __version__
 from .errors import DocumentRejected, NewsEventsError, internal_error
 from .extract.memory import BoilerplateMemory
+from .ingest.documents import unencodable
 from .options import Options
 from .records import Article, Event, RawDocument, Rejected, Result
 
@@ -65,6 +66,9 @@ def _process_chunk(chunk: list[RawDocument | Rejected], opts: Options,
     for item in chunk:
         if isinstance(item, Rejected):
             staged.append(Result(rejected=item))
+            continue
+        if (bad := unencodable(item)) is not None:
+            staged.append(_rejected(item, bad))
             continue
         article = _guarded("extract", item, lambda: extract(item, opts, memory))  # noqa: B023
         staged.append(article if isinstance(article, Result) else (item, article))

@@ -102,8 +102,21 @@ def _build(hint: Any, value: Any) -> Any:
 
 
 @dataclass(frozen=True)
+class DocumentWarning(Record):
+    """Something changed or left out of a document that was still used (bytes that were not
+    text replaced while decoding, a publication date that could not be read); kept with the
+    article so a reader can see it."""
+
+    stage: str  # ingest | extract
+    reason: str  # stable code: replaced_bytes, bad_date, partial_date, relative_date
+    message: str
+
+
+@dataclass(frozen=True)
 class RawDocument(Record):
     """One input document before extraction: what ingest read, nothing interpreted yet."""
+
+    _omit_when_default = ("warnings",)
 
     id: str
     source_uri: str
@@ -114,6 +127,7 @@ class RawDocument(Record):
     published: str | None = None  # ISO date-time given by the input (JSONL, WARC, gold file)
     fetched: str | None = None  # ISO date-time the page was fetched (WARC date)
     size_bytes: int = 0
+    warnings: tuple[DocumentWarning, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -127,6 +141,8 @@ class DroppedPart(Record):
 
 @dataclass(frozen=True)
 class Article(Record):
+    _omit_when_default = ("warnings",)
+
     id: str  # stable_hash of the normalised body: syndicated copies share it
     doc_id: str  # the input's own id (file path stem, JSONL id)
     source_uri: str
@@ -143,6 +159,7 @@ class Article(Record):
     canonical_url: str | None = None
     fetched: str | None = None
     dropped: tuple[DroppedPart, ...] = ()
+    warnings: tuple[DocumentWarning, ...] = ()  # from ingest: see DocumentWarning
 
     @staticmethod
     def id_for(body: str) -> str:

@@ -25,6 +25,8 @@ def format_article(article: Article) -> str:
         value = getattr(article, name)
         if value:
             lines.append(f"  {name}: {value}")
+    for w in article.warnings:
+        lines.append(f"  warning: {w.stage}/{w.reason}: {w.message}")
     words = len(article.body.split())
     lines.append(f"  body: {len(article.paragraphs)} paragraphs, {words} words")
     lines.append("")

@@ -95,6 +95,7 @@ class Summary:
         self.events_by_type: Counter[str] = Counter()
         self.rejected: Counter[str] = Counter()
         self.rejections: list[Rejected] = []
+        self.warnings: Counter[str] = Counter()  # documents used with a warning, by stage/reason
 
     def add(self, outcome: BatchOutcome, batch: list[Result]) -> None:
         self.documents += len(batch)
@@ -109,6 +110,7 @@ class Summary:
                 self._reject(result.rejected)
             elif result.article and (result.article.doc_id, result.article.source_uri) not in refused:
                 self.events_by_type.update(e.type for e in result.events)
+                self.warnings.update({f"{w.stage}/{w.reason}" for w in result.article.warnings})
         for rejection in outcome.rejections:
             self._reject(rejection)
 
@@ -119,7 +121,8 @@ class Summary:
     def as_dict(self) -> dict:
         return {"documents": self.documents, "new_articles": self.new_articles,
                 "known_articles": self.known_articles, "new_events": self.new_events,
-                "events_by_type": dict(self.events_by_type), "rejected": dict(self.rejected)}
+                "events_by_type": dict(self.events_by_type), "rejected": dict(self.rejected),
+                "warnings": dict(self.warnings)}
 
     def render(self, db: str) -> str:
         articles = self.documents - sum(self.rejected.values())
@@ -131,6 +134,9 @@ class Summary:
         if self.events_by_type:
             rows = sorted(self.events_by_type.items(), key=lambda kv: (-kv[1], kv[0]))
             lines += ["", table(["event type", "events found"], rows)]
+        if self.warnings:
+            rows = sorted(self.warnings.items(), key=lambda kv: (-kv[1], kv[0]))
+            lines += ["", table(["stored with a warning (stage/reason)", "documents"], rows)]
         if self.rejected:
             rows = sorted(self.rejected.items(), key=lambda kv: (-kv[1], kv[0]))
             lines += ["", table(["rejected (stage/reason)", "documents"], rows)]

@@ -206,6 +206,8 @@ def render_article(store: Store, article: Article) -> str:
                         ("source", article.source_uri)):
         if value:
             lines.append(f"{name:<10} {value}")
+    for w in article.warnings:
+        lines.append(f"{'warning':<10} {w.stage}/{w.reason}: {w.message}")
     if links["duplicate_of"]:
         lines.append(f"copy of    {links['duplicate_of']} (containment {links['similarity']})")
     if links["copies"]:

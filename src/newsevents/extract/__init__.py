@@ -68,4 +68,5 @@ def extract(raw: RawDocument, opts: Options, memory: BoilerplateMemory | None = 
         canonical_url=parts.canonical_url,
         fetched=raw.fetched,
         dropped=tuple(parts.dropped),
+        warnings=raw.warnings,
     )

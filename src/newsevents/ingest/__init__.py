@@ -52,7 +52,23 @@ Reason codes (stage "ingest"):
 ``fetch_failed``        network error, timeout, or a URL that is not http(s)
 ``robots_disallowed``   robots.txt forbids the URL for our user agent
 ``robots_unavailable``  robots.txt could not be read (other than 404 / 410)
+``unencodable_text``    the text holds an unpaired surrogate (a JSON ``"\\ud800"`` escape), which
+                        no UTF-8 text can hold (checked as the pipeline takes the document)
+``internal_error``      a bug in a reader met on this input; the traceback is in the log
 ======================  =================================================================
+
+Warnings (``DocumentWarning``, kept with the article; the document is still used):
+
+======================  =================================================================
+``bad_date``            a ``published`` value that is not a date ("2025-02-30"): left empty
+``partial_date``        a ``published`` value that names no day ("2025", "May 2025"): left
+                        empty, since events are dated from the publication day
+``relative_date``       a relative ``published`` value ("yesterday", "3 hours ago"), read
+                        against the fetch time or the time of the run
+======================  =================================================================
+
+Publication times are read by :func:`.published.read_published`: ISO 8601 as written, RFC 2822
+("Tue, 11 Feb 2025 08:00:00 GMT"), written dates ("11 February 2025") and relative ones.
 """
 
 from __future__ import annotations

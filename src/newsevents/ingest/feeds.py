@@ -6,7 +6,8 @@ What a feed item becomes: HTML content is wrapped in a minimal page whose ``<tit
 title (so extract finds the headline where it finds it in any page); plain-text content gets the
 title as its first line, followed by a blank line. ``url`` is the item link; ``published`` is the
 item date (pubDate, dc:date, Atom published, else updated) in ISO 8601 with its offset, or None
-when the feed gives none or gives one that is not a date (extract then looks in the text).
+when the feed gives none or gives one that is not a date (extract then looks in the text; the
+document carries a ``bad_date`` warning).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..options import Options
-from ..records import RawDocument, Rejected, stable_hash
+from ..records import DocumentWarning, RawDocument, Rejected, stable_hash
 from .decode import decode_bytes
 from .documents import looks_html, reject, rejected
 
@@ -126,6 +127,9 @@ def _document(item: ET.Element, index: int, path: Path, encoding: str) -> RawDoc
     else:
         text, kind = (f"{title}\n\n{content}" if title else content), "text"
     date = _first_text(item, _DATE_TAGS)
+    published = iso_date(date) if date else None
+    warnings = () if published or not date else (
+        DocumentWarning("ingest", "bad_date", f"feed item date {date!r} is not an RFC 822 or ISO 8601 date; left empty"),)
     return RawDocument(
         id=doc_id,
         source_uri=uri,
@@ -133,8 +137,9 @@ def _document(item: ET.Element, index: int, path: Path, encoding: str) -> RawDoc
         text=text,
         encoding=encoding,
         url=link or None,
-        published=iso_date(date) if date else None,
+        published=published,
         size_bytes=len(content.encode("utf-8")),
+        warnings=warnings,
     )
 
 
