@@ -29,7 +29,8 @@ records and HTTP bodies are checked one by one while streaming. A feed file is p
 the limit applies to the feed file.
 
 Encoding: byte-order mark, then strict UTF-8 (pages that declare Latin-1 but are UTF-8 are
-common), then the declared charset (HTTP header, XML declaration, HTML meta; Latin-1 and ASCII
+common), then UTF-8 with bad bytes replaced when the document has at least as many valid multi-byte
+characters as bad bytes (a warning says how many), then the declared charset (HTTP header, XML declaration, HTML meta; Latin-1 and ASCII
 labels read as windows-1252 as browsers do), then detection with charset-normalizer. The codec
 used is recorded in ``RawDocument.encoding``; see :mod:`.decode`.
 
@@ -60,6 +61,8 @@ Reason codes (stage "ingest"):
 Warnings (``DocumentWarning``, kept with the article; the document is still used):
 
 ======================  =================================================================
+``replaced_bytes``      a few bytes that are not UTF-8 in an otherwise UTF-8 document, replaced
+                        with U+FFFD (see :mod:`.decode`)
 ``bad_date``            a ``published`` value that is not a date ("2025-02-30"): left empty
 ``partial_date``        a ``published`` value that names no day ("2025", "May 2025"): left
                         empty, since events are dated from the publication day

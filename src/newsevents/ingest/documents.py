@@ -151,4 +151,5 @@ def document_from_bytes(
         published=published,
         fetched=fetched,
         size_bytes=len(data),
+        warnings=decoded.warnings,
     )
