@@ -108,3 +108,36 @@ def test_lone_surrogate_is_an_unencodable_text_rejection(tmp_path: Path) -> None
     assert _stored_doc_ids(db) == ["good"]
     assert _rejections(db) == {"surrogate": ("ingest", "unencodable_text")}
     assert "U+D800" in result.output
+
+
+def _long_text(paragraphs: int) -> str:
+    para = ("On day {i} of the talks, delegates from the two governments met again in the capital to "
+            "discuss the exchange of prisoners, the reopening of the border crossing and the grain "
+            "shipments that had been held up since the spring, officials said.")
+    return "Long record of the talks\n\n" + "\n\n".join(para.format(i=i) for i in range(paragraphs))
+
+
+def test_text_over_max_chars_is_rejected_too_long(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (folder / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
+    (folder / "long.txt").write_text(_long_text(5500), encoding="utf-8")  # 1.3 MB, under max_bytes
+    assert (folder / "long.txt").stat().st_size < 5_000_000
+    result, db = _process(tmp_path, folder)
+    assert result.exit_code == 1, result.output
+    assert _stored_doc_ids(db) == ["a", "b"]
+    assert _rejections(db) == {"long": ("extract", "too_long")}
+    assert "extract/too_long: body has 1329" in result.output and "over max_chars=200000" in result.output
+
+
+def test_long_body_is_parsed_in_pieces_that_join_back_exactly(opts) -> None:
+    from newsevents.analyse import parse
+
+    text = _long_text(12)
+    [whole] = parse([text], opts.spacy_model, 1)
+    [joined] = parse([text], opts.spacy_model, 1, piece_chars=700)
+    assert joined.text == text
+    assert [s.text for s in joined.sents][:3] == [s.text for s in whole.sents][:3]
+    assert len(list(joined.sents)) == len(list(whole.sents))
+    assert [t.dep_ for t in joined][:40] == [t.dep_ for t in whole][:40]

@@ -33,11 +33,14 @@ def extract_parts(raw: RawDocument, memory: BoilerplateMemory | None = None) -> 
 
 def extract(raw: RawDocument, opts: Options, memory: BoilerplateMemory | None = None) -> Article:
     """Article of ``raw``; raises DocumentRejected (stage "extract") with reason ``no_body``,
-    ``language`` or ``too_short``."""
+    ``too_long``, ``language`` or ``too_short``."""
     parts = extract_parts(raw, memory)
     if not parts.paragraphs:
         raise DocumentRejected("extract", "no_body", f"no article text found in {raw.source_uri}")
     body = "\n\n".join(parts.paragraphs)
+    if len(body) > opts.max_chars:
+        raise DocumentRejected("extract", "too_long",
+                               f"body has {len(body)} characters, over max_chars={opts.max_chars}")
     detected = detect(body)
     language = detected[0] if detected else parts.lang_hint
     if detected and detected[0] not in opts.languages:
