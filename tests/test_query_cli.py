@@ -13,7 +13,6 @@ from test_store_data import strike_result, syndicated_copy, talks_result
 
 from newsevents.cli import cli
 from newsevents.cli.query_cmd import mark_evidence
-from newsevents.errors import StoreError
 from newsevents.store import open_store
 
 
@@ -111,7 +110,8 @@ def test_mark_evidence_shares_and_nests_markers() -> None:
 
 def test_missing_database_exits_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["events", "--db", str(tmp_path / "none.db")])
-    assert isinstance(result.exception, StoreError)
+    assert result.exit_code == 2
+    assert "error: database file not found" in result.output
     proc = subprocess.run([sys.executable, "-m", "newsevents", "stats", "--db", str(tmp_path / "none.db")],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from test_cli_process import ARTICLE_A, ARTICLE_B
+from test_store_data import store_url, strike_result, talks_result  # noqa: F401  (store_url is a fixture)
 
 import newsevents.analyse
 import newsevents.coder
@@ -119,9 +120,7 @@ def _article_ids(store):
     return [r[0] for r in store.db.fetchall("SELECT id FROM articles")]
 
 
-def test_a_store_failure_on_one_article_rejects_only_it(monkeypatch, tmp_path: Path, caplog):
-    from test_store_data import strike_result, talks_result
-
+def test_a_store_failure_on_one_article_rejects_only_it(monkeypatch, store_url: str, caplog):
     import newsevents.store.core
 
     real = newsevents.store.core.link_article
@@ -132,7 +131,7 @@ def test_a_store_failure_on_one_article_rejects_only_it(monkeypatch, tmp_path: P
         return real(db, article_id, body)
 
     monkeypatch.setattr(newsevents.store.core, "link_article", link_article)
-    with open_store(str(tmp_path / "ev.db")) as store, caplog.at_level(logging.ERROR, logger="newsevents"):
+    with open_store(store_url) as store, caplog.at_level(logging.ERROR, logger="newsevents"):
         outcome = store.write_batch([talks_result(), strike_result()], "r1")
         assert (outcome.new_articles, outcome.rejected) == (1, 1)
         assert [(r.doc_id, r.stage, r.reason) for r in outcome.rejections] == [("talks-1", "store", "internal_error")]

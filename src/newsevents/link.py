@@ -21,7 +21,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash
 
 from .records import Event, Place, stable_hash
 
@@ -72,6 +71,8 @@ def shingles(body: str, size: int = SHINGLE_WORDS) -> set[str]:
 
 def signature(body: str) -> Signature:
     grams = shingles(body)
+    from datasketch import MinHash  # here: importing it takes a third of a second (scipy)
+
     mh = MinHash(num_perm=NUM_PERM, seed=1)
     mh.update_batch([g.encode("utf-8") for g in sorted(grams)])
     return Signature(np.asarray(mh.hashvalues, dtype=np.uint32), len(grams))

@@ -14,15 +14,19 @@ gazetteer take a second or more to import, and a run whose inputs are all stored
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from . import __version__
 from .errors import DocumentRejected, NewsEventsError, internal_error
-from .extract.memory import BoilerplateMemory
 from .ingest.documents import unencodable
 from .options import Options
-from .records import Article, Event, RawDocument, Rejected, Result
+from .records import Article, Event, RawDocument, Rejected, Result, Stored
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .extract.memory import BoilerplateMemory
 
 T = TypeVar("T")
 
@@ -47,21 +51,34 @@ def provenance(opts: Options) -> dict[str, str]:
     return {"pipeline": __version__, "model": opts.spacy_model, "config": opts.config_hash}
 
 
+class StoredInputs(Protocol):
+    def stored_inputs(self, hashes: Sequence[str]) -> dict[str, str]:
+        """For each content hash (``RawDocument.content_hash``) already stored, its article id."""
+        ...
+
+
 def process_documents(
     items: Iterable[RawDocument | Rejected], opts: Options,
     memory: BoilerplateMemory | None = None,
+    stored: StoredInputs | None = None,
 ) -> Iterator[Result]:
     """Run every document through the pipeline; yields one Result per input item, in order.
-    ``memory`` is the publisher boilerplate memory extract consults (the store provides one)."""
+    ``memory`` is the publisher boilerplate memory extract consults (the store provides one).
+    Inputs ``stored`` knows by their content hash are not processed again: their Result holds
+    only the stored article's id (``Result.stored``). Tying a re-run to the input, not to the
+    body, matters: publisher memory grows, drops more paragraphs of the same page the next time,
+    and the changed body would be a new article."""
     iterator = iter(items)
     while chunk := list(itertools.islice(iterator, opts.batch_size)):
-        yield from _process_chunk(chunk, opts, memory)
+        yield from _process_chunk(chunk, opts, memory, stored)
 
 
 def _process_chunk(chunk: list[RawDocument | Rejected], opts: Options,
-                   memory: BoilerplateMemory | None) -> Iterator[Result]:
+                   memory: BoilerplateMemory | None, stored: StoredInputs | None) -> Iterator[Result]:
     from .extract import extract
 
+    readable = [i for i in chunk if isinstance(i, RawDocument) and unencodable(i) is None]
+    known = stored.stored_inputs([raw.content_hash for raw in readable]) if stored and readable else {}
     staged: list[Result | tuple[RawDocument, Article]] = []
     for item in chunk:
         if isinstance(item, Rejected):
@@ -69,6 +86,9 @@ def _process_chunk(chunk: list[RawDocument | Rejected], opts: Options,
             continue
         if (bad := unencodable(item)) is not None:
             staged.append(_rejected(item, bad))
+            continue
+        if (article_id := known.get(item.content_hash)) is not None:
+            staged.append(Result(stored=Stored(article_id, item.id, item.source_uri, item.content_hash)))
             continue
         article = _guarded("extract", item, lambda: extract(item, opts, memory))  # noqa: B023
         staged.append(article if isinstance(article, Result) else (item, article))
@@ -83,7 +103,7 @@ def _process_chunk(chunk: list[RawDocument | Rejected], opts: Options,
         yield doc if isinstance(doc, Result) else _resolve_and_code(raw, article, doc, opts)
 
 
-def _parse(pairs: list[tuple[RawDocument, Article]], opts: Options) -> list[object]:
+def _parse(pairs: list[tuple[RawDocument, Article]], opts: Options) -> list[Doc | Result]:
     """spaCy's parse of each body, batched; a document the parser fails on gets its rejection in
     its place. A failure inside ``nlp.pipe`` loses the whole batch, so then the bodies are parsed
     again one by one to find the document that caused it."""
@@ -103,7 +123,7 @@ def _parse(pairs: list[tuple[RawDocument, Article]], opts: Options) -> list[obje
         ]
 
 
-def _resolve_and_code(raw: RawDocument, article: Article, doc: object, opts: Options) -> Result:
+def _resolve_and_code(raw: RawDocument, article: Article, doc: Doc, opts: Options) -> Result:
     from .coder import code
     from .resolve import resolve
 

@@ -129,6 +129,12 @@ class RawDocument(Record):
     size_bytes: int = 0
     warnings: tuple[DocumentWarning, ...] = ()
 
+    @functools.cached_property
+    def content_hash(self) -> str:
+        """Hash of what was read (kind and text): the same input read again has the same hash,
+        whatever the publisher memory or the options make of it later."""
+        return stable_hash(self.content_type, self.text, length=32)
+
 
 @dataclass(frozen=True)
 class DroppedPart(Record):
@@ -141,7 +147,7 @@ class DroppedPart(Record):
 
 @dataclass(frozen=True)
 class Article(Record):
-    _omit_when_default = ("warnings",)
+    _omit_when_default = ("warnings", "input_hash")
 
     id: str  # stable_hash of the normalised body: syndicated copies share it
     doc_id: str  # the input's own id (file path stem, JSONL id)
@@ -160,6 +166,7 @@ class Article(Record):
     fetched: str | None = None
     dropped: tuple[DroppedPart, ...] = ()
     warnings: tuple[DocumentWarning, ...] = ()  # from ingest: see DocumentWarning
+    input_hash: str | None = None  # RawDocument.content_hash of the input it came from
 
     @staticmethod
     def id_for(body: str) -> str:
@@ -324,9 +331,23 @@ class Mentions(Record):
 
 
 @dataclass(frozen=True)
+class Stored(Record):
+    """An input an earlier run already stored (same content hash): it is not processed again."""
+
+    article_id: str
+    doc_id: str
+    source_uri: str
+    content_hash: str
+
+
+@dataclass(frozen=True)
 class Result(Record):
-    """The outcome of one document: an article with its events, or a rejection."""
+    """The outcome of one document: an article with its events, a rejection, or (when the input
+    was stored before) the stored article's id."""
+
+    _omit_when_default = ("stored",)
 
     article: Article | None = None
     events: tuple[Event, ...] = ()
     rejected: Rejected | None = None
+    stored: Stored | None = None

@@ -49,7 +49,7 @@ def process(ctx: click.Context, paths: tuple[Path, ...], db: str, urls: tuple[st
         with _progress(quiet) as progress:
             task = progress.add_task("processing", total=None)
             batch: list[Result] = []
-            for result in process_documents(items, opts, memory):
+            for result in process_documents(items, opts, memory, stored=store):
                 batch.append(result)
                 progress.advance(task)
                 if len(batch) >= opts.batch_size:

@@ -72,4 +72,5 @@ def extract(raw: RawDocument, opts: Options, memory: BoilerplateMemory | None = 
         fetched=raw.fetched,
         dropped=tuple(parts.dropped),
         warnings=raw.warnings,
+        input_hash=raw.content_hash,
     )

@@ -158,6 +158,11 @@ class Store:
             row = self.db.fetchone("SELECT COALESCE(MAX(seq), 0) FROM articles")
             seq = int(row[0]) if row else 0
             for result in results:
+                if result.stored is not None:
+                    self._write_input(result.stored.article_id, result.stored.source_uri, result.stored.doc_id,
+                                      result.stored.content_hash, run_id)
+                    outcome.duplicate_articles += 1
+                    continue
                 checked = self._checked(result)
                 if checked.rejected is not None:
                     self._reject(checked.rejected, run_id, created, outcome, by_store=checked is not result)
@@ -167,7 +172,9 @@ class Store:
                 try:
                     with self.db.savepoint():
                         if article.id in known:
-                            self._write_copy(article, run_id)
+                            # An exact copy (same normalised body) from another input.
+                            self._write_input(article.id, article.source_uri, article.doc_id,
+                                              article.input_hash, run_id)
                             outcome.duplicate_articles += 1
                             continue
                         dup_of = self._write_article(article, checked.events, seq + 1, run_id, created, outcome)
@@ -184,13 +191,28 @@ class Store:
                 outcome.near_duplicates += dup_of is not None
         return outcome
 
-    def _write_copy(self, article: Article, run_id: str) -> None:
-        """An exact copy (same normalised body) from another input: remember the input."""
+    def _write_input(self, article_id: str, source_uri: str, doc_id: str, content_hash: str | None,
+                     run_id: str) -> None:
+        """Remember an input that gave the article, with the hash of its content so a re-run
+        skips it (an input stored before schema version 3 gets its hash now)."""
         self.db.execute(
-            "INSERT INTO article_docs (article_id, source_uri, doc_id, run_id)"
-            " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            (article.id, article.source_uri, article.doc_id, run_id),
+            "INSERT INTO article_docs (article_id, source_uri, doc_id, run_id, content_hash)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_id, source_uri, doc_id) DO UPDATE"
+            " SET content_hash = COALESCE(article_docs.content_hash, excluded.content_hash)",
+            (article_id, storable(source_uri), storable(doc_id), run_id, content_hash),
         )
+
+    def stored_inputs(self, hashes: Sequence[str]) -> dict[str, str]:
+        """For each of these content hashes (``RawDocument.content_hash``) an input already
+        gave, the id of the article it gave: the pipeline skips such inputs."""
+        found: dict[str, str] = {}
+        unique = sorted(set(hashes))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            found.update(self.db.fetchall(
+                f"SELECT content_hash, article_id FROM article_docs WHERE content_hash IN ({marks})", chunk))
+        return found
 
     def _reject(self, r: Rejected, run_id: str, created: str, outcome: BatchOutcome, *,
                 by_store: bool) -> None:
@@ -209,7 +231,7 @@ class Store:
 
     @staticmethod
     def _checked(result: Result) -> Result:
-        if result.rejected is not None:
+        if result.rejected is not None or result.stored is not None:
             return result
         article = result.article
         if article is None:
@@ -244,11 +266,7 @@ class Store:
         if dup_of is not None:
             db.execute("UPDATE articles SET duplicate_of = ?, similarity = ? WHERE id = ?",
                        (dup_of, score, article.id))
-        db.execute(
-            "INSERT INTO article_docs (article_id, source_uri, doc_id, run_id) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT DO NOTHING",
-            (article.id, article.source_uri, article.doc_id, run_id),
-        )
+        self._write_input(article.id, article.source_uri, article.doc_id, article.input_hash, run_id)
         db.executemany(
             "INSERT INTO dropped_parts (article_id, seq, reason, detail, text) VALUES (?, ?, ?, ?, ?)",
             [(article.id, i, d.reason, d.detail, d.text) for i, d in enumerate(article.dropped)],

@@ -259,9 +259,22 @@ def _v2_linking(db: Backend) -> None:
     relink_all(db)
 
 
+_V3_INPUT_HASHES = """
+ALTER TABLE article_docs ADD COLUMN content_hash TEXT;
+CREATE INDEX article_docs_content ON article_docs (content_hash)
+"""
+
+
+def _v3_input_hashes(db: Backend) -> None:
+    # Inputs stored before have no hash: their next run processes them once more (the article
+    # is known by its id, so nothing is added) and records it.
+    _ddl(db, _V3_INPUT_HASHES)
+
+
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "base tables and full-text search", _v1_base),
     (2, "near-duplicate and same-happening links; events_flat and clusters views", _v2_linking),
+    (3, "content hash of each input, so re-runs skip stored inputs", _v3_input_hashes),
 ]
 LATEST = MIGRATIONS[-1][0]
 
