@@ -121,7 +121,7 @@ def events(db: str, limit: int | None, fmt: str, **kw: Any) -> None:
             writer = csv.writer(out, lineterminator="\n")
             writer.writerow([c.replace(" ", "_") for c in LIST_COLUMNS] + ["event_id", "confidence"])
             for r in rows:
-                writer.writerow(_list_row(r) + [r.event.event_id, r.event.confidence])
+                writer.writerow([exporter.csv_cell(v) for v in _list_row(r)] + [r.event.event_id, r.event.confidence])
             return
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         for column in LIST_COLUMNS:
