@@ -62,8 +62,9 @@ def _filter(kw: dict[str, Any], limit: int | None = None) -> EventFilter:
 
 
 def _open(db: str) -> Store:
-    # Reading never creates a database: a mistyped path is an error (exit 2), not an empty result.
-    return open_store(db, create=False)
+    # Reading never creates or changes a database: a mistyped path or an empty file is an error
+    # (exit 2), not an empty result, and a database on read-only media can be read.
+    return open_store(db, read_only=True)
 
 
 def _console() -> Console:

@@ -18,7 +18,7 @@ from . import rows
 from .backend import Backend
 from .filters import BatchOutcome, EventFilter, where_clause
 from .linking import link_article, link_event
-from .schema import migrate
+from .schema import OldSchema, check_readable, migrate
 
 StatsBy = Literal["day", "type", "country"]
 
@@ -474,24 +474,37 @@ class StoreBoilerplateMemory:
         self.store.record_paragraphs(publisher, [paragraph_hash(p) for p in paragraphs], article_id)
 
 
-def open_store(url: str, *, create: bool = True) -> Store:
+def open_store(url: str, *, create: bool = True, read_only: bool = False) -> Store:
     """Open (and create or migrate) the store at ``url``: a file path or ``sqlite:///path`` for
     SQLite, ``postgresql://...`` for PostgreSQL. With ``create=False`` a missing SQLite file is a
-    ``StoreError`` instead of a new empty database."""
-    from .backend import PostgresBackend, SqliteBackend
-
-    db: Backend
-    if url.startswith(("postgresql://", "postgres://")):
-        db = PostgresBackend(url)
-    elif url.startswith("sqlite:///"):
-        db = SqliteBackend(url[len("sqlite:///"):] or ":memory:", create=create)
-    elif "://" in url:
-        raise StoreError(f"unknown database URL scheme in {url!r}: use a file path, sqlite:/// or postgresql://")
-    else:
-        db = SqliteBackend(url, create=create)
+    ``StoreError`` instead of a new empty database. With ``read_only=True`` nothing is written,
+    not even a migration: a database on read-only media can be read, and a file that is not a
+    newsevents database (empty, another program's) is an error and stays as it was. A writable
+    database too old to read is still upgraded first."""
+    db = _backend(url, create=create and not read_only, read_only=read_only)
     try:
-        migrate(db)
+        if read_only:
+            try:
+                check_readable(db, url)
+            except OldSchema:
+                db.close()
+                db = _backend(url, create=False, read_only=False)
+                migrate(db)
+        else:
+            migrate(db)
     except BaseException:
         db.close()
         raise
     return Store(db)
+
+
+def _backend(url: str, *, create: bool, read_only: bool) -> Backend:
+    from .backend import PostgresBackend, SqliteBackend
+
+    if url.startswith(("postgresql://", "postgres://")):
+        return PostgresBackend(url, read_only=read_only)
+    if url.startswith("sqlite:///"):
+        return SqliteBackend(url[len("sqlite:///"):] or ":memory:", create=create, read_only=read_only)
+    if "://" in url:
+        raise StoreError(f"unknown database URL scheme in {url!r}: use a file path, sqlite:/// or postgresql://")
+    return SqliteBackend(url, create=create, read_only=read_only)

@@ -286,6 +286,31 @@ def current_version(db: Backend) -> int:
     return int(row[0]) if row and row[0] is not None else 0
 
 
+# Reading needs the tables and columns of this version (v3 only adds what writers use).
+READABLE = 2
+
+
+def check_readable(db: Backend, name: str) -> int:
+    """The schema version of a database opened read-only, when this code can read it; else
+    StoreError (``name`` says which database)."""
+    if not db.table_exists("schema_version"):
+        raise StoreError(f"{name} is not a newsevents database (it has no schema_version table)")
+    version = current_version(db)
+    if version > LATEST:
+        raise StoreError(
+            f"database schema version {version} is newer than this newsevents ({LATEST}); "
+            "upgrade newsevents"
+        )
+    if version < READABLE:
+        raise OldSchema(f"{name} has schema version {version}; reading needs version {READABLE}: open it "
+                        "once for writing (any `newsevents process --db` run) to upgrade it")
+    return version
+
+
+class OldSchema(StoreError):
+    """A database too old to read as it is; opening it for writing migrates it."""
+
+
 def migrate(db: Backend, target: int = LATEST) -> int:
     """Apply every registered migration above the database's version, up to ``target``; each in
     its own transaction, so an interrupted upgrade resumes where it stopped."""
