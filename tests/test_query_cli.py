@@ -93,7 +93,7 @@ def test_show_marks_evidence_and_lists_fields(db: str) -> None:
     talks = run("show", "b89b323f", "--db", db)
     assert "dropped parts (1)\n  boilerplate:newsletter: Subscribe to our newsletter" in talks
     missing = CliRunner().invoke(cli, ["show", "ffffffff", "--db", db])
-    assert missing.exit_code == 1 and "no article 'ffffffff'" in missing.output
+    assert missing.exit_code == 2 and "no article 'ffffffff'" in missing.output
 
 
 def test_mark_evidence_shares_and_nests_markers() -> None:

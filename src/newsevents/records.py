@@ -20,6 +20,11 @@ PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
+# PLOVER actor sectors (the codes of data/resolve/sectors.tsv and actors.tsv).
+SECTORS: tuple[str, ...] = (
+    "GOV", "MIL", "SPY", "LEG", "JUD", "COP", "REB", "CVL", "JRN", "BUS", "OPP", "PTY", "REF", "MED",
+    "EDU", "LAB", "AGR", "CRM", "REL", "ELI", "SOC", "UAF",
+)
 MODALITIES: tuple[str, ...] = ("factual", "negated", "hypothetical", "future", "historical")
 STANCES: tuple[str, ...] = ("reported", "claimed", "unconfirmed", "denied", "disputed")
 PLACE_PRECISIONS: tuple[str, ...] = ("point", "city", "admin2", "admin1", "country", "unknown")
