@@ -9,9 +9,9 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, \
-    TimeElapsedColumn
+    TimeElapsedColumn, TimeRemainingColumn
 
-from ..ingest import fetch_urls, read_paths
+from ..ingest import count_documents, fetch_urls, read_paths
 from ..pipeline import page_paragraphs, process_documents
 from ..records import RawDocument, Rejected, Result
 from ..store import BatchOutcome, open_store
@@ -47,7 +47,10 @@ def process(ctx: click.Context, paths: tuple[Path, ...], db: str, urls: tuple[st
         items = _inputs(paths, urls, opts)
         memory = store.boilerplate_memory()
         with _progress(quiet) as progress:
-            task = progress.add_task("processing", total=None)
+            # Counting reads the inputs once more without decoding them: cheap beside coding them,
+            # and it gives the bar a total and the time left.
+            total = None if quiet else count_documents(paths, opts) + len(urls)
+            task = progress.add_task("processing", total=total)
             batch: list[Result] = []
             for result in process_documents(items, opts, memory, stored=store):
                 batch.append(result)
@@ -79,8 +82,10 @@ def _inputs(paths: tuple[Path, ...], urls: tuple[str, ...], opts) -> Iterator[Ra
 
 
 def _progress(quiet: bool) -> Progress:
+    # Writes to standard error while the bar shows (a traceback logged for an internal error)
+    # are printed above it.
     return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                    MofNCompleteColumn(), TimeElapsedColumn(),
+                    MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
                     console=Console(stderr=True), disable=quiet, transient=True)
 
 

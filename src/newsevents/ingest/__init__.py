@@ -78,9 +78,10 @@ from __future__ import annotations
 
 from .documents import document_from_bytes, document_from_record, document_from_text, looks_html
 from .fetch import fetch_urls
-from .files import read_paths
+from .files import count_documents, read_paths
 
 __all__ = [
+    "count_documents",
     "document_from_bytes",
     "document_from_record",
     "document_from_text",

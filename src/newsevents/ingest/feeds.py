@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
+from ..errors import DocumentRejected
 from ..options import Options
 from ..records import DocumentWarning, RawDocument, Rejected, stable_hash
 from .decode import decode_bytes
@@ -156,3 +157,14 @@ def read_feed(path: Path, file_id: str, opts: Options) -> Iterator[RawDocument |
         yield _document(item, count, path, decoded.encoding)
     if count == 0:
         raise reject("no_content", "the feed has no items")
+
+
+def count_feed(path: Path) -> int:
+    """How many items ``read_feed`` yields; a file that is not a feed counts as its rejection."""
+    try:
+        root = ET.fromstring(decode_bytes(path.read_bytes()).text)
+    except (OSError, ET.ParseError, DocumentRejected):
+        return 1
+    if root.tag not in _FEED_ROOTS:
+        return 1
+    return max(sum(1 for _ in _items(root)), 1)
