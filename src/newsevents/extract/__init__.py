@@ -22,19 +22,23 @@ __all__ = [
 ]
 
 
-def extract_parts(raw: RawDocument, memory: BoilerplateMemory | None = None) -> Parts:
+def extract_parts(raw: RawDocument, memory: BoilerplateMemory | None = None, *,
+                  left_out: bool = False) -> Parts:
     if raw.content_type == "html":
-        parts = extract_html(raw.text, raw.url)
+        parts = extract_html(raw.text, raw.url, report_left_out=left_out)
     else:
         parts = extract_text(raw.text)
     apply_memory(parts, memory)
     return parts
 
 
-def extract(raw: RawDocument, opts: Options, memory: BoilerplateMemory | None = None) -> Article:
+def extract(raw: RawDocument, opts: Options, memory: BoilerplateMemory | None = None, *,
+            left_out: bool = False) -> Article:
     """Article of ``raw``; raises DocumentRejected (stage "extract") with reason ``no_body``,
-    ``too_long``, ``language`` or ``too_short``."""
-    parts = extract_parts(raw, memory)
+    ``too_long``, ``language`` or ``too_short``. ``left_out`` adds to ``dropped`` the text of an
+    HTML page that trafilatura left out (reason ``boilerplate:outside_body``), for people who want
+    to see it; the pipeline does not ask for it."""
+    parts = extract_parts(raw, memory, left_out=left_out)
     if not parts.paragraphs:
         raise DocumentRejected("extract", "no_body", f"no article text found in {raw.source_uri}")
     body = "\n\n".join(parts.paragraphs)
