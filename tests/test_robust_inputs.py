@@ -141,3 +141,15 @@ def test_long_body_is_parsed_in_pieces_that_join_back_exactly(opts) -> None:
     assert [s.text for s in joined.sents][:3] == [s.text for s in whole.sents][:3]
     assert len(list(joined.sents)) == len(list(whole.sents))
     assert [t.dep_ for t in joined][:40] == [t.dep_ for t in whole][:40]
+
+
+def test_lone_surrogate_from_python_and_the_command_line() -> None:
+    import newsevents
+
+    text = "Police arrested ten protesters in Nairobi on Monday, officials said \ud800 later."
+    assert newsevents.process(text) == []
+    [result] = newsevents.process_batch([{"text": text}])
+    assert (result.rejected.stage, result.rejected.reason) == ("ingest", "unencodable_text")
+    coded = CliRunner().invoke(cli, ["code", text])
+    assert coded.exit_code == 1
+    assert "rejected at ingest: unencodable_text: text holds an unpaired surrogate U+D800" in coded.output

@@ -34,7 +34,9 @@ DATE_PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year", "unknown")
 def stable_hash(*parts: object, length: int = 16) -> str:
     """A short hex digest of ``parts``; the same parts give the same id in every run."""
     text = "\x1f".join(json.dumps(p, sort_keys=True, ensure_ascii=False) for p in parts)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+    # surrogatepass: a text holding a lone surrogate (rejected later as unencodable_text) still
+    # gets an id; every other text hashes exactly as in UTF-8.
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:length]
 
 
 class Record:

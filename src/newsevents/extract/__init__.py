@@ -3,6 +3,12 @@ standfirst, byline and agency, publisher, publication time with offset, language
 
 ``extract(raw, opts)`` is the stage; ``extract_parts`` is the same work without the acceptance
 checks (language, length), used by the benchmarks, which include non-English pages.
+
+Reason codes (stage "extract"): ``no_body`` (no article text found), ``too_long`` (a body over
+``max_chars``), ``language`` (not one of ``languages``), ``too_short`` (fewer than ``min_words``).
+An exception raised while extracting one document is ``internal_error`` (see pipeline.py), as in
+every stage; the store adds ``nul_character``, ``unencodable_text`` and
+``event_article_mismatch`` (docs/store.md).
 """
 
 from __future__ import annotations
