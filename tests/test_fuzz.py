@@ -101,9 +101,13 @@ file_bytes = st.one_of(
 
 json_scalar = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
                         noise)
-json_value = st.recursive(json_scalar, lambda inner: st.one_of(st.lists(inner, max_size=3),
-                                                               st.dictionaries(st.text(max_size=5), inner, max_size=3)),
-                          max_leaves=6)
+
+
+def _nested(inner: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
+    return st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=5), inner, max_size=3))
+
+
+json_value = st.recursive(json_scalar, _nested, max_leaves=6)
 text_field = st.one_of(english(), broken_html(), noise, st.just(""), st.just("   "),
                        st.builds(lambda t, n: t * n, english(), st.integers(50, 300)), json_value)
 records = st.fixed_dictionaries(

@@ -153,3 +153,19 @@ def test_lone_surrogate_from_python_and_the_command_line() -> None:
     coded = CliRunner().invoke(cli, ["code", text])
     assert coded.exit_code == 1
     assert "rejected at ingest: unencodable_text: text holds an unpaired surrogate U+D800" in coded.output
+
+
+def test_eval_goes_through_documents_that_used_to_end_it(tmp_path: Path) -> None:
+    gold = _jsonl(
+        tmp_path / "gold.jsonl",
+        {"id": "isis", "published": "Tue, 11 Feb 2025 08:00:00 GMT", "events": [{"type": "COERCE"}],
+         "text": "Iraqi troops detained three members of Islamic State (ISIS) in Nineveh province."},
+        {"id": "shabaab", "published": "yesterday", "events": [{"type": "COERCE"}],
+         "text": "Kenyan police arrested four members of al-Shabaab (AS) in Garissa county."},
+        {"id": "nairobi", "published": "2025-02-30", "text": ARTICLE_A, "events": [{"type": "PROTEST"}]},
+    )
+    result = CliRunner().invoke(cli, ["eval", str(gold), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["documents"] == 3 and not report["rejected"]
+    assert report["events"]["matched"] == 3
