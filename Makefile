@@ -23,7 +23,7 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest
 
-# The fuzz suite of `make test` with many more inputs (about 1,200 runs of `process`; minutes).
+# The fuzz suite of `make test` with many more inputs (3,000 runs of `process`; a few minutes).
 fuzz: setup
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py
 

@@ -13,7 +13,7 @@ from newsevents.options import Options, load_options
 # "fuzz" profile (HYPOTHESIS_PROFILE=fuzz), which runs many more. Tests that set their own
 # max_examples (the store properties) keep them.
 settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("fuzz", deadline=None, max_examples=400,
+settings.register_profile("fuzz", deadline=None, max_examples=1000,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 

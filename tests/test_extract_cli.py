@@ -45,7 +45,8 @@ def test_extract_rejected_document_exits_1(tmp_path: Path) -> None:
 def test_extract_command_lists_what_trafilatura_left_out() -> None:
     """The page's cookie bar, menu, promotion and appeal boxes never reach our filter (trafilatura
     leaves them out first); `extract` lists them, not 'dropped: 0'."""
-    page = Path(__file__).resolve().parents[1] / "examples" / "articles" / "eastern-ledger-2025-03-14-kharkiv-drones.html"
+    examples = Path(__file__).resolve().parents[1] / "examples" / "articles"
+    page = examples / "eastern-ledger-2025-03-14-kharkiv-drones.html"
     result = CliRunner().invoke(cli, ["extract", str(page)])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()

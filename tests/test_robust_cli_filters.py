@@ -3,8 +3,6 @@ an empty listing; a country may be given by name."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from click.testing import CliRunner
 from test_store_data import strike_result, talks_result

@@ -58,7 +58,8 @@ def test_internal_error_traceback_reaches_standard_error(monkeypatch, tmp_path: 
     (tmp_path / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
     logging.getLogger("newsevents").propagate = False  # what a user sees, without pytest's capture
     try:
-        result = CliRunner().invoke(cli, ["process", str(tmp_path / "a.txt"), "--db", str(tmp_path / "e.db"), "--quiet"])
+        result = CliRunner().invoke(cli, ["process", str(tmp_path / "a.txt"), "--db", str(tmp_path / "e.db"),
+                                          "--quiet"])
     finally:
         logging.getLogger("newsevents").propagate = True
     assert result.exit_code == 1

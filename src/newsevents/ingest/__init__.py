@@ -29,9 +29,10 @@ records and HTTP bodies are checked one by one while streaming. A feed file is p
 the limit applies to the feed file.
 
 Encoding: byte-order mark, then strict UTF-8 (pages that declare Latin-1 but are UTF-8 are
-common), then UTF-8 with bad bytes replaced when the document has at least as many valid multi-byte
-characters as bad bytes (a warning says how many), then the declared charset (HTTP header, XML declaration, HTML meta; Latin-1 and ASCII
-labels read as windows-1252 as browsers do), then detection with charset-normalizer. The codec
+common), then UTF-8 with bad bytes replaced when the document has at least as many valid
+multi-byte characters as bad bytes (a warning says how many), then the declared charset (HTTP
+header, XML declaration, HTML meta; Latin-1 and ASCII labels read as windows-1252 as browsers
+do), then detection with charset-normalizer. The codec
 used is recorded in ``RawDocument.encoding``; see :mod:`.decode`.
 
 Reason codes (stage "ingest"):

@@ -121,8 +121,8 @@ def unencodable(raw: RawDocument) -> DocumentRejected | None:
             value.encode("utf-8")
         except UnicodeEncodeError as exc:
             char = ord(value[exc.start])
-            return reject("unencodable_text",
-                          f"{name} holds an unpaired surrogate U+{char:04X} at character {exc.start}: not valid Unicode text")
+            return reject("unencodable_text", f"{name} holds an unpaired surrogate U+{char:04X} at "
+                                              f"character {exc.start}: not valid Unicode text")
     return None
 
 

@@ -129,8 +129,8 @@ def _document(item: ET.Element, index: int, path: Path, encoding: str) -> RawDoc
         text, kind = (f"{title}\n\n{content}" if title else content), "text"
     date = _first_text(item, _DATE_TAGS)
     published = iso_date(date) if date else None
-    warnings = () if published or not date else (
-        DocumentWarning("ingest", "bad_date", f"feed item date {date!r} is not an RFC 822 or ISO 8601 date; left empty"),)
+    warnings = () if published or not date else (DocumentWarning(
+        "ingest", "bad_date", f"feed item date {date!r} is not an RFC 822 or ISO 8601 date; left empty"),)
     return RawDocument(
         id=doc_id,
         source_uri=uri,
