@@ -84,6 +84,8 @@ def test_published_dates_in_other_forms_are_read_or_warned(tmp_path: Path) -> No
     }
     assert "'2025-02-30'" in articles["no-such-day"].warnings[0].message
     assert "ingest/bad_date" in result.output  # the summary counts warnings too
+    shown = CliRunner().invoke(cli, ["show", articles["no-such-day"].id, "--db", db])
+    assert "warning    ingest/bad_date: published '2025-02-30' is not a date; left empty" in shown.output.splitlines()
 
 
 def test_code_reads_a_relative_published_and_refuses_a_bad_one() -> None:
