@@ -75,8 +75,6 @@ def process_documents(
 
 def _process_chunk(chunk: list[RawDocument | Rejected], opts: Options,
                    memory: BoilerplateMemory | None, stored: StoredInputs | None) -> Iterator[Result]:
-    from .extract import extract
-
     readable = [i for i in chunk if isinstance(i, RawDocument) and unencodable(i) is None]
     known = stored.stored_inputs([raw.content_hash for raw in readable]) if stored and readable else {}
     staged: list[Result | tuple[RawDocument, Article]] = []
@@ -90,7 +88,7 @@ def _process_chunk(chunk: list[RawDocument | Rejected], opts: Options,
         if (article_id := known.get(item.content_hash)) is not None:
             staged.append(Result(stored=Stored(article_id, item.id, item.source_uri, item.content_hash)))
             continue
-        article = _guarded("extract", item, lambda: extract(item, opts, memory))  # noqa: B023
+        article = _guarded("extract", item, lambda: _extract(item, opts, memory))  # noqa: B023
         staged.append(article if isinstance(article, Result) else (item, article))
     to_parse = [s for s in staged if isinstance(s, tuple)]
     docs = iter(_parse(to_parse, opts))
@@ -101,6 +99,12 @@ def _process_chunk(chunk: list[RawDocument | Rejected], opts: Options,
         raw, article = entry
         doc = next(docs)
         yield doc if isinstance(doc, Result) else _resolve_and_code(raw, article, doc, opts)
+
+
+def _extract(raw: RawDocument, opts: Options, memory: BoilerplateMemory | None) -> Article:
+    from .extract import extract  # imported with the first document to extract (see above)
+
+    return extract(raw, opts, memory)
 
 
 def _parse(pairs: list[tuple[RawDocument, Article]], opts: Options) -> list[Doc | Result]:
