@@ -123,17 +123,18 @@ def _article_ids(store):
 def test_a_store_failure_on_one_article_rejects_only_it(monkeypatch, store_url: str, caplog):
     import newsevents.store.core
 
-    real = newsevents.store.core.link_article
+    real = newsevents.store.core.link_event
 
-    def link_article(db, article_id, body):
-        if "talks" in body.lower():
+    def link_event(db, event, duplicate_of):
+        # the talks article's second event: its first event is already written by then
+        if event.type == "AGREE":
             raise KeyError("injected store failure")
-        return real(db, article_id, body)
+        return real(db, event, duplicate_of)
 
-    monkeypatch.setattr(newsevents.store.core, "link_article", link_article)
+    monkeypatch.setattr(newsevents.store.core, "link_event", link_event)
     with open_store(store_url) as store, caplog.at_level(logging.ERROR, logger="newsevents"):
         outcome = store.write_batch([talks_result(), strike_result()], "r1")
-        assert (outcome.new_articles, outcome.rejected) == (1, 1)
+        assert (outcome.new_articles, outcome.rejected, outcome.new_events) == (1, 1, 3)
         assert [(r.doc_id, r.stage, r.reason) for r in outcome.rejections] == [("talks-1", "store", "internal_error")]
         assert store.counts()["articles"] == 1
         assert store.get_article(strike_result().article.id) is not None
@@ -141,4 +142,5 @@ def test_a_store_failure_on_one_article_rejects_only_it(monkeypatch, store_url: 
         assert row.message.startswith("KeyError: 'injected store failure'")
         # nothing of the failed article is left half-written
         assert store.db.fetchone("SELECT COUNT(*) FROM article_docs WHERE doc_id = 'talks-1'") == (0,)
+        assert store.counts()["events"] == 3 and store.counts()["dropped_parts"] == 0
     assert "injected store failure" in caplog.text

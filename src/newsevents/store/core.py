@@ -169,15 +169,15 @@ class Store:
                     continue
                 article = checked.article
                 assert article is not None  # _checked guarantees article or rejected
+                if article.id in known:
+                    # An exact copy (same normalised body) from another input.
+                    self._write_input(article.id, article.source_uri, article.doc_id, article.input_hash, run_id)
+                    outcome.duplicate_articles += 1
+                    continue
+                written = BatchOutcome()  # counted only once the whole article is in
                 try:
                     with self.db.savepoint():
-                        if article.id in known:
-                            # An exact copy (same normalised body) from another input.
-                            self._write_input(article.id, article.source_uri, article.doc_id,
-                                              article.input_hash, run_id)
-                            outcome.duplicate_articles += 1
-                            continue
-                        dup_of = self._write_article(article, checked.events, seq + 1, run_id, created, outcome)
+                        dup_of = self._write_article(article, checked.events, seq + 1, run_id, created, written)
                 except StoreError:
                     raise  # the database itself failed (locked, full, read-only): every article would
                 except Exception as exc:  # noqa: BLE001 - one article's bug must not lose the batch
@@ -188,6 +188,7 @@ class Store:
                 seq += 1
                 known.add(article.id)
                 outcome.new_articles += 1
+                outcome.new_events += written.new_events
                 outcome.near_duplicates += dup_of is not None
         return outcome
 
