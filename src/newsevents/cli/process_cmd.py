@@ -66,12 +66,14 @@ def process(ctx: click.Context, paths: tuple[Path, ...], db: str, urls: tuple[st
 
 
 def _write(store, memory, batch: list[Result], run_id: str, summary: "Summary") -> None:
-    summary.add(store.write_batch(batch, run_id), batch)
+    outcome = store.write_batch(batch, run_id)
+    summary.add(outcome, batch)
+    refused = {(r.doc_id, r.source_uri) for r in outcome.rejections}
     # Publisher memory grows with every batch: a paragraph seen in several articles of the same
     # publisher is boilerplate in the next ones, even when it reads like prose.
     for result in batch:
         article = result.article
-        if article and article.publisher:
+        if article and article.publisher and (article.doc_id, article.source_uri) not in refused:
             memory.record(article.publisher, article.id, page_paragraphs(article))
 
 
