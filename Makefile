@@ -1,10 +1,11 @@
 # The two commands of the README: `make run` and `make test`. Both set up from a fresh clone.
+# `make fuzz`, `make quality` and `make bench` are for development.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup run test quality bench train screenshots web-bench serve clean
+.PHONY: setup run test fuzz quality bench train screenshots web-bench serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +22,10 @@ run: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+# The fuzz suite of `make test` with many more inputs (3,000 runs of `process`; a few minutes).
+fuzz: setup
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py
 
 # Scores on ../shared (seed story, PLOVER records, extraction benchmarks) and the bundled examples;
 # writes build/quality.json and fails under the floors in quality-floors.json.

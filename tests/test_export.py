@@ -78,7 +78,7 @@ def test_geojson_is_valid_feature_collection(filled: str, tmp_path: Path) -> Non
         lon, lat = feature["geometry"]["coordinates"]
         assert -180 <= lon <= 180 and -90 <= lat <= 90
         assert feature["properties"]["event_id_cnty"] == feature["id"]
-        assert "latitude" not in feature["properties"]
+        assert (feature["properties"]["longitude"], feature["properties"]["latitude"]) == (lon, lat)
     kyiv = [f for f in data["features"] if f["properties"]["location"] == "Kyiv"]
     assert kyiv and kyiv[0]["geometry"]["coordinates"] == [30.52, 50.45]
 

@@ -40,3 +40,22 @@ def test_extract_rejected_document_exits_1(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["extract", str(page)])
     assert result.exit_code == 1
     assert "extract/too_short" in result.output
+
+
+def test_extract_command_lists_what_trafilatura_left_out() -> None:
+    """The page's cookie bar, menu, promotion and appeal boxes never reach our filter (trafilatura
+    leaves them out first); `extract` lists them, not 'dropped: 0'."""
+    examples = Path(__file__).resolve().parents[1] / "examples" / "articles"
+    page = examples / "eastern-ledger-2025-03-14-kharkiv-drones.html"
+    result = CliRunner().invoke(cli, ["extract", str(page)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    dropped = lines[lines.index(next(x for x in lines if x.startswith("dropped: "))):]
+    assert dropped[0] != "dropped: 0"
+    left_out = [x for x in dropped if x.startswith("  - boilerplate:outside_body (left out by trafilatura): ")]
+    texts = [x.split("): ", 1)[1] for x in left_out]
+    for expected in ("Accept all Manage preferences", "Support independent reporting from Ukraine",
+                     "Read more: Ukraine war live updates", "Subscribe from 1 euro"):
+        assert expected in texts, texts
+    # the story's paragraphs and its headline are not in the list
+    assert not any(t.startswith(("Russia fires 112 drones", "Both sides have stepped up")) for t in texts)

@@ -13,7 +13,6 @@ from test_store_data import strike_result, syndicated_copy, talks_result
 
 from newsevents.cli import cli
 from newsevents.cli.query_cmd import mark_evidence
-from newsevents.errors import StoreError
 from newsevents.store import open_store
 
 
@@ -94,7 +93,7 @@ def test_show_marks_evidence_and_lists_fields(db: str) -> None:
     talks = run("show", "b89b323f", "--db", db)
     assert "dropped parts (1)\n  boilerplate:newsletter: Subscribe to our newsletter" in talks
     missing = CliRunner().invoke(cli, ["show", "ffffffff", "--db", db])
-    assert missing.exit_code == 1 and "no article 'ffffffff'" in missing.output
+    assert missing.exit_code == 2 and "no article 'ffffffff'" in missing.output
 
 
 def test_mark_evidence_shares_and_nests_markers() -> None:
@@ -111,7 +110,8 @@ def test_mark_evidence_shares_and_nests_markers() -> None:
 
 def test_missing_database_exits_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["events", "--db", str(tmp_path / "none.db")])
-    assert isinstance(result.exception, StoreError)
+    assert result.exit_code == 2
+    assert "error: database file not found" in result.output
     proc = subprocess.run([sys.executable, "-m", "newsevents", "stats", "--db", str(tmp_path / "none.db")],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2

@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterable, Iterator
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from .errors import ConfigError
+
+if TYPE_CHECKING:  # spaCy is imported when a text is parsed, not with the package
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# Bodies longer than this are parsed in pieces cut at paragraph breaks and joined back into one
+# Doc. spaCy refuses texts over nlp.max_length (1,000,000 characters, error E088) because the
+# parser and entity recogniser need about 1 GB of memory per 100,000 characters of one text.
+PIECE_CHARS = 100_000
 
 
 @functools.lru_cache(maxsize=4)
 def load_model(name: str) -> Language:
     """Load the pipeline once per process (each worker of a pool or a Dask cluster loads its own)."""
+    import spacy
+
     try:
         return spacy.load(name)
     except OSError as exc:
@@ -24,6 +33,41 @@ def load_model(name: str) -> Language:
         ) from exc
 
 
-def parse(texts: Iterable[str], model: str, batch_size: int = 32) -> Iterator[Doc]:
-    """Parse ``texts`` in order, batched."""
-    return load_model(model).pipe(texts, batch_size=batch_size)
+def pieces(text: str, size: int) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters, each ending after a paragraph
+    break (a blank line), or after a space when one paragraph is longer than a piece; joined, the
+    pieces are ``text`` again."""
+    out: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        cut = text.rfind("\n\n", start, start + size)
+        if cut > start:
+            end = cut + 2
+        else:
+            space = text.rfind(" ", start, start + size)
+            end = space + 1 if space > start else start + size
+        out.append(text[start:end])
+        start = end
+    out.append(text[start:])
+    return out
+
+
+def parse(texts: Iterable[str], model: str, batch_size: int = 32,
+          piece_chars: int = PIECE_CHARS) -> Iterator[Doc]:
+    """Parse ``texts`` in order, batched; a text over ``piece_chars`` is parsed in pieces (see
+    PIECE_CHARS) whose Docs are joined, so token offsets are offsets into the whole text."""
+    nlp = load_model(model)  # here, not in the generator: a missing model is reported at once
+    return _parse(nlp, texts, batch_size, piece_chars)
+
+
+def _parse(nlp: Language, texts: Iterable[str], batch_size: int, piece_chars: int) -> Iterator[Doc]:
+    from spacy.tokens import Doc
+
+    for too_long, group in itertools.groupby(texts, key=lambda text: len(text) > piece_chars):
+        if not too_long:
+            yield from nlp.pipe(group, batch_size=batch_size)
+            continue
+        for text in group:
+            # Each piece keeps its closing break or space, so no whitespace is added between them.
+            yield Doc.from_docs(list(nlp.pipe(pieces(text, piece_chars), batch_size=batch_size)),
+                                ensure_whitespace=False)

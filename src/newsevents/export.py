@@ -39,6 +39,13 @@ EXTRA_COLUMNS = (
 )
 CSV_COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS
 
+# Column types, shared by every format: CSV writes them as text (empty where unknown), GeoJSON as
+# JSON numbers and strings (null where unknown), Parquet as typed columns (null where unknown).
+INTEGER_COLUMNS = frozenset({"year", "time_precision", "iso", "geo_precision", "fatalities", "timestamp"})
+FLOAT_COLUMNS = frozenset({"latitude", "longitude", "confidence"})
+DATE_COLUMNS = frozenset({"event_date"})
+TEXT_COLUMNS = frozenset(CSV_COLUMNS) - INTEGER_COLUMNS - FLOAT_COLUMNS - DATE_COLUMNS
+
 _TIME_PRECISION = {"day": 1, "week": 2, "month": 2, "year": 3, "unknown": 3}
 _GEO_PRECISION = {"point": 1, "city": 1, "admin2": 2, "admin1": 2, "country": 3, "unknown": 3}
 # Rows per Parquet row group: bounds the memory the writer holds.
@@ -62,79 +69,103 @@ def disorder_of_type() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=512)
-def _country(alpha3: str) -> tuple[str, str]:
-    """(ISO numeric code, name) for an ISO alpha-3 code; empty for IGO/NGO and unknown codes."""
+def _country(alpha3: str) -> tuple[int | None, str | None]:
+    """(ISO numeric code, name) for an ISO alpha-3 code; None for IGO/NGO and unknown codes."""
     found = pycountry.countries.get(alpha_3=alpha3)
     if found is None:
-        return "", ""
-    return str(int(found.numeric)), found.name
+        return None, None
+    return int(found.numeric), found.name
 
 
 def _name(actor: Actor) -> str:
     return actor.name or actor.text
 
 
-def _inter(actors: tuple[Actor, ...]) -> str:
-    return inter_of_sector().get(actors[0].sector or "", "") if actors else ""
+def _inter(actors: tuple[Actor, ...]) -> str | None:
+    return inter_of_sector().get(actors[0].sector or "") if actors else None
 
 
-def acled_row(row: EventRow) -> dict[str, Any]:
-    """One event in ACLED's CSV columns (plus ours); see docs/store.md for each mapping."""
+def _joined(values: list[str], sep: str) -> str | None:
+    return sep.join(values) if values else None
+
+
+def acled_values(row: EventRow) -> dict[str, Any]:
+    """One event in ACLED's columns (plus ours), typed (see INTEGER_COLUMNS, ...); None where
+    unknown. docs/store.md describes each mapping."""
     e = row.event
     loc = e.location
-    iso, country = _country(loc.country) if loc and loc.country else ("", "")
+    iso, country = _country(loc.country) if loc and loc.country else (None, None)
     inter1, inter2 = _inter(e.actor), _inter(e.recipient)
-    acled_type = e.acled.event_type if e.acled else ""
+    acled_type = e.acled.event_type if e.acled else None
     violent = acled_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
     tags = [f"stance: {e.attribution.stance}", f"modality: {e.modality}"]
     if e.attribution.source:
         tags.append(f"source: {e.attribution.source}")
+    day = e.date.start[:10] if e.date.start else None
     return {
         "event_id_cnty": e.event_id,
-        "event_date": (e.date.start or "")[:10],
-        "year": (e.date.start or "")[:4],
+        "event_date": day,
+        "year": int(day[:4]) if day else None,
         "time_precision": _TIME_PRECISION.get(e.date.precision, 3),
-        "disorder_type": disorder_of_type().get(acled_type, ""),
+        "disorder_type": disorder_of_type().get(acled_type or ""),
         "event_type": acled_type,
-        "sub_event_type": e.acled.sub_event_type if e.acled else "",
-        "actor1": _name(e.actor[0]) if e.actor else "",
-        "assoc_actor_1": "; ".join(_name(a) for a in e.actor[1:]),
+        "sub_event_type": e.acled.sub_event_type if e.acled else None,
+        "actor1": _name(e.actor[0]) if e.actor else None,
+        "assoc_actor_1": _joined([_name(a) for a in e.actor[1:]], "; "),
         "inter1": inter1,
-        "actor2": _name(e.recipient[0]) if e.recipient else "",
-        "assoc_actor_2": "; ".join(_name(a) for a in e.recipient[1:]),
+        "actor2": _name(e.recipient[0]) if e.recipient else None,
+        "assoc_actor_2": _joined([_name(a) for a in e.recipient[1:]], "; "),
         "inter2": inter2,
-        "interaction": f"{inter1}-{inter2}" if inter1 and inter2 else inter1 or "",
-        "civilian_targeting": "Civilian targeting" if violent and inter2 == "Civilians" else "",
+        "interaction": f"{inter1}-{inter2}" if inter1 and inter2 else inter1,
+        "civilian_targeting": "Civilian targeting" if violent and inter2 == "Civilians" else None,
         "iso": iso,
-        "region": "",
+        "region": None,
         "country": country,
-        "admin1": (loc.admin1 or "") if loc else "",
-        "admin2": "",
-        "admin3": "",
-        "location": (loc.name or loc.text) if loc else "",
-        "latitude": loc.lat if loc and loc.lat is not None else "",
-        "longitude": loc.lon if loc and loc.lon is not None else "",
-        "geo_precision": _GEO_PRECISION.get(loc.precision, 3) if loc else "",
-        "source": row.outlet or "",
-        "source_scale": "",
+        "admin1": (loc.admin1 or None) if loc else None,
+        "admin2": None,
+        "admin3": None,
+        "location": (loc.name or loc.text) if loc else None,
+        "latitude": loc.lat if loc else None,
+        "longitude": loc.lon if loc else None,
+        "geo_precision": _GEO_PRECISION.get(loc.precision, 3) if loc else None,
+        "source": row.outlet or None,
+        "source_scale": None,
         "notes": e.evidence.sentence,
         "fatalities": (e.fatalities.killed or 0) if e.fatalities else 0,
         "tags": "; ".join(tags),
         "timestamp": int(dt.datetime.fromisoformat(row.stored).timestamp()),
         "plover_type": e.type,
-        "plover_mode": e.mode or "",
-        "actor1_country": ";".join(a.country or "" for a in e.actor),
-        "actor2_country": ";".join(a.country or "" for a in e.recipient),
+        "plover_mode": e.mode,
+        "actor1_country": _joined([a.country or "" for a in e.actor], ";"),
+        "actor2_country": _joined([a.country or "" for a in e.recipient], ";"),
         "stance": e.attribution.stance,
-        "claimed_by": e.attribution.source or "",
+        "claimed_by": e.attribution.source,
         "modality": e.modality,
         "confidence": e.confidence,
-        "trigger": e.evidence.trigger,
-        "cluster_id": e.cluster_id or "",
+        "trigger": e.evidence.trigger or None,
+        "cluster_id": e.cluster_id,
         "article_id": e.article_id,
-        "url": row.url or "",
-        "reviewed": row.review or "",
+        "url": row.url,
+        "reviewed": row.review,
     }
+
+
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV Injection"):
+# "=HYPERLINK(...)" in a page's site name would run when the export is opened.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> str:
+    """A text value as a CSV cell: a leading quote keeps a spreadsheet from reading it as a
+    formula. Only text goes through here; numbers (a negative longitude) stay numbers."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def acled_row(row: EventRow) -> dict[str, str]:
+    """One event as CSV cells: empty where unknown, text cells escaped (``csv_cell``)."""
+    return {k: csv_cell(v) if k in TEXT_COLUMNS else ("" if v is None else str(v))
+            for k, v in acled_values(row).items()}
 
 
 def write_csv(rows: Iterable[EventRow], out: IO[str]) -> int:
@@ -175,7 +206,7 @@ def write_geojson(rows: Iterable[EventRow], out: IO[str]) -> int:
         loc = row.event.location
         if loc is None or loc.lat is None or loc.lon is None:
             continue
-        props = {k: v for k, v in acled_row(row).items() if k not in ("latitude", "longitude")}
+        props = acled_values(row)
         feature = {
             "type": "Feature",
             "id": row.event.event_id,
@@ -188,12 +219,9 @@ def write_geojson(rows: Iterable[EventRow], out: IO[str]) -> int:
     return n
 
 
-_NUMERIC = {"latitude", "longitude", "confidence"}
-_INTEGER = {"time_precision", "geo_precision", "fatalities", "timestamp"}
-
-
 def write_parquet(rows: Iterable[EventRow], path: str | Path) -> int:
-    """The CSV columns (typed) plus the full JSON record, written in row groups."""
+    """The CSV columns, typed (integers, floats, a date, text; null where unknown), plus the full
+    JSON record, written in row groups."""
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -201,27 +229,24 @@ def write_parquet(rows: Iterable[EventRow], path: str | Path) -> int:
         raise InputError("Parquet export needs pyarrow: pip install 'newsevents[parquet]'") from exc
 
     def kind(col: str) -> Any:
-        if col in _NUMERIC:
+        if col in FLOAT_COLUMNS:
             return pa.float64()
-        if col in _INTEGER:
+        if col in INTEGER_COLUMNS:
             return pa.int64()
+        if col in DATE_COLUMNS:
+            return pa.date32()
         return pa.string()
 
     schema = pa.schema([(c, kind(c)) for c in CSV_COLUMNS] + [("record_json", pa.string())])
-
-    def value(col: str, v: Any) -> Any:
-        if v == "" and col in _NUMERIC | _INTEGER:
-            return None
-        return v if col in _NUMERIC | _INTEGER else str(v)
-
     n = 0
     with pq.ParquetWriter(str(path), schema) as writer:
         for chunk in _chunks(rows, PARQUET_CHUNK):
             columns: dict[str, list[Any]] = {c: [] for c in schema.names}
             for row in chunk:
-                flat = acled_row(row)
+                values = acled_values(row)
                 for c in CSV_COLUMNS:
-                    columns[c].append(value(c, flat[c]))
+                    v = values[c]
+                    columns[c].append(dt.date.fromisoformat(v) if c in DATE_COLUMNS and v else v)
                 columns["record_json"].append(json.dumps(full_record(row), ensure_ascii=False))
             writer.write_table(pa.table(columns, schema=schema))
             n += len(chunk)
@@ -249,19 +274,26 @@ def export(store: Store, fmt: str, out: IO[str] | str | Path, f: EventFilter = E
     returns the number of events written."""
     if fmt not in FORMATS:
         raise InputError(f"unknown export format {fmt!r}: choose {', '.join(FORMATS)}")
+    if fmt == "parquet" and not isinstance(out, (str, Path)):
+        raise InputError("Parquet is binary: give an output file (-o FILE)")
+    if isinstance(out, (str, Path)):
+        _check_writable(Path(out))
     if fmt == "training":
         return _write_text(write_training, store.reviewed_sentences(f), out)
     rows = store.query_rows(f)
     if fmt == "parquet":
-        if not isinstance(out, (str, Path)):
-            raise InputError("Parquet is binary: give an output file (-o FILE)")
+        assert isinstance(out, (str, Path))
         return write_parquet(rows, out)
     return _write_text(_TEXT_WRITERS[fmt], rows, out)
 
 
 def _write_text(writer: Callable[[Any, IO[str]], int], items: Iterable[Any], out: IO[str] | str | Path) -> int:
     if isinstance(out, (str, Path)):
-        with open(out, "w", encoding="utf-8", newline="") as handle:
+        try:
+            handle = open(out, "w", encoding="utf-8", newline="")
+        except OSError as exc:
+            raise InputError(f"cannot write {out}: {exc.strerror or exc}") from exc
+        with handle:
             return writer(items, handle)
     return writer(items, out)
 
@@ -274,3 +306,12 @@ def write_training(examples: Iterable[dict[str, Any]], out: IO[str]) -> int:
         out.write(json.dumps(example, ensure_ascii=False) + "\n")
         n += 1
     return n
+
+
+def _check_writable(path: Path) -> None:
+    """Before any row is read: a mistyped folder is the user's error (exit 2), said plainly."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise InputError(f"cannot write {path}: the folder {folder} does not exist")
+    if path.is_dir():
+        raise InputError(f"cannot write {path}: it is a folder")

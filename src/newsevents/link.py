@@ -19,11 +19,12 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
-import numpy as np
-from datasketch import MinHash
+from typing import TYPE_CHECKING
 
 from .records import Event, Place, stable_hash
+
+if TYPE_CHECKING:  # numpy is imported where signatures are made: a re-run of stored inputs needs none
+    import numpy as np
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -60,6 +61,8 @@ class Signature:
 
     @classmethod
     def from_text(cls, text: str, shingles: int) -> "Signature":
+        import numpy as np
+
         return cls(np.frombuffer(bytes.fromhex(text), dtype=">u4").astype(np.uint32), shingles)
 
 
@@ -71,7 +74,11 @@ def shingles(body: str, size: int = SHINGLE_WORDS) -> set[str]:
 
 
 def signature(body: str) -> Signature:
+    import numpy as np
+    from datasketch import MinHash  # here: importing it takes a third of a second (scipy)
+
     grams = shingles(body)
+
     mh = MinHash(num_perm=NUM_PERM, seed=1)
     mh.update_batch([g.encode("utf-8") for g in sorted(grams)])
     return Signature(np.asarray(mh.hashvalues, dtype=np.uint32), len(grams))
@@ -87,6 +94,8 @@ def band_keys(sig: Signature) -> list[str]:
 
 
 def jaccard(a: Signature, b: Signature) -> float:
+    import numpy as np
+
     return float(np.mean(a.values == b.values))
 
 

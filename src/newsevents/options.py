@@ -16,6 +16,7 @@ from .records import stable_hash
 SETTINGS: dict[str, tuple[type, str]] = {
     "spacy_model": (str, "spaCy pipeline name (installed package), e.g. en_core_web_sm"),
     "max_bytes": (int, "documents larger than this many bytes are rejected (too_large)"),
+    "max_chars": (int, "extracted bodies longer than this many characters are rejected (too_long)"),
     "min_words": (int, "extracted bodies shorter than this are rejected (too_short)"),
     "languages": (list, "ISO 639-1 codes of accepted languages; others are rejected (language)"),
     "batch_size": (int, "texts per spaCy batch"),
@@ -27,6 +28,7 @@ SETTINGS: dict[str, tuple[type, str]] = {
 class Options:
     spacy_model: str
     max_bytes: int
+    max_chars: int
     min_words: int
     languages: tuple[str, ...]
     batch_size: int

@@ -1,71 +1,144 @@
 """The cascade, in one readable place: ingest -> extract -> analyse -> resolve -> code.
 
-Stages are plain functions over records; this module only orders them and turns a
-``DocumentRejected`` into a ``Rejected`` row so one bad document never stops a batch.
+Stages are plain functions over records; this module only orders them and makes sure one bad
+document never stops a batch: a ``DocumentRejected`` becomes that document's ``Rejected`` row, and
+so does any other exception a stage raises on it (reason ``internal_error``, the traceback in the
+log). Errors that concern every document (``ConfigError``: the spaCy model is not installed) still
+end the run.
+
+The stages are imported when first needed, not with this module: spaCy, trafilatura and the
+gazetteer take a second or more to import, and a run whose inputs are all stored already (see
+``StoredInputs``) needs none of them.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from . import __version__
-from .analyse import parse
-from .coder import code
-from .errors import DocumentRejected
-from .extract import extract
-from .extract.memory import BoilerplateMemory
+from .errors import DocumentRejected, NewsEventsError, internal_error
+from .ingest.documents import unencodable
 from .options import Options
-from .records import Article, Event, RawDocument, Rejected, Result
-from .resolve import resolve
+from .records import Article, Event, RawDocument, Rejected, Result, Stored
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .extract.memory import BoilerplateMemory
+
+T = TypeVar("T")
 
 
 def _rejected(raw: RawDocument, exc: DocumentRejected) -> Result:
     return Result(rejected=Rejected(raw.id, raw.source_uri, exc.stage, exc.reason, exc.message))
 
 
+def _guarded(stage: str, raw: RawDocument, run: Callable[[], T]) -> T | Result:
+    """``run()``, or the document's rejection when it raises."""
+    try:
+        return run()
+    except DocumentRejected as exc:
+        return _rejected(raw, exc)
+    except NewsEventsError:
+        raise  # a configuration or store problem: every document would meet it
+    except Exception as exc:  # noqa: BLE001 - a bug on one document must not stop the batch
+        return _rejected(raw, internal_error(stage, exc, f"{raw.source_uri} (document {raw.id})"))
+
+
 def provenance(opts: Options) -> dict[str, str]:
     return {"pipeline": __version__, "model": opts.spacy_model, "config": opts.config_hash}
+
+
+class StoredInputs(Protocol):
+    def stored_inputs(self, hashes: Sequence[str]) -> dict[str, str]:
+        """For each content hash (``RawDocument.content_hash``) already stored, its article id."""
+        ...
 
 
 def process_documents(
     items: Iterable[RawDocument | Rejected], opts: Options,
     memory: BoilerplateMemory | None = None,
+    stored: StoredInputs | None = None,
 ) -> Iterator[Result]:
     """Run every document through the pipeline; yields one Result per input item, in order.
-    ``memory`` is the publisher boilerplate memory extract consults (the store provides one)."""
+    ``memory`` is the publisher boilerplate memory extract consults (the store provides one).
+    Inputs ``stored`` knows by their content hash are not processed again: their Result holds
+    only the stored article's id (``Result.stored``). Tying a re-run to the input, not to the
+    body, matters: publisher memory grows, drops more paragraphs of the same page the next time,
+    and the changed body would be a new article."""
     iterator = iter(items)
     while chunk := list(itertools.islice(iterator, opts.batch_size)):
-        yield from _process_chunk(chunk, opts, memory)
+        yield from _process_chunk(chunk, opts, memory, stored)
 
 
 def _process_chunk(chunk: list[RawDocument | Rejected], opts: Options,
-                   memory: BoilerplateMemory | None) -> Iterator[Result]:
+                   memory: BoilerplateMemory | None, stored: StoredInputs | None) -> Iterator[Result]:
+    readable = [i for i in chunk if isinstance(i, RawDocument) and unencodable(i) is None]
+    known = stored.stored_inputs([raw.content_hash for raw in readable]) if stored and readable else {}
     staged: list[Result | tuple[RawDocument, Article]] = []
     for item in chunk:
         if isinstance(item, Rejected):
             staged.append(Result(rejected=item))
             continue
-        try:
-            staged.append((item, extract(item, opts, memory)))
-        except DocumentRejected as exc:
-            staged.append(_rejected(item, exc))
+        if (bad := unencodable(item)) is not None:
+            staged.append(_rejected(item, bad))
+            continue
+        if (article_id := known.get(item.content_hash)) is not None:
+            staged.append(Result(stored=Stored(article_id, item.id, item.source_uri, item.content_hash)))
+            continue
+        article = _guarded("extract", item, lambda: _extract(item, opts, memory))  # noqa: B023
+        staged.append(article if isinstance(article, Result) else (item, article))
     to_parse = [s for s in staged if isinstance(s, tuple)]
-    docs = iter(parse((a.body for _, a in to_parse), opts.spacy_model, opts.batch_size))
+    docs = iter(_parse(to_parse, opts))
     for entry in staged:
         if isinstance(entry, Result):
             yield entry
             continue
         raw, article = entry
         doc = next(docs)
-        try:
-            mentions = resolve(doc, article, opts)
-            events = code(doc, article, mentions, opts)
-        except DocumentRejected as exc:
-            yield _rejected(raw, exc)
-            continue
-        kept = tuple(e for e in events if e.confidence >= opts.min_confidence)
-        yield Result(article=article, events=kept)
+        yield doc if isinstance(doc, Result) else _resolve_and_code(raw, article, doc, opts)
+
+
+def _extract(raw: RawDocument, opts: Options, memory: BoilerplateMemory | None) -> Article:
+    from .extract import extract  # imported with the first document to extract (see above)
+
+    return extract(raw, opts, memory)
+
+
+def _parse(pairs: list[tuple[RawDocument, Article]], opts: Options) -> list[Doc | Result]:
+    """spaCy's parse of each body, batched; a document the parser fails on gets its rejection in
+    its place. A failure inside ``nlp.pipe`` loses the whole batch, so then the bodies are parsed
+    again one by one to find the document that caused it."""
+    from . import analyse
+
+    if not pairs:
+        return []  # nothing to parse: the model is not even loaded
+    bodies = [article.body for _, article in pairs]
+    try:
+        return list(analyse.parse(bodies, opts.spacy_model, opts.batch_size))
+    except NewsEventsError:
+        raise
+    except Exception:  # noqa: BLE001 - isolated below, document by document
+        return [
+            _guarded("analyse", raw, lambda: next(iter(analyse.parse([article.body], opts.spacy_model, 1))))  # noqa: B023
+            for raw, article in pairs
+        ]
+
+
+def _resolve_and_code(raw: RawDocument, article: Article, doc: Doc, opts: Options) -> Result:
+    from .coder import code
+    from .resolve import resolve
+
+    mentions = _guarded("resolve", raw, lambda: resolve(doc, article, opts))
+    if isinstance(mentions, Result):
+        return mentions
+    events = _guarded("code", raw, lambda: code(doc, article, mentions, opts))
+    if isinstance(events, Result):
+        return events
+    kept = tuple(e for e in events if e.confidence >= opts.min_confidence)
+    return Result(article=article, events=kept)
 
 
 def process_one(raw: RawDocument, opts: Options) -> Result:

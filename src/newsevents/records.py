@@ -20,6 +20,11 @@ PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
+# PLOVER actor sectors (the codes of data/resolve/sectors.tsv and actors.tsv).
+SECTORS: tuple[str, ...] = (
+    "GOV", "MIL", "SPY", "LEG", "JUD", "COP", "REB", "CVL", "JRN", "BUS", "OPP", "PTY", "REF", "MED",
+    "EDU", "LAB", "AGR", "CRM", "REL", "ELI", "SOC", "UAF",
+)
 MODALITIES: tuple[str, ...] = ("factual", "negated", "hypothetical", "future", "historical")
 STANCES: tuple[str, ...] = ("reported", "claimed", "unconfirmed", "denied", "disputed")
 PLACE_PRECISIONS: tuple[str, ...] = ("point", "city", "admin2", "admin1", "country", "unknown")
@@ -29,7 +34,9 @@ DATE_PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year", "unknown")
 def stable_hash(*parts: object, length: int = 16) -> str:
     """A short hex digest of ``parts``; the same parts give the same id in every run."""
     text = "\x1f".join(json.dumps(p, sort_keys=True, ensure_ascii=False) for p in parts)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+    # surrogatepass: a text holding a lone surrogate (rejected later as unencodable_text) still
+    # gets an id; every other text hashes exactly as in UTF-8.
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:length]
 
 
 class Record:
@@ -102,8 +109,21 @@ def _build(hint: Any, value: Any) -> Any:
 
 
 @dataclass(frozen=True)
+class DocumentWarning(Record):
+    """Something changed or left out of a document that was still used (bytes that were not
+    text replaced while decoding, a publication date that could not be read); kept with the
+    article so a reader can see it."""
+
+    stage: str  # ingest | extract
+    reason: str  # stable code: replaced_bytes, bad_date, partial_date, relative_date
+    message: str
+
+
+@dataclass(frozen=True)
 class RawDocument(Record):
     """One input document before extraction: what ingest read, nothing interpreted yet."""
+
+    _omit_when_default = ("warnings",)
 
     id: str
     source_uri: str
@@ -114,6 +134,13 @@ class RawDocument(Record):
     published: str | None = None  # ISO date-time given by the input (JSONL, WARC, gold file)
     fetched: str | None = None  # ISO date-time the page was fetched (WARC date)
     size_bytes: int = 0
+    warnings: tuple[DocumentWarning, ...] = ()
+
+    @functools.cached_property
+    def content_hash(self) -> str:
+        """Hash of what was read (kind and text): the same input read again has the same hash,
+        whatever the publisher memory or the options make of it later."""
+        return stable_hash(self.content_type, self.text, length=32)
 
 
 @dataclass(frozen=True)
@@ -127,6 +154,8 @@ class DroppedPart(Record):
 
 @dataclass(frozen=True)
 class Article(Record):
+    _omit_when_default = ("warnings", "input_hash")
+
     id: str  # stable_hash of the normalised body: syndicated copies share it
     doc_id: str  # the input's own id (file path stem, JSONL id)
     source_uri: str
@@ -143,6 +172,8 @@ class Article(Record):
     canonical_url: str | None = None
     fetched: str | None = None
     dropped: tuple[DroppedPart, ...] = ()
+    warnings: tuple[DocumentWarning, ...] = ()  # from ingest: see DocumentWarning
+    input_hash: str | None = None  # RawDocument.content_hash of the input it came from
 
     @staticmethod
     def id_for(body: str) -> str:
@@ -310,9 +341,23 @@ class Mentions(Record):
 
 
 @dataclass(frozen=True)
+class Stored(Record):
+    """An input an earlier run already stored (same content hash): it is not processed again."""
+
+    article_id: str
+    doc_id: str
+    source_uri: str
+    content_hash: str
+
+
+@dataclass(frozen=True)
 class Result(Record):
-    """The outcome of one document: an article with its events, or a rejection."""
+    """The outcome of one document: an article with its events, a rejection, or (when the input
+    was stored before) the stored article's id."""
+
+    _omit_when_default = ("stored",)
 
     article: Article | None = None
     events: tuple[Event, ...] = ()
     rejected: Rejected | None = None
+    stored: Stored | None = None

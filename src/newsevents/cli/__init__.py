@@ -6,23 +6,63 @@ failed); 2 usage, configuration or input error (nothing was done).
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
 
 from ..errors import NewsEventsError
-from . import code_cmd, eval_cmd, extract_cmd, process_cmd, query_cmd, resolve_cmd, serve_cmd
+
+# Command name -> the module defining it. A module is imported when its command runs (or when
+# help lists the commands): `newsevents events` then does not wait for spaCy and trafilatura to
+# import, nor does a `process` run whose inputs are all stored already.
+COMMAND_MODULES = {
+    "process": "process_cmd",
+    "events": "query_cmd",
+    "show": "query_cmd",
+    "stats": "query_cmd",
+    "export": "query_cmd",
+    "extract": "extract_cmd",
+    "resolve": "resolve_cmd",
+    "code": "code_cmd",
+    "eval": "eval_cmd",
+    "serve": "serve_cmd",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LibraryError(click.ClickException):
+    """A library error reaching the command line, with the exit code its class carries."""
+
+    def __init__(self, exc: NewsEventsError) -> None:
+        super().__init__(str(exc))
+        self.exit_code = exc.exit_code
+
+    def show(self, file: object = None) -> None:
+        click.echo(f"error: {self.format_message()}", err=True)
+
+
+class Commands(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module_name = COMMAND_MODULES.get(cmd_name)
+        if module_name is None:
+            return None
+        module = importlib.import_module(f"{__name__}.{module_name}")
+        return next(c for c in module.COMMANDS if c.name == cmd_name)
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except NewsEventsError as exc:
+            raise LibraryError(exc) from exc
+
+
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newsevents")
 def cli() -> None:
     """Turn news articles into a sourced, geolocated event database."""
-
-
-for _module in (process_cmd, query_cmd, extract_cmd, resolve_cmd, code_cmd, eval_cmd, serve_cmd):
-    for _command in _module.COMMANDS:
-        cli.add_command(_command)
 
 
 def main() -> None:
@@ -35,7 +75,4 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(2 if isinstance(exc, click.UsageError) else exc.exit_code)
-    except NewsEventsError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(exc.exit_code)
     sys.exit(code if isinstance(code, int) else 0)

@@ -12,13 +12,12 @@ from ..errors import InputError
 from ..ingest import document_from_text
 from ..pipeline import process_one
 from ..records import Actor, Article, Event
-from .common import config_option, model_option, options_from
+from .common import config_option, model_option, options_from, published_option
 
 
 @click.command()
 @click.argument("text")
-@click.option("--published", default=None, metavar="ISO",
-              help="Publication time the relative dates resolve against, e.g. 2024-11-01T06:04-04:00.")
+@published_option("Publication time the relative dates resolve against, e.g. 2024-11-01T06:04-04:00.")
 @click.option("--json", "as_json", is_flag=True, help="Print the events as JSON lines.")
 @config_option
 @model_option

@@ -2,18 +2,38 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
+from ..ingest.published import read_published
 from ..options import Options, load_options
 
 config_option = click.option(
     "--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
     help="TOML file overriding the packaged defaults (see README, Settings).")
 model_option = click.option("--model", default=None, help="spaCy pipeline to use (spacy_model).")
+
+
+def _read_published(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    date = read_published(value)
+    if date.iso is None:
+        why = date.warning.message if date.warning else f"{value!r} is empty"
+        raise click.BadParameter(f"{why.replace('; left empty', '')}; give a day such as 2024-11-01, "
+                                 "2024-11-01T06:04-04:00, 'Fri, 01 Nov 2024 06:04:00 GMT' or 'yesterday'")
+    if date.warning is not None:
+        click.echo(f"note: {date.warning.message}", err=True)
+    return date.iso
+
+
+def published_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--published``, read as a JSONL ``published`` field is read (ISO 8601, RFC 2822, written
+    or relative dates); a value that names no day is a usage error (exit 2)."""
+    return click.option("--published", default=None, metavar="DATE", callback=_read_published, help=help_text)
 
 
 def options_from(config_path: Path | None, model: str | None) -> Options:

@@ -25,6 +25,8 @@ def format_article(article: Article) -> str:
         value = getattr(article, name)
         if value:
             lines.append(f"  {name}: {value}")
+    for w in article.warnings:
+        lines.append(f"  warning: {w.stage}/{w.reason}: {w.message}")
     words = len(article.body.split())
     lines.append(f"  body: {len(article.paragraphs)} paragraphs, {words} words")
     lines.append("")
@@ -59,7 +61,7 @@ def extract(ctx: click.Context, file: Path, config_path: Path | None) -> None:
             click.echo(f"rejected {item.doc_id}: {item.stage}/{item.reason}: {item.message}", err=True)
             continue
         try:
-            article = extract_article(item, opts)
+            article = extract_article(item, opts, left_out=True)
         except DocumentRejected as exc:
             rejected += 1
             click.echo(f"rejected {item.id}: {exc.stage}/{exc.reason}: {exc.message}", err=True)

@@ -9,13 +9,16 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, \
-    TimeElapsedColumn
+    TimeElapsedColumn, TimeRemainingColumn
 
-from ..ingest import fetch_urls, read_paths
+from ..ingest import count_documents, fetch_urls, read_paths
 from ..pipeline import page_paragraphs, process_documents
 from ..records import RawDocument, Rejected, Result
-from ..store import open_store
+from ..store import BatchOutcome, open_store
 from .common import config_option, model_option, options_from, table
+
+# Rejection messages are cut to this many characters in the summary; the store keeps them whole.
+_MESSAGE_WIDTH = 160
 
 
 @click.command()
@@ -44,9 +47,12 @@ def process(ctx: click.Context, paths: tuple[Path, ...], db: str, urls: tuple[st
         items = _inputs(paths, urls, opts)
         memory = store.boilerplate_memory()
         with _progress(quiet) as progress:
-            task = progress.add_task("processing", total=None)
+            # Counting reads the inputs once more without decoding them: cheap beside coding them,
+            # and it gives the bar a total and the time left.
+            total = None if quiet else count_documents(paths, opts) + len(urls)
+            task = progress.add_task("processing", total=total)
             batch: list[Result] = []
-            for result in process_documents(items, opts, memory):
+            for result in process_documents(items, opts, memory, stored=store):
                 batch.append(result)
                 progress.advance(task)
                 if len(batch) >= opts.batch_size:
@@ -60,12 +66,14 @@ def process(ctx: click.Context, paths: tuple[Path, ...], db: str, urls: tuple[st
 
 
 def _write(store, memory, batch: list[Result], run_id: str, summary: "Summary") -> None:
-    summary.add(store.write_batch(batch, run_id), batch)
+    outcome = store.write_batch(batch, run_id)
+    summary.add(outcome, batch)
+    refused = {(r.doc_id, r.source_uri) for r in outcome.rejections}
     # Publisher memory grows with every batch: a paragraph seen in several articles of the same
     # publisher is boilerplate in the next ones, even when it reads like prose.
     for result in batch:
         article = result.article
-        if article and article.publisher:
+        if article and article.publisher and (article.doc_id, article.source_uri) not in refused:
             memory.record(article.publisher, article.id, page_paragraphs(article))
 
 
@@ -76,13 +84,15 @@ def _inputs(paths: tuple[Path, ...], urls: tuple[str, ...], opts) -> Iterator[Ra
 
 
 def _progress(quiet: bool) -> Progress:
+    # Writes to standard error while the bar shows (a traceback logged for an internal error)
+    # are printed above it.
     return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                    MofNCompleteColumn(), TimeElapsedColumn(),
+                    MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
                     console=Console(stderr=True), disable=quiet, transient=True)
 
 
 class Summary:
-    """Counts for the end-of-run table."""
+    """Counts for the end-of-run table, and every rejected document."""
 
     def __init__(self) -> None:
         self.documents = 0
@@ -91,21 +101,35 @@ class Summary:
         self.new_events = 0
         self.events_by_type: Counter[str] = Counter()
         self.rejected: Counter[str] = Counter()
+        self.rejections: list[Rejected] = []
+        self.warnings: Counter[str] = Counter()  # documents used with a warning, by stage/reason
 
-    def add(self, outcome, batch: list[Result]) -> None:
+    def add(self, outcome: BatchOutcome, batch: list[Result]) -> None:
         self.documents += len(batch)
         self.new_articles += outcome.new_articles
         self.known_articles += outcome.duplicate_articles
         self.new_events += outcome.new_events
+        # Articles the store refused (a NUL character, say) are rejections too, and their
+        # events were not stored.
+        refused = {(r.doc_id, r.source_uri) for r in outcome.rejections}
         for result in batch:
             if result.rejected:
-                self.rejected[f"{result.rejected.stage}/{result.rejected.reason}"] += 1
-            self.events_by_type.update(e.type for e in result.events)
+                self._reject(result.rejected)
+            elif result.article and (result.article.doc_id, result.article.source_uri) not in refused:
+                self.events_by_type.update(e.type for e in result.events)
+                self.warnings.update({f"{w.stage}/{w.reason}" for w in result.article.warnings})
+        for rejection in outcome.rejections:
+            self._reject(rejection)
+
+    def _reject(self, r: Rejected) -> None:
+        self.rejected[f"{r.stage}/{r.reason}"] += 1
+        self.rejections.append(r)
 
     def as_dict(self) -> dict:
         return {"documents": self.documents, "new_articles": self.new_articles,
                 "known_articles": self.known_articles, "new_events": self.new_events,
-                "events_by_type": dict(self.events_by_type), "rejected": dict(self.rejected)}
+                "events_by_type": dict(self.events_by_type), "rejected": dict(self.rejected),
+                "warnings": dict(self.warnings)}
 
     def render(self, db: str) -> str:
         articles = self.documents - sum(self.rejected.values())
@@ -117,10 +141,20 @@ class Summary:
         if self.events_by_type:
             rows = sorted(self.events_by_type.items(), key=lambda kv: (-kv[1], kv[0]))
             lines += ["", table(["event type", "events found"], rows)]
+        if self.warnings:
+            rows = sorted(self.warnings.items(), key=lambda kv: (-kv[1], kv[0]))
+            lines += ["", table(["stored with a warning (stage/reason)", "documents"], rows)]
         if self.rejected:
             rows = sorted(self.rejected.items(), key=lambda kv: (-kv[1], kv[0]))
             lines += ["", table(["rejected (stage/reason)", "documents"], rows)]
+            lines += ["", "rejected documents (stage/reason: message; all stored in the rejected table):"]
+            lines += [f"  {r.source_uri}  {r.stage}/{r.reason}: {_short(r.message)}" for r in self.rejections]
         return "\n".join(lines)
+
+
+def _short(message: str) -> str:
+    text = " ".join(message.split())
+    return text if len(text) <= _MESSAGE_WIDTH else text[: _MESSAGE_WIDTH - 1] + "…"
 
 
 COMMANDS = [process]

@@ -18,7 +18,9 @@ from rich.table import Table
 
 from .. import export as exporter
 from ..records import Actor, Article, Event
+from ..errors import InputError
 from ..store import EventFilter, EventRow, Store, open_store
+from ..store.filters import checked
 
 db_option = click.option("--db", default="events.db", show_default=True,
                          help="SQLite file or postgresql:// URL to read.")
@@ -30,9 +32,10 @@ def filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--type", "type_", metavar="PLOVER", help="PLOVER event type, e.g. ASSAULT."),
         click.option("--acled-type", help="ACLED event type, e.g. 'Explosions/Remote violence'."),
         click.option("--acled-sub-type", help="ACLED sub-event type, e.g. 'Air/drone strike'."),
-        click.option("--country", metavar="ISO3", help="Country of the event's location."),
-        click.option("--actor-country", metavar="ISO3", help="Country of an actor."),
-        click.option("--recipient-country", metavar="ISO3", help="Country of a recipient."),
+        click.option("--country", metavar="COUNTRY",
+                     help="Country of the event's location: ISO3 code (UKR), ISO2 (UA) or name (Ukraine)."),
+        click.option("--actor-country", metavar="COUNTRY", help="Country of an actor (or IGO, NGO, IMG)."),
+        click.option("--recipient-country", metavar="COUNTRY", help="Country of a recipient (or IGO, NGO, IMG)."),
         click.option("--sector", help="Sector of an actor or recipient (GOV, MIL, CVL, ...)."),
         click.option("--place", help="Location name."),
         click.option("--admin1", help="First-level region of the location."),
@@ -53,7 +56,7 @@ def filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _filter(kw: dict[str, Any], limit: int | None = None) -> EventFilter:
-    return EventFilter(
+    return checked(EventFilter(
         type=kw["type_"], acled_event_type=kw["acled_type"], acled_sub_event_type=kw["acled_sub_type"],
         country=kw["country"], actor_country=kw["actor_country"],
         recipient_country=kw["recipient_country"], sector=kw["sector"], place=kw["place"],
@@ -61,12 +64,13 @@ def _filter(kw: dict[str, Any], limit: int | None = None) -> EventFilter:
         modality=kw["modality"], min_confidence=kw["min_confidence"], search=kw["search"],
         include_duplicates=kw["include_duplicates"], include_rejected=kw["include_rejected"],
         limit=limit,
-    )
+    ))
 
 
 def _open(db: str) -> Store:
-    # Reading never creates a database: a mistyped path is an error (exit 2), not an empty result.
-    return open_store(db, create=False)
+    # Reading never creates or changes a database: a mistyped path or an empty file is an error
+    # (exit 2), not an empty result, and a database on read-only media can be read.
+    return open_store(db, read_only=True)
 
 
 def _console() -> Console:
@@ -124,7 +128,7 @@ def events(db: str, limit: int | None, fmt: str, **kw: Any) -> None:
             writer = csv.writer(out, lineterminator="\n")
             writer.writerow([c.replace(" ", "_") for c in LIST_COLUMNS] + ["event_id", "confidence"])
             for r in rows:
-                writer.writerow(_list_row(r) + [r.event.event_id, r.event.confidence])
+                writer.writerow([exporter.csv_cell(v) for v in _list_row(r)] + [r.event.event_id, r.event.confidence])
             return
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         for column in LIST_COLUMNS:
@@ -209,6 +213,8 @@ def render_article(store: Store, article: Article) -> str:
                         ("source", article.source_uri)):
         if value:
             lines.append(f"{name:<10} {value}")
+    for w in article.warnings:
+        lines.append(f"{'warning':<10} {w.stage}/{w.reason}: {w.message}")
     if links["duplicate_of"]:
         lines.append(f"copy of    {links['duplicate_of']} (containment {links['similarity']})")
     if links["copies"]:
@@ -234,7 +240,7 @@ def show(article_id: str, db: str) -> None:
     with _open(db) as store:
         article = store.get_article(article_id)
         if article is None:
-            raise click.ClickException(f"no article {article_id!r} in {db}")
+            raise InputError(f"no article {article_id!r} in {db}")
         click.echo(render_article(store, article))
 
 

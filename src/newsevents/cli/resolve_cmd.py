@@ -11,6 +11,7 @@ from ..analyse import parse
 from ..options import load_options
 from ..records import Article, Mentions
 from ..resolve import check_totals, resolve
+from .common import published_option
 
 
 def _fmt(value: object) -> str:
@@ -49,9 +50,7 @@ def render(mentions: Mentions, body: str) -> str:
 
 @click.command("resolve")
 @click.argument("text")
-@click.option("--published", default=None, metavar="ISO",
-              help="Publication time the relative dates are resolved against, e.g. "
-                   "2024-11-01T06:04:00-04:00.")
+@published_option("Publication time the relative dates are resolved against, e.g. 2024-11-01T06:04:00-04:00.")
 @click.option("--config", "config_path", type=click.Path(exists=True, path_type=Path), default=None,
               help="TOML file with settings.")
 @click.option("--model", default=None, help="spaCy pipeline to use (overrides the setting).")

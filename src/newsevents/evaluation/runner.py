@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..options import Options
+from ..ingest.published import read_published
 from ..pipeline import process_documents
 from ..records import RawDocument, Rejected, Result
 from .gold import GoldDoc
@@ -38,7 +39,10 @@ def _with_published(doc: GoldDoc) -> RawDocument | Rejected:
     """The gold's publication time is the base for relative dates when the input gives none."""
     raw = doc.raw
     if isinstance(raw, RawDocument) and doc.published and not raw.published:
-        return dataclasses.replace(raw, published=doc.published)
+        # read as the input's own date would be: a date the stages cannot use stays out
+        date = read_published(doc.published)
+        if date.iso is not None:
+            return dataclasses.replace(raw, published=date.iso)
     return raw
 
 

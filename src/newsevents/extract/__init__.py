@@ -3,6 +3,12 @@ standfirst, byline and agency, publisher, publication time with offset, language
 
 ``extract(raw, opts)`` is the stage; ``extract_parts`` is the same work without the acceptance
 checks (language, length), used by the benchmarks, which include non-English pages.
+
+Reason codes (stage "extract"): ``no_body`` (no article text found), ``too_long`` (a body over
+``max_chars``), ``language`` (not one of ``languages``), ``too_short`` (fewer than ``min_words``).
+An exception raised while extracting one document is ``internal_error`` (see pipeline.py), as in
+every stage; the store adds ``nul_character``, ``unencodable_text`` and
+``event_article_mismatch`` (docs/store.md).
 """
 
 from __future__ import annotations
@@ -22,22 +28,29 @@ __all__ = [
 ]
 
 
-def extract_parts(raw: RawDocument, memory: BoilerplateMemory | None = None) -> Parts:
+def extract_parts(raw: RawDocument, memory: BoilerplateMemory | None = None, *,
+                  left_out: bool = False) -> Parts:
     if raw.content_type == "html":
-        parts = extract_html(raw.text, raw.url)
+        parts = extract_html(raw.text, raw.url, report_left_out=left_out)
     else:
         parts = extract_text(raw.text)
     apply_memory(parts, memory)
     return parts
 
 
-def extract(raw: RawDocument, opts: Options, memory: BoilerplateMemory | None = None) -> Article:
+def extract(raw: RawDocument, opts: Options, memory: BoilerplateMemory | None = None, *,
+            left_out: bool = False) -> Article:
     """Article of ``raw``; raises DocumentRejected (stage "extract") with reason ``no_body``,
-    ``language`` or ``too_short``."""
-    parts = extract_parts(raw, memory)
+    ``too_long``, ``language`` or ``too_short``. ``left_out`` adds to ``dropped`` the text of an
+    HTML page that trafilatura left out (reason ``boilerplate:outside_body``), for people who want
+    to see it; the pipeline does not ask for it."""
+    parts = extract_parts(raw, memory, left_out=left_out)
     if not parts.paragraphs:
         raise DocumentRejected("extract", "no_body", f"no article text found in {raw.source_uri}")
     body = "\n\n".join(parts.paragraphs)
+    if len(body) > opts.max_chars:
+        raise DocumentRejected("extract", "too_long",
+                               f"body has {len(body)} characters, over max_chars={opts.max_chars}")
     detected = detect(body)
     language = detected[0] if detected else parts.lang_hint
     if detected and detected[0] not in opts.languages:
@@ -68,4 +81,6 @@ def extract(raw: RawDocument, opts: Options, memory: BoilerplateMemory | None = 
         canonical_url=parts.canonical_url,
         fetched=raw.fetched,
         dropped=tuple(parts.dropped),
+        warnings=raw.warnings,
+        input_hash=raw.content_hash,
     )

@@ -12,6 +12,7 @@ from trafilatura.settings import Document
 from .classify import features, furniture_verdicts
 from .datelines import date_from_url, localise_utc, parse_dateline
 from .header import parse_byline, strip_site_suffix
+from .leftout import left_out, page_blocks
 from .htmlmeta import read_page_meta
 from .pagemeta import author_in_page, trafilatura_meta
 from .parts import Parts, normalise_paragraph
@@ -101,13 +102,15 @@ def _article(tree: HtmlElement, url: str | None) -> Document | None:
     return doc
 
 
-def extract_html(html: str, url: str | None = None) -> Parts:
+def extract_html(html: str, url: str | None = None, *, report_left_out: bool = False) -> Parts:
     """The page is parsed once; the metadata readers and trafilatura all work on that tree
-    (trafilatura extracts from its own copy, so the tree stays whole for a second extraction)."""
+    (trafilatura extracts from its own copy, so the tree stays whole for a second extraction).
+    ``report_left_out`` also lists the page text trafilatura left out (see :mod:`.leftout`)."""
     parts = Parts()
     tree = load_tree(html)
     if tree is None:
         return parts
+    blocks = page_blocks(tree) if report_left_out else []  # before the inert nodes go
     meta = read_page_meta(tree, html)
     # htmldate's day only matters when our own reading found no stamp (see _published).
     tmeta = trafilatura_meta(tree, url, want_date=meta.published is None)
@@ -146,6 +149,10 @@ def extract_html(html: str, url: str | None = None) -> Parts:
         found = author_in_page(tree)
         if found:
             _set_byline(parts, found)
+    if blocks:
+        kept = lines + [v for v in (parts.headline, parts.standfirst, parts.byline, description) if v]
+        for block in left_out(blocks, kept):
+            parts.drop(block, "boilerplate:outside_body", "left out by trafilatura")
     return parts
 
 

@@ -29,8 +29,10 @@ records and HTTP bodies are checked one by one while streaming. A feed file is p
 the limit applies to the feed file.
 
 Encoding: byte-order mark, then strict UTF-8 (pages that declare Latin-1 but are UTF-8 are
-common), then the declared charset (HTTP header, XML declaration, HTML meta; Latin-1 and ASCII
-labels read as windows-1252 as browsers do), then detection with charset-normalizer. The codec
+common), then UTF-8 with bad bytes replaced when the document has at least as many valid
+multi-byte characters as bad bytes (a warning says how many), then the declared charset (HTTP
+header, XML declaration, HTML meta; Latin-1 and ASCII labels read as windows-1252 as browsers
+do), then detection with charset-normalizer. The codec
 used is recorded in ``RawDocument.encoding``; see :mod:`.decode`.
 
 Reason codes (stage "ingest"):
@@ -52,16 +54,35 @@ Reason codes (stage "ingest"):
 ``fetch_failed``        network error, timeout, or a URL that is not http(s)
 ``robots_disallowed``   robots.txt forbids the URL for our user agent
 ``robots_unavailable``  robots.txt could not be read (other than 404 / 410)
+``unencodable_text``    the text holds an unpaired surrogate (a JSON ``"\\ud800"`` escape), which
+                        no UTF-8 text can hold (checked as the pipeline takes the document)
+``internal_error``      a bug in a reader met on this input; the traceback is in the log
 ======================  =================================================================
+
+Warnings (``DocumentWarning``, kept with the article; the document is still used):
+
+======================  =================================================================
+``replaced_bytes``      a few bytes that are not UTF-8 in an otherwise UTF-8 document, replaced
+                        with U+FFFD (see :mod:`.decode`)
+``bad_date``            a ``published`` value that is not a date ("2025-02-30"): left empty
+``partial_date``        a ``published`` value that names no day ("2025", "May 2025"): left
+                        empty, since events are dated from the publication day
+``relative_date``       a relative ``published`` value ("yesterday", "3 hours ago"), read
+                        against the fetch time or the time of the run
+======================  =================================================================
+
+Publication times are read by :func:`.published.read_published`: ISO 8601 as written, RFC 2822
+("Tue, 11 Feb 2025 08:00:00 GMT"), written dates ("11 February 2025") and relative ones.
 """
 
 from __future__ import annotations
 
 from .documents import document_from_bytes, document_from_record, document_from_text, looks_html
 from .fetch import fetch_urls
-from .files import read_paths
+from .files import count_documents, read_paths
 
 __all__ = [
+    "count_documents",
     "document_from_bytes",
     "document_from_record",
     "document_from_text",

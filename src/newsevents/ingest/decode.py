@@ -1,4 +1,5 @@
-"""Bytes to text: byte-order mark, then valid UTF-8, then the declared charset, then detection.
+"""Bytes to text: byte-order mark, then valid UTF-8 (or nearly valid: a few bad bytes are
+replaced, with a warning), then the declared charset, then detection.
 
 Order matters. A BOM is the strongest signal there is. Next comes UTF-8 validity: non-ASCII text
 in any legacy encoding practically never forms valid UTF-8 by accident, while pages that declare
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 import charset_normalizer
 
 from ..errors import DocumentRejected
+from ..records import DocumentWarning
 
 # utf-32 first: its little-endian BOM begins with the utf-16 little-endian one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -49,6 +51,7 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 class Decoded:
     text: str
     encoding: str
+    warnings: tuple[DocumentWarning, ...] = ()
 
 
 def _reject(reason: str, message: str) -> DocumentRejected:
@@ -102,6 +105,31 @@ def _utf8_allowing_cut_tail(data: bytes) -> str | None:
         return None
 
 
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with its bad bytes replaced by U+FFFD, when it has at least as many valid multi-byte
+    characters as bad bytes. A UTF-8 page spoiled by a pasted cp1252 quote or a stray byte keeps many valid
+    sequences (every curly quote, dash and accent), while text in a legacy encoding has almost
+    none: there an accented letter is one byte followed by ASCII, which is never valid UTF-8."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        first = exc.start
+    else:
+        return None
+    text = data.decode("utf-8", "replace")
+    # U+FFFD the document itself holds (valid UTF-8 EF BF BD) are not replacements.
+    made = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    # Each replacement stands for one or more bad bytes; what the valid characters do not take
+    # of the data is the bad bytes.
+    bad = len(data) - (len(text.encode("utf-8")) - 3 * made)
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - made
+    if multibyte < bad:
+        return None
+    warning = DocumentWarning("ingest", "replaced_bytes", f"{bad} byte{'s' if bad > 1 else ''} that are not UTF-8 "
+                              f"replaced with U+FFFD (the first at byte {first})")
+    return Decoded(text, "utf-8", (warning,))
+
+
 def _check_not_binary(data: bytes) -> None:
     nul = data.find(b"\x00")
     if nul >= 0:
@@ -141,6 +169,8 @@ def _decode(data: bytes, declared: str | None) -> Decoded:
     # Pure ASCII decodes the same under any declared label; record the label then.
     if utf8 is not None and not (data.isascii() and any(labels)):
         return Decoded(utf8, "utf-8")
+    if utf8 is None and (mostly := _mostly_utf8(data)) is not None:
+        return mostly
     for codec in labels:
         if codec is None:
             continue

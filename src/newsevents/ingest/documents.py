@@ -8,6 +8,7 @@ from typing import Any
 from ..errors import DocumentRejected
 from ..records import RawDocument, Rejected, stable_hash
 from .decode import decode_bytes
+from .published import read_published
 
 STAGE = "ingest"
 
@@ -36,6 +37,12 @@ def too_large(size: int, limit: int) -> DocumentRejected:
     return reject("too_large", f"{size} bytes, over the limit of {limit} bytes (option max_bytes)")
 
 
+def utf8_size(text: str) -> int:
+    """Bytes of ``text`` in UTF-8; a lone surrogate (which the pipeline rejects as
+    ``unencodable_text``) counts as the three bytes it takes when passed through."""
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
 def document_from_text(
     text: str,
     published: str | None = None,
@@ -44,15 +51,18 @@ def document_from_text(
     source_uri: str = "<text>",
 ) -> RawDocument:
     """A document from text already in memory; HTML when it looks like markup, else plain text.
-    The id defaults to a hash of the text, so the same text always gets the same id."""
+    The id defaults to a hash of the text, so the same text always gets the same id.
+    ``published`` is read as :func:`.published.read_published` reads it."""
+    date = read_published(published)
     return RawDocument(
         id=id or stable_hash(text),
         source_uri=source_uri,
         content_type="html" if looks_html(text) else "text",
         text=text,
         url=url,
-        published=published,
-        size_bytes=len(text.encode("utf-8")),
+        published=date.iso,
+        size_bytes=utf8_size(text),
+        warnings=(date.warning,) if date.warning else (),
     )
 
 
@@ -87,15 +97,33 @@ def document_from_record(rec: dict[str, Any], source_uri: str) -> RawDocument | 
             raise reject("empty", "record has no non-blank 'text' or 'html' field")
     except DocumentRejected as exc:
         return rejected(doc_id, source_uri, exc)
+    date = read_published(published)
     return RawDocument(
         id=str(raw_id) if raw_id is not None else stable_hash(content),
         source_uri=source_uri,
         content_type=content_type,
         text=content,
         url=url,
-        published=published,
-        size_bytes=len(content.encode("utf-8")),
+        published=date.iso,
+        size_bytes=utf8_size(content),
+        warnings=(date.warning,) if date.warning else (),
     )
+
+
+def unencodable(raw: RawDocument) -> DocumentRejected | None:
+    """The rejection of a document holding a lone surrogate (JSON allows ``"\\ud800"``; Python
+    strings hold it), which no UTF-8 file, SQLite or PostgreSQL text can store."""
+    for name in ("text", "id", "url", "published", "source_uri"):
+        value = getattr(raw, name)
+        if value is None:
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            char = ord(value[exc.start])
+            return reject("unencodable_text", f"{name} holds an unpaired surrogate U+{char:04X} at "
+                                              f"character {exc.start}: not valid Unicode text")
+    return None
 
 
 def document_from_bytes(
@@ -123,4 +151,5 @@ def document_from_bytes(
         published=published,
         fetched=fetched,
         size_bytes=len(data),
+        warnings=decoded.warnings,
     )

@@ -6,7 +6,8 @@ What a feed item becomes: HTML content is wrapped in a minimal page whose ``<tit
 title (so extract finds the headline where it finds it in any page); plain-text content gets the
 title as its first line, followed by a blank line. ``url`` is the item link; ``published`` is the
 item date (pubDate, dc:date, Atom published, else updated) in ISO 8601 with its offset, or None
-when the feed gives none or gives one that is not a date (extract then looks in the text).
+when the feed gives none or gives one that is not a date (extract then looks in the text; the
+document carries a ``bad_date`` warning).
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
+from ..errors import DocumentRejected
 from ..options import Options
-from ..records import RawDocument, Rejected, stable_hash
+from ..records import DocumentWarning, RawDocument, Rejected, stable_hash
 from .decode import decode_bytes
 from .documents import looks_html, reject, rejected
 
@@ -126,6 +128,9 @@ def _document(item: ET.Element, index: int, path: Path, encoding: str) -> RawDoc
     else:
         text, kind = (f"{title}\n\n{content}" if title else content), "text"
     date = _first_text(item, _DATE_TAGS)
+    published = iso_date(date) if date else None
+    warnings = () if published or not date else (DocumentWarning(
+        "ingest", "bad_date", f"feed item date {date!r} is not an RFC 822 or ISO 8601 date; left empty"),)
     return RawDocument(
         id=doc_id,
         source_uri=uri,
@@ -133,8 +138,9 @@ def _document(item: ET.Element, index: int, path: Path, encoding: str) -> RawDoc
         text=text,
         encoding=encoding,
         url=link or None,
-        published=iso_date(date) if date else None,
+        published=published,
         size_bytes=len(content.encode("utf-8")),
+        warnings=warnings,
     )
 
 
@@ -151,3 +157,14 @@ def read_feed(path: Path, file_id: str, opts: Options) -> Iterator[RawDocument |
         yield _document(item, count, path, decoded.encoding)
     if count == 0:
         raise reject("no_content", "the feed has no items")
+
+
+def count_feed(path: Path) -> int:
+    """How many items ``read_feed`` yields; a file that is not a feed counts as its rejection."""
+    try:
+        root = ET.fromstring(decode_bytes(path.read_bytes()).text)
+    except (OSError, ET.ParseError, DocumentRejected):
+        return 1
+    if root.tag not in _FEED_ROOTS:
+        return 1
+    return max(sum(1 for _ in _items(root)), 1)

@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 from urllib.parse import urlsplit, urlunsplit
 
 from .. import __version__
-from ..errors import DocumentRejected
+from ..errors import DocumentRejected, internal_error
 from ..options import Options
 from ..records import RawDocument, Rejected, stable_hash
 from .decode import charset_from_content_type
@@ -184,3 +184,5 @@ def fetch_urls(
             yield _fetch_one(session, url, opts)
         except DocumentRejected as exc:
             yield rejected(stable_hash(url), url, exc)
+        except Exception as exc:  # noqa: BLE001 - a bug on one page must not stop the batch
+            yield rejected(stable_hash(url), url, internal_error("ingest", exc, url))

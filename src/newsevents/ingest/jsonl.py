@@ -82,3 +82,17 @@ def read_jsonl(path: Path, gzipped: bool, file_id: str, opts: Options) -> Iterat
             raise reject("bad_gzip", f"not readable as gzip: {exc}") from exc
     if records == 0:
         raise reject("empty", "no records: the file has no non-blank lines")
+
+
+def count_jsonl(path: Path, gzipped: bool, opts: Options) -> int:
+    """How many items ``read_jsonl`` yields (one per non-blank line), counted without decoding
+    the records; a file that cannot be read on counts as the lines so far and its rejection."""
+    records = 0
+    opener = gzip.open if gzipped else open
+    try:
+        with opener(path, "rb") as fh:
+            for _lineno, content in _lines(fh, opts.max_bytes):
+                records += isinstance(content, int) or bool(content.strip())
+    except (OSError, EOFError, zlib.error):
+        return records + 1
+    return max(records, 1)  # a file without records is one "empty" rejection

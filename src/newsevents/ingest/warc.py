@@ -76,14 +76,25 @@ def _check_is_warc(path: Path) -> None:
         raise reject("bad_warc", f"does not start with a WARC/ version line (starts with {start!r})")
 
 
-def _document(record: ArcWarcRecord, doc_id: str, url: str | None, uri: str, opts: Options) -> RawDocument | None:
+def _page_media(record: ArcWarcRecord) -> tuple[bool, str | None, str | None]:
+    """(whether the record is a page read_warc yields, as an article or a rejection; its
+    Content-Type header; its media type). Requests, metadata, images, scripts and non-HTTP
+    responses such as dns: lookups are not pages."""
+    if record.rec_type not in ("response", "resource"):
+        return False, None, None
     http = record.http_headers if record.rec_type == "response" else None
     if record.rec_type == "response" and http is None:
-        return None  # a non-HTTP response such as a dns: lookup
+        return False, None, None
     header = (http or record.rec_headers).get_header("Content-Type")
     media = header.split(";")[0].strip().lower() if header else None
-    if media is not None and media not in _CONTENT_TYPES:
+    return media is None or media in _CONTENT_TYPES, header, media
+
+
+def _document(record: ArcWarcRecord, doc_id: str, url: str | None, uri: str, opts: Options) -> RawDocument | None:
+    page, header, media = _page_media(record)
+    if not page:
         return None
+    http = record.http_headers if record.rec_type == "response" else None
     if http is not None:
         status = http.get_statuscode() or ""
         if not (len(status) == 3 and status.isdigit()):
@@ -136,3 +147,17 @@ def read_warc(path: Path, file_id: str, opts: Options) -> Iterator[RawDocument |
             raise reject("bad_warc", f"corrupt compressed WARC data: {exc}") from exc
     if articles == 0:
         raise reject("no_content", "no HTML or plain-text response records in this WARC file")
+
+
+def count_warc(path: Path) -> int:
+    """How many items ``read_warc`` yields, counted from the record headers alone (warcio skips
+    the bodies); a file it cannot read on counts as the pages so far and its rejection."""
+    pages = 0
+    try:
+        _check_is_warc(path)
+        with open(path, "rb") as fh:
+            for record in ArchiveIterator(fh):
+                pages += _page_media(record)[0]
+    except (DocumentRejected, OSError, ArchiveLoadFailed, StatusAndHeadersParserException, EOFError, zlib.error):
+        return pages + 1
+    return max(pages, 1)  # a WARC file without pages is one no_content rejection

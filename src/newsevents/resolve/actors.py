@@ -467,7 +467,8 @@ def resolve_actor(text: str, context: ActorContext | None = None) -> Resolution 
         sector = body.sector or sector
         kind = body.kind or kind
         name = body.name
-        last = found.bodies[-1][1]
+        # The body may come from the tail ("members of Islamic State (ISIS)"): none before it.
+        last = found.bodies[-1][1] if found.bodies else body
         if last is not body and last.sector:
             # "Arab League Secretary-General ...": the office after the body
             sector, kind = last.sector, last.kind or kind

@@ -27,6 +27,7 @@ _PG_WRITER_LOCK = 0x6E657773  # "news"
 
 class Backend:
     dialect: str = ""
+    read_only: bool = False
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         raise NotImplementedError
@@ -59,6 +60,10 @@ class Backend:
     def transaction(self) -> contextlib.AbstractContextManager[None]:
         raise NotImplementedError
 
+    def savepoint(self) -> contextlib.AbstractContextManager[None]:
+        """Inside a transaction: when the block raises, undo what it wrote and nothing else."""
+        raise NotImplementedError
+
     def table_exists(self, name: str) -> bool:
         raise NotImplementedError
 
@@ -83,17 +88,46 @@ def _fts5_query(text: str) -> str:
     return " ".join(f'"{t}"' for t in terms if t)
 
 
+def _connect_read_only(path: str) -> sqlite3.Connection:
+    """A connection that cannot write. ``mode=ro`` first; a WAL database in a folder the reader
+    cannot write (read-only media, another user's files) cannot even be read that way, since
+    readers need its shared-memory file, so then ``immutable=1``: SQLite reads the file as it is,
+    without locks, trusting that nobody writes it meanwhile (on read-only media nobody can)."""
+    uri = Path(path).resolve().as_uri()
+    error: sqlite3.OperationalError | None = None
+    for mode in ("mode=ro", "immutable=1"):
+        conn = sqlite3.connect(f"{uri}?{mode}", uri=True, isolation_level=None, timeout=30.0)
+        try:
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError as exc:  # cannot open or cannot read the WAL: try the next
+            conn.close()
+            error = exc
+            continue
+        return conn
+    assert error is not None
+    raise error
+
+
 class SqliteBackend(Backend):
     dialect = "sqlite"
 
-    def __init__(self, path: str, *, create: bool = True) -> None:
+    def __init__(self, path: str, *, create: bool = True, read_only: bool = False) -> None:
         if path != ":memory:":
             p = Path(path)
-            if not create and not p.exists():
+            if (read_only or not create) and not p.exists():
                 raise StoreError(f"database file not found: {path}")
             if not p.parent.exists():
                 raise StoreError(f"directory of database {path} does not exist")
+            if read_only and p.is_file() and p.stat().st_size == 0:
+                # SQLite would take it for a new, empty database and a writer would fill it.
+                raise StoreError(f"{path} is an empty file, not a newsevents database "
+                                 "(`newsevents process --db FILE` creates one)")
+        self.path = path
+        self.read_only = read_only
         try:
+            if read_only:
+                self.conn = _connect_read_only(path)
+                return
             # Autocommit mode: transactions are explicit (BEGIN IMMEDIATE) so a batch is one unit.
             self.conn = sqlite3.connect(path, isolation_level=None, timeout=30.0)
             # WAL: readers (datasette, the web app) never block the single writer. NORMAL sync
@@ -104,7 +138,6 @@ class SqliteBackend(Backend):
             self.conn.execute("PRAGMA foreign_keys=ON")
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open SQLite database {path}: {exc}") from exc
-        self.path = path
 
     def _run(self, fn: Any, *args: Any) -> Any:
         try:
@@ -144,6 +177,17 @@ class SqliteBackend(Backend):
             raise
         self._run(self.conn.commit)
 
+    @contextlib.contextmanager
+    def savepoint(self) -> Iterator[None]:
+        self.execute("SAVEPOINT one_record")
+        try:
+            yield
+        except BaseException:
+            self.execute("ROLLBACK TO one_record")
+            self.execute("RELEASE one_record")
+            raise
+        self.execute("RELEASE one_record")
+
     def table_exists(self, name: str) -> bool:
         row = self.fetchone(
             "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?", (name,)
@@ -181,7 +225,8 @@ class SqliteBackend(Backend):
 class PostgresBackend(Backend):
     dialect = "postgresql"
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, read_only: bool = False) -> None:
+        self.read_only = read_only
         try:
             import psycopg
         except ImportError as exc:  # optional dependency: say how to get it
@@ -191,6 +236,8 @@ class PostgresBackend(Backend):
         self._psycopg = psycopg
         try:
             self.conn = psycopg.connect(url, autocommit=True)
+            if read_only:
+                self.conn.execute("SET default_transaction_read_only = on")
         except psycopg.Error as exc:
             raise StoreError(f"cannot connect to PostgreSQL: {exc}") from exc
         self._cursor_no = 0
@@ -235,6 +282,14 @@ class PostgresBackend(Backend):
                 # Writers take turns, as SQLite's single writer does; the lock ends with the
                 # transaction, also when the client dies.
                 self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (_PG_WRITER_LOCK,))
+                yield
+        except self._psycopg.Error as exc:
+            raise StoreError(f"PostgreSQL error: {exc}") from exc
+
+    @contextlib.contextmanager
+    def savepoint(self) -> Iterator[None]:
+        try:
+            with self.conn.transaction():  # nested in the batch's transaction: a savepoint
                 yield
         except self._psycopg.Error as exc:
             raise StoreError(f"PostgreSQL error: {exc}") from exc

@@ -11,14 +11,14 @@ from types import TracebackType
 from typing import Any, Literal
 
 from .. import __version__, link
-from ..errors import InputError, StoreError
+from ..errors import InputError, StoreError, internal_error
 from ..options import Options
 from ..records import Article, Event, Rejected, Result, stable_hash
 from . import review, rows
 from .backend import Backend
 from .filters import BatchOutcome, EventFilter, where_clause
 from .linking import EventLink, link_article, link_event
-from .schema import migrate
+from .schema import OldSchema, check_readable, migrate
 
 StatsBy = Literal["day", "type", "country"]
 
@@ -51,6 +51,18 @@ def _strings(value: Any) -> Iterator[str]:
     elif isinstance(value, (list, tuple)):
         for v in value:
             yield from _strings(v)
+
+
+def storable(text: str) -> str:
+    """``text`` with NUL characters and unpaired surrogates written as escapes (``\\x00``,
+    ``\\ud800``): what a message or an id shows when the text itself cannot be stored."""
+    if "\x00" in text:
+        text = text.replace("\x00", "\\x00")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
 
 
 def _unstorable(result: Result) -> str | None:
@@ -162,7 +174,9 @@ class Store:
 
     def write_batch(self, results: Sequence[Result], run_id: str) -> BatchOutcome:
         """Store a batch in ONE transaction: a crash leaves all of it or none. Articles already
-        stored (same id) add nothing, so re-running the same input changes nothing."""
+        stored (same id) add nothing, so re-running the same input changes nothing. An article
+        the store cannot write (text it cannot hold, or an error while writing it) becomes a
+        ``store`` rejection, listed in ``BatchOutcome.rejections``, and the batch goes on."""
         outcome = BatchOutcome()
         created = _now()
         with self.db.transaction():
@@ -171,28 +185,69 @@ class Store:
             row = self.db.fetchone("SELECT COALESCE(MAX(seq), 0) FROM articles")
             seq = int(row[0]) if row else 0
             for result in results:
-                result = self._checked(result)
-                if result.rejected is not None:
-                    self._write_rejected(result.rejected, run_id, created)
-                    outcome.rejected += 1
-                    continue
-                article = result.article
-                assert article is not None  # _checked guarantees article or rejected
-                if article.id in known:
-                    # An exact copy (same normalised body) from another input: remember the input.
-                    self.db.execute(
-                        "INSERT INTO article_docs (article_id, source_uri, doc_id, run_id)"
-                        " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                        (article.id, article.source_uri, article.doc_id, run_id),
-                    )
+                if result.stored is not None:
+                    self._write_input(result.stored.article_id, result.stored.source_uri, result.stored.doc_id,
+                                      result.stored.content_hash, run_id)
                     outcome.duplicate_articles += 1
                     continue
+                checked = self._checked(result)
+                if checked.rejected is not None:
+                    self._reject(checked.rejected, run_id, created, outcome, by_store=checked is not result)
+                    continue
+                article = checked.article
+                assert article is not None  # _checked guarantees article or rejected
+                if article.id in known:
+                    # An exact copy (same normalised body) from another input.
+                    self._write_input(article.id, article.source_uri, article.doc_id, article.input_hash, run_id)
+                    outcome.duplicate_articles += 1
+                    continue
+                written = BatchOutcome()  # counted only once the whole article is in
+                try:
+                    with self.db.savepoint():
+                        dup_of = self._write_article(article, checked.events, seq + 1, run_id, created, written)
+                except StoreError:
+                    raise  # the database itself failed (locked, full, read-only): every article would
+                except Exception as exc:  # noqa: BLE001 - one article's bug must not lose the batch
+                    failed = internal_error("store", exc, f"{article.source_uri} (document {article.doc_id})")
+                    self._reject(Rejected(article.doc_id, article.source_uri, failed.stage, failed.reason,
+                                          failed.message), run_id, created, outcome, by_store=True)
+                    continue
                 seq += 1
-                dup_of = self._write_article(article, result.events, seq, run_id, created, outcome)
                 known.add(article.id)
                 outcome.new_articles += 1
+                outcome.new_events += written.new_events
                 outcome.near_duplicates += dup_of is not None
         return outcome
+
+    def _write_input(self, article_id: str, source_uri: str, doc_id: str, content_hash: str | None,
+                     run_id: str) -> None:
+        """Remember an input that gave the article, with the hash of its content so a re-run
+        skips it (an input stored before schema version 3 gets its hash now)."""
+        self.db.execute(
+            "INSERT INTO article_docs (article_id, source_uri, doc_id, run_id, content_hash)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_id, source_uri, doc_id) DO UPDATE"
+            " SET content_hash = COALESCE(article_docs.content_hash, excluded.content_hash)",
+            (article_id, storable(source_uri), storable(doc_id), run_id, content_hash),
+        )
+
+    def stored_inputs(self, hashes: Sequence[str]) -> dict[str, str]:
+        """For each of these content hashes (``RawDocument.content_hash``) an input already
+        gave, the id of the article it gave: the pipeline skips such inputs."""
+        found: dict[str, str] = {}
+        unique = sorted(set(hashes))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            found.update(self.db.fetchall(
+                f"SELECT content_hash, article_id FROM article_docs WHERE content_hash IN ({marks})", chunk))
+        return found
+
+    def _reject(self, r: Rejected, run_id: str, created: str, outcome: BatchOutcome, *,
+                by_store: bool) -> None:
+        self._write_rejected(r, run_id, created)
+        outcome.rejected += 1
+        if by_store:
+            outcome.rejections.append(r)
 
     def _existing_articles(self, ids: list[str]) -> set[str]:
         found: set[str] = set()
@@ -204,7 +259,7 @@ class Store:
 
     @staticmethod
     def _checked(result: Result) -> Result:
-        if result.rejected is not None:
+        if result.rejected is not None or result.stored is not None:
             return result
         article = result.article
         if article is None:
@@ -220,10 +275,13 @@ class Store:
         return Result(rejected=Rejected(article.doc_id, article.source_uri, "store", reason, message))
 
     def _write_rejected(self, r: Rejected, run_id: str, created: str) -> None:
+        # The row names the document as it came, and that can hold what the store refuses (a
+        # JSONL id with a NUL, a file name with undecodable bytes): such characters are escaped.
         self.db.execute(
             "INSERT INTO rejected (source_uri, doc_id, stage, reason, message, run_id, created)"
             " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            (r.source_uri, r.doc_id, r.stage, r.reason, r.message, run_id, created),
+            (storable(r.source_uri), storable(r.doc_id), r.stage, r.reason, storable(r.message), run_id,
+             created),
         )
 
     def _write_article(self, article: Article, events: Iterable[Event], seq: int, run_id: str,
@@ -236,11 +294,7 @@ class Store:
         if dup_of is not None:
             db.execute("UPDATE articles SET duplicate_of = ?, similarity = ? WHERE id = ?",
                        (dup_of, score, article.id))
-        db.execute(
-            "INSERT INTO article_docs (article_id, source_uri, doc_id, run_id) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT DO NOTHING",
-            (article.id, article.source_uri, article.doc_id, run_id),
-        )
+        self._write_input(article.id, article.source_uri, article.doc_id, article.input_hash, run_id)
         db.executemany(
             "INSERT INTO dropped_parts (article_id, seq, reason, detail, text) VALUES (?, ?, ?, ?, ?)",
             [(article.id, i, d.reason, d.detail, d.text) for i, d in enumerate(article.dropped)],
@@ -457,24 +511,37 @@ class StoreBoilerplateMemory:
         self.store.record_paragraphs(publisher, [paragraph_hash(p) for p in paragraphs], article_id)
 
 
-def open_store(url: str, *, create: bool = True) -> Store:
+def open_store(url: str, *, create: bool = True, read_only: bool = False) -> Store:
     """Open (and create or migrate) the store at ``url``: a file path or ``sqlite:///path`` for
     SQLite, ``postgresql://...`` for PostgreSQL. With ``create=False`` a missing SQLite file is a
-    ``StoreError`` instead of a new empty database."""
-    from .backend import PostgresBackend, SqliteBackend
-
-    db: Backend
-    if url.startswith(("postgresql://", "postgres://")):
-        db = PostgresBackend(url)
-    elif url.startswith("sqlite:///"):
-        db = SqliteBackend(url[len("sqlite:///"):] or ":memory:", create=create)
-    elif "://" in url:
-        raise StoreError(f"unknown database URL scheme in {url!r}: use a file path, sqlite:/// or postgresql://")
-    else:
-        db = SqliteBackend(url, create=create)
+    ``StoreError`` instead of a new empty database. With ``read_only=True`` nothing is written,
+    not even a migration: a database on read-only media can be read, and a file that is not a
+    newsevents database (empty, another program's) is an error and stays as it was. A writable
+    database too old to read is still upgraded first."""
+    db = _backend(url, create=create and not read_only, read_only=read_only)
     try:
-        migrate(db)
+        if read_only:
+            try:
+                check_readable(db, url)
+            except OldSchema:
+                db.close()
+                db = _backend(url, create=False, read_only=False)
+                migrate(db)
+        else:
+            migrate(db)
     except BaseException:
         db.close()
         raise
     return Store(db)
+
+
+def _backend(url: str, *, create: bool, read_only: bool) -> Backend:
+    from .backend import PostgresBackend, SqliteBackend
+
+    if url.startswith(("postgresql://", "postgres://")):
+        return PostgresBackend(url, read_only=read_only)
+    if url.startswith("sqlite:///"):
+        return SqliteBackend(url[len("sqlite:///"):] or ":memory:", create=create, read_only=read_only)
+    if "://" in url:
+        raise StoreError(f"unknown database URL scheme in {url!r}: use a file path, sqlite:/// or postgresql://")
+    return SqliteBackend(url, create=create, read_only=read_only)

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from importlib import resources
 from typing import Any
 
+import pycountry
+
+from ..errors import InputError
+from ..records import PLOVER_TYPES, SECTORS, Rejected
 from .backend import Backend
 
 
@@ -36,6 +44,83 @@ class EventFilter:
     include_rejected: bool = False  # events a reviewer rejected are left out unless this is set
 
 
+# Codes of bodies that are not states, used as actor countries (data/resolve/actors.tsv):
+# intergovernmental, non-governmental, international militant groups.
+NON_STATE_CODES = ("IGO", "NGO", "IMG")
+_FIELD_NAMES = {"acled_event_type": "ACLED event type", "acled_sub_event_type": "ACLED sub-event type"}
+
+
+def checked(f: EventFilter) -> EventFilter:
+    """``f`` with every value the store can match, normalised (codes in capitals, a country name
+    as its ISO 3166-1 alpha-3 code); InputError naming the valid values for one it cannot match
+    (a misspelt type would otherwise give an empty result that looks like an answer)."""
+    changes: dict[str, Any] = {}
+    if f.type:
+        changes["type"] = _one_of("type", f.type.upper(), PLOVER_TYPES, "a PLOVER type")
+    for name in ("since", "until"):
+        value = getattr(f, name)
+        if value:
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError as exc:
+                raise InputError(f"{name} {value!r} is not a day (YYYY-MM-DD): {exc}") from None
+    for name in ("country", "actor_country", "recipient_country"):
+        value = getattr(f, name)
+        if value:
+            changes[name] = country_code(name, value)
+    if f.sector:
+        changes["sector"] = _one_of("sector", f.sector.upper(), SECTORS, "a PLOVER sector")
+    types = acled_types()
+    if f.acled_event_type:
+        _one_of("acled_event_type", f.acled_event_type, sorted(types), "one", fold=True)
+    if f.acled_sub_event_type:
+        subs = sorted({s for group in types.values() for s in group})
+        _one_of("acled_sub_event_type", f.acled_sub_event_type, subs, "one", fold=True)
+    return replace(f, **changes)
+
+
+def _one_of(name: str, value: str, valid: Sequence[str], what: str, fold: bool = False) -> str:
+    found = value.casefold() in {v.casefold() for v in valid} if fold else value in valid
+    if not found:
+        label = _FIELD_NAMES.get(name, name)
+        raise InputError(f"{label} {value!r} is not {what}; choose one of {', '.join(valid)}")
+    return value
+
+
+def country_code(name: str, value: str) -> str:
+    """The ISO 3166-1 alpha-3 code of a code (alpha-3 or alpha-2) or a country name, in the
+    forms news writers use ("Russia", "Ivory Coast"); IGO, NGO and IMG stand as they are."""
+    given = value.strip()
+    if given.upper() in NON_STATE_CODES:
+        return given.upper()
+    try:
+        return str(pycountry.countries.lookup(given).alpha_3)
+    except LookupError:
+        pass
+    # The resolver's names ("Russia", "UK", "Ivory Coast", "Kosovo"); imported only now, since the
+    # resolve package brings spaCy with it.
+    from ..resolve.tables import country_lexicon, norm
+
+    found = country_lexicon().names.get(norm(given))
+    if found is not None:
+        return found[0]
+    raise InputError(
+        f"{name} {value!r} is not a country: give an ISO 3166-1 alpha-3 code (UKR), a two-letter "
+        f"code (UA) or a name (Ukraine); {', '.join(NON_STATE_CODES)} name intergovernmental, "
+        "non-governmental bodies and international militant groups")
+
+
+@functools.lru_cache(maxsize=1)
+def acled_types() -> dict[str, tuple[str, ...]]:
+    """ACLED event type -> its sub-event types (data/store/acled_types.tsv)."""
+    text = resources.files("newsevents.data").joinpath("store", "acled_types.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    out: dict[str, list[str]] = {}
+    for event_type, sub_type in rows[1:]:  # the first row is the header
+        out.setdefault(event_type, []).append(sub_type)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 @dataclass
 class BatchOutcome:
     """What one ``write_batch`` did."""
@@ -44,11 +129,15 @@ class BatchOutcome:
     duplicate_articles: int = 0  # already stored (same article id): nothing added
     near_duplicates: int = 0  # new articles recognised as copies of a stored one
     new_events: int = 0
-    rejected: int = 0
+    rejected: int = 0  # rejections written, those of the batch and those the store made
+    # The articles the store itself turned into rejections (stage "store": NUL characters, text
+    # that cannot be encoded, internal errors), so a caller can count and list them.
+    rejections: list[Rejected] = field(default_factory=list)
 
     def add(self, other: "BatchOutcome") -> None:
         for name in ("new_articles", "duplicate_articles", "near_duplicates", "new_events", "rejected"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.rejections.extend(other.rejections)
 
 
 def _actor_exists(roles: tuple[str, ...], column: str) -> str:

@@ -313,10 +313,23 @@ def _v3_review(db: Backend) -> None:
     db.execute(_events_flat_with_review())
 
 
+_V4_INPUT_HASHES = """
+ALTER TABLE article_docs ADD COLUMN content_hash TEXT;
+CREATE INDEX article_docs_content ON article_docs (content_hash)
+"""
+
+
+def _v4_input_hashes(db: Backend) -> None:
+    # Inputs stored before have no hash: their next run processes them once more (the article
+    # is known by its id, so nothing is added) and records it.
+    _ddl(db, _V4_INPUT_HASHES)
+
+
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "base tables and full-text search", _v1_base),
     (2, "near-duplicate and same-happening links; events_flat and clusters views", _v2_linking),
     (3, "review: reviewed values, event_reviews, review_audit; web app indexes", _v3_review),
+    (4, "content hash of each input, so re-runs skip stored inputs", _v4_input_hashes),
 ]
 LATEST = MIGRATIONS[-1][0]
 
@@ -326,6 +339,31 @@ def current_version(db: Backend) -> int:
         return 0
     row = db.fetchone("SELECT MAX(version) FROM schema_version")
     return int(row[0]) if row and row[0] is not None else 0
+
+
+# Reading needs the tables and columns of this version (v3 only adds what writers use).
+READABLE = 2
+
+
+def check_readable(db: Backend, name: str) -> int:
+    """The schema version of a database opened read-only, when this code can read it; else
+    StoreError (``name`` says which database)."""
+    if not db.table_exists("schema_version"):
+        raise StoreError(f"{name} is not a newsevents database (it has no schema_version table)")
+    version = current_version(db)
+    if version > LATEST:
+        raise StoreError(
+            f"database schema version {version} is newer than this newsevents ({LATEST}); "
+            "upgrade newsevents"
+        )
+    if version < READABLE:
+        raise OldSchema(f"{name} has schema version {version}; reading needs version {READABLE}: open it "
+                        "once for writing (any `newsevents process --db` run) to upgrade it")
+    return version
+
+
+class OldSchema(StoreError):
+    """A database too old to read as it is; opening it for writing migrates it."""
 
 
 def migrate(db: Backend, target: int = LATEST) -> int:
