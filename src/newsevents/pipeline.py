@@ -1,5 +1,8 @@
 """The cascade, in one readable place: ingest -> extract -> analyse -> resolve -> code.
 
+The headline and standfirst are parsed and resolved as texts of their own and coded with the
+body (``coder.front``).
+
 Stages are plain functions over records; this module only orders them and turns a
 ``DocumentRejected`` into a ``Rejected`` row so one bad document never stops a batch.
 """
@@ -11,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from . import __version__
 from .analyse import parse
-from .coder import code
+from .coder import FrontPart, code, front_texts, part_article
 from .errors import DocumentRejected
 from .extract import extract
 from .extract.memory import BoilerplateMemory
@@ -52,15 +55,22 @@ def _process_chunk(chunk: list[RawDocument | Rejected], opts: Options,
             staged.append(_rejected(item, exc))
     to_parse = [s for s in staged if isinstance(s, tuple)]
     docs = iter(parse((a.body for _, a in to_parse), opts.spacy_model, opts.batch_size))
+    fronts = [front_texts(a) for _, a in to_parse]
+    front_docs = iter(parse((text for parts in fronts for _, text in parts), opts.spacy_model,
+                            opts.batch_size))
+    front_of = iter(fronts)
     for entry in staged:
         if isinstance(entry, Result):
             yield entry
             continue
         raw, article = entry
         doc = next(docs)
+        named = [(name, next(front_docs)) for name, _ in next(front_of)]
         try:
             mentions = resolve(doc, article, opts)
-            events = code(doc, article, mentions, opts)
+            parts = tuple(FrontPart(name, d, resolve(d, part_article(article, d.text), opts))
+                          for name, d in named)
+            events = code(doc, article, mentions, opts, parts)
         except DocumentRejected as exc:
             yield _rejected(raw, exc)
             continue
