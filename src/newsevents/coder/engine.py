@@ -185,12 +185,22 @@ def _absorbed(t: Token, row: TriggerRow, rows: dict[int, TriggerRow], tables: Ta
             return False  # a clause of its own: its events are not the governing event's content
         if lemma_of(anc) in nouns and anc.pos_ == "NOUN":
             return False  # reported content ("rejected claims that ...") is coded, with its stance
+        if cur.dep_ == "conj" and anc.i in rows and rows[anc.i].type != row.type:
+            return False  # "rejected the offer and demanded talks": a second deed, not content
         if anc.i in rows and rows[anc.i].type in ABSORBING and not (
                 lemma_of(anc) == "deny" and cur.dep_ == "ccomp"):
             # (what a party denies in a that-clause is still coded, with stance "denied")
             return True
         cur = anc
     return False
+
+
+def _promised(t: Token, row: TriggerRow) -> set[int]:
+    """What an agreement promises ("agreed to hold talks early next year"): its date is when
+    the promise falls due, not when the agreement was made."""
+    if row.type != "AGREE":
+        return set()
+    return {x.i for c in t.children if c.dep_ == "xcomp" for x in c.subtree}
 
 
 def _attached_to(x: Token, t: Token) -> bool:
@@ -387,9 +397,10 @@ class _Coder:
             # the target names the place
             places = slots.places_within(recipient.tokens, self.mentions)
         picked = slots.pick_places(places, split=row.type in SPLIT_TYPES)
-        dates = slots.dates_in(clause, self.mentions)
+        content = _promised(t, row)
+        dates = slots.dates_in([x for x in clause if x.i not in content], self.mentions)
         if not dates:  # a date elsewhere in the sentence, outside other events' clauses
-            dates = slots.dates_in(free, self.mentions)
+            dates = slots.dates_in([x for x in free if x.i not in content], self.mentions)
         if dates:
             date = dates[0].date
         else:
@@ -723,6 +734,19 @@ def code_article(doc: Doc, article: Article, mentions: Mentions,
                              name=f"Unidentified Armed Group ({country_name_of(place.country)})",
                              country=place.country, kind="group"),)
             d.rules.append("actor-unidentified")
+        if not d.actor and d.type == "PROTEST" and place is not None and place.country and \
+                len(place.country) == 3 and place.country not in document.NON_STATES:
+            # ACLED's convention: the demonstrators of the country where they gather
+            d.actor = (Actor(text="protesters", name=f"Protesters ({country_name_of(place.country)})",
+                             country=place.country, sector="CVL", kind="group"),)
+            d.rules.append("actor-protesters")
+        if place is not None and not place.country and place.text.lower().startswith("the ") \
+                and dateline is not None and d.modality == "factual":
+            # "HANOI (AP) - ... accused China of coercion in the South China Sea": a sea or a
+            # vague region named in passing (no country; "the ...", unlike an unknown town) is
+            # not where it happened; the dateline's town is
+            place = None
+            d.rules.append("dateline-over-countryless-place")
         if place is None and dateline is not None and d.modality == "factual":
             # the dateline's town, unless the event's parties are all of other countries
             # ("CAIRO (Agency) - Israeli strikes on Gaza ...")

@@ -33,6 +33,13 @@ def _looks_like_abbreviation(text: str) -> bool:
     return "." in text or (letters.isupper() and len(letters) <= 5)
 
 
+def _opens_dateline(span: Span) -> bool:
+    """"HANOI —", "LIMA, Peru (AP) -": a capitalised town opening the body, then a comma, a
+    bracket or a dash, is a dateline, not an acronym."""
+    rest = span.doc.text[span.end_char:span.end_char + 3].lstrip()
+    return span.start_char <= 3 and rest[:1] in (",", "(", "\u2014", "\u2013", "-")
+
+
 def _proper_run_before(doc: Doc, end: int) -> tuple[int, int] | None:
     """The run of proper nouns ending just before token ``end`` ("Bryansk" in "Bryansk region")."""
     i = end - 1
@@ -145,7 +152,7 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
             text = text.removesuffix(suffix)
         key = norm(text.removeprefix("the ").removeprefix("The "))
         if key in lex.adjectives or key in person_names or _is_body(key) \
-                or (not labelled and _looks_like_abbreviation(text)):
+                or (not labelled and _looks_like_abbreviation(text) and not _opens_dateline(span)):
             continue
         if key in stop and (not labelled or label not in ("GPE", "LOC") or span[0].is_sent_start):
             # A common word that is also a town ("Reading", "Split", "Police"): only when spaCy
