@@ -185,8 +185,6 @@ def _absorbed(t: Token, row: TriggerRow, rows: dict[int, TriggerRow], tables: Ta
             return False  # a clause of its own: its events are not the governing event's content
         if lemma_of(anc) in nouns and anc.pos_ == "NOUN":
             return False  # reported content ("rejected claims that ...") is coded, with its stance
-        if cur.dep_ == "conj" and anc.i in rows and rows[anc.i].type != row.type:
-            return False  # "rejected the offer and demanded talks": a second deed, not content
         if anc.i in rows and rows[anc.i].type in ABSORBING and not (
                 lemma_of(anc) == "deny" and cur.dep_ == "ccomp"):
             # (what a party denies in a that-clause is still coded, with stance "denied")

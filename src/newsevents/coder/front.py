@@ -5,12 +5,15 @@ its events carry ``evidence.part`` ("headline" or "standfirst"). Each front even
 happening the body also tells merges into the first such body event, as a mention
 (``same-happening-front``): the body event keeps its evidence and takes what the front knows
 better (a town where the body names none: "Brothel busted in Boston"). A front event the body
-does not tell stays an event of its own. Either way the happening is the story's news and ranks
+does not tell is a mention of the body's lead event, or, when the lead codes no event, an
+event of its own. Either way the happening is the story's news and ranks
 first in the document label (``ranking.salience``).
 
 Front and body tell one happening when they agree on type, modality reading, parties, place,
 day and toll (``happenings.same_happening`` without its anchor: the front tells the story's own
-happening, so no shared town or day is needed to tie them).
+happening, so no shared town or day is needed to tie them). Told in other words, the front is
+a mention of the body's lead event; a front event is an event of its own only when the body's
+lead codes none.
 
 A standfirst's dateline ("HANOI, Vietnam (AP) - ...") is the story's dateline when the body
 opens without one.
@@ -110,24 +113,19 @@ def _tied(b: Draft, f: Draft, body: list[Draft]) -> bool:
     return bool(shared) or happenings.anchored(b, f)
 
 
-def _lead_mate(f: Draft, body: list[Draft]) -> Draft | None:
-    """The body's lead event when the front tells it in other words ("Japan and China agree
-    to revive talks" over "Iwaya met Wang in Beijing ..."): the first event of the body's lead
-    paragraphs, when it has the front's actors (countries) and is not a background or
-    hypothetical telling."""
-    mine = happenings.countries(f.actor)
-    lead = next((b for b in body if b.paragraph < LEAD_PARAGRAPHS), None)
-    if lead is None or not mine or lead.modality not in ("factual", f.modality):
-        return None
-    return lead if mine <= happenings.countries(lead.actor) | happenings.countries(
-        lead.recipient) else None
+def _lead(body: list[Draft]) -> Draft | None:
+    """The body's lead event: its first event in the lead paragraphs."""
+    return next((b for b in body if b.paragraph < LEAD_PARAGRAPHS), None)
 
 
 def merge_front(front: list[Draft], body: list[Draft]) -> list[Draft]:
-    """Fold each front draft into the first body draft telling its happening (else, as a
-    mention only, into the body's lead event when the front tells it in other words); the
-    front drafts the body does not tell come first (they are the story's news)."""
+    """Fold each front draft into the first body draft telling its happening. A front draft
+    the body tells in other words ("Japan and China agree to revive talks" over "Iwaya met
+    Wang in Beijing ...": another type, or parties read otherwise without the body's context)
+    is a mention of the body's lead event (``front-tells-lead``); only when the body's lead
+    codes no event at all is it an event of its own, first in the list (the story's news)."""
     alone: list[Draft] = []
+    lead = _lead(body)
     for f in front:
         mate = next((b for b in body if happenings.same_happening(b, f, need_anchor=False)
                      and _tied(b, f, body)), None)
@@ -136,7 +134,7 @@ def merge_front(front: list[Draft], body: list[Draft]) -> list[Draft]:
                         None)
         if mate is not None:
             happenings.absorb(mate, f, rule="same-happening-front")
-        elif (lead := _lead_mate(f, body)) is not None:
+        elif lead is not None:
             happenings.tell(lead, f, rule="front-tells-lead")
         else:
             alone.append(f)
