@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import secrets
@@ -144,6 +145,11 @@ class Store:
         return out
 
     # ------------------------------------------------------------------ writing
+
+    def transaction(self) -> contextlib.AbstractContextManager[None]:
+        """One transaction around several writes (a batch and the publisher memory it adds):
+        the writes inside join it, and a crash leaves all of them or none."""
+        return self.db.transaction()
 
     def write_batch(self, results: Sequence[Result], run_id: str) -> BatchOutcome:
         """Store a batch in ONE transaction: a crash leaves all of it or none. Articles already
