@@ -68,6 +68,9 @@ class ProcessPool:
     each worker loads spaCy, the gazetteer and the dictionaries itself, once, on its first task."""
 
     count: int
+    # Run once in each new worker process (the benchmark installs its stage timers with it).
+    initializer: Callable[..., None] | None = None
+    initargs: tuple[Any, ...] = ()
     _executor: ProcessPoolExecutor | None = field(default=None, init=False, repr=False)
     _generation: int = field(default=0, init=False, repr=False)
     _pending: set[int] = field(default_factory=set, init=False, repr=False)
@@ -79,7 +82,8 @@ class ProcessPool:
         self._start()
 
     def _start(self) -> None:
-        self._executor = ProcessPoolExecutor(self.count, mp_context=multiprocessing.get_context("spawn"))
+        self._executor = ProcessPoolExecutor(self.count, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=self.initializer, initargs=self.initargs)
         self._generation += 1
 
     def pids(self) -> list[int]:
