@@ -35,7 +35,7 @@ def load_model(name: str) -> Language:
 
 def pieces(text: str, size: int) -> list[str]:
     """``text`` cut into pieces of at most ``size`` characters, each ending after a paragraph
-    break ("\n\n"), or after a space when one paragraph is longer than a piece; joined, the
+    break (a blank line), or after a space when one paragraph is longer than a piece; joined, the
     pieces are ``text`` again."""
     out: list[str] = []
     start = 0

@@ -33,8 +33,7 @@ def page_blocks(tree: HtmlElement) -> list[str]:
     body = tree.find(".//body")
     out: list[str] = []
     _blocks(body if body is not None else tree, out)
-    seen: set[str] = set()
-    return [b for b in out if not (b in seen or seen.add(b))]
+    return list(dict.fromkeys(out))  # each text once, first place kept
 
 
 def _blocks(el: HtmlElement, out: list[str]) -> None:
