@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup run test fuzz quality bench clean
+.PHONY: setup run test fuzz quality bench train screenshots web-bench serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,26 @@ quality: setup
 # alone (about 12 minutes on 2 cores); writes build/bench.json.
 bench: setup
 	$(BIN)/python benchmarks/bench.py
+
+# The analyst's desk on http://127.0.0.1:8000/ over events.db (prints the write token).
+serve: setup
+	test -f events.db || $(BIN)/newsevents process examples/articles --db events.db
+	$(BIN)/newsevents serve --db events.db
+
+# PNGs of the desk's main pages in build/screenshots/ (needs chromium + chromium-driver:
+# scripts/ci_browser.sh installs them).
+screenshots: setup
+	test -f events.db || $(BIN)/newsevents process examples/articles --db events.db
+	$(BIN)/python scripts/screenshots.py --db events.db --out build/screenshots
+
+# List and map request times over 10,000 and 100,000 synthetic events; writes build/web_bench.json.
+web-bench: setup
+	$(BIN)/python benchmarks/web_bench.py
+
+# Rebuild the sentence classifier (src/newsevents/data/model) from corpus/train, fixed seeds;
+# prints its scores on corpus/heldout.
+train: setup
+	$(BIN)/python -m newsevents.classify.train
 
 clean:
 	rm -rf build events.db events.db-wal events.db-shm

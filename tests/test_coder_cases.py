@@ -53,6 +53,14 @@ def _extra_ok(e: Event, key: str, value: str) -> bool:
         return (e.attribution.source or "") == value
     if key == "place":
         return e.location is not None and value in f"{e.location.name} {e.location.admin1}"
+    if key == "rule":
+        return value in e.evidence.rule
+    if key in ("killed", "injured"):
+        return e.fatalities is not None and str(getattr(e.fatalities, key)) == value
+    if key == "date":  # the first day of the event's date
+        return (e.date.start or "-") == value
+    if key == "sector":  # a sector among the actors
+        return value in {a.sector for a in e.actor}
     raise AssertionError(f"unknown check {key!r}")
 
 

@@ -245,7 +245,7 @@ def test_migration_from_empty_and_from_previous_version(tmp_path: Path) -> None:
                 )
     db.close()
     with open_store(path) as store:
-        assert store.schema_version() == 3
+        assert store.schema_version() == SCHEMA_VERSION
         assert copy.article is not None and strike.article is not None
         # the migration computed the links the old rows lacked
         assert store.article_links(copy.article.id)["duplicate_of"] == strike.article.id

@@ -1,4 +1,5 @@
-"""Exports of stored events: CSV in ACLED-like columns, JSON Lines, GeoJSON, Parquet.
+"""Exports of stored events: CSV in ACLED-like columns, JSON Lines, GeoJSON, Parquet; and the
+reviewed sentences as labelled training examples (``training``).
 
 Every writer consumes ``Store.query_rows`` one row at a time (the store streams from the
 database), so memory stays flat however large the database is. docs/store.md documents the CSV
@@ -22,7 +23,7 @@ from .errors import InputError
 from .records import Actor
 from .store import EventFilter, EventRow, Store
 
-FORMATS = ("csv", "jsonl", "geojson", "parquet")
+FORMATS = ("csv", "jsonl", "geojson", "parquet", "training")
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -34,7 +35,7 @@ ACLED_COLUMNS = (
 # Our own fields after ACLED's, so nothing the coder knows is lost in a CSV.
 EXTRA_COLUMNS = (
     "plover_type", "plover_mode", "actor1_country", "actor2_country", "stance", "claimed_by",
-    "modality", "confidence", "trigger", "cluster_id", "article_id", "url",
+    "modality", "confidence", "trigger", "cluster_id", "article_id", "url", "reviewed",
 )
 CSV_COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS
 
@@ -145,6 +146,7 @@ def acled_values(row: EventRow) -> dict[str, Any]:
         "cluster_id": e.cluster_id,
         "article_id": e.article_id,
         "url": row.url,
+        "reviewed": row.review,
     }
 
 
@@ -182,6 +184,8 @@ def full_record(row: EventRow) -> dict[str, Any]:
     data["article"] = {"publisher": row.publisher, "outlet": row.outlet, "headline": row.headline,
                        "url": row.url, "published": row.published}
     data["duplicate"] = row.duplicate
+    data["reviewed"] = row.review is not None
+    data["review"] = row.review
     return data
 
 
@@ -274,19 +278,24 @@ def export(store: Store, fmt: str, out: IO[str] | str | Path, f: EventFilter = E
         raise InputError("Parquet is binary: give an output file (-o FILE)")
     if isinstance(out, (str, Path)):
         _check_writable(Path(out))
+    if fmt == "training":
+        return _write_text(write_training, store.reviewed_sentences(f), out)
     rows = store.query_rows(f)
     if fmt == "parquet":
         assert isinstance(out, (str, Path))
         return write_parquet(rows, out)
-    writer = _TEXT_WRITERS[fmt]
+    return _write_text(_TEXT_WRITERS[fmt], rows, out)
+
+
+def _write_text(writer: Callable[[Any, IO[str]], int], items: Iterable[Any], out: IO[str] | str | Path) -> int:
     if isinstance(out, (str, Path)):
         try:
             handle = open(out, "w", encoding="utf-8", newline="")
         except OSError as exc:
             raise InputError(f"cannot write {out}: {exc.strerror or exc}") from exc
         with handle:
-            return writer(rows, handle)
-    return writer(rows, out)
+            return writer(items, handle)
+    return writer(items, out)
 
 
 def _check_writable(path: Path) -> None:
@@ -296,3 +305,13 @@ def _check_writable(path: Path) -> None:
         raise InputError(f"cannot write {path}: the folder {folder} does not exist")
     if path.is_dir():
         raise InputError(f"cannot write {path}: it is a folder")
+
+
+def write_training(examples: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """Reviewed sentences as JSON Lines in the training corpus's format (store/review.py builds
+    each example), so analysts' corrections can retrain the classifier."""
+    n = 0
+    for example in examples:
+        out.write(json.dumps(example, ensure_ascii=False) + "\n")
+        n += 1
+    return n

@@ -284,6 +284,9 @@ class Event(Record):
     salience: float = 0.0  # rank key for the document's first-ranked event
     cluster_id: str | None = None
     provenance: dict[str, Any] = field(default_factory=dict)
+    # every sentence of the article that tells this happening (the evidence's first), each
+    # with its offsets and trigger; one entry when the article tells it once
+    mentions: tuple[Evidence, ...] = ()
 
     @staticmethod
     def id_for(article_id: str, start: int, end: int, type_: str, place_key: str = "") -> str:

@@ -26,6 +26,7 @@ COMMAND_MODULES = {
     "resolve": "resolve_cmd",
     "code": "code_cmd",
     "eval": "eval_cmd",
+    "serve": "serve_cmd",
 }
 
 

@@ -63,9 +63,30 @@ def render(report: dict[str, Any]) -> str:
         lines.extend(f"  failed: {name}" for name in art["failed"])
     if report["rejected"]:
         lines.append("rejected: " + ", ".join(f"{k} {v}" for k, v in sorted(report["rejected"].items())))
+    if "realnews" in report:
+        lines.extend(_render_realnews(report["realnews"]))
     for name, value in report.get("plover", {}).items():
         lines.append(f"{name}: {value:.3f}")
     return "\n".join(lines)
+
+
+def _render_realnews(rn: dict[str, Any]) -> list[str]:
+    causes = ", ".join(f"{k} {v}" for k, v in rn["false_positives_by_cause"].items()) or "none"
+    return [
+        "",
+        f"real-news scores ({rn['predicted']} predicted, {rn['predicted_background_marked']} "
+        f"marked background and set aside):",
+        f"  events: precision {rn['event_precision']:.3f}, recall {rn['event_recall']:.3f}; "
+        f"duplicates {rn['duplicate_share']:.3f}, background as current "
+        f"{rn['background_share']:.3f} of the rest",
+        f"  type {rn['type_accuracy']:.3f}, ACLED sub-type {rn['acled_accuracy']:.3f} "
+        f"(events paired by evidence alone)",
+        f"  place {rn['location_accuracy']:.3f}, date {rn['date_accuracy']:.3f}, actor country "
+        f"{rn['actor_country_accuracy']:.3f}, recipient country "
+        f"{rn['recipient_country_accuracy']:.3f}, all five fields {rn['all_fields_accuracy']:.3f}",
+        f"  headline and lead events found: {rn['lead_recall']:.3f}",
+        f"  false positives on tempting sentences, by cause: {causes}",
+    ]
 
 
 COMMANDS = [evaluate]

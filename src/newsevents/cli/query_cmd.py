@@ -47,6 +47,8 @@ def filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--search", metavar="TEXT", help="Full-text search in evidence and article bodies."),
         click.option("--include-duplicates", is_flag=True,
                      help="Also events repeated by syndicated copies of a stored article."),
+        click.option("--include-rejected", is_flag=True,
+                     help="Also events a reviewer rejected in the web app."),
     ]
     for option in reversed(options):
         fn = option(fn)
@@ -60,7 +62,8 @@ def _filter(kw: dict[str, Any], limit: int | None = None) -> EventFilter:
         recipient_country=kw["recipient_country"], sector=kw["sector"], place=kw["place"],
         admin1=kw["admin1"], since=kw["since"], until=kw["until"], stance=kw["stance"],
         modality=kw["modality"], min_confidence=kw["min_confidence"], search=kw["search"],
-        include_duplicates=kw["include_duplicates"], limit=limit,
+        include_duplicates=kw["include_duplicates"], include_rejected=kw["include_rejected"],
+        limit=limit,
     ))
 
 
@@ -262,7 +265,8 @@ def stats(db: str, by: str, **kw: Any) -> None:
               help="File to write (default: standard output; required for parquet).")
 @filter_options
 def export_cmd(db: str, fmt: str, output: Path | None, **kw: Any) -> None:
-    """Export events: csv (ACLED-like columns), jsonl (full records), geojson (points), parquet."""
+    """Export events: csv (ACLED-like columns), jsonl (full records), geojson (points), parquet,
+    training (reviewed sentences as labelled examples, JSON Lines)."""
     with _open(db) as store:
         target = output if output is not None else sys.stdout
         n = exporter.export(store, fmt, target, _filter(kw))

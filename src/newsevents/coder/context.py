@@ -154,11 +154,27 @@ def modality(t: Token, tables: Tables, date: DateSpan | None, published: dt.date
         if depth > 0 and lem in neg and node.pos_ == "VERB" and lem != "deny":
             return "negated"
     if date is not None and date_from_text and published is not None and date.start:
-        start = dt.date.fromisoformat(date.start[:10])
-        end = dt.date.fromisoformat((date.end or date.start)[:10])
-        if start > published:
-            return "future"
-        # background: known only to the year, or over a year before publication
-        if date.precision == "year" or (published - end).days > 365:
-            return "historical"
+        return _modality_of_date(date, published)
+    return "factual"
+
+
+# News reports the happenings of its last days; a happening its own words date over two weeks
+# before publication is told for context (ACLED and POLECAT code it from the article that broke
+# it). Two weeks keeps "last week" and "on April 8" (five days before) as news.
+BACKGROUND_DAYS = 14
+
+
+def _modality_of_date(date: DateSpan, published: dt.date) -> str:
+    """"future" for a date after publication; "historical" for one known only to the year, one
+    over a year before publication, or a day or week over BACKGROUND_DAYS before publication
+    ("on July 21" told on 30 September); else "factual" (a month named, "Russia vetoed a
+    resolution in March", is how a roundup tells the year's developments: kept as news)."""
+    start = dt.date.fromisoformat((date.start or "")[:10])
+    end = dt.date.fromisoformat((date.end or date.start or "")[:10])
+    if start > published:
+        return "future"
+    if date.precision == "year" or (published - end).days > 365:
+        return "historical"
+    if date.precision in ("day", "week") and (published - end).days > BACKGROUND_DAYS:
+        return "historical"
     return "factual"

@@ -24,6 +24,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import replace
@@ -377,3 +378,19 @@ def dateline_place(body: str, mentions: Mentions) -> PlaceMention | None:
     if first is None or first.start > DATELINE_START or first.place.precision not in ("city", "point"):
         return None
     return first if _DATELINE_END.match(body, first.end) else None
+
+
+def story_country(dateline: PlaceMention | None, main: tuple[str, ...]) -> str | None:
+    """The country a story is filed from: its dateline's, else its main country (see
+    ``home_countries``); None when neither is known."""
+    if dateline is not None and dateline.place.country and dateline.place.country not in NON_STATES:
+        return dateline.place.country
+    return main[0] if main else None
+
+
+def dateline_day(mentions: Mentions, dateline_end: int) -> dt.date | None:
+    """The day a dateline gives ("ISTANBUL, March 19 (Agency) -"): the article's own date."""
+    for m in mentions.dates:
+        if m.start < dateline_end and m.date.precision == "day" and m.date.start:
+            return dt.date.fromisoformat(m.date.start[:10])
+    return None

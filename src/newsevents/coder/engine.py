@@ -23,12 +23,23 @@ Steps (each event's ``evidence.rule`` names the lexicon row and every extra rule
    source and counts) is dropped, lending its place; an attack stopped in its own sentence is
    Disrupted weapons use; a deployment abroad addresses the state where it stands; when a
    clause pairs each of its places with its own count ("400 in X and 56 in Y"), each place's
-   event keeps its own count; the event's own dead and wounded are its fatalities, not counts.
+   event keeps its own count; the event's own dead and wounded are its fatalities, not counts;
+   later tellings of one happening merge into the first, kept as its ``mentions``
+   (``happenings``); an event its sentence does not place takes the town of the paragraph's
+   latest placed event when its parties are of that country.
+
+Roles beyond the lexicon: an agentless passive arrest, charge, sentence or deportation is by
+the police (courts, for legal acts) of the place's country, else of the story's own country
+(``home-authority``); a passive casualty verb takes its doer from "by X" on the attack its
+clause tells (``deed-agent``) before any actor carried over from an earlier sentence.
 
 Dates: a date expression in the trigger's clause (else elsewhere in the sentence outside other
 events' clauses); with none, the article's publication day (news copy reports the day's
 events; an ASSAULT inheriting its actor also inherits its date); historical events without a
-date expression get an unknown date.
+date expression get an unknown date. A bare weekday told of a happening still ahead is the
+next such day. Modality is judged against the dateline's day when the body has one (it beats
+a publication date read from the page; rule ``story-day-from-dateline``): a day over two
+weeks before it is background (``historical``).
 
 Confidence and salience (the ranking behind the document label) are in ``ranking``.
 """
@@ -43,6 +54,7 @@ from ..records import (
     Actor,
     Article,
     Attribution,
+    DateMention,
     DateSpan,
     Event,
     Evidence,
@@ -53,10 +65,11 @@ from ..records import (
     Quantity,
 )
 from . import acled as acled_mod
-from . import context, document, slots, syntax
+from . import context, document, happenings, slots, syntax
 from .match import MatchContext, find_row, lemma_of
 from .ranking import confidence, document_label, rank, salience
-from .roles import ActorFinder, Found, find_role, is_mutual, place_authority, with_other_side
+from .roles import (ActorFinder, Found, find_role, home_authority, is_mutual, place_authority,
+                    with_other_side)
 from .tables import Tables, TriggerRow, load_tables
 
 VERBAL = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
@@ -101,6 +114,7 @@ class Draft:
     acled_code: str = "-"
     inherited: bool = False
     crowd: bool = False  # fighting by the crowd of a protest told in the same sentence: a riot
+    told: list[Token] = field(default_factory=list)  # triggers of the other tellings merged in
 
     @property
     def actor_countries(self) -> set[str]:
@@ -231,6 +245,9 @@ class _Coder:
         self.finder.dateline_end = document.dateline_end(article.body)
         first_end = self.paragraphs[1] if len(self.paragraphs) > 1 else len(article.body)
         self.main = document.home_countries(mentions, first_end)
+        self.dateline = document.dateline_place(article.body, mentions)
+        self.story_day = document.dateline_day(mentions, self.finder.dateline_end) or self.published
+        self.home = document.story_country(self.dateline, self.main)
 
     def _role_countries(self, t: Token, row: TriggerRow, which: str) -> set[str]:
         found = find_role(self.finder, t, row, which, self.light)
@@ -272,6 +289,12 @@ class _Coder:
         document.mark_crowd_violence(drafts)
         return document.merge_same_happening(drafts, self.tables)
 
+    def _event_dates(self, tokens: list[Token]) -> list[DateMention]:
+        """Date words of the event, leaving out the dateline's ("SRINAGAR, May 8 (Agency) -"):
+        that is the day the story was filed, not the day of its happenings."""
+        return [d for d in slots.dates_in(tokens, self.mentions)
+                if d.start >= self.finder.dateline_end]
+
     def report_tokens(self, t: Token) -> set[int]:
         """The words of the reporting verbs of ``t``'s sentence ("X said on Friday"), outside
         ``t``'s own phrase: their dates are when it was told, not when it happened."""
@@ -285,6 +308,26 @@ class _Coder:
             if t.i not in words:
                 out |= words - own
         return out
+
+    def deed_agent(self, t: Token) -> Found | None:
+        """"was killed in shelling by government forces": a passive casualty verb with no agent
+        of its own is done by the doer named for the attack its clause tells ("by X" on a
+        noun of attack or a weapon), not by a party carried over from an earlier sentence (the
+        phrase may hang on a coordinated verb: "was killed and another wounded in shelling by")."""
+        if not syntax.is_passive(t) and t.tag_ != "VBN":
+            return None
+        for x in t.subtree:
+            if x.dep_ != "pobj" or x.head.lower_ != "by" or x.head.head.i == t.i:
+                continue
+            deed = x.head.head
+            words = (lemma_of(deed), deed.lower_)  # a gerund ("in shelling by") counts as a noun
+            if (deed.pos_ == "NOUN" or deed.tag_ == "VBG") and any(
+                    (w, "NOUN") in self.tables.triggers or self.tables.in_class("weapon", w)
+                    for w in words):
+                found = self.finder.phrase(x)
+                if any(a.country or a.sector for a in found.actors):
+                    return Found(found.actors, found.tokens, "deed-agent")
+        return None
 
     def later_party(self, t: Token, actor: Found) -> Found:
         """No recipient from the grammar: the first party of another country named inside the
@@ -351,9 +394,9 @@ class _Coder:
             # the target names the place
             places = slots.places_within(recipient.tokens, self.mentions)
         picked = slots.pick_places(places, split=row.type in SPLIT_TYPES)
-        dates = slots.dates_in(clause, self.mentions)
+        dates = self._event_dates(clause)
         if not dates:  # a date elsewhere in the sentence, outside other events' clauses
-            dates = slots.dates_in(free, self.mentions)
+            dates = self._event_dates(free)
         if dates:
             date = dates[0].date
         else:
@@ -376,6 +419,8 @@ class _Coder:
                 for x in actor.tokens):
             # "the strike killed ...", "a drone hit ...": the weapon is not the attacker
             actor = Found((), (), "")
+        if row.type == "ASSAULT" and not actor.actors:
+            actor = self.deed_agent(t) or actor
         if row.type == "ASSAULT" and not any(a.country for a in actor.actors):
             origin = document.origin_actor(t, self.mentions)
             if origin is not None:  # "rockets were fired from northern Gaza"
@@ -383,6 +428,8 @@ class _Coder:
                               or (origin,), actor.tokens, "origin-place")
         if not actor.actors:
             actor = place_authority(t, row, picked, self.doc.text) if picked else actor
+        if not actor.actors and not picked:
+            actor = home_authority(t, row, self.home)
         if not actor.actors and attr.source_actor is not None and (any(
                 x.lower_ in FIRST_PERSON for x in actor.tokens) or (
                 speaker_subj is not None and speaker_subj.lower_ in FIRST_PERSON)):
@@ -403,7 +450,10 @@ class _Coder:
             rest = tuple(a for a in recipient.actors if a.country not in mine)
             if rest:  # "ties between Moscow and Pyongyang" hailed by Moscow: the other side
                 recipient = Found(rest, recipient.tokens, recipient.rule)
-        modality = context.modality(t, tables, date, self.published, bool(dates))
+        # background and future are judged against the article's own date: its dateline's
+        # day beats a publication date read from the page (a site's date bar may be late)
+        modality = context.modality(t, tables, date, self.story_day, bool(dates))
+        date = slots.weekday_ahead(date, modality, self.published)
         if is_mutual(row) and modality in ("factual", "historical"):
             # "X telephoned Y": both sides consult; a promised meeting is the promiser's alone
             actor = with_other_side(actor, named)
@@ -411,6 +461,8 @@ class _Coder:
             date = DateSpan()
         para = _paragraph_of(t.idx, self.paragraphs)
         rules = [row.rule]
+        if self.story_day != self.published and date.start:
+            rules.append("story-day-from-dateline")
         for f, name in ((actor, "actor"), (recipient, "recipient")):
             if f.rule:
                 rules.append(f"{name}={f.rule}")
@@ -584,6 +636,18 @@ def _counted(d: Draft) -> tuple[Quantity, ...]:
     return tuple(q for q in d.quantities if q.status not in ("killed", "injured"))
 
 
+def _mentions(d: Draft, article: Article) -> tuple[Evidence, ...]:
+    """Every telling of the event's happening: its own sentence first, then the merged ones."""
+    out: list[Evidence] = []
+    for t in [d.token, *d.told]:
+        s = t.sent
+        ev = Evidence(sentence=article.body[s.start_char:s.end_char], start=s.start_char,
+                      end=s.end_char, trigger=t.text)
+        if ev not in out:
+            out.append(ev)
+    return tuple(out)
+
+
 def code_article(doc: Doc, article: Article, mentions: Mentions,
                  provenance: dict[str, str]) -> list[Event]:
     tables = load_tables()
@@ -597,6 +661,8 @@ def code_article(doc: Doc, article: Article, mentions: Mentions,
             _leftovers(coder, sent, drafts)
     drafts = _fold(drafts, mentions, tables)
     document.disrupted_parties(drafts)
+    drafts = happenings.merge_happenings(drafts)
+    happenings.place_from_paragraph(drafts)
     lead = document.lead_sentence(drafts)
     sentence_index = {s.start: i for i, s in enumerate(doc.sents)}
     dateline = document.dateline_place(article.body, mentions)
@@ -660,7 +726,7 @@ def code_article(doc: Doc, article: Article, mentions: Mentions,
             modality=d.modality, confidence=conf,
             salience=salience(d, acled, len(coder.paragraphs), conf, lead,
                               sentence_index[sent.start]),
-            provenance=dict(provenance),
+            provenance=dict(provenance), mentions=_mentions(d, article),
         ))
     return document.disrupted_launches(events, tables)
 

@@ -1,7 +1,7 @@
 """How sure the coder is of an event, and how much it is the article's news.
 
 Confidence (0..1) = 0.45 for a row match, +0.10 verb trigger, +0.15 actor found in the clause
-(+0.05 if inherited), +0.10 recipient, +0.05 place, +0.05 date words, -0.10 for a noun trigger
+(+0.05 if inherited), +0.10 recipient, +0.05 place of its own, +0.05 date words, -0.10 for a noun trigger
 without any argument; capped at 0.95.
 
 Salience ranks the document's events: factual ACLED-scope events first (violence and riots +2,
@@ -27,7 +27,8 @@ def confidence(d: Draft) -> float:
     score += 0.10 if d.row.pos == "VERB" else 0.0
     score += 0.05 if d.inherited else (0.15 if d.actor else 0.0)
     score += 0.10 if d.recipient else 0.0
-    score += 0.05 if d.place else 0.0
+    # a place carried over from the paragraph is not support its own words give
+    score += 0.05 if d.place and "place-from-paragraph" not in d.rules else 0.0
     score += 0.05 if d.date_from_text else 0.0
     if d.row.pos == "NOUN" and not d.actor and not d.recipient:
         score -= 0.10

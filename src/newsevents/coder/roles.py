@@ -441,20 +441,46 @@ def is_mutual(row: TriggerRow) -> bool:
     return MUTUAL in (row.actor or ())
 
 
+def _authority_sector(row: TriggerRow) -> str:
+    """Who does an agentless act of state: a court charges, convicts and jails ("legal" rows);
+    the police arrest, detain and deport."""
+    return "JUD" if "legal" in row.contexts else "COP"
+
+
+def _agentless_passive(t: Token, row: TriggerRow) -> bool:
+    return WHERE in (row.actor or ()) and syntax.is_passive(t) and \
+        not any(c.dep_ == "agent" for c in t.children)
+
+
 def place_authority(t: Token, row: TriggerRow, places: list[PlaceMention], text: str) -> Found:
-    """"A missionary was arrested in Lebanon": an arrest, jailing or deportation told in the
-    passive without its agent is the act of the state where it happened (rows whose actor roles
-    include ``where``). Empty when any of that does not hold."""
-    if WHERE not in (row.actor or ()) or not syntax.is_passive(t) or \
-            any(c.dep_ == "agent" for c in t.children):
+    """"A missionary was arrested in Lebanon", "was charged with murder in Paris": an arrest,
+    charge, sentence, jailing or deportation told in the passive without its agent is the act
+    of the authorities (police, or the courts for legal acts) of the state where it happened
+    (rows whose actor roles include ``where``). Empty when any of that does not hold."""
+    if not _agentless_passive(t, row):
         return Found((), (), "")
     countries = {p.place.country for p in places if p.place.country}
     if len(countries) != 1:
         return Found((), (), "")
     p = next(p for p in places if p.place.country)
-    country = p.place.country
-    return Found((Actor(text=text[p.start:p.end], name=country_name(country), country=country,
-                        kind="state"),), (), "place-authority")
+    return Found((_authority(p.place.country, row, text[p.start:p.end]),), (), "place-authority")
+
+
+def home_authority(t: Token, row: TriggerRow, country: str | None) -> Found:
+    """"Three people have been arrested": an agentless passive act of state whose sentence
+    names no place is by the authorities of the story's own country (its dateline's, else the
+    country its places and parties are mostly of)."""
+    if country is None or not _agentless_passive(t, row):
+        return Found((), (), "")
+    return Found((_authority(country, row, ""),), (), "home-authority")
+
+
+def _authority(country: str, row: TriggerRow, text: str) -> Actor:
+    sector = _authority_sector(row)
+    who = "judiciary" if sector == "JUD" else "police"
+    name = country_name(country) or country
+    return Actor(text=text or who, name=f"{name} {who}", country=country, sector=sector,
+                 kind="organisation")
 
 
 def with_other_side(actor: Found, recipient: Found) -> Found:

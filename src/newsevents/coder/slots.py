@@ -162,6 +162,25 @@ def default_date(published: dt.date | None) -> DateSpan:
     return DateSpan(start=day, end=day, precision="day", text="")
 
 
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def weekday_ahead(date: DateSpan, modality: str, published: dt.date | None) -> DateSpan:
+    """A bare weekday ("on Thursday") resolves to the latest such day on or before publication,
+    as past-tense news means; told of a happening still ahead ("are due to meet on Thursday",
+    "will vote on Friday"), it is the next such day after publication."""
+    words = (date.text or "").lower().split()
+    if modality != "future" or published is None or not date.start or date.precision != "day" \
+            or not any(w in WEEKDAY_NAMES for w in words) or \
+            any(w in ("last", "next", "this", "past") for w in words):
+        return date
+    start = dt.date.fromisoformat(date.start[:10])
+    if start >= published:
+        return date
+    ahead = (start + dt.timedelta(days=7)).isoformat()
+    return replace(date, start=ahead, end=ahead)
+
+
 def quantities_in(tokens: list[Token], mentions: Mentions, tables: Tables) -> list[Quantity]:
     spans = [(t.idx, t.idx + len(t)) for t in tokens]
     by_offset = {t.idx: t for t in tokens}

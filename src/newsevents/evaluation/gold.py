@@ -1,12 +1,21 @@
 """Reading gold files (shared/spec/EVENTS.md, "Gold files").
 
-One extension of ours: a line may give ``"source": "relative/path.txt"`` (or
-``"relative/batch.jsonl#record-id"``) instead of inline ``text``/``html``, so the bundled examples
-are stored once, as the files a user would have, and scored from there.
+Extensions of ours:
+
+- a line may give ``"source": "relative/path.txt"`` (or ``"relative/batch.jsonl#record-id"``)
+  instead of inline ``text``/``html``, so the bundled examples are stored once, as the files a user
+  would have, and scored from there. Any file kind ingest reads works (``.html.gz`` pages in their
+  own encoding too), so a gold file can point at pages it may not copy (``../shared``);
+- ``non_events``: sentences a coder is tempted to code but should not, each with a ``cause``
+  (background, generic, wish, clutter, misread, not_event, opinion), so precision can be read per
+  cause (:mod:`.realnews`);
+- in a gold event, ``mentions`` (the other sentences that tell the same happening) and ``lead``
+  (told in the headline, standfirst or first paragraph).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,6 +35,7 @@ class GoldDoc:
     article: dict[str, Any] = field(default_factory=dict)
     events: tuple[dict[str, Any], ...] = ()
     line: int = 0
+    non_events: tuple[dict[str, Any], ...] = ()
 
 
 def read_gold(path: str | Path) -> Iterator[GoldDoc]:
@@ -52,6 +62,10 @@ def gold_doc_from_dict(data: Any, *, base: Path, where: str, line: int = 0) -> G
     events = data.get("events") or []
     if not isinstance(events, list) or not all(isinstance(e, dict) for e in events):
         raise GoldFileError(f"{where}: 'events' must be a list of objects")
+    non_events = data.get("non_events") or []
+    if not isinstance(non_events, list) or not all(
+            isinstance(n, dict) and isinstance(n.get("sentence"), str) for n in non_events):
+        raise GoldFileError(f"{where}: 'non_events' must be a list of objects with a 'sentence'")
     return GoldDoc(
         id=data["id"],
         raw=_raw_document(data, base, where),
@@ -60,11 +74,14 @@ def gold_doc_from_dict(data: Any, *, base: Path, where: str, line: int = 0) -> G
         article=data.get("article") or {},
         events=tuple(events),
         line=line,
+        non_events=tuple(non_events),
     )
 
 
 def _raw_document(data: dict[str, Any], base: Path, where: str) -> RawDocument | Rejected:
     from ..ingest import document_from_text
+    from ..ingest.files import read_file
+    from ..options import load_options
 
     published = data.get("published")
     if data.get("html") or data.get("text"):
@@ -78,11 +95,14 @@ def _raw_document(data: dict[str, Any], base: Path, where: str) -> RawDocument |
     path = (base / file_part).resolve()
     if record_id:
         return _record_from_jsonl(path, record_id, published, where)
-    try:
-        content = path.read_text("utf-8")
-    except OSError as exc:
-        raise GoldFileError(f"{where}: cannot read source {path}: {exc}") from exc
-    return document_from_text(content, published=published, id=data["id"], source_uri=str(path))
+    if not path.is_file():
+        raise GoldFileError(f"{where}: cannot read source {path}: no such file")
+    # read as `process` reads a file: gzip, the page's own encoding, size limits
+    first = next(read_file(path, data["id"], load_options()))
+    if isinstance(first, RawDocument):
+        first = dataclasses.replace(first, published=published or first.published,
+                                    url=data.get("url") or first.url)
+    return first
 
 
 def _record_from_jsonl(path: Path, record_id: str, published: str | None, where: str

@@ -12,6 +12,7 @@ from ..ingest.published import read_published
 from ..pipeline import process_documents
 from ..records import RawDocument, Rejected, Result
 from .gold import GoldDoc
+from .realnews import realnews_report
 from .scoring import FIELDS, check_article, match_document, score_fields, score_labels
 
 
@@ -110,6 +111,8 @@ def summarise(outcomes: list[DocOutcome]) -> dict[str, Any]:
     }
     if labels:
         report["labels"] = score_labels(labels)
+    if any(o.gold.non_events or any("lead" in g for g in o.gold.events) for o in outcomes):
+        report["realnews"] = realnews_report(outcomes)
     if checks_total:
         report["article"] = {"checks": checks_total, "passed": checks_passed,
                              "accuracy": round(checks_passed / checks_total, 4),

@@ -3,11 +3,12 @@ each resolved against the publication time."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from spacy.tokens import Doc
 
-from ..records import DateMention
+from ..records import DateMention, DateSpan
 from .dates import resolve_date_rule
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -63,6 +64,43 @@ DATE_PATTERN = re.compile(
 )
 
 
+# Days named by reference to the day just told ("On 16 January ... The same day, ..."): they
+# resolve against the latest day-precise date before them in the text, not the publication.
+ANAPHORIC_DAY = re.compile(
+    r"\b(?:(?:on\s+)?the\s+same\s+(?:day|evening|night|morning|afternoon)"
+    r"|(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?:day|evening|night|morning|afternoon)"
+    r"|(?:on\s+)?the\s+(?:following|next)\s+(?:day|morning|evening|night)"
+    r"|the\s+day\s+(?:before|after)|(?:on\s+)?the\s+previous\s+(?:day|evening|night)"
+    r"|a\s+day\s+(?:earlier|later))\b",
+    re.IGNORECASE,
+)
+_DAY_BEFORE = ("day before", "previous", "earlier")
+_DAY_AFTER = ("following", "next", "day after", "day later")
+
+
+def _shift(phrase: str) -> int:
+    lowered = " ".join(phrase.lower().split())
+    if lowered.startswith(("later that", "earlier that")):
+        return 0  # "later that day" is the same day
+    if any(w in lowered for w in _DAY_BEFORE):
+        return -1
+    return 1 if any(w in lowered for w in _DAY_AFTER) else 0
+
+
+def anaphoric_days(text: str, found: list[DateMention]) -> list[DateMention]:
+    """"the same day", "that evening", "the next day": the day told last before them, moved."""
+    out: list[DateMention] = []
+    for m in ANAPHORIC_DAY.finditer(text):
+        before = [d for d in found if d.end <= m.start() and d.date.precision == "day"
+                  and d.date.start and d.date.start == d.date.end]
+        if not before:
+            continue
+        day = dt.date.fromisoformat(before[-1].date.start) + dt.timedelta(days=_shift(m.group(0)))
+        span = DateSpan(day.isoformat(), day.isoformat(), "day", m.group(0))
+        out.append(DateMention(m.start(), m.end(), span, "anaphoric-day"))
+    return out
+
+
 def scan_dates(doc: Doc, published: str | None) -> list[DateMention]:
     text = doc.text
     out: list[DateMention] = []
@@ -88,5 +126,7 @@ def scan_dates(doc: Doc, published: str | None) -> list[DateMention]:
             continue
         span, rule = resolved
         out.append(DateMention(ent.start_char, ent.end_char, span, f"DATE:{rule}"))
+    out.sort(key=lambda d: d.start)
+    out.extend(anaphoric_days(text, out))
     out.sort(key=lambda d: d.start)
     return out

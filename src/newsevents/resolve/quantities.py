@@ -450,6 +450,7 @@ def parse_quantities(doc: Doc | Span) -> list[QuantityMention]:
 
 
 _CASUALTY_STATUSES = frozenset({"killed", "injured"})
+_POSSESSIVES = frozenset({"his", "her", "their"})
 # The person undergoes the verb: its object, passive subject, or a prepositional object.
 _VICTIM_ROLES = frozenset({"dobj", "nsubjpass", "pobj"})
 
@@ -472,6 +473,11 @@ def _single_victims(doc: Doc | Span, counted: set[int]) -> list[QuantityMention]
             continue  # "a police officer shot dead a driver": the officer did it
         phrase = words.get(tok.lemma_.lower())
         det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an")), None)
+        if det is None and tok.dep_ == "conj":
+            # "shot dead a former combatant and his partner": a second person named with a
+            # possessive beside the first is one more
+            det = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES),
+                       None)
         if phrase is not None and phrase.item is not None and det is not None:
             first, item, rule = det, phrase.item, f"one:{phrase.words}:{phrase.ref}"
         elif tok.ent_type_ == "PERSON" and tok.head.ent_type_ != "PERSON":

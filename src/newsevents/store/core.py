@@ -15,10 +15,10 @@ from .. import __version__, link
 from ..errors import InputError, StoreError, internal_error
 from ..options import Options
 from ..records import Article, Event, Rejected, Result, stable_hash
-from . import rows
+from . import review, rows
 from .backend import Backend
 from .filters import BatchOutcome, EventFilter, where_clause
-from .linking import link_article, link_event
+from .linking import EventLink, link_article, link_event
 from .schema import OldSchema, check_readable, migrate
 
 StatsBy = Literal["day", "type", "country"]
@@ -36,6 +36,7 @@ class EventRow:
     url: str | None
     published: str | None
     stored: str  # ISO time the event was first stored
+    review: str | None = None  # accepted / corrected / rejected / added; None when not reviewed
 
 
 def _now() -> str:
@@ -79,10 +80,36 @@ def _unstorable(result: Result) -> str | None:
 
 _EVENT_SELECT = (
     "SELECT e.record_json, e.cluster_id, e.duplicate, a.agency, a.publisher, a.headline, a.url,"
-    " a.published, e.created FROM events e JOIN articles a ON a.id = e.article_id"
+    " a.published, e.created, e.review FROM events e JOIN articles a ON a.id = e.article_id"
 )
 # Non-null dates first in both backends (SQLite sorts NULL first, PostgreSQL last).
 _EVENT_ORDER = " ORDER BY (e.date_start IS NULL), e.date_start, a.seq, e.ev_start, e.event_id"
+
+
+def insert_event(db: Backend, event: Event, run_id: str | None, created: str, found: EventLink) -> None:
+    """One event's rows (event, actors, quantities, search index); the caller holds the
+    transaction. Shared by batches and by events a reviewer adds."""
+    db.execute(
+        rows.insert_sql("events", rows.EVENT_COLUMNS),
+        rows.event_row(event, run_id, created, found.cluster_id, found.duplicate,
+                       found.dedup_key, found.place_key),
+    )
+    write_event_parts(db, event)
+    db.fts_index_event(event.event_id, event.evidence.sentence)
+
+
+def write_event_parts(db: Backend, event: Event) -> None:
+    """The actor and quantity rows of an event (a correction deletes the old ones first)."""
+    db.executemany(
+        "INSERT INTO event_actors (event_id, role, seq, text, name, country, sector, kind)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows.actor_rows(event),
+    )
+    db.executemany(
+        "INSERT INTO event_quantities (event_id, seq, count, count_high, item, status,"
+        " qualifier, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows.quantity_rows(event),
+    )
 
 
 class Store:
@@ -201,7 +228,7 @@ class Store:
     def _write_input(self, article_id: str, source_uri: str, doc_id: str, content_hash: str | None,
                      run_id: str) -> None:
         """Remember an input that gave the article, with the hash of its content so a re-run
-        skips it (an input stored before schema version 3 gets its hash now)."""
+        skips it (an input stored before schema version 4 gets its hash now)."""
         self.db.execute(
             "INSERT INTO article_docs (article_id, source_uri, doc_id, run_id, content_hash)"
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_id, source_uri, doc_id) DO UPDATE"
@@ -284,23 +311,7 @@ class Store:
             if event.event_id in seen:
                 continue  # the coder emitted the same event twice; keep one
             seen.add(event.event_id)
-            found = link_event(db, event, dup_of)
-            db.execute(
-                rows.insert_sql("events", rows.EVENT_COLUMNS),
-                rows.event_row(event, run_id, created, found.cluster_id, found.duplicate,
-                               found.dedup_key, found.place_key),
-            )
-            db.executemany(
-                "INSERT INTO event_actors (event_id, role, seq, text, name, country, sector, kind)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                rows.actor_rows(event),
-            )
-            db.executemany(
-                "INSERT INTO event_quantities (event_id, seq, count, count_high, item, status,"
-                " qualifier, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                rows.quantity_rows(event),
-            )
-            db.fts_index_event(event.event_id, event.evidence.sentence)
+            insert_event(db, event, run_id, created, link_event(db, event, dup_of))
             outcome.new_events += 1
         return dup_of
 
@@ -350,12 +361,11 @@ class Store:
         if f.limit is not None:
             sql += " LIMIT ?"
             params.append(int(f.limit))
-        for record_json, cluster_id, duplicate, agency, publisher, headline, url, published, created in (
-            self.db.stream(sql, params)
-        ):
+        for (record_json, cluster_id, duplicate, agency, publisher, headline, url, published, created,
+             review) in self.db.stream(sql, params):
             event = replace(Event.from_dict(json.loads(record_json)), cluster_id=cluster_id)
             yield EventRow(event, bool(duplicate), agency or publisher, publisher, headline, url,
-                           published, created)
+                           published, created, review)
 
     def query_events(self, f: EventFilter = EventFilter()) -> Iterator[Event]:
         for row in self.query_rows(f):
@@ -463,6 +473,32 @@ class Store:
         from .schema import current_version
 
         return current_version(self.db)
+
+    # ------------------------------------------------------------------ review (store/review.py)
+
+    def review_event(self, event_id: str, action: str, who: str, changes: Any = None,
+                     note: str | None = None) -> str:
+        """Accept, correct (``changes``: editable fields in the record shape) or reject an event;
+        every change is written to ``review_audit``. Returns the new status."""
+        return review.review_event(self.db, event_id, action, who, changes, note)
+
+    def add_event(self, article_id: str, start: int, end: int, who: str, fields: Any,
+                  note: str | None = None) -> str:
+        """Add an event the coder missed in the sentence around body[start:end]."""
+        return review.add_event(self.db, article_id, start, end, who, fields, note)
+
+    def audit(self, event_id: str | None = None, limit: int = 100, offset: int = 0) -> list[review.AuditEntry]:
+        return review.audit(self.db, event_id, limit, offset)
+
+    def audit_count(self, event_id: str | None = None) -> int:
+        return review.audit_count(self.db, event_id)
+
+    def review_of(self, event_id: str) -> dict[str, Any] | None:
+        return review.review_of(self.db, event_id)
+
+    def reviewed_sentences(self, f: EventFilter = EventFilter()) -> Iterator[dict[str, Any]]:
+        """Reviewed sentences as labelled examples in the training corpus's format."""
+        return review.reviewed_sentences(self.db, f)
 
 
 class StoreBoilerplateMemory:

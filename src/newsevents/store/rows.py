@@ -62,7 +62,7 @@ def _countries(actors: tuple[Actor, ...]) -> str | None:
     return ";".join(codes) if codes else None
 
 
-def event_row(event: Event, run_id: str, created: str, cluster_id: str, duplicate: bool,
+def event_row(event: Event, run_id: str | None, created: str, cluster_id: str, duplicate: bool,
               dedup_key: str, place_key: str | None) -> tuple[Any, ...]:
     e = event
     loc = e.location

@@ -1,0 +1,99 @@
+"""The training corpus: labelled sentences and short reports written for this project.
+
+``corpus/train/*.jsonl`` trains the model; ``corpus/heldout/*.jsonl`` was written by writers who
+never saw the others and is only ever scored (``corpus_heldout_*`` in ``make quality``). One JSON
+object a line:
+
+``{"id", "text", "event": bool, "plover": TYPE | null, "mode": str | null, "acled": sub-event
+type | null, "temporal": current | background | future | hypothetical | negated | generic,
+"style", "region": ISO3 | null, "hard": bool, "kind": sentence | report, "writer", "source":
+written | reviewed | silver}``
+
+Reviewed sentences exported from the web app (``newsevents export --format training``) have the
+same shape and can be dropped into ``corpus/train/``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import GoldFileError
+
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
+                "COERCE", "ASSAULT")
+ACLED_SUBTYPES = (
+    "Armed clash", "Government regains territory", "Non-state actor overtakes territory",
+    "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED", "Grenade", "Sexual violence", "Attack",
+    "Abduction/forced disappearance", "Peaceful protest", "Protest with intervention",
+    "Excessive force against protesters", "Violent demonstration", "Mob violence", "Agreement",
+    "Arrests", "Change to group/activity", "Disrupted weapons use",
+    "Headquarters or base established", "Looting/property destruction",
+    "Non-violent transfer of territory", "Other",
+)
+TEMPORAL = ("current", "background", "future", "hypothetical", "negated", "generic")
+
+
+@dataclass(frozen=True)
+class Example:
+    id: str
+    text: str
+    event: bool
+    plover: str | None
+    mode: str | None
+    acled: str | None
+    temporal: str
+    writer: str
+    hard: bool = False
+    kind: str = "sentence"
+    style: str = ""
+    region: str | None = None
+    source: str = "written"
+
+
+def _check(rec: dict[str, object], where: str) -> Example:
+    text = rec.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise GoldFileError(f"{where}: 'text' must be a non-empty string")
+    event = rec.get("event")
+    if not isinstance(event, bool):
+        raise GoldFileError(f"{where}: 'event' must be true or false")
+    plover, acled, temporal = rec.get("plover"), rec.get("acled"), rec.get("temporal")
+    if event and plover not in PLOVER_TYPES:
+        raise GoldFileError(f"{where}: an event needs a PLOVER type, got {plover!r}")
+    if acled is not None and acled not in ACLED_SUBTYPES:
+        raise GoldFileError(f"{where}: unknown ACLED sub-event type {acled!r}")
+    if temporal not in TEMPORAL:
+        raise GoldFileError(f"{where}: 'temporal' must be one of {', '.join(TEMPORAL)}")
+    return Example(id=str(rec.get("id") or where), text=text, event=event,
+                   plover=plover if event else None,  # type: ignore[arg-type]
+                   mode=rec.get("mode") if isinstance(rec.get("mode"), str) else None,
+                   acled=acled if event else None,  # type: ignore[arg-type]
+                   temporal=temporal,  # type: ignore[arg-type]
+                   writer=str(rec.get("writer") or ""), hard=bool(rec.get("hard")),
+                   kind=str(rec.get("kind") or "sentence"), style=str(rec.get("style") or ""),
+                   region=rec.get("region") if isinstance(rec.get("region"), str) else None,
+                   source=str(rec.get("source") or "written"))
+
+
+def read_examples(path: Path) -> Iterator[Example]:
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.strip():
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise GoldFileError(f"{path}:{number}: not valid JSON: {exc}") from exc
+                yield _check(rec, f"{path}:{number}")
+
+
+def read_split(root: Path, split: str) -> list[Example]:
+    """Every example of ``root/split/*.jsonl``, in file then line order."""
+    return [ex for path in sorted((root / split).glob("*.jsonl")) for ex in read_examples(path)]
+
+
+__all__ = ["ACLED_SUBTYPES", "Example", "PLOVER_TYPES", "TEMPORAL", "read_examples", "read_split"]

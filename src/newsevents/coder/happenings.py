@@ -1,0 +1,174 @@
+"""One event per happening: the drafts of one article that tell the same happening again (the
+lead, then the body; "six people were arrested", then "one of them was arrested at ...") merge
+into the first telling, which keeps every telling as a mention and the most specific value of
+each field (a place over none, the finer place, a date from the text over the publication day,
+a party with a country over one without, the counts it lacks).
+
+Two drafts tell one happening when they have the same type, modality and ACLED reading, their
+parties do not name different countries, their places and their dates from the text do not
+differ, something ties them (both name the place, or both name the day), they do not introduce
+two different individuals as the recipient ("X was arrested ...", "Y was arrested ..."), and
+their tolls agree. A toll that
+differs is merged only when different sources give it: the event is then ``disputed`` and keeps
+the lower toll (ACLED keeps the lowest until corroborated); each source stays in the mentions.
+(Sources of one side giving different tolls are most often counting different parts: not merged.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from ..records import Actor, Fatalities
+from .slots import PRECISION_RANK
+
+if TYPE_CHECKING:  # engine imports this module; the Draft class lives there
+    from .engine import Draft
+
+PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "it", "its", "their", "his"})
+
+
+def _countries(actors: tuple[Actor, ...]) -> frozenset[str]:
+    return frozenset(a.country for a in actors if a.country)
+
+
+def _parties_agree(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> bool:
+    ca, cb = _countries(a), _countries(b)
+    return not ca or not cb or ca == cb
+
+
+ANAPHORIC = frozenset({"the", "this", "that", *PRONOUNS})
+
+
+def _new_individual(tokens: tuple[Token, ...]) -> str | None:
+    """The words of a recipient that introduces one new individual ("Corey Inman", "a male
+    juvenile"); None for a group ("six people") or a reference back ("the man", "he")."""
+    heads = [t for t in tokens if t.head not in tokens or t.head is t]
+    if len(heads) != 1 or not tokens:
+        return None
+    head = heads[0]
+    if head.tag_ in ("NNS", "NNPS") or tokens[0].lower_ in ANAPHORIC or \
+            any(t.like_num and t.dep_ == "nummod" for t in tokens):
+        return None
+    return " ".join(t.lower_ for t in tokens)
+
+
+def _anchored(a: Draft, b: Draft) -> bool:
+    """Something positive ties two tellings together: the same town or region, or the same day
+    named."""
+    if a.place is not None and b.place is not None and "country" not in (
+            a.place.place.precision, b.place.place.precision):
+        return True  # (and they agree: checked before); a whole country ties nothing
+    return a.date_from_text and b.date_from_text
+
+
+def _places_agree(a: Draft, b: Draft) -> bool:
+    if a.place is None or b.place is None:
+        return True
+    pa, pb = a.place.place, b.place.place
+    if (pa.geonameid, pa.name) == (pb.geonameid, pb.name):
+        return True
+    # "in Syria" and "in Idlib" may tell one place; a region and a town in it do not ("strikes
+    # across the Gaza Strip killed 23", "a strike on a house in Deir al-Balah": the town's is one
+    # of the region's happenings)
+    return pa.country == pb.country and "country" in (pa.precision, pb.precision)
+
+
+def _dates_agree(a: Draft, b: Draft) -> bool:
+    return not (a.date_from_text and b.date_from_text and a.date.start != b.date.start)
+
+
+def _tolls(a: Draft, b: Draft) -> str:
+    """"same" when the tolls do not conflict, "disputed" when sources of different countries
+    give different tolls, "different" otherwise (two tolls told by one side: two counts)."""
+    fa, fb = a.fatalities or Fatalities(), b.fatalities or Fatalities()
+    clash = any(x is not None and y is not None and x != y
+                for x, y in ((fa.killed, fb.killed), (fa.injured, fb.injured)))
+    if not clash:
+        return "same"
+    sides = [x.attribution.source_actor.country if x.attribution.source_actor else None
+             for x in (a, b)]
+    return "disputed" if all(sides) and sides[0] != sides[1] else "different"
+
+
+def same_happening(a: Draft, b: Draft) -> bool:
+    if a.type != b.type or a.modality != b.modality or (a.acled_code == "disrupt") != (
+            b.acled_code == "disrupt") or a.token.i == b.token.i:
+        return False
+    if not (_parties_agree(a.actor, b.actor) and _parties_agree(a.recipient, b.recipient)):
+        return False
+    pa, pb = _new_individual(a.recipient_tokens), _new_individual(b.recipient_tokens)
+    if pa and pb and pa != pb:
+        return False  # "X was arrested ...", "Y was arrested ...": one arrest each
+    return _places_agree(a, b) and _dates_agree(a, b) and _tolls(a, b) != "different" and \
+        _anchored(a, b)
+
+
+def _absorb(keep: Draft, other: Draft) -> None:
+    """``keep`` takes from ``other`` what it lacks or what ``other`` knows more precisely."""
+    if not keep.actor_countries and other.actor_countries or (not keep.actor and other.actor):
+        keep.actor, keep.actor_tokens = other.actor, other.actor_tokens
+    if not _countries(keep.recipient) and _countries(other.recipient) or (
+            not keep.recipient and other.recipient):
+        keep.recipient, keep.recipient_tokens = other.recipient, other.recipient_tokens
+    if other.place is not None and (keep.place is None or PRECISION_RANK.get(
+            other.place.place.precision or "unknown", 5) < PRECISION_RANK.get(
+            keep.place.place.precision or "unknown", 5)):
+        keep.place = other.place
+    if not keep.date_from_text and other.date_from_text:
+        keep.date, keep.date_from_text = other.date, True
+    if _tolls(keep, other) == "disputed":
+        keep.fatalities = _lower_toll(keep.fatalities, other.fatalities)
+        keep.attribution = replace(keep.attribution, stance="disputed")
+        keep.rules.append("disputed-toll")
+    elif other.fatalities is not None:
+        old = keep.fatalities or Fatalities()
+        new = other.fatalities
+        keep.fatalities = Fatalities(
+            killed=old.killed if old.killed is not None else new.killed,
+            injured=old.injured if old.injured is not None else new.injured)
+    keep.quantities.extend(q for q in other.quantities if q not in keep.quantities)
+    keep.told.extend(t for t in [other.token, *other.told] if t not in keep.told)
+    keep.rules.append(f"same-happening:{other.row.rule}")
+
+
+def _lower_toll(a: Fatalities | None, b: Fatalities | None) -> Fatalities:
+    a, b = a or Fatalities(), b or Fatalities()
+
+    def low(x: int | None, y: int | None) -> int | None:
+        return min(v for v in (x, y) if v is not None) if x is not None or y is not None else None
+
+    return Fatalities(killed=low(a.killed, b.killed), injured=low(a.injured, b.injured))
+
+
+def merge_happenings(drafts: list[Draft]) -> list[Draft]:
+    """Fold every later telling of a happening into its first telling (see module doc)."""
+    out: list[Draft] = []
+    for d in drafts:
+        first = next((o for o in out if same_happening(o, d)), None)
+        if first is None:
+            out.append(d)
+        else:
+            _absorb(first, d)
+    return out
+
+
+def place_from_paragraph(drafts: list[Draft]) -> None:
+    """"Police dispersed the march in Tbilisi. 43 people had been detained ...": a factual event
+    its sentence does not place happened where the paragraph's latest placed event did, when its
+    parties are of that place's country (or of none yet) and the place is finer than a country."""
+    for i, d in enumerate(drafts):
+        if d.place is not None or d.modality != "factual":
+            continue
+        prev = next((o for o in reversed(drafts[:i]) if o.paragraph == d.paragraph
+                     and o.place is not None), None)
+        if prev is None or prev.modality != "factual" or prev.place is None or \
+                prev.place.place.precision in ("country", "unknown", None):
+            continue
+        home = prev.place.place.country
+        if (_countries(d.actor) | _countries(d.recipient)) - {home}:
+            continue
+        d.place = prev.place
+        d.rules.append("place-from-paragraph")

@@ -1,0 +1,195 @@
+"""The sentence classifier: features, corpus checks, the encoder, the shipped model, and the
+gate through which it judges the rules' events. Sentences are our own."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from newsevents.classify.corpus import read_examples
+from newsevents.classify.features import terms, tfidf_rows
+from newsevents.classify.model import SentenceScores
+from newsevents.coder import model_gate
+from newsevents.errors import GoldFileError
+from newsevents.records import Acled, Event, Evidence
+
+
+def test_terms_are_words_numbers_as_shapes_and_pairs() -> None:
+    assert terms("Gunmen killed 12 villagers") == [
+        "gunmen", "killed", "<num>", "villagers", "gunmen killed", "killed <num>",
+        "<num> villagers"]
+
+
+def test_tfidf_matches_scikit_learn_sublinear_weighting() -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = ["Troops shelled the town", "Protesters marched on the town hall hall",
+             "Shares plunged"]
+    vec = TfidfVectorizer(analyzer=terms, sublinear_tf=True)
+    expected = vec.fit_transform(texts).toarray()
+    vocab = {t: int(i) for t, i in vec.vocabulary_.items()}
+    rows = tfidf_rows(texts, vocab, vec.idf_)
+    for i, (cols, weights) in enumerate(rows):
+        got = np.zeros(len(vocab))
+        got[cols] = weights
+        assert np.allclose(got, expected[i], atol=1e-6)
+
+
+def _write(tmp_path: Path, rec: dict[str, Any]) -> Path:
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("bad, message", [
+    ({"text": "x", "event": True, "plover": "FIGHT", "temporal": "current"}, "PLOVER type"),
+    ({"text": "x", "event": True, "plover": "ASSAULT", "acled": "Shootout",
+      "temporal": "current"}, "unknown ACLED"),
+    ({"text": "x", "event": "yes", "temporal": "current"}, "true or false"),
+    ({"text": "x", "event": False, "temporal": "later"}, "temporal"),
+    ({"text": " ", "event": False, "temporal": "current"}, "non-empty"),
+])
+def test_a_bad_corpus_line_names_its_file_and_line(tmp_path: Path, bad: dict[str, Any],
+                                                    message: str) -> None:
+    path = _write(tmp_path, bad)
+    with pytest.raises(GoldFileError, match=rf"c\.jsonl:1: .*{message}"):
+        list(read_examples(path))
+
+
+def test_every_committed_corpus_line_is_valid() -> None:
+    root = Path(__file__).resolve().parents[1] / "corpus"
+    files = sorted(root.glob("*/*.jsonl"))
+    assert files, "corpus/train and corpus/heldout hold the training text"
+    count = sum(1 for path in files for _ in read_examples(path))
+    assert count >= 8000
+
+
+# --------------------------------------------------------------------------- the gate
+
+
+class FixedModel:
+    """Stands in for the sentence model: fixed scores per sentence."""
+
+    def __init__(self, scores: dict[str, SentenceScores]) -> None:
+        self.scores = scores
+
+    def predict(self, texts: list[str]) -> list[SentenceScores]:
+        return [self.scores[t] for t in texts]
+
+
+def _scores(event: float, temporal: str = "current", acled: str = "none",
+            p_acled: float = 0.9) -> SentenceScores:
+    rest = (1 - p_acled) / 2
+    return SentenceScores(event=event, temporal={temporal: 0.9, "current" if temporal !=
+                                                 "current" else "future": 0.1},
+                          plover={"ASSAULT": 0.7, "COERCE": 0.3},
+                          acled={acled: p_acled, "Other": rest, "Attack": rest})
+
+
+def _event(sentence: str, acled: Acled | None = None, modality: str = "factual") -> Event:
+    return Event(event_id=sentence[:8], article_id="a", type="ASSAULT",
+                 evidence=Evidence(sentence=sentence, start=0, end=len(sentence), rule="lexicon:x"),
+                 acled=acled, modality=modality)
+
+
+
+def test_the_gate_drops_what_the_model_reads_as_no_event_and_names_why() -> None:
+    kept_s, dropped_s = "Rebels shelled the market.", "The striker shot wide in the final."
+    model = FixedModel({kept_s: _scores(0.9, acled="Shelling/artillery/missile attack"),
+                        dropped_s: _scores(0.02)})
+    kept, dropped = model_gate.review([_event(kept_s), _event(dropped_s)], model)
+    assert [e.evidence.sentence for e in kept] == [kept_s]
+    assert [(d.event.evidence.sentence, d.reason) for d in dropped] == [
+        (dropped_s, "model-not-event")]
+    assert kept[0].scores is not None and kept[0].scores["event"] == 0.9
+
+
+def test_the_gate_marks_background_and_sets_the_acled_sub_type_with_named_rules() -> None:
+    bg, strike = "In 2014 the army shelled the town.", "Jets bombed the depot on Monday."
+    model = FixedModel({bg: _scores(0.8, temporal="background"),
+                        strike: _scores(0.95, acled="Air/drone strike")})
+    rules_acled = Acled("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    kept, _ = model_gate.review([_event(bg), _event(strike, rules_acled)], model)
+    assert kept[0].modality == "historical"
+    assert kept[0].evidence.rule == "lexicon:x+model-background"
+    assert kept[1].acled == Acled("Explosions/Remote violence", "Air/drone strike")
+    assert kept[1].evidence.rule == "lexicon:x+model-acled"
+
+
+def test_the_gate_leaves_the_rules_reading_when_the_model_is_unsure() -> None:
+    s = "Fighters clashed near the bridge."
+    model = FixedModel({s: _scores(0.6, acled="Attack", p_acled=0.4)})
+    rules_acled = Acled("Battles", "Armed clash")
+    kept, _ = model_gate.review([_event(s, rules_acled)], model)
+    assert kept[0].acled == rules_acled
+    assert kept[0].evidence.rule == "lexicon:x"
+
+
+def test_an_armed_groups_violence_is_never_made_a_riot_by_the_model() -> None:
+    from newsevents.records import Actor
+
+    s = "Gunmen stormed the market and shot traders."
+    model = FixedModel({s: _scores(0.9, acled="Mob violence")})
+    rules_acled = Acled("Violence against civilians", "Attack")
+    gang = replace(_event(s, rules_acled), actor=(Actor(text="gunmen", sector="UAF"),))
+    kept, _ = model_gate.review([gang], model)
+    assert kept[0].acled == rules_acled
+    crowd = replace(_event(s, rules_acled), actor=(Actor(text="a crowd", sector="CVL"),))
+    kept, _ = model_gate.review([crowd], model)
+    assert kept[0].acled == Acled("Riots", "Mob violence")
+
+
+def test_the_shipped_model_reads_plain_cases() -> None:
+    from newsevents.classify.model import shared_model
+
+    model = shared_model()
+    strike, match = model.predict([
+        "Warplanes struck a fuel depot outside the city on Tuesday, killing four guards.",
+        "The home side crushed their rivals 5-0 on Saturday night.",
+    ])
+    assert strike.event > 0.5 > match.event
+    assert strike.top("plover")[0] == "ASSAULT"
+    assert strike.top("acled")[0] == "Air/drone strike"
+    total = sum(strike.acled.values())
+    assert abs(total - 1.0) < 1e-5
+    assert replace(strike).summary()["event"] == round(strike.event, 3)
+
+
+def test_the_encoder_gives_unit_vectors_close_for_paraphrases() -> None:
+    from newsevents.classify.encoder import shared_encoder
+
+    a, b, c = shared_encoder().encode(["Troops shelled the village at dawn.",
+                                       "Artillery pounded the village early in the morning.",
+                                       "The bakery sold out of bread."])
+    assert abs(float(np.linalg.norm(a)) - 1.0) < 1e-4
+    assert float(a @ b) > float(a @ c) + 0.2
+
+
+@pytest.mark.slow
+def test_training_is_reproducible_from_the_corpus(tmp_path: Path) -> None:
+    """`make train` on the same corpus gives the same model, byte for byte (fixed seeds)."""
+    from newsevents.classify.train import train
+
+    root = Path(__file__).resolve().parents[1] / "corpus" / "train"
+    lines = [line for path in sorted(root.glob("*.jsonl"))
+             for line in path.read_text("utf-8").splitlines()]
+    by_type: dict[str, list[str]] = {}
+    for line in lines:
+        rec = json.loads(line)
+        by_type.setdefault(str(rec["plover"]), []).append(line)
+    sample = [line for group in by_type.values() for line in group[:6]]
+    small = tmp_path / "corpus" / "train"
+    small.mkdir(parents=True)
+    (small / "sample.jsonl").write_text("\n".join(sample) + "\n", encoding="utf-8")
+    first = train(tmp_path / "corpus", tmp_path / "a", tmp_path / "cache.npz")
+    second = train(tmp_path / "corpus", tmp_path / "b", tmp_path / "cache.npz")
+    assert first.hash == second.hash
+    assert (tmp_path / "a" / "sentence-model.npz").read_bytes() == \
+        (tmp_path / "b" / "sentence-model.npz").read_bytes()
+    scores = first.predict(["Police fired tear gas at marchers in the capital on Friday."])[0]
+    assert 0.0 <= scores.event <= 1.0
