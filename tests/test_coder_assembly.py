@@ -1,4 +1,5 @@
-"""Document-level assembly through the whole pipeline: every row of tests/cases/assembly.tsv."""
+"""Document-level assembly through the whole pipeline: every row of tests/cases/assembly.tsv
+(a text holding "<h1>" is a page: its headline and standfirst are coded too)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,10 @@ def _check(events: list, key: str, value: str) -> None:
         return
     assert len(events) == 1, [e.evidence.sentence for e in events]
     e = events[0]
-    got = {"date": e.date.start, "modality": e.modality, "mentions": str(len(e.mentions))}[key]
+    got = {"date": e.date.start, "modality": e.modality, "mentions": str(len(e.mentions)),
+           "part": e.evidence.part, "parts": "+".join(m.part for m in e.mentions),
+           "place": e.location.name if e.location else "",
+           "recipient": ",".join(a.country or "" for a in e.recipient)}[key]
     assert got == value, f"{key}: {got} != {value} ({e.evidence.rule})"
 
 

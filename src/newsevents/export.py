@@ -298,15 +298,6 @@ def _write_text(writer: Callable[[Any, IO[str]], int], items: Iterable[Any], out
     return writer(items, out)
 
 
-def _check_writable(path: Path) -> None:
-    """Before any row is read: a mistyped folder is the user's error (exit 2), said plainly."""
-    folder = path.parent
-    if not folder.is_dir():
-        raise InputError(f"cannot write {path}: the folder {folder} does not exist")
-    if path.is_dir():
-        raise InputError(f"cannot write {path}: it is a folder")
-
-
 def write_training(examples: Iterable[dict[str, Any]], out: IO[str]) -> int:
     """Reviewed sentences as JSON Lines in the training corpus's format (store/review.py builds
     each example), so analysts' corrections can retrain the classifier."""
@@ -315,3 +306,12 @@ def write_training(examples: Iterable[dict[str, Any]], out: IO[str]) -> int:
         out.write(json.dumps(example, ensure_ascii=False) + "\n")
         n += 1
     return n
+
+
+def _check_writable(path: Path) -> None:
+    """Before any row is read: a mistyped folder is the user's error (exit 2), said plainly."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise InputError(f"cannot write {path}: the folder {folder} does not exist")
+    if path.is_dir():
+        raise InputError(f"cannot write {path}: it is a folder")

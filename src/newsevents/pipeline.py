@@ -6,6 +6,9 @@ so does any other exception a stage raises on it (reason ``internal_error``, the
 log). Errors that concern every document (``ConfigError``: the spaCy model is not installed) still
 end the run.
 
+The headline and standfirst are parsed and resolved as texts of their own and coded with the
+body (``coder.front``).
+
 The stages are imported when first needed, not with this module: spaCy, trafilatura and the
 gazetteer take a second or more to import, and a run whose inputs are all stored already (see
 ``StoredInputs``) needs none of them.
@@ -26,6 +29,7 @@ from .records import Article, Event, RawDocument, Rejected, Result, Stored
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from .coder import FrontPart
     from .extract.memory import BoilerplateMemory
     from .extract.parts import Parts
     from .workers import Workers
@@ -190,11 +194,28 @@ def _resolve_and_code(raw: RawDocument, article: Article, doc: Doc, opts: Option
     mentions = _guarded("resolve", raw, lambda: resolve(doc, article, opts))
     if isinstance(mentions, Result):
         return mentions
-    events = _guarded("code", raw, lambda: code(doc, article, mentions, opts))
+    parts = _guarded("analyse", raw, lambda: _front_parts(article, opts))
+    if isinstance(parts, Result):
+        return parts
+    events = _guarded("code", raw, lambda: code(doc, article, mentions, opts, parts))
     if isinstance(events, Result):
         return events
     kept = tuple(e for e in events if e.confidence >= opts.min_confidence)
     return Result(article=article, events=kept)
+
+
+def _front_parts(article: Article, opts: Options) -> tuple[FrontPart, ...]:
+    """The headline and standfirst worth coding, each parsed and resolved as a text of its own."""
+    from . import analyse
+    from .coder import FrontPart, front_texts, part_article
+    from .resolve import resolve
+
+    named = front_texts(article)
+    if not named:
+        return ()
+    docs = analyse.parse([text for _, text in named], opts.spacy_model, opts.batch_size)
+    return tuple(FrontPart(name, d, resolve(d, part_article(article, d.text), opts))
+                 for (name, _), d in zip(named, docs, strict=True))
 
 
 def process_one(raw: RawDocument, opts: Options) -> Result:

@@ -244,11 +244,18 @@ class Attribution(Record):
 
 @dataclass(frozen=True)
 class Evidence(Record):
+    """The words an event was coded from. ``start``/``end`` are offsets into the part of the
+    article that holds ``sentence``: the body (the default, left out of JSON), else the
+    ``headline`` or ``standfirst`` string."""
+
+    _omit_when_default: ClassVar[tuple[str, ...]] = ("part",)
+
     sentence: str
     start: int
     end: int
     trigger: str = ""
     rule: str = ""  # the lexicon row or rule that fired, e.g. "lexicon:launch#3"
+    part: str = "body"  # body | headline | standfirst
 
 
 @dataclass(frozen=True)

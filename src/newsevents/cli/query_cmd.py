@@ -147,6 +147,8 @@ def mark_evidence(body: str, evs: Sequence[Event]) -> str:
     event list); spans shared by several events carry all their numbers."""
     spans: dict[tuple[int, int], list[int]] = {}
     for number, e in enumerate(evs, start=1):
+        if e.evidence.part != "body":
+            continue  # told in the headline or standfirst only
         start, end = max(0, e.evidence.start), min(len(body), e.evidence.end)
         if start < end:
             spans.setdefault((start, end), []).append(number)

@@ -12,14 +12,17 @@ from spacy.tokens import Doc
 from ..options import Options
 from ..records import Article, Event, Mentions
 from .engine import code_article
+from .front import FrontPart, front_texts, part_article
 from .ranking import document_label, rank
 
 
-def code(doc: Doc, article: Article, mentions: Mentions, opts: Options) -> list[Event]:
-    """Every event the article reports, in text order, each explained by its evidence."""
+def code(doc: Doc, article: Article, mentions: Mentions, opts: Options,
+         parts: tuple[FrontPart, ...] = ()) -> list[Event]:
+    """Every event the article reports, in text order, each explained by its evidence;
+    ``parts`` are the parsed and resolved headline and standfirst (``front``)."""
     from ..pipeline import provenance  # the pipeline imports this package: import at call time
 
-    return code_article(doc, article, mentions, provenance(opts))
+    return code_article(doc, article, mentions, provenance(opts), parts)
 
 
-__all__ = ["code", "document_label", "rank"]
+__all__ = ["FrontPart", "code", "document_label", "front_texts", "part_article", "rank"]

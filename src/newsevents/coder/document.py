@@ -367,8 +367,9 @@ def fold_outcome(prev: Draft | None, d: Draft, tables: Tables) -> bool:
     return True
 
 
-# A dateline opens the body: the town, then a comma or the agency in brackets.
-_DATELINE_END = re.compile(r"\s*[,(]")
+# A dateline opens the body: the town, then a comma, the agency in brackets or a dash
+# ("HANOI —").
+_DATELINE_END = re.compile(r"\s*(?:[,(]|[—–]|-\s)")
 DATELINE_START = 3
 
 

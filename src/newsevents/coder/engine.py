@@ -65,7 +65,7 @@ from ..records import (
     Quantity,
 )
 from . import acled as acled_mod
-from . import context, document, happenings, slots, syntax
+from . import context, document, front, happenings, slots, syntax
 from .match import MatchContext, find_row, lemma_of
 from .ranking import confidence, document_label, rank, salience
 from .roles import (ActorFinder, Found, find_role, home_authority, is_mutual, place_authority,
@@ -192,6 +192,14 @@ def _absorbed(t: Token, row: TriggerRow, rows: dict[int, TriggerRow], tables: Ta
             return True
         cur = anc
     return False
+
+
+def _promised(t: Token, row: TriggerRow) -> set[int]:
+    """What an agreement promises ("agreed to hold talks early next year"): its date is when
+    the promise falls due, not when the agreement was made."""
+    if row.type != "AGREE":
+        return set()
+    return {x.i for c in t.children if c.dep_ == "xcomp" for x in c.subtree}
 
 
 def _attached_to(x: Token, t: Token) -> bool:
@@ -394,9 +402,10 @@ class _Coder:
             # the target names the place
             places = slots.places_within(recipient.tokens, self.mentions)
         picked = slots.pick_places(places, split=row.type in SPLIT_TYPES)
-        dates = self._event_dates(clause)
+        content = _promised(t, row)
+        dates = self._event_dates([x for x in clause if x.i not in content])
         if not dates:  # a date elsewhere in the sentence, outside other events' clauses
-            dates = self._event_dates(free)
+            dates = self._event_dates([x for x in free if x.i not in content])
         if dates:
             date = dates[0].date
         else:
@@ -570,6 +579,32 @@ def _fill_recipient_country(d: Draft) -> None:
         d.rules.append("recipient-from-place")
 
 
+# A source of these sectors named without a country ("the Interior Ministry said", "police
+# said") is the state's own where the event happens, else the story's country.
+STATE_SOURCES = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
+
+
+def _fill_source_country(d: Draft, place: Place | None, home: str | None) -> None:
+    """A local source ("residents said") is of the event's place; an official source without a
+    country is of the place's state, else of the story's own country (``source-country``)."""
+    source = d.attribution.source_actor
+    if source is None or source.country:
+        return
+    country = place.country if place is not None and place.country else None
+    if context.is_local_source(d.attribution):
+        pass
+    elif source.sector in STATE_SOURCES:
+        country = country or home
+        if country and len(country) == 3 and country not in document.NON_STATES:
+            d.rules.append("source-country")
+        else:
+            country = None
+    else:
+        country = None
+    if country:
+        d.attribution = replace(d.attribution, source_actor=replace(source, country=country))
+
+
 def _leftovers(coder: _Coder, sent: object, drafts: list[Draft]) -> None:
     """Counts and "no casualties" of a sentence with no event of its own belong to the latest
     event of the same paragraph; a death or injury toll ("Officials put the death toll at 20")
@@ -637,21 +672,44 @@ def _counted(d: Draft) -> tuple[Quantity, ...]:
 
 
 def _mentions(d: Draft, article: Article) -> tuple[Evidence, ...]:
-    """Every telling of the event's happening: its own sentence first, then the merged ones."""
+    """Every telling of the event's happening: its own sentence first, then the merged ones
+    (a telling in the headline or standfirst has offsets into that part)."""
     out: list[Evidence] = []
     for t in [d.token, *d.told]:
-        s = t.sent
-        ev = Evidence(sentence=article.body[s.start_char:s.end_char], start=s.start_char,
-                      end=s.end_char, trigger=t.text)
+        ev = front.evidence_of(t, article.body)
         if ev not in out:
             out.append(ev)
     return tuple(out)
 
 
+def _front_drafts(parts: tuple[front.FrontPart, ...], article: Article,
+                  tables: Tables) -> tuple[list[Draft], PlaceMention | None]:
+    """The drafts of the headline and standfirst, and the standfirst's dateline town."""
+    drafts: list[Draft] = []
+    dateline = None
+    for part in parts:
+        part.doc.user_data[front.PART_KEY] = part.name
+        coder = _Coder(part.doc, front.part_article(article, part.doc.text), part.mentions,
+                       tables)
+        for sent in part.doc.sents:
+            if not front.copies_body(sent.text, article.body):
+                drafts.extend(coder.sentence_drafts(sent))
+        dateline = dateline or coder.dateline
+    return drafts, dateline
+
+
 def code_article(doc: Doc, article: Article, mentions: Mentions,
-                 provenance: dict[str, str]) -> list[Event]:
+                 provenance: dict[str, str],
+                 parts: tuple[front.FrontPart, ...] = ()) -> list[Event]:
+    """The article's events; ``parts`` are its parsed headline and standfirst (``front``)."""
     tables = load_tables()
     coder = _Coder(doc, article, mentions, tables)
+    front_drafts, front_dateline = _front_drafts(parts, article, tables)
+    if coder.dateline is None and front_dateline is not None:
+        # "HANOI, Vietnam (AP) -" opening the standfirst is the story's dateline
+        coder.dateline = front_dateline
+        coder.home = document.story_country(front_dateline, coder.main)
+    by_part = {"body": mentions, **{p.name: p.mentions for p in parts}}
     drafts: list[Draft] = []
     for sent in doc.sents:
         found = coder.sentence_drafts(sent)
@@ -664,13 +722,14 @@ def code_article(doc: Doc, article: Article, mentions: Mentions,
     drafts = happenings.merge_happenings(drafts)
     happenings.place_from_paragraph(drafts)
     lead = document.lead_sentence(drafts)
+    drafts = front.merge_front(front_drafts, drafts)
     sentence_index = {s.start: i for i, s in enumerate(doc.sents)}
-    dateline = document.dateline_place(article.body, mentions)
+    dateline = coder.dateline
     events: list[Event] = []
     for d in drafts:
         _future_types(d)
         _fill_recipient_country(d)
-        _fill_from_sentence_country(d, mentions)
+        _fill_from_sentence_country(d, by_part[front.part_of(d.token)])
         document.fill_domestic(d, coder.main)
         place = d.place.place if d.place else None
         if not d.actor and d.type == "ASSAULT" and place is not None and place.country:
@@ -680,6 +739,19 @@ def code_article(doc: Doc, article: Article, mentions: Mentions,
                              name=f"Unidentified Armed Group ({country_name_of(place.country)})",
                              country=place.country, kind="group"),)
             d.rules.append("actor-unidentified")
+        if not d.actor and d.type == "PROTEST" and place is not None and place.country and \
+                len(place.country) == 3 and place.country not in document.NON_STATES:
+            # ACLED's convention: the demonstrators of the country where they gather
+            d.actor = (Actor(text="protesters", name=f"Protesters ({country_name_of(place.country)})",
+                             country=place.country, sector="CVL", kind="group"),)
+            d.rules.append("actor-protesters")
+        if place is not None and not place.country and place.text.lower().startswith("the ") \
+                and dateline is not None and d.modality == "factual":
+            # "HANOI (AP) - ... accused China of coercion in the South China Sea": a sea or a
+            # vague region named in passing (no country; "the ...", unlike an unknown town) is
+            # not where it happened; the dateline's town is
+            place = None
+            d.rules.append("dateline-over-countryless-place")
         if place is None and dateline is not None and d.modality == "factual":
             # the dateline's town, unless the event's parties are all of other countries
             # ("CAIRO (Agency) - Israeli strikes on Gaza ...")
@@ -703,29 +775,28 @@ def code_article(doc: Doc, article: Article, mentions: Mentions,
             d.recipient = (Actor(text=place.text, name=name, country=place.country,
                                  kind="state"),)
             d.rules.append("recipient-from-deployment-place")
-        if d.attribution.source_actor is not None and not d.attribution.source_actor.country \
-                and context.is_local_source(d.attribution) and place is not None:
-            d.attribution = replace(d.attribution, source_actor=replace(
-                d.attribution.source_actor, country=place.country))
+        _fill_source_country(d, place, coder.home)
         killed = d.fatalities.killed if d.fatalities else None
         acled = acled_mod.acled_for(d.acled_code, d.mode, d.actor, d.recipient, d.recipient_tokens,
                                     d.clause, d.type, killed, tables, d.actor_tokens,
                                     crowd=d.crowd)
-        sent = d.token.sent
-        start, end = sent.start_char, sent.end_char
+        evidence = replace(front.evidence_of(d.token, article.body), rule="+".join(d.rules))
+        start, end = evidence.start, evidence.end
         place_key = f"{place.geonameid or place.name}" if place else ""
+        if evidence.part != "body":
+            place_key = f"{evidence.part}:{place_key}"
         conf = confidence(d)
+        # the headline and standfirst tell the story's news: as its first sentence
+        index = 0 if front.told_in_front(d) else sentence_index.get(d.token.sent.start, 0)
         events.append(Event(
             event_id=Event.id_for(article.id, start, end, d.type, f"{place_key}@{d.token.idx}"),
             article_id=article.id, type=d.type,
-            evidence=Evidence(sentence=article.body[start:end], start=start, end=end,
-                              trigger=d.token.text, rule="+".join(d.rules)),
+            evidence=evidence,
             mode=acled_mod.plover_mode(d.mode), contexts=d.contexts, acled=acled,
             actor=d.actor, recipient=d.recipient, location=place, date=d.date,
             quantities=_counted(d), fatalities=d.fatalities, attribution=d.attribution,
             modality=d.modality, confidence=conf,
-            salience=salience(d, acled, len(coder.paragraphs), conf, lead,
-                              sentence_index[sent.start]),
+            salience=salience(d, acled, len(coder.paragraphs), conf, lead, index),
             provenance=dict(provenance), mentions=_mentions(d, article),
         ))
     return document.disrupted_launches(events, tables)

@@ -30,12 +30,12 @@ if TYPE_CHECKING:  # engine imports this module; the Draft class lives there
 PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "it", "its", "their", "his"})
 
 
-def _countries(actors: tuple[Actor, ...]) -> frozenset[str]:
+def countries(actors: tuple[Actor, ...]) -> frozenset[str]:
     return frozenset(a.country for a in actors if a.country)
 
 
 def _parties_agree(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> bool:
-    ca, cb = _countries(a), _countries(b)
+    ca, cb = countries(a), countries(b)
     return not ca or not cb or ca == cb
 
 
@@ -55,7 +55,7 @@ def _new_individual(tokens: tuple[Token, ...]) -> str | None:
     return " ".join(t.lower_ for t in tokens)
 
 
-def _anchored(a: Draft, b: Draft) -> bool:
+def anchored(a: Draft, b: Draft) -> bool:
     """Something positive ties two tellings together: the same town or region, or the same day
     named."""
     if a.place is not None and b.place is not None and "country" not in (
@@ -93,24 +93,33 @@ def _tolls(a: Draft, b: Draft) -> str:
     return "disputed" if all(sides) and sides[0] != sides[1] else "different"
 
 
-def same_happening(a: Draft, b: Draft) -> bool:
-    if a.type != b.type or a.modality != b.modality or (a.acled_code == "disrupt") != (
-            b.acled_code == "disrupt") or a.token.i == b.token.i:
+def same_happening(a: Draft, b: Draft, need_anchor: bool = True) -> bool:
+    """``a`` and ``b`` tell one happening (see the module doc); ``need_anchor=False`` drops the
+    need for a shared town or day (a headline tells the story's own happening)."""
+    # a headline tells a past happening in the present ("Man stabbed on train"): its factual
+    # reading yields to the body's background one
+    modality_ok = a.modality == b.modality or (not need_anchor and {a.modality, b.modality} == {
+        "factual", "historical"})
+    if a.type != b.type or not modality_ok or (a.acled_code == "disrupt") != (
+            b.acled_code == "disrupt") or a.token == b.token:
         return False
     if not (_parties_agree(a.actor, b.actor) and _parties_agree(a.recipient, b.recipient)):
         return False
     pa, pb = _new_individual(a.recipient_tokens), _new_individual(b.recipient_tokens)
-    if pa and pb and pa != pb:
+    if need_anchor and pa and pb and pa != pb:  # (a headline's "Man" is the body's "a man")
         return False  # "X was arrested ...", "Y was arrested ...": one arrest each
-    return _places_agree(a, b) and _dates_agree(a, b) and _tolls(a, b) != "different" and \
-        _anchored(a, b)
+    return _places_agree(a, b) and _dates_agree(a, b) and _tolls(a, b) != "different" and (
+        not need_anchor or anchored(a, b))
 
 
-def _absorb(keep: Draft, other: Draft) -> None:
+def absorb(keep: Draft, other: Draft, rule: str = "same-happening") -> None:
     """``keep`` takes from ``other`` what it lacks or what ``other`` knows more precisely."""
+    if rule.endswith("front"):
+        _absorb_front(keep, other, rule)
+        return
     if not keep.actor_countries and other.actor_countries or (not keep.actor and other.actor):
         keep.actor, keep.actor_tokens = other.actor, other.actor_tokens
-    if not _countries(keep.recipient) and _countries(other.recipient) or (
+    if not countries(keep.recipient) and countries(other.recipient) or (
             not keep.recipient and other.recipient):
         keep.recipient, keep.recipient_tokens = other.recipient, other.recipient_tokens
     if other.place is not None and (keep.place is None or PRECISION_RANK.get(
@@ -129,9 +138,29 @@ def _absorb(keep: Draft, other: Draft) -> None:
         keep.fatalities = Fatalities(
             killed=old.killed if old.killed is not None else new.killed,
             injured=old.injured if old.injured is not None else new.injured)
-    keep.quantities.extend(q for q in other.quantities if q not in keep.quantities)
-    keep.told.extend(t for t in [other.token, *other.told] if t not in keep.told)
-    keep.rules.append(f"same-happening:{other.row.rule}")
+    # new lists: drafts split per place share their lists with their siblings
+    keep.quantities = [*keep.quantities, *(q for q in other.quantities
+                                           if q not in keep.quantities)]
+    tell(keep, other, rule)
+
+
+def _absorb_front(keep: Draft, other: Draft, rule: str) -> None:
+    """A headline's words are few and its parties and places read without context: the body's
+    telling takes from it only what it lacks (a party, a place, a toll)."""
+    if not keep.actor and other.actor:
+        keep.actor, keep.actor_tokens = other.actor, other.actor_tokens
+    if not keep.recipient and other.recipient:
+        keep.recipient, keep.recipient_tokens = other.recipient, other.recipient_tokens
+    if keep.place is None and other.place is not None:
+        keep.place = other.place
+    keep.fatalities = keep.fatalities or other.fatalities
+    tell(keep, other, rule)
+
+
+def tell(keep: Draft, other: Draft, rule: str) -> None:
+    """``other`` is one more telling of ``keep``'s happening: a mention of it."""
+    keep.told = [*keep.told, *(t for t in [other.token, *other.told] if t not in keep.told)]
+    keep.rules = [*keep.rules, f"{rule}:{other.row.rule}"]
 
 
 def _lower_toll(a: Fatalities | None, b: Fatalities | None) -> Fatalities:
@@ -151,7 +180,7 @@ def merge_happenings(drafts: list[Draft]) -> list[Draft]:
         if first is None:
             out.append(d)
         else:
-            _absorb(first, d)
+            absorb(first, d)
     return out
 
 
@@ -168,7 +197,7 @@ def place_from_paragraph(drafts: list[Draft]) -> None:
                 prev.place.place.precision in ("country", "unknown", None):
             continue
         home = prev.place.place.country
-        if (_countries(d.actor) | _countries(d.recipient)) - {home}:
+        if (countries(d.actor) | countries(d.recipient)) - {home}:
             continue
         d.place = prev.place
         d.rules.append("place-from-paragraph")

@@ -15,8 +15,28 @@ SUBJ = ("nsubj", "csubj", "expl")
 CLAUSAL = ("relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "pcomp")
 
 
+PART_KEY = "newsevents_part"  # Doc.user_data key: the article part a parsed text is (front)
+
+
+def headline_passive(t: Token) -> bool:
+    """Headlines drop the "was" of a passive: "Man stabbed to death on train", "Suspect
+    arrested in Boston" (a participle with a subject, or hung on a noun, and no object)."""
+    return t.doc.user_data.get(PART_KEY) == "headline" and t.pos_ == "VERB" and \
+        t.tag_ in ("VBN", "VBD") and child(t, "dobj", "obj", "aux", "auxpass") is None and (
+            child(t, "nsubj") is not None or (t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN")))
+
+
+def passive_subject(t: Token) -> Token | None:
+    """Whom a passive verb is done to: its passive subject ("the man was stabbed"), or the
+    subject of a headline's participle ("Man stabbed")."""
+    own = child(t, "nsubjpass")
+    if own is not None or not headline_passive(t):
+        return own
+    return child(t, "nsubj") or t.head
+
+
 def is_passive(t: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or headline_passive(t)
 
 
 def child(t: Token, *deps: str) -> Token | None:
@@ -59,7 +79,7 @@ def subject(t: Token, depth: int = 0) -> Token | None:
             if c.dep_ == "agent":
                 return child(c, "pobj")
         if t.lemma_.lower() in STATIVE:  # "Vietnam is committed to ...": a stance, not a passive
-            return child(t, "nsubjpass")
+            return passive_subject(t)
         return None
     own = child(t, "nsubj") or child(t, "expl")  # not csubj: "Meeting X, Y hailed"
     if own is not None or depth > 4:
@@ -101,7 +121,7 @@ def subject(t: Token, depth: int = 0) -> Token | None:
 
 def direct_object(t: Token) -> Token | None:
     if is_passive(t):
-        return child(t, "nsubjpass")
+        return passive_subject(t)
     obj = child(t, "dobj", "obj")
     if obj is None and t.dep_ == "conj" and t.head.pos_ == "VERB":
         obj = child(t.head, "dobj")

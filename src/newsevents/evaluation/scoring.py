@@ -235,9 +235,12 @@ def _evidence_overlap(pred: dict[str, Any], gold: dict[str, Any], body: str) -> 
         return 1.0
     ev = pred.get("evidence") or {}
     span = locate(snippet, body) if body else None
-    if span and ev.get("end") is not None:
+    in_body = (ev.get("part") or "body") == "body"  # a headline's offsets are not body offsets
+    if span and in_body and ev.get("end") is not None:
         inter = min(span[1], ev["end"]) - max(span[0], ev.get("start", 0))
         return max(0.0, inter / max(1, span[1] - span[0]))
+    if span and not in_body:
+        return 0.0  # the gold tells it in a body sentence, the prediction in the headline
     gold_words = _words(snippet)
     if not gold_words:
         return 1.0

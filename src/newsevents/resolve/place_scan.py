@@ -33,6 +33,25 @@ def _looks_like_abbreviation(text: str) -> bool:
     return "." in text or (letters.isupper() and len(letters) <= 5)
 
 
+def _opens_dateline(span: Span) -> bool:
+    """"HANOI —", "LIMA, Peru (AP) -": a capitalised town opening the body, then a comma, a
+    bracket or a dash, is a dateline, not an acronym."""
+    rest = span.doc.text[span.end_char:span.end_char + 3].lstrip()
+    return span.start_char <= 3 and rest[:1] in (",", "(", "\u2014", "\u2013", "-")
+
+
+# "the port town of X", "the village of X": the name after these words is a place, whatever
+# the small model's label (it tags "Mocímboa da Praia" as a person).
+PLACE_NOUNS = frozenset({"town", "city", "village", "port", "district", "province", "region",
+                         "suburb", "outskirts", "capital", "county", "department", "state"})
+
+
+def _named_as_place(span: Span) -> bool:
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and \
+        doc[span.start - 2].lower_ in PLACE_NOUNS
+
+
 def _proper_run_before(doc: Doc, end: int) -> tuple[int, int] | None:
     """The run of proper nouns ending just before token ``end`` ("Bryansk" in "Bryansk region")."""
     i = end - 1
@@ -113,6 +132,8 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             candidates.append((ent, True))
+        elif ent.label_ == "PERSON" and _named_as_place(ent):
+            candidates.append((ent, True))
         elif ent.label_ in ("PERSON", "ORG", "NORP") and len(ent) == 1 and ent[0].pos_ == "PROPN":
             candidates.append((ent, False))
     # Tokens of place entities are candidates already, and a multi-word PERSON is a person; the
@@ -138,6 +159,8 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
         if any(t.i in taken for t in span):
             continue
         label = span.label_ if labelled else (span.label_ or "PROPN")
+        if label == "PERSON":
+            label = "LOC"  # a name the text calls a town ("the port town of X")
         if len(span) > 1 and span[-1].tag_ == "POS":
             span = span[:-1]
         text = span.text
@@ -145,7 +168,7 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
             text = text.removesuffix(suffix)
         key = norm(text.removeprefix("the ").removeprefix("The "))
         if key in lex.adjectives or key in person_names or _is_body(key) \
-                or (not labelled and _looks_like_abbreviation(text)):
+                or (not labelled and _looks_like_abbreviation(text) and not _opens_dateline(span)):
             continue
         if key in stop and (not labelled or label not in ("GPE", "LOC") or span[0].is_sent_start):
             # A common word that is also a town ("Reading", "Split", "Police"): only when spaCy
@@ -159,7 +182,7 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
             admin1 = region_after[nxt + 1].place.admin1
         found = gazetteer.lookup_rule(text, countries=countries, admin1=admin1)
         if found is None:
-            if labelled:
+            if labelled and span.label_ != "PERSON":  # (a person-labelled name must resolve)
                 out.append(PlaceMention(span.start_char, span.end_char, unknown_place(text),
                                         f"unresolved:{label}"))
                 taken.update(t.i for t in span)

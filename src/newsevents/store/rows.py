@@ -83,9 +83,17 @@ def event_row(event: Event, run_id: str | None, created: str, cluster_id: str, d
         e.fatalities.injured if e.fatalities else None,
         att.stance, att.source, source_country, att.text,
         e.modality, e.confidence, e.salience,
-        e.evidence.sentence, e.evidence.start, e.evidence.end, e.evidence.trigger, e.evidence.rule,
+        e.evidence.sentence, *_body_span(e), e.evidence.trigger, e.evidence.rule,
         dumps(data), run_id, created, cluster_id, int(duplicate), dedup_key, place_key,
     )
+
+
+def _body_span(e: Event) -> tuple[int | None, int | None]:
+    """The evidence offsets into the body; none for an event told in the headline or
+    standfirst only (its record keeps the offsets into that part)."""
+    if e.evidence.part != "body":
+        return None, None
+    return e.evidence.start, e.evidence.end
 
 
 def actor_rows(event: Event) -> list[tuple[Any, ...]]:

@@ -56,7 +56,8 @@ def _find(sentence: str, words: str, near: int | None = None) -> tuple[int, int]
 def field_words(event: dict[str, Any]) -> list[dict[str, Any]]:
     """The words behind each coded field, found in the evidence sentence: (field, words, start,
     end) with offsets into the article body; ``start`` is None where the words are not in the
-    sentence (an actor inherited from an earlier sentence, a date from the dateline)."""
+    sentence (an actor inherited from an earlier sentence, a date from the dateline) or the
+    sentence is not in the body (an event told in the headline or standfirst only)."""
     evidence = event.get("evidence") or {}
     sentence = evidence.get("sentence") or ""
     base = int(evidence.get("start") or 0)
@@ -77,6 +78,8 @@ def field_words(event: dict[str, Any]) -> list[dict[str, Any]]:
         if not words:
             continue
         found = trigger if field == "trigger" else _find(sentence, words, trigger[0] if trigger else None)
+        if (evidence.get("part") or "body") != "body":
+            found = None  # told in the headline or standfirst: no body offsets
         out.append({"field": field, "words": words,
                     "start": base + found[0] if found else None,
                     "end": base + found[1] if found else None})
