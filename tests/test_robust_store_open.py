@@ -105,4 +105,4 @@ def test_old_writable_database_is_still_upgraded_when_read(tmp_path: Path) -> No
     result = CliRunner().invoke(cli, ["stats", "--db", path])
     assert result.exit_code == 0, result.output
     with open_store(path, read_only=True) as store:
-        assert store.schema_version() == SCHEMA_VERSION
+        assert store.schema_version() == 3

@@ -342,7 +342,7 @@ def current_version(db: Backend) -> int:
 
 
 # Reading needs the tables and columns of this version (v3 only adds what writers use).
-READABLE = 3
+READABLE = 2
 
 
 def check_readable(db: Backend, name: str) -> int:
