@@ -21,6 +21,8 @@ def test_command_in_readme(name):
 def test_setting_in_readme_with_its_default(name):
     default = getattr(load_options(), name)
     shown = str(list(default)).replace("'", '"') if isinstance(default, tuple) else str(default)
+    if isinstance(default, bool):
+        shown = str(default).lower()  # as the TOML file spells it
     row = next((line for line in README.splitlines() if line.startswith(f"| `{name}` |")), None)
     assert row is not None, f"{name} has no row in the README's settings table"
     assert row.split("|")[2].strip().strip("`") == shown

@@ -136,3 +136,17 @@ def test_scan_locates_parts_and_keeps_unknown_areas(scanned) -> None:
     assert any(m.place.country == "SYR" for m in scanned.values())
     sahel = [m for t, m in scanned.items() if "Sahel" in t]
     assert all(m.place.precision == "unknown" for m in sahel)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Gunmen fired on a market in Port-au-Prince on Monday.", "Port-au-Prince", "HTI"),
+    ("A drone hit an oil depot in Ivano-Frankivsk overnight.", "Ivano-Frankivsk", "UKR"),
+])
+def test_scan_reads_a_hyphened_name_whole(text: str, name: str, country: str) -> None:
+    from newsevents.analyse import load_model
+    from newsevents.options import load_options
+    from newsevents.resolve.place_scan import scan_places
+
+    doc = load_model(load_options().spacy_model)(text)
+    found = {text[m.start:m.end]: m.place for m in scan_places(doc, get_gazetteer(), [])}
+    assert name in found and found[name].country == country, found

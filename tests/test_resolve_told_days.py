@@ -18,7 +18,7 @@ def _events(text: str, published: str) -> list[Event]:
 
 @pytest.mark.parametrize("text, published, expected", [
     ("Clashes broke out on 3 March 2024 between two militias near Kidal. The same day, gunmen "
-     "shot dead a trader at the market in Gao.", "2024-03-05", "2024-03-03"),
+     "shot dead a trader at the market in Kidal.", "2024-03-05", "2024-03-03"),
     ("Troops raided a camp outside Garissa on 9 June 2023. The next day, militants ambushed a "
      "convoy near Wajir.", "2023-06-12", "2023-06-10"),
     ("Police arrested a mayor in Izmir on 2 May 2025. That evening, hundreds marched on the town "
@@ -42,3 +42,13 @@ def test_a_second_victim_named_with_a_possessive_is_counted() -> None:
     events = _events("Gunmen shot dead a shopkeeper and his son in Maiduguri on Monday, "
                      "police said.", "2024-02-06")
     assert events[0].fatalities is not None and events[0].fatalities.killed == 2
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("A mob beat two suspected thieves to death in Kisumu on Sunday.", 2),
+    ("Villagers stopped a bus carrying four suspected kidnappers near Jos on Friday, dragged them "
+     "out and burned them to death.", 4),
+])
+def test_put_to_death_counts_the_people_told_before(text: str, killed: int) -> None:
+    events = _events(text, "2024-02-06")
+    assert any(e.fatalities is not None and e.fatalities.killed == killed for e in events)

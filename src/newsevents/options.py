@@ -21,6 +21,11 @@ SETTINGS: dict[str, tuple[type, str]] = {
     "languages": (list, "ISO 639-1 codes of accepted languages; others are rejected (language)"),
     "batch_size": (int, "texts per spaCy batch"),
     "min_confidence": (float, "events below this confidence are dropped"),
+    "sentence_model": (bool, "the learned sentence classifier judges the rules' events "
+                             "(event or not, background, ACLED sub-type); false: rules alone"),
+    "sentence_model_drop": (float, "rule events of violence, protest, coercion or mobilisation "
+                                   "whose sentence the classifier reads as plain prose with an "
+                                   "event probability under this are dropped (0: none)"),
 }
 
 
@@ -33,6 +38,8 @@ class Options:
     languages: tuple[str, ...]
     batch_size: int
     min_confidence: float
+    sentence_model: bool
+    sentence_model_drop: float
 
     @property
     def config_hash(self) -> str:
@@ -65,7 +72,7 @@ def load_options(path: str | Path | None = None, overrides: dict[str, Any] | Non
             value = float(value)
         if kind is list and isinstance(value, tuple):
             value = list(value)
-        if not isinstance(value, kind) or isinstance(value, bool):
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
             raise ConfigError(f"setting {name} must be {kind.__name__}, got {value!r}")
         values[name] = tuple(value) if kind is list else value
     return Options(**values)

@@ -54,7 +54,12 @@ def _guarded(stage: str, raw: RawDocument, run: Callable[[], T]) -> T | Result:
 
 
 def provenance(opts: Options) -> dict[str, str]:
-    return {"pipeline": __version__, "model": opts.spacy_model, "config": opts.config_hash}
+    out = {"pipeline": __version__, "model": opts.spacy_model, "config": opts.config_hash}
+    if opts.sentence_model:
+        from .classify.model import shared_model
+
+        out["classifier"] = shared_model().hash
+    return out
 
 
 class StoredInputs(Protocol):

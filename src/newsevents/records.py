@@ -294,6 +294,8 @@ class Event(Record):
     # every sentence of the article that tells this happening (the evidence's first), each
     # with its offsets and trigger; one entry when the article tells it once
     mentions: tuple[Evidence, ...] = ()
+    # the sentence classifier's probabilities (event, temporal, PLOVER, ACLED), when it ran
+    scores: dict[str, Any] | None = None
 
     @staticmethod
     def id_for(article_id: str, start: int, end: int, type_: str, place_key: str = "") -> str:

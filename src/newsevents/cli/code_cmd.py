@@ -98,9 +98,23 @@ def render_event(n: int, e: Event, article: Article) -> str:
         f"  modality:    {e.modality}",
         f"  contexts:    {', '.join(e.contexts) or '-'}",
         f"  confidence:  {e.confidence:.2f}   salience: {e.salience:.2f}   id: {e.event_id}",
+        f"  model:       {render_scores(e.scores)}",
         f"  evidence:    {marked} [{ev.start}:{ev.end}]",
     ]
     return "\n".join(lines)
+
+
+def render_scores(scores: dict[str, object] | None) -> str:
+    """The classifier's probabilities in one line: event, then each head's most likely class."""
+    if not scores:
+        return "- (the sentence model did not run)"
+    parts = [f"event {scores['event']:.2f}"]
+    for head in ("plover", "acled", "temporal"):
+        probs = scores.get(head) or {}
+        if isinstance(probs, dict) and probs:
+            best = max(probs, key=probs.__getitem__)
+            parts.append(f"{head} {best} {probs[best]:.2f}")
+    return "; ".join(parts)
 
 
 COMMANDS = [code]

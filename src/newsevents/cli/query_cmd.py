@@ -21,6 +21,7 @@ from ..records import Actor, Article, Event
 from ..errors import InputError
 from ..store import EventFilter, EventRow, Store, open_store
 from ..store.filters import checked
+from .code_cmd import render_scores
 
 db_option = click.option("--db", default="events.db", show_default=True,
                          help="SQLite file or postgresql:// URL to read.")
@@ -192,6 +193,8 @@ def _event_lines(number: int, e: Event, store: Store) -> list[str]:
     field("stance", e.attribution.stance + (f" by {e.attribution.source}" if e.attribution.source else ""))
     field("modality", e.modality)
     field("confidence", f"{e.confidence:.2f}")
+    if e.scores:
+        field("model", render_scores(e.scores))
     field("trigger", e.evidence.trigger)
     field("rule", e.evidence.rule)
     if e.cluster_id:

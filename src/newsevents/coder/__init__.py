@@ -13,6 +13,7 @@ from ..options import Options
 from ..records import Article, Event, Mentions
 from .engine import code_article
 from .front import FrontPart, front_texts, part_article
+from .model_gate import review
 from .ranking import document_label, rank
 
 
@@ -22,7 +23,12 @@ def code(doc: Doc, article: Article, mentions: Mentions, opts: Options,
     ``parts`` are the parsed and resolved headline and standfirst (``front``)."""
     from ..pipeline import provenance  # the pipeline imports this package: import at call time
 
-    return code_article(doc, article, mentions, provenance(opts), parts)
+    events = code_article(doc, article, mentions, provenance(opts), parts)
+    if opts.sentence_model:
+        from ..classify.model import shared_model
+
+        events, _dropped = review(events, shared_model(), opts.sentence_model_drop)
+    return events
 
 
 __all__ = ["FrontPart", "code", "document_label", "front_texts", "part_article", "rank"]

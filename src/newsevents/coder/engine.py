@@ -299,9 +299,14 @@ class _Coder:
 
     def _event_dates(self, tokens: list[Token]) -> list[DateMention]:
         """Date words of the event, leaving out the dateline's ("SRINAGAR, May 8 (Agency) -"):
-        that is the day the story was filed, not the day of its happenings."""
-        return [d for d in slots.dates_in(tokens, self.mentions)
-                if d.start >= self.finder.dateline_end]
+        that is the day the story was filed, not the day of its happenings. Unless the dateline
+        and the publication date disagree: the other date words ("on Wednesday") were resolved
+        against the publication date, so the dateline's own day is the surer one then."""
+        found = slots.dates_in(tokens, self.mentions)
+        if self.story_day is None or self.published is None or \
+                abs((self.story_day - self.published).days) > 1:
+            return found
+        return [d for d in found if d.start >= self.finder.dateline_end]
 
     def report_tokens(self, t: Token) -> set[int]:
         """The words of the reporting verbs of ``t``'s sentence ("X said on Friday"), outside

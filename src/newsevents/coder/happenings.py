@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..records import Actor, Fatalities
+from ..resolve.date_scan import ANAPHORIC_DAY
 from .slots import PRECISION_RANK
 
 if TYPE_CHECKING:  # engine imports this module; the Draft class lives there
@@ -105,6 +106,8 @@ def same_happening(a: Draft, b: Draft, need_anchor: bool = True) -> bool:
         return False
     if not (_parties_agree(a.actor, b.actor) and _parties_agree(a.recipient, b.recipient)):
         return False
+    if any(ANAPHORIC_DAY.fullmatch(d.date.text.strip()) for d in (a, b)):
+        return False  # "The same day, gunmen ...": the telling of another happening of that day
     pa, pb = _new_individual(a.recipient_tokens), _new_individual(b.recipient_tokens)
     if need_anchor and pa and pb and pa != pb:  # (a headline's "Man" is the body's "a man")
         return False  # "X was arrested ...", "Y was arrested ...": one arrest each

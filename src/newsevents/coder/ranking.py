@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Acled, Event
 from . import document
+from .acled import ARMED_SECTORS
 
 if TYPE_CHECKING:  # engine imports this module; the Draft class lives there
     from .engine import Draft
@@ -66,6 +67,29 @@ def salience(d: Draft, acled: Acled | None, n_paragraphs: int, conf: float,
     return round(score + 0.3 * conf, 4)
 
 
+# The model's sub-event type names the document when it is this sure of it (coder/model_gate.py
+# leaves the event's own ``acled`` to the rules unless it is surer still: see there).
+LABEL_OVER = 0.6
+
+
+RIOTS = frozenset({"Violent demonstration", "Mob violence"})
+
+
+def label_of(e: Event) -> str:
+    """The ACLED sub-event type an event gives the document: the sentence model's reading when
+    it is sure of one (``scores``), else the event's own; except that an organised armed
+    actor's violence is never a riot (the rules know who acted: a gang storming a town is an
+    attack, not a mob)."""
+    own = e.acled.sub_event_type if e.acled is not None else "none"
+    probs = (e.scores or {}).get("acled") or {}
+    if own == "none" or not probs:
+        return own
+    best = max(probs, key=probs.__getitem__)
+    if best in RIOTS and any(a.sector in ARMED_SECTORS for a in e.actor):
+        return own
+    return best if best != "none" and probs[best] >= LABEL_OVER else own
+
+
 def document_label(events: list[Event]) -> str:
     """The ACLED sub-event type of the first-ranked event, or "none" when the first-ranked
     event (hence every event: ACLED-scope factual events rank first) is out of ACLED scope."""
@@ -73,7 +97,7 @@ def document_label(events: list[Event]) -> str:
     if not ranked or ranked[0].acled is None or ranked[0].modality in (
             "negated", "hypothetical", "future"):
         return "none"
-    return ranked[0].acled.sub_event_type
+    return label_of(ranked[0])
 
 
 def rank(events: list[Event]) -> list[Event]:
@@ -81,4 +105,4 @@ def rank(events: list[Event]) -> list[Event]:
     return sorted(events, key=lambda e: (-e.salience, e.evidence.start))
 
 
-__all__ = ["confidence", "salience", "document_label", "rank"]
+__all__ = ["confidence", "document_label", "label_of", "rank", "salience"]

@@ -110,6 +110,18 @@ def realnews_metrics(shared: Path, opts: Options) -> dict[str, float]:
     return metrics
 
 
+def corpus_metrics(shared: Path, opts: Options) -> dict[str, float]:
+    """The packaged sentence classifier on corpus/heldout (written by a writer who saw no
+    training text): event accuracy, PLOVER accuracy, ACLED macro F1, temporal accuracy and
+    the calibration error of the event probability (lower is better, not floored)."""
+    from ..classify.corpus import read_split
+    from ..classify.model import shared_model
+    from ..classify.train import score_examples
+
+    scores = score_examples(shared_model(), read_split(PROJECT / "corpus", "heldout"))
+    return {f"corpus_heldout_{k}": v for k, v in scores.items() if k != "n"}
+
+
 def extraction_metrics(shared: Path, opts: Options) -> dict[str, float]:
     from .extraction_bench import run_all
 
@@ -128,6 +140,7 @@ SUITES: dict[str, Callable[[Path, Options], dict[str, float]]] = {
     "examples": lambda shared, opts: example_metrics(opts),
     "notes": lambda shared, opts: notes_metrics(opts),
     "realnews": realnews_metrics,
+    "corpus": corpus_metrics,
     "extraction": extraction_metrics,
     "actors": actor_metrics,
 }

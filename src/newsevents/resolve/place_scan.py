@@ -91,6 +91,25 @@ def _region_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
     return out
 
 
+def _hyphened_names(doc: Doc) -> list[Span]:
+    """"Port-au-Prince", "Ivano-Frankivsk": one name the tokenizer cut at its hyphens (read whole
+    before its pieces, or "Prince" alone is looked up)."""
+    out = []
+    i = 0
+    while i < len(doc) - 2:
+        tok = doc[i]
+        j = i
+        while j + 2 < len(doc) and doc[j].whitespace_ == "" and doc[j + 1].text == "-" and \
+                doc[j + 1].whitespace_ == "" and doc[j + 2].is_alpha:
+            j += 2
+        if j > i and tok.text[:1].isupper() and tok.is_alpha:
+            out.append(doc[i:j + 1])
+            i = j + 1
+        else:
+            i += 1
+    return out
+
+
 def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
                 person_names: set[str] | None = None) -> list[PlaceMention]:
     """Every place mention found in ``doc``; names the gazetteer cannot resolve are kept with
@@ -128,7 +147,7 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
         out.append(PlaceMention(span.start_char, span.end_char, place, rule))
         taken.update(range(start, end))
     region_after = {start: mention for (start, _e, _n, _w), mention in zip(regions, out)}
-    candidates: list[tuple[Span, bool]] = []
+    candidates: list[tuple[Span, bool]] = [(span, False) for span in _hyphened_names(doc)]
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             candidates.append((ent, True))

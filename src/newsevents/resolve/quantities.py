@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -302,7 +302,15 @@ def _lemma_candidates(tok: Token) -> list[str]:
     return out
 
 
+def _to_death(tok: Token) -> bool:
+    """"burned them to death", "beaten to death": whatever the verb, the victims died."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" and
+               any(g.lemma_.lower() == "death" for g in c.children) for c in tok.children)
+
+
 def _status_word(tok: Token) -> tuple[str, str] | None:
+    if tok.pos_ in ("VERB", "AUX") and _to_death(tok):
+        return "killed", f"to-death:{tok.lemma_.lower()}"
     verbs = _verbs()
     particles = {c.lower_ for c in tok.children} | (
         {tok.nbor(1).lower_} if tok.i + 1 < len(tok.doc) else set())
@@ -383,6 +391,8 @@ def _status_for(item: Token) -> tuple[str, str] | None:
             and not any(c.dep_ in ("dobj", "obj") for c in verb.head.children):
         candidates.insert(0, verb.head)
     for v in candidates:
+        if v.pos_ in ("VERB", "AUX") and _to_death(v):
+            return "killed", f"to-death:{v.lemma_.lower()}"
         lemma = next((c for c in _lemma_candidates(v) if c in verbs), v.lemma_.lower())
         if lemma == "shoot" and any(c.lower_ == "down" for c in v.children):
             lemma = "shoot_down"
@@ -446,7 +456,35 @@ def parse_quantities(doc: Doc | Span) -> list[QuantityMention]:
     out.extend(_zero_counts(doc))
     out.extend(_single_victims(doc, counted_items))
     out.sort(key=lambda m: m.start)
+    out.extend(_pronoun_tolls(doc, out))
+    out.sort(key=lambda m: m.start)
     return out
+
+
+def _pronoun_tolls(doc: Doc | Span, found: list[QuantityMention]) -> list[QuantityMention]:
+    """"intercepted a vehicle carrying 13 suspected gang members, pulled them out and burned them
+    to death": people counted earlier in the sentence, with nothing said of them yet, take what
+    the verb of "them" says happened to them."""
+    out: list[QuantityMention] = []
+    for tok in doc:
+        if tok.lower_ != "them" or _role_of(tok) not in _VICTIM_ROLES:
+            continue
+        status = _status_for(tok)
+        if status is None or status[0] not in _CASUALTY_STATUSES:
+            continue
+        sent = tok.sent
+        people = {"person", "member"} | {p.item for p in phrases().get("one", {}).values()} | \
+            set(phrases().get("one", {}))
+        earlier = [m for m in found if sent.start_char <= m.start and m.end <= tok.idx
+                   and m.quantity.item in people
+                   and m.quantity.status not in _CASUALTY_STATUSES]
+        if not earlier or any(m.quantity.status == status[0] for m in found
+                              if sent.start_char <= m.start < sent.end_char):
+            continue
+        q = replace(earlier[-1].quantity, item="person", status=status[0])
+        out.append(QuantityMention(earlier[-1].start, earlier[-1].end, q,
+                                   f"{earlier[-1].rule}+pronoun:{status[1]}"))
+    return out[:1]
 
 
 _CASUALTY_STATUSES = frozenset({"killed", "injured"})
