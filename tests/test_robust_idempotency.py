@@ -12,7 +12,7 @@ from click.testing import CliRunner
 import newsevents.analyse
 import newsevents.extract
 from newsevents.cli import cli
-from newsevents.store import open_store
+from newsevents.store import SCHEMA_VERSION, open_store
 
 TAGLINE = ("The Harbour Herald has covered the coast and its people since the old fish market "
            "opened, and it will go on doing so for as long as there are readers.")
@@ -118,7 +118,7 @@ def test_inputs_stored_before_version_3_get_their_hash_on_the_next_run(tmp_path:
                    (a.id, a.source_uri, a.doc_id))
     db.close()
     with open_store(path) as store:
-        assert store.schema_version() == 3
+        assert store.schema_version() == SCHEMA_VERSION
         assert store.stored_inputs(["h1"]) == {}
         again = dataclasses.replace(old, article=dataclasses.replace(a, input_hash="h1"))
         outcome = store.write_batch([again], "r2")

@@ -18,7 +18,7 @@ from test_store_data import store_url, strike_result, talks_result  # noqa: F401
 
 from newsevents.cli import cli
 from newsevents.errors import StoreError
-from newsevents.store import open_store
+from newsevents.store import SCHEMA_VERSION, open_store
 
 NOBODY = 65534
 
@@ -105,4 +105,4 @@ def test_old_writable_database_is_still_upgraded_when_read(tmp_path: Path) -> No
     result = CliRunner().invoke(cli, ["stats", "--db", path])
     assert result.exit_code == 0, result.output
     with open_store(path, read_only=True) as store:
-        assert store.schema_version() == 3
+        assert store.schema_version() == SCHEMA_VERSION
