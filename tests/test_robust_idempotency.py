@@ -87,7 +87,7 @@ def test_rerun_skips_stored_inputs_before_extracting_and_parsing(tmp_path: Path,
         raise AssertionError("a stored input was extracted or parsed again")
 
     monkeypatch.setattr(newsevents.analyse, "parse", must_not_run)
-    monkeypatch.setattr(newsevents.extract, "extract", must_not_run)
+    monkeypatch.setattr(newsevents.extract, "extract_parts", must_not_run)
     assert _run(db, *pages).startswith("4 documents: 4 articles (0 new, 4 already stored), 0 rejected")
     # A copy of a stored page under another name is skipped too, and remembered as an input.
     copy = tmp_path / "copy.html"

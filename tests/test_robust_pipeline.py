@@ -47,7 +47,7 @@ def _failing(real, marker_of):
 
 
 @pytest.mark.parametrize(("stage", "module", "name", "marker_of"), [
-    ("extract", newsevents.extract, "extract", lambda raw, *_: raw.text),
+    ("extract", newsevents.extract, "extract_parts", lambda raw, *_: raw.text),
     ("resolve", newsevents.resolve, "resolve", lambda doc, article, *_: article.body),
     ("code", newsevents.coder, "code", lambda doc, article, *_: article.body),
 ])

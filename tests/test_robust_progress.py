@@ -54,7 +54,7 @@ def test_internal_error_traceback_reaches_standard_error(monkeypatch, tmp_path: 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("extraction bug")
 
-    monkeypatch.setattr(newsevents.extract, "extract", broken)
+    monkeypatch.setattr(newsevents.extract, "extract_parts", broken)
     (tmp_path / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
     logging.getLogger("newsevents").propagate = False  # what a user sees, without pytest's capture
     try:

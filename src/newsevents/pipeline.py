@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
     from .coder import FrontPart
     from .extract.memory import BoilerplateMemory
+    from .extract.parts import Parts
+    from .workers import Workers
 
 T = TypeVar("T")
 
@@ -70,50 +72,104 @@ def process_documents(
     items: Iterable[RawDocument | Rejected], opts: Options,
     memory: BoilerplateMemory | None = None,
     stored: StoredInputs | None = None,
+    workers: Workers | None = None,
 ) -> Iterator[Result]:
     """Run every document through the pipeline; yields one Result per input item, in order.
     ``memory`` is the publisher boilerplate memory extract consults (the store provides one).
     Inputs ``stored`` knows by their content hash are not processed again: their Result holds
     only the stored article's id (``Result.stored``). Tying a re-run to the input, not to the
     body, matters: publisher memory grows, drops more paragraphs of the same page the next time,
-    and the changed body would be a new article."""
+    and the changed body would be a new article.
+
+    Items are taken ``opts.batch_size`` at a time, and the next batch is started only when the
+    caller asks for its first result, so a caller that stores each batch before asking for more
+    (``runner.process_into_store``) makes the memory and the stored inputs of batch k hold
+    batches 0..k-1. With ``workers`` (a process pool or a Dask cluster, see ``workers.py``) the
+    extraction and the coding run there, and the results are the same: what depends on earlier
+    batches (the stored-input check, publisher memory) is still done here, in order."""
+    if workers is not None:
+        from .parallel import process_in_workers
+
+        yield from process_in_workers(items, opts, memory, stored, workers)
+        return
     iterator = iter(items)
     while chunk := list(itertools.islice(iterator, opts.batch_size)):
-        yield from _process_chunk(chunk, opts, memory, stored)
+        staged = stage_chunk(chunk, stored, lambda raw: find_parts(raw))
+        yield from merge_staged(staged, code_documents(to_code(staged, memory), opts))
 
 
-def _process_chunk(chunk: list[RawDocument | Rejected], opts: Options,
-                   memory: BoilerplateMemory | None, stored: StoredInputs | None) -> Iterator[Result]:
+# What a chunk's document is after the cheap checks: a final Result, or the input with the
+# extraction parts found for it (memory not yet applied).
+Staged = Result | tuple[RawDocument, "Parts"]
+
+
+def stage_chunk(chunk: Sequence[RawDocument | Rejected], stored: StoredInputs | None,
+                parts_of: Callable[[RawDocument], Parts | Result]) -> list[Staged]:
+    """Each item of a chunk as a final Result (rejected at ingest, unencodable, stored already)
+    or with its extraction parts, which ``parts_of`` finds (here, or fetched from a worker)."""
     readable = [i for i in chunk if isinstance(i, RawDocument) and unencodable(i) is None]
     known = stored.stored_inputs([raw.content_hash for raw in readable]) if stored and readable else {}
-    staged: list[Result | tuple[RawDocument, Article]] = []
+    staged: list[Staged] = []
     for item in chunk:
         if isinstance(item, Rejected):
             staged.append(Result(rejected=item))
-            continue
-        if (bad := unencodable(item)) is not None:
+        elif (bad := unencodable(item)) is not None:
             staged.append(_rejected(item, bad))
-            continue
-        if (article_id := known.get(item.content_hash)) is not None:
+        elif (article_id := known.get(item.content_hash)) is not None:
             staged.append(Result(stored=Stored(article_id, item.id, item.source_uri, item.content_hash)))
-            continue
-        article = _guarded("extract", item, lambda: _extract(item, opts, memory))  # noqa: B023
-        staged.append(article if isinstance(article, Result) else (item, article))
+        else:
+            parts = parts_of(item)
+            staged.append(parts if isinstance(parts, Result) else (item, parts))
+    return staged
+
+
+def to_code(staged: list[Staged], memory: BoilerplateMemory | None) -> list[tuple[RawDocument, Parts]]:
+    """The documents of a chunk still to code, with publisher memory applied to their parts (in
+    the calling process, in input order: the memory is the store's)."""
+    from .extract import apply_memory
+
+    pairs = [s for s in staged if isinstance(s, tuple)]
+    for _raw, parts in pairs:
+        apply_memory(parts, memory)
+    return pairs
+
+
+def merge_staged(staged: list[Staged], coded: Iterable[Result]) -> Iterator[Result]:
+    """The chunk's Results in input order: the staged ones, and the coded ones in their places."""
+    results = iter(coded)
+    for entry in staged:
+        yield entry if isinstance(entry, Result) else next(results)
+
+
+def find_parts(raw: RawDocument) -> Parts | Result:
+    """Extraction without publisher memory (which the caller applies, see ``to_code``); the
+    document's rejection when it fails. Runs in a worker."""
+    from .extract import extract_parts  # imported with the first document to extract (see above)
+
+    return _guarded("extract", raw, lambda: extract_parts(raw, None))
+
+
+def code_documents(pairs: Sequence[tuple[RawDocument, Parts]], opts: Options) -> list[Result]:
+    """The acceptance checks, the parse, resolution and coding of documents whose parts are
+    final: one Result each, in order. Runs in a worker; the spaCy model, the gazetteer and the
+    dictionaries load once per process."""
+    from .extract import article_from_parts
+
+    staged: list[Result | tuple[RawDocument, Article]] = []
+    for raw, parts in pairs:
+        article = _guarded("extract", raw, lambda: article_from_parts(raw, parts, opts))  # noqa: B023
+        staged.append(article if isinstance(article, Result) else (raw, article))
     to_parse = [s for s in staged if isinstance(s, tuple)]
     docs = iter(_parse(to_parse, opts))
+    out: list[Result] = []
     for entry in staged:
         if isinstance(entry, Result):
-            yield entry
+            out.append(entry)
             continue
         raw, article = entry
         doc = next(docs)
-        yield doc if isinstance(doc, Result) else _resolve_and_code(raw, article, doc, opts)
-
-
-def _extract(raw: RawDocument, opts: Options, memory: BoilerplateMemory | None) -> Article:
-    from .extract import extract  # imported with the first document to extract (see above)
-
-    return extract(raw, opts, memory)
+        out.append(doc if isinstance(doc, Result) else _resolve_and_code(raw, article, doc, opts))
+    return out
 
 
 def _parse(pairs: list[tuple[RawDocument, Article]], opts: Options) -> list[Doc | Result]:

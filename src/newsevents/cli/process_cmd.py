@@ -12,9 +12,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
     TimeElapsedColumn, TimeRemainingColumn
 
 from ..ingest import count_documents, fetch_urls, read_paths
-from ..pipeline import page_paragraphs, process_documents
 from ..records import RawDocument, Rejected, Result
+from ..runner import process_into_store
 from ..store import BatchOutcome, open_store
+from ..workers import open_workers
 from .common import config_option, model_option, options_from, table
 
 # Rejection messages are cut to this many characters in the summary; the store keeps them whole.
@@ -28,11 +29,18 @@ _MESSAGE_WIDTH = 160
 @click.option("--fetch", "urls", multiple=True, metavar="URL",
               help="Also fetch this page (needs network; robots.txt and a rate limit respected).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes (the same events as one process; docs/scale.md).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run the stages on this Dask cluster (tcp://host:8786); needs newsevents[dask].")
+@click.option("--dask", "use_dask", is_flag=True,
+              help="Run on a local Dask cluster of --workers processes instead of a process pool.")
 @config_option
 @model_option
 @click.pass_context
 def process(ctx: click.Context, paths: tuple[Path, ...], db: str, urls: tuple[str, ...],
-            quiet: bool, config_path: Path | None, model: str | None) -> None:
+            quiet: bool, workers: int, scheduler: str | None, use_dask: bool,
+            config_path: Path | None, model: str | None) -> None:
     """Code the articles in PATHS (files or folders: .txt .html .html.gz .jsonl .warc RSS/Atom).
 
     Exit code 0 when every document was processed, 1 when some were rejected (see the summary),
@@ -45,36 +53,25 @@ def process(ctx: click.Context, paths: tuple[Path, ...], db: str, urls: tuple[st
     with open_store(db) as store:
         run_id = store.start_run(opts, [str(p) for p in paths] + list(urls))
         items = _inputs(paths, urls, opts)
-        memory = store.boilerplate_memory()
         with _progress(quiet) as progress:
             # Counting reads the inputs once more without decoding them: cheap beside coding them,
             # and it gives the bar a total and the time left.
             total = None if quiet else count_documents(paths, opts) + len(urls)
             task = progress.add_task("processing", total=total)
-            batch: list[Result] = []
-            for result in process_documents(items, opts, memory, stored=store):
-                batch.append(result)
-                progress.advance(task)
-                if len(batch) >= opts.batch_size:
-                    _write(store, memory, batch, run_id, summary)
-                    batch = []
-            if batch:
-                _write(store, memory, batch, run_id, summary)
+
+            def on_batch(batch: list[Result], outcome: BatchOutcome) -> None:
+                summary.add(outcome, batch)
+                progress.advance(task, len(batch))
+
+            pool = open_workers(workers, scheduler, use_dask)
+            try:
+                process_into_store(items, opts, store, run_id, workers=pool, on_batch=on_batch)
+            finally:
+                if pool is not None:
+                    pool.close()
         store.finish_run(run_id, summary.as_dict())
     click.echo(summary.render(db))
     ctx.exit(1 if summary.rejected else 0)
-
-
-def _write(store, memory, batch: list[Result], run_id: str, summary: "Summary") -> None:
-    outcome = store.write_batch(batch, run_id)
-    summary.add(outcome, batch)
-    refused = {(r.doc_id, r.source_uri) for r in outcome.rejections}
-    # Publisher memory grows with every batch: a paragraph seen in several articles of the same
-    # publisher is boilerplate in the next ones, even when it reads like prose.
-    for result in batch:
-        article = result.article
-        if article and article.publisher and (article.doc_id, article.source_uri) not in refused:
-            memory.record(article.publisher, article.id, page_paragraphs(article))
 
 
 def _inputs(paths: tuple[Path, ...], urls: tuple[str, ...], opts) -> Iterator[RawDocument | Rejected]:

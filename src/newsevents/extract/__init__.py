@@ -23,7 +23,7 @@ from .parts import Parts, apply_memory
 from .text import extract_text
 
 __all__ = [
-    "extract", "extract_parts", "Parts", "BoilerplateMemory", "InMemoryBoilerplateMemory",
+    "extract", "extract_parts", "article_from_parts", "apply_memory", "Parts", "BoilerplateMemory", "InMemoryBoilerplateMemory",
     "paragraph_hash", "MEMORY_MIN_SEEN", "DocumentRejected",
 ]
 
@@ -44,7 +44,14 @@ def extract(raw: RawDocument, opts: Options, memory: BoilerplateMemory | None = 
     ``too_long``, ``language`` or ``too_short``. ``left_out`` adds to ``dropped`` the text of an
     HTML page that trafilatura left out (reason ``boilerplate:outside_body``), for people who want
     to see it; the pipeline does not ask for it."""
-    parts = extract_parts(raw, memory, left_out=left_out)
+    return article_from_parts(raw, extract_parts(raw, memory, left_out=left_out), opts)
+
+
+def article_from_parts(raw: RawDocument, parts: Parts, opts: Options) -> Article:
+    """The Article of ``raw`` from what extraction found (publisher memory already applied): the
+    acceptance checks and the record. Split from ``extract`` so that a pool or a Dask cluster can
+    find the parts in its workers while the memory, which grows with every stored batch, is
+    applied in order by the one process that writes (pipeline.process_documents)."""
     if not parts.paragraphs:
         raise DocumentRejected("extract", "no_body", f"no article text found in {raw.source_uri}")
     body = "\n\n".join(parts.paragraphs)

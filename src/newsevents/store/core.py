@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import secrets
@@ -172,6 +173,11 @@ class Store:
 
     # ------------------------------------------------------------------ writing
 
+    def transaction(self) -> contextlib.AbstractContextManager[None]:
+        """One transaction around several writes (a batch and the publisher memory it adds):
+        the writes inside join it, and a crash leaves all of them or none."""
+        return self.db.transaction()
+
     def write_batch(self, results: Sequence[Result], run_id: str) -> BatchOutcome:
         """Store a batch in ONE transaction: a crash leaves all of it or none. Articles already
         stored (same id) add nothing, so re-running the same input changes nothing. An article
@@ -222,7 +228,7 @@ class Store:
     def _write_input(self, article_id: str, source_uri: str, doc_id: str, content_hash: str | None,
                      run_id: str) -> None:
         """Remember an input that gave the article, with the hash of its content so a re-run
-        skips it (an input stored before schema version 3 gets its hash now)."""
+        skips it (an input stored before schema version 4 gets its hash now)."""
         self.db.execute(
             "INSERT INTO article_docs (article_id, source_uri, doc_id, run_id, content_hash)"
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_id, source_uri, doc_id) DO UPDATE"
