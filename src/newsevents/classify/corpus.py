@@ -20,22 +20,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..coder.tables import load_tables
 from ..errors import GoldFileError
+from ..records import PLOVER_TYPES
 
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
-                "COERCE", "ASSAULT")
-ACLED_SUBTYPES = (
-    "Armed clash", "Government regains territory", "Non-state actor overtakes territory",
-    "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
-    "Remote explosive/landmine/IED", "Grenade", "Sexual violence", "Attack",
-    "Abduction/forced disappearance", "Peaceful protest", "Protest with intervention",
-    "Excessive force against protesters", "Violent demonstration", "Mob violence", "Agreement",
-    "Arrests", "Change to group/activity", "Disrupted weapons use",
-    "Headquarters or base established", "Looting/property destruction",
-    "Non-violent transfer of territory", "Other",
-)
 TEMPORAL = ("current", "background", "future", "hypothetical", "negated", "generic")
+
+
+def acled_subtypes() -> tuple[str, ...]:
+    """ACLED's 25 sub-event types, in the order of the coder's table (data/coder/acled.tsv)."""
+    return tuple(sub for _type, sub in load_tables().acled.values())
 
 
 @dataclass(frozen=True)
@@ -65,7 +59,7 @@ def _check(rec: dict[str, object], where: str) -> Example:
     plover, acled, temporal = rec.get("plover"), rec.get("acled"), rec.get("temporal")
     if event and plover not in PLOVER_TYPES:
         raise GoldFileError(f"{where}: an event needs a PLOVER type, got {plover!r}")
-    if acled is not None and acled not in ACLED_SUBTYPES:
+    if acled is not None and acled not in acled_subtypes():
         raise GoldFileError(f"{where}: unknown ACLED sub-event type {acled!r}")
     if temporal not in TEMPORAL:
         raise GoldFileError(f"{where}: 'temporal' must be one of {', '.join(TEMPORAL)}")
@@ -96,4 +90,4 @@ def read_split(root: Path, split: str) -> list[Example]:
     return [ex for path in sorted((root / split).glob("*.jsonl")) for ex in read_examples(path)]
 
 
-__all__ = ["ACLED_SUBTYPES", "Example", "PLOVER_TYPES", "TEMPORAL", "read_examples", "read_split"]
+__all__ = ["Example", "TEMPORAL", "acled_subtypes", "read_examples", "read_split"]

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from .corpus import ACLED_SUBTYPES, PLOVER_TYPES, TEMPORAL, Example, read_split
+from .corpus import Example, read_split
 from .encoder import SentenceEncoder
 from .features import terms
 from .model import HEADS, MODEL_FILE, VOCAB_FILE, SentenceModel, load_model
@@ -242,4 +242,4 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-__all__ = ["ACLED_SUBTYPES", "PLOVER_TYPES", "TEMPORAL", "score_examples", "train"]
+__all__ = ["score_examples", "train"]

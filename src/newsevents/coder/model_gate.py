@@ -37,9 +37,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..classify.corpus import ACLED_SUBTYPES
 from ..classify.model import SentenceModel, SentenceScores
 from ..records import Acled, Event
+from .tables import load_tables
 
 MODEL_DETECTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
 # Dropped only when the model reads the sentence as plain prose of today (sports, markets,
@@ -51,16 +51,6 @@ BACKGROUND_OVER = 0.6
 ACLED_OVER = 0.6  # the model moves an event to another sub-type of the same ACLED type
 ACLED_NONE_OVER = 0.9
 SALIENCE_WEIGHT = 1.0
-
-ACLED_EVENT_TYPE = {
-    **{s: "Battles" for s in ACLED_SUBTYPES[0:3]},
-    **{s: "Explosions/Remote violence" for s in ACLED_SUBTYPES[3:9]},
-    **{s: "Violence against civilians" for s in ACLED_SUBTYPES[9:12]},
-    **{s: "Protests" for s in ACLED_SUBTYPES[12:15]},
-    **{s: "Riots" for s in ACLED_SUBTYPES[15:17]},
-    **{s: "Strategic developments" for s in ACLED_SUBTYPES[17:]},
-}
-
 
 @dataclass(frozen=True)
 class Dropped:
@@ -74,6 +64,10 @@ def _with_rule(e: Event, rule: str) -> Event:
     return replace(e, evidence=replace(e.evidence, rule=joined))
 
 
+def _event_type_of(sub_event_type: str) -> str:
+    return next(t for t, sub in load_tables().acled.values() if sub == sub_event_type)
+
+
 def _acled(e: Event, s: SentenceScores) -> Event:
     if e.acled is None or e.modality != "factual":
         return e
@@ -82,10 +76,10 @@ def _acled(e: Event, s: SentenceScores) -> Event:
         if p >= ACLED_NONE_OVER:
             return _with_rule(replace(e, acled=None), "model-acled-none")
         return e
-    if best == e.acled.sub_event_type or ACLED_EVENT_TYPE[best] != e.acled.event_type:
+    if best == e.acled.sub_event_type or _event_type_of(best) != e.acled.event_type:
         return e
     if p >= ACLED_OVER:
-        return _with_rule(replace(e, acled=Acled(ACLED_EVENT_TYPE[best], best)), "model-acled")
+        return _with_rule(replace(e, acled=Acled(e.acled.event_type, best)), "model-acled")
     return e
 
 
