@@ -175,7 +175,32 @@ def test_code_api_adds_provenance() -> None:
     events = code(nlp()(text), article(text), mentions_from_spec(text, "Rebels=COD/REB"), opts)
     assert events and events[0].provenance["config"] == opts.config_hash
     assert events[0].provenance["model"] == opts.spacy_model
+    from newsevents.classify.model import shared_model
+    from newsevents.pipeline import data_tables_hash
+
+    assert events[0].provenance["tables"] == data_tables_hash()
+    assert events[0].provenance["classifier"] == shared_model().hash
     assert Event.from_dict(events[0].to_dict()) == events[0]
+
+
+def test_editing_a_data_table_changes_the_tables_hash(tmp_path, monkeypatch) -> None:
+    import shutil
+    from importlib import resources
+
+    from newsevents import pipeline
+
+    copy = tmp_path / "data"
+    shutil.copytree(str(resources.files("newsevents.data")), copy)
+    monkeypatch.setattr(pipeline.resources, "files", lambda _package: copy)
+    pipeline.data_tables_hash.cache_clear()
+    before = pipeline.data_tables_hash()
+    with (copy / "coder" / "triggers.tsv").open("a", encoding="utf-8") as handle:
+        handle.write("# an added comment line\n")
+    pipeline.data_tables_hash.cache_clear()
+    try:
+        assert pipeline.data_tables_hash() != before
+    finally:
+        pipeline.data_tables_hash.cache_clear()
 
 
 def test_one_happening_in_one_clause_is_one_event() -> None:

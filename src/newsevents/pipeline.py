@@ -16,8 +16,11 @@ gazetteer take a second or more to import, and a run whose inputs are all stored
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from importlib import resources
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from . import __version__
@@ -53,8 +56,29 @@ def _guarded(stage: str, raw: RawDocument, run: Callable[[], T]) -> T | Result:
         return _rejected(raw, internal_error(stage, exc, f"{raw.source_uri} (document {raw.id})"))
 
 
+@functools.lru_cache(maxsize=1)
+def data_tables_hash() -> str:
+    """A digest of every packaged data file (trigger lexicon, actor and place tables, ...): an
+    edited table changes the events, so it changes their provenance too."""
+    digest = hashlib.sha256()
+    root = resources.files("newsevents.data")
+    stack = [root]
+    files = []
+    while stack:
+        for entry in stack.pop().iterdir():
+            if entry.is_dir():
+                stack.append(entry)
+            elif entry.is_file() and not entry.name.endswith((".pyc", ".py")):
+                files.append(entry)
+    for entry in sorted(files, key=lambda f: str(f)):
+        digest.update(str(entry).removeprefix(str(root)).encode("utf-8"))
+        digest.update(entry.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def provenance(opts: Options) -> dict[str, str]:
-    out = {"pipeline": __version__, "model": opts.spacy_model, "config": opts.config_hash}
+    out = {"pipeline": __version__, "model": opts.spacy_model, "config": opts.config_hash,
+           "tables": data_tables_hash()}
     if opts.sentence_model:
         from .classify.model import shared_model
 
