@@ -76,6 +76,9 @@ class SentenceModel:
         self.idf = arrays["idf"].astype(np.float64)
         self.vector_weight = float(arrays["vector_weight"])
         self.classes = {h: [str(c) for c in arrays[f"{h}_classes"]] for h in HEADS}
+        # weights are stored in float16 (half the file); widened once here, not per sentence
+        self.coef = {h: arrays[f"{h}_coef"].astype(np.float32) for h in HEADS}
+        self.intercept = {h: arrays[f"{h}_intercept"].astype(np.float32) for h in HEADS}
         self._encoder = encoder
         digest = hashlib.sha256()
         for name in sorted(arrays):
@@ -91,14 +94,14 @@ class SentenceModel:
 
     def logits(self, head: str, vectors: np.ndarray,
                rows: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
-        coef = self.arrays[f"{head}_coef"].astype(np.float32)
+        coef = self.coef[head]
         dims = vectors.shape[1]
         out = (vectors * self.vector_weight) @ coef[:, :dims].T
         words = coef[:, dims:]
         for i, (cols, weights) in enumerate(rows):
             if len(cols):
                 out[i] += words[:, cols] @ weights
-        out += self.arrays[f"{head}_intercept"].astype(np.float32)
+        out += self.intercept[head]
         return out / float(self.arrays[f"{head}_temperature"])
 
     def predict(self, texts: Sequence[str]) -> list[SentenceScores]:

@@ -165,7 +165,8 @@ def train(corpus: Path, out: Path, cache: Path) -> SentenceModel:
                                      "vector_weight": np.array(VECTOR_WEIGHT)}
     for head in HEADS:
         rows = head_rows(examples, head)
-        fitted = train_head(x[rows], [labels(examples, head)[i] for i in rows], C[head])
+        names = labels(examples, head)
+        fitted = train_head(x[rows], [names[i] for i in rows], C[head])
         arrays.update({f"{head}_{k}": v for k, v in fitted.items()})
         print(f"{head}: {len(rows)} examples, {len(fitted['classes'])} classes, "
               f"temperature {float(fitted['temperature']):.2f}", file=sys.stderr)
