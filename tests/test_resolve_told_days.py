@@ -52,3 +52,14 @@ def test_a_second_victim_named_with_a_possessive_is_counted() -> None:
 def test_put_to_death_counts_the_people_told_before(text: str, killed: int) -> None:
     events = _events(text, "2024-02-06")
     assert any(e.fatalities is not None and e.fatalities.killed == killed for e in events)
+
+
+def test_each_sentence_counts_its_own_people_put_to_death() -> None:
+    from newsevents.analyse import load_model
+    from newsevents.resolve.quantities import parse_quantities
+
+    text = ("Villagers stopped a bus carrying four suspected kidnappers near Jos on Friday and "
+            "burned them to death. In Bauchi on Saturday, a mob caught two suspected thieves "
+            "and burned them to death.")
+    found = parse_quantities(load_model(RULES.spacy_model)(text))
+    assert sorted(m.quantity.count for m in found if m.quantity.status == "killed") == [2, 4]

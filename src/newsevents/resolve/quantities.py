@@ -465,6 +465,7 @@ def _pronoun_tolls(doc: Doc | Span, found: list[QuantityMention]) -> list[Quanti
     """"intercepted a vehicle carrying 13 suspected gang members, pulled them out and burned them
     to death": people counted earlier in the sentence, with nothing said of them yet, take what
     the verb of "them" says happened to them."""
+    people = {"person", "member", *phrases().get("one", {})}  # the "one" words are persons
     out: list[QuantityMention] = []
     for tok in doc:
         if tok.lower_ != "them" or _role_of(tok) not in _VICTIM_ROLES:
@@ -473,18 +474,18 @@ def _pronoun_tolls(doc: Doc | Span, found: list[QuantityMention]) -> list[Quanti
         if status is None or status[0] not in _CASUALTY_STATUSES:
             continue
         sent = tok.sent
-        people = {"person", "member"} | {p.item for p in phrases().get("one", {}).values()} | \
-            set(phrases().get("one", {}))
         earlier = [m for m in found if sent.start_char <= m.start and m.end <= tok.idx
                    and m.quantity.item in people
                    and m.quantity.status not in _CASUALTY_STATUSES]
-        if not earlier or any(m.quantity.status == status[0] for m in found
+        # a sentence whose toll is told already (or told by an earlier "them") is not counted
+        # again: "shot them and burned them to death" is one toll
+        if not earlier or any(m.quantity.status == status[0] for m in (*found, *out)
                               if sent.start_char <= m.start < sent.end_char):
             continue
         q = replace(earlier[-1].quantity, item="person", status=status[0])
         out.append(QuantityMention(earlier[-1].start, earlier[-1].end, q,
                                    f"{earlier[-1].rule}+pronoun:{status[1]}"))
-    return out[:1]
+    return out
 
 
 _CASUALTY_STATUSES = frozenset({"killed", "injured"})
