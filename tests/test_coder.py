@@ -170,13 +170,16 @@ def test_document_label_none_without_acled_scope() -> None:
 
 
 def test_code_api_adds_provenance() -> None:
+    from importlib import metadata
+
     text = "Rebels attacked an army post near Goma."
     opts = load_options()
     events = code(nlp()(text), article(text), mentions_from_spec(text, "Rebels=COD/REB"), opts)
     assert events and events[0].provenance["config"] == opts.config_hash
     assert events[0].provenance["model"] == opts.spacy_model
+    assert events[0].provenance["model_version"] == metadata.version(opts.spacy_model)
     from newsevents.classify.model import shared_model
-    from newsevents.pipeline import data_tables_hash
+    from newsevents.provenance import data_tables_hash
 
     assert events[0].provenance["tables"] == data_tables_hash()
     assert events[0].provenance["classifier"] == shared_model().hash
@@ -187,7 +190,7 @@ def test_editing_a_data_table_changes_the_tables_hash(tmp_path, monkeypatch) -> 
     import shutil
     from importlib import resources
 
-    from newsevents import pipeline
+    from newsevents import provenance as pipeline
 
     copy = tmp_path / "data"
     shutil.copytree(str(resources.files("newsevents.data")), copy)

@@ -16,14 +16,10 @@ gazetteer take a second or more to import, and a run whose inputs are all stored
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from importlib import resources
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from . import __version__
 from .errors import DocumentRejected, NewsEventsError, internal_error
 from .ingest.documents import unencodable
 from .options import Options
@@ -54,36 +50,6 @@ def _guarded(stage: str, raw: RawDocument, run: Callable[[], T]) -> T | Result:
         raise  # a configuration or store problem: every document would meet it
     except Exception as exc:  # noqa: BLE001 - a bug on one document must not stop the batch
         return _rejected(raw, internal_error(stage, exc, f"{raw.source_uri} (document {raw.id})"))
-
-
-@functools.lru_cache(maxsize=1)
-def data_tables_hash() -> str:
-    """A digest of every packaged data file (trigger lexicon, actor and place tables, ...): an
-    edited table changes the events, so it changes their provenance too."""
-    digest = hashlib.sha256()
-    root = resources.files("newsevents.data")
-    stack = [root]
-    files = []
-    while stack:
-        for entry in stack.pop().iterdir():
-            if entry.is_dir():
-                stack.append(entry)
-            elif entry.is_file() and not entry.name.endswith((".pyc", ".py")):
-                files.append(entry)
-    for entry in sorted(files, key=lambda f: str(f)):
-        digest.update(str(entry).removeprefix(str(root)).encode("utf-8"))
-        digest.update(entry.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def provenance(opts: Options) -> dict[str, str]:
-    out = {"pipeline": __version__, "model": opts.spacy_model, "config": opts.config_hash,
-           "tables": data_tables_hash()}
-    if opts.sentence_model:
-        from .classify.model import shared_model
-
-        out["classifier"] = shared_model().hash
-    return out
 
 
 class StoredInputs(Protocol):

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from ..options import Options
 from ..records import Article, Event, Mentions
 from .engine import code_article
+from ..provenance import provenance
 from .front import FrontPart, front_texts, part_article
 from .model_gate import review
 from .ranking import document_label, rank
@@ -21,8 +22,6 @@ def code(doc: Doc, article: Article, mentions: Mentions, opts: Options,
          parts: tuple[FrontPart, ...] = ()) -> list[Event]:
     """Every event the article reports, in text order, each explained by its evidence;
     ``parts`` are the parsed and resolved headline and standfirst (``front``)."""
-    from ..pipeline import provenance  # the pipeline imports this package: import at call time
-
     events = code_article(doc, article, mentions, provenance(opts), parts)
     if opts.sentence_model:
         from ..classify.model import shared_model
