@@ -1,16 +1,16 @@
 # The two commands of the README: `make run` and `make test`. Both set up from a fresh clone.
-# `make fuzz`, `make quality` and `make bench` are for development.
+# `make lint`, `make fuzz`, `make quality` and `make bench` are for development.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup run test fuzz quality bench train screenshots web-bench serve clean
+.PHONY: setup run test lint fuzz quality bench train screenshots web-bench serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,dask]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dask,lint]'
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -22,6 +22,13 @@ run: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+# Style (ruff), types (mypy: every --strict flag on records, pipeline, options, store and cli;
+# pyproject.toml says which) and function size (no function in src/ over complexity 25).
+lint: setup
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/mypy
+	$(BIN)/python -m newsevents.evaluation.code_size
 
 # The fuzz suite of `make test` with many more inputs (3,000 runs of `process`; a few minutes).
 fuzz: setup

@@ -185,9 +185,9 @@ def _worker_start(dump_dir: str, model: str) -> None:
 
 def _warm(model: str) -> None:
     """Load what a worker needs (spaCy, the gazetteer, the dictionaries) by coding one article."""
+    from newsevents.ingest import document_from_text
     from newsevents.options import load_options
     from newsevents.pipeline import process_one
-    from newsevents.ingest import document_from_text
 
     text = (PROJECT / "examples" / "articles" / "daily-meridian-2025-02-10-kherson-shelling.txt").read_text("utf-8")
     process_one(document_from_text(text, id="warm"), load_options().replace(spacy_model=model))

@@ -24,7 +24,15 @@ from pathlib import Path
 from typing import Any
 
 from newsevents.records import (
-    Acled, Actor, Article, Attribution, DateSpan, Event, Evidence, Fatalities, Place,
+    Acled,
+    Actor,
+    Article,
+    Attribution,
+    DateSpan,
+    Event,
+    Evidence,
+    Fatalities,
+    Place,
 )
 from newsevents.store import open_store
 from newsevents.store import rows as store_rows

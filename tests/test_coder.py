@@ -8,8 +8,7 @@ import pytest
 from newsevents.coder import code, document_label, rank
 from newsevents.coder.engine import code_article
 from newsevents.options import load_options
-from newsevents.records import DateSpan, Event, PLOVER_TYPES, Quantity
-
+from newsevents.records import PLOVER_TYPES, DateSpan, Event, Quantity
 from test_coder_support import article, mentions_from_spec, nlp, with_extra
 
 PARAGRAPH = (

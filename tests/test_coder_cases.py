@@ -12,7 +12,6 @@ import pytest
 from newsevents.coder.engine import code_article
 from newsevents.coder.tables import load_tables
 from newsevents.records import Event
-
 from test_coder_support import article, mentions_from_spec, nlp
 
 
@@ -30,7 +29,7 @@ def _cases() -> list[tuple[int, list[str]]]:
 CASES = _cases()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _run(sentence: str, spec: str) -> tuple[Event, ...]:
     art = article(sentence)
     return tuple(code_article(nlp()(sentence), art, mentions_from_spec(sentence, spec), {}))
@@ -70,7 +69,7 @@ def matching(events: tuple[Event, ...], type_: str, actor: str, recipient: str,
     for e in events:
         if e.type != type_:
             continue
-        if actor == "0" and e.actor or recipient == "0" and e.recipient:
+        if (actor == "0" and e.actor) or (recipient == "0" and e.recipient):
             continue
         if actor not in ("-", "0") and not set(actor.split(",")) <= _countries(e.actor):
             continue

@@ -4,10 +4,9 @@ Texts written for these tests; mentions are hand-built (the resolver is tested o
 
 from __future__ import annotations
 
-from test_coder_support import article, mentions_from_spec, nlp, with_extra
-
 from newsevents.coder.engine import code_article
 from newsevents.records import Event, Quantity
+from test_coder_support import article, mentions_from_spec, nlp, with_extra
 
 
 def _events(text: str, spec: str, counts: list[tuple[str, Quantity]]) -> list[Event]:

@@ -7,8 +7,18 @@ import functools
 
 from newsevents.analyse import load_model
 from newsevents.options import load_options
-from newsevents.records import (Actor, ActorMention, Article, DateMention, DateSpan, Mentions,
-                                Place, PlaceMention, Quantity, QuantityMention)
+from newsevents.records import (
+    Actor,
+    ActorMention,
+    Article,
+    DateMention,
+    DateSpan,
+    Mentions,
+    Place,
+    PlaceMention,
+    Quantity,
+    QuantityMention,
+)
 
 PUBLISHED = "2024-05-10T09:00:00+00:00"
 

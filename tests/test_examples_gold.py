@@ -12,10 +12,10 @@ import datetime as dt
 import json
 import math
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pycountry
 import pytest
@@ -115,7 +115,7 @@ ISO_DATETIME_WITH_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(
 class _VisibleText(HTMLParser):
     """Collects the text a browser would render: no head, scripts or styles."""
 
-    _HIDDEN = {"head", "script", "style", "noscript", "template"}
+    _HIDDEN: ClassVar[frozenset[str]] = frozenset({"head", "script", "style", "noscript", "template"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -164,7 +164,7 @@ def _parse_html(html: str) -> _VisibleText:
     return parser
 
 
-@lru_cache(maxsize=None)
+@cache
 def _gold_lines() -> tuple[dict[str, Any], ...]:
     lines = []
     for number, raw in enumerate(GOLD.read_text(encoding="utf-8").splitlines(), start=1):
@@ -177,7 +177,7 @@ def _gold_lines() -> tuple[dict[str, Any], ...]:
     return tuple(lines)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _batch_records() -> dict[str, dict[str, Any]]:
     records: dict[str, dict[str, Any]] = {}
     for raw in (ARTICLES / "batch.jsonl").read_text(encoding="utf-8").splitlines():

@@ -8,14 +8,17 @@ import json
 from pathlib import Path
 
 import pytest
-from test_store_data import (  # noqa: F401  (store_url is a fixture)
-    store_url, strike_result, syndicated_copy, talks_result,
-)
 
 from newsevents import export
 from newsevents.errors import InputError
 from newsevents.records import Event
 from newsevents.store import EventFilter, open_store
+from test_store_data import (  # noqa: F401  (store_url is a fixture)
+    store_url,
+    strike_result,
+    syndicated_copy,
+    talks_result,
+)
 
 
 @pytest.fixture

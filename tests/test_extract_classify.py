@@ -11,7 +11,12 @@ from newsevents.extract.classify import (
     furniture_verdicts,
     prose_score,
 )
-from newsevents.extract.header import parse_byline, parse_text_header, publishers_in, strip_site_suffix
+from newsevents.extract.header import (
+    parse_byline,
+    parse_text_header,
+    publishers_in,
+    strip_site_suffix,
+)
 from newsevents.extract.tables import agencies, call_to_action, publishers, site_zones, stopwords
 
 FURNITURE = [

@@ -22,10 +22,10 @@ from pathlib import Path
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_cli_process import ARTICLE_A, ARTICLE_B
 
 from newsevents.cli import cli
 from newsevents.store import open_store
+from test_cli_process import ARTICLE_A, ARTICLE_B
 
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "default")
 

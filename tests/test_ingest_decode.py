@@ -11,7 +11,7 @@ import zlib
 import pytest
 
 from newsevents.errors import DocumentRejected
-from newsevents.ingest.decode import charset_from_content_type, decode_bytes, declared_charset
+from newsevents.ingest.decode import charset_from_content_type, declared_charset, decode_bytes
 
 # Test sentences written for these tests.
 RU = (

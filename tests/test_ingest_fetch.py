@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import socket
 import threading
 import time
@@ -21,9 +23,9 @@ PAGE = f"<html><head><title>Council</title></head><body><p>{EN}</p></body></html
 
 
 class _Handler(BaseHTTPRequestHandler):
-    server: "_Server"
+    server: _Server
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - keep test output clean
+    def log_message(self, format: str, *args: object) -> None:
         return
 
     def _send(self, status: int, ctype: str, body: bytes, length: bool = True) -> None:
@@ -32,12 +34,11 @@ class _Handler(BaseHTTPRequestHandler):
         if length:
             self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        try:
+        # the client may stop reading on purpose (size limit, timeout)
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client stopped reading on purpose (size limit, timeout)
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         self.server.log.append((self.path, time.monotonic(), self.headers.get("User-Agent")))
         if self.path == "/robots.txt":
             status, text = self.server.robots
@@ -194,7 +195,7 @@ def test_rate_limit_per_host(serve, opts: Options) -> None:
     for server in (one, two):
         times = [t for _, t, _ in server.log]  # robots.txt, /story, /other
         assert len(times) == 3
-        gaps = [b - a for a, b in zip(times, times[1:])]
+        gaps = [b - a for a, b in itertools.pairwise(times)]
         assert min(gaps) >= 0.28, gaps
     # Hosts do not wait for each other: the second host's first request comes before the
     # first host's rate limit has run out twice over.

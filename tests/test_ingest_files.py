@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.ingest import read_paths
 from newsevents.ingest import files as ingest_files
+from newsevents.ingest import read_paths
 from newsevents.options import Options
 from newsevents.records import RawDocument, Rejected
 

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import pytest
-from test_store_data import (  # noqa: F401  (store_url is a fixture)
-    KYIV, ODESA, RUS_MIL, STRIKE_STORY, TALKS_STORY, UKR_CVL, make_article, make_event, store_url,
-    strike_result, syndicated_copy, talks_result,
-)
 
 from newsevents import link
 from newsevents.records import Actor, DateSpan, Place, Result
 from newsevents.store import EventFilter, open_store
+from test_store_data import (  # noqa: F401  (store_url is a fixture)
+    KYIV,
+    ODESA,
+    RUS_MIL,
+    STRIKE_STORY,
+    TALKS_STORY,
+    UKR_CVL,
+    make_article,
+    make_event,
+    store_url,
+    strike_result,
+    syndicated_copy,
+    talks_result,
+)
 
 # ------------------------------------------------------------------ pure functions
 

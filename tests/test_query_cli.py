@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_store_data import strike_result, syndicated_copy, talks_result
 
 from newsevents.cli import cli
 from newsevents.cli.query_cmd import mark_evidence
 from newsevents.store import open_store
+from test_store_data import strike_result, syndicated_copy, talks_result
 
 
 @pytest.fixture

@@ -3,13 +3,12 @@ coreference through ActorContext, and every data table row being well formed."""
 
 from __future__ import annotations
 
-
 import pytest
 
+from case_tables import case_rows
 from newsevents.records import Actor
 from newsevents.resolve.actors import ActorContext, actor_for_text, resolve_actor
 from newsevents.resolve.tables import country_lexicon, read_table
-from case_tables import case_rows
 
 SECTORS = {"GOV", "MIL", "SPY", "LEG", "JUD", "COP", "REB", "CVL", "JRN", "BUS", "OPP", "PTY",
            "REF", "MED", "EDU", "LAB", "AGR", "CRM", "REL", "ELI", "SOC", "UAF"}

@@ -13,14 +13,14 @@ def test_resolve_command_prints_codes_and_rules() -> None:
     result = CliRunner().invoke(cli, ["resolve", text, "--published", "2024-11-01T06:04:00-04:00"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert any(l.startswith("actor") and "country=UKR sector=MIL" in l and "[countries.tsv:" in l
-               for l in lines)
-    assert any(l.startswith("place") and "admin1=Odesa" in l and "precision=admin1" in l
-               for l in lines)
-    assert any(l.startswith("date") and "2024-10-31..2024-11-01" in l for l in lines)
-    assert any(l.startswith("quantity") and "count=10 item=drone status=launched" in l
-               for l in lines)
-    assert any(l.startswith("total") and "adds up" in l for l in lines)
+    assert any(line.startswith("actor") and "country=UKR sector=MIL" in line and "[countries.tsv:" in line
+               for line in lines)
+    assert any(line.startswith("place") and "admin1=Odesa" in line and "precision=admin1" in line
+               for line in lines)
+    assert any(line.startswith("date") and "2024-10-31..2024-11-01" in line for line in lines)
+    assert any(line.startswith("quantity") and "count=10 item=drone status=launched" in line
+               for line in lines)
+    assert any(line.startswith("total") and "adds up" in line for line in lines)
 
 
 def test_resolve_command_without_mentions() -> None:

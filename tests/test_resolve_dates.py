@@ -3,12 +3,10 @@ per row) and the scan of running text."""
 
 from __future__ import annotations
 
-
 import pytest
 
-from newsevents.resolve.dates import resolve_date
 from case_tables import case_rows
-
+from newsevents.resolve.dates import resolve_date
 
 
 def _rows() -> list[tuple[int, list[str]]]:

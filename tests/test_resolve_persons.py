@@ -8,10 +8,10 @@ from collections import Counter
 
 import pytest
 
+from case_tables import case_rows
 from newsevents.resolve.actors import ActorContext, actor_for_text, resolve_actor
 from newsevents.resolve.persons import find_person, person_index
 from newsevents.resolve.tables import country_lexicon, read_table
-from case_tables import case_rows
 
 SECTORS = {"GOV", "MIL", "SPY", "LEG", "JUD", "REB", "OPP", "PTY", "REL", "ELI"}
 

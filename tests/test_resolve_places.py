@@ -7,9 +7,8 @@ import math
 
 import pytest
 
-from newsevents.resolve.places import get_gazetteer
 from case_tables import case_rows
-
+from newsevents.resolve.places import get_gazetteer
 
 
 def _rows() -> list[tuple[int, list[str]]]:

@@ -3,7 +3,6 @@ text written for this test: coreference, places, dates, quantities and the figur
 
 from __future__ import annotations
 
-
 import pytest
 
 from newsevents.analyse import load_model
@@ -121,6 +120,6 @@ def test_context_at_gives_the_coder_persons_and_countries(own) -> None:
 
 
 def test_relative_dates_without_publication_time_are_unknown() -> None:
-    mentions, body = _resolve("Officials met on Friday in Nairobi.", "")
+    mentions, _body = _resolve("Officials met on Friday in Nairobi.", "")
     (date,) = mentions.dates
     assert date.date.precision == "unknown" and date.date.start is None

@@ -26,8 +26,8 @@ def _events(text: str, published: str) -> list[Event]:
 ])
 def test_a_day_told_as_the_same_or_next_day_takes_the_day_before_it(
         text: str, published: str, expected: str) -> None:
-    last = [e for e in _events(text, published)
-            if e.evidence.start > text.index(". ")][0]
+    last = next(e for e in _events(text, published)
+            if e.evidence.start > text.index(". "))
     assert last.date.start == expected
 
 

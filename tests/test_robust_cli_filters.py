@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from test_store_data import strike_result, talks_result
 
 from newsevents.cli import cli
 from newsevents.errors import InputError
 from newsevents.records import PLOVER_TYPES, SECTORS
 from newsevents.store import EventFilter, open_store
 from newsevents.store.filters import checked
+from test_store_data import strike_result, talks_result
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_ingest_decode import EN_LATIN1, FR, RU
 
 from newsevents.cli import cli
 from newsevents.ingest.decode import decode_bytes
 from newsevents.store import open_store
+from test_ingest_decode import EN_LATIN1, FR, RU
 
 QUOTES = (
     "Russia’s foreign minister said on Tuesday that talks with Ukraine’s delegation would resume "
@@ -52,7 +52,7 @@ def test_mostly_utf8_decodes_as_utf8_with_bad_bytes_replaced(text: str, bad: byt
 def test_legacy_text_with_a_stray_utf8_character_is_not_read_as_utf8(text: str, codec: str) -> None:
     # One UTF-8 character pasted into a legacy text (more bad bytes than good characters) does
     # not make the text UTF-8: the legacy reading is tried.
-    decoded = decode_bytes(text.encode(codec) + " – ".encode("utf-8"))
+    decoded = decode_bytes(text.encode(codec) + " – ".encode())
     assert decoded.encoding != "utf-8"
     assert not decoded.warnings
 

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_store_data import make_article, make_event, store_url, strike_result, talks_result  # noqa: F401
 
 from newsevents import export
 from newsevents.cli import cli
 from newsevents.errors import InputError
 from newsevents.records import Actor, Place, Result
 from newsevents.store import open_store
+from test_store_data import make_article, make_event, store_url, strike_result, talks_result  # noqa: F401
 
 CARACAS = Place(text="Caracas", name="Caracas", feature="PPLC", country="VEN", admin1="Capital District",
                 lat=10.48, lon=-66.88, geonameid=3646738, precision="city")
@@ -37,7 +37,7 @@ def _hostile_result() -> Result:
 
 
 @pytest.fixture
-def hostile(store_url: str) -> str:  # noqa: F811  (store_url is a fixture)
+def hostile(store_url: str) -> str:
     with open_store(store_url) as store:
         store.write_batch([_hostile_result(), strike_result(), talks_result()], "r1")
     return store_url
@@ -108,7 +108,7 @@ def test_export_into_a_missing_folder_is_an_input_error(hostile: str, tmp_path: 
     target = tmp_path / "no" / "such" / "dir" / "x.csv"
     with open_store(hostile) as store:
         for fmt in ("csv", "parquet"):
-            with pytest.raises(InputError, match="folder .* does not exist"):
+            with pytest.raises(InputError, match=r"folder .* does not exist"):
                 export.export(store, fmt, target.with_suffix("." + fmt))
     result = CliRunner().invoke(cli, ["export", "--db", hostile, "--format", "csv", "-o", str(target)])
     assert result.exit_code == 2

@@ -99,10 +99,9 @@ def test_rerun_skips_stored_inputs_before_extracting_and_parsing(tmp_path: Path,
 def test_inputs_stored_before_the_hash_migration_get_their_hash_on_the_next_run(tmp_path: Path) -> None:
     import dataclasses
 
-    from test_store_data import strike_result
-
     from newsevents.store.backend import SqliteBackend
     from newsevents.store.schema import migrate
+    from test_store_data import strike_result
 
     path = str(tmp_path / "v2.db")
     db = SqliteBackend(path)

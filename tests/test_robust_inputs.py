@@ -8,10 +8,10 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner, Result
-from test_cli_process import ARTICLE_A, ARTICLE_B
 
 from newsevents.cli import cli
 from newsevents.store import open_store
+from test_cli_process import ARTICLE_A, ARTICLE_B
 
 
 def _jsonl(path: Path, *records: dict) -> Path:
@@ -55,7 +55,7 @@ def _articles(db: str) -> dict[str, object]:
 
 
 def test_published_dates_in_other_forms_are_read_or_warned(tmp_path: Path) -> None:
-    today = dt.datetime.now(dt.timezone.utc).date()
+    today = dt.datetime.now(dt.UTC).date()
     body = ARTICLE_A
     records = [
         {"id": "rfc", "text": body, "published": "Tue, 11 Feb 2025 08:00:00 GMT"},

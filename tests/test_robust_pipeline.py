@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_cli_process import ARTICLE_A, ARTICLE_B
-from test_store_data import store_url, strike_result, talks_result  # noqa: F401  (store_url is a fixture)
 
 import newsevents.analyse
 import newsevents.coder
@@ -22,6 +20,8 @@ from newsevents.cli import cli
 from newsevents.ingest import document_from_text
 from newsevents.pipeline import process_documents
 from newsevents.store import open_store
+from test_cli_process import ARTICLE_A, ARTICLE_B
+from test_store_data import store_url, strike_result, talks_result  # noqa: F401  (store_url is a fixture)
 
 ARTICLE_C = """Farmers block roads in protest over grain imports
 

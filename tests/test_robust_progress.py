@@ -8,10 +8,9 @@ import json
 import logging
 from pathlib import Path
 
-from test_ingest_formats import ATOM, PAGE, RSS, _crawl, _warc
-
 from newsevents.ingest import count_documents, read_paths
 from newsevents.options import Options
+from test_ingest_formats import ATOM, PAGE, RSS, _crawl, _warc
 
 
 def _mixed_folder(root: Path) -> Path:
@@ -46,10 +45,10 @@ def test_count_matches_what_ingest_yields(tmp_path: Path, opts: Options) -> None
 
 def test_internal_error_traceback_reaches_standard_error(monkeypatch, tmp_path: Path) -> None:
     from click.testing import CliRunner
-    from test_cli_process import ARTICLE_A
 
     import newsevents.extract
     from newsevents.cli import cli
+    from test_cli_process import ARTICLE_A
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("extraction bug")

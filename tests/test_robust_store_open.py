@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_store_data import store_url, strike_result, talks_result  # noqa: F401  (store_url is a fixture)
 
 from newsevents.cli import cli
 from newsevents.errors import StoreError
 from newsevents.store import SCHEMA_VERSION, open_store
+from test_store_data import store_url, strike_result, talks_result  # noqa: F401  (store_url is a fixture)
 
 NOBODY = 65534
 
@@ -65,11 +65,11 @@ def test_database_on_read_only_media_can_be_read(read_only_folder: Path) -> None
     assert sorted(p.name for p in read_only_folder.iterdir()) == ["events.db"]
 
 
-def test_read_only_store_refuses_writes(store_url: str, opts) -> None:  # noqa: F811
+def test_read_only_store_refuses_writes(store_url: str, opts) -> None:
     _filled(store_url)
     with open_store(store_url, read_only=True) as store:
         assert store.counts()["articles"] == 2
-        with pytest.raises(StoreError, match="read.?only"):
+        with pytest.raises(StoreError, match=r"read.?only"):
             store.start_run(opts, [])
 
 

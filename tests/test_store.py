@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import sqlite3
 from pathlib import Path
 
 import pytest
-from test_store_data import (  # noqa: F401  (store_url is a fixture)
-    STRIKE_STORY, make_article, store_url, strike_result, talks_result,
-)
 
 from newsevents.errors import InputError, StoreError
 from newsevents.options import load_options
@@ -17,6 +15,13 @@ from newsevents.records import Rejected, Result
 from newsevents.store import SCHEMA_VERSION, EventFilter, open_store
 from newsevents.store.backend import SqliteBackend
 from newsevents.store.schema import migrate
+from test_store_data import (  # noqa: F401  (store_url is a fixture)
+    STRIKE_STORY,
+    make_article,
+    store_url,
+    strike_result,
+    talks_result,
+)
 
 
 def _ids(store, **kw):
@@ -163,7 +168,7 @@ def test_ambiguous_prefix_is_an_input_error(store_url: str) -> None:
         results = [strike_result(STRIKE_STORY + f"\n\nUpdate number {i} follows.", f"d{i}") for i in range(40)]
         store.write_batch(results, "r1")
         ids = sorted(r.article.id for r in results if r.article)
-        shared = next(a[0] for a, b in zip(ids, ids[1:]) if a[0] == b[0])
+        shared = next(a[0] for a, b in itertools.pairwise(ids) if a[0] == b[0])
         with pytest.raises(InputError, match="ambiguous"):
             store.get_article(shared)
 

@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
-from test_store_data import BACKENDS, fresh_url
 
 from newsevents.store import open_store
+from test_store_data import BACKENDS, fresh_url
 
 BATCHES = 6
 BATCH_SIZE = 120

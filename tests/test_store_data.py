@@ -17,8 +17,18 @@ from urllib.parse import quote
 import pytest
 
 from newsevents.records import (
-    Acled, Actor, Article, Attribution, DateSpan, DroppedPart, Event, Evidence, Fatalities, Place,
-    Quantity, Result,
+    Acled,
+    Actor,
+    Article,
+    Attribution,
+    DateSpan,
+    DroppedPart,
+    Event,
+    Evidence,
+    Fatalities,
+    Place,
+    Quantity,
+    Result,
 )
 
 PG_ENV = "NEWSEVENTS_TEST_PG"

@@ -8,13 +8,28 @@ import dataclasses
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_store_data import BACKENDS, fresh_url
 
 from newsevents.records import (
-    DATE_PRECISIONS, MODALITIES, PLACE_PRECISIONS, PLOVER_TYPES, STANCES, Acled, Actor, Article,
-    Attribution, DateSpan, DroppedPart, Event, Evidence, Fatalities, Place, Quantity, Result,
+    DATE_PRECISIONS,
+    MODALITIES,
+    PLACE_PRECISIONS,
+    PLOVER_TYPES,
+    STANCES,
+    Acled,
+    Actor,
+    Article,
+    Attribution,
+    DateSpan,
+    DroppedPart,
+    Event,
+    Evidence,
+    Fatalities,
+    Place,
+    Quantity,
+    Result,
 )
 from newsevents.store import EventFilter, open_store
+from test_store_data import BACKENDS, fresh_url
 
 # Storable text: any Unicode but NUL and lone surrogates (the store rejects those, tested apart).
 text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=30)

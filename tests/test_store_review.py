@@ -12,8 +12,11 @@ import pytest
 from newsevents import export
 from newsevents.store import SCHEMA_VERSION, EventFilter, open_store
 from newsevents.store.review import ReviewError, UnknownEvent, sentence_span
-from test_store_data import strike_result, talks_result  # noqa: F401
-from test_store_data import store_url  # noqa: F401  (fixture)
+from test_store_data import (  # noqa: F401
+    store_url,
+    strike_result,
+    talks_result,
+)
 
 
 def _filled(url: str):
@@ -158,7 +161,7 @@ def test_training_export(store_url):
         strike, claim, denial = [e for e in events if e.article_id == strike_result().article.id]
         store.review_event(strike.event_id, "correct", "ana", {"mode": "aerial"})
         store.review_event(claim.event_id, "reject", "bo")
-        talks = [e for e in events if e.type == "CONSULT"][0]
+        talks = next(e for e in events if e.type == "CONSULT")
         store.review_event(talks.event_id, "reject", "bo")
         buf = io.StringIO()
         n = export.export(store, "training", buf)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from collections.abc import Iterable  # noqa: E402
+from collections.abc import Iterable
 
-from .records import Event, Result  # noqa: E402
+from .records import Event, Result
 
 
 def process(text_or_html: str, published: str | None = None, *, options=None) -> list[Event]:

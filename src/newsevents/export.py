@@ -290,7 +290,7 @@ def export(store: Store, fmt: str, out: IO[str] | str | Path, f: EventFilter = E
 def _write_text(writer: Callable[[Any, IO[str]], int], items: Iterable[Any], out: IO[str] | str | Path) -> int:
     if isinstance(out, (str, Path)):
         try:
-            handle = open(out, "w", encoding="utf-8", newline="")
+            handle = open(out, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
         except OSError as exc:
             raise InputError(f"cannot write {out}: {exc.strerror or exc}") from exc
         with handle:

@@ -60,7 +60,7 @@ class Signature:
         return self.values.astype(">u4").tobytes().hex()
 
     @classmethod
-    def from_text(cls, text: str, shingles: int) -> "Signature":
+    def from_text(cls, text: str, shingles: int) -> Signature:
         import numpy as np
 
         return cls(np.frombuffer(bytes.fromhex(text), dtype=">u4").astype(np.uint32), shingles)
@@ -165,9 +165,7 @@ def actors_compatible(
     side does not contradict (one report says "Russia", another only "drones")."""
     if actors_a and actors_b and not actors_a & actors_b:
         return False
-    if recips_a and recips_b and not recips_a & recips_b:
-        return False
-    return True
+    return not (recips_a and recips_b and not recips_a & recips_b)
 
 
 def new_cluster_id(event_id: str) -> str:
@@ -211,10 +209,7 @@ def describe_sources(sources: Iterable[ClusterSource]) -> str:
     article's own voice credits the outlet."""
     by_stance: dict[str, list[str]] = {}
     for src in sources:
-        if src.stance == "reported":
-            name = src.outlet or src.source
-        else:
-            name = src.source or src.outlet
+        name = src.outlet or src.source if src.stance == "reported" else src.source or src.outlet
         if not name:
             continue
         names = by_stance.setdefault(src.stance, [])

@@ -45,7 +45,7 @@ class Options:
     def config_hash(self) -> str:
         return stable_hash(dataclasses.asdict(self), length=12)
 
-    def replace(self, **changes: Any) -> "Options":
+    def replace(self, **changes: Any) -> Options:
         return load_options(overrides={**dataclasses.asdict(self), **changes})
 
 

@@ -26,8 +26,15 @@ from typing import TYPE_CHECKING
 from .errors import DocumentRejected
 from .ingest.documents import unencodable
 from .options import Options
-from .pipeline import (StoredInputs, _rejected, code_documents, find_parts, merge_staged, stage_chunk,
-                       to_code)
+from .pipeline import (
+    StoredInputs,
+    _rejected,
+    code_documents,
+    find_parts,
+    merge_staged,
+    stage_chunk,
+    to_code,
+)
 from .records import RawDocument, Rejected, Result
 from .workers import Task, WorkerLost, Workers
 

@@ -48,7 +48,7 @@ def _guarded(stage: str, raw: RawDocument, run: Callable[[], T]) -> T | Result:
         return _rejected(raw, exc)
     except NewsEventsError:
         raise  # a configuration or store problem: every document would meet it
-    except Exception as exc:  # noqa: BLE001 - a bug on one document must not stop the batch
+    except Exception as exc:
         return _rejected(raw, internal_error(stage, exc, f"{raw.source_uri} (document {raw.id})"))
 
 
@@ -175,7 +175,7 @@ def _parse(pairs: list[tuple[RawDocument, Article]], opts: Options) -> list[Doc 
         return list(analyse.parse(bodies, opts.spacy_model, opts.batch_size))
     except NewsEventsError:
         raise
-    except Exception:  # noqa: BLE001 - isolated below, document by document
+    except Exception:
         return [
             _guarded("analyse", raw, lambda: next(iter(analyse.parse([article.body], opts.spacy_model, 1))))  # noqa: B023
             for raw, article in pairs

@@ -64,7 +64,7 @@ class Record:
         return cls(**kwargs)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _type_hints(cls: type) -> dict[str, Any]:
     # Resolving string annotations is slow; records are read back by the thousand in exports.
     return typing.get_type_hints(cls)

@@ -90,4 +90,4 @@ def read_split(root: Path, split: str) -> list[Example]:
     return [ex for path in sorted((root / split).glob("*.jsonl")) for ex in read_examples(path)]
 
 
-__all__ = ["Example", "TEMPORAL", "acled_subtypes", "read_examples", "read_split"]
+__all__ = ["TEMPORAL", "Example", "acled_subtypes", "read_examples", "read_split"]

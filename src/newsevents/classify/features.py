@@ -8,6 +8,7 @@ scikit-learn releases). Weighting is scikit-learn's ``TfidfVectorizer(sublinear_
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -26,7 +27,7 @@ def _shape(token: str) -> str:
 def terms(text: str) -> list[str]:
     """Lower-cased words (numbers as ``<num>``) and adjacent word pairs."""
     words = [_shape(w) for w in _WORD.findall(text.lower().replace("’", "'"))]
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+    return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
 
 
 def tfidf_rows(texts: Sequence[str], vocabulary: Mapping[str, int], idf: np.ndarray

@@ -113,7 +113,7 @@ class SentenceModel:
         yes = self.classes["event"].index("yes")
         out = []
         for i in range(len(texts)):
-            def named(head: str) -> dict[str, float]:
+            def named(head: str, i: int = i) -> dict[str, float]:
                 return {c: float(p) for c, p in zip(self.classes[head], probs[head][i])}
             out.append(SentenceScores(event=float(probs["event"][i, yes]),
                                       temporal=named("temporal"), plover=named("plover"),

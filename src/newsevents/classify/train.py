@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import itertools
 import json
 import sys
 from collections import Counter
@@ -210,7 +211,7 @@ def score_examples(model: SentenceModel, examples: list[Example]) -> dict[str, f
     probs = np.array([s.event for s in scores])
     truth = np.array([ex.event for ex in examples], dtype=float)
     ece = 0.0
-    for lo, hi in zip(bins[:-1], bins[1:]):
+    for lo, hi in itertools.pairwise(bins):
         inside = (probs >= lo) & (probs < hi if hi < 1 else probs <= hi)
         if inside.any():
             ece += inside.mean() * abs(probs[inside].mean() - truth[inside].mean())

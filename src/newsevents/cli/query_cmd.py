@@ -17,8 +17,8 @@ from rich.console import Console
 from rich.table import Table
 
 from .. import export as exporter
-from ..records import Actor, Article, Event
 from ..errors import InputError
+from ..records import Actor, Article, Event
 from ..store import EventFilter, EventRow, Store, open_store
 from ..store.filters import checked
 from .code_cmd import render_scores

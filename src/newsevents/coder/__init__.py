@@ -10,9 +10,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..options import Options
+from ..provenance import provenance
 from ..records import Article, Event, Mentions
 from .engine import code_article
-from ..provenance import provenance
 from .front import FrontPart, front_texts, part_article
 from .model_gate import review
 from .ranking import document_label, rank

@@ -82,9 +82,7 @@ def acled_for(code: str, mode: str | None, actor: tuple[Actor, ...], recipient: 
             if key == "shell" and any(lemma_of(t) in ("air", "aviation", "airstrike", "warplane")
                                       for t in clause):
                 key = "air"
-        elif _civilian(recipient, recipient_tokens, tables) and not _civilian(actor, (), tables):
-            key = "attack_civ"
-        elif _group_raid_on_civilians(actor, recipient, clause, tables):
+        elif (_civilian(recipient, recipient_tokens, tables) and not _civilian(actor, (), tables)) or _group_raid_on_civilians(actor, recipient, clause, tables):
             key = "attack_civ"
         else:
             key = "clash"

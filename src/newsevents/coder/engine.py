@@ -68,8 +68,15 @@ from . import acled as acled_mod
 from . import context, document, front, happenings, slots, syntax
 from .match import MatchContext, find_row, lemma_of
 from .ranking import confidence, document_label, rank, salience
-from .roles import (ActorFinder, Found, find_role, home_authority, is_mutual, place_authority,
-                    with_other_side)
+from .roles import (
+    ActorFinder,
+    Found,
+    find_role,
+    home_authority,
+    is_mutual,
+    place_authority,
+    with_other_side,
+)
 from .tables import Tables, TriggerRow, load_tables
 
 VERBAL = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
@@ -207,9 +214,9 @@ def _attached_to(x: Token, t: Token) -> bool:
     contain ``t`` (its date or place belongs to that clause's own happening)."""
     for n in [x, *x.ancestors]:
         finite = any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in n.children)
-        if n.dep_ in ("relcl", "ccomp") or (n.dep_ in ("advcl", "acl") and finite):
-            if not (n.left_edge.i <= t.i <= n.right_edge.i):
-                return False
+        clause = n.dep_ in ("relcl", "ccomp") or (n.dep_ in ("advcl", "acl") and finite)
+        if clause and not (n.left_edge.i <= t.i <= n.right_edge.i):
+            return False
     return True
 
 

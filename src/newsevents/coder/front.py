@@ -141,5 +141,13 @@ def merge_front(front: list[Draft], body: list[Draft]) -> list[Draft]:
     return alone + body
 
 
-__all__ = ["FrontPart", "PART_KEY", "evidence_of", "front_texts", "merge_front", "part_article",
-           "part_of", "told_in_front"]
+__all__ = [
+    "PART_KEY",
+    "FrontPart",
+    "evidence_of",
+    "front_texts",
+    "merge_front",
+    "part_article",
+    "part_of",
+    "told_in_front",
+]

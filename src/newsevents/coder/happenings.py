@@ -120,9 +120,9 @@ def absorb(keep: Draft, other: Draft, rule: str = "same-happening") -> None:
     if rule.endswith("front"):
         _absorb_front(keep, other, rule)
         return
-    if not keep.actor_countries and other.actor_countries or (not keep.actor and other.actor):
+    if (not keep.actor_countries and other.actor_countries) or (not keep.actor and other.actor):
         keep.actor, keep.actor_tokens = other.actor, other.actor_tokens
-    if not countries(keep.recipient) and countries(other.recipient) or (
+    if (not countries(keep.recipient) and countries(other.recipient)) or (
             not keep.recipient and other.recipient):
         keep.recipient, keep.recipient_tokens = other.recipient, other.recipient_tokens
     if other.place is not None and (keep.place is None or PRECISION_RANK.get(

@@ -41,11 +41,9 @@ from ..records import RawDocument
 
 _TOKEN = re.compile(r"\w+")
 _BLOCK_TAGS = frozenset(
-    "address article aside blockquote body dd details dialog div dl dt fieldset figcaption figure "
-    "footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody "
-    "tfoot thead tr ul br title caption option label button".split()
+    ["address", "article", "aside", "blockquote", "body", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul", "br", "title", "caption", "option", "label", "button"]
 )
-_SKIP_TAGS = frozenset("script style noscript template svg head iframe object select".split())
+_SKIP_TAGS = frozenset(["script", "style", "noscript", "template", "svg", "head", "iframe", "object", "select"])
 
 
 def default_shared() -> Path:

@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..options import Options
 from ..ingest.published import read_published
+from ..options import Options
 from ..pipeline import process_documents
 from ..records import RawDocument, Rejected, Result
 from .gold import GoldDoc

@@ -23,8 +23,16 @@ from .parts import Parts, apply_memory
 from .text import extract_text
 
 __all__ = [
-    "extract", "extract_parts", "article_from_parts", "apply_memory", "Parts", "BoilerplateMemory", "InMemoryBoilerplateMemory",
-    "paragraph_hash", "MEMORY_MIN_SEEN", "DocumentRejected",
+    "MEMORY_MIN_SEEN",
+    "BoilerplateMemory",
+    "DocumentRejected",
+    "InMemoryBoilerplateMemory",
+    "Parts",
+    "apply_memory",
+    "article_from_parts",
+    "extract",
+    "extract_parts",
+    "paragraph_hash",
 ]
 
 

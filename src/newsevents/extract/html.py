@@ -12,11 +12,11 @@ from trafilatura.settings import Document
 from .classify import features, furniture_verdicts
 from .datelines import date_from_url, localise_utc, parse_dateline
 from .header import parse_byline, strip_site_suffix
-from .leftout import left_out, page_blocks
 from .htmlmeta import read_page_meta
+from .leftout import left_out, page_blocks
 from .pagemeta import author_in_page, trafilatura_meta
 from .parts import Parts, normalise_paragraph
-from .tables import agency_pattern, agencies, publishers
+from .tables import agencies, agency_pattern, publishers
 
 # favor_precision measured better on the article-extraction benchmark (F1 0.964 vs 0.960) and
 # leaves less furniture for our layer; re-run `python -m newsevents.evaluation.extraction_bench`

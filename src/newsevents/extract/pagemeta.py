@@ -17,12 +17,12 @@ from htmldate import find_date as htmldate_find_date
 from lxml.html import HtmlElement
 from trafilatura.metadata import (
     META_URL,
+    examine_meta,
     extract_author,
     extract_meta_json,
     extract_sitename,
     extract_title,
     extract_url,
-    examine_meta,
 )
 
 # htmldate settings of the HTML path: the extensive search (dates in the page text) and the

@@ -46,7 +46,7 @@ def utf8_size(text: str) -> int:
 def document_from_text(
     text: str,
     published: str | None = None,
-    id: str | None = None,  # noqa: A002 - public keyword, named like the record field
+    id: str | None = None,
     url: str | None = None,
     source_uri: str = "<text>",
 ) -> RawDocument:

@@ -16,7 +16,7 @@ import urllib.request
 import urllib.robotparser
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import urlsplit, urlunsplit
 
 from .. import __version__
@@ -164,7 +164,7 @@ def _fetch_one(session: _Session, url: str, opts: Options) -> RawDocument:
         content_type=_CONTENT_TYPES.get(media) if media else None,
         declared_charset=charset_from_content_type(header),
         url=final_url,
-        fetched=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        fetched=datetime.now(UTC).isoformat(timespec="seconds"),
     )
 
 
@@ -184,5 +184,5 @@ def fetch_urls(
             yield _fetch_one(session, url, opts)
         except DocumentRejected as exc:
             yield rejected(stable_hash(url), url, exc)
-        except Exception as exc:  # noqa: BLE001 - a bug on one page must not stop the batch
+        except Exception as exc:
             yield rejected(stable_hash(url), url, internal_error("ingest", exc, url))

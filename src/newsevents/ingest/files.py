@@ -105,7 +105,7 @@ def read_file(path: Path, doc_id: str, opts: Options) -> Iterator[RawDocument | 
         yield rejected(doc_id, source_uri, exc)
     except OSError as exc:
         yield rejected(doc_id, source_uri, reject("unreadable", f"{type(exc).__name__}: {exc.strerror or exc}"))
-    except Exception as exc:  # noqa: BLE001 - a reader's bug on one file must not stop the batch
+    except Exception as exc:
         # A generator that raised cannot go on: the rest of this file is lost, not the batch.
         yield rejected(doc_id, source_uri, internal_error("ingest", exc, source_uri))
 

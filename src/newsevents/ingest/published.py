@@ -61,8 +61,8 @@ def _reference(fetched: str | None) -> tuple[dt.datetime, str]:
         except ValueError:
             stamp = None
         if stamp is not None:
-            return (stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)), f"the fetch time {fetched}"
-    now = dt.datetime.now(dt.timezone.utc)
+            return (stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)), f"the fetch time {fetched}"
+    now = dt.datetime.now(dt.UTC)
     return now, f"the time of this run ({now:%Y-%m-%d %H:%M} UTC)"
 
 

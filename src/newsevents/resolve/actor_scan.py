@@ -329,8 +329,8 @@ def _acceptable(span: Span, res: Resolution) -> bool:
     """A noun phrase counts as an actor when its head is the actor word: "Russia's top diplomat"
     yes, "the Pentagon's statement" no (its possessor is taken on its own)."""
     root: Token = span.root
-    if len(span) == 1 or root.pos_ == "PROPN" or root.ent_type_ or res.actor.kind == "state" \
-            and root.pos_ != "NOUN":
+    if len(span) == 1 or root.pos_ == "PROPN" or root.ent_type_ or (res.actor.kind == "state" \
+            and root.pos_ != "NOUN"):
         return True
     if root.lower_ in PRONOUNS:
         return True

@@ -490,7 +490,7 @@ def resolve_actor(text: str, context: ActorContext | None = None) -> Resolution 
         return Resolution(Actor(text=text, name=known_person.name, country=known_person.country,
                                 sector=sector if titled_here and sector else known_person.sector,
                                 kind="person"), tuple(rules))
-    head_text = re.split(r"\s(?:%s)\s" % "|".join(sorted(PREPOSITIONS)), stripped, maxsplit=1)[0]
+    head_text = re.split(r"\s(?:{})\s".format("|".join(sorted(PREPOSITIONS))), stripped, maxsplit=1)[0]
     person = _person_name(head_text)
     covered_words = {words[i] for i in found.covered}
     if person is not None and all(norm(w).removesuffix("'s") in covered_words

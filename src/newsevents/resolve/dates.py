@@ -66,7 +66,7 @@ def _relative_rules() -> tuple[tuple[re.Pattern[str], str, str], ...]:
     """(pattern, action, rule ref) from dates.tsv, in file order: the first match wins."""
     rules = []
     for row in read_table("dates.tsv"):
-        rules.append((re.compile(r"^(?:%s)$" % row.get(0), re.IGNORECASE), row.get(1), row.ref))
+        rules.append((re.compile(rf"^(?:{row.get(0)})$", re.IGNORECASE), row.get(1), row.ref))
     return tuple(rules)
 
 

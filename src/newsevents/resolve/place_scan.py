@@ -149,9 +149,7 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
     region_after = {start: mention for (start, _e, _n, _w), mention in zip(regions, out)}
     candidates: list[tuple[Span, bool]] = [(span, False) for span in _hyphened_names(doc)]
     for ent in doc.ents:
-        if ent.label_ in PLACE_LABELS:
-            candidates.append((ent, True))
-        elif ent.label_ == "PERSON" and _named_as_place(ent):
+        if ent.label_ in PLACE_LABELS or (ent.label_ == "PERSON" and _named_as_place(ent)):
             candidates.append((ent, True))
         elif ent.label_ in ("PERSON", "ORG", "NORP") and len(ent) == 1 and ent[0].pos_ == "PROPN":
             candidates.append((ent, False))

@@ -40,9 +40,7 @@ _GENERIC = re.compile(
 # Region names that are everyday words of news text (compass points, "Central", "Capital"), or
 # that the news uses for a wider area ("the Sahel" is not Burkina Faso's Sahel region).
 _VAGUE_REGION_NAMES = frozenset(
-    "north south east west northern southern eastern western central centre center est nord sud "
-    "ouest capital coast coastal upper lower lakes islands interior sahel sahara maghreb levant "
-    "caucasus balkans northeast northwest southeast southwest littoral".split()
+    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre", "center", "est", "nord", "sud", "ouest", "capital", "coast", "coastal", "upper", "lower", "lakes", "islands", "interior", "sahel", "sahara", "maghreb", "levant", "caucasus", "balkans", "northeast", "northwest", "southeast", "southwest", "littoral"]
     + ["north east", "north west", "south east", "south west", "far north", "far west"])
 
 

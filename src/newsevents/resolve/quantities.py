@@ -157,7 +157,7 @@ def _read_number(doc: Doc | Span, i: int) -> tuple[int, int] | None:
         j += 1
     if value is None:
         return None
-    return int(round(value)), j
+    return round(value), j
 
 
 def _numbers_in(doc: Doc | Span) -> list[_Num]:

@@ -10,6 +10,7 @@ the actor scan (and the coder, through ``context_at``) can resolve them; which w
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -121,7 +122,7 @@ def state_pair_before(doc: Doc, position: int,
         if len(distinct) < 2:
             continue
         pair = (distinct[0], distinct[1])
-        for (off1, iso1), (off2, iso2) in zip(hits, hits[1:]):
+        for (off1, iso1), (off2, iso2) in itertools.pairwise(hits):
             if iso1 != iso2 and _JOINED.search(doc.text[off1:off2]):
                 pair = (iso1, iso2)
                 break

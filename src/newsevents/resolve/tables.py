@@ -60,7 +60,7 @@ class Row:
         return self.fields[index].strip() if index < len(self.fields) else ""
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def read_table(name: str) -> tuple[Row, ...]:
     """Rows of ``data/resolve/<name>``, skipping blank lines and ``#`` comments."""
     text = resources.files(PACKAGE).joinpath(name).read_text("utf-8")

@@ -7,4 +7,4 @@ from .core import EventRow, Store, open_store
 from .filters import BatchOutcome, EventFilter
 from .schema import LATEST as SCHEMA_VERSION
 
-__all__ = ["BatchOutcome", "EventFilter", "EventRow", "SCHEMA_VERSION", "Store", "open_store"]
+__all__ = ["SCHEMA_VERSION", "BatchOutcome", "EventFilter", "EventRow", "Store", "open_store"]

@@ -40,7 +40,7 @@ class EventRow:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -118,7 +118,7 @@ class Store:
     def __init__(self, db: Backend) -> None:
         self.db = db
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
@@ -213,7 +213,7 @@ class Store:
                         dup_of = self._write_article(article, checked.events, seq + 1, run_id, created, written)
                 except StoreError:
                     raise  # the database itself failed (locked, full, read-only): every article would
-                except Exception as exc:  # noqa: BLE001 - one article's bug must not lose the batch
+                except Exception as exc:
                     failed = internal_error("store", exc, f"{article.source_uri} (document {article.doc_id})")
                     self._reject(Rejected(article.doc_id, article.source_uri, failed.stage, failed.reason,
                                           failed.message), run_id, created, outcome, by_store=True)
@@ -347,7 +347,7 @@ class Store:
         with self.db.transaction():
             relink_all(self.db)
 
-    def boilerplate_memory(self) -> "StoreBoilerplateMemory":
+    def boilerplate_memory(self) -> StoreBoilerplateMemory:
         """This store as the publisher memory the extract stage asks (``seen_count``)."""
         return StoreBoilerplateMemory(self)
 
@@ -362,10 +362,10 @@ class Store:
             sql += " LIMIT ?"
             params.append(int(f.limit))
         for (record_json, cluster_id, duplicate, agency, publisher, headline, url, published, created,
-             review) in self.db.stream(sql, params):
+             reviewed) in self.db.stream(sql, params):
             event = replace(Event.from_dict(json.loads(record_json)), cluster_id=cluster_id)
             yield EventRow(event, bool(duplicate), agency or publisher, publisher, headline, url,
-                           published, created, review)
+                           published, created, reviewed)
 
     def query_events(self, f: EventFilter = EventFilter()) -> Iterator[Event]:
         for row in self.query_rows(f):

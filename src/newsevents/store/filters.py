@@ -134,7 +134,7 @@ class BatchOutcome:
     # that cannot be encoded, internal errors), so a caller can count and list them.
     rejections: list[Rejected] = field(default_factory=list)
 
-    def add(self, other: "BatchOutcome") -> None:
+    def add(self, other: BatchOutcome) -> None:
         for name in ("new_articles", "duplicate_articles", "near_duplicates", "new_events", "rejected"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.rejections.extend(other.rejections)

@@ -22,7 +22,14 @@ from typing import Any
 
 from ..errors import InputError
 from ..records import (
-    DATE_PRECISIONS, MODALITIES, PLACE_PRECISIONS, PLOVER_TYPES, STANCES, Event, Evidence, Record,
+    DATE_PRECISIONS,
+    MODALITIES,
+    PLACE_PRECISIONS,
+    PLOVER_TYPES,
+    STANCES,
+    Event,
+    Evidence,
+    Record,
 )
 from . import rows
 from .backend import Backend
@@ -66,7 +73,7 @@ class AuditEntry:
 
 def _now() -> str:
     # Microseconds: several reviews in one second still sort in the order they were made.
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
 def check_reviewer(who: str) -> str:

@@ -389,6 +389,6 @@ def migrate(db: Backend, target: int = LATEST) -> int:
                 apply(db)
                 db.execute(
                     "INSERT INTO schema_version (version, name, applied) VALUES (?, ?, ?)",
-                    (number, name, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
+                    (number, name, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
                 )
     return current_version(db)

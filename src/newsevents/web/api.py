@@ -17,14 +17,21 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from .. import __version__
-from ..export import _country as country_names  # (ISO numeric, name) of an ISO3 code, cached
 from ..errors import InputError, NewsEventsError
+from ..export import _country as country_names  # (ISO numeric, name) of an ISO3 code, cached
 from ..records import DATE_PRECISIONS, MODALITIES, PLACE_PRECISIONS, PLOVER_TYPES, STANCES
 from ..store import EventFilter, Store, open_store
 from ..store.review import EDITABLE, ReviewError, UnknownEvent
 from . import evidence, queries
 from .params import (
-    MAX_PER_PAGE, SORTS, ParamError, WebFilter, parse_bbox, parse_choice, parse_filter, parse_int,
+    MAX_PER_PAGE,
+    SORTS,
+    ParamError,
+    WebFilter,
+    parse_bbox,
+    parse_choice,
+    parse_filter,
+    parse_int,
 )
 from .security import SecurityConfig, WriteRefused, check_write, token_ok
 

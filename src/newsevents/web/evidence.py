@@ -7,6 +7,7 @@ sentences) need no markup nesting and untrusted text cannot become markup.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -27,7 +28,7 @@ def segments(body: str, marks: list[Mark]) -> list[dict[str, Any]]:
     spans = [m for m in marks if 0 <= m.start < m.end <= len(body)]
     cuts = sorted({0, len(body), *(m.start for m in spans), *(m.end for m in spans)})
     out: list[dict[str, Any]] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         covering = [m for m in spans if m.start <= a and m.end >= b]
         tags = [{"kind": m.kind, "label": m.label, "event_id": m.event_id} for m in covering]
         if out and out[-1]["marks"] == tags:
