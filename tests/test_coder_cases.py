@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
 import pytest
 
+from newsevents import lexicon
 from newsevents.coder.engine import code_article
 from newsevents.coder.tables import load_tables
 from newsevents.records import Event
@@ -16,14 +16,8 @@ from test_coder_support import article, mentions_from_spec, nlp
 
 
 def _cases() -> list[tuple[int, list[str]]]:
-    text = resources.files("newsevents.data.coder").joinpath("cases.tsv").read_text("utf-8")
-    out = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip() and not line.startswith("#"):
-            cells = line.split("\t")
-            assert len(cells) == 6, f"cases.tsv:{number}: expected 6 columns"
-            out.append((number, cells))
-    return out
+    """(line, cells) of every case; the lexicon checks the header and the six cells."""
+    return [(row.line, list(row.fields)) for row in lexicon.rows("cases.tsv")]
 
 
 CASES = _cases()

@@ -79,12 +79,10 @@ def test_show_unknown_article_exits_2(db: str) -> None:
 
 
 def test_acled_types_cover_what_the_coder_assigns() -> None:
-    from importlib import resources
-
+    from newsevents import lexicon
     from newsevents.store.filters import acled_types
 
-    text = resources.files("newsevents.data").joinpath("coder", "acled.tsv").read_text("utf-8")
-    used = {tuple(line.split("\t")[1:3]) for line in text.splitlines() if line and not line.startswith("#")}
+    used = {row.fields[1:3] for row in lexicon.rows("acled.tsv")}
     known = {(t, s) for t, subs in acled_types().items() for s in subs}
     assert used <= known
     assert sum(len(s) for s in acled_types().values()) == 25  # ACLED's 25 sub-event types

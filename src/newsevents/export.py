@@ -13,12 +13,12 @@ import datetime as dt
 import functools
 import json
 from collections.abc import Callable, Iterable, Iterator
-from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
 import pycountry
 
+from . import lexicon
 from .errors import InputError
 from .records import Actor
 from .store import EventFilter, EventRow, Store
@@ -53,9 +53,7 @@ PARQUET_CHUNK = 2000
 
 
 def _table(name: str) -> dict[str, str]:
-    text = resources.files("newsevents.data").joinpath("store", name).read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return {r[0]: r[1] for r in rows[1:]}  # first row is the header
+    return {row.fields[0]: row.fields[1] for row in lexicon.rows(name)}
 
 
 @functools.lru_cache(maxsize=1)

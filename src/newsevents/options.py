@@ -26,6 +26,9 @@ SETTINGS: dict[str, tuple[type, str]] = {
     "sentence_model_drop": (float, "rule events of violence, protest, coercion or mobilisation "
                                    "whose sentence the classifier reads as plain prose with an "
                                    "event probability under this are dropped (0: none)"),
+    "tables_dir": (str, "a folder of the user's own tables (triggers.tsv, actors.tsv, ...) whose "
+                        "rows are added to the packaged ones, a row of the same key replacing "
+                        "the packaged rows (docs/tables.md); empty: the packaged tables alone"),
 }
 
 
@@ -40,6 +43,7 @@ class Options:
     min_confidence: float
     sentence_model: bool
     sentence_model_drop: float
+    tables_dir: str
 
     @property
     def config_hash(self) -> str:

@@ -20,6 +20,7 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from . import lexicon
 from .errors import DocumentRejected, NewsEventsError, internal_error
 from .ingest.documents import unencodable
 from .options import Options
@@ -77,6 +78,7 @@ def process_documents(
     batches 0..k-1. With ``workers`` (a process pool or a Dask cluster, see ``workers.py``) the
     extraction and the coding run there, and the results are the same: what depends on earlier
     batches (the stored-input check, publisher memory) is still done here, in order."""
+    lexicon.use_tables_dir(opts.tables_dir)  # a bad table row fails here, before any document
     if workers is not None:
         from .parallel import process_in_workers
 
@@ -144,6 +146,8 @@ def code_documents(pairs: Sequence[tuple[RawDocument, Parts]], opts: Options) ->
     final: one Result each, in order. Runs in a worker; the spaCy model, the gazetteer and the
     dictionaries load once per process."""
     from .extract import article_from_parts
+
+    lexicon.use_tables_dir(opts.tables_dir)
 
     staged: list[Result | tuple[RawDocument, Article]] = []
     for raw, parts in pairs:

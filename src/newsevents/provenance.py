@@ -10,14 +10,17 @@ from __future__ import annotations
 import functools
 import hashlib
 from importlib import metadata, resources
+from pathlib import Path
 
-from . import __version__
+from . import __version__, lexicon
+from .lexicon import Lexicon
 from .options import Options
 
 
-@functools.lru_cache(maxsize=1)
-def data_tables_hash() -> str:
-    """A digest of every packaged data file (trigger lexicon, actor and place tables, ...)."""
+@functools.lru_cache(maxsize=4)
+def data_tables_hash(overlay: Path | None = None) -> str:
+    """A digest of every packaged data file (trigger lexicon, actor and place tables, ...) and of
+    the tables of the user's ``overlay`` folder (option ``tables_dir``)."""
     digest = hashlib.sha256()
     root = resources.files("newsevents.data")
     stack = [root]
@@ -31,6 +34,10 @@ def data_tables_hash() -> str:
     for entry in sorted(files, key=lambda f: str(f)):
         digest.update(str(entry).removeprefix(str(root)).encode("utf-8"))
         digest.update(entry.read_bytes())
+    if overlay is not None:
+        for path in Lexicon(overlay).overlay_files():
+            digest.update(f"overlay/{path.name}".encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -47,7 +54,7 @@ def spacy_model_version(name: str) -> str:
 def provenance(opts: Options) -> dict[str, str]:
     out = {"pipeline": __version__, "model": opts.spacy_model,
            "model_version": spacy_model_version(opts.spacy_model),
-           "config": opts.config_hash, "tables": data_tables_hash()}
+           "config": opts.config_hash, "tables": data_tables_hash(lexicon.overlay_dir())}
     if opts.sentence_model:
         from .classify.model import shared_model  # onnxruntime loads only when the model is on
 

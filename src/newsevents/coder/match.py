@@ -3,55 +3,19 @@ row's conditions (see the header of ``data/coder/triggers.tsv`` for the conditio
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..lexicon.conditions import FLAGS, Condition, parse_condition
 from . import syntax
 from .tables import Tables, TriggerRow, load_tables
 
+__all__ = ["FLAGS", "NOMINAL_DEPS", "Condition", "MatchContext", "find_row", "lemma_of",
+           "parse_condition", "row_fires", "trigger_pos", "words_match"]
+
 NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "pcomp")
-FLAGS = ("light", "poss", "noobj", "foreign", "xcomp", "ccomp", "saidby", "modifier")
-_KEYED = re.compile(r"^(!?)(obj|sub|clause|sent|mod|prt|prep|pobj|p|subsector)(~|=)(.*)$")
-
-
-@dataclass(frozen=True)
-class Condition:
-    negated: bool
-    key: str
-    values: tuple[str, ...] = ()
-    prep: str = ""  # for "p~as:W"
-
-
-def parse_condition(text: str) -> list[Condition]:
-    """One "when" cell item -> alternatives (OR). "light|prep=with|between" is light OR prep."""
-    parts = text.split("|")
-    alts: list[list[str]] = []
-    for part in parts:
-        bare = part.lstrip("!")
-        if alts and bare not in FLAGS and not _KEYED.match(part):
-            alts[-1].append(part)  # a further value of the previous keyed alternative
-        else:
-            alts.append([part])
-    out = []
-    for alt in alts:
-        head = alt[0]
-        negated = head.startswith("!")
-        head = head.lstrip("!")
-        m = _KEYED.match(head)
-        if m is None:
-            if head not in FLAGS:
-                raise ValueError(f"unknown trigger condition {text!r}")
-            out.append(Condition(negated, head))
-            continue
-        key, rest = m.group(2), m.group(4)
-        prep = ""
-        if key == "p":
-            prep, _, rest = rest.partition(":")
-        out.append(Condition(negated, key, tuple([rest, *alt[1:]]), prep))
-    return out
 
 
 def lemma_of(t: Token) -> str:
@@ -83,69 +47,125 @@ class MatchContext:
     subject_sectors: Callable[[Token], set[str]]
 
 
+# --------------------------------------------------------------------------- conditions
+# One function per condition key of triggers.tsv's ``when`` column (parsed when the table loads:
+# ``newsevents.lexicon.conditions``); each says whether the condition holds, before negation.
+
+Holds = Callable[[Token, TriggerRow, Condition, MatchContext], bool]
+_LIGHT_PATH = ("dobj", "nsubjpass", "attr", "oprd", "conj", "pobj", "prep")
+
+
+def _light(t: Token, _row: TriggerRow, _c: Condition, ctx: MatchContext) -> bool:
+    """"held talks", "declared a state of emergency", "went on strike": the noun hangs (within
+    five steps) on a light verb of cues.tsv."""
+    cur = t
+    for _ in range(5):
+        if cur.dep_ not in _LIGHT_PATH:
+            return False
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return lemma_of(cur) in ctx.tables.cues.get("light", {})
+    return False
+
+
+def _has_child_dep(t: Token, _row: TriggerRow, c: Condition, _ctx: MatchContext) -> bool:
+    """"xcomp", "ccomp": the trigger has a complement of that kind."""
+    return any(ch.dep_ == c.key for ch in t.children)
+
+
+def _said_by(t: Token, _row: TriggerRow, _c: Condition, ctx: MatchContext) -> bool:
+    say = ctx.tables.cues.get("say", {})
+    return any(lemma_of(a) in say for a in syntax.ancestors_in_sentence(t))
+
+
+def _possessed(t: Token, _row: TriggerRow, _c: Condition, _ctx: MatchContext) -> bool:
+    return syntax.child(t, "poss") is not None
+
+
+def _modifier(t: Token, _row: TriggerRow, _c: Condition, _ctx: MatchContext) -> bool:
+    """"riot police", "protest song": the word only names a kind."""
+    return t.dep_ in ("compound", "amod", "nmod") and t.head.pos_ in ("NOUN", "PROPN")
+
+
+def _no_object(t: Token, _row: TriggerRow, _c: Condition, _ctx: MatchContext) -> bool:
+    return syntax.direct_object(t) is None
+
+
+def _foreign(t: Token, row: TriggerRow, _c: Condition, ctx: MatchContext) -> bool:
+    """The actor's and the recipient's countries are known and share none."""
+    mine = ctx.role_countries(t, row, "actor")
+    theirs = ctx.role_countries(t, row, "recipient")
+    return bool(mine and theirs and not (mine & theirs))
+
+
+def _subsector(t: Token, _row: TriggerRow, c: Condition, ctx: MatchContext) -> bool:
+    return bool(ctx.subject_sectors(t) & set(c.values))
+
+
+def _particle(t: Token, _row: TriggerRow, c: Condition, _ctx: MatchContext) -> bool:
+    """The parser labels particles prt, advmod or prep ("stepped down")."""
+    return any(ch.dep_ in ("prt", "advmod", "prep") and ch.lower_ in c.values for ch in t.children)
+
+
+def _preposition(t: Token, _row: TriggerRow, c: Condition, _ctx: MatchContext) -> bool:
+    """A preposition of the values hangs on the trigger; or, as in "pushing for France to back
+    the plan", marks a clause of it (the parser makes "for" the mark of the clause)."""
+    return any(ch.dep_ == "prep" and ch.lower_ in c.values for ch in t.children) or any(
+        ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in c.values and m.i < ch.i
+                                   for m in ch.children) for ch in t.children)
+
+
+def _object_of(t: Token, _row: TriggerRow, c: Condition, _ctx: MatchContext) -> bool:
+    """"pobj=PREP": the noun is the object of PREP."""
+    return t.dep_ == "pobj" and t.head.lower_ in c.values
+
+
+def _phrase_words(t: Token, _row: TriggerRow, c: Condition, ctx: MatchContext) -> bool:
+    """"p~with:@weapon": a "with" phrase of the trigger holds a value."""
+    objs = syntax.preps(t, (c.prep,))
+    return any(words_match(list(o.subtree), c.values, ctx.tables) for o in objs)
+
+
+def _object_tokens(t: Token) -> list[Token]:
+    obj = syntax.direct_object(t)
+    return syntax.core_tokens(obj) if obj is not None else []
+
+
+def _subject_tokens(t: Token) -> list[Token]:
+    subj = syntax.subject(t) if t.pos_ in ("VERB", "AUX") else None
+    return syntax.core_tokens(subj) if subj is not None else []
+
+
+# The words of the trigger that "obj~", "sub~", "clause~", "sent~" and "mod~" look in.
+_WORDS_OF: dict[str, Callable[[Token], list[Token]]] = {
+    "obj": _object_tokens,
+    "sub": _subject_tokens,
+    "clause": lambda t: [x for x in t.subtree if x.i != t.i],
+    "sent": lambda t: list(t.sent),
+    "mod": syntax.modifiers,
+}
+
+
+def _words(t: Token, _row: TriggerRow, c: Condition, ctx: MatchContext) -> bool:
+    return words_match(_WORDS_OF[c.key](t), c.values, ctx.tables)
+
+
+_HOLDS: dict[str, Holds] = {
+    "light": _light, "xcomp": _has_child_dep, "ccomp": _has_child_dep, "saidby": _said_by,
+    "poss": _possessed, "modifier": _modifier, "noobj": _no_object, "foreign": _foreign,
+    "subsector": _subsector, "prt": _particle, "prep": _preposition, "pobj": _object_of,
+    "p": _phrase_words, **dict.fromkeys(_WORDS_OF, _words),
+}
+
+
 def _holds(t: Token, row: TriggerRow, c: Condition, ctx: MatchContext) -> bool:
-    tables = ctx.tables
-    if c.key == "light":  # "held talks", "declared a state of emergency", "went on strike"
-        cur = t
-        for _ in range(5):
-            if cur.dep_ not in ("dobj", "nsubjpass", "attr", "oprd", "conj", "pobj", "prep"):
-                return False
-            cur = cur.head
-            if cur.pos_ in ("VERB", "AUX"):
-                return lemma_of(cur) in tables.cues.get("light", {})
-        return False
-    if c.key in ("xcomp", "ccomp"):
-        return any(ch.dep_ == c.key for ch in t.children)
-    if c.key == "saidby":
-        say = tables.cues.get("say", {})
-        return any(lemma_of(a) in say for a in syntax.ancestors_in_sentence(t))
-    if c.key == "poss":
-        return syntax.child(t, "poss") is not None
-    if c.key == "modifier":  # "riot police", "protest song": the word only names a kind
-        return t.dep_ in ("compound", "amod", "nmod") and t.head.pos_ in ("NOUN", "PROPN")
-    if c.key == "noobj":
-        return syntax.direct_object(t) is None
-    if c.key == "foreign":
-        mine = ctx.role_countries(t, row, "actor")
-        theirs = ctx.role_countries(t, row, "recipient")
-        return bool(mine and theirs and not (mine & theirs))
-    if c.key == "subsector":
-        return bool(ctx.subject_sectors(t) & set(c.values))
-    if c.key == "prt":  # the parser labels particles prt, advmod or prep ("stepped down")
-        return any(ch.dep_ in ("prt", "advmod", "prep") and ch.lower_ in c.values
-                   for ch in t.children)
-    if c.key == "prep":
-        # "pushing for France to back the plan": the parser makes "for" the mark of a clause
-        return any(ch.dep_ == "prep" and ch.lower_ in c.values for ch in t.children) or any(
-            ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in c.values and m.i < ch.i
-                                       for m in ch.children) for ch in t.children)
-    if c.key == "pobj":
-        return t.dep_ == "pobj" and t.head.lower_ in c.values
-    if c.key == "p":
-        objs = syntax.preps(t, (c.prep,))
-        return any(words_match(list(o.subtree), c.values, tables) for o in objs)
-    tokens: list[Token] = []
-    if c.key == "obj":
-        obj = syntax.direct_object(t)
-        tokens = syntax.core_tokens(obj) if obj is not None else []
-    elif c.key == "sub":
-        subj = syntax.subject(t) if t.pos_ in ("VERB", "AUX") else None
-        tokens = syntax.core_tokens(subj) if subj is not None else []
-    elif c.key == "clause":
-        tokens = [x for x in t.subtree if x.i != t.i]
-    elif c.key == "sent":
-        tokens = list(t.sent)
-    elif c.key == "mod":
-        tokens = syntax.modifiers(t)
-    return words_match(tokens, c.values, tables)
+    return _HOLDS[c.key](t, row, c, ctx)
 
 
 def row_fires(t: Token, row: TriggerRow, ctx: MatchContext) -> bool:
-    for cell in row.when:
-        alternatives = parse_condition(cell)
-        if not any(_holds(t, row, c, ctx) != c.negated for c in alternatives):
-            return False
-    return True
+    """Every condition of the row holds: one of its alternatives, after its negation."""
+    return all(any(_holds(t, row, c, ctx) != c.negated for c in alternatives)
+               for alternatives in row.conditions)
 
 
 def trigger_pos(t: Token) -> str | None:

@@ -1,4 +1,5 @@
-"""Loaders for the extraction data tables in ``newsevents/data/extract`` (cached, read-only)."""
+"""Loaders for the extraction data tables in ``newsevents/data/extract`` (cached, read-only), read
+through the lexicon; the word list ``stopwords.txt`` is no table and is read here."""
 
 from __future__ import annotations
 
@@ -8,14 +9,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .. import lexicon
 from .required_literals import LiteralFinder, required_literals
 
 
 def _rows(name: str) -> list[list[str]]:
-    """Rows of a packaged TSV file: comments and the header row skipped, cells stripped."""
-    text = resources.files("newsevents.data").joinpath("extract", name).read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return [[cell.strip() for cell in row] for row in rows[1:]]
+    """Rows of a table (``newsevents.lexicon``: header checked, overlay merged), cells stripped."""
+    return [[cell.strip() for cell in row.fields] for row in lexicon.rows(name)]
 
 
 @dataclass(frozen=True)

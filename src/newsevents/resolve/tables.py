@@ -1,7 +1,7 @@
-"""Loading of the resolver's data tables (``newsevents/data/resolve/*.tsv``).
+"""The resolver's data tables (``newsevents/data/resolve/*.tsv``), read through the lexicon.
 
-Every table is read once per process (``functools.lru_cache``) and every entry remembers the row it
-came from, so a resolved mention can say which row produced it ("actors.tsv:212").
+Every table is read once per process and every entry remembers the row it came from, so a
+resolved mention can say which row produced it ("actors.tsv:212").
 """
 
 from __future__ import annotations
@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from importlib import resources
 
 import pycountry
+
+from .. import lexicon
+from ..lexicon import Row
 
 PACKAGE = "newsevents.data.resolve"
 
@@ -44,32 +47,10 @@ def ascii_key(text: str) -> str:
     return key
 
 
-@dataclass(frozen=True)
-class Row:
-    """One data row: the file it came from, its line number and its tab-separated fields."""
-
-    table: str
-    line: int
-    fields: tuple[str, ...]
-
-    @property
-    def ref(self) -> str:
-        return f"{self.table}:{self.line}"
-
-    def get(self, index: int) -> str:
-        return self.fields[index].strip() if index < len(self.fields) else ""
-
-
-@functools.cache
 def read_table(name: str) -> tuple[Row, ...]:
-    """Rows of ``data/resolve/<name>``, skipping blank lines and ``#`` comments."""
-    text = resources.files(PACKAGE).joinpath(name).read_text("utf-8")
-    rows = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append(Row(name, number, tuple(line.rstrip("\n").split("\t"))))
-    return tuple(rows)
+    """Rows of ``data/resolve/<name>`` with the overlay's rows merged in (``newsevents.lexicon``),
+    checked against the table's schema when it was first read."""
+    return lexicon.rows(name)
 
 
 def split_alts(field: str) -> list[str]:

@@ -6,11 +6,11 @@ import datetime as dt
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from typing import Any
 
 import pycountry
 
+from .. import lexicon
 from ..errors import InputError
 from ..records import PLOVER_TYPES, SECTORS, Rejected
 from .backend import Backend
@@ -113,10 +113,9 @@ def country_code(name: str, value: str) -> str:
 @functools.lru_cache(maxsize=1)
 def acled_types() -> dict[str, tuple[str, ...]]:
     """ACLED event type -> its sub-event types (data/store/acled_types.tsv)."""
-    text = resources.files("newsevents.data").joinpath("store", "acled_types.tsv").read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
     out: dict[str, list[str]] = {}
-    for event_type, sub_type in rows[1:]:  # the first row is the header
+    for row in lexicon.rows("acled_types.tsv"):
+        event_type, sub_type = row.fields
         out.setdefault(event_type, []).append(sub_type)
     return {k: tuple(v) for k, v in out.items()}
 

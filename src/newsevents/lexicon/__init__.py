@@ -1,0 +1,32 @@
+"""The lexicon: every vocabulary table the stages use (``newsevents/data/*/*.tsv``), read by one
+loader with declared, typed columns, references between tables checked and trigger conditions
+parsed at load time, and the user's overlay folder (option ``tables_dir``) merged in.
+
+``rows("actors.tsv")`` gives a table's rows; ``use_tables_dir(opts.tables_dir)`` chooses the
+overlay and checks every table at once (the pipeline calls it before the first document).
+docs/tables.md describes the tables, the checks and the overlays.
+"""
+
+from __future__ import annotations
+
+from .catalog import SCHEMAS
+from .conditions import Condition, ConditionError, parse_condition, parse_when
+from .loader import Row, Table, TableError
+from .schema import Column, Schema
+from .tables import Lexicon, active, overlay_dir, use_tables_dir
+
+
+def table(name: str) -> Table:
+    """The table ``name`` ("triggers.tsv") of this process: packaged rows and overlay rows."""
+    return active().table(name)
+
+
+def rows(name: str) -> tuple[Row, ...]:
+    return active().rows(name)
+
+
+__all__ = [
+    "SCHEMAS", "Column", "Condition", "ConditionError", "Lexicon", "Row", "Schema", "Table",
+    "TableError", "active", "overlay_dir", "parse_condition", "parse_when", "rows", "table",
+    "use_tables_dir",
+]
