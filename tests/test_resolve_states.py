@@ -11,7 +11,8 @@ from newsevents.options import load_options
 from newsevents.records import Article, Mentions
 from newsevents.resolve import actor_for_text, actors_for_text, context_at, resolve
 from newsevents.resolve.actor_scan import country_mentions
-from newsevents.resolve.states import is_pair_phrase, state_pair_before
+from newsevents.resolve.state_words import is_pair_phrase
+from newsevents.resolve.states import state_pair_before
 
 
 def _resolve(text: str) -> tuple[object, Mentions]:

@@ -17,21 +17,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, ActorMention
 from .actor_groups import capital_namesake
-from .actors import (
-    PRONOUNS,
-    ActorContext,
-    Resolution,
-    case_sensitive_forms,
-    resolve_actor,
-    singular,
-)
-from .states import (
-    is_pair_phrase,
-    pronoun_takes_state,
-    state_pair_before,
-    subject_state_before,
-)
+from .actors import PRONOUNS, ActorContext, Resolution, case_sensitive_forms, resolve_actor
+from .state_words import is_pair_phrase
+from .states import pronoun_takes_state, state_pair_before, subject_state_before
 from .tables import country_lexicon, norm, read_table
+from .words import singular
 
 
 @functools.lru_cache(maxsize=1)
@@ -227,50 +217,84 @@ def scan_actors_with(doc: Doc, named_states: list[tuple[int, str]],
     """``scan_actors`` given the doc's ``country_mentions``, so a caller that has them already
     does not scan for them twice."""
     all_countries = sorted(named_states + list(place_countries or []))
-    main = countries if countries is not None else main_countries(doc)
-    state = _State()
-    out: list[ActorMention] = []
-    covered_until = -1
-    token_at = _token_index(doc, all_countries)
+    scan = _DocScan(doc, named_states, all_countries,
+                    countries if countries is not None else main_countries(doc),
+                    _token_index(doc, all_countries), year)
     for span in _candidates(doc):
+        scan.take(span)
+    return scan.out
+
+
+@dataclass
+class _DocScan:
+    """One reading of a doc's candidate phrases, in order: the mentions found so far, the
+    people met, and how far the phrases already taken reach."""
+
+    doc: Doc
+    named_states: list[tuple[int, str]]
+    all_countries: list[tuple[int, str]]  # states and places named, by offset
+    main: tuple[str, ...]
+    token_at: dict[int, int]
+    year: int | None
+    state: _State = field(default_factory=_State)
+    out: list[ActorMention] = field(default_factory=list)
+    covered_until: int = -1  # token index: phrases inside a taken one are skipped
+
+    def take(self, span: Span) -> None:
         pron = _pronoun(span)
-        if span.start < covered_until and pron is None and not _is_possessor(span):
-            continue
-        back = _state_reference(doc, span, out, named_states)
+        if span.start < self.covered_until and pron is None and not _is_possessor(span):
+            return
+        back = _state_reference(self.doc, span, self.out, self.named_states)
         if back:
-            out.extend(back)
-            covered_until = max(covered_until, span.end)
-            continue
-        if out and pron is None and out[-1].start <= span.start_char and span.end_char <= out[-1].end \
-                and (out[-1].actor.kind == "person" or _inside_state_name(out[-1])):
+            self.out.extend(back)
+            self.covered_until = max(self.covered_until, span.end)
+            return
+        if pron is None and self._inside_last(span):
             # "Democratic People's Republic of Korea": "Democratic People" is part of the name
-            continue
+            return
+        res = self._resolve(span)
+        if res is not None:
+            self._add(span, res, pron)
+
+    def _inside_last(self, span: Span) -> bool:
+        """Inside the last mention, a person or a state's name."""
+        if not self.out:
+            return False
+        last = self.out[-1]
+        return last.start <= span.start_char and span.end_char <= last.end \
+            and (last.actor.kind == "person" or _inside_state_name(last))
+
+    def _resolve(self, span: Span) -> Resolution | None:
+        state = self.state
         ctx = ActorContext(persons=dict(state.persons), recent_persons=tuple(state.recent),
-                           main_countries=main,
-                           nearby_countries=_nearby(all_countries, span.sent, span, token_at),
-                           year=year)
+                           main_countries=self.main,
+                           nearby_countries=_nearby(self.all_countries, span.sent, span,
+                                                    self.token_at),
+                           year=self.year)
         if span[0].lower_ == "its" and len(span) > 1:
-            ctx = replace(ctx, subject_state=subject_state_before(doc, out, span.start_char,
-                                                                  organisations=True))
+            ctx = replace(ctx, subject_state=subject_state_before(
+                self.doc, self.out, span.start_char, organisations=True))
         res = resolve_actor(_with_apposition(span), ctx)
         if res is None:
-            continue
+            return None
         if res.actor.text != span.text:
             res = Resolution(replace(res.actor, text=span.text), res.rules + ("apposition",))
         if not _acceptable(span, res) or any(r.startswith("place:") for r in res.rules):
             # towns stand for their people only when the coder asks about an argument
-            continue
+            return None
+        return res
+
+    def _add(self, span: Span, res: Resolution, pron: str | None) -> None:
         actor, rule = res.actor, res.rule
         if pron is not None:
             if actor.name:
-                state.set_gender(actor, PRONOUNS[pron])
-                state.remember(actor, PRONOUNS[pron])
+                self.state.set_gender(actor, PRONOUNS[pron])
+                self.state.remember(actor, PRONOUNS[pron])
         elif actor.kind == "person":
-            actor, rule = _bind_person(actor, rule, state)
-        out.append(ActorMention(span.start_char, span.end_char, actor, rule))
+            actor, rule = _bind_person(actor, rule, self.state)
+        self.out.append(ActorMention(span.start_char, span.end_char, actor, rule))
         if pron is None:
-            covered_until = max(covered_until, span.end)
-    return out
+            self.covered_until = max(self.covered_until, span.end)
 
 
 def _inside_state_name(mention: ActorMention) -> bool:
@@ -352,20 +376,25 @@ def _bind_person(actor: Actor, rule: str, state: _State) -> tuple[Actor, str]:
                         name=known.name)
         rule += "+person:earlier-mention"
     elif actor.country is None or "context:sentence-country" in rule:
-        # The role with the same title ("Ukraine's foreign minister" ... "Foreign Minister X")
-        # first, else the most recent role of that sector ("his North Korean counterpart").
-        titles = _title_words(actor.text)
-        candidates = [r for r in state.roles if r.sector == actor.sector]
-        same_title = [r for r in candidates if titles & _title_words(r.text)]
-        for role in reversed(same_title or candidates):
-            if role.sector == actor.sector:
-                actor = replace(actor, country=role.country)
-                rule = rule.replace("+context:sentence-country", "") + f"+role:{role.text}"
-                state.roles.remove(role)
-                break
+        role = _role_of(actor, state.roles)
+        if role is not None:
+            actor = replace(actor, country=role.country)
+            rule = rule.replace("+context:sentence-country", "") + f"+role:{role.text}"
+            state.roles.remove(role)
     else:
         state.roles = [r for r in state.roles if not (r.country == actor.country
                                                        and r.sector == actor.sector)]
     if actor.name and actor.country is not None:
         state.remember(actor, state.gender_of(actor))
     return actor, rule
+
+
+def _role_of(actor: Actor, roles: list[Actor]) -> Actor | None:
+    """The unnamed role a named person fills: the latest with the same title ("Ukraine's foreign
+    minister" ... "Foreign Minister X"), else the latest of that sector ("his North Korean
+    counterpart")."""
+    titles = _title_words(actor.text)
+    candidates = [r for r in roles if r.sector == actor.sector]
+    same_title = [r for r in candidates if titles & _title_words(r.text)]
+    chosen = same_title or candidates
+    return chosen[-1] if chosen else None

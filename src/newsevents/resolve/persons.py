@@ -153,27 +153,16 @@ def find_person(raw: Sequence[str], *, stop: Sequence[bool] = (), year: int | No
     phrase choose among a person's affiliations ("Portuguese Prime Minister Guterres")."""
     index = person_index()
     words = [w[:-2] if w.endswith("'s") else w for w in raw]
-    n = len(words)
-    stops = list(stop) + [False] * (n - len(stop))
+    stops = list(stop) + [False] * (len(words) - len(stop))
     found: PersonMatch | None = None
     i = 0
-    while i < n:
-        if not _capitalised(words[i]) and not (words[i] in PARTICLES and i + 1 < n
-                                               and _capitalised(words[i + 1])):
-            i += 1
-            continue
-        hit: PersonMatch | None = None
-        for length in range(min(MAX_NAME_WORDS, n - i), 0, -1):
-            chunk = words[i:i + length]
-            if not _capitalised(chunk[-1]):
-                continue
-            rows = index.full.get(_name_key(" ".join(chunk)))
-            if rows:
-                hit = _decide(rows, " ".join(chunk), i, i + length, "name", year, countries)
-                break
-        if hit is None and (i == 0 or stops[i - 1] or not _capitalised(words[i - 1])):
-            # only a whole run of name words: "Bush" in "Laura Bush" is not George Bush
-            hit = _name_block(words, stops, i, index, year, countries)
+    while i < len(words):
+        hit = None
+        if _name_word(words, i):
+            hit = _full_name(words, i, index, year, countries)
+            if hit is None and (i == 0 or stops[i - 1] or not _capitalised(words[i - 1])):
+                # only a whole run of name words: "Bush" in "Laura Bush" is not George Bush
+                hit = _name_block(words, stops, i, index, year, countries)
         if hit is not None:
             found = hit
             i = hit.end
@@ -182,32 +171,45 @@ def find_person(raw: Sequence[str], *, stop: Sequence[bool] = (), year: int | No
     return found
 
 
+def _name_word(words: Sequence[str], i: int) -> bool:
+    """A word that can be part of a name: capitalised, or a particle before one ("bin Laden")."""
+    return _capitalised(words[i]) or (words[i] in PARTICLES and i + 1 < len(words)
+                                      and _capitalised(words[i + 1]))
+
+
+def _full_name(words: Sequence[str], i: int, index: PersonIndex, year: int | None,
+               countries: Sequence[str]) -> PersonMatch | None:
+    """The longest full name or alias of the table starting at ``i`` (that person, if the table
+    can say who)."""
+    for length in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
+        chunk = words[i:i + length]
+        if not _capitalised(chunk[-1]):
+            continue
+        rows = index.full.get(_name_key(" ".join(chunk)))
+        if rows:
+            return _decide(rows, " ".join(chunk), i, i + length, "name", year, countries)
+    return None
+
+
 def _name_block(words: Sequence[str], stops: Sequence[bool], i: int, index: PersonIndex,
                 year: int | None, countries: Sequence[str]) -> PersonMatch | None:
     """A run of name words starting at ``i``: a surname alone, or a first name + surname."""
-    if stops[i]:
-        return None
     j = i
-    while j < len(words) and not stops[j] and (
-            _capitalised(words[j]) or (words[j] in PARTICLES and j + 1 < len(words)
-                                       and _capitalised(words[j + 1]))):
+    while j < len(words) and not stops[j] and _name_word(words, j):
         j += 1
-    block = list(words[i:j])
-    if not block:
+    if j == i:
         return None
+    block = list(words[i:j])
     written = " ".join(block)
     if j - i <= 3:
         rows = index.surnames.get(_name_key(written))
         if rows:
             return _decide(rows, written, i, j, "surname", year, countries)
+    if len(block) < 2:
+        return None
     # "George Bush", "Hosni Mubarak": the first word is the first name of a person whose
-    # surname ends the block
-    for cut in range(1, min(4, len(block))):
-        rows = index.surnames.get(_name_key(" ".join(block[cut:])))
-        if not rows:
-            continue
-        given = _name_key(block[0])
-        matching = [r for r in rows if index.first_names.get(r.name) == given]
-        if matching and cut == 1:
-            return _decide(matching, written, i, j, "first+surname", year, countries)
-    return None
+    # surname is the rest of the block
+    given = _name_key(block[0])
+    matching = [r for r in index.surnames.get(_name_key(" ".join(block[1:])), ())
+                if index.first_names.get(r.name) == given]
+    return _decide(matching, written, i, j, "first+surname", year, countries) if matching else None

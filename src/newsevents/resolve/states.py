@@ -9,7 +9,6 @@ the actor scan (and the coder, through ``context_at``) can resolve them; which w
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -17,31 +16,14 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from ..records import Actor, ActorMention
-from .actors import singular
-from .tables import country_name, norm, read_table
+from .state_words import reference_words
+from .tables import country_name
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-PAIR_WORDS = frozenset({"two", "both"})
 REPORTING_VERBS = frozenset({"say", "tell", "report", "add", "note", "write", "state"})
 NOT_STATES = frozenset({"IGO", "NGO", "IMG"})
 # The first of two consecutive state names is joined to the second: "Russia and", "Seoul,"
 _JOINED = re.compile(r"^\S+(?:\s+[A-Z]\S*){0,3}(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$")
-
-
-@functools.lru_cache(maxsize=1)
-def _reference_words() -> tuple[frozenset[str], frozenset[str]]:
-    pair: set[str] = set()
-    verbs: set[str] = set()
-    for row in read_table("state_reference.tsv"):
-        (pair if row.get(0) == "pair-noun" else verbs).add(row.get(1))
-    return frozenset(pair), frozenset(verbs)
-
-
-def is_pair_phrase(text: str) -> bool:
-    """"the two nations", "both countries", "the two Koreas' governments" -> True."""
-    words = [w for w in norm(text).replace("'s", "").split() if w not in ("the", "these", "those")]
-    pair_nouns = _reference_words()[0]
-    return len(words) == 2 and words[0] in PAIR_WORDS and singular(words[1]) in pair_nouns
 
 
 def is_state_actor(actor: Actor) -> bool:
@@ -55,7 +37,7 @@ def pronoun_takes_state(token: Token) -> bool:
     """"It" as the subject of a verb that states do ("it has so far resisted calls")."""
     if token.lower_ != "it" or token.dep_ not in SUBJECT_DEPS:
         return False
-    return token.head.lemma_.lower() in _reference_words()[1]
+    return token.head.lemma_.lower() in reference_words()[1]
 
 
 def _sentence_index(doc: Doc) -> list[int]:
