@@ -1,11 +1,18 @@
 """The ActorContext at a point of a document, for callers (the coder) that resolve argument
-phrases with ``actor_for_text`` after ``resolve`` has run."""
+phrases with ``actor_for_text`` after ``resolve`` has run, and the coreference such a caller
+needs: ``referent`` (the earlier actor a pronoun stands for) and ``MentionIndex`` (the nearest
+earlier actor, the two parties last named before "the two nations")."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import bisect
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Protocol
 
-from ..records import Actor, Mentions
+from spacy.tokens import Doc, Token
+
+from ..records import Actor, ActorMention, Mentions
 from .actor_scan import country_mentions, main_countries
 from .actors import PRONOUNS, ActorContext
 from .states import pronoun_takes_state, state_pair_before, subject_state_before
@@ -61,3 +68,115 @@ def _subject_state(doc: Doc, mentions: Mentions, position: int) -> Actor | None:
     if at is not None and len(at) == 1 and at[0].lower_ == "it" and not pronoun_takes_state(at[0]):
         return None
     return subject_state_before(doc, mentions.actors, position, organisations=True)
+
+
+# Coreference for a caller that reads argument phrases itself (the coder): which pronouns point
+# back, and the earlier actor each stands for.
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})
+REFERRING_PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS
+_SUBJECTS = ("nsubj", "nsubjpass")
+# How far back (characters) an earlier mention may stand for a pronoun, and for "the two nations"
+NEAREST_REACH = 600
+PAIR_REACH = 800
+
+
+class PhraseReader(Protocol):
+    """What coreference needs from the caller's reading of the parse: the subject of a verb
+    (with voice and control handled) and the actors a noun phrase names, without following
+    its prepositional phrases."""
+
+    def subject_of(self, verb: Token) -> Token | None: ...
+
+    def actors_of(self, head: Token) -> tuple[Actor, ...]: ...
+
+
+@dataclass(frozen=True)
+class MentionIndex:
+    """The article's actor mentions in text order, for look-ups before a position."""
+
+    mentions: tuple[ActorMention, ...]
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, mentions: Mentions) -> MentionIndex:
+        ordered = tuple(sorted(mentions.actors, key=lambda m: m.start))
+        return cls(ordered, tuple(m.start for m in ordered))
+
+    def _back_from(self, before: int, reach: int) -> Iterator[Actor]:
+        """Actors mentioned before offset ``before`` and within ``reach`` of it, nearest first."""
+        i = bisect.bisect_left(self.starts, before) - 1
+        while i >= 0 and before - self.mentions[i].start < reach:
+            yield self.mentions[i].actor
+            i -= 1
+
+    def actor_before(self, before: int, person: bool) -> Actor | None:
+        """Nearest actor mentioned before offset ``before``, a person or not as asked (light
+        coreference for pronouns)."""
+        for a in self._back_from(before, NEAREST_REACH):
+            if a.text.lower() not in REFERRING_PRONOUNS and (a.kind == "person") == person:
+                return a
+        return None
+
+    def pair_before(self, before: int) -> tuple[Actor, ...]:
+        """The last two parties of different countries named before ``before`` ("the two
+        nations"); empty when there are not two."""
+        out: list[Actor] = []
+        for a in self._back_from(before, PAIR_REACH):
+            if len(out) == 2:
+                break
+            if a.country and a.kind != "person" and all(b.country != a.country for b in out):
+                out.append(a)
+        return tuple(out) if len(out) == 2 else ()
+
+
+def referent(pronoun: Token, index: MentionIndex, reader: PhraseReader) -> Actor | None:
+    """The actor a pronoun stands for (light coreference): the first of ``REFERENT_RULES`` that
+    finds one."""
+    for rule in REFERENT_RULES:
+        found = rule(pronoun, index, reader)
+        if found is not None:
+            return found
+    return None
+
+
+def _teller(pronoun: Token, index: MentionIndex, reader: PhraseReader) -> Actor | None:
+    """"The union announced that it has called off the strike": the announcer."""
+    del index  # the rules share one signature
+    anchor = pronoun.head if pronoun.dep_ == "poss" else pronoun  # "their forces had ..."
+    if anchor.dep_ not in _SUBJECTS or anchor.head.dep_ != "ccomp":
+        return None
+    teller = reader.subject_of(anchor.head.head)
+    if teller is None or teller.pos_ == "PRON":
+        return None
+    told = reader.actors_of(teller)
+    if told and (told[0].kind == "person") == (pronoun.lower_ in PERSON_PRONOUNS):
+        return told[0]
+    return None
+
+
+def _previous_subject(pronoun: Token, index: MentionIndex, reader: PhraseReader) -> Actor | None:
+    """"It"/"they" as a subject most often continues the previous sentence's subject (a party
+    with a country, not a person)."""
+    del index  # the rules share one signature
+    if pronoun.lower_ not in THING_PRONOUNS or pronoun.dep_ not in _SUBJECTS:
+        return None
+    sent = pronoun.sent
+    if sent.start == 0:
+        return None
+    root = pronoun.doc[sent.start - 1].sent.root
+    subj = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    states = [a for a in reader.actors_of(subj) if a.kind != "person" and a.country]
+    return states[0] if states else None
+
+
+def _nearest(pronoun: Token, index: MentionIndex, reader: PhraseReader) -> Actor | None:
+    """The nearest earlier actor of the pronoun's kind (a person for "he", "she")."""
+    del reader  # the rules share one signature
+    return index.actor_before(pronoun.idx, pronoun.lower_ in PERSON_PRONOUNS)
+
+
+REFERENT_RULES: tuple[Callable[[Token, MentionIndex, PhraseReader], Actor | None], ...] = (
+    _teller, _previous_subject, _nearest)
