@@ -271,11 +271,10 @@ def counts_by_place(clause: list[Token], picked: list[PlaceMention], quantities:
             if same is not None:
                 marks.append((qm.start, same, None))
     covered = {m[0] for m in marks}
-    last: Quantity | None = None
     for x in clause:
         if x.like_num and x.dep_ in ("conj", "appos") and x.head.pos_ in ("VERB", "NOUN") \
                 and x.idx not in covered:
-            prev = [m for m in marks if m[0] < x.idx and m[1] is not None]
+            prev = [(start, q) for start, q, _ in marks if start < x.idx and q is not None]
             if prev:
                 last = max(prev, key=lambda m: m[0])[1]
                 try:
