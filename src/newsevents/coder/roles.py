@@ -64,7 +64,10 @@ class _Phrase:
 
     @functools.cached_property
     def resolved(self) -> Actor | None:
-        """The resolver's reading of the phrase's text (without the article's context)."""
+        """The resolver's reading of the phrase's text. Without the article's context on
+        purpose: passing ``context_at`` here changes events (persons already met give a party
+        its sector, nearby countries change the country), so that is a change of behaviour for
+        its own issue, not part of a refactor."""
         return resolve_actors.actor_for_text(self.text)
 
     @property
