@@ -24,6 +24,20 @@ def context_at(doc: Doc, mentions: Mentions, position: int, *,
     countries, the countries named in the sentence around ``position`` (nearest first), the
     state that was the subject just before (for "it") and the two states last named together
     (for "the two nations"); ``year`` is the article's, for the persons table."""
+    persons, recent = _persons_before(doc, mentions, position)
+    named = country_mentions(doc)
+    return ActorContext(persons=persons, recent_persons=recent,
+                        main_countries=main_countries(doc),
+                        nearby_countries=_nearby_countries(doc, position),
+                        year=year,
+                        subject_state=_subject_state(doc, mentions, position),
+                        state_pair=state_pair_before(doc, position, named) or ())
+
+
+def _persons_before(doc: Doc, mentions: Mentions, position: int
+                    ) -> tuple[dict[str, Actor], tuple[tuple[Actor, str], ...]]:
+    """The persons met before ``position`` by name and surname, and the same persons most
+    recent first with the gender their pronouns gave ("f", "m" or "")."""
     persons: dict[str, Actor] = {}
     recent: list[tuple[Actor, str]] = []
     genders: dict[str, str] = {}
@@ -40,24 +54,20 @@ def context_at(doc: Doc, mentions: Mentions, position: int, *,
             persons.setdefault(key, actor)
         recent = [(a, g) for a, g in recent if a.name != actor.name]
         recent.insert(0, (actor, ""))
-    recent = [(a, genders.get(a.name or "", g)) for a, g in recent]
+    return persons, tuple((a, genders.get(a.name or "", g)) for a, g in recent)
+
+
+def _nearby_countries(doc: Doc, position: int) -> tuple[str, ...]:
+    """The countries named in the sentence around ``position``, nearest first."""
     sent = doc.char_span(position, position + 1, alignment_mode="expand")
-    nearby: list[str] = []
-    if sent is not None and len(sent):
-        s = sent[0].sent
-        # the phrase at ``position`` is not its own context: "Tripoli" is not a Libyan place
-        # because "Tripoli" is also Libya's capital
-        hits = sorted((abs(off - position), iso) for off, iso in country_mentions(doc)
-                      if s.start_char <= off < s.end_char and off != position)
-        for _, iso in hits:
-            if iso not in nearby:
-                nearby.append(iso)
-    named = country_mentions(doc)
-    return ActorContext(persons=persons, recent_persons=tuple(recent),
-                        main_countries=main_countries(doc), nearby_countries=tuple(nearby),
-                        year=year,
-                        subject_state=_subject_state(doc, mentions, position),
-                        state_pair=state_pair_before(doc, position, named) or ())
+    if sent is None or not len(sent):
+        return ()
+    s = sent[0].sent
+    # the phrase at ``position`` is not its own context: "Tripoli" is not a Libyan place
+    # because "Tripoli" is also Libya's capital
+    hits = sorted((abs(off - position), iso) for off, iso in country_mentions(doc)
+                  if s.start_char <= off < s.end_char and off != position)
+    return tuple(dict.fromkeys(iso for _, iso in hits))
 
 
 def _subject_state(doc: Doc, mentions: Mentions, position: int) -> Actor | None:
