@@ -10,7 +10,7 @@ authorities disperse or arrest.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Token
 
@@ -68,44 +68,70 @@ def _group_raid_on_civilians(actor: tuple[Actor, ...], recipient: tuple[Actor, .
 
 
 def acled_for(code: str, mode: str | None, actor: tuple[Actor, ...], recipient: tuple[Actor, ...],
-              recipient_tokens: Iterable[Token], clause: list[Token], type_: str,
+              recipient_tokens: Sequence[Token], clause: list[Token], type_: str,
               killed: int | None, tables: Tables,
               actor_tokens: Iterable[Token] = (), crowd: bool = False) -> Acled | None:
+    """The ACLED type of an event coded under a row with ACLED code ``code`` ("-": none; "*":
+    from the weapon mode and who is hit; "*territory": by whose side takes it), then turned by
+    who acts (a mob, rioters), who is hit (protesters) and the words around a protest."""
     if code == "-":
         return None
-    key: str
     if code == "*territory":
         key = "gov_regain" if any(a.sector in STATE_SECTORS for a in actor) else "nonstate_take"
     elif code == "*":
-        if mode in MODE_TO_ACLED:
-            key = MODE_TO_ACLED[mode]
-            if key == "shell" and any(lemma_of(t) in ("air", "aviation", "airstrike", "warplane")
-                                      for t in clause):
-                key = "air"
-        elif (_civilian(recipient, recipient_tokens, tables) and not _civilian(actor, (), tables)) or _group_raid_on_civilians(actor, recipient, clause, tables):
-            key = "attack_civ"
-        else:
-            key = "clash"
+        key = _violence_key(mode, actor, recipient, recipient_tokens, clause, tables)
     else:
         key = code
-    by_crowd = {tables.classes.get("crowdactor", {}).get(lemma_of(t)) for t in actor_tokens}
-    if type_ == "ASSAULT" and "mob" in by_crowd and key not in ("air", "shell"):
-        key = "mob"  # a crowd attacking without protest aims (lynching, vigilantes)
-    elif type_ == "ASSAULT" and ("riot" in by_crowd or crowd) and key not in ("air", "shell"):
-        key = "riot"  # rioters clashing with police, demonstrators burning shops
-    protester_hit = any(tables.in_class("protester", lemma_of(t)) for t in recipient_tokens)
-    if type_ in ("ASSAULT", "COERCE") and protester_hit:
+    if type_ == "ASSAULT":
+        key = _crowd_key(key, actor_tokens, crowd, tables)
+    if type_ in ("ASSAULT", "COERCE") and any(
+            tables.in_class("protester", lemma_of(t)) for t in recipient_tokens):
         key = "protest_force" if (killed or mode == "firearms") else "protest_int"
     if key == "protest":
-        words = {lemma_of(t) for t in clause}
-        # authorities stepping in may be told anywhere in the sentence ("police fired tear gas
-        # and arrested dozens of demonstrators protesting ...")
-        sentence = {lemma_of(t) for t in (clause[0].sent if clause else ())}
-        if any(tables.in_class("riotword", w) for w in words):
-            key = "riot"
-        elif any(tables.in_class("intervene", w) for w in sentence):
-            key = "protest_force" if killed else "protest_int"
+        key = _protest_key(clause, killed, tables)
     if key == "protest_int" and killed:
         key = "protest_force"
     event_type, sub = tables.acled[key]
     return Acled(event_type=event_type, sub_event_type=sub)
+
+
+def _violence_key(mode: str | None, actor: tuple[Actor, ...], recipient: tuple[Actor, ...],
+                  recipient_tokens: Sequence[Token], clause: list[Token], tables: Tables) -> str:
+    """A remote weapon's sub-type (shelling told with aircraft words is an air strike); else
+    an attack on civilians, else an armed clash."""
+    if mode in MODE_TO_ACLED:
+        key = MODE_TO_ACLED[mode]
+        if key == "shell" and any(lemma_of(t) in ("air", "aviation", "airstrike", "warplane")
+                                  for t in clause):
+            return "air"
+        return key
+    if _civilian(recipient, recipient_tokens, tables) and not _civilian(actor, (), tables):
+        return "attack_civ"
+    if _group_raid_on_civilians(actor, recipient, clause, tables):
+        return "attack_civ"
+    return "clash"
+
+
+def _crowd_key(key: str, actor_tokens: Iterable[Token], crowd: bool, tables: Tables) -> str:
+    """Violence by a crowd: a mob attacking without protest aims (lynching, vigilantes), or
+    rioters (clashing with police, burning shops); not for air strikes and shelling."""
+    if key in ("air", "shell"):
+        return key
+    by_crowd = {tables.classes.get("crowdactor", {}).get(lemma_of(t)) for t in actor_tokens}
+    if "mob" in by_crowd:
+        return "mob"
+    if "riot" in by_crowd or crowd:
+        return "riot"
+    return key
+
+
+def _protest_key(clause: list[Token], killed: int | None, tables: Tables) -> str:
+    """A protest turns riot with violent words in its clause, and an intervention when
+    authorities step in, which may be told anywhere in the sentence ("police fired tear gas and
+    arrested dozens of demonstrators protesting ...")."""
+    if any(tables.in_class("riotword", lemma_of(t)) for t in clause):
+        return "riot"
+    sentence = {lemma_of(t) for t in (clause[0].sent if clause else ())}
+    if any(tables.in_class("intervene", w) for w in sentence):
+        return "protest_force" if killed else "protest_int"
+    return "protest"

@@ -4,6 +4,7 @@ historical) of one trigger, read from the words that govern it."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
@@ -28,7 +29,20 @@ def _unconfirmed(tokens: list[Token], tables: Tables) -> bool:
 
 def attribution(t: Token, finder: ActorFinder, tables: Tables) -> Attribution:
     """The nearest reporting word that governs ``t``: a verb ("X said"), a noun ("reports that",
-    "the Pentagon's statement that") or "according to X"."""
+    "the Pentagon's statement that") or "according to X": the first of ``ATTRIBUTION_RULES``
+    that finds one; else "unconfirmed" when the sentence has such a cue."""
+    for rule in ATTRIBUTION_RULES:
+        found = rule(t, finder, tables)
+        if found is not None:
+            return found
+    if _unconfirmed(list(t.sent), tables):
+        return Attribution(stance="unconfirmed", text="")
+    return Attribution()
+
+
+def _governing_report(t: Token, finder: ActorFinder, tables: Tables) -> Attribution | None:
+    """A reporting verb with a subject ("X said"), or a reporting noun whose clause holds the
+    trigger ("reports that"), among the words that govern ``t`` in its sentence."""
     say = tables.cues.get("say", {})
     nouns = tables.cues.get("noun", {})
     cur = t
@@ -40,35 +54,56 @@ def attribution(t: Token, finder: ActorFinder, tables: Tables) -> Attribution:
             if subj is not None:
                 return _attr(subj, say[lem], finder, tables, anc)
         if anc.pos_ == "NOUN" and lem in nouns and cur.dep_ in ("acl", "ccomp", "relcl", "prep"):
-            poss = syntax.child(anc, "poss")
-            src = poss if poss is not None else anc
-            return _attr(src, nouns[lem], finder, tables, anc)
+            return _attr(_owner_or(anc), nouns[lem], finder, tables, anc)
         cur = anc
-    # "the Pentagon's statement that X did": when the parser hangs the that-clause elsewhere,
-    # the noun right before "that" still introduces it
+    return None
+
+
+def _noun_before_that(t: Token, finder: ActorFinder, tables: Tables) -> Attribution | None:
+    """"the Pentagon's statement that X did": when the parser hangs the that-clause elsewhere,
+    the noun right before "that" still introduces it."""
+    nouns = tables.cues.get("noun", {})
     for node in [t, *syntax.ancestors_in_sentence(t)]:
         mark = syntax.child(node, "mark")
         if mark is not None and mark.lower_ == "that" and mark.i > t.sent.start:
             before = t.doc[mark.i - 1]
             if before.pos_ == "NOUN" and lemma_of(before) in nouns:
-                poss = syntax.child(before, "poss")
-                return _attr(poss if poss is not None else before, nouns[lemma_of(before)],
-                             finder, tables, before)
-            break
+                return _attr(_owner_or(before), nouns[lemma_of(before)], finder, tables, before)
+            return None
+    return None
+
+
+def _according_to(t: Token, finder: ActorFinder, tables: Tables) -> Attribution | None:
+    """"according to X" anywhere in the sentence: X claims it."""
     for tok in t.sent:
         if tok.lower_ == "according" and tok.dep_ == "prep":
             objs = syntax.preps(tok.head, ("according",))
             if objs:
                 return _attr(objs[0], "claimed", finder, tables, tok)
-    # "X said" after a quoted or comma-spliced report: the root verb is a reporting verb whose
-    # clause does not contain the trigger but governs the sentence
+    return None
+
+
+def _reporting_root(t: Token, finder: ActorFinder, tables: Tables) -> Attribution | None:
+    """"X said" after a quoted or comma-spliced report: the root verb is a reporting verb whose
+    clause does not contain the trigger but governs the sentence."""
+    say = tables.cues.get("say", {})
     root = t.sent.root
-    if lemma_of(root) in say and root.i != t.i and syntax.subject(root) is not None \
-            and t.i not in {x.i for x in syntax.subject(root).subtree}:  # type: ignore[union-attr]
-        return _attr(syntax.subject(root), say[lemma_of(root)], finder, tables, root)  # type: ignore[arg-type]
-    if _unconfirmed(list(t.sent), tables):
-        return Attribution(stance="unconfirmed", text="")
-    return Attribution()
+    if lemma_of(root) not in say or root.i == t.i:
+        return None
+    subj = syntax.subject(root)
+    if subj is None or t.i in {x.i for x in subj.subtree}:
+        return None
+    return _attr(subj, say[lemma_of(root)], finder, tables, root)
+
+
+ATTRIBUTION_RULES: tuple[Callable[[Token, ActorFinder, Tables], Attribution | None], ...] = (
+    _governing_report, _noun_before_that, _according_to, _reporting_root)
+
+
+def _owner_or(noun: Token) -> Token:
+    """"the Pentagon's statement": the owner of a reporting noun is the source."""
+    poss = syntax.child(noun, "poss")
+    return poss if poss is not None else noun
 
 
 def _attr(src: Token, stance: str, finder: ActorFinder, tables: Tables, cue: Token) -> Attribution:
@@ -120,42 +155,74 @@ def modality(t: Token, tables: Tables, date: DateSpan | None, published: dt.date
     """Negation and modal words on the trigger or on the verbs and nouns governing it within its
     clause; then the date: a date after publication is future, one in an earlier year (or known
     only to the year) is historical background."""
-    hyp = tables.cues.get("hypothetical", {})
-    fut = tables.cues.get("future", {})
-    neg = tables.cues.get("negated", {})
     chain = [t] + syntax.ancestors_in_sentence(t)
     for depth, node in enumerate(chain[:4]):
-        if depth > 0 and chain[depth - 1].dep_ in ("ccomp",) and lemma_of(node) in tables.cues.get("say", {}):
-            break  # the reporting verb's own modality is not the event's
-        if depth > 0 and _semicolon_between(chain[depth - 1], node):
-            break  # "X clashed with Y; casualty figures were not available": another sentence
-        if any(c.dep_ == "neg" for c in node.children):
-            return "negated"  # "will not accept": negation outranks the modal
-        for c in node.children:
-            lem = lemma_of(c)
-            if c.dep_ == "neg" or (c.dep_ in ("det", "preconj") and lem in ("no", "neither")):
-                return "negated"
-            if c.dep_ in ("aux",) and lem == "would" and _reported(node, tables):
-                return "future"  # "said they would meet": the future seen from the past
-            if c.dep_ in ("aux",) and lem in hyp:
-                return "hypothetical"
-            if c.dep_ == "mark" and lem in ("if", "unless"):
-                return "hypothetical"
-            if c.dep_ == "aux" and (lem in fut or c.lower_ in fut):
-                return "future"
-        lem = lemma_of(node)
-        if depth > 0 and lem in hyp and node.pos_ in ("NOUN", "ADJ"):
-            return "hypothetical"
-        if depth > 0 and lem in fut and node.pos_ in ("VERB", "ADJ") and \
-                chain[depth - 1].dep_ == "xcomp":
-            return "future"
-        if depth > 0 and node.lower_ == "without":
-            return "negated"
-        if depth > 0 and lem in neg and node.pos_ == "VERB" and lem != "deny":
-            return "negated"
+        below = chain[depth - 1] if depth > 0 else None
+        if below is not None and _clause_ends(below, node, tables):
+            break
+        found = _words_modality(node, tables)
+        if found is None and below is not None:
+            found = _governor_modality(node, below, tables)
+        if found is not None:
+            return found
     if date is not None and date_from_text and published is not None and date.start:
         return _modality_of_date(date, published)
     return "factual"
+
+
+def _clause_ends(below: Token, node: Token, tables: Tables) -> bool:
+    """The walk up from the trigger leaves its clause: at the reporting verb (its own modality
+    is not the event's), or across a semicolon ("X clashed with Y; casualty figures were not
+    available": another sentence)."""
+    if below.dep_ == "ccomp" and lemma_of(node) in tables.cues.get("say", {}):
+        return True
+    return _semicolon_between(below, node)
+
+
+def _words_modality(node: Token, tables: Tables) -> str | None:
+    """The modality the words on ``node`` give: a negation outranks a modal ("will not
+    accept"), else the first child that is a cue."""
+    if any(c.dep_ == "neg" for c in node.children):
+        return "negated"
+    for c in node.children:
+        found = _cue_modality(c, node, tables)
+        if found is not None:
+            return found
+    return None
+
+
+def _cue_modality(c: Token, node: Token, tables: Tables) -> str | None:
+    """The modality one child ``c`` of ``node`` gives: "no", "neither"; an auxiliary ("would"
+    reported, "might", "will") or an "if"/"unless" clause marker."""
+    lem = lemma_of(c)
+    if c.dep_ == "neg" or (c.dep_ in ("det", "preconj") and lem in ("no", "neither")):
+        return "negated"
+    if c.dep_ == "aux" and lem == "would" and _reported(node, tables):
+        return "future"  # "said they would meet": the future seen from the past
+    if c.dep_ == "aux" and lem in tables.cues.get("hypothetical", {}):
+        return "hypothetical"
+    if c.dep_ == "mark" and lem in ("if", "unless"):
+        return "hypothetical"
+    fut = tables.cues.get("future", {})
+    if c.dep_ == "aux" and (lem in fut or c.lower_ in fut):
+        return "future"
+    return None
+
+
+def _governor_modality(node: Token, below: Token, tables: Tables) -> str | None:
+    """The modality a governing word gives: "plans to", "possible", "expected to" (a modal
+    noun, adjective or verb), "without", or a negating verb ("failed to"; not "deny")."""
+    lem = lemma_of(node)
+    if lem in tables.cues.get("hypothetical", {}) and node.pos_ in ("NOUN", "ADJ"):
+        return "hypothetical"
+    if lem in tables.cues.get("future", {}) and node.pos_ in ("VERB", "ADJ") and \
+            below.dep_ == "xcomp":
+        return "future"
+    if node.lower_ == "without":
+        return "negated"
+    if lem in tables.cues.get("negated", {}) and node.pos_ == "VERB" and lem != "deny":
+        return "negated"
+    return None
 
 
 # News reports the happenings of its last days; a happening its own words date over two weeks

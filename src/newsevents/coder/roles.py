@@ -1,26 +1,28 @@
 """Who did it and to whom: role specs of a lexicon row -> lists of Actors.
 
-Actors come first from the resolver's ActorMentions over the role's noun phrase, then from
-``resolve.actors.actor_for_text`` on the phrase text, then (for a pronoun) from the nearest
-earlier actor of the right kind, then from a country-level PlaceMention in the phrase.
+Actors come first from the resolver's ActorMentions over the role's noun phrase, then (for a
+pronoun) from resolve's coreference (``resolve.context.referent``), then from
+``resolve.actors.actor_for_text`` on the phrase text, then from a country-level PlaceMention in
+the phrase: ``PHRASE_RULES`` in order.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from ..records import Actor, ActorMention, Mentions, PlaceMention
 from ..resolve import actors as resolve_actors
+from ..resolve.context import REFERRING_PRONOUNS, MentionIndex, referent
 from ..resolve.tables import country_name
 from . import syntax
 from .match import lemma_of
 from .tables import TriggerRow
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})
 WHERE = "where"  # actor spec: an agentless passive act of state is by the place's authorities
 MUTUAL = "both"  # actor spec: the recipient of a reciprocal act is an actor too
 COMPANION_PREPS = ("along", "together", "alongside")
@@ -48,8 +50,35 @@ def _span(tokens: list[Token]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
+@dataclass(frozen=True)
+class _Phrase:
+    """One noun phrase being read: its head, its core words (without clauses and most
+    prepositional phrases) and the parties the resolver's mentions name over them."""
+
+    head: Token
+    core: tuple[Token, ...]
+    named: tuple[Actor, ...]  # mention actors with a country, a name or a sector
+    text: str
+    deep: bool  # may look into the phrase's prepositional phrases
+    generic: bool  # keeps an unknown common noun phrase as an actor without a country
+
+    @functools.cached_property
+    def resolved(self) -> Actor | None:
+        """The resolver's reading of the phrase's text. Without the article's context on
+        purpose: passing ``context_at`` here changes events (persons already met give a party
+        its sector, nearby countries change the country), so that is a change of behaviour for
+        its own issue, not part of a refactor."""
+        return resolve_actors.actor_for_text(self.text)
+
+    @property
+    def subtree(self) -> list[Token]:
+        return sorted(self.head.subtree, key=lambda t: t.i)
+
+
 class ActorFinder:
-    """Actor lookups over one parsed article and its mentions."""
+    """Actor lookups over one parsed article and its mentions. It reads argument phrases; the
+    pronouns among them are resolved by ``resolve.context.referent``, which reads phrases
+    through this finder (``subject_of``, ``actors_of``)."""
 
     def __init__(self, doc: Doc, mentions: Mentions,
                  civilian_words: frozenset[str] = frozenset(),
@@ -57,19 +86,18 @@ class ActorFinder:
         self.doc = doc
         self.civilian_words = civilian_words
         self.pair_words = pair_words
-        self.actor_mentions: tuple[ActorMention, ...] = tuple(
-            sorted(mentions.actors, key=lambda m: m.start))
-        self._starts = [m.start for m in self.actor_mentions]
+        self.index = MentionIndex.of(mentions)
         self.places: tuple[PlaceMention, ...] = tuple(sorted(mentions.places, key=lambda m: m.start))
         self.dateline_end = 0  # a dateline ("BAMAKO, Mali — ") names the place of filing only
 
     def mentions_over(self, tokens: list[Token]) -> list[ActorMention]:
         out: list[ActorMention] = []
+        mentions, starts = self.index.mentions, self.index.starts
         for t in tokens:
             s, e = t.idx, t.idx + len(t)
-            i = bisect.bisect_right(self._starts, e) - 1
-            while i >= 0 and self.actor_mentions[i].end > s - 200:
-                m = self.actor_mentions[i]
+            i = bisect.bisect_right(starts, e) - 1
+            while i >= 0 and mentions[i].end > s - 200:
+                m = mentions[i]
                 if m.start < e and m.end > s and m not in out and m.start >= self.dateline_end:
                     out.append(m)
                 i -= 1
@@ -79,121 +107,56 @@ class ActorFinder:
         spans = [(t.idx, t.idx + len(t)) for t in tokens]
         return [p for p in self.places if any(p.start < e and p.end > s for s, e in spans)]
 
-    def previous_actor(self, before: int, person: bool) -> Actor | None:
-        """Nearest actor mentioned before offset ``before`` (light coreference for pronouns)."""
-        i = bisect.bisect_left(self._starts, before) - 1
-        while i >= 0 and before - self.actor_mentions[i].start < 600:
-            a = self.actor_mentions[i].actor
-            text = self.actor_mentions[i].actor.text.lower()
-            if text not in PERSON_PRONOUNS | THING_PRONOUNS and (a.kind == "person") == person:
-                return a
-            i -= 1
-        return None
+    def subject_of(self, verb: Token) -> Token | None:
+        return syntax.subject(verb)
+
+    def actors_of(self, head: Token) -> tuple[Actor, ...]:
+        return self.phrase(head, deep=False).actors
+
+    def referent(self, pronoun: Token) -> Actor | None:
+        """The actor a pronoun stands for (coreference is resolve's)."""
+        return referent(pronoun, self.index, self)
 
     def phrase(self, head: Token, deep: bool = True, generic: bool = False) -> Found:
-        """Actors named by the noun phrase of ``head``; with ``generic``, an unknown common
-        noun phrase ("the two sides") is kept as an actor without a country."""
+        """Actors named by the noun phrase of ``head``: the first of ``PHRASE_RULES`` that
+        finds them; with ``generic``, an unknown common noun phrase ("the two sides") is kept
+        as an actor without a country."""
         if head.idx < self.dateline_end:
-            # the parser often makes the dateline the subject and hangs the real one on it
-            # ("HAVANA — X and Y agreed": appos) or beside it ("BAMAKO — X fought": nsubj)
-            alt = next((c for c in head.children if c.dep_ == "appos"
-                        and c.idx >= self.dateline_end), None)
-            if alt is None and head.head is not head:
-                alt = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")
-                            and c.i != head.i and c.idx >= self.dateline_end), None)
+            alt = self._past_dateline(head)
             if alt is None:
                 return Found((), (head,), "")
             head = alt
         core = syntax.core_tokens(head)
-        found = self.mentions_over(core)
-        actors = _unique(m.actor for m in found if m.actor.country or m.actor.name or m.actor.sector)
-        if actors and deep and not any(a.country for a in actors):
-            # "sending additional troops to Russia": a country further in beats a bare noun
-            sub = sorted(head.subtree, key=lambda t: t.i)
-            deeper = _unique(m.actor for m in self.mentions_over(sub) if m.actor.country)
-            if deeper:
-                return self._agent_first(head, Found(deeper, tuple(sub), "mention"))
-        if not any(a.country for a in actors):
-            origin = self._origin(head)
-            if origin:  # "doctors from two American aid groups": of the groups' country
-                return Found(tuple(replace(a, country=origin[0].country, name=origin[0].name)
-                                   for a in actors) or origin, tuple(core), "from")
-        if actors and not any(a.country for a in actors):
-            actors = self._owner_country(head, actors)
-        elif any(m.actor.country for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for g in c.children if g.dep_ == "pobj" for m in self.mentions_over([g])):
-            actors = _share_country(actors, persons=True)  # "the president of Armenia"
-        if actors:
-            return Found(_coordinated_modifiers(head, actors), tuple(core), "mention")
-        if head.pos_ == "PRON" and head.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
-            prev = self.referent(head)
-            return Found((replace(prev, text=head.text),) if prev else (), (head,), "coref")
-        if head.lemma_.lower() in self.pair_words and any(
-                c.lower_ in ("two", "both") for c in head.children):
-            pair = self.previous_pair(head.idx)
-            if pair:
-                return Found(pair, tuple(core), "pair")
-        text = self.doc.text[slice(*_span(core))]
-        actor = resolve_actors.actor_for_text(text)
-        if actor is not None and (actor.country or actor.sector):
-            return Found((actor,), tuple(core), "text")
-        if deep:
-            sub = sorted(head.subtree, key=lambda t: t.i)
-            found = self.mentions_over(sub)
-            actors = _unique(m.actor for m in found if m.actor.country)
-            if actors:
-                return self._agent_first(head, Found(actors, tuple(sub), "mention"))
-        for p in self.places_over(core):
-            if p.place.country and p.place.precision in ("country", "city", "admin1"):
-                return Found((Actor(text=self.doc.text[p.start:p.end],
-                                    name=country_name(p.place.country),
-                                    country=p.place.country, kind="state"),),
-                             tuple(core), "place")
-        if actor is not None:
-            return Found((actor,), tuple(core), "text")
-        if any(t.lemma_.lower() in self.civilian_words for t in core):
-            return Found((Actor(text=text, sector="CVL", kind="group"),), tuple(core), "civilian")
-        if head.pos_ in ("PROPN", "NOUN") and head.ent_type_ not in NOT_ACTORS and (
-                head.pos_ == "PROPN" or head.ent_type_ or any(t.pos_ == "PROPN" for t in core)):
-            # a named party the dictionaries do not know: kept as written, without a country
-            return Found((Actor(text=text),), tuple(core), "unresolved")
-        if head.pos_ == "NOUN" and (generic or head.dep_ in ("nsubj", "poss")) and \
-                head.ent_type_ not in NOT_ACTORS:
-            # "the two sides agreed": a party the text names only generically
-            return Found((Actor(text=text),), tuple(core), "unresolved")
-        return Found((), tuple(core), "")
+        named = _unique(m.actor for m in self.mentions_over(core)
+                        if m.actor.country or m.actor.name or m.actor.sector)
+        p = _Phrase(head, tuple(core), named, self.doc.text[slice(*_span(core))], deep, generic)
+        for rule in PHRASE_RULES:
+            found = rule(self, p)
+            if found is not None:
+                return found
+        return Found((), p.core, "")
 
-    def referent(self, head: Token) -> Actor | None:
-        """The actor a pronoun stands for (light coreference)."""
-        prev = None
-        anchor = head.head if head.dep_ == "poss" else head  # "their forces had ..."
-        if anchor.dep_ in ("nsubj", "nsubjpass") and anchor.head.dep_ == "ccomp":
-            # "The union announced that it has called off the strike": the announcer
-            teller = syntax.subject(anchor.head.head)
-            if teller is not None and teller.pos_ != "PRON":
-                told = self.phrase(teller, deep=False)
-                if told.actors and (told.actors[0].kind == "person") == (
-                        head.lower_ in PERSON_PRONOUNS):
-                    prev = told.actors[0]
-        if prev is None and head.lower_ in THING_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass"):
-            prev = self.previous_subject(head)
-        if prev is None:
-            prev = self.previous_actor(head.idx, head.lower_ in PERSON_PRONOUNS)
-        return prev
+    def _past_dateline(self, head: Token) -> Token | None:
+        """The parser often makes the dateline the subject and hangs the real one on it
+        ("HAVANA — X and Y agreed": appos) or beside it ("BAMAKO — X fought": nsubj)."""
+        alt = next((c for c in head.children if c.dep_ == "appos"
+                    and c.idx >= self.dateline_end), None)
+        if alt is None and head.head is not head:
+            alt = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and c.i != head.i and c.idx >= self.dateline_end), None)
+        return alt
 
     def _origin(self, head: Token) -> tuple[Actor, ...]:
         """The country-bearing parties of a "from" phrase on ``head`` ("volunteers from a
         Norwegian charity"), which name the party the head belongs to."""
         if head.pos_ not in ("NOUN", "PROPN"):
             return ()
-        for p in head.children:
-            if p.dep_ == "prep" and p.lower_ == "from":
-                for g in p.children:
-                    if g.dep_ == "pobj" and g.ent_type_ not in NOT_ACTORS:
-                        found = self.phrase(g, deep=False)
-                        if found.rule in ("mention", "text") and any(
-                                a.country for a in found.actors):
-                            return tuple(a for a in found.actors if a.country)
+        for g in _prep_objects(head, "from"):
+            if g.ent_type_ in NOT_ACTORS:
+                continue
+            found = self.phrase(g, deep=False)
+            if found.rule in ("mention", "text") and any(a.country for a in found.actors):
+                return tuple(a for a in found.actors if a.country)
         return ()
 
     def _agent_first(self, head: Token, found: Found) -> Found:
@@ -211,7 +174,7 @@ class ActorFinder:
         """"Bosnian Serbs said their forces had withdrawn": parties named by a possessive
         pronoun ("their forces", "its army") are of the country of the pronoun's referent."""
         poss = next((c for c in head.children if c.dep_ == "poss"
-                     and c.lower_ in PERSON_PRONOUNS | THING_PRONOUNS), None)
+                     and c.lower_ in REFERRING_PRONOUNS), None)
         if poss is None:
             return actors
         ref = self.referent(poss)
@@ -220,29 +183,141 @@ class ActorFinder:
             return actors
         return tuple(replace(a, country=country) if a.country is None else a for a in actors)
 
-    def previous_pair(self, before: int) -> tuple[Actor, ...]:
-        """The last two states named before ``before`` ("the two nations")."""
-        out: list[Actor] = []
-        i = bisect.bisect_left(self._starts, before) - 1
-        while i >= 0 and len(out) < 2 and before - self.actor_mentions[i].start < 800:
-            a = self.actor_mentions[i].actor
-            if a.country and a.kind != "person" and all(b.country != a.country for b in out):
-                out.append(a)
-            i -= 1
-        return tuple(out) if len(out) == 2 else ()
+    def _of_country(self, head: Token) -> bool:
+        """"the president of Armenia": an "of" phrase on the head names a country."""
+        return any(m.actor.country for g in _prep_objects(head, "of")
+                   for m in self.mentions_over([g]))
 
-    def previous_subject(self, pronoun: Token) -> Actor | None:
-        """"It"/"they" as a subject most often continues the previous sentence's subject."""
-        sent = pronoun.sent
-        if sent.start == 0:
-            return None
-        prev = self.doc[sent.start - 1].sent
-        subj = syntax.child(prev.root, "nsubj", "nsubjpass")
-        if subj is None or subj.pos_ == "PRON":
-            return None
-        found = self.phrase(subj, deep=False)
-        states = [a for a in found.actors if a.kind != "person" and a.country]
-        return states[0] if states else None
+
+def _prep_objects(head: Token, prep: str) -> list[Token]:
+    """The objects of the preposition ``prep`` hanging on ``head``, in parse order."""
+    return [g for c in head.children if c.dep_ == "prep" and c.lower_ == prep
+            for g in c.children if g.dep_ == "pobj"]
+
+
+# The rules of ActorFinder.phrase, named after the rule they record; the first that finds
+# actors (or, for a pronoun, decides) wins, so their order is part of the behaviour.
+
+def _mention_further_in(finder: ActorFinder, p: _Phrase) -> Found | None:
+    """"sending additional troops to Russia": a country further in beats a bare noun."""
+    if not p.named or not p.deep or any(a.country for a in p.named):
+        return None
+    deeper = _unique(m.actor for m in finder.mentions_over(p.subtree) if m.actor.country)
+    if not deeper:
+        return None
+    return finder._agent_first(p.head, Found(deeper, tuple(p.subtree), "mention"))
+
+
+def _from(finder: ActorFinder, p: _Phrase) -> Found | None:
+    """"doctors from two American aid groups": of the groups' country."""
+    if any(a.country for a in p.named):
+        return None
+    origin = finder._origin(p.head)
+    if not origin:
+        return None
+    return Found(tuple(replace(a, country=origin[0].country, name=origin[0].name)
+                       for a in p.named) or origin, p.core, "from")
+
+
+def _mention(finder: ActorFinder, p: _Phrase) -> Found | None:
+    """The parties the mentions over the phrase's core name, with a country lent by the owner
+    of "their forces" or by "of Armenia"."""
+    if not p.named:
+        return None
+    actors = p.named
+    if not any(a.country for a in actors):
+        actors = finder._owner_country(p.head, actors)
+    elif finder._of_country(p.head):
+        actors = _share_country(actors, persons=True)  # "the president of Armenia"
+    return Found(_coordinated_modifiers(p.head, actors), p.core, "mention")
+
+
+def _coref(finder: ActorFinder, p: _Phrase) -> Found | None:
+    """A pronoun stands for the actor resolve's coreference finds (or for no one)."""
+    head = p.head
+    if head.pos_ != "PRON" or head.lower_ not in REFERRING_PRONOUNS:
+        return None
+    prev = finder.referent(head)
+    return Found((replace(prev, text=head.text),) if prev else (), (head,), "coref")
+
+
+def _pair(finder: ActorFinder, p: _Phrase) -> Found | None:
+    """"the two nations", "both sides": the last two states named before."""
+    head = p.head
+    if head.lemma_.lower() not in finder.pair_words or not any(
+            c.lower_ in ("two", "both") for c in head.children):
+        return None
+    pair = finder.index.pair_before(head.idx)
+    return Found(pair, p.core, "pair") if pair else None
+
+
+def _text(finder: ActorFinder, p: _Phrase) -> Found | None:
+    """The resolver's reading of the phrase's text, when it gives a country or a sector."""
+    del finder  # the rules share one signature
+    actor = p.resolved
+    if actor is None or not (actor.country or actor.sector):
+        return None
+    return Found((actor,), p.core, "text")
+
+
+def _mention_in_subtree(finder: ActorFinder, p: _Phrase) -> Found | None:
+    """A country named anywhere in the phrase, prepositional phrases included."""
+    if not p.deep:
+        return None
+    actors = _unique(m.actor for m in finder.mentions_over(p.subtree) if m.actor.country)
+    if not actors:
+        return None
+    return finder._agent_first(p.head, Found(actors, tuple(p.subtree), "mention"))
+
+
+def _place(finder: ActorFinder, p: _Phrase) -> Found | None:
+    """A country, region or town in the phrase stands for its state."""
+    for m in finder.places_over(list(p.core)):
+        place = m.place
+        if place.country and place.precision in ("country", "city", "admin1"):
+            return Found((Actor(text=finder.doc.text[m.start:m.end],
+                                name=country_name(place.country),
+                                country=place.country, kind="state"),), p.core, "place")
+    return None
+
+
+def _text_without_country(finder: ActorFinder, p: _Phrase) -> Found | None:
+    """The resolver's reading of the text even without a country or a sector."""
+    del finder  # the rules share one signature
+    return Found((p.resolved,), p.core, "text") if p.resolved is not None else None
+
+
+def _civilian(finder: ActorFinder, p: _Phrase) -> Found | None:
+    if not any(t.lemma_.lower() in finder.civilian_words for t in p.core):
+        return None
+    return Found((Actor(text=p.text, sector="CVL", kind="group"),), p.core, "civilian")
+
+
+def _unresolved_name(finder: ActorFinder, p: _Phrase) -> Found | None:
+    """A named party the dictionaries do not know: kept as written, without a country."""
+    del finder  # the rules share one signature
+    head = p.head
+    if head.pos_ not in ("PROPN", "NOUN") or head.ent_type_ in NOT_ACTORS:
+        return None
+    if not (head.pos_ == "PROPN" or head.ent_type_ or any(t.pos_ == "PROPN" for t in p.core)):
+        return None
+    return Found((Actor(text=p.text),), p.core, "unresolved")
+
+
+def _unresolved_generic(finder: ActorFinder, p: _Phrase) -> Found | None:
+    """"the two sides agreed": a party the text names only generically."""
+    del finder  # the rules share one signature
+    head = p.head
+    if head.pos_ != "NOUN" or head.ent_type_ in NOT_ACTORS:
+        return None
+    if not (p.generic or head.dep_ in ("nsubj", "poss")):
+        return None
+    return Found((Actor(text=p.text),), p.core, "unresolved")
+
+
+PHRASE_RULES: tuple[Callable[[ActorFinder, _Phrase], Found | None], ...] = (
+    _mention_further_in, _from, _mention, _coref, _pair, _text, _mention_in_subtree, _place,
+    _text_without_country, _civilian, _unresolved_name, _unresolved_generic)
 
 
 def _coordinated_modifiers(head: Token, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
@@ -295,144 +370,231 @@ def _unique(actors: object) -> tuple[Actor, ...]:
 
 
 def role_heads(t: Token, spec: str, pos: str) -> list[Token]:
-    """The head tokens a role spec points at from trigger ``t``."""
-    if spec == "subj":
-        if pos == "VERB":
-            subj = syntax.subject(t)
-            heads = [subj] if subj is not None else []
-            heads += syntax.preps(t, COMPANION_PREPS)
-            return heads
-        gov = syntax.governor_verb(t)
-        subj = syntax.subject(gov) if gov is not None else None
-        return [subj] if subj is not None else []
-    if spec == "obj":
-        obj = syntax.direct_object(t)
-        return [obj] if obj is not None else []
-    if spec == "dat":
-        return [c for c in t.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"] + \
-            [g for c in t.children if c.dep_ == "dative" and c.pos_ == "ADP"
-             for g in c.children if g.dep_ == "pobj"]
+    """The head tokens a role spec points at from trigger ``t``: ``p:of|on`` specs name
+    prepositions, the others are looked up in ``ROLE_HEADS``."""
     if spec.startswith("p:"):
-        names = tuple(spec[2:].split("|"))
-        found = syntax.preps(t, names, via_object=True)
-        if not found and pos == "NOUN" and t.dep_ == "dobj" and t.head.pos_ == "VERB":
-            # "opened investigations against 28 officials": the parser often hangs the
-            # noun's phrase on its verb
-            found = [g for g in syntax.preps(t.head, names) if g.i > t.i]
-        return found
-    if spec == "poss":
-        return [c for c in t.children if c.dep_ == "poss"]
-    if spec == "mod":
-        return [c for c in t.children if c.dep_ in ("amod", "compound", "nmod")]
-    if spec == "objmod":
-        obj = syntax.direct_object(t)
-        if obj is None:
-            return []
-        heads = [c for c in obj.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
-        for of in syntax.preps(obj, ("of",)):
-            heads += [c for c in of.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
-        return heads
-    if spec == "speaker":  # "X said Y must ...": X
-        for anc in syntax.ancestors_in_sentence(t):
-            if anc.pos_ in ("VERB", "AUX") and anc.i != t.head.i:
-                subj = syntax.subject(anc)
-                if subj is not None:
-                    return [subj]
+        return _prep_heads(t, tuple(spec[2:].split("|")), pos)
+    heads = ROLE_HEADS.get(spec)
+    if heads is None:
+        raise ValueError(f"unknown role spec {spec!r}")
+    return heads(t, pos)
+
+
+def _one(t: Token | None) -> list[Token]:
+    return [t] if t is not None else []
+
+
+def _subj_heads(t: Token, pos: str) -> list[Token]:
+    """A verb's subject and its companions ("along with X"); a noun's governing verb's
+    subject."""
+    if pos == "VERB":
+        return _one(syntax.subject(t)) + syntax.preps(t, COMPANION_PREPS)
+    gov = syntax.governor_verb(t)
+    return _one(syntax.subject(gov) if gov is not None else None)
+
+
+def _obj_heads(t: Token, pos: str) -> list[Token]:
+    del pos  # every spec reader takes the trigger's part of speech
+    return _one(syntax.direct_object(t))
+
+
+def _dat_heads(t: Token, pos: str) -> list[Token]:
+    """Dative objects: "gave them", and the object of a dative preposition ("gave aid to X")."""
+    del pos  # every spec reader takes the trigger's part of speech
+    return [c for c in t.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"] + \
+        [g for c in t.children if c.dep_ == "dative" and c.pos_ == "ADP"
+         for g in c.children if g.dep_ == "pobj"]
+
+
+def _prep_heads(t: Token, names: tuple[str, ...], pos: str) -> list[Token]:
+    found = syntax.preps(t, names, via_object=True)
+    if not found and pos == "NOUN" and t.dep_ == "dobj" and t.head.pos_ == "VERB":
+        # "opened investigations against 28 officials": the parser often hangs the
+        # noun's phrase on its verb
+        found = [g for g in syntax.preps(t.head, names) if g.i > t.i]
+    return found
+
+
+def _poss_heads(t: Token, pos: str) -> list[Token]:
+    del pos  # every spec reader takes the trigger's part of speech
+    return [c for c in t.children if c.dep_ == "poss"]
+
+
+def _mod_heads(t: Token, pos: str) -> list[Token]:
+    del pos  # every spec reader takes the trigger's part of speech
+    return [c for c in t.children if c.dep_ in ("amod", "compound", "nmod")]
+
+
+def _objmod_heads(t: Token, pos: str) -> list[Token]:
+    """Modifiers of the object and of its "of" phrase ("destroyed Russia's tanks")."""
+    del pos  # every spec reader takes the trigger's part of speech
+    obj = syntax.direct_object(t)
+    if obj is None:
         return []
-    if spec == "headsubj":
-        subj = syntax.subject(t.head)
-        return [subj] if subj is not None else []
-    if spec == "xrecip":
-        out = []
-        for c in t.children:
-            if c.dep_ == "xcomp":
-                o = syntax.direct_object(c)
-                out += [o] if o is not None else []
-                out += [x for x in c.children if x.dep_ == "dative"]
-                out += syntax.preps(c, ("to", "for", "with", "from", "on", "against"),
-                                    via_object=True)
-        return out
-    if spec == "clsubj":  # "concern that Russia may offer ...": the clause's subject
-        out = []
-        for c in t.children:
-            if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
-                subj = syntax.subject(c)
-                if subj is not None:
-                    out.append(subj)
-        return out
-    if spec == "xobj":
-        comps = [c for c in t.children if c.dep_ in ("xcomp", "ccomp")]
-        obj = syntax.direct_object(t)
-        if obj is not None:
-            comps += [g for p in obj.children if p.dep_ == "prep"
-                      for g in p.children if g.dep_ == "pcomp"]
-        out = []
-        for c in comps:
-            o = syntax.direct_object(c)
-            if o is not None:
-                out.append(o)
-        return out
-    raise ValueError(f"unknown role spec {spec!r}")
+    deps = ("amod", "compound", "nmod", "poss")
+    heads = [c for c in obj.children if c.dep_ in deps]
+    for of in syntax.preps(obj, ("of",)):
+        heads += [c for c in of.children if c.dep_ in deps]
+    return heads
+
+
+def _speaker_heads(t: Token, pos: str) -> list[Token]:
+    """"X said Y must ...": X."""
+    del pos  # every spec reader takes the trigger's part of speech
+    for anc in syntax.ancestors_in_sentence(t):
+        if anc.pos_ in ("VERB", "AUX") and anc.i != t.head.i:
+            subj = syntax.subject(anc)
+            if subj is not None:
+                return [subj]
+    return []
+
+
+def _headsubj_heads(t: Token, pos: str) -> list[Token]:
+    del pos  # every spec reader takes the trigger's part of speech
+    return _one(syntax.subject(t.head))
+
+
+def _xrecip_heads(t: Token, pos: str) -> list[Token]:
+    """The recipients of an open complement ("agreed to provide aid for Romania")."""
+    del pos  # every spec reader takes the trigger's part of speech
+    out: list[Token] = []
+    for c in t.children:
+        if c.dep_ == "xcomp":
+            out += _one(syntax.direct_object(c))
+            out += [x for x in c.children if x.dep_ == "dative"]
+            out += syntax.preps(c, ("to", "for", "with", "from", "on", "against"),
+                                via_object=True)
+    return out
+
+
+def _clsubj_heads(t: Token, pos: str) -> list[Token]:
+    """"concern that Russia may offer ...": the clause's subject."""
+    del pos  # every spec reader takes the trigger's part of speech
+    return [s for c in t.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
+            for s in _one(syntax.subject(c))]
+
+
+def _xobj_heads(t: Token, pos: str) -> list[Token]:
+    """The objects of the trigger's complements, and of a clause on its object's preposition."""
+    del pos  # every spec reader takes the trigger's part of speech
+    comps = [c for c in t.children if c.dep_ in ("xcomp", "ccomp")]
+    obj = syntax.direct_object(t)
+    if obj is not None:
+        comps += [g for p in obj.children if p.dep_ == "prep"
+                  for g in p.children if g.dep_ == "pcomp"]
+    return [o for c in comps for o in _one(syntax.direct_object(c))]
+
+
+ROLE_HEADS: dict[str, Callable[[Token, str], list[Token]]] = {
+    "subj": _subj_heads, "obj": _obj_heads, "dat": _dat_heads, "poss": _poss_heads,
+    "mod": _mod_heads, "objmod": _objmod_heads, "speaker": _speaker_heads,
+    "headsubj": _headsubj_heads, "xrecip": _xrecip_heads, "clsubj": _clsubj_heads,
+    "xobj": _xobj_heads,
+}
+MODIFIER_SPECS = ("mod", "objmod")  # name actors only through mentions, not generic words
+
+
+def _specs(row: TriggerRow, which: str) -> tuple[str, ...]:
+    """The row's role specs (``both`` and ``where`` are read elsewhere), else the defaults of
+    its part of speech."""
+    given = (row.actor if which == "actor" else row.recipient) or ()
+    return tuple(s for s in given if s not in (MUTUAL, WHERE)) or DEFAULT_ROLES[(row.pos, which)]
 
 
 def find_role(finder: ActorFinder, t: Token, row: TriggerRow, which: str,
               light: frozenset[str] = frozenset()) -> Found:
-    """The actors of role ``which`` (actor / recipient) of trigger ``t`` under ``row``; a noun
-    trigger under a light verb ("held talks") takes that verb's subject as its actor."""
+    """The actors of role ``which`` (actor / recipient) of trigger ``t`` under ``row``: the
+    first spec that names some (for a recipient, one with a country, else the first found);
+    a noun trigger under a light verb ("held talks") takes that verb's subject as its actor."""
     pos = row.pos
-    specs = (row.actor if which == "actor" else row.recipient) or DEFAULT_ROLES[(pos, which)]
-    specs = tuple(s for s in specs if s not in (MUTUAL, WHERE)) or DEFAULT_ROLES[(pos, which)]
+    specs = _specs(row, which)
     if which == "actor" and pos == "NOUN":
         under = _light_governor_subject(finder, t, light)
         if under is not None:
             return under
     fallback: Found | None = None
     for spec in specs:
-        heads = role_heads(t, spec, pos)
-        if not heads:
+        found = _spec_actors(finder, t, spec, which, pos)
+        if found is None:
             continue
-        actors: list[Actor] = []
-        tokens: list[Token] = []
-        rules = []
-        for h in heads:
-            # modifiers name actors only through mentions ("Ukrainian"), not generic words
-            # (not into a phrase that holds the trigger itself: "demonstrators protesting X")
-            f = finder.phrase(h, deep=spec not in ("mod", "objmod") and not (
-                h.left_edge.i <= t.i <= h.right_edge.i),
-                              generic=which == "actor" and spec not in ("mod", "objmod"))
-            if spec in ("mod", "objmod") and f.rule not in ("mention", "text"):
-                continue
-            actors.extend(f.actors)
-            tokens.extend(f.tokens)
-            rules.append(f.rule)
-        actors_t = _unique(actors)
-        if len(heads) == 1 and len(actors_t) > 1 and len(syntax.conj_chain(heads[0])) > 1:
-            actors_t = _share_country(actors_t)
-        if actors_t:
-            found = Found(actors_t, tuple(tokens), f"{spec}:{'+'.join(r for r in rules if r)}")
-            if which == "actor" and not any(a.country or a.sector for a in actors_t):
-                # "a statement demanding ...": the message is not the party; its sender is
-                return _setting_subject(finder, t, pos) or found
-            if which == "actor" or any(a.country for a in actors_t):
-                return found
-            # "threatened to resume attacks in Israel": a country named further on beats
-            # a recipient phrase without one
-            fallback = fallback or found
-    if which == "recipient" and pos == "VERB" and row.type in VERBAL_TYPES:
-        # "demanding that the government provide ...": the addressee is the clause's subject;
-        # "agreed to provide aid for Romania": the complement's beneficiary
-        for spec in ("clsubj", "xrecip"):
-            for h in role_heads(t, spec, pos):
-                f = finder.phrase(h, deep=False)
-                if f.actors and f.rule in ("mention", "text", "place"):
-                    return Found(f.actors, f.tokens, spec)
+        if which == "actor":
+            return _sender_or(finder, t, pos, found)
+        if any(a.country for a in found.actors):
+            return found
+        # "threatened to resume attacks in Israel": a country named further on beats
+        # a recipient phrase without one
+        fallback = fallback or found
+    return _role_fallback(finder, t, row, which, fallback)
+
+
+def _spec_actors(finder: ActorFinder, t: Token, spec: str, which: str, pos: str) -> Found | None:
+    """The actors of the heads one spec points at; None when it names none."""
+    heads = role_heads(t, spec, pos)
+    if not heads:
+        return None
+    actors: list[Actor] = []
+    tokens: list[Token] = []
+    rules = []
+    for h in heads:
+        f = _head_phrase(finder, t, h, spec, which)
+        if spec in MODIFIER_SPECS and f.rule not in ("mention", "text"):
+            continue
+        actors.extend(f.actors)
+        tokens.extend(f.tokens)
+        rules.append(f.rule)
+    found = _unique(actors)
+    if len(heads) == 1 and len(found) > 1 and len(syntax.conj_chain(heads[0])) > 1:
+        found = _share_country(found)
+    if not found:
+        return None
+    return Found(found, tuple(tokens), f"{spec}:{'+'.join(r for r in rules if r)}")
+
+
+def _head_phrase(finder: ActorFinder, t: Token, h: Token, spec: str, which: str) -> Found:
+    """The phrase of one role head; modifiers name actors only through mentions
+    ("Ukrainian"), not generic words, and a phrase that holds the trigger itself
+    ("demonstrators protesting X") is not read into."""
+    modifier = spec in MODIFIER_SPECS
+    holds_trigger = h.left_edge.i <= t.i <= h.right_edge.i
+    return finder.phrase(h, deep=not modifier and not holds_trigger,
+                         generic=which == "actor" and not modifier)
+
+
+def _sender_or(finder: ActorFinder, t: Token, pos: str, found: Found) -> Found:
+    """"a statement demanding ...": an actor without a country or a sector may be the message,
+    not the party; its sender is."""
+    if any(a.country or a.sector for a in found.actors):
+        return found
+    return _setting_subject(finder, t, pos) or found
+
+
+def _role_fallback(finder: ActorFinder, t: Token, row: TriggerRow, which: str,
+                   fallback: Found | None) -> Found:
+    """When no spec gave a party with a country: a verbal act's addressee, else the first
+    recipient found without a country, else (for an actor) the subject of the clause the
+    trigger is the setting of."""
+    if which == "recipient" and row.pos == "VERB" and row.type in VERBAL_TYPES:
+        addressee = _addressee(finder, t)
+        if addressee is not None:
+            return addressee
     if fallback is not None:
         return Found(fallback.actors, fallback.tokens, fallback.rule + "+no-country")
     if which == "actor":
-        told = _setting_subject(finder, t, pos)
+        told = _setting_subject(finder, t, row.pos)
         if told is not None:
             return told
     return Found((), (), "")
+
+
+def _addressee(finder: ActorFinder, t: Token) -> Found | None:
+    """"demanding that the government provide ...": the addressee is the clause's subject;
+    "agreed to provide aid for Romania": the complement's beneficiary."""
+    for spec in ("clsubj", "xrecip"):
+        for h in role_heads(t, spec, "VERB"):
+            f = finder.phrase(h, deep=False)
+            if f.actors and f.rule in ("mention", "text", "place"):
+                return Found(f.actors, f.tokens, spec)
+    return None
 
 
 def is_mutual(row: TriggerRow) -> bool:
@@ -462,8 +624,9 @@ def place_authority(t: Token, row: TriggerRow, places: list[PlaceMention], text:
     countries = {p.place.country for p in places if p.place.country}
     if len(countries) != 1:
         return Found((), (), "")
+    (country,) = countries
     p = next(p for p in places if p.place.country)
-    return Found((_authority(p.place.country, row, text[p.start:p.end]),), (), "place-authority")
+    return Found((_authority(country, row, text[p.start:p.end]),), (), "place-authority")
 
 
 def home_authority(t: Token, row: TriggerRow, country: str | None) -> Found:

@@ -258,32 +258,16 @@ def no_casualties(sentence: list[Token], tables: Tables) -> str | None:
     return None
 
 
+_Mark = tuple[int, Quantity | None, PlaceMention | None]  # offset, and a count or a place there
+
+
 def counts_by_place(clause: list[Token], picked: list[PlaceMention], quantities: list[Quantity],
                     mentions: Mentions) -> dict[int, list[Quantity]]:
     """"arrested 400 protesters in X and 56 in Y": when every count of a clause that
     lists one place each is followed by its own place, each place gets its own count (the
     elliptical "56" counts the same items as the count before it)."""
-    marks: list[tuple[int, Quantity | None, PlaceMention | None]] = []
-    for qm in mentions.quantities:
-        if any(x.idx <= qm.start < x.idx + len(x) for x in clause):
-            same = next((q for q in quantities if (q.count, q.item) ==
-                         (qm.quantity.count, qm.quantity.item)), None)
-            if same is not None:
-                marks.append((qm.start, same, None))
-    covered = {m[0] for m in marks}
-    last: Quantity | None = None
-    for x in clause:
-        if x.like_num and x.dep_ in ("conj", "appos") and x.head.pos_ in ("VERB", "NOUN") \
-                and x.idx not in covered:
-            prev = [m for m in marks if m[0] < x.idx and m[1] is not None]
-            if prev:
-                last = max(prev, key=lambda m: m[0])[1]
-                try:
-                    count = int(x.text.replace(",", ""))
-                except ValueError:
-                    continue
-                marks.append((x.idx, replace(last, count=count, qualifier=None,
-                                             text=x.text), None))
+    marks = _count_marks(clause, quantities, mentions)
+    marks += _elliptical_counts(clause, marks)
     marks += [(p.start, None, p) for p in picked]
     marks.sort(key=lambda m: m[0])
     out: dict[int, list[Quantity]] = {}
@@ -297,3 +281,37 @@ def counts_by_place(clause: list[Token], picked: list[PlaceMention], quantities:
     if pending or len(out) != len(picked):
         return {}  # counts and places do not pair up: every place keeps all counts
     return out
+
+
+def _count_marks(clause: list[Token], quantities: list[Quantity],
+                 mentions: Mentions) -> list[_Mark]:
+    """Where in the clause each of the event's counts is told."""
+    marks: list[_Mark] = []
+    for qm in mentions.quantities:
+        if any(x.idx <= qm.start < x.idx + len(x) for x in clause):
+            same = next((q for q in quantities if (q.count, q.item) ==
+                         (qm.quantity.count, qm.quantity.item)), None)
+            if same is not None:
+                marks.append((qm.start, same, None))
+    return marks
+
+
+def _elliptical_counts(clause: list[Token], marks: list[_Mark]) -> list[_Mark]:
+    """"... 400 protesters in X and 56 in Y": a bare number joined to a count counts the same
+    items as the count told before it."""
+    covered = {m[0] for m in marks}
+    added: list[_Mark] = []
+    for x in clause:
+        if not (x.like_num and x.dep_ in ("conj", "appos") and x.head.pos_ in ("VERB", "NOUN")
+                and x.idx not in covered):
+            continue
+        prev = [(start, q) for start, q, _ in marks + added if start < x.idx and q is not None]
+        if not prev:
+            continue
+        last = max(prev, key=lambda m: m[0])[1]
+        try:
+            count = int(x.text.replace(",", ""))
+        except ValueError:
+            continue
+        added.append((x.idx, replace(last, count=count, qualifier=None, text=x.text), None))
+    return added

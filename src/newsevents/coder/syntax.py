@@ -9,6 +9,8 @@ conjoined verb from its first conjunct, a complement ("agreed to cooperate") fro
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 SUBJ = ("nsubj", "csubj", "expl")
@@ -59,7 +61,7 @@ def preps(t: Token, names: tuple[str, ...] | None = None, via_object: bool = Fal
 
 
 def _preps(t: Token, names: tuple[str, ...] | None) -> list[Token]:
-    out = []
+    out: list[Token] = []
     for c in t.children:
         if c.dep_ in ("prep", "agent", "dative") and (names is None or c.lower_ in names):
             out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
@@ -74,49 +76,109 @@ STATIVE = frozenset({"commit", "oppose", "prepare", "determine", "dedicate", "re
 
 
 def subject(t: Token, depth: int = 0) -> Token | None:
+    """Who does ``t``: a passive verb's agent, the verb's own subject, else one it borrows
+    (``SUBJECT_LENDERS``: the first whose case holds lends it)."""
     if is_passive(t):
-        for c in t.children:
-            if c.dep_ == "agent":
-                return child(c, "pobj")
-        if t.lemma_.lower() in STATIVE:  # "Vietnam is committed to ...": a stance, not a passive
-            return passive_subject(t)
-        return None
+        return _passive_agent(t)
     own = child(t, "nsubj") or child(t, "expl")  # not csubj: "Meeting X, Y hailed"
-    if own is not None or depth > 4:
+    if own is not None or depth > 4 or t.head is t:
         return own
-    head = t.head
-    if head is t:
-        return None
+    for holds, lend in SUBJECT_LENDERS:
+        if holds(t):
+            return lend(t, depth)
+    return None
+
+
+def _passive_agent(t: Token) -> Token | None:
+    for c in t.children:
+        if c.dep_ == "agent":
+            return child(c, "pobj")
+    if t.lemma_.lower() in STATIVE:  # "Vietnam is committed to ...": a stance, not a passive
+        return passive_subject(t)
+    return None
+
+
+def _phrase_top(head: Token) -> Token:
+    """"Doctors from two aid groups donated ...": the whole phrase a noun heads."""
     top = head
     while top.dep_ == "pobj" and top.head.dep_ == "prep" and \
             top.head.head.pos_ in ("NOUN", "PROPN"):
-        top = top.head.head  # "Doctors from two aid groups donated ...": the whole phrase
-    if t.dep_ == "acl" and top.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and \
-            head.i < t.i and (
-                not any(x.pos_ in ("VERB", "AUX") for x in t.sent if x.i != t.i)
-                or (t.tag_ in ("VBD", "VBN") and any(
-                    child(v, "dobj") is not None for v in conj_chain(t)))):
-        # "The rebels disarmed ...", parsed as a verbless noun phrase; a participle with its
-        # own direct object (or one on a verb joined to it: "donated and delivered goods") is
-        # such a finite verb too ("The president shortened the curfew")
-        return top
-    if t.dep_ == "acl" and t.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
-        return head  # "demonstrators protesting the results": the demonstrators protest
-    if t.dep_ in ("conj", "acomp", "attr"):  # "France is ready to contribute": ready -> is
-        return subject(head, depth + 1)
-    if t.dep_ == "xcomp":
-        obj = child(head, "dobj")
-        if obj is None and head.pos_ == "ADJ" and head.head is not head:
-            return subject(head.head, depth + 1)  # "is willing to withdraw"
-        return obj if obj is not None else subject(head, depth + 1)
-    if t.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-        gov = head.head
-        obj = child(gov, "dobj")
-        return obj if obj is not None and head.lower_ == "of" else subject(gov, depth + 1)
-    if t.dep_ in ("advcl", "ccomp", "csubj") and head.pos_ in ("VERB", "AUX"):
-        # "Meeting X in Moscow, Lavrov hailed ...": the participle shares the main subject
-        return subject(head, depth + 1) if t.dep_ in ("advcl", "csubj") else None
-    return None
+        top = top.head.head
+    return top
+
+
+def _verbless_phrase(t: Token) -> bool:
+    """"The rebels disarmed ...", parsed as a verbless noun phrase; a participle with its own
+    direct object (or one on a verb joined to it: "donated and delivered goods") is such a
+    finite verb too ("The president shortened the curfew")."""
+    head = t.head
+    if t.dep_ != "acl" or _phrase_top(head).dep_ != "ROOT" or \
+            head.pos_ not in ("NOUN", "PROPN") or head.i >= t.i:
+        return False
+    if not any(x.pos_ in ("VERB", "AUX") for x in t.sent if x.i != t.i):
+        return True
+    return t.tag_ in ("VBD", "VBN") and any(child(v, "dobj") is not None for v in conj_chain(t))
+
+
+def _noun_participle(t: Token) -> bool:
+    """"demonstrators protesting the results": the demonstrators protest."""
+    return t.dep_ == "acl" and t.tag_ == "VBG" and t.head.pos_ in ("NOUN", "PROPN")
+
+
+def _joined(t: Token) -> bool:
+    """A conjoined verb, or a predicate ("France is ready to contribute": ready -> is)."""
+    return t.dep_ in ("conj", "acomp", "attr")
+
+
+def _open_complement(t: Token) -> bool:
+    return t.dep_ == "xcomp"
+
+
+def _verb_preposition_clause(t: Token) -> bool:
+    """"accused X of attacking": the clause on a verb's preposition."""
+    return t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX")
+
+
+def _clause_on_verb(t: Token) -> bool:
+    return t.dep_ in ("advcl", "ccomp", "csubj") and t.head.pos_ in ("VERB", "AUX")
+
+
+def _head_subject(t: Token, depth: int) -> Token | None:
+    return subject(t.head, depth + 1)
+
+
+def _controller(t: Token, depth: int) -> Token | None:
+    """"urged Iran to stop": the governor's object; "is willing to withdraw": the subject of
+    the adjective's verb; else the governor's subject ("agreed to cooperate")."""
+    head = t.head
+    obj = child(head, "dobj")
+    if obj is None and head.pos_ == "ADJ" and head.head is not head:
+        return subject(head.head, depth + 1)
+    return obj if obj is not None else subject(head, depth + 1)
+
+
+def _accused(t: Token, depth: int) -> Token | None:
+    """"accuse X of attacking": X; else the verb's subject."""
+    gov = t.head.head
+    obj = child(gov, "dobj")
+    return obj if obj is not None and t.head.lower_ == "of" else subject(gov, depth + 1)
+
+
+def _main_clause_subject(t: Token, depth: int) -> Token | None:
+    """"Meeting X in Moscow, Lavrov hailed ...": the participle shares the main subject (a
+    complement clause does not)."""
+    return subject(t.head, depth + 1) if t.dep_ in ("advcl", "csubj") else None
+
+
+SUBJECT_LENDERS: tuple[tuple[Callable[[Token], bool], Callable[[Token, int], Token | None]],
+                       ...] = (
+    (_verbless_phrase, lambda t, depth: _phrase_top(t.head)),
+    (_noun_participle, lambda t, depth: t.head),
+    (_joined, _head_subject),
+    (_open_complement, _controller),
+    (_verb_preposition_clause, _accused),
+    (_clause_on_verb, _main_clause_subject),
+)
 
 
 def direct_object(t: Token) -> Token | None:
@@ -171,7 +233,7 @@ def core_tokens(t: Token) -> list[Token]:
 
 def modifiers(t: Token) -> list[Token]:
     """Adjectival, compound and possessive modifiers of a noun (and their own compounds)."""
-    out = []
+    out: list[Token] = []
     for c in t.children:
         if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod"):
             out.extend(x for x in c.subtree if x.dep_ != "case")

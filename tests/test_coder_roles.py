@@ -1,0 +1,266 @@
+"""The coder's argument reading, rule by rule: the named rules of ``ActorFinder.phrase`` and
+their order, role specs, the coreference the coder asks of ``resolve.context`` (``referent``,
+``MentionIndex``), the subject a verb borrows, modality, attribution and the ACLED type."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+from spacy.tokens import Doc, Token
+
+from newsevents.analyse import load_model
+from newsevents.coder import acled, syntax
+from newsevents.coder.context import attribution, modality
+from newsevents.coder.roles import DEFAULT_ROLES, PHRASE_RULES, ROLE_HEADS, ActorFinder, role_heads
+from newsevents.coder.tables import Tables, load_tables
+from newsevents.options import load_options
+from newsevents.records import Actor, ActorMention, Article, Mentions
+from newsevents.resolve import resolve
+from newsevents.resolve.context import MentionIndex, referent
+
+
+@functools.lru_cache(maxsize=1)
+def _tables() -> Tables:
+    return load_tables()
+
+
+@functools.lru_cache(maxsize=32)
+def _parse(text: str) -> tuple[Doc, Mentions]:
+    opts = load_options()
+    doc = load_model(opts.spacy_model)(text)
+    article = Article(id=Article.id_for(text), doc_id="t", source_uri="t", body=text,
+                      published="2025-03-05T10:00:00+00:00")
+    return doc, resolve(doc, article, opts)
+
+
+def _token(doc: Doc, word: str) -> Token:
+    return next(t for t in doc if t.text == word)
+
+
+# --- ActorFinder.phrase: named rules in a fixed order ---------------------------------------
+
+def test_phrase_rules_run_in_the_old_order() -> None:
+    # the first rule that finds actors wins: reordering them changes events
+    assert [r.__name__ for r in PHRASE_RULES] == [
+        "_mention_further_in", "_from", "_mention", "_coref", "_pair", "_text",
+        "_mention_in_subtree", "_place", "_text_without_country", "_civilian",
+        "_unresolved_name", "_unresolved_generic"]
+
+
+def test_a_pronoun_the_resolver_left_is_read_by_coreference() -> None:
+    text = "The union announced that it has called off the strike."
+    doc, mentions = _parse(text)
+    found = ActorFinder(doc, mentions).phrase(_token(doc, "it"))
+    assert found.rule == "coref"
+    assert [a.text for a in found.actors] == ["it"]  # the referent, written as the pronoun
+
+
+def test_a_country_in_the_phrase_names_the_party() -> None:
+    doc, mentions = _parse("Ukrainian soldiers shelled the village.")
+    found = ActorFinder(doc, mentions).phrase(_token(doc, "soldiers"))
+    assert found.rule == "mention"
+    assert [a.country for a in found.actors] == ["UKR"]
+
+
+def test_a_generic_party_is_kept_without_a_country() -> None:
+    doc, mentions = _parse("The two sides agreed to a truce.")
+    found = ActorFinder(doc, mentions).phrase(_token(doc, "sides"), generic=True)
+    assert found.rule == "unresolved"
+    assert [(a.text, a.country) for a in found.actors] == [("The two sides", None)]
+
+
+def test_the_two_nations_are_the_last_two_countries() -> None:
+    doc, mentions = _parse("Serbia and Croatia signed a deal. The two nations agreed to reopen "
+                           "the border.")
+    finder = ActorFinder(doc, mentions, pair_words=frozenset({"nation"}))
+    found = finder.phrase(_token(doc, "nations"))
+    assert sorted(a.country or "" for a in found.actors) == ["HRV", "SRB"]
+
+
+# --- role specs ----------------------------------------------------------------------------
+
+def test_every_default_spec_is_known() -> None:
+    for specs in DEFAULT_ROLES.values():
+        for spec in specs:
+            assert spec in ROLE_HEADS or spec.startswith("p:"), spec
+
+
+def test_an_unknown_spec_is_an_error() -> None:
+    doc, _ = _parse("Russia attacked Ukraine.")
+    with pytest.raises(ValueError, match="unknown role spec"):
+        role_heads(_token(doc, "attacked"), "nonsense", "VERB")
+
+
+@pytest.mark.parametrize(("text", "trigger", "spec", "pos", "heads"), [
+    ("Russia attacked Ukraine.", "attacked", "subj", "VERB", ["Russia"]),
+    ("Russia attacked Ukraine.", "attacked", "obj", "VERB", ["Ukraine"]),
+    ("Police opened investigations against 28 officials.", "investigations", "p:against",
+     "NOUN", ["officials"]),
+    ("Russia's attack on Ukraine was condemned.", "attack", "poss", "NOUN", ["Russia"]),
+])
+def test_role_heads(text: str, trigger: str, spec: str, pos: str, heads: list[str]) -> None:
+    doc, _ = _parse(text)
+    assert [h.text for h in role_heads(_token(doc, trigger), spec, pos)] == heads
+
+
+# --- coreference: resolve's, asked by the coder ---------------------------------------------
+
+def _mention(start: int, text: str, **fields: str) -> ActorMention:
+    return ActorMention(start, start + len(text), Actor(text=text, **fields))
+
+
+def test_nearest_actor_before_skips_pronouns_and_keeps_the_kind() -> None:
+    index = MentionIndex.of(Mentions(actors=(
+        _mention(20, "he", kind="person", name="Ruto"),
+        _mention(0, "William Ruto", kind="person", name="Ruto"),
+        _mention(10, "Kenya", kind="state", country="KEN"),
+    )))
+    person = index.actor_before(30, person=True)
+    state = index.actor_before(30, person=False)
+    assert person is not None and person.text == "William Ruto"
+    assert state is not None and state.country == "KEN"
+    assert index.actor_before(5, person=False) is None  # nothing of that kind before
+
+
+def test_nearest_actor_before_has_a_reach() -> None:
+    index = MentionIndex.of(Mentions(actors=(_mention(0, "Kenya", kind="state", country="KEN"),)))
+    assert index.actor_before(599, person=False) is not None
+    assert index.actor_before(600, person=False) is None
+
+
+def test_pair_before_is_the_last_two_countries() -> None:
+    index = MentionIndex.of(Mentions(actors=(
+        _mention(0, "Serbia", kind="state", country="SRB"),
+        _mention(10, "Croatia", kind="state", country="HRV"),
+        _mention(20, "Zagreb", kind="state", country="HRV"),
+        _mention(30, "Tadic", kind="person", country="SRB"),
+    )))
+    assert [a.text for a in index.pair_before(40)] == ["Zagreb", "Serbia"]
+    assert index.pair_before(5) == ()  # one country only
+
+
+class _Reader:
+    """A phrase reader that knows one actor per word."""
+
+    def __init__(self, actors: dict[str, Actor]) -> None:
+        self.actors = actors
+
+    def subject_of(self, verb: Token) -> Token | None:
+        return syntax.subject(verb)
+
+    def actors_of(self, head: Token) -> tuple[Actor, ...]:
+        return (self.actors[head.text],) if head.text in self.actors else ()
+
+
+def test_the_teller_of_a_report_is_its_pronoun() -> None:
+    doc, _ = _parse("The union announced that it has called off the strike.")
+    union = Actor(text="The union", sector="LAB", kind="organisation")
+    index = MentionIndex.of(Mentions(actors=(
+        ActorMention(0, 3, Actor(text="Kenya", country="KEN", kind="state")),)))
+    assert referent(_token(doc, "it"), index, _Reader({"union": union})) == union
+
+
+def test_it_continues_the_previous_sentence_subject() -> None:
+    doc, _ = _parse("Ethiopia moved troops to the border. It rejected calls to withdraw.")
+    ethiopia = Actor(text="Ethiopia", country="ETH", kind="state")
+    found = referent(_token(doc, "It"), MentionIndex.of(Mentions()), _Reader({"Ethiopia": ethiopia}))
+    assert found == ethiopia
+
+
+def test_without_a_teller_or_subject_the_nearest_actor_stands() -> None:
+    doc, _ = _parse("Kenya sent aid. Officials praised it.")
+    kenya = Actor(text="Kenya", country="KEN", kind="state")
+    index = MentionIndex.of(Mentions(actors=(ActorMention(0, 5, kenya),)))
+    assert referent(_token(doc, "it"), index, _Reader({})) == kenya
+
+
+# --- the subject a verb borrows --------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "verb", "subject"), [
+    ("The United States urged Iran to stop enriching uranium.", "stop", "Iran"),
+    ("Demonstrators protesting the results blocked roads.", "protesting", "Demonstrators"),
+    ("The convoy was attacked by rebels near Goma.", "attacked", "rebels"),
+    ("France is ready to contribute troops.", "contribute", "France"),
+    ("Russia accused Ukraine of attacking a power plant.", "attacking", "Ukraine"),
+    ("Meeting Wang in Moscow, Lavrov hailed the ties.", "Meeting", "Lavrov"),
+])
+def test_subject(text: str, verb: str, subject: str) -> None:
+    doc, _ = _parse(text)
+    found = syntax.subject(_token(doc, verb))
+    assert found is not None and found.text == subject
+
+
+# --- modality and attribution ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "trigger", "mode"), [
+    ("Iran will not accept the deal.", "accept", "negated"),
+    ("Israel may strike Iran.", "strike", "hypothetical"),
+    ("Officials said they would meet on Friday.", "meet", "future"),
+    ("Russia plans to attack Kyiv.", "attack", "future"),
+    ("Troops left without firing a shot.", "firing", "negated"),
+    ("The army attacked the town; casualty figures were not available.", "attacked", "factual"),
+    ("Troops shelled the city.", "shelled", "factual"),
+])
+def test_modality(text: str, trigger: str, mode: str) -> None:
+    doc, _ = _parse(text)
+    assert modality(_token(doc, trigger), _tables(), None, None, False) == mode
+
+
+@pytest.mark.parametrize(("text", "trigger", "source", "country"), [
+    ("Police said officers arrested 20 people.", "arrested", "Police", None),
+    ("According to the UN, 20 people were killed.", "killed", "the UN", "IGO"),
+    ("Rebels attacked the town, the army said.", "attacked", "the army", None),
+    ("The Pentagon's statement that North Korea has deployed troops surprised many.",
+     "deployed", "The Pentagon's", "USA"),
+])
+def test_attribution(text: str, trigger: str, source: str, country: str | None) -> None:
+    doc, mentions = _parse(text)
+    attr = attribution(_token(doc, trigger), ActorFinder(doc, mentions), _tables())
+    assert attr.source == source
+    assert (attr.source_actor.country if attr.source_actor else None) == country
+
+
+# --- ACLED type ------------------------------------------------------------------------------
+
+def _acled(code: str, mode: str | None, text: str, type_: str = "ASSAULT",
+           killed: int | None = None, actor: tuple[Actor, ...] = (),
+           recipient_words: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    doc, _ = _parse(text)
+    clause = list(doc)
+    recipient_tokens = [t for t in doc if t.text in recipient_words]
+    found = acled.acled_for(code, mode, actor, (), recipient_tokens, clause, type_, killed,
+                            _tables())
+    return (found.event_type, found.sub_event_type) if found else None
+
+
+def test_acled_out_of_scope() -> None:
+    assert _acled("-", None, "Russia attacked Ukraine.") is None
+
+
+def test_acled_shelling_told_with_aircraft_is_an_air_strike() -> None:
+    air = _tables().acled["air"]
+    assert _acled("*", "heavy-weapons", "Warplanes and artillery shelled the town.") == air
+    assert _acled("*", "heavy-weapons", "Artillery shelled the town.") == _tables().acled["shell"]
+
+
+def test_acled_territory_by_whose_side() -> None:
+    army = (Actor(text="the army", sector="MIL"),)
+    assert _acled("*territory", None, "The army retook the town.", actor=army) == \
+        _tables().acled["gov_regain"]
+    assert _acled("*territory", None, "Rebels took the town.") == _tables().acled["nonstate_take"]
+
+
+def test_acled_force_against_protesters() -> None:
+    text = "Police fired on demonstrators."
+    assert _acled("*", "firearms", text, recipient_words=("demonstrators",)) == \
+        _tables().acled["protest_force"]
+    assert _acled("*", None, text, type_="COERCE", recipient_words=("demonstrators",)) == \
+        _tables().acled["protest_int"]
+
+
+def test_acled_protest_turns_riot_or_intervention() -> None:
+    riot = _acled("protest", None, "Protesters threw stones at the police.", type_="PROTEST")
+    assert riot == _tables().acled["riot"]
+    assert _acled("protest", None, "Thousands marched peacefully.", type_="PROTEST") == \
+        _tables().acled["protest"]
