@@ -26,9 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
@@ -36,11 +34,9 @@ from ..records import Acled, Actor, Event, Fatalities, Mentions, PlaceMention
 from ..resolve.tables import country_name
 from . import acled as acled_mod
 from . import slots
+from .draft import Draft
 from .match import lemma_of
 from .tables import Tables
-
-if TYPE_CHECKING:  # engine imports this module; the Draft class lives there
-    from .engine import Draft
 
 ADDRESS_STATE = frozenset({"PROTEST", "CONCEDE", "COERCE"})
 NON_STATES = frozenset({"IGO", "NGO", "IMG", "MNC"})
@@ -52,7 +48,7 @@ BACKGROUND_MARKS = frozenset({"after", "since", "before", "because", "as", "when
                               "following"})
 
 
-def _arguments(d: Draft) -> int:
+def _arguments(d: Draft) -> float:
     return (bool(d.actor_countries) * 2 + bool(d.actor) + bool(d.recipient) * 2
             + (d.place is not None) + (d.fatalities is not None) + len(d.quantities) * 0.5
             + (d.row.pos == "VERB") * 0.25)
@@ -114,18 +110,20 @@ def _complete(keep: Draft, other: Draft, tables: Tables) -> None:
 def home_countries(mentions: Mentions, first_paragraph_end: int) -> tuple[str, ...]:
     """The article's main countries: where its places lie (places of the first paragraph count
     double, named sites and cities more than whole countries), then its actors' countries."""
-    counts: Counter[str] = Counter()
-    for m in mentions.places:
-        c = m.place.country
-        if not c or len(c) != 3 or c in NON_STATES:
-            continue
-        weight = 1.0 if m.place.precision == "country" else 2.0
-        counts[c] += weight * (2 if m.start < first_paragraph_end else 1)
-    for m in mentions.actors:
-        c = m.actor.country
-        if c and len(c) == 3 and c not in NON_STATES:
-            counts[c] += 0.5 * (2 if m.start < first_paragraph_end else 1)
-    return tuple(c for c, _ in counts.most_common())
+    counts: dict[str, float] = {}
+
+    def count(country: str | None, weight: float, start: int) -> None:
+        if country and len(country) == 3 and country not in NON_STATES:
+            counts[country] = counts.get(country, 0) + weight * (
+                2 if start < first_paragraph_end else 1)
+
+    for place in mentions.places:
+        count(place.place.country, 1.0 if place.place.precision == "country" else 2.0,
+              place.start)
+    for actor in mentions.actors:
+        count(actor.actor.country, 0.5, actor.start)
+    # (Counter.most_common's order: by count, ties in the order first counted)
+    return tuple(c for c, _ in sorted(counts.items(), key=lambda kv: kv[1], reverse=True))
 
 
 def _pronominal(a: Actor) -> bool:

@@ -46,14 +46,13 @@ Confidence and salience (the ranking behind the document label) are in ``ranking
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from ..records import (
     Actor,
     Article,
-    Attribution,
     DateMention,
     DateSpan,
     Event,
@@ -64,8 +63,10 @@ from ..records import (
     PlaceMention,
     Quantity,
 )
+from ..resolve.tables import country_name
 from . import acled as acled_mod
 from . import context, document, front, happenings, slots, syntax
+from .draft import SPLIT_TYPES, Draft
 from .match import MatchContext, find_row, lemma_of
 from .ranking import confidence, document_label, rank, salience
 from .roles import (
@@ -86,57 +87,11 @@ ATTEMPT_WORDS = frozenset({"attempt", "plot", "bid", "try"})
 CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST"})
 ABSORBING = frozenset({"REQUEST", "REJECT", "THREATEN", "AGREE", "CONSULT"})
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
-SPLIT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 LOCATED_BY_RECIPIENT = frozenset({"ASSAULT"})
-RECIPROCAL = frozenset({"CONSULT", "COOPERATE"})
 MOVEMENT = frozenset({"AID", "MOBILIZE", "CONSULT", "RETREAT"})
 DEPLOYMENT = frozenset({"MOBILIZE"})
 TARGETS_ARE_PLACES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
-
-
-@dataclass
-class Draft:
-    """A mutable event under construction (frozen Event records are built at the end)."""
-
-    token: Token
-    row: TriggerRow
-    type: str
-    mode: str | None
-    contexts: tuple[str, ...]
-    actor: tuple[Actor, ...]
-    recipient: tuple[Actor, ...]
-    actor_tokens: tuple[Token, ...]
-    recipient_tokens: tuple[Token, ...]
-    clause: list[Token]
-    place: PlaceMention | None
-    date: DateSpan
-    date_from_text: bool
-    quantities: list[Quantity]
-    fatalities: Fatalities | None
-    attribution: Attribution
-    modality: str
-    paragraph: int
-    rules: list[str] = field(default_factory=list)
-    acled_code: str = "-"
-    inherited: bool = False
-    crowd: bool = False  # fighting by the crowd of a protest told in the same sentence: a riot
-    told: list[Token] = field(default_factory=list)  # triggers of the other tellings merged in
-
-    @property
-    def actor_countries(self) -> set[str]:
-        return {a.country for a in self.actor if a.country}
-
-    @property
-    def key(self) -> tuple[object, ...]:
-        """Same key = the same happening told again (meetings are reciprocal)."""
-        actors = frozenset(a.country or a.text for a in self.actor)
-        recipients = frozenset(a.country or a.text for a in self.recipient)
-        if self.type in RECIPROCAL:
-            actors, recipients = actors | recipients, frozenset()
-        return (self.type, actors, recipients, self.attribution.source,
-                tuple(sorted((q.item, q.count) for q in self.quantities)),
-                self.place.place.name if self.place and self.type in SPLIT_TYPES else None)
 
 
 def _paragraph_starts(article: Article) -> list[int]:
@@ -238,7 +193,6 @@ def _codable(d: Draft) -> bool:
 
 
 def country_name_of(country: str) -> str:
-    from ..resolve.tables import country_name  # resolve owns the country table
     return country_name(country) or country
 
 
@@ -284,7 +238,7 @@ class _Coder:
                 if not _absorbed(self.doc[i], row, rows, self.tables)}
         # a same-type clause folded into its head ("were killed when gunmen stormed a village
         # in Plateau state overnight") lends the head its words: place, date, attacker
-        self.parts: dict[int, list[Token]] = {}
+        self.parts = {}
         for i, row in rows.items():
             t = self.doc[i]
             if i not in kept and t.dep_ in ("conj", "advcl") and t.head.i in kept and \

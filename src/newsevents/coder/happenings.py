@@ -17,16 +17,13 @@ the lower toll (ACLED keeps the lowest until corroborated); each source stays in
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from ..records import Actor, Fatalities
 from ..resolve.date_scan import ANAPHORIC_DAY
+from .draft import Draft
 from .slots import PRECISION_RANK
-
-if TYPE_CHECKING:  # engine imports this module; the Draft class lives there
-    from .engine import Draft
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "it", "its", "their", "his"})
 
