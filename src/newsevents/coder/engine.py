@@ -66,6 +66,7 @@ from ..records import (
 from ..resolve.tables import country_name
 from . import acled as acled_mod
 from . import context, document, front, happenings, slots, syntax
+from .absorbed import absorbed
 from .draft import SPLIT_TYPES, Draft
 from .match import MatchContext, find_row, lemma_of
 from .ranking import confidence, document_label, rank, salience
@@ -81,11 +82,8 @@ from .roles import (
 from .tables import Tables, TriggerRow, load_tables
 
 VERBAL = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
-MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "RETREAT", "MOBILIZE"})
 DOMESTIC = frozenset({"CONCEDE", "COERCE"})
-ATTEMPT_WORDS = frozenset({"attempt", "plot", "bid", "try"})
 CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST"})
-ABSORBING = frozenset({"REQUEST", "REJECT", "THREATEN", "AGREE", "CONSULT"})
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 LOCATED_BY_RECIPIENT = frozenset({"ASSAULT"})
 MOVEMENT = frozenset({"AID", "MOBILIZE", "CONSULT", "RETREAT"})
@@ -108,52 +106,6 @@ def _paragraph_of(offset: int, starts: list[int]) -> int:
         if s <= offset:
             idx = i
     return idx
-
-
-def _absorbed(t: Token, row: TriggerRow, rows: dict[int, TriggerRow], tables: Tables) -> bool:
-    nouns = tables.cues.get("noun", {})
-    if row.pos == "NOUN":
-        cur = t
-        while cur.dep_ in ("dobj", "pobj", "pcomp", "prep", "agent", "nsubjpass", "attr", "conj",
-                           "compound") and cur.head is not cur:
-            cur = cur.head
-            if cur.i in rows and rows[cur.i].pos == "VERB":
-                other = rows[cur.i]
-                # "condemned the arrest", "accepted the resignation": the noun is a happening
-                # of its own; "launched an attack", "agreed a ceasefire": it is the verb's event
-                return not (row.type in MATERIAL and other.type != row.type
-                            and other.type not in ("AGREE", "REQUEST", "THREATEN", "REJECT")
-                        and not (other.type in ("CONCEDE", "RETREAT") and row.type in (
-                            "PROTEST", "COERCE", "ASSAULT")))  # "called off the strike"
-            if cur.pos_ in ("VERB", "AUX"):
-                break
-    if any(c.i in rows and rows[c.i].pos == "AUX" for c in t.children):
-        return True  # "Y must withdraw": the demand is the event
-    if row.pos == "VERB" and t.dep_ in ("advcl", "acl", "relcl") and row.type != "PROTEST" and \
-            any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and not (
-                row.type == "ASSAULT" and lemma_of(t.head) in ATTEMPT_WORDS):
-        return True  # a purpose ("sent troops to fight"), not a happening (but "to protest" is
-        # the protest, and "an attempt to assassinate" an attempted attack)
-    if t.dep_ in ("conj", "advcl") and t.head.i in rows and rows[t.head.i].type == row.type:
-        return True  # "intercepted and destroyed", "attacked a village, killing 14": one event
-    casualty = set(tables.cues.get("killed", {})) | set(tables.cues.get("injured", {}))
-    if row.type == "ASSAULT" and t.tag_ == "VBG" and lemma_of(t) in casualty:
-        own = {x.i for x in t.subtree}
-        if any(i not in own and i < t.i and r.type == "ASSAULT" for i, r in rows.items()):
-            return True  # "carried out airstrikes ..., killing 15": the casualties of that event
-    cur = t.head if row.pos == "AUX" else t  # a modal's demand is about its verb's clause
-    for anc in syntax.ancestors_in_sentence(cur):
-        if cur.dep_ in ("relcl", "parataxis") or (cur.dep_ == "advcl" and not any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
-            return False  # a clause of its own: its events are not the governing event's content
-        if lemma_of(anc) in nouns and anc.pos_ == "NOUN":
-            return False  # reported content ("rejected claims that ...") is coded, with its stance
-        if anc.i in rows and rows[anc.i].type in ABSORBING and not (
-                lemma_of(anc) == "deny" and cur.dep_ == "ccomp"):
-            # (what a party denies in a that-clause is still coded, with stance "denied")
-            return True
-        cur = anc
-    return False
 
 
 def _promised(t: Token, row: TriggerRow) -> set[int]:
@@ -235,7 +187,7 @@ class _Coder:
             if row is not None:
                 rows[t.i] = row
         kept = {i: row for i, row in rows.items()
-                if not _absorbed(self.doc[i], row, rows, self.tables)}
+                if not absorbed(self.doc[i], row, rows, self.tables)}
         # a same-type clause folded into its head ("were killed when gunmen stormed a village
         # in Plateau state overnight") lends the head its words: place, date, attacker
         self.parts = {}
