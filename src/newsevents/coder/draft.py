@@ -61,4 +61,14 @@ class Draft:
                 self.place.place.name if self.place and self.type in SPLIT_TYPES else None)
 
 
-__all__ = ["RECIPROCAL", "SPLIT_TYPES", "Draft"]
+def take_parties(keep: Draft, other: Draft) -> None:
+    """``keep`` takes ``other``'s actor (recipient) when it has none, or none of a country and
+    ``other``'s has one."""
+    if (not keep.actor_countries and other.actor_countries) or (not keep.actor and other.actor):
+        keep.actor, keep.actor_tokens = other.actor, other.actor_tokens
+    if (not any(a.country for a in keep.recipient) and any(a.country for a in other.recipient)) \
+            or (not keep.recipient and other.recipient):
+        keep.recipient, keep.recipient_tokens = other.recipient, other.recipient_tokens
+
+
+__all__ = ["RECIPROCAL", "SPLIT_TYPES", "Draft", "take_parties"]
