@@ -114,8 +114,8 @@ RecipientRule = Callable[[Parties, Found, Found], Found]
 
 
 def _names_a_weapon(p: Parties, tokens: tuple[Token, ...]) -> bool:
-    return any(p.tables.in_class("weapon", lemma_of(x)) or (lemma_of(x), "NOUN") in p.tables.triggers
-               for x in tokens)
+    return any(p.tables.in_class("weapon", lemma_of(x))
+               or (lemma_of(x), "NOUN") in p.tables.triggers for x in tokens)
 
 
 def weapon_not_attacker(p: Parties, actor: Found) -> Found:
