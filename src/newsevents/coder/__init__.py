@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..classify.model import shared_model
 from ..options import Options
 from ..provenance import provenance
 from ..records import Article, Event, Mentions
@@ -24,8 +25,6 @@ def code(doc: Doc, article: Article, mentions: Mentions, opts: Options,
     ``parts`` are the parsed and resolved headline and standfirst (``front``)."""
     events = code_article(doc, article, mentions, provenance(opts), parts)
     if opts.sentence_model:
-        from ..classify.model import shared_model
-
         events, _dropped = review(events, shared_model(), opts.sentence_model_drop)
     return events
 

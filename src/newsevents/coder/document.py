@@ -26,9 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
@@ -36,11 +34,9 @@ from ..records import Acled, Actor, Event, Fatalities, Mentions, PlaceMention
 from ..resolve.tables import country_name
 from . import acled as acled_mod
 from . import slots
+from .draft import Draft, take_parties
 from .match import lemma_of
 from .tables import Tables
-
-if TYPE_CHECKING:  # engine imports this module; the Draft class lives there
-    from .engine import Draft
 
 ADDRESS_STATE = frozenset({"PROTEST", "CONCEDE", "COERCE"})
 NON_STATES = frozenset({"IGO", "NGO", "IMG", "MNC"})
@@ -52,7 +48,7 @@ BACKGROUND_MARKS = frozenset({"after", "since", "before", "because", "as", "when
                               "following"})
 
 
-def _arguments(d: Draft) -> int:
+def _arguments(d: Draft) -> float:
     return (bool(d.actor_countries) * 2 + bool(d.actor) + bool(d.recipient) * 2
             + (d.place is not None) + (d.fatalities is not None) + len(d.quantities) * 0.5
             + (d.row.pos == "VERB") * 0.25)
@@ -90,22 +86,23 @@ def merge_same_happening(drafts: list[Draft], tables: Tables) -> list[Draft]:
     return out
 
 
+def _take_mode(keep: Draft, other: Draft, tables: Tables) -> None:
+    """A weapon mode read from the joined clause; an ACLED reading the other knows."""
+    if keep.row.mode.startswith("*") or keep.mode is None:
+        keep.mode = acled_mod.weapon_mode(keep.clause, tables) or keep.mode or other.mode
+    if keep.acled_code == "*" and other.acled_code not in ("*", "-"):
+        keep.acled_code = other.acled_code
+
+
 def _complete(keep: Draft, other: Draft, tables: Tables) -> None:
-    if (not keep.actor_countries and other.actor_countries) or (not keep.actor and other.actor):
-        keep.actor, keep.actor_tokens = other.actor, other.actor_tokens
-    if (not any(a.country for a in keep.recipient) and any(a.country for a in other.recipient)) \
-            or (not keep.recipient and other.recipient):
-        keep.recipient, keep.recipient_tokens = other.recipient, other.recipient_tokens
+    take_parties(keep, other)
     if keep.place is None and other.place is not None:
         keep.place = other.place
     if keep.fatalities is None and other.fatalities is not None:
         keep.fatalities = other.fatalities
     keep.quantities.extend(q for q in other.quantities if q not in keep.quantities)
     keep.clause = sorted(set(keep.clause) | set(other.clause), key=lambda x: x.i)
-    if keep.row.mode.startswith("*") or keep.mode is None:
-        keep.mode = acled_mod.weapon_mode(keep.clause, tables) or keep.mode or other.mode
-    if keep.acled_code == "*" and other.acled_code not in ("*", "-"):
-        keep.acled_code = other.acled_code
+    _take_mode(keep, other, tables)
     if not keep.date_from_text and other.date_from_text:
         keep.date, keep.date_from_text = other.date, True
     keep.rules.append(f"merged:{other.row.rule}")
@@ -114,18 +111,20 @@ def _complete(keep: Draft, other: Draft, tables: Tables) -> None:
 def home_countries(mentions: Mentions, first_paragraph_end: int) -> tuple[str, ...]:
     """The article's main countries: where its places lie (places of the first paragraph count
     double, named sites and cities more than whole countries), then its actors' countries."""
-    counts: Counter[str] = Counter()
-    for m in mentions.places:
-        c = m.place.country
-        if not c or len(c) != 3 or c in NON_STATES:
-            continue
-        weight = 1.0 if m.place.precision == "country" else 2.0
-        counts[c] += weight * (2 if m.start < first_paragraph_end else 1)
-    for m in mentions.actors:
-        c = m.actor.country
-        if c and len(c) == 3 and c not in NON_STATES:
-            counts[c] += 0.5 * (2 if m.start < first_paragraph_end else 1)
-    return tuple(c for c, _ in counts.most_common())
+    counts: dict[str, float] = {}
+
+    def count(country: str | None, weight: float, start: int) -> None:
+        if country and len(country) == 3 and country not in NON_STATES:
+            counts[country] = counts.get(country, 0) + weight * (
+                2 if start < first_paragraph_end else 1)
+
+    for place in mentions.places:
+        count(place.place.country, 1.0 if place.place.precision == "country" else 2.0,
+              place.start)
+    for actor in mentions.actors:
+        count(actor.actor.country, 0.5, actor.start)
+    # (Counter.most_common's order: by count, ties in the order first counted)
+    return tuple(c for c, _ in sorted(counts.items(), key=lambda kv: kv[1], reverse=True))
 
 
 def _pronominal(a: Actor) -> bool:
@@ -133,32 +132,63 @@ def _pronominal(a: Actor) -> bool:
     return bool(words) and words[0] in PRONOUN_WORDS
 
 
+def _domestic_home(d: Draft, main: tuple[str, ...]) -> str | None:
+    """The country of the event's place, else the article's main one."""
+    place = d.place.place if d.place else None
+    if place is not None and place.country and len(place.country) == 3 \
+            and place.country not in NON_STATES:
+        return place.country
+    return main[0] if main else None
+
+
+def _recipient_is_home_state(d: Draft, home: str) -> None:
+    """Protests and repression address the state where they happen; an attack with no named
+    target hits that country (PLOVER's reading of "fighting in X")."""
+    if d.recipient or not (d.type in ADDRESS_STATE or (d.type == "ASSAULT" and d.place)):
+        return
+    name = country_name(home) or home
+    d.recipient = (Actor(text=name, name=name, country=home,
+                         sector=None if d.type == "ASSAULT" else "GOV", kind="state"),)
+    d.rules.append("recipient-is-home-state")
+
+
+def _country_domestic(d: Draft, role: str, other: tuple[Actor, ...], home: str) -> None:
+    parties = getattr(d, role)
+    if not any(a.country is None for a in parties):
+        return
+    other_has_home = home in {a.country for a in other}
+    filled = tuple(replace(a, country=home) if a.country is None and not (
+        _pronominal(a) and other_has_home) else a for a in parties)
+    if filled != parties:
+        setattr(d, role, filled)
+        d.rules.append(f"{role}-country-domestic")
+
+
 def fill_domestic(d: Draft, main: tuple[str, ...]) -> None:
     """Parties without a country take the event's place country, else the article's main one;
     a pronoun ("its forces") is left alone when the other side already is of that country
     (it most likely refers to a foreign party the resolver could not tie)."""
-    place = d.place.place if d.place else None
-    home = place.country if place is not None and place.country and len(place.country) == 3 \
-        and place.country not in NON_STATES else (main[0] if main else None)
+    home = _domestic_home(d, main)
     if home is None:
         return
-    if not d.recipient and (d.type in ADDRESS_STATE or (d.type == "ASSAULT" and place)):
-        # protests and repression address the state where they happen; an attack with no
-        # named target hits that country (PLOVER's reading of "fighting in X")
-        name = country_name(home) or home
-        d.recipient = (Actor(text=name, name=name, country=home,
-                             sector=None if d.type == "ASSAULT" else "GOV", kind="state"),)
-        d.rules.append("recipient-is-home-state")
+    _recipient_is_home_state(d, home)
+    # (each role is judged against the other side as it was before either was filled)
     for role, other in (("actor", d.recipient), ("recipient", d.actor)):
-        parties = getattr(d, role)
-        if not any(a.country is None for a in parties):
-            continue
-        other_has_home = home in {a.country for a in other}
-        filled = tuple(replace(a, country=home) if a.country is None and not (
-            _pronominal(a) and other_has_home) else a for a in parties)
-        if filled != parties:
-            setattr(d, role, filled)
-            d.rules.append(f"{role}-country-domestic")
+        _country_domestic(d, role, other, home)
+
+
+def _disrupt_parties_from(d: Draft, last_attack: Draft) -> None:
+    attacker = last_attack.actor_countries
+    defenders = tuple(a for a in last_attack.recipient if a.country and a.country not in attacker)
+    if not d.actor_countries:
+        d.actor, d.inherited = last_attack.actor, True
+        d.rules.append("disrupt-attacker-from-previous-attack")
+    if defenders and not any(a.country for a in d.recipient) and \
+            not {a.country for a in defenders} & d.actor_countries:
+        d.recipient = defenders
+        d.rules.append("disrupt-defender-from-previous-attack")
+    if d.place is None and last_attack.place is not None:
+        d.place = last_attack.place
 
 
 def disrupted_parties(drafts: list[Draft]) -> None:
@@ -172,19 +202,8 @@ def disrupted_parties(drafts: list[Draft]) -> None:
             if d.actor_countries:
                 last_attack = d
             continue
-        if last_attack is None:
-            continue
-        attacker = last_attack.actor_countries
-        defenders = tuple(a for a in last_attack.recipient if a.country and a.country not in attacker)
-        if not d.actor_countries:
-            d.actor, d.inherited = last_attack.actor, True
-            d.rules.append("disrupt-attacker-from-previous-attack")
-        if defenders and not any(a.country for a in d.recipient) and \
-                not {a.country for a in defenders} & d.actor_countries:
-            d.recipient = defenders
-            d.rules.append("disrupt-defender-from-previous-attack")
-        if d.place is None and last_attack.place is not None:
-            d.place = last_attack.place
+        if last_attack is not None:
+            _disrupt_parties_from(d, last_attack)
 
 
 def origin_actor(t: Token, mentions: Mentions) -> Actor | None:
@@ -202,23 +221,33 @@ def origin_actor(t: Token, mentions: Mentions) -> Actor | None:
     return None
 
 
+def _background_clause(cur: Token, anc: Token) -> bool:
+    """``cur`` is a clause of time, cause or setting ("after ...", "where 28 were killed")."""
+    if cur.dep_ in ("relcl", "advcl", "acl") and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in BACKGROUND_MARKS | {"where"}
+            for c in cur.children):
+        return True
+    return cur.dep_ == "relcl" and any(c.lower_ in ("where", "which", "that", "who") and
+                                       c.dep_ in ("advmod", "nsubj", "nsubjpass")
+                                       for c in cur.children) and cur.i > anc.i
+
+
+def _background_step(t: Token, cur: Token, anc: Token) -> bool:
+    """The link from ``cur`` up to its head ``anc`` puts ``t`` in the background."""
+    if cur.dep_ == "pobj" and anc.dep_ == "prep" and lemma_of(anc) in BACKGROUND_PREPS:
+        return True
+    if lemma_of(anc) in BACKGROUND_NOUNS and anc.pos_ == "NOUN" and anc.i != t.i:
+        return True
+    return _background_clause(cur, anc)
+
+
 def background(t: Token) -> bool:
     """The trigger lies in a background phrase or clause of its sentence (see module doc)."""
     cur = t
     for anc in [*t.ancestors]:
         if anc.sent.start != t.sent.start:
             break
-        if cur.dep_ == "pobj" and anc.dep_ == "prep" and lemma_of(anc) in BACKGROUND_PREPS:
-            return True
-        if lemma_of(anc) in BACKGROUND_NOUNS and anc.pos_ == "NOUN" and anc.i != t.i:
-            return True
-        if cur.dep_ in ("relcl", "advcl", "acl") and any(
-                c.dep_ in ("mark", "advmod") and c.lower_ in BACKGROUND_MARKS | {"where"}
-                for c in cur.children):
-            return True
-        if cur.dep_ == "relcl" and any(c.lower_ in ("where", "which", "that", "who") and
-                                       c.dep_ in ("advmod", "nsubj", "nsubjpass")
-                                       for c in cur.children) and cur.i > anc.i:
+        if _background_step(t, cur, anc):
             return True
         cur = anc
     return False
@@ -326,45 +355,69 @@ def within_reach(earlier: Token, later: Token) -> bool:
     return back is not None and back > 0
 
 
-def fold_outcome(prev: Draft | None, d: Draft, tables: Tables) -> bool:
-    """True when ``d`` only tells the toll of ``prev``, the latest violent event before it (the
-    toll is then ``prev``'s: fatalities, counts), or, in the very next sentence, tells its
-    shooting again with no place or toll of its own. Not when ``d`` names parties of another
-    country or of the attacker's own side, another place, or a toll ``prev`` already has."""
-    if prev is None or d.type != "ASSAULT" or prev.type != "ASSAULT":
+def _factual_attacks(prev: Draft, d: Draft) -> bool:
+    return d.type == prev.type == "ASSAULT" and d.modality == prev.modality == "factual"
+
+
+def _told_again(prev: Draft, d: Draft, back: int) -> bool:
+    """"Gunmen stormed the town. They went from house to house, shooting residents": the very
+    next sentence tells the shooting again, with no place, toll or other party of its own."""
+    if back != 1 or d.place is not None or d.fatalities is not None or _disrupt(prev) or \
+            _disrupt(d) or d.actor_countries - prev.actor_countries:
         return False
-    if d.modality != "factual" or prev.modality != "factual":
-        return False
-    back = _sentences_back(prev.token, d.token)
-    if not back:
-        return False
-    lemma = lemma_of(d.token)
-    if lemma in tables.cues.get("elaborate", {}):
-        if back != 1 or d.place is not None or d.fatalities is not None or _disrupt(prev) or _disrupt(d) \
-                or d.actor_countries - prev.actor_countries:
-            return False
-        prev.quantities.extend(q for q in d.quantities if q not in prev.quantities)
-        prev.rules.append(f"told-again:{d.row.rule}")
-        return True
-    if lemma not in tables.cues.get("outcome", {}):
-        return False
+    prev.quantities.extend(q for q in d.quantities if q not in prev.quantities)
+    prev.rules.append(f"told-again:{d.row.rule}")
+    return True
+
+
+def _other_happening(prev: Draft, d: Draft) -> bool:
+    """Parties of another country, victims of the earlier attacker's own side ("police fired
+    tear gas. One officer was killed"), or another place: not ``prev``'s toll."""
     if d.actor_countries - prev.actor_countries or same_side(prev.actor, d.recipient):
-        # parties of another country, or victims of the earlier attacker's own side ("police
-        # fired tear gas. One officer was killed"): not that event's toll
-        return False
-    if d.place is not None and prev.place is not None and d.place.place.name != prev.place.place.name:
+        return True
+    return d.place is not None and prev.place is not None and \
+        d.place.place.name != prev.place.place.name
+
+
+def _second_toll(had: Fatalities, toll: Fatalities) -> bool:
+    """A toll ``prev`` already has: another happening."""
+    return (had.killed is not None and toll.killed is not None) or \
+        (had.injured is not None and toll.injured is not None)
+
+
+def _toll(prev: Draft, d: Draft) -> bool:
+    """"A suicide bomber blew himself up at the market. At least 12 people were killed.": the
+    toll, place and counts go to ``prev``."""
+    if _other_happening(prev, d):
         return False
     if d.fatalities is not None:
         had = prev.fatalities or Fatalities()
-        if (had.killed is not None and d.fatalities.killed is not None) or \
-                (had.injured is not None and d.fatalities.injured is not None):
-            return False  # a second toll: another happening
+        if _second_toll(had, d.fatalities):
+            return False
         prev.fatalities = slots.fill_missing(had, d.fatalities)
     if prev.place is None and d.place is not None:
         prev.place = d.place
     prev.quantities.extend(q for q in d.quantities if q not in prev.quantities)
     prev.rules.append(f"toll:{d.row.rule}")
     return True
+
+
+def fold_outcome(prev: Draft | None, d: Draft, tables: Tables) -> bool:
+    """True when ``d`` only tells the toll of ``prev``, the latest violent event before it (the
+    toll is then ``prev``'s: fatalities, counts), or, in the very next sentence, tells its
+    shooting again with no place or toll of its own. Not when ``d`` names parties of another
+    country or of the attacker's own side, another place, or a toll ``prev`` already has."""
+    if prev is None or not _factual_attacks(prev, d):
+        return False
+    back = _sentences_back(prev.token, d.token)
+    if not back:
+        return False
+    lemma = lemma_of(d.token)
+    if lemma in tables.cues.get("elaborate", {}):
+        return _told_again(prev, d, back)
+    if lemma not in tables.cues.get("outcome", {}):
+        return False
+    return _toll(prev, d)
 
 
 # A dateline opens the body: the town, then a comma, the agency in brackets or a dash

@@ -23,16 +23,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
 from ..records import Article, Evidence, Mentions
 from . import happenings
+from .draft import Draft
 from .syntax import PART_KEY
-
-if TYPE_CHECKING:  # engine imports this module; the Draft class lives there
-    from .engine import Draft
 
 PARTS = ("headline", "standfirst")
 

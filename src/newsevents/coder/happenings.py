@@ -17,16 +17,13 @@ the lower toll (ACLED keeps the lowest until corroborated); each source stays in
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from ..records import Actor, Fatalities
 from ..resolve.date_scan import ANAPHORIC_DAY
+from .draft import Draft, take_parties
 from .slots import PRECISION_RANK
-
-if TYPE_CHECKING:  # engine imports this module; the Draft class lives there
-    from .engine import Draft
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "it", "its", "their", "his"})
 
@@ -94,43 +91,48 @@ def _tolls(a: Draft, b: Draft) -> str:
     return "disputed" if all(sides) and sides[0] != sides[1] else "different"
 
 
+def _comparable(a: Draft, b: Draft, need_anchor: bool) -> bool:
+    """Two drafts of one type, modality reading and ACLED reading (a headline tells a past
+    happening in the present, "Man stabbed on train": its factual reading yields to the body's
+    background one)."""
+    modality_ok = a.modality == b.modality or (not need_anchor and {a.modality, b.modality} == {
+        "factual", "historical"})
+    return a.type == b.type and modality_ok and (a.acled_code == "disrupt") == (
+        b.acled_code == "disrupt") and a.token != b.token
+
+
+def _two_individuals(a: Draft, b: Draft) -> bool:
+    """"X was arrested ...", "Y was arrested ...": one arrest each."""
+    pa, pb = _new_individual(a.recipient_tokens), _new_individual(b.recipient_tokens)
+    return bool(pa and pb and pa != pb)
+
+
 def same_happening(a: Draft, b: Draft, need_anchor: bool = True) -> bool:
     """``a`` and ``b`` tell one happening (see the module doc); ``need_anchor=False`` drops the
     need for a shared town or day (a headline tells the story's own happening)."""
-    # a headline tells a past happening in the present ("Man stabbed on train"): its factual
-    # reading yields to the body's background one
-    modality_ok = a.modality == b.modality or (not need_anchor and {a.modality, b.modality} == {
-        "factual", "historical"})
-    if a.type != b.type or not modality_ok or (a.acled_code == "disrupt") != (
-            b.acled_code == "disrupt") or a.token == b.token:
+    if not _comparable(a, b, need_anchor):
         return False
     if not (_parties_agree(a.actor, b.actor) and _parties_agree(a.recipient, b.recipient)):
         return False
     if any(ANAPHORIC_DAY.fullmatch(d.date.text.strip()) for d in (a, b)):
         return False  # "The same day, gunmen ...": the telling of another happening of that day
-    pa, pb = _new_individual(a.recipient_tokens), _new_individual(b.recipient_tokens)
-    if need_anchor and pa and pb and pa != pb:  # (a headline's "Man" is the body's "a man")
-        return False  # "X was arrested ...", "Y was arrested ...": one arrest each
+    if need_anchor and _two_individuals(a, b):  # (a headline's "Man" is the body's "a man")
+        return False
     return _places_agree(a, b) and _dates_agree(a, b) and _tolls(a, b) != "different" and (
         not need_anchor or anchored(a, b))
 
 
-def absorb(keep: Draft, other: Draft, rule: str = "same-happening") -> None:
-    """``keep`` takes from ``other`` what it lacks or what ``other`` knows more precisely."""
-    if rule.endswith("front"):
-        _absorb_front(keep, other, rule)
-        return
-    if (not keep.actor_countries and other.actor_countries) or (not keep.actor and other.actor):
-        keep.actor, keep.actor_tokens = other.actor, other.actor_tokens
-    if (not countries(keep.recipient) and countries(other.recipient)) or (
-            not keep.recipient and other.recipient):
-        keep.recipient, keep.recipient_tokens = other.recipient, other.recipient_tokens
-    if other.place is not None and (keep.place is None or PRECISION_RANK.get(
-            other.place.place.precision or "unknown", 5) < PRECISION_RANK.get(
-            keep.place.place.precision or "unknown", 5)):
-        keep.place = other.place
-    if not keep.date_from_text and other.date_from_text:
-        keep.date, keep.date_from_text = other.date, True
+def _finer_place(keep: Draft, other: Draft) -> bool:
+    if other.place is None:
+        return False
+    return keep.place is None or PRECISION_RANK.get(
+        other.place.place.precision or "unknown", 5) < PRECISION_RANK.get(
+        keep.place.place.precision or "unknown", 5)
+
+
+def _take_toll(keep: Draft, other: Draft) -> None:
+    """Tolls from different sides that differ: the lower one, ``disputed``; else the killed
+    and injured ``keep`` lacks."""
     if _tolls(keep, other) == "disputed":
         keep.fatalities = _lower_toll(keep.fatalities, other.fatalities)
         keep.attribution = replace(keep.attribution, stance="disputed")
@@ -141,6 +143,19 @@ def absorb(keep: Draft, other: Draft, rule: str = "same-happening") -> None:
         keep.fatalities = Fatalities(
             killed=old.killed if old.killed is not None else new.killed,
             injured=old.injured if old.injured is not None else new.injured)
+
+
+def absorb(keep: Draft, other: Draft, rule: str = "same-happening") -> None:
+    """``keep`` takes from ``other`` what it lacks or what ``other`` knows more precisely."""
+    if rule.endswith("front"):
+        _absorb_front(keep, other, rule)
+        return
+    take_parties(keep, other)
+    if _finer_place(keep, other):
+        keep.place = other.place
+    if not keep.date_from_text and other.date_from_text:
+        keep.date, keep.date_from_text = other.date, True
+    _take_toll(keep, other)
     # new lists: drafts split per place share their lists with their siblings
     keep.quantities = [*keep.quantities, *(q for q in other.quantities
                                            if q not in keep.quantities)]

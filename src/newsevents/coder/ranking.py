@@ -13,14 +13,10 @@ sub-event type is the document label.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..records import Acled, Event
 from . import document
 from .acled import ARMED_SECTORS
-
-if TYPE_CHECKING:  # engine imports this module; the Draft class lives there
-    from .engine import Draft
+from .draft import Draft
 
 
 def confidence(d: Draft) -> float:

@@ -1,0 +1,129 @@
+"""Step 2 of the engine: triggers that are only part of another event's telling.
+
+Each rule looks at one trigger beside the sentence's other triggers (``rows``, by token index)
+and says True (part of another event: dropped), False (an event of its own) or None (no say);
+``absorbed`` runs them in order and the first that has a say decides (default: kept).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from . import syntax
+from .match import lemma_of
+from .tables import Tables, TriggerRow
+
+MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "RETREAT", "MOBILIZE"})
+ATTEMPT_WORDS = frozenset({"attempt", "plot", "bid", "try"})
+ABSORBING = frozenset({"REQUEST", "REJECT", "THREATEN", "AGREE", "CONSULT"})
+# The links a trigger noun climbs to reach the verb whose object (or subject) it is.
+NOUN_LINKS = ("dobj", "pobj", "pcomp", "prep", "agent", "nsubjpass", "attr", "conj", "compound")
+
+Rows = dict[int, TriggerRow]
+AbsorbRule = Callable[[Token, TriggerRow, Rows, Tables], bool | None]
+
+
+def _verb_tells_noun(row: TriggerRow, verb: TriggerRow) -> bool:
+    """"launched an attack", "agreed a ceasefire": the noun is the verb's event; "condemned the
+    arrest", "accepted the resignation", "called off the strike": a happening of its own."""
+    return not (row.type in MATERIAL and verb.type != row.type
+                and verb.type not in ("AGREE", "REQUEST", "THREATEN", "REJECT")
+                and not (verb.type in ("CONCEDE", "RETREAT") and row.type in (
+                    "PROTEST", "COERCE", "ASSAULT")))
+
+
+def object_of_trigger_verb(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
+    """A trigger noun that is the object of a trigger verb, up to the nearest verb."""
+    if row.pos != "NOUN":
+        return None
+    cur = t
+    while cur.dep_ in NOUN_LINKS and cur.head is not cur:
+        cur = cur.head
+        if cur.i in rows and rows[cur.i].pos == "VERB":
+            return _verb_tells_noun(row, rows[cur.i])
+        if cur.pos_ in ("VERB", "AUX"):
+            break
+    return None
+
+
+def modal_demand(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
+    """"Y must withdraw": the demand is the event."""
+    return True if any(c.i in rows and rows[c.i].pos == "AUX" for c in t.children) else None
+
+
+def _has_to(t: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+
+
+def purpose(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
+    """A purpose ("sent troops to fight"), not a happening (but "to protest" is the protest,
+    and "an attempt to assassinate" an attempted attack)."""
+    if row.pos == "VERB" and t.dep_ in ("advcl", "acl", "relcl") and row.type != "PROTEST" and \
+            _has_to(t) and not (row.type == "ASSAULT" and lemma_of(t.head) in ATTEMPT_WORDS):
+        return True
+    return None
+
+
+def same_type_chain(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
+    """"intercepted and destroyed", "attacked a village, killing 14": one event."""
+    if t.dep_ in ("conj", "advcl") and t.head.i in rows and rows[t.head.i].type == row.type:
+        return True
+    return None
+
+
+def casualty_participle(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
+    """"carried out airstrikes ..., killing 15": the casualties of that earlier attack."""
+    casualty = set(tables.cues.get("killed", {})) | set(tables.cues.get("injured", {}))
+    if row.type != "ASSAULT" or t.tag_ != "VBG" or lemma_of(t) not in casualty:
+        return None
+    own = {x.i for x in t.subtree}
+    if any(i not in own and i < t.i and r.type == "ASSAULT" for i, r in rows.items()):
+        return True
+    return None
+
+
+def _own_clause(cur: Token) -> bool:
+    """A clause of its own: its events are not the governing event's content."""
+    return cur.dep_ in ("relcl", "parataxis") or (cur.dep_ == "advcl" and not _has_to(cur))
+
+
+def content_of_absorbing(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
+    """The complement of a request, rejection, threat, agreement or consultation ("blocked
+    efforts to tighten sanctions"); a modal's demand is about its verb's clause."""
+    nouns = tables.cues.get("noun", {})
+    cur = t.head if row.pos == "AUX" else t
+    for anc in syntax.ancestors_in_sentence(cur):
+        if _own_clause(cur):
+            return False
+        if lemma_of(anc) in nouns and anc.pos_ == "NOUN":
+            return False  # reported content ("rejected claims that ...") is coded, with its stance
+        if anc.i in rows and rows[anc.i].type in ABSORBING and not (
+                lemma_of(anc) == "deny" and cur.dep_ == "ccomp"):
+            # (what a party denies in a that-clause is still coded, with stance "denied")
+            return True
+        cur = anc
+    return False
+
+
+ABSORB_RULES: tuple[AbsorbRule, ...] = (
+    object_of_trigger_verb,
+    modal_demand,
+    purpose,
+    same_type_chain,
+    casualty_participle,
+    content_of_absorbing,
+)
+
+
+def absorbed(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool:
+    """The trigger ``t`` (its lexicon row ``row``) only tells part of another trigger's event."""
+    for rule in ABSORB_RULES:
+        said = rule(t, row, rows, tables)
+        if said is not None:
+            return said
+    return False
+
+
+__all__ = ["ABSORB_RULES", "absorbed"]

@@ -1,0 +1,280 @@
+"""The rules that step 3 of the engine (``sentence.SentenceCoder.build``) runs over one trigger
+beyond the lexicon's roles: where it happened, who did it, and who it was done to.
+
+Each list is run in order. ``PLACE_RULES``: the first that finds places wins. ``ACTOR_RULES``
+and ``RECIPIENT_RULES``: every rule runs on what the rules before it left; a rule that finds a
+party records how in ``Found.rule`` (``deed-agent``, ``origin-place``, ``place-authority``,
+``home-authority``, ``speaker``, ``later-party``), which the event's evidence shows as
+``actor=RULE`` or ``recipient=RULE``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from ..records import Attribution, Mentions, PlaceMention
+from . import document, roles, slots, syntax
+from .match import lemma_of
+from .roles import ActorFinder, Found
+from .tables import Tables, TriggerRow
+
+VERBAL = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
+MOVEMENT = frozenset({"AID", "MOBILIZE", "CONSULT", "RETREAT"})
+TARGETS_ARE_PLACES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
+NOBODY = Found((), (), "")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """The words the place rules read for one trigger."""
+
+    token: Token
+    row: TriggerRow
+    governor: Token | None  # the verb a noun trigger hangs on
+    clause: list[Token]  # the trigger's clause (see ``SentenceCoder._clause``)
+    free: list[Token]  # its sentence outside other events' clauses and reporting verbs
+    exclude: set[int]  # the words of its parties: their places are not where it happened
+    target: tuple[Token, ...]  # the words of its recipient
+    mentions: Mentions
+
+
+PlaceRule = Callable[[Setting], list[PlaceMention]]
+
+
+def own_words(s: Setting) -> list[PlaceMention]:
+    """Places in the trigger's clause; a statement's place is that of its own setting (not of
+    what it is about), and a subject noun's includes its verb's ("A blast tore through X in Y")."""
+    t, row = s.token, s.row
+    where = s.clause if row.type not in VERBAL else slots.adjunct_tokens(s.governor or t)
+    if row.pos == "NOUN" and t.dep_ in ("nsubj", "nsubjpass"):
+        where = where + slots.adjunct_tokens(t.head)
+    return slots.places_in(where, s.mentions, s.exclude,
+                           row.type in MOVEMENT or row.type == "ASSAULT")
+
+
+def main_clause_setting(s: Setting) -> list[PlaceMention]:
+    """"Meeting Choe in Moscow, Lavrov hailed ...": the setting of the main clause."""
+    head = s.governor or s.token
+    if head.dep_ != "ROOT":
+        return []
+    return slots.places_in(slots.adjunct_tokens(head, with_clauses=True), s.mentions, s.exclude,
+                           False)
+
+
+def sentence_setting(s: Setting) -> list[PlaceMention]:
+    """"A car bomb exploded next to a vehicle carrying workers on the outskirts of Manbij": a
+    setting told further down the sentence, outside other events' clauses."""
+    return slots.places_in(s.free, s.mentions, s.exclude, False)
+
+
+def target_place(s: Setting) -> list[PlaceMention]:
+    """"shelled the Dniprovskyi district of Kherson city", "hit the Ryazan oil refinery": the
+    target names the place."""
+    if s.row.type not in TARGETS_ARE_PLACES:
+        return []
+    return slots.places_within(s.target, s.mentions)
+
+
+PLACE_RULES: tuple[PlaceRule, ...] = (own_words, main_clause_setting, sentence_setting,
+                                      target_place)
+
+
+def places_of(s: Setting) -> list[PlaceMention]:
+    """The places of the first place rule that finds any."""
+    places: list[PlaceMention] = []
+    for rule in PLACE_RULES:
+        places = rule(s)
+        if places:
+            break
+    return places
+
+
+@dataclass(frozen=True)
+class Parties:
+    """What the party rules see of one trigger."""
+
+    token: Token
+    row: TriggerRow
+    finder: ActorFinder
+    tables: Tables
+    mentions: Mentions
+    text: str  # the document's text
+    picked: list[PlaceMention]  # the trigger's places
+    attribution: Attribution
+    speaker: Token | None  # the subject of the trigger's clause (of its verb, for a noun)
+    home: str | None  # the story's own country
+
+
+ActorRule = Callable[[Parties, Found], Found]
+RecipientRule = Callable[[Parties, Found, Found], Found]
+
+
+def _names_a_weapon(p: Parties, tokens: tuple[Token, ...]) -> bool:
+    return any(p.tables.in_class("weapon", lemma_of(x))
+               or (lemma_of(x), "NOUN") in p.tables.triggers for x in tokens)
+
+
+def weapon_not_attacker(p: Parties, actor: Found) -> Found:
+    """"the strike killed ...", "a drone hit ...": the weapon is not the attacker."""
+    if p.row.type == "ASSAULT" and actor.actors and not any(
+            a.country or a.sector for a in actor.actors) and _names_a_weapon(p, actor.tokens):
+        return NOBODY
+    return actor
+
+
+def _names_a_deed(p: Parties, deed: Token) -> bool:
+    """A noun of attack or a weapon (a gerund counts as a noun: "in shelling by")."""
+    words = (lemma_of(deed), deed.lower_)
+    return (deed.pos_ == "NOUN" or deed.tag_ == "VBG") and any(
+        (w, "NOUN") in p.tables.triggers or p.tables.in_class("weapon", w) for w in words)
+
+
+def _deed_agent(p: Parties) -> Found | None:
+    t = p.token
+    if not syntax.is_passive(t) and t.tag_ != "VBN":
+        return None
+    for x in t.subtree:
+        if x.dep_ != "pobj" or x.head.lower_ != "by" or x.head.head.i == t.i:
+            continue
+        if _names_a_deed(p, x.head.head):
+            found = p.finder.phrase(x)
+            if any(a.country or a.sector for a in found.actors):
+                return Found(found.actors, found.tokens, "deed-agent")
+    return None
+
+
+def deed_agent(p: Parties, actor: Found) -> Found:
+    """"was killed in shelling by government forces": a passive casualty verb with no agent
+    of its own is done by the doer named for the attack its clause tells ("by X" on a noun of
+    attack or a weapon), not by a party carried over from an earlier sentence (the phrase may
+    hang on a coordinated verb: "was killed and another wounded in shelling by")."""
+    if p.row.type != "ASSAULT" or actor.actors:
+        return actor
+    return _deed_agent(p) or actor
+
+
+def origin_place(p: Parties, actor: Found) -> Found:
+    """"rockets were fired from northern Gaza": an attack by nobody of a known country is by
+    the side of the place it came from."""
+    if p.row.type != "ASSAULT" or any(a.country for a in actor.actors):
+        return actor
+    origin = document.origin_actor(p.token, p.mentions)
+    if origin is None:
+        return actor
+    return Found(tuple(replace(a, country=origin.country) for a in actor.actors) or (origin,),
+                 actor.tokens, "origin-place")
+
+
+def place_authority(p: Parties, actor: Found) -> Found:
+    """An agentless passive act of state is by the authorities of its place (``roles``)."""
+    if actor.actors or not p.picked:
+        return actor
+    return roles.place_authority(p.token, p.row, p.picked, p.text)
+
+
+def home_authority(p: Parties, actor: Found) -> Found:
+    """... and, when its sentence names no place, of the story's own country (``roles``)."""
+    if actor.actors or p.picked:
+        return actor
+    return roles.home_authority(p.token, p.row, p.home)
+
+
+def speaker(p: Parties, actor: Found) -> Found:
+    """"we will ...", said X: the first person is the source."""
+    source = p.attribution.source_actor
+    if actor.actors or source is None:
+        return actor
+    if any(x.lower_ in FIRST_PERSON for x in actor.tokens) or (
+            p.speaker is not None and p.speaker.lower_ in FIRST_PERSON):
+        return Found((source,), actor.tokens, "speaker")
+    return actor
+
+
+ACTOR_RULES: tuple[ActorRule, ...] = (weapon_not_attacker, deed_agent, origin_place,
+                                      place_authority, home_authority, speaker)
+
+
+def actor_of(p: Parties, actor: Found) -> Found:
+    """The actor after every actor rule, in order."""
+    for rule in ACTOR_RULES:
+        actor = rule(p, actor)
+    return actor
+
+
+def _own_side(actor: Found, recipient: Found) -> bool:
+    """The recipient phrase is the actor itself, or the actor's own ("its forces")."""
+    if set(actor.tokens) & set(recipient.tokens):
+        return True
+    mine = {a.country for a in actor.actors if a.country}
+    theirs = {a.country for a in recipient.actors if a.country}
+    return bool(mine) and theirs <= mine and any(
+        x.dep_ == "poss" and x.lower_ in ("its", "their") for x in recipient.tokens)
+
+
+def _words_after(t: Token, taken: set[int]) -> list[Token]:
+    """The trigger's phrase after it; a noun object's clause too (it often loses its own
+    prepositional phrase to the parser: support "for the fight of Russia's military")."""
+    sub = [x for x in t.subtree if x.i > t.i and x.i not in taken]
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "dobj":
+        sub += [x for x in t.head.subtree if x.i > t.right_edge.i and x.i not in taken]
+    return sub
+
+
+def _later_party(p: Parties, actor: Found) -> Found:
+    """The first party of another country named inside the trigger's phrase or clause
+    ("refusing to lift the curfew on Palestinians")."""
+    mine = {a.country for a in actor.actors if a.country}
+    sub = _words_after(p.token, {x.i for x in actor.tokens})
+    for m in p.finder.mentions_over(sub):
+        if m.actor.country and m.actor.country not in mine:
+            return Found((m.actor,), tuple(x for x in sub if m.start <= x.idx < m.end),
+                         "later-party")
+    return NOBODY
+
+
+def not_own_side(p: Parties, actor: Found, recipient: Found) -> Found:
+    """"Israel is opposed to ...": the parser's object is the actor itself; "strengthened its
+    forces in Lebanon", "urged its citizens": the actor's own people are not the other side:
+    a party of another country further on is."""
+    if not recipient.actors or p.row.type == "ASSAULT" or not _own_side(actor, recipient):
+        return recipient
+    later = _later_party(p, actor)
+    if later.actors or set(actor.tokens) & set(recipient.tokens):
+        return later
+    return recipient
+
+
+def later_party(p: Parties, actor: Found, recipient: Found) -> Found:
+    """No recipient of a country from the grammar: the first party of another country named
+    inside the trigger's phrase or clause."""
+    if p.row.type == "ASSAULT" or any(a.country for a in recipient.actors):
+        return recipient
+    later = _later_party(p, actor)
+    return later if later.actors else recipient
+
+
+def other_side(p: Parties, actor: Found, recipient: Found) -> Found:
+    """"ties between Moscow and Pyongyang" hailed by Moscow: the recipient is the other side."""
+    if not actor.actors or not recipient.actors:
+        return recipient
+    mine = {a.country for a in actor.actors if a.country}
+    rest = tuple(a for a in recipient.actors if a.country not in mine)
+    return Found(rest, recipient.tokens, recipient.rule) if rest else recipient
+
+
+RECIPIENT_RULES: tuple[RecipientRule, ...] = (not_own_side, later_party, other_side)
+
+
+def recipient_of(p: Parties, actor: Found, recipient: Found) -> Found:
+    """The recipient after every recipient rule, in order."""
+    for rule in RECIPIENT_RULES:
+        recipient = rule(p, actor, recipient)
+    return recipient
+
+
+__all__ = ["ACTOR_RULES", "PLACE_RULES", "RECIPIENT_RULES", "Parties", "Setting", "actor_of",
+           "places_of", "recipient_of"]

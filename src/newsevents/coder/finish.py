@@ -1,0 +1,318 @@
+"""The last rules over each kept draft, and the frozen ``Event`` made from it (step 4 of the
+engine, after the drafts are folded and merged).
+
+``TYPE_RULES`` recode intentions by what they promise; the parties then take the countries their
+place, sentence and story give them; ``EVENT_RULES`` (ACLED's conventions for parties nobody
+names, and where the event happened when its sentence does not say) run in order, each on the
+place the rules before it left. Each rule records its rule string in the event's evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from ..records import Actor, Article, Event, Evidence, Mentions, Place, PlaceMention, Quantity
+from ..resolve.tables import country_name
+from . import acled as acled_mod
+from . import context, document, front
+from .draft import Draft
+from .ranking import confidence, salience
+from .tables import Tables
+
+DOMESTIC = frozenset({"CONCEDE", "COERCE"})
+CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST"})
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+LOCATED_BY_RECIPIENT = frozenset({"ASSAULT"})
+DEPLOYMENT = frozenset({"MOBILIZE"})
+# A source of these sectors named without a country ("the Interior Ministry said", "police
+# said") is the state's own where the event happens, else the story's country.
+STATE_SOURCES = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
+
+
+@dataclass(frozen=True)
+class Story:
+    """What the last rules and the event records need of the article."""
+
+    article: Article
+    tables: Tables
+    provenance: dict[str, str]
+    main: tuple[str, ...]  # the article's main countries (``document.home_countries``)
+    home: str | None  # the country the story is filed from
+    dateline: PlaceMention | None
+    by_part: dict[str, Mentions]  # the mentions of the body, the headline and the standfirst
+    sentence_index: dict[int, int]  # a body sentence's start token -> its index
+    lead: int | None  # the lead sentence's start (``document.lead_sentence``)
+    n_paragraphs: int
+
+
+def country_name_of(country: str) -> str:
+    return country_name(country) or country
+
+
+def _place_from_country(country: str) -> Place:
+    name = country_name_of(country)
+    return Place(text=name, name=name, country=country, precision="country")
+
+
+def _is_state(country: str | None) -> bool:
+    return bool(country) and len(country or "") == 3 and country not in document.NON_STATES
+
+
+# PLOVER codes intentions by what they promise: cooperation announced for the future is AGREE,
+# harm announced for the future is THREATEN (both keep modality "future": what is promised or
+# threatened lies ahead), and cooperation refused or failed is REJECT (factual). (The PLOVER
+# manual would keep future RETREAT/CONCEDE as they are; the PLOVER gold records code them AGREE,
+# which we follow.)
+
+def future_is_agree(d: Draft) -> None:
+    if d.modality == "future" and d.type in COOPERATIVE | {"RETREAT", "CONCEDE"}:
+        d.rules.append(f"future-{d.type}-is-AGREE")
+        d.type, d.mode, d.acled_code = "AGREE", None, "-"
+
+
+def future_is_threaten(d: Draft) -> None:
+    if d.modality == "future" and d.type in CONFLICTUAL:
+        d.rules.append(f"future-{d.type}-is-THREATEN")
+        d.type, d.acled_code = "THREATEN", "-"
+
+
+def conditional_is_threaten(d: Draft) -> None:
+    """"will withdraw its force unless ...", "may halt sanctions if ...": a conditional harm is
+    a threat."""
+    if d.modality not in ("future", "hypothetical") or d.type == "THREATEN":
+        return
+    cond = context.condition_of(d.token)
+    if cond == "unless" or (cond == "if" and d.type in CONFLICTUAL | {"SANCTION"}):
+        d.rules.append(f"conditional-{d.type}-is-THREATEN")
+        d.type, d.mode, d.acled_code = "THREATEN", None, "-"
+
+
+def negated_is_reject(d: Draft) -> None:
+    if d.modality == "negated" and d.type in COOPERATIVE | {"AGREE", "RETREAT", "CONCEDE"} \
+            and d.actor:
+        d.rules.append(f"negated-{d.type}-is-REJECT")
+        d.type, d.mode, d.modality, d.acled_code = "REJECT", None, "factual", "-"
+
+
+TYPE_RULES: tuple[Callable[[Draft], None], ...] = (future_is_agree, future_is_threaten,
+                                                   conditional_is_threaten, negated_is_reject)
+
+
+def _fill_recipient_country(d: Draft) -> None:
+    """Parties named without a country ("opposition groups", "a residential block") belong to
+    the country where the event happens (PLOVER codes domestic actors by their country)."""
+    if d.place is None or not d.place.place.country:
+        return
+    home = d.place.place.country
+    d.recipient = tuple(replace(a, country=home) if a.country is None else a for a in d.recipient)
+    d.actor = tuple(replace(a, country=home) if a.country is None and a.sector != "CVL" and
+                    a.kind != "person" else a for a in d.actor)
+    if not d.recipient and d.type in DOMESTIC:
+        d.recipient = (Actor(text=d.place.place.text, name=d.place.place.name, country=home,
+                             kind="state"),)
+        d.rules.append("recipient-from-place")
+
+
+def _sentence_country(d: Draft, mentions: Mentions) -> str | None:
+    """The one country the draft's sentence names (places, and parties of a state), if one."""
+    sent = d.token.sent
+    s, e = sent.start_char, sent.end_char
+    named = {m.place.country for m in mentions.places if s <= m.start < e and m.place.country}
+    named |= {m.actor.country for m in mentions.actors if s <= m.start < e and m.actor.country
+              and len(m.actor.country) == 3 and m.actor.country not in ("IGO", "NGO", "IMG")}
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def _fill_from_sentence_country(d: Draft, mentions: Mentions) -> None:
+    """Parties without a country in a sentence that names exactly one country ("prisoners
+    rioted at a jail in Dili") are of that country, as PLOVER codes domestic actors; not when
+    that country is the other side of the event ("Western leaders ... the North Korean ...")."""
+    home = _sentence_country(d, mentions)
+    if home is None:
+        return
+    if not d.recipient and d.type in DOMESTIC | {"PROTEST"}:
+        # protests, concessions and repression address the government of the country
+        d.recipient = (Actor(text=home, name=country_name_of(home), country=home, sector="GOV",
+                             kind="state"),)
+        d.rules.append("recipient-is-home-government")
+    # (each role is judged against the other side as it was before either was filled)
+    for role, other in (("actor", d.recipient), ("recipient", d.actor)):
+        if home in {a.country for a in other}:
+            continue
+        parties = getattr(d, role)
+        if any(a.country is None for a in parties):
+            setattr(d, role, tuple(replace(a, country=home) if a.country is None else a
+                                   for a in parties))
+            d.rules.append(f"{role}-country-from-sentence")
+
+
+def actor_unidentified(d: Draft, place: Place | None, story: Story) -> Place | None:
+    """ACLED's convention for attacks nobody is named for: an unidentified armed group of the
+    country where it happened."""
+    if not d.actor and d.type == "ASSAULT" and place is not None and place.country:
+        d.actor = (Actor(text="unidentified armed group",
+                         name=f"Unidentified Armed Group ({country_name_of(place.country)})",
+                         country=place.country, kind="group"),)
+        d.rules.append("actor-unidentified")
+    return place
+
+
+def actor_protesters(d: Draft, place: Place | None, story: Story) -> Place | None:
+    """ACLED's convention: the demonstrators of the country where they gather."""
+    if not d.actor and d.type == "PROTEST" and place is not None and _is_state(place.country):
+        country = place.country or ""
+        d.actor = (Actor(text="protesters", name=f"Protesters ({country_name_of(country)})",
+                         country=country, sector="CVL", kind="group"),)
+        d.rules.append("actor-protesters")
+    return place
+
+
+def dateline_over_countryless_place(d: Draft, place: Place | None,
+                                    story: Story) -> Place | None:
+    """"HANOI (AP) - ... accused China of coercion in the South China Sea": a sea or a vague
+    region named in passing (no country; "the ...", unlike an unknown town) is not where it
+    happened; the dateline's town is."""
+    if place is not None and not place.country and place.text.lower().startswith("the ") \
+            and story.dateline is not None and d.modality == "factual":
+        d.rules.append("dateline-over-countryless-place")
+        return None
+    return place
+
+
+def place_from_dateline(d: Draft, place: Place | None, story: Story) -> Place | None:
+    """The dateline's town, unless the event's parties are all of other countries ("CAIRO
+    (Agency) - Israeli strikes on Gaza ...")."""
+    if place is not None or story.dateline is None or d.modality != "factual":
+        return place
+    parties = {a.country for a in (*d.actor, *d.recipient)
+               if a.country and len(a.country) == 3 and a.country not in ("IGO", "NGO")}
+    if not parties or story.dateline.place.country in parties:
+        d.rules.append("place-from-dateline")
+        return story.dateline.place
+    return place
+
+
+def place_from_recipient(d: Draft, place: Place | None, story: Story) -> Place | None:
+    """An attack placed nowhere else happened in its target's country."""
+    if place is not None or d.type not in LOCATED_BY_RECIPIENT or d.modality != "factual":
+        return place
+    countries = [a.country for a in d.recipient if a.country and len(a.country) == 3
+                 and a.country not in ("IGO", "NGO")]
+    if countries:
+        d.rules.append("place-from-recipient")
+        return _place_from_country(countries[0])
+    return place
+
+
+def recipient_from_deployment_place(d: Draft, place: Place | None,
+                                    story: Story) -> Place | None:
+    """"troops stayed on alert in the West Bank": a deployment abroad addresses the state where
+    it stands."""
+    if d.type in DEPLOYMENT and place is not None and place.country and \
+            len(place.country) == 3 and place.country not in d.actor_countries and \
+            not any(a.country for a in d.recipient):
+        name = country_name_of(place.country)
+        d.recipient = (Actor(text=place.text, name=name, country=place.country, kind="state"),)
+        d.rules.append("recipient-from-deployment-place")
+    return place
+
+
+def _source_country(d: Draft, source: Actor, place: Place | None, home: str | None) -> str | None:
+    if context.is_local_source(d.attribution):
+        return place.country if place is not None and place.country else None
+    if source.sector not in STATE_SOURCES:
+        return None
+    country = (place.country if place is not None and place.country else None) or home
+    if country and len(country) == 3 and country not in document.NON_STATES:
+        d.rules.append("source-country")
+        return country
+    return None
+
+
+def source_country(d: Draft, place: Place | None, story: Story) -> Place | None:
+    """A local source ("residents said") is of the event's place; an official source without a
+    country is of the place's state, else of the story's own country (``source-country``)."""
+    source = d.attribution.source_actor
+    if source is None or source.country:
+        return place
+    country = _source_country(d, source, place, story.home)
+    if country:
+        d.attribution = replace(d.attribution, source_actor=replace(source, country=country))
+    return place
+
+
+EventRule = Callable[[Draft, Place | None, Story], Place | None]
+EVENT_RULES: tuple[EventRule, ...] = (
+    actor_unidentified,
+    actor_protesters,
+    dateline_over_countryless_place,
+    place_from_dateline,
+    place_from_recipient,
+    recipient_from_deployment_place,
+    source_country,
+)
+
+
+def _counted(d: Draft) -> tuple[Quantity, ...]:
+    """The event's counts; its own dead and wounded are told once, as fatalities (a count of
+    killed people in another clause of the sentence is not a count of this event either)."""
+    if d.fatalities is None:
+        return tuple(d.quantities)
+    return tuple(q for q in d.quantities if q.status not in ("killed", "injured"))
+
+
+def _mentions(d: Draft, article: Article) -> tuple[Evidence, ...]:
+    """Every telling of the event's happening: its own sentence first, then the merged ones
+    (a telling in the headline or standfirst has offsets into that part)."""
+    out: list[Evidence] = []
+    for t in [d.token, *d.told]:
+        ev = front.evidence_of(t, article.body)
+        if ev not in out:
+            out.append(ev)
+    return tuple(out)
+
+
+def _settled(d: Draft, story: Story) -> Place | None:
+    """Runs the last rules over ``d``; its place as an event."""
+    for type_rule in TYPE_RULES:
+        type_rule(d)
+    _fill_recipient_country(d)
+    _fill_from_sentence_country(d, story.by_part[front.part_of(d.token)])
+    document.fill_domestic(d, story.main)
+    place = d.place.place if d.place else None
+    for rule in EVENT_RULES:
+        place = rule(d, place, story)
+    return place
+
+
+def event_of(d: Draft, story: Story) -> Event:
+    """The frozen event of a kept draft, after the last rules."""
+    place = _settled(d, story)
+    killed = d.fatalities.killed if d.fatalities else None
+    acled = acled_mod.acled_for(d.acled_code, d.mode, d.actor, d.recipient, d.recipient_tokens,
+                                d.clause, d.type, killed, story.tables, d.actor_tokens,
+                                crowd=d.crowd)
+    article = story.article
+    evidence = replace(front.evidence_of(d.token, article.body), rule="+".join(d.rules))
+    place_key = f"{place.geonameid or place.name}" if place else ""
+    if evidence.part != "body":
+        place_key = f"{evidence.part}:{place_key}"
+    conf = confidence(d)
+    # the headline and standfirst tell the story's news: as its first sentence
+    index = 0 if front.told_in_front(d) else story.sentence_index.get(d.token.sent.start, 0)
+    return Event(
+        event_id=Event.id_for(article.id, evidence.start, evidence.end, d.type,
+                              f"{place_key}@{d.token.idx}"),
+        article_id=article.id, type=d.type,
+        evidence=evidence,
+        mode=acled_mod.plover_mode(d.mode), contexts=d.contexts, acled=acled,
+        actor=d.actor, recipient=d.recipient, location=place, date=d.date,
+        quantities=_counted(d), fatalities=d.fatalities, attribution=d.attribution,
+        modality=d.modality, confidence=conf,
+        salience=salience(d, acled, story.n_paragraphs, conf, story.lead, index),
+        provenance=dict(story.provenance), mentions=_mentions(d, article),
+    )
+
+
+__all__ = ["EVENT_RULES", "TYPE_RULES", "Story", "country_name_of", "event_of"]

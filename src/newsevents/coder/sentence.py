@@ -1,0 +1,306 @@
+"""Steps 1 to 3 of the engine over one parsed text (the body, or a headline or standfirst):
+each sentence's triggers, less those that are only part of another event (``absorbed``), each
+made into drafts with its roles, mode, places, date, counts, attribution and modality (the
+rules beyond the lexicon are in ``build_rules``)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Article, DateMention, DateSpan, Fatalities, Mentions, PlaceMention, Quantity
+from . import acled as acled_mod
+from . import build_rules, context, document, slots, syntax
+from .absorbed import absorbed
+from .build_rules import MOVEMENT, TARGETS_ARE_PLACES, Parties, Setting
+from .draft import SPLIT_TYPES, Draft
+from .match import MatchContext, find_row, lemma_of
+from .roles import ActorFinder, Found, find_role, is_mutual, with_other_side
+from .tables import Tables, TriggerRow
+
+
+def paragraph_starts(article: Article) -> list[int]:
+    starts, pos = [], 0
+    for para in article.body.split("\n\n"):
+        starts.append(pos)
+        pos += len(para) + 2
+    return starts
+
+
+def paragraph_of(offset: int, starts: list[int]) -> int:
+    idx = 0
+    for i, s in enumerate(starts):
+        if s <= offset:
+            idx = i
+    return idx
+
+
+def _promised(t: Token, row: TriggerRow) -> set[int]:
+    """What an agreement promises ("agreed to hold talks early next year"): its date is when
+    the promise falls due, not when the agreement was made."""
+    if row.type != "AGREE":
+        return set()
+    return {x.i for c in t.children if c.dep_ == "xcomp" for x in c.subtree}
+
+
+def _attached_to(x: Token, t: Token) -> bool:
+    """False when ``x`` sits in a relative, adverbial or complement clause that does not
+    contain ``t`` (its date or place belongs to that clause's own happening)."""
+    for n in [x, *x.ancestors]:
+        finite = any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in n.children)
+        clause = n.dep_ in ("relcl", "ccomp") or (n.dep_ in ("advcl", "acl") and finite)
+        if clause and not (n.left_edge.i <= t.i <= n.right_edge.i):
+            return False
+    return True
+
+
+def _codable(d: Draft) -> bool:
+    """PLOVER needs a participant; a violent or protest event may be known only by its place."""
+    if d.actor or d.recipient:
+        return True
+    return d.type in TARGETS_ARE_PLACES and d.modality in ("factual", "historical")
+
+
+def _joined(clause: list[Token], more: list[Token]) -> list[Token]:
+    return sorted(set(clause) | set(more), key=lambda x: x.i)
+
+
+def _clause_extras(t: Token, row: TriggerRow, gov: Token | None,
+                   light: frozenset[str]) -> list[list[Token]]:
+    """Words that belong to the trigger's clause beyond its own phrase."""
+    extras = []
+    obj = syntax.direct_object(t) if row.pos == "VERB" else None
+    if obj is not None:  # the object may sit on a coordinated verb ("intercepted and destroyed")
+        extras.append(list(obj.subtree))
+    if gov is not None and lemma_of(gov) in light:
+        extras.append(slots.clause_tokens(gov))
+    if row.pos == "NOUN" and t.dep_ in ("nsubj", "nsubjpass"):
+        # "a protest ... turned violent": what the sentence says of its subject
+        extras.append([x for c in t.head.children if c.dep_ in ("acomp", "oprd", "attr", "advmod")
+                       for x in c.subtree])
+    return extras
+
+
+def _mode(row: TriggerRow, clause: list[Token], tables: Tables) -> str | None:
+    """The row's mode; a ``*`` mode is read from the weapon words of the clause."""
+    mode: str | None = None if row.mode == "-" else row.mode
+    if row.mode.startswith("*"):
+        mode = acled_mod.weapon_mode(clause, tables) or (row.mode[1:] or None)
+    return mode
+
+
+def _excluded(row: TriggerRow, actor: Found, recipient: Found) -> set[int]:
+    """The words of the parties: their places are not where it happened (except a target's,
+    or a movement's destination)."""
+    exclude = {x.i for x in actor.tokens}
+    if row.type not in TARGETS_ARE_PLACES | MOVEMENT:
+        exclude |= {x.i for x in recipient.tokens}
+    return exclude
+
+
+def _speaker(t: Token, row: TriggerRow, gov: Token | None) -> Token | None:
+    return syntax.subject(gov if gov is not None else t) if row.pos != "AUX" else None
+
+
+def _per_place(base: Draft, picked: list[PlaceMention], mentions: Mentions) -> list[Draft]:
+    """One draft per place when the text lists several; each keeps its own count when its
+    clause pairs each place with one ("400 in X and 56 in Y")."""
+    if not picked:
+        return [base]
+    if len(picked) == 1:
+        return [replace(base, place=picked[0])]
+    counted = slots.counts_by_place(base.clause, picked, base.quantities, mentions)
+    return [replace(base, place=p, rules=[*base.rules, "one-event-per-place"],
+                    quantities=counted.get(id(p), base.quantities))
+            for p in picked]
+
+
+class SentenceCoder:
+    """Codes one parsed text sentence by sentence; holds what its sentences share (the
+    story's dateline, day and countries)."""
+
+    def __init__(self, doc: Doc, article: Article, mentions: Mentions, tables: Tables) -> None:
+        self.doc, self.article, self.mentions, self.tables = doc, article, mentions, tables
+        self.finder = ActorFinder(doc, mentions, frozenset(tables.classes.get("civilian", {})),
+                                  frozenset(tables.cues.get("pair", {})))
+        self.published = slots.published_day(article.published)
+        self.light = frozenset(tables.cues.get("light", {}))
+        self.ctx = MatchContext(tables, self._role_countries, self._subject_sectors)
+        self.paragraphs = paragraph_starts(article)
+        self.parts: dict[int, list[Token]] = {}
+        self.finder.dateline_end = document.dateline_end(article.body)
+        first_end = self.paragraphs[1] if len(self.paragraphs) > 1 else len(article.body)
+        self.main = document.home_countries(mentions, first_end)
+        self.dateline = document.dateline_place(article.body, mentions)
+        self.story_day = document.dateline_day(mentions, self.finder.dateline_end) or self.published
+        self.home = document.story_country(self.dateline, self.main)
+
+    def _role_countries(self, t: Token, row: TriggerRow, which: str) -> set[str]:
+        found = find_role(self.finder, t, row, which, self.light)
+        return {a.country for a in found.actors if a.country}
+
+    def _subject_sectors(self, t: Token) -> set[str]:
+        subj = syntax.subject(t)
+        if subj is None:
+            return set()
+        return {a.sector for a in self.finder.phrase(subj).actors if a.sector}
+
+    def sentence_drafts(self, sent: Span) -> list[Draft]:
+        """The drafts of one sentence's triggers (steps 1 to 3)."""
+        rows: dict[int, TriggerRow] = {}
+        for t in sent:
+            row = find_row(t, self.ctx)
+            if row is not None:
+                rows[t.i] = row
+        kept = {i: row for i, row in rows.items()
+                if not absorbed(self.doc[i], row, rows, self.tables)}
+        self.parts = self._parts(rows, kept)
+        clauses = {i: set(x.i for x in slots.clause_tokens(self.doc[i])) for i in kept}
+        drafts: list[Draft] = []
+        for i, row in kept.items():
+            others = set().union(*(c for j, c in clauses.items() if j != i)) - clauses[i]
+            drafts.extend(self._kept_drafts(self.doc[i], row, rows, others))
+        document.mark_crowd_violence(drafts)
+        return document.merge_same_happening(drafts, self.tables)
+
+    def _parts(self, rows: dict[int, TriggerRow],
+               kept: dict[int, TriggerRow]) -> dict[int, list[Token]]:
+        """A same-type clause folded into its head ("were killed when gunmen stormed a village
+        in Plateau state overnight") lends the head its words: place, date, attacker."""
+        parts: dict[int, list[Token]] = {}
+        for i, row in rows.items():
+            t = self.doc[i]
+            if i not in kept and t.dep_ in ("conj", "advcl") and t.head.i in kept and \
+                    kept[t.head.i].type == row.type:
+                parts.setdefault(t.head.i, []).append(t)
+        return parts
+
+    def _kept_drafts(self, t: Token, row: TriggerRow, rows: dict[int, TriggerRow],
+                     others: set[int]) -> list[Draft]:
+        """The trigger's codable drafts; what another event fears or discusses ("concern that
+        Russia may offer") is not a happening of its own."""
+        embedded = any(a.i in rows for a in syntax.ancestors_in_sentence(t))
+        return [d for d in self.build(t, row, others) if _codable(d) and not (
+            embedded and d.modality == "hypothetical") and not context.conditional(t)]
+
+    def _event_dates(self, tokens: list[Token]) -> list[DateMention]:
+        """Date words of the event, leaving out the dateline's ("SRINAGAR, May 8 (Agency) -"):
+        that is the day the story was filed, not the day of its happenings. Unless the dateline
+        and the publication date disagree: the other date words ("on Wednesday") were resolved
+        against the publication date, so the dateline's own day is the surer one then."""
+        found = slots.dates_in(tokens, self.mentions)
+        if self.story_day is None or self.published is None or \
+                abs((self.story_day - self.published).days) > 1:
+            return found
+        return [d for d in found if d.start >= self.finder.dateline_end]
+
+    def report_tokens(self, t: Token) -> set[int]:
+        """The words of the reporting verbs of ``t``'s sentence ("X said on Friday"), outside
+        ``t``'s own phrase: their dates are when it was told, not when it happened."""
+        say = self.tables.cues.get("say", {})
+        own = {x.i for x in t.subtree}
+        out: set[int] = set()
+        for s in t.sent:
+            if s.i == t.i or s.pos_ not in ("VERB", "AUX") or lemma_of(s) not in say:
+                continue
+            words = {x.i for x in slots.clause_tokens(s)}
+            if t.i not in words:
+                out |= words - own
+        return out
+
+    def _clause(self, t: Token, row: TriggerRow, gov: Token | None,
+                actor: Found) -> tuple[list[Token], Found]:
+        """The trigger's clause with its parts' clauses (a part lends its attacker to a trigger
+        without one) and the words of ``_clause_extras``."""
+        clause = slots.clause_tokens(t)
+        for part in self.parts.get(t.i, []):
+            clause = _joined(clause, slots.clause_tokens(part))
+            if not actor.actors:
+                actor = self._part_actor(part, actor)
+        for extra in _clause_extras(t, row, gov, self.light):
+            clause = _joined(clause, extra)
+        return clause, actor
+
+    def _part_actor(self, part: Token, actor: Found) -> Found:
+        part_row = find_row(part, self.ctx)
+        if part_row is None:
+            return actor
+        return find_role(self.finder, part, part_row, "actor", self.light)
+
+    def _dates(self, t: Token, row: TriggerRow, clause: list[Token], free: list[Token],
+               report: set[int]) -> tuple[list[DateMention], DateSpan]:
+        """The date words of the event (its clause's, else the rest of its sentence's) and its
+        date: theirs, else the day of the telling, else the publication day."""
+        content = _promised(t, row)
+        dates = self._event_dates([x for x in clause if x.i not in content])
+        if not dates:  # a date elsewhere in the sentence, outside other events' clauses
+            dates = self._event_dates([x for x in free if x.i not in content])
+        if dates:
+            return dates, dates[0].date
+        # "the air force said in a report on Friday morning": the day of the telling bounds
+        # the happening but is not its date, so it stays a fallback that context (the attack
+        # this one follows) may replace
+        told = slots.dates_in([self.doc[i] for i in sorted(report)], self.mentions)
+        return dates, told[0].date if told else slots.default_date(self.published)
+
+    def _counts(self, t: Token, clause: list[Token],
+                free: list[Token]) -> tuple[list[Quantity], Fatalities | None]:
+        """The clause's counts, and the fatalities from them and from casualty counts anywhere
+        in the sentence outside other events' clauses ("..., killing 14 people")."""
+        quantities = slots.quantities_in(clause, self.mentions, self.tables)
+        casualties = [q for q in slots.quantities_in(free, self.mentions, self.tables)
+                      if q.status in ("killed", "injured") and q not in quantities]
+        return quantities, slots.fatalities(quantities + casualties, list(t.sent), self.tables)
+
+    def _rules(self, row: TriggerRow, date: DateSpan, actor: Found, recipient: Found) -> list[str]:
+        rules = [row.rule]
+        if self.story_day != self.published and date.start:
+            rules.append("story-day-from-dateline")
+        for f, name in ((actor, "actor"), (recipient, "recipient")):
+            if f.rule:
+                rules.append(f"{name}={f.rule}")
+        return rules
+
+    def build(self, t: Token, row: TriggerRow, others: set[int]) -> list[Draft]:
+        """The drafts of one trigger (``others``: the words of the sentence's other events'
+        clauses); one per place when its clause lists several."""
+        actor = find_role(self.finder, t, row, "actor", self.light)
+        recipient = find_role(self.finder, t, row, "recipient", self.light)
+        named = recipient  # the other side the trigger's own words name (not a later party)
+        gov = syntax.governor_verb(t) if row.pos == "NOUN" else None
+        clause, actor = self._clause(t, row, gov, actor)
+        mode = _mode(row, clause, self.tables)
+        exclude = _excluded(row, actor, recipient)
+        report = self.report_tokens(t)
+        free = [x for x in t.sent if x.i not in others and x.i not in report and _attached_to(x, t)]
+        places = build_rules.places_of(Setting(t, row, gov, clause, free, exclude,
+                                               recipient.tokens, self.mentions))
+        picked = slots.pick_places(places, split=row.type in SPLIT_TYPES)
+        dates, date = self._dates(t, row, clause, free, report)
+        quantities, fat = self._counts(t, clause, free)
+        attr = context.attribution(t, self.finder, self.tables)
+        parties = Parties(t, row, self.finder, self.tables, self.mentions, self.doc.text, picked,
+                          attr, _speaker(t, row, gov), self.home)
+        actor = build_rules.actor_of(parties, actor)
+        recipient = build_rules.recipient_of(parties, actor, recipient)
+        # background and future are judged against the article's own date: its dateline's
+        # day beats a publication date read from the page (a site's date bar may be late)
+        modality = context.modality(t, self.tables, date, self.story_day, bool(dates))
+        date = slots.weekday_ahead(date, modality, self.published)
+        if is_mutual(row) and modality in ("factual", "historical"):
+            # "X telephoned Y": both sides consult; a promised meeting is the promiser's alone
+            actor = with_other_side(actor, named)
+        if modality == "historical" and not dates:
+            date = DateSpan()
+        base = Draft(token=t, row=row, type=row.type, mode=mode, contexts=row.contexts,
+                     actor=actor.actors, recipient=recipient.actors, actor_tokens=actor.tokens,
+                     recipient_tokens=recipient.tokens, clause=clause, place=None, date=date,
+                     date_from_text=bool(dates), quantities=quantities, fatalities=fat,
+                     attribution=attr, modality=modality,
+                     paragraph=paragraph_of(t.idx, self.paragraphs),
+                     rules=self._rules(row, date, actor, recipient), acled_code=row.acled)
+        return _per_place(base, picked, self.mentions)
+
+
+__all__ = ["SentenceCoder", "paragraph_of", "paragraph_starts"]

@@ -1,0 +1,70 @@
+"""The coder's layout: no import circle hidden inside functions, and the named rule lists run in
+the order the engine's docstring gives (reordering them changes events)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import newsevents.coder
+from newsevents.coder import absorbed, build_rules, finish
+
+CODER = Path(newsevents.coder.__file__).parent
+
+
+def test_every_coder_import_is_at_module_top() -> None:
+    inside = []
+    for path in sorted(CODER.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                inside += [f"{path.name}:{n.lineno}" for n in ast.walk(node)
+                           if isinstance(n, ast.Import | ast.ImportFrom)]
+    assert inside == []
+
+
+def _imports(path: Path) -> set[str]:
+    """The coder modules ``path`` imports (``from . import x``, ``from .x import y``), anywhere
+    in it: under ``if TYPE_CHECKING`` or inside a function too (that is how circles hid)."""
+    out: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            out |= {node.module} if node.module else {a.name for a in node.names}
+    return out - {"__init__"}
+
+
+def test_coder_modules_import_no_circle() -> None:
+    graph = {p.stem: _imports(p) for p in CODER.glob("*.py") if p.stem != "__init__"}
+    done: set[str] = set()
+
+    def visit(name: str, path: tuple[str, ...]) -> None:
+        assert name not in path, " -> ".join((*path, name))
+        if name in done:
+            return
+        for nxt in sorted(graph.get(name, ())):
+            visit(nxt, (*path, name))
+        done.add(name)
+
+    for name in sorted(graph):
+        visit(name, ())
+
+
+def _names(rules: tuple[object, ...]) -> list[str]:
+    return [getattr(r, "__name__", "") for r in rules]
+
+
+def test_rule_lists_keep_their_order() -> None:
+    assert _names(absorbed.ABSORB_RULES) == [
+        "object_of_trigger_verb", "modal_demand", "purpose", "same_type_chain",
+        "casualty_participle", "content_of_absorbing"]
+    assert _names(build_rules.PLACE_RULES) == [
+        "own_words", "main_clause_setting", "sentence_setting", "target_place"]
+    assert _names(build_rules.ACTOR_RULES) == [
+        "weapon_not_attacker", "deed_agent", "origin_place", "place_authority",
+        "home_authority", "speaker"]
+    assert _names(build_rules.RECIPIENT_RULES) == ["not_own_side", "later_party", "other_side"]
+    assert _names(finish.TYPE_RULES) == [
+        "future_is_agree", "future_is_threaten", "conditional_is_threaten", "negated_is_reject"]
+    assert _names(finish.EVENT_RULES) == [
+        "actor_unidentified", "actor_protesters", "dateline_over_countryless_place",
+        "place_from_dateline", "place_from_recipient", "recipient_from_deployment_place",
+        "source_country"]
