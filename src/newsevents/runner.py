@@ -32,7 +32,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import InputError
-from .options import Options
+from .ingest import fetch_urls, read_paths
+from .options import Options, load_options
 from .pipeline import page_paragraphs, process_documents
 from .records import RawDocument, Rejected, Result
 
@@ -114,11 +115,11 @@ class RunSummary:
                 "warnings": dict(self.warnings)}
 
 
-def run(inputs: Iterable[str | Path], store: Sink | str, opts: Options | None = None, *,
+def run(inputs: str | Path | Iterable[str | Path], store: Sink | str, opts: Options | None = None, *,
         urls: Sequence[str] = (), workers: int | Workers = 1, scheduler: str | None = None,
         dask: bool = False, on_batch: OnBatch | None = None) -> RunSummary:
-    """Process the files and folders ``inputs`` (and fetch ``urls``) into ``store`` as
-    ``newsevents process`` does, and return the run's summary.
+    """Process the files and folders ``inputs`` (one path or several) and fetch ``urls`` into
+    ``store`` as ``newsevents process`` does, and return the run's summary.
 
     ``store`` is a ``Store``, a ``PartitionWriter`` or a database URL (opened, created or
     migrated, and closed again). ``opts`` defaults to the packaged options. ``workers`` is a
@@ -126,10 +127,7 @@ def run(inputs: Iterable[str | Path], store: Sink | str, opts: Options | None = 
     cluster at ``scheduler``; or workers already started (``workers.ProcessPool``,
     ``workers.DaskWorkers``), which are left running. ``on_batch`` is told each stored batch
     and its outcome (a progress bar)."""
-    from .ingest import fetch_urls, read_paths
-    from .options import load_options
-
-    paths = [Path(p) for p in inputs]
+    paths = [Path(inputs)] if isinstance(inputs, (str, Path)) else [Path(p) for p in inputs]  # one path too
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise InputError(f"no such file or folder: {', '.join(missing)}")
