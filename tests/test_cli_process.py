@@ -64,6 +64,39 @@ def test_process_stores_and_reruns_add_nothing(tmp_path, inputs):
     assert sorted(e["event_id"] for e in relisted) == sorted(e["event_id"] for e in events)
 
 
+def test_the_python_api_stores_a_run_as_the_cli_does(tmp_path, inputs):
+    """``newsevents.run`` (``runner.run``) is `newsevents process`: the same events, the same
+    summary, recorded with the run."""
+    import newsevents
+    from newsevents.errors import InputError
+    from newsevents.store import open_store
+
+    cli_db, api_db = str(tmp_path / "cli.db"), str(tmp_path / "api.db")
+    assert CliRunner().invoke(cli, ["process", str(inputs), "--db", cli_db, "--quiet"]).exit_code == 1
+    batches = []
+    summary = newsevents.run([inputs], api_db, on_batch=lambda batch, outcome: batches.append(len(batch)))
+    assert batches == [3]
+    assert (summary.documents, summary.articles, summary.new_articles) == (3, 2, 2)
+    assert dict(summary.rejected) == {"ingest/empty": 1}
+    assert summary.events_by_type and summary.new_events == sum(summary.events_by_type.values())
+
+    def stored(db):
+        with open_store(db, read_only=True) as store:
+            events = sorted((e.event_id, json.dumps(e.to_dict(), sort_keys=True)) for e in store.query_events())
+            return events, [(r["inputs"], r["summary"]) for r in store.runs()]
+
+    cli_events, cli_runs = stored(cli_db)
+    api_events, api_runs = stored(api_db)
+    assert api_events == cli_events and len(api_events) == summary.new_events
+    assert api_runs == cli_runs == [([str(inputs)], summary.as_dict())]
+    # An open store works too, and a second run adds nothing.
+    with open_store(api_db) as store:
+        again = newsevents.run([str(inputs)], store)
+    assert (again.new_articles, again.known_articles, again.new_events) == (0, 2, 0)
+    with pytest.raises(InputError, match="no such file"):
+        newsevents.run([tmp_path / "missing"], api_db)
+
+
 def test_process_without_inputs_is_a_usage_error():
     result = CliRunner().invoke(cli, ["process"])
     assert result.exit_code == 2

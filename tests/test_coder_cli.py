@@ -18,9 +18,9 @@ def test_code_prints_every_field() -> None:
     assert result.exit_code == 0, result.output
     out = result.output
     assert out.startswith("document label: ")
-    for label in ("trigger:", "actor:", "recipient:", "location:", "date:", "quantities:",
-                  "fatalities:", "attribution:", "modality:", "evidence:"):
-        assert label in out
+    for label in ("trigger", "actor", "recipient", "location", "date", "quantities",
+                  "fatalities", "attribution", "modality", "evidence", "event id"):
+        assert f"\n    {label:<11} " in out
     assert "COERCE/arrest" in out
     assert '"arrested"' in out and "[arrested]" in out
     assert "2024-03-02" in out  # "on Saturday" before a Monday publication

@@ -87,7 +87,8 @@ def test_show_marks_evidence_and_lists_fields(db: str) -> None:
     assert "[[3: The Kremlin denied targeting homes" in out
     assert "\n[1] ASSAULT/drone  ACLED: Explosions/Remote violence / Air/drone strike\n" in out
     assert "    fatalities  killed 2\n" in out
-    assert "    stance      denied by the Kremlin\n" in out
+    assert '    attribution denied by "the Kremlin"' in out
+    assert '    trigger     "struck"' in out
     assert "(1 other article: reported by Daily Courier and AP, denied by the Kremlin)" in out
     assert "copied by  " in out
     talks = run("show", "b89b323f", "--db", db)

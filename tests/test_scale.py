@@ -1,5 +1,6 @@
 """Workers give the same store as one process: a process pool (`--workers 2`), a local Dask cluster
-of two workers on loopback, and either of them with a worker killed in the middle of the run.
+of two workers on loopback, and either of them with a worker killed in the middle of the run. So do
+Parquet partitions (`process --parquet-dir`, in one process or on the Dask cluster) once imported.
 
 The inputs hold a publisher's prose paragraph repeated in every article, so publisher memory
 (which grows with every stored batch) drops it from the later ones: the order-dependent part of
@@ -18,8 +19,9 @@ from click.testing import CliRunner
 from newsevents.cli import cli
 from newsevents.ingest import read_paths
 from newsevents.options import Options
+from newsevents.partitions import PartitionWriter, import_partitions
 from newsevents.pipeline import process_documents
-from newsevents.runner import process_into_store
+from newsevents.runner import process_into_store, run
 from newsevents.store import open_store
 from newsevents.workers import ProcessPool
 
@@ -177,3 +179,36 @@ def test_a_run_stopped_between_batches_continues_without_duplicates(corpus, smal
         process_into_store(read_paths([corpus], small), small, store, run_id, on_batch=stop_after_two)
     _run(corpus, db, small)
     assert _content(db) == one_process
+
+
+def test_parquet_partitions_imported_store_what_one_process_stores(corpus, one_process, tmp_path):
+    """`process --parquet-dir` then `import`: the same store as a direct run, batch for batch
+    (publisher memory included); a second import adds nothing."""
+    config = tmp_path / "small.toml"
+    config.write_text("batch_size = 2\n", encoding="utf-8")
+    parts, db = tmp_path / "parts", str(tmp_path / "imported.db")
+    written = CliRunner().invoke(cli, ["process", str(corpus), "--parquet-dir", str(parts), "--quiet",
+                                       "--config", str(config)])
+    assert written.exit_code == 0, written.output
+    assert written.output.splitlines()[0].endswith(f"new events in partitions in {parts}")
+    assert not (tmp_path / "events.db").exists()
+    first = CliRunner().invoke(cli, ["import", str(parts), "--db", db])
+    assert first.exit_code == 0, first.output
+    # The same counts as the run's own summary line.
+    assert first.output.splitlines()[1].split(" in ")[0] == written.output.splitlines()[0].split(" in ")[0]
+    assert _content(Path(db)) == one_process
+    again = CliRunner().invoke(cli, ["import", str(parts), "--db", db])
+    assert again.exit_code == 0, again.output
+    assert " 0 new events in " in again.output.splitlines()[1]
+    assert _content(Path(db)) == one_process
+    with open_store(db, read_only=True) as store:
+        assert len(store.runs()) == 1
+
+
+def test_parquet_partitions_from_a_local_dask_cluster(corpus, small, one_process, dask_workers, tmp_path):
+    summary = run([corpus], PartitionWriter(tmp_path / "parts"), small, workers=dask_workers)
+    assert summary.documents == len(list(corpus.iterdir()))
+    with open_store(str(tmp_path / "dask-parts.db")) as store:
+        done = import_partitions(tmp_path / "parts", store)
+    assert done.broken == [] and done.imported == done.partitions > 2
+    assert _content(tmp_path / "dask-parts.db") == one_process

@@ -20,7 +20,7 @@ import pycountry
 
 from . import lexicon
 from .errors import InputError
-from .records import Actor
+from .records import Actor, Event, Place
 from .store import EventFilter, EventRow, Store
 
 FORMATS = ("csv", "jsonl", "geojson", "parquet", "training")
@@ -46,6 +46,7 @@ FLOAT_COLUMNS = frozenset({"latitude", "longitude", "confidence"})
 DATE_COLUMNS = frozenset({"event_date"})
 TEXT_COLUMNS = frozenset(CSV_COLUMNS) - INTEGER_COLUMNS - FLOAT_COLUMNS - DATE_COLUMNS
 
+_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _TIME_PRECISION = {"day": 1, "week": 2, "month": 2, "year": 3, "unknown": 3}
 _GEO_PRECISION = {"point": 1, "city": 1, "admin2": 2, "admin1": 2, "country": 3, "unknown": 3}
 # Rows per Parquet row group: bounds the memory the writer holds.
@@ -89,17 +90,10 @@ def _joined(values: list[str], sep: str) -> str | None:
 
 def acled_values(row: EventRow) -> dict[str, Any]:
     """One event in ACLED's columns (plus ours), typed (see INTEGER_COLUMNS, ...); None where
-    unknown. docs/store.md describes each mapping."""
+    unknown. docs/store.md describes each mapping. Keys in CSV_COLUMNS order."""
     e = row.event
-    loc = e.location
-    iso, country = _country(loc.country) if loc and loc.country else (None, None)
-    inter1, inter2 = _inter(e.actor), _inter(e.recipient)
-    acled_type = e.acled.event_type if e.acled else None
-    violent = acled_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
-    tags = [f"stance: {e.attribution.stance}", f"modality: {e.modality}"]
-    if e.attribution.source:
-        tags.append(f"source: {e.attribution.source}")
     day = e.date.start[:10] if e.date.start else None
+    acled_type = e.acled.event_type if e.acled else None
     return {
         "event_id_cnty": e.event_id,
         "event_date": day,
@@ -108,6 +102,23 @@ def acled_values(row: EventRow) -> dict[str, Any]:
         "disorder_type": disorder_of_type().get(acled_type or ""),
         "event_type": acled_type,
         "sub_event_type": e.acled.sub_event_type if e.acled else None,
+        **_actor_values(e),
+        **_place_values(e.location),
+        "source": row.outlet or None,
+        "source_scale": None,
+        "notes": e.evidence.sentence,
+        "fatalities": (e.fatalities.killed or 0) if e.fatalities else 0,
+        "tags": "; ".join(_tags(e)),
+        "timestamp": int(dt.datetime.fromisoformat(row.stored).timestamp()),
+        **_own_values(row),
+    }
+
+
+def _actor_values(e: Event) -> dict[str, Any]:
+    """actor1 .. civilian_targeting."""
+    inter1, inter2 = _inter(e.actor), _inter(e.recipient)
+    violent = e.acled is not None and e.acled.event_type in _VIOLENT
+    return {
         "actor1": _name(e.actor[0]) if e.actor else None,
         "assoc_actor_1": _joined([_name(a) for a in e.actor[1:]], "; "),
         "inter1": inter1,
@@ -116,22 +127,41 @@ def acled_values(row: EventRow) -> dict[str, Any]:
         "inter2": inter2,
         "interaction": f"{inter1}-{inter2}" if inter1 and inter2 else inter1,
         "civilian_targeting": "Civilian targeting" if violent and inter2 == "Civilians" else None,
+    }
+
+
+def _place_values(loc: Place | None) -> dict[str, Any]:
+    """iso .. geo_precision."""
+    if loc is None:
+        return {"iso": None, "region": None, "country": None, "admin1": None, "admin2": None,
+                "admin3": None, "location": None, "latitude": None, "longitude": None,
+                "geo_precision": None}
+    iso, country = _country(loc.country) if loc.country else (None, None)
+    return {
         "iso": iso,
         "region": None,
         "country": country,
-        "admin1": (loc.admin1 or None) if loc else None,
+        "admin1": loc.admin1 or None,
         "admin2": None,
         "admin3": None,
-        "location": (loc.name or loc.text) if loc else None,
-        "latitude": loc.lat if loc else None,
-        "longitude": loc.lon if loc else None,
-        "geo_precision": _GEO_PRECISION.get(loc.precision, 3) if loc else None,
-        "source": row.outlet or None,
-        "source_scale": None,
-        "notes": e.evidence.sentence,
-        "fatalities": (e.fatalities.killed or 0) if e.fatalities else 0,
-        "tags": "; ".join(tags),
-        "timestamp": int(dt.datetime.fromisoformat(row.stored).timestamp()),
+        "location": loc.name or loc.text,
+        "latitude": loc.lat,
+        "longitude": loc.lon,
+        "geo_precision": _GEO_PRECISION.get(loc.precision, 3),
+    }
+
+
+def _tags(e: Event) -> list[str]:
+    tags = [f"stance: {e.attribution.stance}", f"modality: {e.modality}"]
+    if e.attribution.source:
+        tags.append(f"source: {e.attribution.source}")
+    return tags
+
+
+def _own_values(row: EventRow) -> dict[str, Any]:
+    """The columns after ACLED's (EXTRA_COLUMNS)."""
+    e = row.event
+    return {
         "plover_type": e.type,
         "plover_mode": e.mode,
         "actor1_country": _joined([a.country or "" for a in e.actor], ";"),

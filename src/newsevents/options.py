@@ -13,7 +13,7 @@ from .errors import ConfigError
 from .records import stable_hash
 
 # name -> (type, help). Feeds validation, `newsevents --help-settings` and the README table.
-SETTINGS: dict[str, tuple[type, str]] = {
+SETTINGS: dict[str, tuple[type[Any], str]] = {
     "spacy_model": (str, "spaCy pipeline name (installed package), e.g. en_core_web_sm"),
     "max_bytes": (int, "documents larger than this many bytes are rejected (too_large)"),
     "max_chars": (int, "extracted bodies longer than this many characters are rejected (too_long)"),

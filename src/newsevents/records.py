@@ -56,7 +56,7 @@ class Record:
 
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
-        hints = _type_hints(cls)
+        hints = _type_hints(typing.cast(type, cls))  # type[T] is hashable; mypy does not see it
         kwargs: dict[str, Any] = {}
         for f in dataclasses.fields(cls):  # type: ignore[arg-type]
             if f.name in data:

@@ -6,6 +6,7 @@ failed); 2 usage, configuration or input error (nothing was done).
 
 from __future__ import annotations
 
+import functools
 import importlib
 import sys
 
@@ -27,18 +28,33 @@ COMMAND_MODULES = {
     "code": "code_cmd",
     "eval": "eval_cmd",
     "serve": "serve_cmd",
+    "import": "import_cmd",
 }
 
 
 class LibraryError(click.ClickException):
-    """A library error reaching the command line, with the exit code its class carries."""
+    """A library error reaching the command line, with the exit code its class carries (click
+    reads ``exit_code`` from the class: see ``library_error``)."""
+
+    exit_code = NewsEventsError.exit_code
 
     def __init__(self, exc: NewsEventsError) -> None:
         super().__init__(str(exc))
-        self.exit_code = exc.exit_code
 
     def show(self, file: object = None) -> None:
         click.echo(f"error: {self.format_message()}", err=True)
+
+
+@functools.cache
+def _error_class(exit_code: int) -> type[LibraryError]:
+    if exit_code == LibraryError.exit_code:
+        return LibraryError
+    return type(f"LibraryError{exit_code}", (LibraryError,), {"exit_code": exit_code})
+
+
+def library_error(exc: NewsEventsError) -> LibraryError:
+    """``exc`` as the click exception that prints it and exits with its code."""
+    return _error_class(exc.exit_code)(exc)
 
 
 class Commands(click.Group):
@@ -50,13 +66,14 @@ class Commands(click.Group):
         if module_name is None:
             return None
         module = importlib.import_module(f"{__name__}.{module_name}")
-        return next(c for c in module.COMMANDS if c.name == cmd_name)
+        commands: list[click.Command] = module.COMMANDS
+        return next(c for c in commands if c.name == cmd_name)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except NewsEventsError as exc:
-            raise LibraryError(exc) from exc
+            raise library_error(exc) from exc
 
 
 @click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})

@@ -11,8 +11,8 @@ from ..coder import document_label, rank
 from ..errors import InputError
 from ..ingest import document_from_text
 from ..pipeline import process_one
-from ..records import Actor, Article, Event
 from .common import config_option, model_option, options_from, published_option
+from .render import render_event
 
 
 @click.command()
@@ -48,73 +48,8 @@ def code(ctx: click.Context, text: str, published: str | None, as_json: bool,
     click.echo(f"document label: {document_label(events)}   events: {len(events)}")
     for n, e in enumerate(events, start=1):
         click.echo("")
-        click.echo(render_event(n, e, result.article))
+        click.echo(render_event(n, e))
     ctx.exit(0)
-
-
-def _actor(a: Actor) -> str:
-    coded = " ".join(x for x in (a.country, a.sector, a.kind) if x) or "uncoded"
-    name = f" = {a.name}" if a.name and a.name != a.text else ""
-    return f'"{a.text}"{name} [{coded}]'
-
-
-def _actors(actors: tuple[Actor, ...]) -> str:
-    return "; ".join(_actor(a) for a in actors) if actors else "-"
-
-
-def render_event(n: int, e: Event, article: Article) -> str:
-    """One event as labelled lines: field value, then the supporting words in quotes."""
-    ev = e.evidence
-    sentence = article.body[ev.start:ev.end]
-    marked = sentence.replace(ev.trigger, f"[{ev.trigger}]", 1) if ev.trigger else sentence
-    acled = f"{e.acled.event_type} / {e.acled.sub_event_type}" if e.acled else "- (outside ACLED scope)"
-    loc = e.location
-    where = "-"
-    if loc is not None:
-        parts = [x for x in (loc.name, loc.admin1, loc.country) if x]
-        where = f'"{loc.text}" = {", ".join(parts)} ({loc.precision})'
-    d = e.date
-    when = f"{d.start}..{d.end} ({d.precision})" if d.start else "unknown"
-    when += f' "{d.text}"' if d.text else (" (publication day: no date words)" if d.start else "")
-    qty = "; ".join(f'{q.count}{"-" + str(q.count_high) if q.count_high else ""} {q.item} '
-                    f'{q.status or ""} {q.qualifier or ""} "{q.text}"'.replace("  ", " ")
-                    for q in e.quantities) or "-"
-    fat = "-" if e.fatalities is None else \
-        f"killed {e.fatalities.killed}, injured {e.fatalities.injured}"
-    att = e.attribution
-    source = f' by "{att.source}"' if att.source else ""
-    if att.source_actor is not None:
-        source += f" [{' '.join(x for x in (att.source_actor.country, att.source_actor.sector) if x)}]"
-    lines = [
-        f"#{n} {e.type}{'/' + e.mode if e.mode else ''}   ACLED: {acled}",
-        f"  trigger:     \"{ev.trigger}\"  (rule {ev.rule})",
-        f"  actor:       {_actors(e.actor)}",
-        f"  recipient:   {_actors(e.recipient)}",
-        f"  location:    {where}",
-        f"  date:        {when}",
-        f"  quantities:  {qty}",
-        f"  fatalities:  {fat}",
-        f"  attribution: {att.stance}{source}",
-        f"  modality:    {e.modality}",
-        f"  contexts:    {', '.join(e.contexts) or '-'}",
-        f"  confidence:  {e.confidence:.2f}   salience: {e.salience:.2f}   id: {e.event_id}",
-        f"  model:       {render_scores(e.scores)}",
-        f"  evidence:    {marked} [{ev.start}:{ev.end}]",
-    ]
-    return "\n".join(lines)
-
-
-def render_scores(scores: dict[str, object] | None) -> str:
-    """The classifier's probabilities in one line: event, then each head's most likely class."""
-    if not scores:
-        return "- (the sentence model did not run)"
-    parts = [f"event {scores['event']:.2f}"]
-    for head in ("plover", "acled", "temporal"):
-        probs = scores.get(head) or {}
-        if isinstance(probs, dict) and probs:
-            best = max(probs, key=probs.__getitem__)
-            parts.append(f"{head} {best} {probs[best]:.2f}")
-    return "; ".join(parts)
 
 
 COMMANDS = [code]

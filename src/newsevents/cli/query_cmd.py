@@ -7,7 +7,7 @@ import csv
 import json
 import shutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +18,10 @@ from rich.table import Table
 
 from .. import export as exporter
 from ..errors import InputError
-from ..records import Actor, Article, Event
-from ..store import EventFilter, EventRow, Store, open_store
+from ..records import Article, Event
+from ..store import EventFilter, Store, open_store
 from ..store.filters import checked
-from .code_cmd import render_scores
+from .render import LIST_COLUMNS, event_lines, list_row, mark_evidence
 
 db_option = click.option("--db", default="events.db", show_default=True,
                          help="SQLite file or postgresql:// URL to read.")
@@ -79,36 +79,6 @@ def _console() -> Console:
     return Console(file=sys.stdout, width=width, highlight=False, soft_wrap=False)
 
 
-def _actors(actors: Sequence[Actor]) -> str:
-    return "; ".join(f"{a.name or a.text} ({a.country or '?'}{' ' + a.sector if a.sector else ''})" for a in actors)
-
-
-def _location(e: Event) -> str:
-    loc = e.location
-    if loc is None:
-        return ""
-    parts = [loc.name or loc.text]
-    if loc.admin1 and loc.admin1 != parts[0]:
-        parts.append(loc.admin1)
-    if loc.country:
-        parts.append(loc.country)
-    return ", ".join(parts)
-
-
-LIST_COLUMNS = ("date", "type", "mode", "actor", "recipient", "location", "acled sub-type", "stance",
-                "trigger", "article")
-
-
-def _list_row(r: EventRow) -> list[str]:
-    e = r.event
-    stance = e.attribution.stance + (f" ({e.attribution.source})" if e.attribution.source else "")
-    return [
-        (e.date.start or "")[:10], e.type, e.mode or "", _actors(e.actor), _actors(e.recipient),
-        _location(e), e.acled.sub_event_type if e.acled else "", stance, e.evidence.trigger,
-        e.article_id[:8],
-    ]
-
-
 @click.command()
 @db_option
 @filter_options
@@ -129,83 +99,30 @@ def events(db: str, limit: int | None, fmt: str, **kw: Any) -> None:
             writer = csv.writer(out, lineterminator="\n")
             writer.writerow([c.replace(" ", "_") for c in LIST_COLUMNS] + ["event_id", "confidence"])
             for r in rows:
-                writer.writerow([exporter.csv_cell(v) for v in _list_row(r)] + [r.event.event_id, r.event.confidence])
+                writer.writerow([exporter.csv_cell(v) for v in list_row(r.event)] + [r.event.event_id, r.event.confidence])
             return
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         for column in LIST_COLUMNS:
             table.add_column(column, overflow="fold")
         n = 0
         for r in rows:
-            table.add_row(*_list_row(r))
+            table.add_row(*list_row(r.event))
             n += 1
         console = _console()
         console.print(table)
         console.print(f"{n} event{'s' if n != 1 else ''}")
 
 
-def mark_evidence(body: str, evs: Sequence[Event]) -> str:
-    """The body with each event's evidence span wrapped as ``[[n: ...]]`` (numbers follow the
-    event list); spans shared by several events carry all their numbers."""
-    spans: dict[tuple[int, int], list[int]] = {}
-    for number, e in enumerate(evs, start=1):
-        if e.evidence.part != "body":
-            continue  # told in the headline or standfirst only
-        start, end = max(0, e.evidence.start), min(len(body), e.evidence.end)
-        if start < end:
-            spans.setdefault((start, end), []).append(number)
-    inserts: list[tuple[int, int, str]] = []
-    for (start, end), numbers in spans.items():
-        label = ",".join(str(n) for n in numbers)
-        # Closings sort before openings at the same offset so adjacent spans do not interleave.
-        inserts.append((start, 1, f"[[{label}: "))
-        inserts.append((end, 0, "]]"))
-    out, last = [], 0
-    for pos, _order, text in sorted(inserts):
-        out.append(body[last:pos])
-        out.append(text)
-        last = pos
-    out.append(body[last:])
-    return "".join(out)
-
-
-def _event_lines(number: int, e: Event, store: Store) -> list[str]:
-    head = f"[{number}] {e.type}{'/' + e.mode if e.mode else ''}"
-    if e.acled:
-        head += f"  ACLED: {e.acled.event_type} / {e.acled.sub_event_type}"
-    lines = [head]
-
-    def field(name: str, value: object) -> None:
-        if value not in (None, "", ()):
-            lines.append(f"    {name:<11} {value}")
-
-    field("actor", _actors(e.actor))
-    field("recipient", _actors(e.recipient))
-    field("location", _location(e) + (f" [{e.location.precision}]" if e.location else ""))
-    if e.date.start:
-        span = e.date.start if e.date.end in (None, e.date.start) else f"{e.date.start}..{e.date.end}"
-        field("date", f"{span} ({e.date.precision})" + (f" \"{e.date.text}\"" if e.date.text else ""))
-    field("quantities", "; ".join(
-        f"{q.qualifier + ' ' if q.qualifier else ''}{q.count}{'-' + str(q.count_high) if q.count_high else ''}"
-        f" {q.item}{' ' + q.status if q.status else ''}" for q in e.quantities))
-    if e.fatalities:
-        field("fatalities", ", ".join(f"{name} {n}" for name, n in (
-            ("killed", e.fatalities.killed), ("injured", e.fatalities.injured)) if n is not None))
-    field("stance", e.attribution.stance + (f" by {e.attribution.source}" if e.attribution.source else ""))
-    field("modality", e.modality)
-    field("confidence", f"{e.confidence:.2f}")
-    if e.scores:
-        field("model", render_scores(e.scores))
-    field("trigger", e.evidence.trigger)
-    field("rule", e.evidence.rule)
-    if e.cluster_id:
-        sources = store.cluster_sources(e.cluster_id)
-        others = len({s.article_id for s in sources} - {e.article_id})
-        text = f"{e.cluster_id}"
-        if others:
-            text += f" ({others} other article{'s' if others != 1 else ''}: {store.describe_cluster(e.cluster_id)})"
-        field("cluster", text)
-    field("event id", e.event_id)
-    return lines
+def _cluster(e: Event, store: Store) -> str | None:
+    """The event's cluster and the other stored articles that report it."""
+    if not e.cluster_id:
+        return None
+    sources = store.cluster_sources(e.cluster_id)
+    others = len({s.article_id for s in sources} - {e.article_id})
+    if not others:
+        return e.cluster_id
+    return (f"{e.cluster_id} ({others} other article{'s' if others != 1 else ''}: "
+            f"{store.describe_cluster(e.cluster_id)})")
 
 
 def render_article(store: Store, article: Article) -> str:
@@ -226,7 +143,7 @@ def render_article(store: Store, article: Article) -> str:
         lines.append(f"copied by  {', '.join(links['copies'])}")
     lines += ["", mark_evidence(article.body, evs), "", f"events ({len(evs)})"]
     for number, e in enumerate(evs, start=1):
-        lines += _event_lines(number, e, store)
+        lines += ["", *event_lines(number, e, _cluster(e, store))]
     dropped = store.dropped(article.id)
     lines += ["", f"dropped parts ({len(dropped)})"]
     for reason, detail, text in dropped:

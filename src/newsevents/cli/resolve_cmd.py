@@ -9,7 +9,14 @@ import click
 
 from ..analyse import parse
 from ..options import load_options
-from ..records import Article, Mentions
+from ..records import (
+    ActorMention,
+    Article,
+    DateMention,
+    Mentions,
+    PlaceMention,
+    QuantityMention,
+)
 from ..resolve import check_totals, resolve
 from .common import published_option
 
@@ -18,28 +25,42 @@ def _fmt(value: object) -> str:
     return "-" if value is None else str(value)
 
 
+def _span(body: str, m: ActorMention | PlaceMention | DateMention | QuantityMention) -> str:
+    return f"{body[m.start:m.end]!r:40}"
+
+
+def _actor_line(m: ActorMention, body: str) -> str:
+    a = m.actor
+    codes = f"country={_fmt(a.country)} sector={_fmt(a.sector)} kind={_fmt(a.kind)} name={_fmt(a.name)}"
+    return f"actor     {_span(body, m)} {codes}  [{m.rule}]"
+
+
+def _place_line(m: PlaceMention, body: str) -> str:
+    p = m.place
+    where = f"{p.lat:.4f},{p.lon:.4f}" if p.lat is not None and p.lon is not None else "-"
+    codes = (f"name={_fmt(p.name)} country={_fmt(p.country)} admin1={_fmt(p.admin1)} "
+             f"precision={p.precision} at={where} geonameid={_fmt(p.geonameid)}")
+    return f"place     {_span(body, m)} {codes}  [{m.rule}]"
+
+
+def _date_line(m: DateMention, body: str) -> str:
+    d = m.date
+    return f"date      {_span(body, m)} {d.start}..{d.end} precision={d.precision}  [{m.rule}]"
+
+
+def _quantity_line(m: QuantityMention, body: str) -> str:
+    q = m.quantity
+    count = f"{q.count}-{q.count_high}" if q.count_high else str(q.count)
+    return (f"quantity  {_span(body, m)} count={count} item={q.item} "
+            f"status={_fmt(q.status)} qualifier={_fmt(q.qualifier)}  [{m.rule}]")
+
+
 def render(mentions: Mentions, body: str) -> str:
     """Plain-text table of the mentions, one line each: kind, text, codes, rule."""
-    lines: list[str] = []
-    for m in mentions.actors:
-        a = m.actor
-        codes = f"country={_fmt(a.country)} sector={_fmt(a.sector)} kind={_fmt(a.kind)} name={_fmt(a.name)}"
-        lines.append(f"actor     {body[m.start:m.end]!r:40} {codes}  [{m.rule}]")
-    for m in mentions.places:
-        p = m.place
-        where = f"{p.lat:.4f},{p.lon:.4f}" if p.lat is not None and p.lon is not None else "-"
-        codes = (f"name={_fmt(p.name)} country={_fmt(p.country)} admin1={_fmt(p.admin1)} "
-                 f"precision={p.precision} at={where} geonameid={_fmt(p.geonameid)}")
-        lines.append(f"place     {body[m.start:m.end]!r:40} {codes}  [{m.rule}]")
-    for m in mentions.dates:
-        d = m.date
-        lines.append(f"date      {body[m.start:m.end]!r:40} {d.start}..{d.end} precision={d.precision}"
-                     f"  [{m.rule}]")
-    for m in mentions.quantities:
-        q = m.quantity
-        count = f"{q.count}-{q.count_high}" if q.count_high else str(q.count)
-        lines.append(f"quantity  {body[m.start:m.end]!r:40} count={count} item={q.item} "
-                     f"status={_fmt(q.status)} qualifier={_fmt(q.qualifier)}  [{m.rule}]")
+    lines = [_actor_line(m, body) for m in mentions.actors]
+    lines += [_place_line(m, body) for m in mentions.places]
+    lines += [_date_line(m, body) for m in mentions.dates]
+    lines += [_quantity_line(m, body) for m in mentions.quantities]
     for check in check_totals(list(mentions.quantities)):
         parts = " + ".join(f"{n} {s}" for s, n in check.parts)
         verdict = "adds up" if check.consistent else "does NOT add up"

@@ -153,7 +153,8 @@ class SqliteBackend(Backend):
             self._run(self.conn.executemany, sql, [tuple(r) for r in rows])
 
     def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        return self._run(lambda: self.conn.execute(sql, tuple(params)).fetchall())
+        found: list[Row] = self._run(lambda: self.conn.execute(sql, tuple(params)).fetchall())
+        return found
 
     def _stream_rows(self, sql: str, params: Sequence[Any]) -> Generator[Row, None, None]:
         cursor = self._run(self.conn.execute, sql, tuple(params))
@@ -261,7 +262,8 @@ class PostgresBackend(Backend):
                 self._run(cur.executemany, self._sql(sql), [tuple(r) for r in rows])
 
     def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        return self._run(lambda: self.conn.execute(self._sql(sql), tuple(params)).fetchall())
+        found: list[Row] = self._run(lambda: self.conn.execute(self._sql(sql), tuple(params)).fetchall())
+        return found
 
     def _stream_rows(self, sql: str, params: Sequence[Any]) -> Generator[Row, None, None]:
         # A named (server-side) cursor sends rows in chunks; it lives inside a transaction.

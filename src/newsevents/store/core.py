@@ -78,6 +78,25 @@ def _unstorable(result: Result) -> str | None:
     return None
 
 
+def storable_result(result: Result) -> Result:
+    """``result``, or the ``store`` rejection of its article when the store cannot write it (text
+    it cannot hold, events naming another article). Partition writers check with it too."""
+    if result.rejected is not None or result.stored is not None:
+        return result
+    article = result.article
+    if article is None:
+        raise StoreError("a Result holds neither an article nor a rejection")
+    reason, message = None, ""
+    stray = [e.event_id for e in result.events if e.article_id != article.id]
+    if stray:
+        reason, message = "event_article_mismatch", f"events {stray[:3]} name another article"
+    elif (bad := _unstorable(result)) is not None:
+        reason, message = bad, "text cannot be stored (NUL byte or unpaired surrogate)"
+    if reason is None:
+        return result
+    return Result(rejected=Rejected(article.doc_id, article.source_uri, "store", reason, message))
+
+
 _EVENT_SELECT = (
     "SELECT e.record_json, e.cluster_id, e.duplicate, a.agency, a.publisher, a.headline, a.url,"
     " a.published, e.created, e.review FROM events e JOIN articles a ON a.id = e.article_id"
@@ -156,6 +175,22 @@ class Store:
                 (_now(), rows.dumps(summary), run_id),
             )
 
+    def record_run(self, run: dict[str, Any]) -> bool:
+        """Record a run made elsewhere (``partitions``: a run written to Parquet, imported
+        here) under its own id, as ``runs()`` lists runs; False when it is recorded already."""
+        if self.db.fetchone("SELECT 1 FROM runs WHERE run_id = ?", (run["run_id"],)) is not None:
+            return False
+        with self.db.transaction():
+            self.db.execute(
+                "INSERT INTO runs (run_id, started, finished, pipeline_version, spacy_model, config_hash,"
+                " options_json, inputs_json, summary_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
+                (run["run_id"], run["started"], run.get("finished"), run.get("pipeline_version"),
+                 run.get("spacy_model"), run.get("config_hash"),
+                 *(None if run.get(k) is None else rows.dumps(run[k]) for k in ("options", "inputs", "summary"))),
+            )
+        return True
+
     def runs(self) -> list[dict[str, Any]]:
         found = self.db.fetchall(
             "SELECT run_id, started, finished, pipeline_version, spacy_model, config_hash,"
@@ -187,7 +222,7 @@ class Store:
         created = _now()
         with self.db.transaction():
             ids = [r.article.id for r in results if r.article is not None]
-            known = self._existing_articles(ids)
+            known = self.existing_articles(ids)
             row = self.db.fetchone("SELECT COALESCE(MAX(seq), 0) FROM articles")
             seq = int(row[0]) if row else 0
             for result in results:
@@ -196,12 +231,12 @@ class Store:
                                       result.stored.content_hash, run_id)
                     outcome.duplicate_articles += 1
                     continue
-                checked = self._checked(result)
+                checked = storable_result(result)
                 if checked.rejected is not None:
                     self._reject(checked.rejected, run_id, created, outcome, by_store=checked is not result)
                     continue
                 article = checked.article
-                assert article is not None  # _checked guarantees article or rejected
+                assert article is not None  # storable_result: an article or a rejection
                 if article.id in known:
                     # An exact copy (same normalised body) from another input.
                     self._write_input(article.id, article.source_uri, article.doc_id, article.input_hash, run_id)
@@ -255,30 +290,14 @@ class Store:
         if by_store:
             outcome.rejections.append(r)
 
-    def _existing_articles(self, ids: list[str]) -> set[str]:
+    def existing_articles(self, ids: Sequence[str]) -> set[str]:
+        """Which of these article ids are stored."""
         found: set[str] = set()
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ", ".join("?" for _ in chunk)
             found.update(r[0] for r in self.db.fetchall(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
         return found
-
-    @staticmethod
-    def _checked(result: Result) -> Result:
-        if result.rejected is not None or result.stored is not None:
-            return result
-        article = result.article
-        if article is None:
-            raise StoreError("a Result holds neither an article nor a rejection")
-        reason, message = None, ""
-        stray = [e.event_id for e in result.events if e.article_id != article.id]
-        if stray:
-            reason, message = "event_article_mismatch", f"events {stray[:3]} name another article"
-        elif (bad := _unstorable(result)) is not None:
-            reason, message = bad, "text cannot be stored (NUL byte or unpaired surrogate)"
-        if reason is None:
-            return result
-        return Result(rejected=Rejected(article.doc_id, article.source_uri, "store", reason, message))
 
     def _write_rejected(self, r: Rejected, run_id: str, created: str) -> None:
         # The row names the document as it came, and that can hold what the store refuses (a

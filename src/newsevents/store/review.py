@@ -277,8 +277,8 @@ def sentence_span(body: str, start: int, end: int) -> tuple[int, int]:
     left = 0
     for m in _SENTENCE_END.finditer(body, 0, start):
         left = m.end()
-    m = _SENTENCE_END.search(body, max(end - 1, start))
-    right = m.end() if m else len(body)
+    after = _SENTENCE_END.search(body, max(end - 1, start))
+    right = after.end() if after else len(body)
     while left < right and body[left].isspace():
         left += 1
     while right > left and body[right - 1].isspace():
