@@ -172,7 +172,8 @@ def train(corpus: Path, out: Path, cache: Path) -> SentenceModel:
         print(f"{head}: {len(rows)} examples, {len(fitted['classes'])} classes, "
               f"temperature {float(fitted['temperature']):.2f}", file=sys.stderr)
     out.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(out / MODEL_FILE, **arrays)
+    # allow_pickle is named (numpy's default) so that the arrays are not read as its value
+    np.savez_compressed(out / MODEL_FILE, allow_pickle=True, **arrays)
     (out / VOCAB_FILE).write_bytes(gzip.compress(
         json.dumps(vocab, ensure_ascii=False).encode("utf-8"), mtime=0))
     return load_model(encoder, out)

@@ -23,6 +23,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..resolve.actors import ActorContext, resolve_actor
 from ..resolve.tables import country_lexicon, norm
@@ -218,7 +219,7 @@ class SeedScore:
         }
 
 
-def seed_body(shared: Path) -> tuple[str, str | None, list[dict[str, object]]]:
+def seed_body(shared: Path) -> tuple[str, str | None, list[dict[str, Any]]]:
     """The seed story's body (cut from the raw text by the gold's first and last words), its
     publication time and its gold events."""
     gold = json.loads((shared / "seed" / f"{SEED_NAME}.gold.jsonl").read_text("utf-8").splitlines()[0])
@@ -265,7 +266,7 @@ def seed_score(shared: Path) -> SeedScore:
     place_right = place_gold = date_right = date_gold = 0
     gold_q: Counter[tuple[str, str | None, int]] = Counter()
     for event in events:
-        lo, hi = sentence_of(str(event["evidence"]["sentence"]))  # type: ignore[index]
+        lo, hi = sentence_of(str(event["evidence"]["sentence"]))
         loc = event.get("location")
         if isinstance(loc, dict):
             place_gold += 1
@@ -288,7 +289,7 @@ def seed_score(shared: Path) -> SeedScore:
             if any(lo <= m.start < hi and m.date.start == date["start"] and m.date.end == date["end"]
                    for m in mentions.dates):
                 date_right += 1
-        for q in event.get("quantities") or []:  # type: ignore[union-attr]
+        for q in event.get("quantities") or []:
             gold_q[(q["item"], q.get("status"), int(q["count"]))] += 1
     # "No casualties were reported" gives zero counts; the gold records those under the event's
     # fatalities, not its quantities, so they are not quantity predictions here.

@@ -18,14 +18,10 @@ from .pagemeta import author_in_page, trafilatura_meta
 from .parts import Parts, normalise_paragraph
 from .tables import agencies, agency_pattern, publishers
 
-# favor_precision measured better on the article-extraction benchmark (F1 0.964 vs 0.960) and
-# leaves less furniture for our layer; re-run `python -m newsevents.evaluation.extraction_bench`
-# after changing any of these.
-TRAFILATURA_ARGS = {
-    "favor_precision": True,
-    "include_comments": False,
-    "include_tables": True,
-}
+# trafilatura's settings are in _extraction: favor_precision measured better on the
+# article-extraction benchmark (F1 0.964 vs 0.960) and leaves less furniture for our layer; comments
+# are left out, tables kept. Re-run `python -m newsevents.evaluation.extraction_bench` after
+# changing any of them.
 # Below this many words a favor_precision result is checked against the default extraction.
 # Measured on the AEB pages and trafilatura's English evaluation pages: 100 and 120 give AEB F1
 # 0.976 and eval F1 0.938; 150 gives 0.974 and 0.938 and sends more pages down the costly cascade;
@@ -82,6 +78,16 @@ def drop_inert_nodes(tree: HtmlElement) -> None:
         parent.remove(node)
 
 
+def _extraction(tree: HtmlElement, url: str | None, *, fast: bool = False,
+                favor_precision: bool = True) -> Document | None:
+    doc = trafilatura.bare_extraction(tree, url=url, fast=fast, favor_precision=favor_precision,
+                                      include_comments=False, include_tables=True)
+    if doc is not None and not isinstance(doc, Document):
+        # trafilatura gives a dict only when asked with as_dict=True
+        raise TypeError(f"trafilatura.bare_extraction gave a {type(doc).__name__}, not a Document")
+    return doc
+
+
 def _article(tree: HtmlElement, url: str | None) -> Document | None:
     """trafilatura's article, cheapest settings first. Its fast mode (no comparison with its
     readability and jusText fallbacks) is right on most news pages and costs about half as much;
@@ -89,14 +95,14 @@ def _article(tree: HtmlElement, url: str | None) -> Document | None:
     still short, the default (not precision) extraction wins if it finds more than twice as much
     text. On the AEB pages: fast mode alone F1 0.970, this cascade 0.976; 14 of the 181 pages go
     past the first step."""
-    doc = trafilatura.bare_extraction(tree, url=url, fast=True, **TRAFILATURA_ARGS)
+    doc = _extraction(tree, url, fast=True)
     if doc is not None and _words(doc.text) >= SHORT_PRECISE_WORDS:
         return doc
-    full = trafilatura.bare_extraction(tree, url=url, **TRAFILATURA_ARGS)
+    full = _extraction(tree, url)
     if full is not None and (doc is None or _words(full.text) > _words(doc.text)):
         doc = full
     if doc is None or _words(doc.text) < SHORT_PRECISE_WORDS:
-        wider = trafilatura.bare_extraction(tree, url=url, **{**TRAFILATURA_ARGS, "favor_precision": False})
+        wider = _extraction(tree, url, favor_precision=False)
         if wider is not None and (doc is None or _words(wider.text) > 2 * _words(doc.text)):
             doc = wider
     return doc

@@ -16,6 +16,8 @@ digits or optional) is always searched.
 from __future__ import annotations
 
 import re
+
+# typeshed declares no stubs for re's private modules, so mypy does not see them
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
