@@ -56,22 +56,33 @@ def _check(rec: dict[str, object], where: str) -> Example:
     event = rec.get("event")
     if not isinstance(event, bool):
         raise GoldFileError(f"{where}: 'event' must be true or false")
+    temporal = _checked_labels(rec, event, where)
+    # The checks leave an event's plover and acled as strings (or acled as None).
+    return Example(id=str(rec.get("id") or where), text=text, event=event,
+                   plover=_text_or_none(rec.get("plover")) if event else None,
+                   mode=_text_or_none(rec.get("mode")),
+                   acled=_text_or_none(rec.get("acled")) if event else None,
+                   temporal=temporal,
+                   writer=str(rec.get("writer") or ""), hard=bool(rec.get("hard")),
+                   kind=str(rec.get("kind") or "sentence"), style=str(rec.get("style") or ""),
+                   region=_text_or_none(rec.get("region")),
+                   source=str(rec.get("source") or "written"))
+
+
+def _checked_labels(rec: dict[str, object], event: bool, where: str) -> str:
+    """Checks the PLOVER, ACLED and temporal labels; returns the temporal one."""
     plover, acled, temporal = rec.get("plover"), rec.get("acled"), rec.get("temporal")
     if event and plover not in PLOVER_TYPES:
         raise GoldFileError(f"{where}: an event needs a PLOVER type, got {plover!r}")
     if acled is not None and acled not in acled_subtypes():
         raise GoldFileError(f"{where}: unknown ACLED sub-event type {acled!r}")
-    if temporal not in TEMPORAL:
+    if not isinstance(temporal, str) or temporal not in TEMPORAL:
         raise GoldFileError(f"{where}: 'temporal' must be one of {', '.join(TEMPORAL)}")
-    return Example(id=str(rec.get("id") or where), text=text, event=event,
-                   plover=plover if event else None,  # type: ignore[arg-type]
-                   mode=rec.get("mode") if isinstance(rec.get("mode"), str) else None,
-                   acled=acled if event else None,  # type: ignore[arg-type]
-                   temporal=temporal,  # type: ignore[arg-type]
-                   writer=str(rec.get("writer") or ""), hard=bool(rec.get("hard")),
-                   kind=str(rec.get("kind") or "sentence"), style=str(rec.get("style") or ""),
-                   region=rec.get("region") if isinstance(rec.get("region"), str) else None,
-                   source=str(rec.get("source") or "written"))
+    return temporal
+
+
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def read_examples(path: Path) -> Iterator[Example]:

@@ -14,6 +14,7 @@ import itertools
 import json
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -172,7 +173,8 @@ def train(corpus: Path, out: Path, cache: Path) -> SentenceModel:
         print(f"{head}: {len(rows)} examples, {len(fitted['classes'])} classes, "
               f"temperature {float(fitted['temperature']):.2f}", file=sys.stderr)
     out.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(out / MODEL_FILE, **arrays)
+    # allow_pickle is named (numpy's default) so that the arrays are not read as its value
+    np.savez_compressed(out / MODEL_FILE, allow_pickle=True, **arrays)
     (out / VOCAB_FILE).write_bytes(gzip.compress(
         json.dumps(vocab, ensure_ascii=False).encode("utf-8"), mtime=0))
     return load_model(encoder, out)
@@ -196,6 +198,21 @@ def _macro_f1(pairs: list[tuple[str, str]]) -> float:
     return sum(f1s) / len(f1s) if f1s else 0.0
 
 
+def _accuracy(pairs: Sequence[tuple[object, object]]) -> float:
+    """Share of (predicted, gold) pairs that agree; 0.0 without pairs."""
+    return round(sum(p == g for p, g in pairs) / max(1, len(pairs)), 4)
+
+
+def _calibration_error(probs: np.ndarray, truth: np.ndarray) -> float:
+    """Expected calibration error of P(event) over ten equal-width bins."""
+    ece = 0.0
+    for lo, hi in itertools.pairwise(np.linspace(0, 1, 11)):
+        inside = (probs >= lo) & (probs < hi if hi < 1 else probs <= hi)
+        if inside.any():
+            ece += inside.mean() * abs(probs[inside].mean() - truth[inside].mean())
+    return ece
+
+
 def score_examples(model: SentenceModel, examples: list[Example]) -> dict[str, float]:
     """Event accuracy, PLOVER accuracy (events), ACLED macro F1 (every line: the sub-type when
     the model says event, else none), temporal accuracy, and the calibration error of P(event)."""
@@ -207,21 +224,15 @@ def score_examples(model: SentenceModel, examples: list[Example]) -> dict[str, f
              for s, ex in zip(scores, examples)]
     plover = [(s.top("plover")[0], ex.plover) for s, ex in zip(scores, examples) if ex.event]
     temporal = [(s.top("temporal")[0], ex.temporal) for s, ex in zip(scores, examples)]
-    bins = np.linspace(0, 1, 11)
-    probs = np.array([s.event for s in scores])
-    truth = np.array([ex.event for ex in examples], dtype=float)
-    ece = 0.0
-    for lo, hi in itertools.pairwise(bins):
-        inside = (probs >= lo) & (probs < hi if hi < 1 else probs <= hi)
-        if inside.any():
-            ece += inside.mean() * abs(probs[inside].mean() - truth[inside].mean())
+    ece = _calibration_error(np.array([s.event for s in scores]),
+                             np.array([ex.event for ex in examples], dtype=float))
     return {
         "n": len(examples),
-        "event_accuracy": round(sum(p == g for p, g in ev_pairs) / len(ev_pairs), 4),
-        "plover_accuracy": round(sum(p == g for p, g in plover) / max(1, len(plover)), 4),
+        "event_accuracy": _accuracy(ev_pairs),
+        "plover_accuracy": _accuracy(plover),
         "acled_macro_f1": round(_macro_f1(acled), 4),
-        "acled_accuracy": round(sum(p == g for p, g in acled) / len(acled), 4),
-        "temporal_accuracy": round(sum(p == g for p, g in temporal) / len(temporal), 4),
+        "acled_accuracy": _accuracy(acled),
+        "temporal_accuracy": _accuracy(temporal),
         "event_calibration_error": round(float(ece), 4),
     }
 

@@ -21,11 +21,16 @@ import json
 import os
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..resolve.actors import ActorContext, resolve_actor
 from ..resolve.tables import country_lexicon, norm
+
+if TYPE_CHECKING:
+    from ..records import Place
 
 GOLD_PATH = Path("evaldata") / "plover-gsr" / "PLOVER_GSR_CAMEO.json"
 # CAMEO-era codes in the gold file -> the ISO 3166-1 alpha-3 codes this project emits.
@@ -96,22 +101,25 @@ def _sentence_countries(sentence: str, phrase: str) -> tuple[str, ...]:
     hits: list[tuple[int, str]] = []
     for table in (lex.names, lex.adjectives, lex.capitals):
         for key, (iso, _rule) in table.items():
-            if len(key) < 4 and not key.isupper():
-                pass
-            start = 0
-            while (pos := low.find(key, start)) != -1:
-                before = low[pos - 1] if pos > 0 else " "
-                after = low[pos + len(key)] if pos + len(key) < len(low) else " "
-                inside = at >= 0 and at <= pos < at + len(phrase)
-                if not before.isalnum() and not after.isalnum() and not inside and \
-                        sentence[pos:pos + 1].isupper():
+            for pos in _named_at(sentence, low, key):
+                if not (at >= 0 and at <= pos < at + len(phrase)):  # not inside the phrase
                     hits.append((abs(pos - at) if at >= 0 else pos, iso))
-                start = pos + len(key)
     out: list[str] = []
     for _, iso in sorted(hits):
         if iso not in out:
             out.append(iso)
     return tuple(out)
+
+
+def _named_at(sentence: str, low: str, key: str) -> Iterator[int]:
+    """Where ``key`` stands in the (normalised) sentence as a whole, capitalised word."""
+    start = 0
+    while (pos := low.find(key, start)) != -1:
+        before = low[pos - 1] if pos > 0 else " "
+        after = low[pos + len(key)] if pos + len(key) < len(low) else " "
+        if not before.isalnum() and not after.isalnum() and sentence[pos:pos + 1].isupper():
+            yield pos
+        start = pos + len(key)
 
 
 _HEAD_AFTER = re.compile(
@@ -218,7 +226,7 @@ class SeedScore:
         }
 
 
-def seed_body(shared: Path) -> tuple[str, str | None, list[dict[str, object]]]:
+def seed_body(shared: Path) -> tuple[str, str | None, list[dict[str, Any]]]:
     """The seed story's body (cut from the raw text by the gold's first and last words), its
     publication time and its gold events."""
     gold = json.loads((shared / "seed" / f"{SEED_NAME}.gold.jsonl").read_text("utf-8").splitlines()[0])
@@ -235,6 +243,17 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(
         math.radians(lon2 - lon1) / 2) ** 2
     return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+def _place_agrees(p: Place, loc: dict[str, Any]) -> bool:
+    """A resolved place is the gold location: same country, admin1 (where the gold gives one)
+    and precision; a city within 25 km."""
+    if p.country != loc.get("country") or (loc.get("admin1") and p.admin1 != loc["admin1"]):
+        return False
+    if p.precision != loc.get("precision"):
+        return False
+    return not (loc.get("lat") is not None and p.lat is not None and p.precision == "city"
+                and _km(p.lat, p.lon or 0.0, float(loc["lat"]), float(loc["lon"])) > 25)
 
 
 def seed_score(shared: Path) -> SeedScore:
@@ -265,30 +284,18 @@ def seed_score(shared: Path) -> SeedScore:
     place_right = place_gold = date_right = date_gold = 0
     gold_q: Counter[tuple[str, str | None, int]] = Counter()
     for event in events:
-        lo, hi = sentence_of(str(event["evidence"]["sentence"]))  # type: ignore[index]
+        lo, hi = sentence_of(str(event["evidence"]["sentence"]))
         loc = event.get("location")
         if isinstance(loc, dict):
             place_gold += 1
-            for m in mentions.places:
-                p = m.place
-                if not (lo <= m.start < hi) or p.country != loc.get("country"):
-                    continue
-                if loc.get("admin1") and p.admin1 != loc["admin1"]:
-                    continue
-                if p.precision != loc.get("precision"):
-                    continue
-                if loc.get("lat") is not None and p.lat is not None and p.precision == "city" \
-                        and _km(p.lat, p.lon or 0.0, float(loc["lat"]), float(loc["lon"])) > 25:
-                    continue
-                place_right += 1
-                break
+            place_right += any(lo <= m.start < hi and _place_agrees(m.place, loc)
+                               for m in mentions.places)
         date = event.get("date")
         if isinstance(date, dict) and date.get("start"):
             date_gold += 1
-            if any(lo <= m.start < hi and m.date.start == date["start"] and m.date.end == date["end"]
-                   for m in mentions.dates):
-                date_right += 1
-        for q in event.get("quantities") or []:  # type: ignore[union-attr]
+            date_right += any(lo <= m.start < hi and m.date.start == date["start"]
+                              and m.date.end == date["end"] for m in mentions.dates)
+        for q in event.get("quantities") or []:
             gold_q[(q["item"], q.get("status"), int(q["count"]))] += 1
     # "No casualties were reported" gives zero counts; the gold records those under the event's
     # fatalities, not its quantities, so they are not quantity predictions here.

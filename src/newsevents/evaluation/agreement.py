@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -47,34 +48,38 @@ def _body(doc: GoldDoc) -> str:
 def agreement(first: list[GoldDoc], second: list[GoldDoc]) -> dict[str, Any]:
     by_id = {d.id: d for d in first}
     shared = [d for d in second if d.id in by_id]
-    matched = predicted = gold = 0
-    loose = same_type = acled_judged = same_acled = 0
+    n: Counter[str] = Counter()
     for doc in shared:
-        reference = by_id[doc.id]
-        body = _body(reference)
-        golds = [g for g in reference.events if not g.get("optional")]
-        preds = [_as_prediction(e, body) for e in doc.events if not e.get("optional")]
-        score = match_document(preds, golds, body)
-        matched += len(score.pairs)
-        predicted += len(preds)
-        gold += len(golds)
-        for pi, gi in loose_pairs(preds, golds, body):
-            loose += 1
-            same_type += _fold(preds[pi].get("type")) == _fold(golds[gi].get("type"))
-            gold_sub = (golds[gi].get("acled") or {}).get("sub_event_type")
-            pred_sub = (preds[pi].get("acled") or {}).get("sub_event_type")
-            if gold_sub or pred_sub:
-                acled_judged += 1
-                same_acled += _fold(gold_sub) == _fold(pred_sub)
+        _compare(by_id[doc.id], doc, n)
     return {
         "documents": len(shared),
-        "events_first": gold,
-        "events_second": predicted,
-        "event": prf(matched, predicted, gold),
-        "type_agreement": round(same_type / loose, 4) if loose else 0.0,
-        "acled_agreement": round(same_acled / acled_judged, 4) if acled_judged else 0.0,
-        "paired_by_evidence": loose,
+        "events_first": n["gold"],
+        "events_second": n["predicted"],
+        "event": prf(n["matched"], n["predicted"], n["gold"]),
+        "type_agreement": round(n["same_type"] / n["loose"], 4) if n["loose"] else 0.0,
+        "acled_agreement": (round(n["same_acled"] / n["acled_judged"], 4)
+                            if n["acled_judged"] else 0.0),
+        "paired_by_evidence": n["loose"],
     }
+
+
+def _compare(reference: GoldDoc, doc: GoldDoc, n: Counter[str]) -> None:
+    """Counts of one document coded twice: the first coder's events are the gold."""
+    body = _body(reference)
+    golds = [g for g in reference.events if not g.get("optional")]
+    preds = [_as_prediction(e, body) for e in doc.events if not e.get("optional")]
+    score = match_document(preds, golds, body)
+    n["matched"] += len(score.pairs)
+    n["predicted"] += len(preds)
+    n["gold"] += len(golds)
+    for pi, gi in loose_pairs(preds, golds, body):
+        n["loose"] += 1
+        n["same_type"] += _fold(preds[pi].get("type")) == _fold(golds[gi].get("type"))
+        gold_sub = (golds[gi].get("acled") or {}).get("sub_event_type")
+        pred_sub = (preds[pi].get("acled") or {}).get("sub_event_type")
+        if gold_sub or pred_sub:
+            n["acled_judged"] += 1
+            n["same_acled"] += _fold(gold_sub) == _fold(pred_sub)
 
 
 def main(argv: list[str] | None = None) -> int:

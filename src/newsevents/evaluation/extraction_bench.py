@@ -36,6 +36,7 @@ from pathlib import Path
 import lxml.html
 import trafilatura
 
+from ..errors import GoldFileError
 from ..extract import extract_parts
 from ..records import RawDocument
 
@@ -262,7 +263,9 @@ def seed_boilerplate_removed(shared: Path) -> float:
         return math.nan
     raw, gold = case
     body = _body(raw)
-    phrases = list(gold.get("boilerplate_must_not_appear", []))  # type: ignore[arg-type]
+    phrases = gold.get("boilerplate_must_not_appear", [])
+    if not isinstance(phrases, list):
+        raise GoldFileError("seed gold: 'boilerplate_must_not_appear' must be a list")
     return sum(1 for p in phrases if p not in body) / len(phrases) if phrases else 1.0
 
 

@@ -84,8 +84,8 @@ def _raw_document(data: dict[str, Any], base: Path, where: str) -> RawDocument |
     from ..options import load_options
 
     published = data.get("published")
-    if data.get("html") or data.get("text"):
-        content = data.get("html") or data.get("text")
+    content = data.get("html") or data.get("text")
+    if content:
         return document_from_text(content, published=published, id=data["id"], url=data.get("url"),
                                   source_uri=where)
     source = data.get("source")

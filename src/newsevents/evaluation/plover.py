@@ -30,9 +30,9 @@ OLD_CODES: dict[str, str] = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 
 def _actor(entry: dict[str, Any]) -> dict[str, Any]:
     code = str(entry.get("code") or "")
-    country, _, sector = code.partition("/")
-    country = OLD_CODES.get(country.upper(), country.upper()) or None
-    sector = sector or entry.get("sector")
+    country_code, _, sector_code = code.partition("/")
+    country = OLD_CODES.get(country_code.upper(), country_code.upper()) or None
+    sector: str | None = sector_code or entry.get("sector")
     if sector and (not sector[:3].isalpha() or sector == "***"):
         sector = None
     return {"text": entry.get("actorText"), "country": country,

@@ -69,14 +69,19 @@ def loose_pairs(preds: Sequence[dict[str, Any]], golds: Sequence[dict[str, Any]]
 
 
 class _Tally:
+    """Sums by name: counts, and credit that can be a fraction."""
+
     def __init__(self) -> None:
-        self.n: Counter[str] = Counter()
+        self._sums: dict[str, float] = {}
 
     def add(self, key: str, value: float = 1.0) -> None:
-        self.n[key] += value  # type: ignore[assignment]
+        self._sums[key] = self._sums.get(key, 0) + value
+
+    def __getitem__(self, key: str) -> float:
+        return self._sums.get(key, 0)
 
     def ratio(self, num: str, den: str) -> float:
-        return round(self.n[num] / self.n[den], 4) if self.n[den] else 0.0
+        return round(self[num] / self[den], 4) if self[den] else 0.0
 
 
 def realnews_report(outcomes: Sequence[DocOutcome]) -> dict[str, Any]:
@@ -85,22 +90,22 @@ def realnews_report(outcomes: Sequence[DocOutcome]) -> dict[str, Any]:
     for out in outcomes:
         body = out.result.article.body if out.result.article else ""
         _score_document(out, body, t, causes)
-    counted = t.n["predicted"] - t.n["set_aside"]
-    precision = round(t.n["matched_pred"] / counted, 4) if counted else 0.0
+    counted = t["predicted"] - t["set_aside"]
+    precision = round(t["matched_pred"] / counted, 4) if counted else 0.0
     recall = t.ratio("matched_req", "gold_req")
     return {
         "documents": len(outcomes),
-        "gold_events": int(t.n["gold_req"]),
-        "predicted": int(t.n["predicted"]),
-        "predicted_background_marked": int(t.n["set_aside"]),
+        "gold_events": int(t["gold_req"]),
+        "predicted": int(t["predicted"]),
+        "predicted_background_marked": int(t["set_aside"]),
         "event_precision": precision,
         "event_recall": recall,
         "event_f1": round(2 * precision * recall / (precision + recall), 4)
         if precision + recall else 0.0,
         "type_accuracy": t.ratio("type_ok", "loose"),
         "acled_accuracy": t.ratio("acled_ok", "loose_acled"),
-        "duplicate_share": round(t.n["duplicate"] / counted, 4) if counted else 0.0,
-        "background_share": round(t.n["background_current"] / counted, 4) if counted else 0.0,
+        "duplicate_share": round(t["duplicate"] / counted, 4) if counted else 0.0,
+        "background_share": round(t["background_current"] / counted, 4) if counted else 0.0,
         "location_accuracy": t.ratio("location", "pairs"),
         "date_accuracy": t.ratio("date", "pairs"),
         "actor_country_accuracy": t.ratio("actor", "pairs"),
@@ -112,18 +117,32 @@ def realnews_report(outcomes: Sequence[DocOutcome]) -> dict[str, Any]:
 
 
 def _score_document(out: DocOutcome, body: str, t: _Tally, causes: Counter[str]) -> None:
-    preds, golds = out.predictions, out.gold.events
-    matched_p = {pi for pi, _ in out.pairs}
-    matched_g = {gi for _, gi in out.pairs}
-    t.add("predicted", len(preds))
+    _count_events(out, t)
+    _count_leads(out, t)
+    _score_pairs(out, t)
+    _score_loose_pairs(out, body, t)
+    _score_unmatched(out, body, t, causes)
+
+
+def _count_events(out: DocOutcome, t: _Tally) -> None:
+    golds = out.gold.events
+    t.add("predicted", len(out.predictions))
     t.add("gold_req", sum(1 for g in golds if not g.get("optional")))
-    t.add("matched_req", sum(1 for gi in matched_g if not golds[gi].get("optional")))
-    for gi, gold in enumerate(golds):
+    t.add("matched_req", sum(1 for _, gi in out.pairs if not golds[gi].get("optional")))
+
+
+def _count_leads(out: DocOutcome, t: _Tally) -> None:
+    matched_g = {gi for _, gi in out.pairs}
+    for gi, gold in enumerate(out.gold.events):
         if gold.get("lead") and not gold.get("optional"):
             t.add("lead")
             t.add("lead_found", gi in matched_g)
+
+
+def _score_pairs(out: DocOutcome, t: _Tally) -> None:
+    """Field credit on the strict pairs."""
     for pi, gi in out.pairs:
-        pred, gold = preds[pi], golds[gi]
+        pred, gold = out.predictions[pi], out.gold.events[gi]
         t.add("pairs")
         ok = True
         for name in ("actor", "recipient", "date"):
@@ -133,6 +152,11 @@ def _score_document(out: DocOutcome, body: str, t: _Tally, causes: Counter[str])
         place_ok = location_agrees(pred.get("location"), gold.get("location"))
         t.add("location", place_ok)
         t.add("all_fields", ok and place_ok)
+
+
+def _score_loose_pairs(out: DocOutcome, body: str, t: _Tally) -> None:
+    """Type and ACLED sub-event type on the pairs by evidence overlap alone."""
+    preds, golds = out.predictions, out.gold.events
     for pi, gi in loose_pairs(preds, golds, body):
         pred, gold = preds[pi], golds[gi]
         t.add("loose")
@@ -142,25 +166,35 @@ def _score_document(out: DocOutcome, body: str, t: _Tally, causes: Counter[str])
             t.add("loose_acled")
             t.add("acled_ok", _fold((pred.get("acled") or {}).get("sub_event_type"))
                   == _fold(gold_sub))
-    matched_pred = 0
-    for pi, pred in enumerate(preds):
+
+
+def _score_unmatched(out: DocOutcome, body: str, t: _Tally, causes: Counter[str]) -> None:
+    """Each prediction without a gold event: set aside, a duplicate, or a false positive of the
+    cause of the non-event it is on."""
+    matched_p = {pi for pi, _ in out.pairs}
+    for pi, pred in enumerate(out.predictions):
         if pi in matched_p:
-            matched_pred += 1
             continue
         on_cause = next((n.get("cause") or "other" for n in out.gold.non_events
                          if _on(pred, n["sentence"], body)), None)
         if on_cause == "background" and _historical(pred):
             t.add("set_aside")
-            continue
-        if any(gi in matched_g and _fold(pred.get("type")) == _fold(golds[gi].get("type"))
-               and any(_on(pred, s, body) for s in _gold_sentences(golds[gi]))
-               for gi in range(len(golds))):
+        elif _is_duplicate(out, pred, body):
             t.add("duplicate")
         elif on_cause is not None:
             causes[on_cause] += 1
             if on_cause == "background":
                 t.add("background_current")
-    t.add("matched_pred", matched_pred)
+    t.add("matched_pred", len(matched_p))
+
+
+def _is_duplicate(out: DocOutcome, pred: dict[str, Any], body: str) -> bool:
+    """The prediction is on a sentence that tells a matched gold event of its type."""
+    golds = out.gold.events
+    matched_g = {gi for _, gi in out.pairs}
+    return any(gi in matched_g and _fold(pred.get("type")) == _fold(golds[gi].get("type"))
+               and any(_on(pred, s, body) for s in _gold_sentences(golds[gi]))
+               for gi in range(len(golds)))
 
 
 __all__ = ["loose_pairs", "realnews_report"]

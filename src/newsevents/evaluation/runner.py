@@ -66,12 +66,37 @@ def run_gold(docs: Iterable[GoldDoc], opts: Options,
 
 def summarise(outcomes: list[DocOutcome]) -> dict[str, Any]:
     """The report: event detection, per-field scores, labels and extraction checks."""
-    gold_required = gold_optional = predicted = matched_required = matched_predicted = 0
-    field_pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
-    labels: list[tuple[str, str]] = []
-    checks_total = checks_passed = 0
-    failed_checks: list[str] = []
+    report: dict[str, Any] = {
+        "documents": len(outcomes),
+        "rejected": _rejected(outcomes),
+        "events": _event_scores(outcomes),
+        **_field_scores(outcomes),
+    }
+    labels = [(out.label, out.gold.label) for out in outcomes if out.gold.label is not None]
+    if labels:
+        report["labels"] = score_labels(labels)
+    if any(o.gold.non_events or any("lead" in g for g in o.gold.events) for o in outcomes):
+        report["realnews"] = realnews_report(outcomes)
+    checks = _article_checks(outcomes)
+    if checks["checks"]:
+        report["article"] = checks
+    return report
+
+
+def _rejected(outcomes: list[DocOutcome]) -> dict[str, int]:
+    """Rejected documents by reason, in the order the reasons first occur."""
     rejected: dict[str, int] = {}
+    for out in outcomes:
+        if out.result.rejected:
+            reason = out.result.rejected.reason
+            rejected[reason] = rejected.get(reason, 0) + 1
+    return rejected
+
+
+def _event_scores(outcomes: list[DocOutcome]) -> dict[str, Any]:
+    """Event detection. Precision counts predictions matched to optional gold as correct; recall
+    counts required gold only."""
+    gold_required = gold_optional = predicted = matched_required = matched_predicted = 0
     for out in outcomes:
         golds = out.gold.events
         gold_required += sum(1 for g in golds if not g.get("optional"))
@@ -79,45 +104,40 @@ def summarise(outcomes: list[DocOutcome]) -> dict[str, Any]:
         predicted += len(out.predictions)
         matched_predicted += len(out.pairs)
         matched_required += sum(1 for _, gi in out.pairs if not golds[gi].get("optional"))
-        field_pairs.extend((out.predictions[pi], golds[gi]) for pi, gi in out.pairs)
-        if out.gold.label is not None:
-            labels.append((out.label, out.gold.label))
-        if out.result.rejected:
-            reason = out.result.rejected.reason
-            rejected[reason] = rejected.get(reason, 0) + 1
-        if out.gold.article:
-            article = out.result.article.to_dict() if out.result.article else None
-            for name, ok in check_article(article, out.gold.article).items():
-                checks_total += 1
-                checks_passed += ok
-                if not ok:
-                    failed_checks.append(f"{out.gold.id}: {name}")
-    # Precision counts predictions matched to optional gold as correct; recall counts required.
     p = matched_predicted / predicted if predicted else 0.0
     r = matched_required / gold_required if gold_required else 0.0
-    tallies = score_fields(field_pairs)
+    return {
+        "gold": gold_required, "gold_optional": gold_optional, "predicted": predicted,
+        "matched": matched_predicted, "precision": round(p, 4), "recall": round(r, 4),
+        "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+    }
+
+
+def _field_scores(outcomes: list[DocOutcome]) -> dict[str, Any]:
+    """Per-field scores over the matched pairs, and the credit share over all fields."""
+    tallies = score_fields([(out.predictions[pi], out.gold.events[gi])
+                            for out in outcomes for pi, gi in out.pairs])
     credit = sum(t.credit for t in tallies.values())
     judged = sum(t.judged for t in tallies.values())
-    report: dict[str, Any] = {
-        "documents": len(outcomes),
-        "rejected": rejected,
-        "events": {
-            "gold": gold_required, "gold_optional": gold_optional, "predicted": predicted,
-            "matched": matched_predicted, "precision": round(p, 4), "recall": round(r, 4),
-            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
-        },
-        "fields": {name: tallies[name].as_dict() for name in FIELDS if tallies[name].judged},
-        "field_accuracy": round(credit / judged, 4) if judged else 0.0,
-    }
-    if labels:
-        report["labels"] = score_labels(labels)
-    if any(o.gold.non_events or any("lead" in g for g in o.gold.events) for o in outcomes):
-        report["realnews"] = realnews_report(outcomes)
-    if checks_total:
-        report["article"] = {"checks": checks_total, "passed": checks_passed,
-                             "accuracy": round(checks_passed / checks_total, 4),
-                             "failed": failed_checks}
-    return report
+    return {"fields": {name: tallies[name].as_dict() for name in FIELDS if tallies[name].judged},
+            "field_accuracy": round(credit / judged, 4) if judged else 0.0}
+
+
+def _article_checks(outcomes: list[DocOutcome]) -> dict[str, Any]:
+    """The extraction checks of the gold files that give an article."""
+    total = passed = 0
+    failed: list[str] = []
+    for out in outcomes:
+        if not out.gold.article:
+            continue
+        article = out.result.article.to_dict() if out.result.article else None
+        for name, ok in check_article(article, out.gold.article).items():
+            total += 1
+            passed += ok
+            if not ok:
+                failed.append(f"{out.gold.id}: {name}")
+    return {"checks": total, "passed": passed,
+            "accuracy": round(passed / total, 4) if total else 0.0, "failed": failed}
 
 
 __all__ = ["DocOutcome", "run_gold", "summarise"]

@@ -359,21 +359,46 @@ def check_article(article: dict[str, Any] | None, expected: dict[str, Any]) -> d
     art = article or {}
     body = art.get("body") or ""
     checks: dict[str, bool] = {}
-    for key in ("headline", "byline", "publisher"):
-        if key in expected:
-            checks[key] = _fold(art.get(key) or "") == _fold(expected[key] or "")
-    if "published" in expected:
-        checks["published"] = (art.get("published") or "")[:19] == (expected["published"] or "")[:19] \
-            and _offset(art.get("published")) == _offset(expected["published"])
-    if "body_starts_with" in expected:
-        checks["body_starts_with"] = body.startswith(expected["body_starts_with"]) or \
-            _normalised(body)[0].startswith(_normalised(expected["body_starts_with"])[0])
-    if "body_ends_with" in expected:
-        checks["body_ends_with"] = body.rstrip().endswith(expected["body_ends_with"]) or \
-            _normalised(body)[0].rstrip().endswith(_normalised(expected["body_ends_with"])[0])
-    for phrase in expected.get("boilerplate_must_not_appear", ()):
-        checks[f"absent:{phrase}"] = locate(phrase, body) is None
+    for check in _ARTICLE_CHECKS:
+        checks.update(check(art, body, expected))
     return checks
+
+
+def _check_names(art: dict[str, Any], body: str, expected: dict[str, Any]) -> dict[str, bool]:
+    return {key: _fold(art.get(key) or "") == _fold(expected[key] or "")
+            for key in ("headline", "byline", "publisher") if key in expected}
+
+
+def _check_published(art: dict[str, Any], body: str, expected: dict[str, Any]) -> dict[str, bool]:
+    """Same time to the second, and the same UTC offset."""
+    if "published" not in expected:
+        return {}
+    return {"published": (art.get("published") or "")[:19] == (expected["published"] or "")[:19]
+            and _offset(art.get("published")) == _offset(expected["published"])}
+
+
+def _check_body_start(art: dict[str, Any], body: str, expected: dict[str, Any]) -> dict[str, bool]:
+    if "body_starts_with" not in expected:
+        return {}
+    return {"body_starts_with": body.startswith(expected["body_starts_with"])
+            or _normalised(body)[0].startswith(_normalised(expected["body_starts_with"])[0])}
+
+
+def _check_body_end(art: dict[str, Any], body: str, expected: dict[str, Any]) -> dict[str, bool]:
+    if "body_ends_with" not in expected:
+        return {}
+    return {"body_ends_with": body.rstrip().endswith(expected["body_ends_with"])
+            or _normalised(body)[0].rstrip().endswith(_normalised(expected["body_ends_with"])[0])}
+
+
+def _check_absent(art: dict[str, Any], body: str, expected: dict[str, Any]) -> dict[str, bool]:
+    return {f"absent:{phrase}": locate(phrase, body) is None
+            for phrase in expected.get("boilerplate_must_not_appear", ())}
+
+
+# The checks of an expected article, in the order the report lists them.
+_ARTICLE_CHECKS: tuple[Callable[[dict[str, Any], str, dict[str, Any]], dict[str, bool]], ...] = (
+    _check_names, _check_published, _check_body_start, _check_body_end, _check_absent)
 
 
 def _offset(stamp: str | None) -> str:

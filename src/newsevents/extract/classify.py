@@ -148,16 +148,26 @@ def prose_score(f: Features, english: bool = True) -> float:
         return -1.0
     if f.separators >= 2 or (f.urlish and f.words < 12):
         return -float(f.words) - 2.0
-    if english:
-        looks_prose = f.stop_density >= 0.22 and f.words >= 8
-        if looks_prose and (f.ends_sentence or f.words >= 20):
-            return float(f.words)
-        if f.words >= 30 and f.stop_density >= 0.15:
-            return float(f.words) * 0.5
-    elif f.words >= 10 and (f.ends_sentence or f.words >= 25):
-        return float(f.words)
+    prose = _english_prose(f) if english else _foreign_prose(f)
+    if prose is not None:
+        return prose
     if f.upper_ratio > 0.6 and f.words < 10:
         return -3.0
     # Short lines (sub-headings, captions, menu entries) cost a little: a run of them between two
     # stretches of prose is bridged, a long menu is not.
     return -1.5 - 0.1 * f.words
+
+
+def _english_prose(f: Features) -> float | None:
+    """The score of English prose (stopwords, length, a closing stop), or None when it is not."""
+    looks_prose = f.stop_density >= 0.22 and f.words >= 8
+    if looks_prose and (f.ends_sentence or f.words >= 20):
+        return float(f.words)
+    if f.words >= 30 and f.stop_density >= 0.15:
+        return float(f.words) * 0.5
+    return None
+
+
+def _foreign_prose(f: Features) -> float | None:
+    """Prose of another language is judged on length and punctuation alone."""
+    return float(f.words) if f.words >= 10 and (f.ends_sentence or f.words >= 25) else None

@@ -60,23 +60,36 @@ def parse_byline(line: str) -> Byline | None:
     text = " ".join(line.split())
     if not text or len(text.split()) > 14 or parse_dateline(text):
         return None
-    has_by = bool(_BY.match(text))
     core = _BY.sub("", text).strip(" ,;|")
     agency_m = agency_pattern().search(core)
     agency = agency_m.group(1) if agency_m else None
     if agency and agency == core:
         return Byline(core, _canonical_agency(agency, core))
-    if not has_by:
-        tokens = [t for t in re.split(r"[\s/,&|]+", core) if t]
-        desk_like = all(t[0].isupper() or t in _DESK_LOWER for t in tokens)
-        if _DESK_WORD.search(core) and len(tokens) <= 6 and desk_like:
-            return Byline(core, _canonical_agency(agency, core) if agency else None)
-        return None
+    if _BY.match(text):
+        return _named_byline(core, agency)
+    return _desk_byline(core, agency)
+
+
+def _named_byline(core: str, agency: str | None) -> Byline | None:
+    """After "By": names, or an agency."""
     # "Jane Roe | Political Editor": the job title is not part of the names.
     names = _FOR_OUTLET.sub("", _JOB_TITLE.sub("", core))
     if _NAME_LIST.match(re.sub(r"\s*(?:,|;|\|)\s*", ", ", names)) or agency:
-        return Byline(core, _canonical_agency(agency, core) if agency else None)
+        return _byline(core, agency)
     return None
+
+
+def _desk_byline(core: str, agency: str | None) -> Byline | None:
+    """Without "By": a desk ("Staff and agencies"), a few capitalised words ending in a desk word."""
+    tokens = [t for t in re.split(r"[\s/,&|]+", core) if t]
+    desk_like = all(t[0].isupper() or t in _DESK_LOWER for t in tokens)
+    if _DESK_WORD.search(core) and len(tokens) <= 6 and desk_like:
+        return _byline(core, agency)
+    return None
+
+
+def _byline(core: str, agency: str | None) -> Byline:
+    return Byline(core, _canonical_agency(agency, core) if agency else None)
 
 
 def _canonical_agency(written: str, core: str) -> str:
@@ -178,33 +191,57 @@ def _title_like(text: str) -> bool:
 def parse_text_header(paragraphs: list[str]) -> TextHeader:
     head = TextHeader()
     limit = min(len(paragraphs), HEADER_SCAN)
-    for i in range(limit):
-        iso = parse_dateline(paragraphs[i])
-        if iso:
-            head.dateline, head.published = i, iso
-            break
+    dateline = _first_dateline(paragraphs, limit)
+    if dateline is not None:
+        head.dateline, head.published = dateline
+    # A byline stands within three lines of the dateline (above or below it).
     search_from = max(0, (head.dateline or 0) - 3)
     search_to = min(limit, (head.dateline + 3) if head.dateline is not None else limit)
-    for i in range(search_from, search_to):
-        info = parse_byline(paragraphs[i])
-        if info:
-            head.byline, head.byline_info = i, info
-            break
+    byline = _first_byline(paragraphs, search_from, search_to)
+    if byline is not None:
+        head.byline, head.byline_info = byline
     anchors = [i for i in (head.dateline, head.byline) if i is not None]
     if not anchors:
         return head
-    first_anchor, last_anchor = min(anchors), max(anchors)
-    head.body_start = last_anchor + 1
-    candidates = [i for i in range(first_anchor) if _title_like(paragraphs[i])
-                  or (features(paragraphs[i]).words >= 8 and not call_to_action_category(paragraphs[i]))]
-    if candidates:
-        last = candidates[-1]
-        before = candidates[-2] if len(candidates) >= 2 else None
-        if before is not None and features(paragraphs[last]).words >= 12 and _title_like(paragraphs[before]) \
-                and features(paragraphs[before]).words < features(paragraphs[last]).words:
-            head.headline, head.standfirst = before, last
-        elif _title_like(paragraphs[last]):
-            head.headline = last
+    head.body_start = max(anchors) + 1
+    head.headline, head.standfirst = _headline_and_standfirst(paragraphs, min(anchors))
     used = {head.headline, head.standfirst, head.byline, head.dateline}
     head.clutter = [i for i in range(head.body_start) if i not in used]
     return head
+
+
+def _first_dateline(paragraphs: list[str], limit: int) -> tuple[int, str] | None:
+    """(index, ISO date) of the first dateline among the first ``limit`` paragraphs."""
+    for i in range(limit):
+        iso = parse_dateline(paragraphs[i])
+        if iso:
+            return i, iso
+    return None
+
+
+def _first_byline(paragraphs: list[str], start: int, stop: int) -> tuple[int, Byline] | None:
+    for i in range(start, stop):
+        info = parse_byline(paragraphs[i])
+        if info:
+            return i, info
+    return None
+
+
+def _headline_and_standfirst(paragraphs: list[str],
+                             first_anchor: int) -> tuple[int | None, int | None]:
+    """Above the byline or dateline: the last title-like or longer line is the headline, or, when
+    it is a long line below a shorter title-like one, the standfirst under that headline."""
+    candidates = [i for i in range(first_anchor) if _title_like(paragraphs[i])
+                  or (features(paragraphs[i]).words >= 8
+                      and not call_to_action_category(paragraphs[i]))]
+    if not candidates:
+        return None, None
+    last = candidates[-1]
+    before = candidates[-2] if len(candidates) >= 2 else None
+    if before is not None and features(paragraphs[last]).words >= 12 \
+            and _title_like(paragraphs[before]) \
+            and features(paragraphs[before]).words < features(paragraphs[last]).words:
+        return before, last
+    if _title_like(paragraphs[last]):
+        return last, None
+    return None, None

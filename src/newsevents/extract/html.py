@@ -12,20 +12,16 @@ from trafilatura.settings import Document
 from .classify import features, furniture_verdicts
 from .datelines import date_from_url, localise_utc, parse_dateline
 from .header import parse_byline, strip_site_suffix
-from .htmlmeta import read_page_meta
+from .htmlmeta import PageMeta, read_page_meta
 from .leftout import left_out, page_blocks
-from .pagemeta import author_in_page, trafilatura_meta
+from .pagemeta import TrafilaturaMeta, author_in_page, trafilatura_meta
 from .parts import Parts, normalise_paragraph
 from .tables import agencies, agency_pattern, publishers
 
-# favor_precision measured better on the article-extraction benchmark (F1 0.964 vs 0.960) and
-# leaves less furniture for our layer; re-run `python -m newsevents.evaluation.extraction_bench`
-# after changing any of these.
-TRAFILATURA_ARGS = {
-    "favor_precision": True,
-    "include_comments": False,
-    "include_tables": True,
-}
+# trafilatura's settings are in _extraction: favor_precision measured better on the
+# article-extraction benchmark (F1 0.964 vs 0.960) and leaves less furniture for our layer; comments
+# are left out, tables kept. Re-run `python -m newsevents.evaluation.extraction_bench` after
+# changing any of them.
 # Below this many words a favor_precision result is checked against the default extraction.
 # Measured on the AEB pages and trafilatura's English evaluation pages: 100 and 120 give AEB F1
 # 0.976 and eval F1 0.938; 150 gives 0.974 and 0.938 and sends more pages down the costly cascade;
@@ -82,6 +78,16 @@ def drop_inert_nodes(tree: HtmlElement) -> None:
         parent.remove(node)
 
 
+def _extraction(tree: HtmlElement, url: str | None, *, fast: bool = False,
+                favor_precision: bool = True) -> Document | None:
+    doc = trafilatura.bare_extraction(tree, url=url, fast=fast, favor_precision=favor_precision,
+                                      include_comments=False, include_tables=True)
+    if doc is not None and not isinstance(doc, Document):
+        # trafilatura gives a dict only when asked with as_dict=True
+        raise TypeError(f"trafilatura.bare_extraction gave a {type(doc).__name__}, not a Document")
+    return doc
+
+
 def _article(tree: HtmlElement, url: str | None) -> Document | None:
     """trafilatura's article, cheapest settings first. Its fast mode (no comparison with its
     readability and jusText fallbacks) is right on most news pages and costs about half as much;
@@ -89,14 +95,14 @@ def _article(tree: HtmlElement, url: str | None) -> Document | None:
     still short, the default (not precision) extraction wins if it finds more than twice as much
     text. On the AEB pages: fast mode alone F1 0.970, this cascade 0.976; 14 of the 181 pages go
     past the first step."""
-    doc = trafilatura.bare_extraction(tree, url=url, fast=True, **TRAFILATURA_ARGS)
+    doc = _extraction(tree, url, fast=True)
     if doc is not None and _words(doc.text) >= SHORT_PRECISE_WORDS:
         return doc
-    full = trafilatura.bare_extraction(tree, url=url, **TRAFILATURA_ARGS)
+    full = _extraction(tree, url)
     if full is not None and (doc is None or _words(full.text) > _words(doc.text)):
         doc = full
     if doc is None or _words(doc.text) < SHORT_PRECISE_WORDS:
-        wider = trafilatura.bare_extraction(tree, url=url, **{**TRAFILATURA_ARGS, "favor_precision": False})
+        wider = _extraction(tree, url, favor_precision=False)
         if wider is not None and (doc is None or _words(wider.text) > 2 * _words(doc.text)):
             doc = wider
     return doc
@@ -120,6 +126,27 @@ def extract_html(html: str, url: str | None = None, *, report_left_out: bool = F
     if doc is None:
         parts.published = _published(meta.published, tmeta.date, url)
         return parts
+    _take_metadata(parts, meta, tmeta, url)
+    lines = [normalise_paragraph(line) for line in (doc.text or "").split("\n")]
+    lines = [line for line in lines if line]
+    # A page description that is also the first line of the article text is usually the lead
+    # paragraph copied into the metadata, not a separate standfirst: it stays in the body.
+    description = normalise_paragraph(tmeta.description or "")
+    parts.standfirst = description if description and not _is_lead(description, lines) else None
+    _sort_lines(parts, lines)
+    if parts.byline is None:
+        # Neither the metadata nor a byline line of the text named an author: search the page
+        # (byline elements, rel=author links), the costliest metadata reader, so only now.
+        found = author_in_page(tree)
+        if found:
+            _set_byline(parts, found)
+    if blocks:
+        _drop_left_out(parts, blocks, lines, description)
+    return parts
+
+
+def _take_metadata(parts: Parts, meta: PageMeta, tmeta: TrafilaturaMeta, url: str | None) -> None:
+    """Headline, publisher, canonical URL, publication time and author from the page's metadata."""
     site = tmeta.sitename or meta.jsonld_publisher
     parts.headline = strip_site_suffix(tmeta.title or meta.jsonld_headline, site)
     parts.publisher = _publisher(site, url)
@@ -128,12 +155,10 @@ def extract_html(html: str, url: str | None = None, *, report_left_out: bool = F
     author = tmeta.author or (", ".join(meta.jsonld_authors) if meta.jsonld_authors else None)
     if author:
         _set_byline(parts, author)
-    lines = [normalise_paragraph(line) for line in (doc.text or "").split("\n")]
-    lines = [line for line in lines if line]
-    # A page description that is also the first line of the article text is usually the lead
-    # paragraph copied into the metadata, not a separate standfirst: it stays in the body.
-    description = normalise_paragraph(tmeta.description or "")
-    parts.standfirst = description if description and not _is_lead(description, lines) else None
+
+
+def _sort_lines(parts: Parts, lines: list[str]) -> None:
+    """Each line of trafilatura's text into the body, or dropped as a header line or furniture."""
     verdicts = furniture_verdicts(lines)
     for i, line in enumerate(lines):
         header = _header_reason(line, i, parts) if i < _HEADER_LINES else None
@@ -143,17 +168,14 @@ def extract_html(html: str, url: str | None = None, *, report_left_out: bool = F
             parts.drop(line, verdicts[i].reason, verdicts[i].detail)
         else:
             parts.paragraphs.append(line)
-    if parts.byline is None:
-        # Neither the metadata nor a byline line of the text named an author: search the page
-        # (byline elements, rel=author links), the costliest metadata reader, so only now.
-        found = author_in_page(tree)
-        if found:
-            _set_byline(parts, found)
-    if blocks:
-        kept = lines + [v for v in (parts.headline, parts.standfirst, parts.byline, description) if v]
-        for block in left_out(blocks, kept):
-            parts.drop(block, "boilerplate:outside_body", "left out by trafilatura")
-    return parts
+
+
+def _drop_left_out(parts: Parts, blocks: list[str], lines: list[str], description: str) -> None:
+    """The page's text blocks that trafilatura left out (of its ``lines`` and the header fields),
+    as dropped parts."""
+    kept = lines + [v for v in (parts.headline, parts.standfirst, parts.byline, description) if v]
+    for block in left_out(blocks, kept):
+        parts.drop(block, "boilerplate:outside_body", "left out by trafilatura")
 
 
 def _set_byline(parts: Parts, author: str) -> None:

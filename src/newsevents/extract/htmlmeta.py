@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,57 +77,94 @@ def _name_of(value: Any) -> str | None:
 _RDF_DATE = re.compile(r'<rdf:Description\b[^>]{0,2000}?\bdc:date="([^"]{10,40})"', re.DOTALL)
 
 
-def _rdf_date(html: str) -> tuple[str | None, str]:
+@dataclass(frozen=True)
+class _Source:
+    """What the publication time is read from: the parsed page, its source text (for what the
+    tree no longer has) and its JSON-LD article items."""
+
+    tree: HtmlElement
+    html: str
+    articles: list[dict[str, Any]]
+
+
+def _jsonld_date(src: _Source) -> tuple[str | None, str]:
+    # Key order decides, not item order: a video's uploadDate must not beat the story's datePublished.
+    for key in _JSONLD_DATE_KEYS:
+        for item in src.articles:
+            value = item.get(key)
+            found = find_date(value) if isinstance(value, str) else None
+            if found:
+                return found.iso, f"json-ld:{key}"
+    return None, ""
+
+
+def _meta_tag_date(src: _Source) -> tuple[str | None, str]:
+    by_name: dict[str, str] = {}
+    for meta in src.tree.xpath("//meta[@content]"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        if key in PUBLISHED_META and key not in by_name:
+            by_name[key] = meta.get("content", "")
+    for key in PUBLISHED_META:
+        found = find_date(by_name[key]) if key in by_name else None
+        if found:
+            return found.iso, f"meta:{key}"
+    return None, ""
+
+
+def _time_element_date(src: _Source) -> tuple[str | None, str]:
+    for node in src.tree.xpath('//time[@datetime][@itemprop="datePublished" or @pubdate '
+                               'or contains(@class, "publish")]'):
+        found = find_date(node.get("datetime", ""))
+        if found:
+            return found.iso, "time-element"
+    return None, ""
+
+
+def _rdf_date(src: _Source) -> tuple[str | None, str]:
     """Blog engines embed a trackback RDF block with the entry's dc:date inside an HTML comment,
     which the parsed tree no longer has; it is read from the source."""
-    m = _RDF_DATE.search(html)
+    m = _RDF_DATE.search(src.html)
     found = find_date(m.group(1)) if m else None
     return (found.iso, "rdf:dc:date") if found else (None, "")
 
 
-def read_page_meta(tree: HtmlElement, html: str = "") -> PageMeta:
-    published: str | None = None
-    source = ""
-    headline = publisher = None
+# Where the publication time is looked for, most trusted first; the first that has one decides.
+_DATE_SOURCES: tuple[Callable[[_Source], tuple[str | None, str]], ...] = (
+    _jsonld_date, _meta_tag_date, _time_element_date, _rdf_date)
+
+
+def _published(src: _Source) -> tuple[str | None, str]:
+    """(ISO time, where it was read) or (None, "")."""
+    for source in _DATE_SOURCES:
+        published, where = source(src)
+        if published is not None:
+            return published, where
+    return None, ""
+
+
+def _jsonld_headline(articles: list[dict[str, Any]]) -> str | None:
+    headlines = (item["headline"] for item in articles if isinstance(item.get("headline"), str))
+    return next((h.strip() for h in headlines), None)
+
+
+def _jsonld_publisher(articles: list[dict[str, Any]]) -> str | None:
+    return next((name for item in articles if (name := _name_of(item.get("publisher")))), None)
+
+
+def _jsonld_authors(articles: list[dict[str, Any]]) -> tuple[str, ...]:
     authors: list[str] = []
-    articles = [item for item in _jsonld_items(tree) if _is_article(item)]
-    # Key order decides, not item order: a video's uploadDate must not beat the story's datePublished.
-    for key in _JSONLD_DATE_KEYS:
-        for item in articles:
-            value = item.get(key)
-            found = find_date(value) if isinstance(value, str) and published is None else None
-            if found:
-                published, source = found.iso, f"json-ld:{key}"
     for item in articles:
-        if headline is None and isinstance(item.get("headline"), str):
-            headline = item["headline"].strip()
-        publisher = publisher or _name_of(item.get("publisher"))
         author = item.get("author")
         for a in author if isinstance(author, list) else [author]:
             name = _name_of(a)
             if name and name not in authors:
                 authors.append(name)
-    if published is None:
-        by_name: dict[str, str] = {}
-        for meta in tree.xpath("//meta[@content]"):
-            key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
-            if key in PUBLISHED_META and key not in by_name:
-                by_name[key] = meta.get("content", "")
-        for key in PUBLISHED_META:
-            if key in by_name:
-                found = find_date(by_name[key])
-                if found:
-                    published, source = found.iso, f"meta:{key}"
-                    break
-    if published is None:
-        for node in tree.xpath('//time[@datetime][@itemprop="datePublished" or @pubdate '
-                               'or contains(@class, "publish")]'):
-            found = find_date(node.get("datetime", ""))
-            if found:
-                published, source = found.iso, "time-element"
-                break
-    if published is None:
-        published, source = _rdf_date(html)
+    return tuple(authors)
+
+
+def read_page_meta(tree: HtmlElement, html: str = "") -> PageMeta:
+    articles = [item for item in _jsonld_items(tree) if _is_article(item)]
+    published, source = _published(_Source(tree, html, articles))
     root_lang = tree.getroottree().getroot().get("lang")
-    return PageMeta(published, source, headline, publisher, tuple(authors),
-                    root_lang.split("-")[0].lower() if root_lang else None)
+    return PageMeta(published, source, _jsonld_headline(articles), _jsonld_publisher(articles),
+                    _jsonld_authors(articles), root_lang.split("-")[0].lower() if root_lang else None)

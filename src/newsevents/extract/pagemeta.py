@@ -25,10 +25,6 @@ from trafilatura.metadata import (
     extract_url,
 )
 
-# htmldate settings of the HTML path: the extensive search (dates in the page text) and the
-# original publication date rather than the last update.
-DATE_SEARCH = {"extensive_search": True, "original_date": True}
-
 
 @dataclass(frozen=True)
 class TrafilaturaMeta:
@@ -66,7 +62,10 @@ def trafilatura_meta(tree: HtmlElement, url: str | None, want_date: bool) -> Tra
         # No name anywhere on the page: the host name stands in, as in trafilatura's own metadata.
         host = META_URL.match(canonical)
         sitename = host[1] if host else None
-    day = htmldate_find_date(tree, url=canonical, **DATE_SEARCH) if want_date else None
+    # htmldate's extensive search (dates in the page text too) for the original publication date,
+    # not the last update.
+    day = (htmldate_find_date(tree, url=canonical, extensive_search=True, original_date=True)
+           if want_date else None)
     return TrafilaturaMeta(_clean(title), _clean(meta.author), _clean(sitename), _clean(canonical),
                            _clean(meta.description), day)
 

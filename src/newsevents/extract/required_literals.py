@@ -16,6 +16,9 @@ digits or optional) is always searched.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+# typeshed declares no stubs for re's private modules, so mypy does not see them
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -31,6 +34,61 @@ _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _SMALL_CLASS = 4
 
 
+# Reading one item of a pattern either goes on to the next item (_NEXT) or stops there: with all of
+# the items read (True: what follows the items may extend the strings) or not (False).
+_NEXT = None
+_Step = tuple[set[str], bool | None]
+
+
+def _literal(starts: set[str], av: Any, rest: list[Any]) -> _Step:
+    return {s + chr(av).lower() for s in starts}, _NEXT
+
+
+def _char_class(starts: set[str], av: Any, rest: list[Any]) -> _Step:
+    if len(av) <= _SMALL_CLASS and all(o is sre.LITERAL for o, _ in av):
+        return {s + chr(c).lower() for s in starts for _, c in av}, _NEXT
+    return starts, False
+
+
+def _group(starts: set[str], av: Any, rest: list[Any]) -> _Step:
+    _number, _add_flags, del_flags, sub = av
+    if del_flags & re.IGNORECASE:
+        # A case-sensitive part cannot be tested on lower-cased text.
+        return starts, False
+    starts, complete = _expand(starts, list(sub))
+    return starts, _NEXT if complete else False
+
+
+def _branch(starts: set[str], av: Any, rest: list[Any]) -> _Step:
+    out: set[str] = set()
+    complete = True
+    for alternative in av[1]:
+        got, whole = _expand(starts, list(alternative))
+        out |= got
+        complete = complete and whole
+    return out, _NEXT if complete else False
+
+
+def _repeat(starts: set[str], av: Any, rest: list[Any]) -> _Step:
+    low, high, item = av
+    if low == 0 and high == 1:
+        # "x?": the text goes on either with x or without it.
+        skipped, whole_a = _expand(starts, rest)
+        taken, whole_b = _expand(starts, [*item, *rest])
+        return skipped | taken, whole_a and whole_b
+    if low == 0:
+        return starts, False
+    # The first repetition is certain; how many follow is not.
+    return _expand(starts, list(item))[0], False
+
+
+# How each kind of item extends the strings; any other kind ends them.
+_READERS: dict[Any, Callable[[set[str], Any, list[Any]], _Step]] = {
+    sre.LITERAL: _literal, sre.IN: _char_class, sre.SUBPATTERN: _group, sre.BRANCH: _branch,
+    sre.MAX_REPEAT: _repeat, sre.MIN_REPEAT: _repeat,
+}
+
+
 def _expand(starts: set[str], items: list[Any]) -> tuple[set[str], bool]:
     """``starts`` extended by the literal text ``items`` begin with; True when all of ``items``
     was read (so what follows may extend the strings further)."""
@@ -39,42 +97,12 @@ def _expand(starts: set[str], items: list[Any]) -> tuple[set[str], bool]:
             continue
         if all(len(s) >= MAX_LEN for s in starts) or len(starts) > MAX_ALTERNATIVES:
             return starts, False
-        if op is sre.LITERAL:
-            starts = {s + chr(av).lower() for s in starts}
-        elif op is sre.IN and len(av) <= _SMALL_CLASS and all(o is sre.LITERAL for o, _ in av):
-            starts = {s + chr(c).lower() for s in starts for _, c in av}
-        elif op is sre.SUBPATTERN:
-            _group, _add_flags, del_flags, sub = av
-            if del_flags & re.IGNORECASE:
-                # A case-sensitive part cannot be tested on lower-cased text.
-                return starts, False
-            starts, complete = _expand(starts, list(sub))
-            if not complete:
-                return starts, False
-        elif op is sre.BRANCH:
-            out: set[str] = set()
-            complete = True
-            for alternative in av[1]:
-                got, whole = _expand(starts, list(alternative))
-                out |= got
-                complete = complete and whole
-            starts = out
-            if not complete:
-                return starts, False
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-            low, high, item = av
-            rest = items[k + 1:]
-            if low == 0 and high == 1:
-                # "x?": the text goes on either with x or without it.
-                skipped, whole_a = _expand(starts, rest)
-                taken, whole_b = _expand(starts, [*item, *rest])
-                return skipped | taken, whole_a and whole_b
-            if low == 0:
-                return starts, False
-            # The first repetition is certain; how many follow is not.
-            return _expand(starts, list(item))[0], False
-        else:
+        reader = _READERS.get(op)
+        if reader is None:
             return starts, False
+        starts, done = reader(starts, av, items[k + 1:])
+        if done is not _NEXT:
+            return starts, done
     return starts, True
 
 

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from .classify import Features, document_is_english_like, features, furniture_verdicts, prose_score
+from .classify import (
+    Features,
+    Verdict,
+    document_is_english_like,
+    features,
+    furniture_verdicts,
+    prose_score,
+)
 from .datelines import parse_dateline
-from .header import masthead_name, parse_byline, parse_text_header, publishers_in
+from .header import TextHeader, masthead_name, parse_byline, parse_text_header, publishers_in
 from .parts import Parts, normalise_paragraph
 
 # A block whose lines are all about this long was hard-wrapped by an editor: its lines are one
@@ -151,43 +160,72 @@ def _templated(lines: list[str]) -> bool:
     return any(sum(1 for ln in lines if mark in ln) >= need for mark in _TEMPLATE_MARKS)
 
 
-def extract_text(text: str) -> Parts:
-    paragraphs = split_paragraphs(text)
-    parts = Parts()
-    if not paragraphs:
-        return parts
-    head = parse_text_header(paragraphs)
-    verdicts = furniture_verdicts(paragraphs)
-    named = {head.headline: "header:headline", head.standfirst: "header:standfirst",
-             head.byline: "header:byline", head.dateline: "header:dateline"}
-    if head.byline_info:
-        parts.byline, parts.agency = head.byline_info.byline, head.byline_info.agency
-    parts.published = head.published
-    feats = [features(p) for p in paragraphs]
-    english = document_is_english_like(feats)
-    occurrences = Counter(paragraphs)
+@dataclass(frozen=True)
+class _Page:
+    """A plain-text page cut into paragraphs, with what is known of each before the body is
+    chosen."""
+
+    paragraphs: list[str]
+    head: TextHeader
+    verdicts: list[Verdict]
+    feats: list[Features]
+    english: bool
+    occurrences: Counter[str]
+
+
+# Scores of a paragraph that is not prose, tried in this order; the first that applies gives its
+# (negative) score. A paragraph none of them scores gets its prose score.
+_ScoreRule = Callable[[_Page, int, str], float | None]
+
+
+def _score_header(page: _Page, i: int, p: str) -> float | None:
+    return -1e6 if i < page.head.body_start else None  # never part of the body
+
+
+def _score_furniture(page: _Page, i: int, p: str) -> float | None:
+    reason = page.verdicts[i].reason
+    if not reason:
+        return None
+    return -float(page.feats[i].words) - END_MARKER_COST.get(reason.partition(":")[2], 2.0)
+
+
+def _score_dateline(page: _Page, i: int, p: str) -> float | None:
+    return -DATELINE_COST if parse_dateline(p) else None
+
+
+def _score_repeated(page: _Page, i: int, p: str) -> float | None:
+    # Text printed twice on one page is navigation or a teaser (desktop and mobile menus, a
+    # headline above its own summary), not a paragraph of the story.
+    return -REPEATED_COST - 0.2 * page.feats[i].words if page.occurrences[p] > 1 else None
+
+
+_SCORE_RULES: tuple[_ScoreRule, ...] = (
+    _score_header, _score_furniture, _score_dateline, _score_repeated)
+
+
+def _paragraph_score(page: _Page, i: int, p: str) -> float:
+    for rule in _SCORE_RULES:
+        score = rule(page, i, p)
+        if score is not None:
+            return score
+    return prose_score(page.feats[i], page.english)
+
+
+def _scores(page: _Page) -> list[float]:
     scores = []
     run = 0  # consecutive non-prose paragraphs so far
-    for i, p in enumerate(paragraphs):
-        if i < head.body_start:
-            score = -1e6  # never part of the body
-        elif verdicts[i].reason:
-            category = verdicts[i].reason.partition(":")[2]
-            score = -float(feats[i].words) - END_MARKER_COST.get(category, 2.0)
-        elif parse_dateline(p):
-            score = -DATELINE_COST
-        elif occurrences[p] > 1:
-            # Text printed twice on one page is navigation or a teaser (desktop and mobile menus,
-            # a headline above its own summary), not a paragraph of the story.
-            score = -REPEATED_COST - 0.2 * feats[i].words
-        else:
-            score = prose_score(feats[i], english)
+    for i, p in enumerate(page.paragraphs):
+        score = _paragraph_score(page, i, p)
         run = run + 1 if score < 0 else 0
         # Each further line of a menu or link list costs more: one caption or sub-heading inside
         # the story is bridged, a long stretch of page furniture is not.
         scores.append(score - RUN_COST * max(0, run - 1) if score < 0 else score)
-    scores = _discount_teasers(scores, head.body_start, feats)
-    scores = _discount_comments(scores, [v.reason for v in verdicts])
+    scores = _discount_teasers(scores, page.head.body_start, page.feats)
+    return _discount_comments(scores, [v.reason for v in page.verdicts])
+
+
+def _body_window(scores: list[float], head: TextHeader, count: int) -> tuple[int, int]:
+    """(start, end) of the body, inclusive, among ``count`` paragraphs."""
     start, end = _best_window(scores)
     if head.dateline is not None or head.byline is not None:
         # A byline or dateline says where the story begins: the body is the run of prose that
@@ -198,49 +236,154 @@ def extract_text(text: str) -> Parts:
     if start > end:
         # No run of prose at all (a note of a few short lines): everything after the header that
         # is not furniture is the body, and the length check decides whether it is enough.
-        start, end = head.body_start, len(paragraphs) - 1
+        start, end = head.body_start, count - 1
+    return start, end
+
+
+def _headline_above(page: _Page, start: int) -> int | None:
+    """Without a byline or dateline, the headline is a short title-like line a little above the
+    body."""
+    for i in range(start - 1, max(-1, start - 1 - _HEADLINE_LOOKBACK), -1):
+        f = features(page.paragraphs[i])
+        if 3 <= f.words <= 30 and not page.verdicts[i].reason and not f.ends_sentence and f.separators == 0:
+            return i
+    return None
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where the parts of the page are, once the body is chosen."""
+
+    page: _Page
+    named: dict[int | None, str]  # header lines: index -> "header:..." reason
+    headline_idx: int | None
+    headline: str | None
+    start: int
+    end: int
+    in_list: set[int]
+    kept: set[str]  # paragraphs kept so far (filled in as the page is read)
+
+
+@dataclass(frozen=True)
+class _Drop:
+    reason: str
+    detail: str = ""
+    clutter: bool = False  # page furniture, where the publisher's name may stand
+
+
+# What becomes of one paragraph, tried in this order; the first that applies drops it, and a
+# paragraph none of them drops is kept.
+_DropRule = Callable[[_Layout, int, str], _Drop | None]
+
+
+def _drop_header_line(lay: _Layout, i: int, p: str) -> _Drop | None:
+    name = lay.named.get(i)
+    if name and (i == lay.headline_idx or i < lay.page.head.body_start):
+        return _Drop(name)
+    return None
+
+
+def _drop_furniture(lay: _Layout, i: int, p: str) -> _Drop | None:
+    verdict = lay.page.verdicts[i]
+    return _Drop(verdict.reason, verdict.detail, clutter=True) if verdict.reason else None
+
+
+def _drop_header_clutter(lay: _Layout, i: int, p: str) -> _Drop | None:
+    return _Drop("header:clutter", clutter=True) if i < lay.page.head.body_start else None
+
+
+def _drop_outside_body(lay: _Layout, i: int, p: str) -> _Drop | None:
+    if lay.start <= i <= lay.end:
+        return None
+    return _Drop("boilerplate:outside_body", "not in the main run of prose", clutter=True)
+
+
+def _drop_link_list(lay: _Layout, i: int, p: str) -> _Drop | None:
+    if i not in lay.in_list:
+        return None
+    return _Drop("boilerplate:link_list", "one of several short title-like lines in a row", clutter=True)
+
+
+def _drop_headline_repeat(lay: _Layout, i: int, p: str) -> _Drop | None:
+    return _Drop("header:headline_repeat") if lay.headline is not None and p == lay.headline else None
+
+
+def _drop_duplicate(lay: _Layout, i: int, p: str) -> _Drop | None:
+    return _Drop("duplicate", "printed again further up the page") if p in lay.kept else None
+
+
+_DROP_RULES: tuple[_DropRule, ...] = (
+    _drop_header_line, _drop_furniture, _drop_header_clutter, _drop_outside_body, _drop_link_list,
+    _drop_headline_repeat, _drop_duplicate)
+
+
+def _drop_of(lay: _Layout, i: int, p: str) -> _Drop | None:
+    for rule in _DROP_RULES:
+        drop = rule(lay, i, p)
+        if drop is not None:
+            return drop
+    return None
+
+
+def _sort_paragraphs(lay: _Layout, parts: Parts) -> list[str]:
+    """Each paragraph into the body or the dropped parts; returns the dropped page furniture."""
+    clutter: list[str] = []
+    for i, p in enumerate(lay.page.paragraphs):
+        drop = _drop_of(lay, i, p)
+        if drop is None:
+            parts.paragraphs.append(p)
+            lay.kept.add(p)
+            continue
+        parts.drop(p, drop.reason, drop.detail)
+        if drop.clutter:
+            clutter.append(p)
+    return clutter
+
+
+def _publisher(clutter: list[str], paragraphs: list[str]) -> str | None:
+    found = publishers_in(clutter + [paragraphs[i] for i in range(min(len(paragraphs), 3))])
+    return found.most_common(1)[0][0] if found else masthead_name(paragraphs)
+
+
+def _read_page(paragraphs: list[str]) -> _Page:
+    feats = [features(p) for p in paragraphs]
+    return _Page(paragraphs, parse_text_header(paragraphs), furniture_verdicts(paragraphs), feats,
+                 document_is_english_like(feats), Counter(paragraphs))
+
+
+def _layout(page: _Page) -> _Layout:
+    head = page.head
+    named: dict[int | None, str] = {
+        head.headline: "header:headline", head.standfirst: "header:standfirst",
+        head.byline: "header:byline", head.dateline: "header:dateline"}
+    scores = _scores(page)
+    start, end = _body_window(scores, head, len(page.paragraphs))
     headline_idx = head.headline
     if headline_idx is None and start <= end:
-        for i in range(start - 1, max(-1, start - 1 - _HEADLINE_LOOKBACK), -1):
-            f = features(paragraphs[i])
-            if 3 <= f.words <= 30 and not verdicts[i].reason and not f.ends_sentence and f.separators == 0:
-                headline_idx = i
-                named[i] = "header:headline"
-                break
-    if headline_idx is not None:
-        parts.headline = paragraphs[headline_idx]
+        headline_idx = _headline_above(page, start)
+        if headline_idx is not None:
+            named[headline_idx] = "header:headline"
+    headline = page.paragraphs[headline_idx] if headline_idx is not None else None
+    in_list = _link_list_lines(page.paragraphs, scores, page.feats, start, end)
+    return _Layout(page, named, headline_idx, headline, start, end, in_list, set())
+
+
+def extract_text(text: str) -> Parts:
+    paragraphs = split_paragraphs(text)
+    parts = Parts()
+    if not paragraphs:
+        return parts
+    page = _read_page(paragraphs)
+    head = page.head
+    if head.byline_info:
+        parts.byline, parts.agency = head.byline_info.byline, head.byline_info.agency
+    parts.published = head.published
+    lay = _layout(page)
+    parts.headline = lay.headline
     if head.standfirst is not None:
         parts.standfirst = paragraphs[head.standfirst]
-    in_list = _link_list_lines(paragraphs, scores, feats, start, end)
-    clutter: list[str] = []
-    kept: set[str] = set()
-    for i, p in enumerate(paragraphs):
-        if i in named and named[i] and (i == headline_idx or i < head.body_start):
-            parts.drop(p, named[i])
-        elif verdicts[i].reason:
-            parts.drop(p, verdicts[i].reason, verdicts[i].detail)
-            clutter.append(p)
-        elif i < head.body_start:
-            parts.drop(p, "header:clutter")
-            clutter.append(p)
-        elif not start <= i <= end:
-            parts.drop(p, "boilerplate:outside_body", "not in the main run of prose")
-            clutter.append(p)
-        elif i in in_list:
-            parts.drop(p, "boilerplate:link_list", "one of several short title-like lines in a row")
-            clutter.append(p)
-        elif parts.headline is not None and p == parts.headline:
-            parts.drop(p, "header:headline_repeat")
-        elif p in kept:
-            parts.drop(p, "duplicate", "printed again further up the page")
-        else:
-            parts.paragraphs.append(p)
-            kept.add(p)
-    found = publishers_in(clutter + [paragraphs[i] for i in range(min(len(paragraphs), 3))])
-    if found:
-        parts.publisher = found.most_common(1)[0][0]
-    else:
-        parts.publisher = masthead_name(paragraphs)
+    clutter = _sort_paragraphs(lay, parts)
+    parts.publisher = _publisher(clutter, paragraphs)
     return parts
 
 

@@ -171,18 +171,22 @@ def _decode(data: bytes, declared: str | None) -> Decoded:
         return Decoded(utf8, "utf-8")
     if utf8 is None and (mostly := _mostly_utf8(data)) is not None:
         return mostly
-    for codec in labels:
-        if codec is None:
-            continue
-        if codec in _READ_AS_CP1252:
-            text = _try(data, "cp1252")
-            if text is not None:
-                return Decoded(text, "cp1252")
-            codec = "iso8859-1"
-        text = _try(data, codec)
-        if text is not None:
-            return Decoded(text, codec)
+    for label in labels:
+        found = _decode_labelled(data, label) if label is not None else None
+        if found is not None:
+            return found
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise _reject("binary", "no text encoding decodes these bytes")
     return Decoded(str(best), _codec_name(best.encoding) or best.encoding)
+
+
+def _decode_labelled(data: bytes, codec: str) -> Decoded | None:
+    """``data`` in the codec a label declares, or None when it does not decode so."""
+    if codec in _READ_AS_CP1252:
+        text = _try(data, "cp1252")
+        if text is not None:
+            return Decoded(text, "cp1252")
+        codec = "iso8859-1"
+    text = _try(data, codec)
+    return Decoded(text, codec) if text is not None else None

@@ -17,6 +17,7 @@ import urllib.robotparser
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import IO
 from urllib.parse import urlsplit, urlunsplit
 
 from .. import __version__
@@ -42,19 +43,34 @@ class _Host:
     delay: float = 0.0
 
 
+class _Request(urllib.request.Request):
+    """A request that knows whether it reads robots.txt: robots.txt, and where it redirects to,
+    are fetched without asking robots.txt first."""
+
+    def __init__(self, url: str, headers: dict[str, str], *, robots: bool,
+                 origin_req_host: str | None = None, unverifiable: bool = False) -> None:
+        super().__init__(url, headers=headers, origin_req_host=origin_req_host,
+                         unverifiable=unverifiable)
+        self.robots = robots
+
+
 class _RobotsAwareRedirects(urllib.request.HTTPRedirectHandler):
     """Follows a redirect only where robots.txt of the new location allows it."""
 
     def __init__(self, session: _Session) -> None:
         self.session = session
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        if not getattr(req, "robots_request", False):
+    def redirect_request(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
+                         headers: http.client.HTTPMessage, newurl: str) -> urllib.request.Request | None:
+        robots = isinstance(req, _Request) and req.robots
+        if not robots:
             self.session.check_allowed(newurl)
         new = super().redirect_request(req, fp, code, msg, headers, newurl)
-        if new is not None:
-            new.robots_request = getattr(req, "robots_request", False)  # type: ignore[attr-defined]
-        return new
+        if new is None:
+            return None
+        # The standard handler builds a plain Request; this copy of it keeps the robots mark.
+        return _Request(new.full_url, dict(new.headers), robots=robots,
+                        origin_req_host=new.origin_req_host, unverifiable=new.unverifiable)
 
 
 @dataclass
@@ -98,8 +114,7 @@ class _Session:
 
     def open(self, url: str, host: _Host, *, robots: bool = False) -> http.client.HTTPResponse:
         self.wait_turn(host)
-        request = urllib.request.Request(url, headers={"User-Agent": self.user_agent})
-        request.robots_request = robots  # type: ignore[attr-defined]
+        request = _Request(url, {"User-Agent": self.user_agent}, robots=robots)
         return self.opener.open(request, timeout=self.timeout_s)
 
 

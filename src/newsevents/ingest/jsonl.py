@@ -9,7 +9,7 @@ import json
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Protocol
 
 from ..options import Options
 from ..records import RawDocument, Rejected
@@ -18,7 +18,13 @@ from .documents import document_from_record, reject, rejected, too_large
 _DRAIN_CHUNK = 1 << 20
 
 
-def _skip_rest_of_line(fh: BinaryIO) -> int:
+class _LineReader(Protocol):
+    """A binary file, plain or gzip-compressed, read a line at a time."""
+
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
+def _skip_rest_of_line(fh: _LineReader) -> int:
     skipped = 0
     while chunk := fh.readline(_DRAIN_CHUNK):
         skipped += len(chunk)
@@ -27,7 +33,7 @@ def _skip_rest_of_line(fh: BinaryIO) -> int:
     return skipped
 
 
-def _lines(fh: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | int]]:
+def _lines(fh: _LineReader, limit: int) -> Iterator[tuple[int, bytes | int]]:
     """(line number, content) pairs; content is the byte size instead when it is over
     ``limit``, so an oversized line is never held in memory."""
     lineno = 0

@@ -71,7 +71,7 @@ def _dateparser(value: str, base: dt.datetime, strict: bool) -> dt.datetime | No
 
     settings = {"RELATIVE_BASE": base.replace(tzinfo=None), "STRICT_PARSING": strict,
                 "PREFER_DATES_FROM": "past"}
-    return dateparser.parse(value, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    return dateparser.parse(value, languages=["en"], settings=settings)
 
 
 def read_published(value: str | None, fetched: str | None = None) -> Published:

@@ -130,6 +130,7 @@ def read_warc(path: Path, file_id: str, opts: Options) -> Iterator[RawDocument |
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 doc_id = _record_id(record, url)
+                item: RawDocument | Rejected | None
                 try:
                     item = _document(record, doc_id, url, str(path), opts)
                 except DocumentRejected as exc:

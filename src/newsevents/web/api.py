@@ -59,7 +59,8 @@ class ApiContext:
 
 
 def ctx(request: Request) -> ApiContext:
-    return request.app.state.ctx  # type: ignore[no-any-return]
+    context: ApiContext = request.app.state.ctx
+    return context
 
 
 def error(status: int, message: str) -> JSONResponse:
@@ -275,13 +276,20 @@ async def review(request: Request) -> JSONResponse:
     return JSONResponse(await run_in_threadpool(work))
 
 
+def _offset(value: object) -> int:
+    """A character offset from a JSON body: a number or a numeric string, read as int() reads it."""
+    if isinstance(value, str | int | float):
+        return int(value)
+    raise TypeError(f"not a number: {value!r}")
+
+
 async def add_event(request: Request) -> JSONResponse:
     """Mark a sentence as an event the coder missed: {start, end, reviewer, fields, note?}."""
     data = await _payload(request)
     article_id = request.path_params["article_id"]
     pool = ctx(request).pool
     try:
-        start, end = int(data.get("start")), int(data.get("end"))  # type: ignore[arg-type]
+        start, end = _offset(data.get("start")), _offset(data.get("end"))
     except (TypeError, ValueError) as exc:
         raise ReviewError("start and end: character offsets into the article body") from exc
 

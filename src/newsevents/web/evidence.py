@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,6 +55,40 @@ def _find(sentence: str, words: str, near: int | None = None) -> tuple[int, int]
     return best.start(), best.end()
 
 
+# The words behind each field, in the order they are listed: (field, words) pairs from the event.
+def _trigger_words(event: dict[str, Any]) -> list[tuple[str, str]]:
+    return [("trigger", (event.get("evidence") or {}).get("trigger") or "")]
+
+
+def _role_words(role: str) -> Callable[[dict[str, Any]], list[tuple[str, str]]]:
+    def words(event: dict[str, Any]) -> list[tuple[str, str]]:
+        return [(f"{role}[{i}]" if i else role, actor.get("text") or "")
+                for i, actor in enumerate(event.get(role) or [])]
+    return words
+
+
+def _location_words(event: dict[str, Any]) -> list[tuple[str, str]]:
+    return [("location", (event.get("location") or {}).get("text") or "")]
+
+
+def _date_words(event: dict[str, Any]) -> list[tuple[str, str]]:
+    return [("date", (event.get("date") or {}).get("text") or "")]
+
+
+def _quantity_words(event: dict[str, Any]) -> list[tuple[str, str]]:
+    return [(f"quantities[{i}]", q.get("text") or "") for i, q in enumerate(event.get("quantities") or [])]
+
+
+def _attribution_words(event: dict[str, Any]) -> list[tuple[str, str]]:
+    attribution = event.get("attribution") or {}
+    return [("attribution", attribution.get("source") or attribution.get("text") or "")]
+
+
+_FIELD_WORDS: tuple[Callable[[dict[str, Any]], list[tuple[str, str]]], ...] = (
+    _trigger_words, _role_words("actor"), _role_words("recipient"), _location_words, _date_words,
+    _quantity_words, _attribution_words)
+
+
 def field_words(event: dict[str, Any]) -> list[dict[str, Any]]:
     """The words behind each coded field, found in the evidence sentence: (field, words, start,
     end) with offsets into the article body; ``start`` is None where the words are not in the
@@ -62,28 +97,18 @@ def field_words(event: dict[str, Any]) -> list[dict[str, Any]]:
     evidence = event.get("evidence") or {}
     sentence = evidence.get("sentence") or ""
     base = int(evidence.get("start") or 0)
-    wanted: list[tuple[str, str]] = [("trigger", evidence.get("trigger") or "")]
-    for role in ("actor", "recipient"):
-        for i, actor in enumerate(event.get(role) or []):
-            wanted.append((f"{role}[{i}]" if i else role, actor.get("text") or ""))
-    place = event.get("location") or {}
-    wanted.append(("location", place.get("text") or ""))
-    wanted.append(("date", (event.get("date") or {}).get("text") or ""))
-    for i, q in enumerate(event.get("quantities") or []):
-        wanted.append((f"quantities[{i}]", q.get("text") or ""))
-    attribution = event.get("attribution") or {}
-    wanted.append(("attribution", attribution.get("source") or attribution.get("text") or ""))
-    out = []
+    wanted = [pair for read in _FIELD_WORDS for pair in read(event)]
+    in_body = (evidence.get("part") or "body") == "body"  # else no body offsets
     trigger = _find(sentence, wanted[0][1])
+    out = []
     for field, words in wanted:
         if not words:
             continue
         found = trigger if field == "trigger" else _find(sentence, words, trigger[0] if trigger else None)
-        if (evidence.get("part") or "body") != "body":
-            found = None  # told in the headline or standfirst: no body offsets
+        at = found if in_body else None
         out.append({"field": field, "words": words,
-                    "start": base + found[0] if found else None,
-                    "end": base + found[1] if found else None})
+                    "start": base + at[0] if at else None,
+                    "end": base + at[1] if at else None})
     return out
 
 

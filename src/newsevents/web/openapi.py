@@ -14,7 +14,7 @@ _KIND = {"string": {"type": "string"}, "integer": {"type": "integer"}, "number":
 
 
 def _param(p: Param) -> dict[str, Any]:
-    schema = dict(_KIND[p.kind])
+    schema: dict[str, Any] = dict(_KIND[p.kind])
     if p.enum:
         schema["enum"] = list(p.enum)
     return {"name": p.name, "in": "query", "required": False, "description": p.help, "schema": schema}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,38 +91,58 @@ def _value(p: Param, raw: str) -> Any:
     if len(raw) > MAX_PARAM:
         raise ParamError(f"{p.name}: at most {MAX_PARAM} characters")
     if p.kind == "boolean":
-        if raw.lower() in ("1", "true", "yes", "on"):
-            return True
-        if raw.lower() in ("", "0", "false", "no", "off"):
-            return False
-        raise ParamError(f"{p.name}: true or false")
+        return _boolean(p, raw)
     if raw == "":
         return None
-    if p.kind == "integer":
-        try:
-            return int(raw)
-        except ValueError as exc:
-            raise ParamError(f"{p.name}: a whole number") from exc
-    if p.kind == "number":
-        try:
-            number = float(raw)
-        except ValueError as exc:
-            raise ParamError(f"{p.name}: a number") from exc
-        if not 0 <= number <= 1:
-            raise ParamError(f"{p.name}: from 0 to 1")
-        return number
-    if p.kind == "date":
-        try:
-            dt.date.fromisoformat(raw)
-        except ValueError as exc:
-            raise ParamError(f"{p.name}: a date as YYYY-MM-DD") from exc
-        return raw
+    return _READERS.get(p.kind, _text)(p, raw)
+
+
+def _boolean(p: Param, raw: str) -> bool:
+    if raw.lower() in ("1", "true", "yes", "on"):
+        return True
+    if raw.lower() in ("", "0", "false", "no", "off"):
+        return False
+    raise ParamError(f"{p.name}: true or false")
+
+
+def _integer(p: Param, raw: str) -> int:
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ParamError(f"{p.name}: a whole number") from exc
+
+
+def _number(p: Param, raw: str) -> float:
+    try:
+        number = float(raw)
+    except ValueError as exc:
+        raise ParamError(f"{p.name}: a number") from exc
+    if not 0 <= number <= 1:
+        raise ParamError(f"{p.name}: from 0 to 1")
+    return number
+
+
+def _date(p: Param, raw: str) -> str:
+    try:
+        dt.date.fromisoformat(raw)
+    except ValueError as exc:
+        raise ParamError(f"{p.name}: a date as YYYY-MM-DD") from exc
+    return raw
+
+
+def _text(p: Param, raw: str) -> str:
+    """A string, or one of the parameter's values (event types upper-cased, others lower)."""
     if p.enum:
         wanted = raw.upper() if p.name == "type" else raw.lower()
         if wanted not in p.enum:
             raise ParamError(f"{p.name}: one of {', '.join(p.enum)}")
         return wanted
     return raw
+
+
+# How a non-empty value of each kind is read; other kinds are text.
+_READERS: dict[str, Callable[[Param, str], Any]] = {
+    "integer": _integer, "number": _number, "date": _date}
 
 
 def parse_filter(query: Mapping[str, str]) -> WebFilter:
