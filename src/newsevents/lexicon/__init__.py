@@ -14,6 +14,7 @@ from .conditions import Condition, ConditionError, parse_condition, parse_when
 from .loader import Row, Table, TableError
 from .schema import Column, Schema
 from .tables import Lexicon, active, overlay_dir, use_tables_dir
+from .vocabulary import actor_words, coder_words, pair_nouns, plover_types, sector_codes
 
 
 def table(name: str) -> Table:
@@ -26,7 +27,25 @@ def rows(name: str) -> tuple[Row, ...]:
 
 
 __all__ = [
-    "SCHEMAS", "Column", "Condition", "ConditionError", "Lexicon", "Row", "Schema", "Table",
-    "TableError", "active", "overlay_dir", "parse_condition", "parse_when", "rows", "table",
+    "SCHEMAS",
+    "Column",
+    "Condition",
+    "ConditionError",
+    "Lexicon",
+    "Row",
+    "Schema",
+    "Table",
+    "TableError",
+    "active",
+    "actor_words",
+    "coder_words",
+    "overlay_dir",
+    "pair_nouns",
+    "parse_condition",
+    "parse_when",
+    "plover_types",
+    "rows",
+    "sector_codes",
+    "table",
     "use_tables_dir",
 ]
