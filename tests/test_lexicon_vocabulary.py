@@ -17,7 +17,7 @@ from newsevents.records import PLOVER_TYPES, SECTORS
 from newsevents.resolve.actors import resolve_actor
 
 VOCABULARY = ("actor_words.tsv", "coder_words.tsv", "sector_codes.tsv", "plover_types.tsv",
-              "pair_nouns.tsv")
+              "pair_nouns.tsv", "split_states.tsv")
 
 
 def _overlay(folder: Path, name: str, text: str) -> Path:
@@ -84,6 +84,7 @@ def test_lists_that_looked_alike_are_distinct_properties() -> None:
     ("pair_nouns.tsv", "duo\tyes\tsometimes", "column as_head: 'sometimes' is not one of no, yes"),
     ("actor_words.tsv", "leaders\tboss", "column list: 'leaders' is not one of"),
     ("coder_words.tsv", "weekday", "expected 2 tab-separated cells"),
+    ("split_states.tsv", "north\tKOR\tNKR", "column half: 'NKR' is not a iso3 of countries.tsv"),
 ])
 def test_a_bad_vocabulary_row_fails_at_load_naming_file_and_line(tmp_path: Path, name: str, row: str,
                                                                  message: str) -> None:

@@ -380,6 +380,12 @@ _RESOLVE = (
                          "\"both\" as the pair (an event's parties)"),
            ), ("noun",)),
     _word_lists("resolve", "actor_words.tsv", ACTOR_WORD_LISTS),
+    Schema("resolve", "split_states.tsv", "Halves of split states the news calls \"the North\" and "
+           "\"the South\", by the article's country.", (
+               Column("word", "the word, lowercase (north, south)"),
+               Column("country", "ISO3 of countries.tsv: a country the article is about", COUNTRY),
+               Column("half", "ISO3 of countries.tsv: the half the word names there", COUNTRY),
+           ), ("word", "country")),
 )
 
 _STORE = (

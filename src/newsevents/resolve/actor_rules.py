@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from .. import lexicon
 from ..lexicon import actor_words, sector_codes
 from ..records import Actor
 from . import actor_groups as groups
@@ -29,11 +30,16 @@ from .actor_phrase import (
 from .tables import country_name, norm
 from .words import singular
 
-# Korea and Sudan are split states whose halves the news calls "the North" and "the South".
-SPLIT_STATES: dict[str, dict[str, str]] = {
-    "north": {"PRK": "PRK", "KOR": "PRK", "SDN": "SDN", "SSD": "SDN"},
-    "south": {"PRK": "KOR", "KOR": "KOR", "SDN": "SSD", "SSD": "SSD"},
-}
+
+def split_states() -> dict[str, dict[str, str]]:
+    """word ("north") -> the article's country -> the half the word names (split_states.tsv)."""
+    def build() -> dict[str, dict[str, str]]:
+        halves: dict[str, dict[str, str]] = {}
+        for row in lexicon.rows("split_states.tsv"):
+            halves.setdefault(row.get(0), {})[row.get(1)] = row.get(2)
+        return halves
+    return lexicon.active().memo("split states", build)
+
 
 @dataclass
 class Draft:
@@ -170,7 +176,7 @@ def split_state(p: Phrase, d: Draft) -> bool:
     if d.country is not None or p.context is None:
         return False
     for w in p.head_words:
-        half = SPLIT_STATES.get(w.rstrip("'s"), {})
+        half = split_states().get(w.rstrip("'s"), {})
         iso = next((half[i] for i in p.context.main_countries if i in half), None)
         if iso is not None:
             d.country, d.name, d.kind = iso, country_name(iso), "state"
