@@ -4,6 +4,9 @@ parsed at load time, and the user's overlay folder (option ``tables_dir``) merge
 
 ``rows("actors.tsv")`` gives a table's rows; ``use_tables_dir(opts.tables_dir)`` chooses the
 overlay and checks every table at once (the pipeline calls it before the first document).
+The rules read vocabularies by name: ``actor_words("honorific")``, ``coder_words("locative")``
+(word lists), ``sector_codes("armed")``, ``plover_types("verbal")``, ``pair_nouns("as_head")``
+(the codes with a yes/no property).
 docs/tables.md describes the tables, the checks and the overlays.
 """
 
