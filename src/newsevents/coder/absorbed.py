@@ -11,13 +11,11 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from ..lexicon import coder_words, plover_types
 from . import syntax
 from .match import lemma_of
 from .tables import Tables, TriggerRow
 
-MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "RETREAT", "MOBILIZE"})
-ATTEMPT_WORDS = frozenset({"attempt", "plot", "bid", "try"})
-ABSORBING = frozenset({"REQUEST", "REJECT", "THREATEN", "AGREE", "CONSULT"})
 # The links a trigger noun climbs to reach the verb whose object (or subject) it is.
 NOUN_LINKS = ("dobj", "pobj", "pcomp", "prep", "agent", "nsubjpass", "attr", "conj", "compound")
 
@@ -28,7 +26,7 @@ AbsorbRule = Callable[[Token, TriggerRow, Rows, Tables], bool | None]
 def _verb_tells_noun(row: TriggerRow, verb: TriggerRow) -> bool:
     """"launched an attack", "agreed a ceasefire": the noun is the verb's event; "condemned the
     arrest", "accepted the resignation", "called off the strike": a happening of its own."""
-    return not (row.type in MATERIAL and verb.type != row.type
+    return not (row.type in plover_types("material") and verb.type != row.type
                 and verb.type not in ("AGREE", "REQUEST", "THREATEN", "REJECT")
                 and not (verb.type in ("CONCEDE", "RETREAT") and row.type in (
                     "PROTEST", "COERCE", "ASSAULT")))
@@ -61,7 +59,7 @@ def purpose(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | Non
     """A purpose ("sent troops to fight"), not a happening (but "to protest" is the protest,
     and "an attempt to assassinate" an attempted attack)."""
     if row.pos == "VERB" and t.dep_ in ("advcl", "acl", "relcl") and row.type != "PROTEST" and \
-            _has_to(t) and not (row.type == "ASSAULT" and lemma_of(t.head) in ATTEMPT_WORDS):
+            _has_to(t) and not (row.type == "ASSAULT" and lemma_of(t.head) in coder_words("attempt")):
         return True
     return None
 
@@ -99,7 +97,7 @@ def content_of_absorbing(t: Token, row: TriggerRow, rows: Rows, tables: Tables) 
             return False
         if lemma_of(anc) in nouns and anc.pos_ == "NOUN":
             return False  # reported content ("rejected claims that ...") is coded, with its stance
-        if anc.i in rows and rows[anc.i].type in ABSORBING and not (
+        if anc.i in rows and rows[anc.i].type in plover_types("absorbing") and not (
                 lemma_of(anc) == "deny" and cur.dep_ == "ccomp"):
             # (what a party denies in a that-clause is still coded, with stance "denied")
             return True

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Token
 
+from ..lexicon import sector_codes
 from ..records import Acled, Actor
 from .match import lemma_of
 from .tables import Tables
@@ -25,7 +26,6 @@ MODE_TO_ACLED = {
     "heavy-weapons": "shell", "grenade": "grenade", "explosives": "ied",
     "crowd-control": "protest_int", "abduct": "abduct", "sexual": "sexual", "destroy": "loot",
 }
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
 
 
 def weapon_mode(tokens: Iterable[Token], tables: Tables) -> str | None:
@@ -45,14 +45,10 @@ def plover_mode(mode: str | None) -> str | None:
 def _civilian(actors: Iterable[Actor], tokens: Iterable[Token], tables: Tables) -> bool:
     if any(a.sector == "CVL" for a in actors):
         return True
-    if any(a.sector in ("MIL", "REB", "COP", "SPY", "UAF") for a in actors):
+    if any(a.sector in sector_codes("combatant") for a in actors):
         return False
     return any(tables.in_class("civilian", lemma_of(t)) or tables.in_class("person", lemma_of(t))
                for t in tokens)
-
-
-NON_STATE_ARMED = frozenset({"REB", "CRM", "UAF"})
-ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "UAF", "CRM"})
 
 
 def _group_raid_on_civilians(actor: tuple[Actor, ...], recipient: tuple[Actor, ...],
@@ -60,9 +56,9 @@ def _group_raid_on_civilians(actor: tuple[Actor, ...], recipient: tuple[Actor, .
     """ACLED: a gang or militia that storms a town "shooting residents" attacks civilians,
     not an armed party: a non-state armed actor, no armed recipient, and unarmed victims
     named in the clause."""
-    if not any(a.sector in NON_STATE_ARMED for a in actor):
+    if not any(a.sector in sector_codes("nonstate_armed") for a in actor):
         return False
-    if any(a.sector in ARMED_SECTORS for a in recipient):
+    if any(a.sector in sector_codes("armed") for a in recipient):
         return False
     return any(tables.in_class("victim", lemma_of(t)) for t in clause)
 
@@ -77,7 +73,7 @@ def acled_for(code: str, mode: str | None, actor: tuple[Actor, ...], recipient: 
     if code == "-":
         return None
     if code == "*territory":
-        key = "gov_regain" if any(a.sector in STATE_SECTORS for a in actor) else "nonstate_take"
+        key = "gov_regain" if any(a.sector in sector_codes("state_force") for a in actor) else "nonstate_take"
     elif code == "*":
         key = _violence_key(mode, actor, recipient, recipient_tokens, clause, tables)
     else:

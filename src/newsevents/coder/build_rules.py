@@ -15,16 +15,13 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from ..lexicon import coder_words, plover_types
 from ..records import Attribution, Mentions, PlaceMention
 from . import document, roles, slots, syntax
 from .match import lemma_of
 from .roles import ActorFinder, Found
 from .tables import Tables, TriggerRow
 
-VERBAL = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
-MOVEMENT = frozenset({"AID", "MOBILIZE", "CONSULT", "RETREAT"})
-TARGETS_ARE_PLACES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
-FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
 NOBODY = Found((), (), "")
 
 
@@ -49,11 +46,11 @@ def own_words(s: Setting) -> list[PlaceMention]:
     """Places in the trigger's clause; a statement's place is that of its own setting (not of
     what it is about), and a subject noun's includes its verb's ("A blast tore through X in Y")."""
     t, row = s.token, s.row
-    where = s.clause if row.type not in VERBAL else slots.adjunct_tokens(s.governor or t)
+    where = s.clause if row.type not in plover_types("verbal") else slots.adjunct_tokens(s.governor or t)
     if row.pos == "NOUN" and t.dep_ in ("nsubj", "nsubjpass"):
         where = where + slots.adjunct_tokens(t.head)
     return slots.places_in(where, s.mentions, s.exclude,
-                           row.type in MOVEMENT or row.type == "ASSAULT")
+                           row.type in plover_types("movement") or row.type == "ASSAULT")
 
 
 def main_clause_setting(s: Setting) -> list[PlaceMention]:
@@ -74,7 +71,7 @@ def sentence_setting(s: Setting) -> list[PlaceMention]:
 def target_place(s: Setting) -> list[PlaceMention]:
     """"shelled the Dniprovskyi district of Kherson city", "hit the Ryazan oil refinery": the
     target names the place."""
-    if s.row.type not in TARGETS_ARE_PLACES:
+    if s.row.type not in plover_types("targets_places"):
         return []
     return slots.places_within(s.target, s.mentions)
 
@@ -188,8 +185,8 @@ def speaker(p: Parties, actor: Found) -> Found:
     source = p.attribution.source_actor
     if actor.actors or source is None:
         return actor
-    if any(x.lower_ in FIRST_PERSON for x in actor.tokens) or (
-            p.speaker is not None and p.speaker.lower_ in FIRST_PERSON):
+    if any(x.lower_ in coder_words("first-person") for x in actor.tokens) or (
+            p.speaker is not None and p.speaker.lower_ in coder_words("first-person")):
         return Found((source,), actor.tokens, "speaker")
     return actor
 

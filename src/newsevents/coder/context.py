@@ -8,13 +8,12 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from ..lexicon import coder_words
 from ..records import Actor, Attribution, DateSpan
 from . import syntax
 from .match import lemma_of
 from .roles import ActorFinder
 from .tables import Tables
-
-LOCAL_WORDS = ("local", "regional", "provincial", "municipal", "district", "city", "village")
 
 
 def _source_phrase(head: Token) -> str:
@@ -118,7 +117,7 @@ def _attr(src: Token, stance: str, finder: ActorFinder, tables: Tables, cue: Tok
 
 
 def is_local_source(attr: Attribution) -> bool:
-    return bool(attr.source) and any(w in (attr.source or "").lower().split() for w in LOCAL_WORDS)
+    return bool(attr.source) and any(w in (attr.source or "").lower().split() for w in coder_words("local-source"))
 
 
 def _reported(node: Token, tables: Tables) -> bool:

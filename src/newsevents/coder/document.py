@@ -30,6 +30,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from ..lexicon import coder_words, plover_types, sector_codes
 from ..records import Acled, Actor, Event, Fatalities, Mentions, PlaceMention
 from ..resolve.tables import country_name
 from . import acled as acled_mod
@@ -37,15 +38,6 @@ from . import slots
 from .draft import Draft, take_parties
 from .match import lemma_of
 from .tables import Tables
-
-ADDRESS_STATE = frozenset({"PROTEST", "CONCEDE", "COERCE"})
-NON_STATES = frozenset({"IGO", "NGO", "IMG", "MNC"})
-PRONOUN_WORDS = frozenset({"it", "its", "they", "their", "them", "he", "his", "she", "her"})
-BACKGROUND_PREPS = frozenset({"after", "following", "since", "amid", "before", "despite",
-                              "over", "during", "because"})
-BACKGROUND_NOUNS = frozenset({"response", "wake", "aftermath", "retaliation", "reprisal", "wave"})
-BACKGROUND_MARKS = frozenset({"after", "since", "before", "because", "as", "when", "while",
-                              "following"})
 
 
 def _arguments(d: Draft) -> float:
@@ -114,7 +106,7 @@ def home_countries(mentions: Mentions, first_paragraph_end: int) -> tuple[str, .
     counts: dict[str, float] = {}
 
     def count(country: str | None, weight: float, start: int) -> None:
-        if country and len(country) == 3 and country not in NON_STATES:
+        if country and len(country) == 3 and country not in sector_codes("no_territory"):
             counts[country] = counts.get(country, 0) + weight * (
                 2 if start < first_paragraph_end else 1)
 
@@ -129,14 +121,14 @@ def home_countries(mentions: Mentions, first_paragraph_end: int) -> tuple[str, .
 
 def _pronominal(a: Actor) -> bool:
     words = (a.text or "").lower().split()
-    return bool(words) and words[0] in PRONOUN_WORDS
+    return bool(words) and words[0] in coder_words("pronoun-start")
 
 
 def _domestic_home(d: Draft, main: tuple[str, ...]) -> str | None:
     """The country of the event's place, else the article's main one."""
     place = d.place.place if d.place else None
     if place is not None and place.country and len(place.country) == 3 \
-            and place.country not in NON_STATES:
+            and place.country not in sector_codes("no_territory"):
         return place.country
     return main[0] if main else None
 
@@ -144,7 +136,7 @@ def _domestic_home(d: Draft, main: tuple[str, ...]) -> str | None:
 def _recipient_is_home_state(d: Draft, home: str) -> None:
     """Protests and repression address the state where they happen; an attack with no named
     target hits that country (PLOVER's reading of "fighting in X")."""
-    if d.recipient or not (d.type in ADDRESS_STATE or (d.type == "ASSAULT" and d.place)):
+    if d.recipient or not (d.type in plover_types("addresses_home") or (d.type == "ASSAULT" and d.place)):
         return
     name = country_name(home) or home
     d.recipient = (Actor(text=name, name=name, country=home,
@@ -213,7 +205,7 @@ def origin_actor(t: Token, mentions: Mentions) -> Actor | None:
             for g in c.subtree:
                 for m in mentions.places:
                     if m.start <= g.idx < m.end and m.place.country and \
-                            m.place.country not in NON_STATES:
+                            m.place.country not in sector_codes("no_territory"):
                         text = t.doc.text[m.start:m.end]
                         return Actor(text=f"armed group from {text}",
                                      name=f"Unidentified Armed Group ({m.place.name})",
@@ -224,7 +216,7 @@ def origin_actor(t: Token, mentions: Mentions) -> Actor | None:
 def _background_clause(cur: Token, anc: Token) -> bool:
     """``cur`` is a clause of time, cause or setting ("after ...", "where 28 were killed")."""
     if cur.dep_ in ("relcl", "advcl", "acl") and any(
-            c.dep_ in ("mark", "advmod") and c.lower_ in BACKGROUND_MARKS | {"where"}
+            c.dep_ in ("mark", "advmod") and (c.lower_ in coder_words("background-mark") or c.lower_ == "where")
             for c in cur.children):
         return True
     return cur.dep_ == "relcl" and any(c.lower_ in ("where", "which", "that", "who") and
@@ -234,9 +226,9 @@ def _background_clause(cur: Token, anc: Token) -> bool:
 
 def _background_step(t: Token, cur: Token, anc: Token) -> bool:
     """The link from ``cur`` up to its head ``anc`` puts ``t`` in the background."""
-    if cur.dep_ == "pobj" and anc.dep_ == "prep" and lemma_of(anc) in BACKGROUND_PREPS:
+    if cur.dep_ == "pobj" and anc.dep_ == "prep" and lemma_of(anc) in coder_words("background-preposition"):
         return True
-    if lemma_of(anc) in BACKGROUND_NOUNS and anc.pos_ == "NOUN" and anc.i != t.i:
+    if lemma_of(anc) in coder_words("background-noun") and anc.pos_ == "NOUN" and anc.i != t.i:
         return True
     return _background_clause(cur, anc)
 
@@ -283,9 +275,6 @@ def disrupted_launches(events: list[Event], tables: Tables) -> list[Event]:
     return out
 
 
-ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP", "SPY", "GOV", "IMG"})
-
-
 def same_side(actors: tuple[Actor, ...], others: tuple[Actor, ...]) -> bool:
     """Some party of ``others`` is of the same sector (and country) as one of ``actors``."""
     sides = [(a.country, a.sector) for a in actors if a.sector]
@@ -302,7 +291,7 @@ def mark_crowd_violence(drafts: list[Draft]) -> None:
     if not any(d.type == "PROTEST" for d in drafts):
         return
     for d in drafts:
-        if d.type == "ASSAULT" and d.actor and not any(a.sector in ARMED_SECTORS
+        if d.type == "ASSAULT" and d.actor and not any(a.sector in sector_codes("armed_or_state")
                                                        for a in d.actor):
             d.crowd = True
             d.rules.append("crowd-of-protest")
@@ -437,7 +426,7 @@ def dateline_place(body: str, mentions: Mentions) -> PlaceMention | None:
 def story_country(dateline: PlaceMention | None, main: tuple[str, ...]) -> str | None:
     """The country a story is filed from: its dateline's, else its main country (see
     ``home_countries``); None when neither is known."""
-    if dateline is not None and dateline.place.country and dateline.place.country not in NON_STATES:
+    if dateline is not None and dateline.place.country and dateline.place.country not in sector_codes("no_territory"):
         return dateline.place.country
     return main[0] if main else None
 

@@ -7,14 +7,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from ..lexicon import plover_types
 from ..records import Actor, Attribution, DateSpan, Fatalities, PlaceMention, Quantity
 from .tables import TriggerRow
-
-# Meetings and cooperation are reciprocal: both sides act, so a telling that swaps them tells
-# the same happening.
-RECIPROCAL = frozenset({"CONSULT", "COOPERATE"})
-# Types coded once per place when the text lists several places ("strikes on X and Y").
-SPLIT_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 
 
 @dataclass
@@ -54,11 +49,11 @@ class Draft:
         """Same key = the same happening told again (meetings are reciprocal)."""
         actors = frozenset(a.country or a.text for a in self.actor)
         recipients = frozenset(a.country or a.text for a in self.recipient)
-        if self.type in RECIPROCAL:
+        if self.type in plover_types("reciprocal"):
             actors, recipients = actors | recipients, frozenset()
         return (self.type, actors, recipients, self.attribution.source,
                 tuple(sorted((q.item, q.count) for q in self.quantities)),
-                self.place.place.name if self.place and self.type in SPLIT_TYPES else None)
+                self.place.place.name if self.place and self.type in plover_types("split_by_place") else None)
 
 
 def take_parties(keep: Draft, other: Draft) -> None:
@@ -71,4 +66,4 @@ def take_parties(keep: Draft, other: Draft) -> None:
         keep.recipient, keep.recipient_tokens = other.recipient, other.recipient_tokens
 
 
-__all__ = ["RECIPROCAL", "SPLIT_TYPES", "Draft", "take_parties"]
+__all__ = ["Draft", "take_parties"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from ..lexicon import plover_types, sector_codes
 from ..records import Actor, Article, Event, Evidence, Mentions, Place, PlaceMention, Quantity
 from ..resolve.tables import country_name
 from . import acled as acled_mod
@@ -19,15 +20,6 @@ from . import context, document, front
 from .draft import Draft
 from .ranking import confidence, salience
 from .tables import Tables
-
-DOMESTIC = frozenset({"CONCEDE", "COERCE"})
-CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST"})
-COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
-LOCATED_BY_RECIPIENT = frozenset({"ASSAULT"})
-DEPLOYMENT = frozenset({"MOBILIZE"})
-# A source of these sectors named without a country ("the Interior Ministry said", "police
-# said") is the state's own where the event happens, else the story's country.
-STATE_SOURCES = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
 
 
 @dataclass(frozen=True)
@@ -56,7 +48,7 @@ def _place_from_country(country: str) -> Place:
 
 
 def _is_state(country: str | None) -> bool:
-    return bool(country) and len(country or "") == 3 and country not in document.NON_STATES
+    return bool(country) and len(country or "") == 3 and country not in sector_codes("no_territory")
 
 
 # PLOVER codes intentions by what they promise: cooperation announced for the future is AGREE,
@@ -66,13 +58,13 @@ def _is_state(country: str | None) -> bool:
 # which we follow.)
 
 def future_is_agree(d: Draft) -> None:
-    if d.modality == "future" and d.type in COOPERATIVE | {"RETREAT", "CONCEDE"}:
+    if d.modality == "future" and d.type in plover_types("cooperative") | {"RETREAT", "CONCEDE"}:
         d.rules.append(f"future-{d.type}-is-AGREE")
         d.type, d.mode, d.acled_code = "AGREE", None, "-"
 
 
 def future_is_threaten(d: Draft) -> None:
-    if d.modality == "future" and d.type in CONFLICTUAL:
+    if d.modality == "future" and d.type in plover_types("conflictual"):
         d.rules.append(f"future-{d.type}-is-THREATEN")
         d.type, d.acled_code = "THREATEN", "-"
 
@@ -83,13 +75,13 @@ def conditional_is_threaten(d: Draft) -> None:
     if d.modality not in ("future", "hypothetical") or d.type == "THREATEN":
         return
     cond = context.condition_of(d.token)
-    if cond == "unless" or (cond == "if" and d.type in CONFLICTUAL | {"SANCTION"}):
+    if cond == "unless" or (cond == "if" and d.type in plover_types("conflictual") | {"SANCTION"}):
         d.rules.append(f"conditional-{d.type}-is-THREATEN")
         d.type, d.mode, d.acled_code = "THREATEN", None, "-"
 
 
 def negated_is_reject(d: Draft) -> None:
-    if d.modality == "negated" and d.type in COOPERATIVE | {"AGREE", "RETREAT", "CONCEDE"} \
+    if d.modality == "negated" and d.type in plover_types("cooperative") | {"AGREE", "RETREAT", "CONCEDE"} \
             and d.actor:
         d.rules.append(f"negated-{d.type}-is-REJECT")
         d.type, d.mode, d.modality, d.acled_code = "REJECT", None, "factual", "-"
@@ -108,7 +100,7 @@ def _fill_recipient_country(d: Draft) -> None:
     d.recipient = tuple(replace(a, country=home) if a.country is None else a for a in d.recipient)
     d.actor = tuple(replace(a, country=home) if a.country is None and a.sector != "CVL" and
                     a.kind != "person" else a for a in d.actor)
-    if not d.recipient and d.type in DOMESTIC:
+    if not d.recipient and d.type in plover_types("domestic"):
         d.recipient = (Actor(text=d.place.place.text, name=d.place.place.name, country=home,
                              kind="state"),)
         d.rules.append("recipient-from-place")
@@ -120,7 +112,7 @@ def _sentence_country(d: Draft, mentions: Mentions) -> str | None:
     s, e = sent.start_char, sent.end_char
     named = {m.place.country for m in mentions.places if s <= m.start < e and m.place.country}
     named |= {m.actor.country for m in mentions.actors if s <= m.start < e and m.actor.country
-              and len(m.actor.country) == 3 and m.actor.country not in ("IGO", "NGO", "IMG")}
+              and len(m.actor.country) == 3 and m.actor.country not in sector_codes("non_state_actor")}
     return next(iter(named)) if len(named) == 1 else None
 
 
@@ -131,7 +123,7 @@ def _fill_from_sentence_country(d: Draft, mentions: Mentions) -> None:
     home = _sentence_country(d, mentions)
     if home is None:
         return
-    if not d.recipient and d.type in DOMESTIC | {"PROTEST"}:
+    if not d.recipient and d.type in plover_types("domestic") | {"PROTEST"}:
         # protests, concessions and repression address the government of the country
         d.recipient = (Actor(text=home, name=country_name_of(home), country=home, sector="GOV",
                              kind="state"),)
@@ -186,7 +178,7 @@ def place_from_dateline(d: Draft, place: Place | None, story: Story) -> Place | 
     if place is not None or story.dateline is None or d.modality != "factual":
         return place
     parties = {a.country for a in (*d.actor, *d.recipient)
-               if a.country and len(a.country) == 3 and a.country not in ("IGO", "NGO")}
+               if a.country and len(a.country) == 3 and a.country not in sector_codes("placeless")}
     if not parties or story.dateline.place.country in parties:
         d.rules.append("place-from-dateline")
         return story.dateline.place
@@ -195,10 +187,10 @@ def place_from_dateline(d: Draft, place: Place | None, story: Story) -> Place | 
 
 def place_from_recipient(d: Draft, place: Place | None, story: Story) -> Place | None:
     """An attack placed nowhere else happened in its target's country."""
-    if place is not None or d.type not in LOCATED_BY_RECIPIENT or d.modality != "factual":
+    if place is not None or d.type not in plover_types("located_by_recipient") or d.modality != "factual":
         return place
     countries = [a.country for a in d.recipient if a.country and len(a.country) == 3
-                 and a.country not in ("IGO", "NGO")]
+                 and a.country not in sector_codes("placeless")]
     if countries:
         d.rules.append("place-from-recipient")
         return _place_from_country(countries[0])
@@ -209,7 +201,7 @@ def recipient_from_deployment_place(d: Draft, place: Place | None,
                                     story: Story) -> Place | None:
     """"troops stayed on alert in the West Bank": a deployment abroad addresses the state where
     it stands."""
-    if d.type in DEPLOYMENT and place is not None and place.country and \
+    if d.type in plover_types("deployment") and place is not None and place.country and \
             len(place.country) == 3 and place.country not in d.actor_countries and \
             not any(a.country for a in d.recipient):
         name = country_name_of(place.country)
@@ -221,10 +213,10 @@ def recipient_from_deployment_place(d: Draft, place: Place | None,
 def _source_country(d: Draft, source: Actor, place: Place | None, home: str | None) -> str | None:
     if context.is_local_source(d.attribution):
         return place.country if place is not None and place.country else None
-    if source.sector not in STATE_SOURCES:
+    if source.sector not in sector_codes("state_source"):
         return None
     country = (place.country if place is not None and place.country else None) or home
-    if country and len(country) == 3 and country not in document.NON_STATES:
+    if country and len(country) == 3 and country not in sector_codes("no_territory"):
         d.rules.append("source-country")
         return country
     return None

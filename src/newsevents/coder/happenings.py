@@ -20,12 +20,11 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from ..lexicon import coder_words
 from ..records import Actor, Fatalities
 from ..resolve.date_scan import ANAPHORIC_DAY
 from .draft import Draft, take_parties
 from .slots import PRECISION_RANK
-
-PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "it", "its", "their", "his"})
 
 
 def countries(actors: tuple[Actor, ...]) -> frozenset[str]:
@@ -37,9 +36,6 @@ def _parties_agree(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> bool:
     return not ca or not cb or ca == cb
 
 
-ANAPHORIC = frozenset({"the", "this", "that", *PRONOUNS})
-
-
 def _new_individual(tokens: tuple[Token, ...]) -> str | None:
     """The words of a recipient that introduces one new individual ("Corey Inman", "a male
     juvenile"); None for a group ("six people") or a reference back ("the man", "he")."""
@@ -47,7 +43,7 @@ def _new_individual(tokens: tuple[Token, ...]) -> str | None:
     if len(heads) != 1 or not tokens:
         return None
     head = heads[0]
-    if head.tag_ in ("NNS", "NNPS") or tokens[0].lower_ in ANAPHORIC or \
+    if head.tag_ in ("NNS", "NNPS") or tokens[0].lower_ in coder_words("anaphoric-start") or \
             any(t.like_num and t.dep_ == "nummod" for t in tokens):
         return None
     return " ".join(t.lower_ for t in tokens)

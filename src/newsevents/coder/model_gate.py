@@ -10,7 +10,7 @@ the name is appended to the event's ``evidence.rule``:
   ``sentence_model_drop`` setting. Off by default (0): on the development sets it raises precision
   on real news a little, but it also drops sentences PLOVER's gold codes as events, so the
   default keeps the rules' say. Only for the types whose detection the model is trained for
-  (``MODEL_DETECTS``: violence, protest, coercion, mobilisation); statements (accusations,
+  (``model_detects`` in plover_types.tsv: violence, protest, coercion, mobilisation); statements (accusations,
   requests, rejections, ...) the model reads too often as mere talk;
 - ``model-background``: a factual event in a sentence the model reads as background becomes
   ``historical``;
@@ -38,10 +38,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..classify.model import SentenceModel, SentenceScores
+from ..lexicon import plover_types
 from ..records import Acled, Event
 from .tables import load_tables
 
-MODEL_DETECTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
 # Dropped only when the model reads the sentence as plain prose of today (sports, markets,
 # weather, page clutter): a sentence it reads as generic or habitual ("attacks, occurring about
 # once every three days, have killed ...") is coded by PLOVER's gold as an event, so the rules
@@ -86,7 +86,7 @@ def _acled(e: Event, s: SentenceScores) -> Event:
 def review(events: list[Event], model: SentenceModel, drop_below: float = 0.0
            ) -> tuple[list[Event], list[Dropped]]:
     """The events the model lets through (with their scores and overrides), and the dropped:
-    those of the ``MODEL_DETECTS`` types whose sentence the model reads as plain prose with an
+    those of the ``model_detects`` types (plover_types.tsv) whose sentence the model reads as plain prose with an
     event probability under ``drop_below`` (the ``sentence_model_drop`` setting; 0 keeps all)."""
     sentences = sorted({e.evidence.sentence for e in events})
     scored = dict(zip(sentences, model.predict(sentences)))
@@ -94,7 +94,7 @@ def review(events: list[Event], model: SentenceModel, drop_below: float = 0.0
     dropped: list[Dropped] = []
     for e in events:
         s = scored[e.evidence.sentence]
-        if s.event < drop_below and e.type in MODEL_DETECTS and \
+        if s.event < drop_below and e.type in plover_types("model_detects") and \
                 s.top("temporal")[0] in DROP_READINGS:
             dropped.append(Dropped(e, "model-not-event", s))
             continue

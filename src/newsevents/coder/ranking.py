@@ -13,9 +13,9 @@ sub-event type is the document label.
 
 from __future__ import annotations
 
+from ..lexicon import sector_codes
 from ..records import Acled, Event
 from . import document
-from .acled import ARMED_SECTORS
 from .draft import Draft
 
 
@@ -81,7 +81,7 @@ def label_of(e: Event) -> str:
     if own == "none" or not probs:
         return own
     best = max(probs, key=probs.__getitem__)
-    if best in RIOTS and any(a.sector in ARMED_SECTORS for a in e.actor):
+    if best in RIOTS and any(a.sector in sector_codes("armed") for a in e.actor):
         return own
     return best if best != "none" and probs[best] >= LABEL_OVER else own
 

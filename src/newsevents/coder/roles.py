@@ -15,9 +15,10 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon import actor_words, coder_words, plover_types
 from ..records import Actor, ActorMention, Mentions, PlaceMention
 from ..resolve import actors as resolve_actors
-from ..resolve.context import REFERRING_PRONOUNS, MentionIndex, referent
+from ..resolve.context import MentionIndex, referent, referring_pronouns
 from ..resolve.tables import country_name
 from . import syntax
 from .match import lemma_of
@@ -25,10 +26,8 @@ from .tables import TriggerRow
 
 WHERE = "where"  # actor spec: an agentless passive act of state is by the place's authorities
 MUTUAL = "both"  # actor spec: the recipient of a reciprocal act is an actor too
-COMPANION_PREPS = ("along", "together", "alongside")
 NOT_ACTORS = frozenset({"DATE", "TIME", "ORDINAL", "CARDINAL", "MONEY", "PERCENT", "QUANTITY",
                         "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE", "PRODUCT"})
-VERBAL_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE", "SUPPORT"})
 DEFAULT_ROLES = {
     ("AUX", "actor"): ("speaker",),
     ("AUX", "recipient"): ("headsubj",),
@@ -174,7 +173,7 @@ class ActorFinder:
         """"Bosnian Serbs said their forces had withdrawn": parties named by a possessive
         pronoun ("their forces", "its army") are of the country of the pronoun's referent."""
         poss = next((c for c in head.children if c.dep_ == "poss"
-                     and c.lower_ in REFERRING_PRONOUNS), None)
+                     and c.lower_ in referring_pronouns()), None)
         if poss is None:
             return actors
         ref = self.referent(poss)
@@ -235,7 +234,7 @@ def _mention(finder: ActorFinder, p: _Phrase) -> Found | None:
 def _coref(finder: ActorFinder, p: _Phrase) -> Found | None:
     """A pronoun stands for the actor resolve's coreference finds (or for no one)."""
     head = p.head
-    if head.pos_ != "PRON" or head.lower_ not in REFERRING_PRONOUNS:
+    if head.pos_ != "PRON" or head.lower_ not in referring_pronouns():
         return None
     prev = finder.referent(head)
     return Found((replace(prev, text=head.text),) if prev else (), (head,), "coref")
@@ -245,7 +244,7 @@ def _pair(finder: ActorFinder, p: _Phrase) -> Found | None:
     """"the two nations", "both sides": the last two states named before."""
     head = p.head
     if head.lemma_.lower() not in finder.pair_words or not any(
-            c.lower_ in ("two", "both") for c in head.children):
+            c.lower_ in actor_words("pair-determiner") for c in head.children):
         return None
     pair = finder.index.pair_before(head.idx)
     return Found(pair, p.core, "pair") if pair else None
@@ -388,7 +387,7 @@ def _subj_heads(t: Token, pos: str) -> list[Token]:
     """A verb's subject and its companions ("along with X"); a noun's governing verb's
     subject."""
     if pos == "VERB":
-        return _one(syntax.subject(t)) + syntax.preps(t, COMPANION_PREPS)
+        return _one(syntax.subject(t)) + syntax.preps(t, coder_words("companion-preposition"))
     gov = syntax.governor_verb(t)
     return _one(syntax.subject(gov) if gov is not None else None)
 
@@ -573,7 +572,7 @@ def _role_fallback(finder: ActorFinder, t: Token, row: TriggerRow, which: str,
     """When no spec gave a party with a country: a verbal act's addressee, else the first
     recipient found without a country, else (for an actor) the subject of the clause the
     trigger is the setting of."""
-    if which == "recipient" and row.pos == "VERB" and row.type in VERBAL_TYPES:
+    if which == "recipient" and row.pos == "VERB" and row.type in plover_types("addressee"):
         addressee = _addressee(finder, t)
         if addressee is not None:
             return addressee
@@ -655,15 +654,12 @@ def with_other_side(actor: Found, recipient: Found) -> Found:
     return Found(_unique(actor.actors + added), actor.tokens, f"{actor.rule}+both")
 
 
-SETTING_PREPS = frozenset({"during", "for", "at", "in", "into"})
-
-
 def _setting_subject(finder: ActorFinder, t: Token, pos: str) -> Found | None:
     """Actors of a trigger its own words do not name, from the clause it is the setting or
     purpose of: "youths threw stones during demonstrations", "negotiators return to Geneva for
     talks" (the noun's event is the verb subject's); "issued a statement demanding ..." (a
     participle on a message noun: the sender of the message)."""
-    if pos == "NOUN" and t.dep_ == "pobj" and t.head.lower_ in SETTING_PREPS and \
+    if pos == "NOUN" and t.dep_ == "pobj" and t.head.lower_ in coder_words("setting-preposition") and \
             t.head.head.pos_ in ("VERB", "AUX") and not (
                 t.head.lower_ == "for" and syntax.direct_object(t.head.head) is not None):
         # (but "blamed X for the attack", "thanked X for the aid": a reason, not a purpose)

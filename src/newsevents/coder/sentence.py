@@ -9,12 +9,13 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import pair_nouns, plover_types
 from ..records import Article, DateMention, DateSpan, Fatalities, Mentions, PlaceMention, Quantity
 from . import acled as acled_mod
 from . import build_rules, context, document, slots, syntax
 from .absorbed import absorbed
-from .build_rules import MOVEMENT, TARGETS_ARE_PLACES, Parties, Setting
-from .draft import SPLIT_TYPES, Draft
+from .build_rules import Parties, Setting
+from .draft import Draft
 from .match import MatchContext, find_row, lemma_of
 from .roles import ActorFinder, Found, find_role, is_mutual, with_other_side
 from .tables import Tables, TriggerRow
@@ -59,7 +60,7 @@ def _codable(d: Draft) -> bool:
     """PLOVER needs a participant; a violent or protest event may be known only by its place."""
     if d.actor or d.recipient:
         return True
-    return d.type in TARGETS_ARE_PLACES and d.modality in ("factual", "historical")
+    return d.type in plover_types("targets_places") and d.modality in ("factual", "historical")
 
 
 def _joined(clause: list[Token], more: list[Token]) -> list[Token]:
@@ -94,7 +95,7 @@ def _excluded(row: TriggerRow, actor: Found, recipient: Found) -> set[int]:
     """The words of the parties: their places are not where it happened (except a target's,
     or a movement's destination)."""
     exclude = {x.i for x in actor.tokens}
-    if row.type not in TARGETS_ARE_PLACES | MOVEMENT:
+    if row.type not in plover_types("targets_places") | plover_types("movement"):
         exclude |= {x.i for x in recipient.tokens}
     return exclude
 
@@ -123,7 +124,7 @@ class SentenceCoder:
     def __init__(self, doc: Doc, article: Article, mentions: Mentions, tables: Tables) -> None:
         self.doc, self.article, self.mentions, self.tables = doc, article, mentions, tables
         self.finder = ActorFinder(doc, mentions, frozenset(tables.classes.get("civilian", {})),
-                                  frozenset(tables.cues.get("pair", {})))
+                                  pair_nouns("as_head"))
         self.published = slots.published_day(article.published)
         self.light = frozenset(tables.cues.get("light", {}))
         self.ctx = MatchContext(tables, self._role_countries, self._subject_sectors)
@@ -276,7 +277,7 @@ class SentenceCoder:
         free = [x for x in t.sent if x.i not in others and x.i not in report and _attached_to(x, t)]
         places = build_rules.places_of(Setting(t, row, gov, clause, free, exclude,
                                                recipient.tokens, self.mentions))
-        picked = slots.pick_places(places, split=row.type in SPLIT_TYPES)
+        picked = slots.pick_places(places, split=row.type in plover_types("split_by_place"))
         dates, date = self._dates(t, row, clause, free, report)
         quantities, fat = self._counts(t, clause, free)
         attr = context.attribution(t, self.finder, self.tables)

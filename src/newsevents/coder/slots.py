@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from ..lexicon import coder_words
 from ..records import (
     DateMention,
     DateSpan,
@@ -72,9 +73,6 @@ def _over(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < e and end > s for s, e in spans)
 
 
-LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "over", "around",
-                      "throughout", "into", "on", "along", "within", "off", "through"})
-DIRECTIONAL = frozenset({"to", "toward", "towards"})
 
 
 def places_in(tokens: list[Token], mentions: Mentions, exclude: set[int],
@@ -82,7 +80,8 @@ def places_in(tokens: list[Token], mentions: Mentions, exclude: set[int],
     """Places named where the clause says the event happened: under a locative preposition
     ("in Poltava region", "at Ukraine"; also "to Moscow" for visits and deployments), or as a
     sentence-opening "In the Bryansk region,"; never the words of an actor."""
-    preps = LOCATIVE | DIRECTIONAL if directional else LOCATIVE
+    preps = coder_words("locative") | coder_words("directional") if directional \
+        else coder_words("locative")
     allowed = []
     for t in tokens:
         if t.i in exclude:
@@ -162,7 +161,6 @@ def default_date(published: dt.date | None) -> DateSpan:
     return DateSpan(start=day, end=day, precision="day", text="")
 
 
-WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def weekday_ahead(date: DateSpan, modality: str, published: dt.date | None) -> DateSpan:
@@ -171,7 +169,7 @@ def weekday_ahead(date: DateSpan, modality: str, published: dt.date | None) -> D
     "will vote on Friday"), it is the next such day after publication."""
     words = (date.text or "").lower().split()
     if modality != "future" or published is None or not date.start or date.precision != "day" \
-            or not any(w in WEEKDAY_NAMES for w in words) or \
+            or not any(w in coder_words("weekday") for w in words) or \
             any(w in ("last", "next", "this", "past") for w in words):
         return date
     start = dt.date.fromisoformat(date.start[:10])

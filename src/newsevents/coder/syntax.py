@@ -9,9 +9,11 @@ conjoined verb from its first conjunct, a complement ("agreed to cooperate") fro
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from spacy.tokens import Token
+
+from ..lexicon import coder_words
 
 SUBJ = ("nsubj", "csubj", "expl")
 CLAUSAL = ("relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "pcomp")
@@ -48,7 +50,7 @@ def child(t: Token, *deps: str) -> Token | None:
     return None
 
 
-def preps(t: Token, names: tuple[str, ...] | None = None, via_object: bool = False) -> list[Token]:
+def preps(t: Token, names: Collection[str] | None = None, via_object: bool = False) -> list[Token]:
     """Objects of prepositions hanging on ``t`` (``names`` filters by preposition lemma); with
     ``via_object``, also those the parser hung on the verb's object ("provided shells to X")."""
     out = _preps(t, names)
@@ -60,7 +62,7 @@ def preps(t: Token, names: tuple[str, ...] | None = None, via_object: bool = Fal
     return out
 
 
-def _preps(t: Token, names: tuple[str, ...] | None) -> list[Token]:
+def _preps(t: Token, names: Collection[str] | None) -> list[Token]:
     out: list[Token] = []
     for c in t.children:
         if c.dep_ in ("prep", "agent", "dative") and (names is None or c.lower_ in names):
@@ -70,9 +72,6 @@ def _preps(t: Token, names: tuple[str, ...] | None) -> list[Token]:
                 if g.dep_ == "prep":
                     out.extend(x for x in g.children if x.dep_ == "pobj")
     return out
-
-
-STATIVE = frozenset({"commit", "oppose", "prepare", "determine", "dedicate", "resolve"})
 
 
 def subject(t: Token, depth: int = 0) -> Token | None:
@@ -93,7 +92,7 @@ def _passive_agent(t: Token) -> Token | None:
     for c in t.children:
         if c.dep_ == "agent":
             return child(c, "pobj")
-    if t.lemma_.lower() in STATIVE:  # "Vietnam is committed to ...": a stance, not a passive
+    if t.lemma_.lower() in coder_words("stative"):  # "Vietnam is committed to ...": a stance, not a passive
         return passive_subject(t)
     return None
 

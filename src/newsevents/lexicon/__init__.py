@@ -4,6 +4,9 @@ parsed at load time, and the user's overlay folder (option ``tables_dir``) merge
 
 ``rows("actors.tsv")`` gives a table's rows; ``use_tables_dir(opts.tables_dir)`` chooses the
 overlay and checks every table at once (the pipeline calls it before the first document).
+The rules read vocabularies by name: ``actor_words("honorific")``, ``coder_words("locative")``
+(word lists), ``sector_codes("armed")``, ``plover_types("verbal")``, ``pair_nouns("as_head")``
+(the codes with a yes/no property).
 docs/tables.md describes the tables, the checks and the overlays.
 """
 
@@ -14,6 +17,7 @@ from .conditions import Condition, ConditionError, parse_condition, parse_when
 from .loader import Row, Table, TableError
 from .schema import Column, Schema
 from .tables import Lexicon, active, overlay_dir, use_tables_dir
+from .vocabulary import actor_words, coder_words, pair_nouns, plover_types, sector_codes
 
 
 def table(name: str) -> Table:
@@ -26,7 +30,25 @@ def rows(name: str) -> tuple[Row, ...]:
 
 
 __all__ = [
-    "SCHEMAS", "Column", "Condition", "ConditionError", "Lexicon", "Row", "Schema", "Table",
-    "TableError", "active", "overlay_dir", "parse_condition", "parse_when", "rows", "table",
+    "SCHEMAS",
+    "Column",
+    "Condition",
+    "ConditionError",
+    "Lexicon",
+    "Row",
+    "Schema",
+    "Table",
+    "TableError",
+    "active",
+    "actor_words",
+    "coder_words",
+    "overlay_dir",
+    "pair_nouns",
+    "parse_condition",
+    "parse_when",
+    "plover_types",
+    "rows",
+    "sector_codes",
+    "table",
     "use_tables_dir",
 ]

@@ -22,6 +22,7 @@ ROLES = ("subj", "obj", "dat", "poss", "mod", "objmod", "xobj", "xrecip", "clsub
 SECTOR_CODE = re.compile(r"[A-Z]{3}")
 COUNTRY = refers("countries.tsv", "iso3", also=BODIES)
 SECTOR = refers("sectors.tsv", "sector")
+SECTOR_CODE_CHECK = matches(SECTOR_CODE.pattern, "a sector code (three capitals)")
 
 
 def _role(value: str, _refs: Refs) -> str | None:
@@ -69,6 +70,134 @@ def _capital_country(value: str, refs: Refs) -> str | None:
     return None if value == "-" else COUNTRY(value, refs)
 
 
+# --------------------------------------------------------------------------- vocabularies
+
+YES_NO = one_of("yes", "no")
+
+
+def _property(name: str, help_: str) -> Column:
+    """A yes/no column: whether the row's code has the property ``name``."""
+    return Column(name, help_, YES_NO)
+
+
+# The word lists of actor_words.tsv and coder_words.tsv: name -> what the rules use it for.
+# A row's list must be one of these (a typo in an overlay fails at load).
+ACTOR_WORD_LISTS: dict[str, str] = {
+    "leader": "titles that take the sector of the group word before them (\"rebel leader\" is "
+              "REB, \"police spokesman\" COP, where \"leader\" alone would be GOV)",
+    "former": "words before a title that say its holder no longer holds it (\"former "
+              "president\"): such a person is no government actor",
+    "organisation": "head words that make a capitalised name a body, not a person "
+                    "(\"National Liberation Front\")",
+    "own-country": "words that make a phrase about the article's own country when it names no "
+                   "country (\"local officials\", \"federal police\")",
+    "foreign": "modifiers that say an actor is not of the sentence's country (\"Western "
+               "officials\")",
+    "honorific": "titles before a person's name, lowercase, without a full stop (\"Gen.\", "
+                 "\"Mr\")",
+    "name-particle": "lowercase words that are part of a person's name (\"Bashar al-Assad\", "
+                     "\"de Klerk\")",
+    "preposition": "words that end a phrase's head part (\"troops loyal to the general\": the "
+                   "head part is \"troops\")",
+    "determiner": "words dropped from the start of a phrase before it is resolved",
+    "male-pronoun": "pronouns that stand for the last man named",
+    "female-pronoun": "pronouns that stand for the last woman named",
+    "thing-pronoun": "pronouns that stand for an earlier body, group or state (\"it\", "
+                     "\"they\")",
+    "reporting-verb": "verbs (lemmas) whose subject says what a text reports (\"X said\"): "
+                      "their subject is no party of the reported event",
+    "pair-determiner": "words that make a pair noun stand for the two states last named "
+                       "(\"the two nations\", \"both sides\"; see pair_nouns.tsv)",
+    "state-pronoun-verb": "verbs (lemmas) whose subject \"it\" stands for the state that was the "
+                          "subject just before (\"Russia ... It has so far resisted calls\"); "
+                          "with other verbs (\"it hit a building\") \"it\" is more often a "
+                          "thing",
+}
+CODER_WORD_LISTS: dict[str, str] = {
+    "attempt": "nouns of trying: \"an attempt to attack\" is coded as the attack",
+    "first-person": "pronouns of the speaker: a party named so is the one who speaks",
+    "local-source": "words in a source's name that make it local (\"local officials said\"): "
+                    "its country is that of the event's place",
+    "pronoun-start": "first words that make a party a pronoun, not a name",
+    "anaphoric-start": "first words of a recipient that refer back to one named before (\"the "
+                       "man\", \"he\"), so it is no new individual",
+    "background-preposition": "prepositions that put an event in the background of another "
+                              "(\"after the attack\")",
+    "background-noun": "nouns that put an event in the background of another (\"in "
+                       "response to the attack\")",
+    "background-mark": "clause marks that put a clause's event in the background (\"when\", "
+                       "\"since\")",
+    "companion-preposition": "prepositions that join a companion to a verb's subject (\"along "
+                             "with X\")",
+    "setting-preposition": "prepositions that make a noun the setting or purpose of the verb "
+                           "(\"threw stones during demonstrations\")",
+    "locative": "prepositions that tell where an event happened",
+    "directional": "prepositions that tell where a movement went (\"troops moved to X\")",
+    "stative": "verbs whose passive is a stance, not a deed (\"Vietnam is committed to ...\")",
+    "weekday": "names of the days of the week, lowercase",
+}
+
+SECTOR_PROPERTIES = (
+    _property("state_force", "ACLED: a party of this sector that takes territory is the "
+              "government regaining it (else non-state actors take it)"),
+    _property("nonstate_armed", "ACLED: an armed group that is no state force; its raid on a "
+              "town \"shooting residents\" is an attack on civilians"),
+    _property("armed", "an organised armed force, state or not: it is no raid's civilian victim, "
+              "and its violence is never a riot"),
+    _property("combatant", "ACLED: a recipient of this sector is a fighting party, not a civilian "
+              "victim"),
+    _property("armed_or_state", "an assault by a party of this code is no protest crowd's "
+              "violence, even in a sentence that tells a protest"),
+    _property("state_source", "a source of this sector named without a country (\"police "
+              "said\") is the state's own where the event happens"),
+    _property("non_state_actor", "a code that stands in an actor's country for a body of several "
+              "states or none: no state, so no government or state coreference (the country "
+              "codes of actors.tsv and persons.tsv besides countries.tsv's)"),
+    _property("no_territory", "a country code that names no territory: never a story's home "
+              "country, a place's state or a source's country"),
+    _property("placeless", "a party of this code does not tell where an event happened (its "
+              "country is not the event's place)"),
+)
+
+PLOVER_PROPERTIES = (
+    _property("material", "a deed, not words: a noun of this type under a verb of another type "
+              "names a happening of its own (\"condemned the attack\")"),
+    _property("absorbing", "a trigger of this type takes in the events under it: what is "
+              "requested, rejected, threatened, agreed or discussed is not coded on its own"),
+    _property("verbal", "a statement: its place is that of its own setting, not of what it is "
+              "about"),
+    _property("addressee", "a verbal act whose recipient, when no role names one, is the party "
+              "addressed (\"told X\")"),
+    _property("movement", "its recipient's places and places it goes to may be where it happened "
+              "(a movement's destination)"),
+    _property("targets_places", "its target names where it happened (\"shelled the Dniprovskyi "
+              "district\"); known by its place alone it is still coded"),
+    _property("addresses_home", "without a recipient it addresses the state where it happens"),
+    _property("domestic", "without a recipient, its recipient is the state of its place"),
+    _property("reciprocal", "actor and recipient act alike (a meeting): the same happening "
+              "whichever is named first"),
+    _property("split_by_place", "the same happening in two places is two events"),
+    _property("conflictual", "PLOVER's material or verbal conflict: announced for the future it "
+              "is THREATEN"),
+    _property("cooperative", "PLOVER's cooperation: announced for the future it is AGREE, "
+              "refused REJECT"),
+    _property("located_by_recipient", "placed nowhere else, it happened in its target's "
+              "country"),
+    _property("deployment", "a deployment: where it stands abroad is its recipient"),
+    _property("model_detects", "the sentence model was trained to tell it from plain prose; "
+              "the model gate may drop it"),
+)
+
+
+def _word_lists(folder: str, table: str, lists: dict[str, str]) -> Schema:
+    return Schema(
+        folder, table,
+        "Word lists the rules read, one word a row (the lists are described below).", (
+            Column("list", "the list's name (one of those below)", one_of(*lists)),
+            Column("word", "the word, lowercase (a verb: its lemma)"),
+        ), ("list", "word"))
+
+
 _CODER = (
     Schema("coder", "acled.tsv", "ACLED event and sub-event types under the short codes that "
            "triggers.tsv's acled column uses.", (
@@ -112,6 +241,12 @@ _CODER = (
         Column("recipient", "expected recipient countries", required=False),
         Column("extra", "further expectations", required=False),
     ), ("sentence",)),
+    Schema("coder", "plover_types.tsv", "PLOVER event types and the properties the coder's rules "
+           "read of them.", (
+               Column("type", "PLOVER event type", one_of(*PLOVER_TYPES)),
+               *PLOVER_PROPERTIES,
+           ), ("type",)),
+    _word_lists("coder", "coder_words.tsv", CODER_WORD_LISTS),
 )
 
 _EXTRACT = (
@@ -228,10 +363,29 @@ _RESOLVE = (
         Column("preposition", "that must follow it (empty: any)", required=False),
         Column("status", "launched, killed, intercepted, ..."),
     ), ("verb", "preposition")),
-    Schema("resolve", "state_reference.tsv", "Words that refer back to states already named.", (
-        Column("type", "pair-noun or pronoun-verb", one_of("pair-noun", "pronoun-verb")),
-        Column("word", "the noun or verb lemma"),
-    ), ("type", "word")),
+    Schema("resolve", "sector_codes.tsv", "Actor codes (PLOVER sectors, and the codes of bodies "
+           "that stand in an actor's country) and the properties the rules read of them.", (
+               Column("code", "the code", SECTOR_CODE_CHECK),
+               Column("name", "what it stands for"),
+               Column("field", "the actor field it stands in: sector or country",
+                      one_of("sector", "country")),
+               *SECTOR_PROPERTIES,
+           ), ("code",)),
+    Schema("resolve", "pair_nouns.tsv", "Nouns that \"the two ...\" or \"both ...\" make the two "
+           "states last named (\"the two nations\").", (
+               Column("noun", "singular, lowercase"),
+               _property("as_phrase", "the actor resolver reads \"the two NOUN\" as the pair "
+                         "(a phrase's text, actor_for_text and the actor scan)"),
+               _property("as_head", "the coder reads a parsed head NOUN with \"two\" or "
+                         "\"both\" as the pair (an event's parties)"),
+           ), ("noun",)),
+    _word_lists("resolve", "actor_words.tsv", ACTOR_WORD_LISTS),
+    Schema("resolve", "split_states.tsv", "Halves of split states the news calls \"the North\" and "
+           "\"the South\", by the article's country.", (
+               Column("word", "the word, lowercase (north, south)"),
+               Column("country", "ISO3 of countries.tsv: a country the article is about", COUNTRY),
+               Column("half", "ISO3 of countries.tsv: the half the word names there", COUNTRY),
+           ), ("word", "country")),
 )
 
 _STORE = (
@@ -248,5 +402,9 @@ _STORE = (
         Column("inter", "ACLED actor category"),
     ), ("sector",)),
 )
+
+# The word lists of each word-list table (docs/tables.md describes each list).
+WORD_LISTS: dict[str, dict[str, str]] = {"actor_words.tsv": ACTOR_WORD_LISTS,
+                                         "coder_words.tsv": CODER_WORD_LISTS}
 
 SCHEMAS: dict[str, Schema] = {s.name: s for s in (*_CODER, *_EXTRACT, *_RESOLVE, *_STORE)}

@@ -8,11 +8,15 @@ reach them.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from pathlib import Path
+from typing import TypeVar, cast
 
 from .catalog import SCHEMAS
 from .loader import Row, Table, TableError, merge, packaged_text, parse_rows, schema_for
 from .schema import Schema
+
+_T = TypeVar("_T")
 
 
 class Lexicon:
@@ -23,6 +27,7 @@ class Lexicon:
         self._tables: dict[str, Table] = {}
         self._loading: set[str] = set()
         self._columns: dict[tuple[str, str], frozenset[str]] = {}
+        self._memo: dict[Hashable, object] = {}
         if overlay is not None:
             _check_overlay_folder(overlay)
 
@@ -49,6 +54,13 @@ class Lexicon:
         if (table, column) not in self._columns:
             self._columns[(table, column)] = frozenset(self.table(table).column(column))
         return self._columns[(table, column)]
+
+    def memo(self, key: Hashable, build: Callable[[], _T]) -> _T:
+        """What ``build`` makes of these tables, built once (the word sets the rules test
+        words against): a rule asks for it per word, the tables are read once."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        return cast(_T, self._memo[key])
 
     def check_all(self) -> None:
         """Load and check every table now, so a bad row fails at start."""

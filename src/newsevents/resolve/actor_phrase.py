@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .. import lexicon
+from ..lexicon import actor_words
 from ..records import Actor
 from .actor_groups import code_collision, speaking_countries
 from .persons import PersonMatch, find_person
@@ -239,16 +241,14 @@ def _sector_at(words: tuple[str, ...], sing: tuple[str, ...], i: int) -> SectorH
     return None
 
 
-PREPOSITIONS = frozenset({"in", "of", "at", "from", "near", "on", "to", "for", "loyal", "based",
-                          "operating", "living", "fleeing", "throughout", "across", "inside", "ordered"})
-_PREPOSITION_SPLIT = re.compile(r"\s(?:{})\s".format("|".join(sorted(PREPOSITIONS))))
+def _preposition_split() -> re.Pattern[str]:
+    """Splits a phrase at its first preposition (" of ", " loyal "): the words before are a name."""
+    return lexicon.active().memo("preposition split", lambda: re.compile(
+        r"\s(?:{})\s".format("|".join(sorted(actor_words("preposition"))))))
+
+
 _TITLE_CASE = re.compile(r"^[A-Z][a-zA-Z'\-.]*[a-zA-Z.]$")
 _APOSTROPHE = str.maketrans("\u2019", "'")
-HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm",
-                        "sen", "rep", "gov", "pres", "sir", "dame", "sheikh", "ayatollah"})
-# Modifiers that say an actor is not of the sentence's country ("Western officials").
-FOREIGN_WORDS = frozenset({"western", "foreign", "international", "world", "global", "arab",
-                           "african", "european", "asian", "allied", "regional"})
 PLACE_ACTOR_MIN_POPULATION = 50000
 
 
@@ -298,7 +298,7 @@ class Phrase:
     @functools.cached_property
     def head_name(self) -> str | None:
         """The proper name that ends the head after its titles, unless tables name its words."""
-        person = _person_name(_PREPOSITION_SPLIT.split(self.stripped, maxsplit=1)[0])
+        person = _person_name(_preposition_split().split(self.stripped, maxsplit=1)[0])
         covered_words = {self.words[i] for i in self.head.covered}
         if person is not None and all(norm(w).removesuffix("'s") in covered_words
                                       for w in person.split()):
@@ -356,7 +356,7 @@ def _head_split(words: Sequence[str], covered: frozenset[int] | None = None) -> 
     """Index of the first preposition outside a known name ("Democratic People's Republic of
     Korea" keeps its "of"): the words before it are the phrase's head part."""
     for i, w in enumerate(words):
-        if i > 0 and w in PREPOSITIONS and not (covered and i in covered):
+        if i > 0 and w in actor_words("preposition") and not (covered and i in covered):
             return i
     return len(words)
 
@@ -381,7 +381,7 @@ def _names_no_person(key: str) -> bool:
     sectors = sector_index()
     return key in lex.names or key in lex.adjectives or key in lex.capitals \
         or key in body_index() or (singular(key),) in sectors or (key,) in sectors \
-        or key.rstrip(".") in HONORIFICS
+        or key.rstrip(".") in actor_words("honorific")
 
 
 def _table_person(raw: Sequence[str], words: Sequence[str], found: Found,
@@ -389,8 +389,8 @@ def _table_person(raw: Sequence[str], words: Sequence[str], found: Found,
     """A person of persons.tsv named in the phrase head; a surname that names someone already
     met in the article ("Choe" after "Foreign Minister Choe Son Hui") is left to that person."""
     sector_positions = sector_word_positions(found)
-    stop = [i in found.covered or i in sector_positions or w.rstrip(".") in HONORIFICS
-            or w in FOREIGN_WORDS for i, w in enumerate(words)]
+    stop = [i in found.covered or i in sector_positions or w.rstrip(".") in actor_words("honorific")
+            or w in actor_words("foreign") for i, w in enumerate(words)]
     named = [c.iso for c in found.countries]
     if found.bodies and found.bodies[0].entry.country:
         named.append(found.bodies[0].entry.country or "")

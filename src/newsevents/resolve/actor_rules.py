@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from .. import lexicon
+from ..lexicon import actor_words, sector_codes
 from ..records import Actor
 from . import actor_groups as groups
 from .actor_phrase import (
-    FOREIGN_WORDS,
-    HONORIFICS,
     ActorContext,
     Found,
     Phrase,
@@ -30,25 +30,15 @@ from .actor_phrase import (
 from .tables import country_name, norm
 from .words import singular
 
-# Words that make a phrase about the article's own country when no country is named.
-LOCAL_WORDS = frozenset({"local", "regional", "provincial", "municipal", "city", "state", "country's",
-                         "national", "federal", "the country's"})
-# Korea and Sudan are split states whose halves the news calls "the North" and "the South".
-SPLIT_STATES: dict[str, dict[str, str]] = {
-    "north": {"PRK": "PRK", "KOR": "PRK", "SDN": "SDN", "SSD": "SDN"},
-    "south": {"PRK": "KOR", "KOR": "KOR", "SDN": "SSD", "SSD": "SSD"},
-}
-# Titles that take the sector of the group word before them: "rebel leader" is REB, "police
-# spokesman" COP, where "leader" alone would be GOV.
-LEADER_WORDS = frozenset({"leader", "commander", "spokesman", "spokeswoman", "spokesperson",
-                          "chief", "head", "official", "member", "representative"})
-FORMER_WORDS = frozenset({"former", "ousted", "exiled", "ex", "deposed", "late", "retired"})
-ORGANISATION_WORDS = frozenset({
-    "committee", "forum", "front", "movement", "union", "party", "council", "association",
-    "organization", "organisation", "group", "federation", "alliance", "league", "coalition",
-    "network", "foundation", "institute", "center", "centre", "agency", "company", "bank", "fund",
-    "corporation", "society", "army", "brigade", "brigades", "congress", "assembly"})
-NOT_STATES = ("IGO", "NGO", "IMG")
+
+def split_states() -> dict[str, dict[str, str]]:
+    """word ("north") -> the article's country -> the half the word names (split_states.tsv)."""
+    def build() -> dict[str, dict[str, str]]:
+        halves: dict[str, dict[str, str]] = {}
+        for row in lexicon.rows("split_states.tsv"):
+            halves.setdefault(row.get(0), {})[row.get(1)] = row.get(2)
+        return halves
+    return lexicon.active().memo("split states", build)
 
 
 @dataclass
@@ -186,7 +176,7 @@ def split_state(p: Phrase, d: Draft) -> bool:
     if d.country is not None or p.context is None:
         return False
     for w in p.head_words:
-        half = SPLIT_STATES.get(w.rstrip("'s"), {})
+        half = split_states().get(w.rstrip("'s"), {})
         iso = next((half[i] for i in p.context.main_countries if i in half), None)
         if iso is not None:
             d.country, d.name, d.kind = iso, country_name(iso), "state"
@@ -204,7 +194,7 @@ def named_body(p: Phrase, d: Draft) -> bool:
     country = body.country
     if country is not None and country.endswith("?"):
         country = None if d.country is not None else country[:-1]
-    if country is not None and (d.country is None or country in NOT_STATES):
+    if country is not None and (d.country is None or country in sector_codes("non_state_actor")):
         d.country = country
     d.sector = body.sector or d.sector
     d.kind = body.kind or d.kind
@@ -308,7 +298,7 @@ def context_local(p: Phrase, d: Draft) -> bool:
     """"local authorities": of the place the sentence is in, else the article's country."""
     ctx = p.context
     if d.country is not None or d.sector is None or ctx is None \
-            or not any(w in LOCAL_WORDS for w in p.words):
+            or not any(w in actor_words("own-country") for w in p.words):
         return False
     countries = ctx.nearby_countries or ctx.main_countries
     if not countries:
@@ -406,7 +396,7 @@ def _resolution(p: Phrase, d: Draft) -> Resolution | None:
     name = d.name
     if d.kind == "person" and d.person is None and p.body is None:
         name = None  # "Russia's top diplomat": a role, its holder unnamed
-    if name is None and d.kind != "person" and d.country not in NOT_STATES:
+    if name is None and d.kind != "person" and d.country not in sector_codes("non_state_actor"):
         name = country_name(d.country)
     return Resolution(Actor(text=p.text, name=name, country=d.country, sector=d.sector,
                             kind=d.kind), tuple(d.rules))
@@ -425,13 +415,13 @@ def _pick_sector(found: Found, words: Sequence[str]) -> tuple[str, str, str] | N
     head = words[end] if end < len(words) else ""
     if kind == "person" and head != singular(head) and head not in ("police",):
         kind = "group"  # "officials", "soldiers": more than one person
-    if singular(head) in LEADER_WORDS:
+    if singular(head) in actor_words("leader"):
         group = next((s for s in reversed(ordered[:-1]) if s.sector != "GOV" and s.pos < last.pos),
                      None)
         if group is not None:
             return group.sector, kind, f"{group.rule}+{last.rule}"
     if last.sector == "GOV" and kind == "person" \
-            and any(w.strip("-") in FORMER_WORDS for w in words[:last.pos]):
+            and any(w.strip("-") in actor_words("former") for w in words[:last.pos]):
         return "ELI", kind, f"{last.rule}+former"
     return last.sector, kind, last.rule
 
@@ -456,7 +446,7 @@ def _unknown_name(p: Phrase, d: Draft) -> bool:
     """The phrase has a name the tables do not know, of an actor not said to be foreign: a
     titled person, or a capitalised modifier ("Hutu rebel group"); but an unknown acronym says
     nothing of an armed group's country ("FLA fighters")."""
-    if any(w in FOREIGN_WORDS for w in p.words):
+    if any(w in actor_words("foreign") for w in p.words):
         return False
     if d.sector in ("REB", "MIL") and _acronym_group(p.raw, p.head):
         return False
@@ -492,7 +482,7 @@ def _looks_like_person(raw: Sequence[str]) -> bool:
     words = [w for w in raw if w not in ("-",)]
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(
         norm(w) in body_index() or (singular(norm(w)),) in sector_index()
-        or norm(w) in ORGANISATION_WORDS for w in words)
+        or norm(w) in actor_words("organisation") for w in words)
 
 
 def _is_proper(raw: Sequence[str]) -> bool:
@@ -509,7 +499,7 @@ def _has_proper_modifier(raw: Sequence[str], found: Found) -> bool:
             continue
         if w.lower().startswith(("pro-", "anti-")):
             return True  # "pro-Russian militia": a faction of the country at hand
-        if w[:1].isupper() and norm(w) not in FOREIGN_WORDS and norm(w) not in HONORIFICS \
+        if w[:1].isupper() and norm(w) not in actor_words("foreign") and norm(w) not in actor_words("honorific") \
                 and (singular(norm(w)),) not in sector_index():
             return True
     return False

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, ActorMention
 from .actor_groups import capital_namesake
-from .actors import PRONOUNS, ActorContext, Resolution, case_sensitive_forms, resolve_actor
+from .actors import ActorContext, Resolution, case_sensitive_forms, gender_of, resolve_actor
 from .state_words import is_pair_phrase
 from .states import pronoun_takes_state, state_pair_before, subject_state_before
 from .tables import country_lexicon, norm, read_table
@@ -132,7 +132,7 @@ def _candidates(doc: Doc) -> list[Span]:
         if ent.label_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
             spans.setdefault((ent.start, ent.end), ent)
     for tok in doc:
-        if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
+        if gender_of(tok.lower_) is not None and tok.pos_ == "PRON":
             spans.setdefault((tok.i, tok.i + 1), doc[tok.i:tok.i + 1])
     return [spans[k] for k in sorted(spans, key=lambda k: (k[0], -k[1]))]
 
@@ -192,7 +192,7 @@ def _clause_verb(token: Token) -> Token | None:
 
 
 def _pronoun(span: Span) -> str | None:
-    return span.text.lower() if len(span) == 1 and span[0].lower_ in PRONOUNS else None
+    return span.text.lower() if len(span) == 1 and gender_of(span[0].lower_) is not None else None
 
 
 def scan_actors(doc: Doc, countries: tuple[str, ...] | None = None,
@@ -287,9 +287,10 @@ class _DocScan:
     def _add(self, span: Span, res: Resolution, pron: str | None) -> None:
         actor, rule = res.actor, res.rule
         if pron is not None:
-            if actor.name:
-                self.state.set_gender(actor, PRONOUNS[pron])
-                self.state.remember(actor, PRONOUNS[pron])
+            gender = gender_of(pron)
+            if actor.name and gender is not None:
+                self.state.set_gender(actor, gender)
+                self.state.remember(actor, gender)
         elif actor.kind == "person":
             actor, rule = _bind_person(actor, rule, self.state)
         self.out.append(ActorMention(span.start_char, span.end_char, actor, rule))
@@ -356,7 +357,7 @@ def _acceptable(span: Span, res: Resolution) -> bool:
     if len(span) == 1 or root.pos_ == "PROPN" or root.ent_type_ or (res.actor.kind == "state" \
             and root.pos_ != "NOUN"):
         return True
-    if root.lower_ in PRONOUNS:
+    if gender_of(root.lower_) is not None:
         return True
     return singular(root.text) in _head_words() or root.lower_ in _head_words()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..lexicon import actor_words
 from ..records import Actor
 from .actor_phrase import (
     ActorContext,
@@ -23,13 +24,17 @@ from .state_words import is_pair_phrase
 from .tables import norm
 from .words import raw_words, singular
 
-__all__ = ["PRONOUNS", "ActorContext", "Resolution", "actor_for_text", "actors_for_text",
-           "body_names", "case_sensitive_forms", "resolve_actor", "singular"]
+__all__ = ["ActorContext", "Resolution", "actor_for_text", "actors_for_text",
+           "body_names", "case_sensitive_forms", "gender_of", "resolve_actor", "singular"]
 
-PRONOUNS: dict[str, str] = {
-    "he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f",
-}
-DETERMINERS = ("the ", "a ", "an ", "its ", "their ", "his ", "her ")
+
+
+def gender_of(pronoun: str) -> str | None:
+    """"m" for he, him, his; "f" for she, her, hers (the lists of actor_words.tsv); None for
+    any other word."""
+    if pronoun in actor_words("male-pronoun"):
+        return "m"
+    return "f" if pronoun in actor_words("female-pronoun") else None
 
 
 def resolve_actor(text: str, context: ActorContext | None = None) -> Resolution | None:
@@ -65,9 +70,9 @@ def actor_for_text(text: str, context: ActorContext | None = None) -> Actor | No
 def _strip_determiner(text: str) -> str:
     stripped = text.strip()
     lowered = norm(stripped)
-    for det in DETERMINERS:
-        if lowered.startswith(det):
-            return stripped[len(det):]
+    for det in sorted(actor_words("determiner")):
+        if lowered.startswith(det + " "):
+            return stripped[len(det) + 1:]
     return stripped
 
 
@@ -80,7 +85,7 @@ def _pronoun(words: list[str], context: ActorContext | None) -> Resolution | Non
     if word in ("it", "its") and context.subject_state is not None:
         return Resolution(replace(context.subject_state, text=word),
                           (f"pronoun:{word}>subject-state",))
-    gender = PRONOUNS.get(word)
+    gender = gender_of(word)
     if gender is None:
         return None
     for actor, known in context.recent_persons:

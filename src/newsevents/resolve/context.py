@@ -12,9 +12,11 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
+from .. import lexicon
+from ..lexicon import actor_words
 from ..records import Actor, ActorMention, Mentions
 from .actor_scan import country_mentions, main_countries
-from .actors import PRONOUNS, ActorContext
+from .actors import ActorContext, gender_of
 from .states import pronoun_takes_state, state_pair_before, subject_state_before
 
 
@@ -48,8 +50,9 @@ def _persons_before(doc: Doc, mentions: Mentions, position: int
         if actor.kind != "person" or not actor.name:
             continue
         pron = doc.text[m.start:m.end].lower()
-        if pron in PRONOUNS:
-            genders[actor.name] = PRONOUNS[pron]
+        gender = gender_of(pron)
+        if gender is not None:
+            genders[actor.name] = gender
         for key in {actor.name.lower(), *(p.lower() for p in actor.name.split() if len(p) > 2)}:
             persons.setdefault(key, actor)
         recent = [(a, g) for a, g in recent if a.name != actor.name]
@@ -82,9 +85,18 @@ def _subject_state(doc: Doc, mentions: Mentions, position: int) -> Actor | None:
 
 # Coreference for a caller that reads argument phrases itself (the coder): which pronouns point
 # back, and the earlier actor each stands for.
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})
-REFERRING_PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS
+def person_pronouns() -> frozenset[str]:
+    """He, she and their forms (the male and female pronouns of actor_words.tsv)."""
+    return lexicon.active().memo("person pronouns", lambda: actor_words("male-pronoun")
+                                 | actor_words("female-pronoun"))
+
+
+def referring_pronouns() -> frozenset[str]:
+    """The pronouns that point back to an earlier actor: a person's or a thing's."""
+    return lexicon.active().memo("referring pronouns",
+                                 lambda: person_pronouns() | actor_words("thing-pronoun"))
+
+
 _SUBJECTS = ("nsubj", "nsubjpass")
 # How far back (characters) an earlier mention may stand for a pronoun, and for "the two nations"
 NEAREST_REACH = 600
@@ -124,7 +136,7 @@ class MentionIndex:
         """Nearest actor mentioned before offset ``before``, a person or not as asked (light
         coreference for pronouns)."""
         for a in self._back_from(before, NEAREST_REACH):
-            if a.text.lower() not in REFERRING_PRONOUNS and (a.kind == "person") == person:
+            if a.text.lower() not in referring_pronouns() and (a.kind == "person") == person:
                 return a
         return None
 
@@ -160,7 +172,7 @@ def _teller(pronoun: Token, index: MentionIndex, reader: PhraseReader) -> Actor 
     if teller is None or teller.pos_ == "PRON":
         return None
     told = reader.actors_of(teller)
-    if told and (told[0].kind == "person") == (pronoun.lower_ in PERSON_PRONOUNS):
+    if told and (told[0].kind == "person") == (pronoun.lower_ in person_pronouns()):
         return told[0]
     return None
 
@@ -169,7 +181,7 @@ def _previous_subject(pronoun: Token, index: MentionIndex, reader: PhraseReader)
     """"It"/"they" as a subject most often continues the previous sentence's subject (a party
     with a country, not a person)."""
     del index  # the rules share one signature
-    if pronoun.lower_ not in THING_PRONOUNS or pronoun.dep_ not in _SUBJECTS:
+    if pronoun.lower_ not in actor_words("thing-pronoun") or pronoun.dep_ not in _SUBJECTS:
         return None
     sent = pronoun.sent
     if sent.start == 0:
@@ -185,7 +197,7 @@ def _previous_subject(pronoun: Token, index: MentionIndex, reader: PhraseReader)
 def _nearest(pronoun: Token, index: MentionIndex, reader: PhraseReader) -> Actor | None:
     """The nearest earlier actor of the pronoun's kind (a person for "he", "she")."""
     del reader  # the rules share one signature
-    return index.actor_before(pronoun.idx, pronoun.lower_ in PERSON_PRONOUNS)
+    return index.actor_before(pronoun.idx, pronoun.lower_ in person_pronouns())
 
 
 REFERENT_RULES: tuple[Callable[[Token, MentionIndex, PhraseReader], Actor | None], ...] = (

@@ -15,11 +15,9 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..lexicon import actor_words
 from .tables import Row, ascii_key, read_table, split_alts
 
-# Lower-case words that are part of names ("Bashar al-Assad", "Osama bin Laden", "de Klerk").
-PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "del", "della", "da", "dos", "du", "van",
-                       "von", "der", "den", "la", "le", "ben", "abu", "ould", "ag"})
 # A name of more than this many words is not looked for.
 MAX_NAME_WORDS = 7
 
@@ -94,7 +92,7 @@ def _capitalised(word: str) -> bool:
     if word[:1].isupper():
         return True
     head, dash, rest = word.partition("-")
-    return bool(dash) and head in PARTICLES and rest[:1].isupper()
+    return bool(dash) and head in actor_words("name-particle") and rest[:1].isupper()
 
 
 def _choose(rows: Sequence[PersonRow], year: int | None,
@@ -173,7 +171,7 @@ def find_person(raw: Sequence[str], *, stop: Sequence[bool] = (), year: int | No
 
 def _name_word(words: Sequence[str], i: int) -> bool:
     """A word that can be part of a name: capitalised, or a particle before one ("bin Laden")."""
-    return _capitalised(words[i]) or (words[i] in PARTICLES and i + 1 < len(words)
+    return _capitalised(words[i]) or (words[i] in actor_words("name-particle") and i + 1 < len(words)
                                       and _capitalised(words[i + 1]))
 
 

@@ -4,7 +4,7 @@
 is the state that was the subject just before; "Seoul and Washington ... the two allies" are the
 two states last named together. Both are looked up in the parsed document before a position, so
 the actor scan (and the coder, through ``context_at``) can resolve them; which words count is in
-``state_reference.tsv``.
+``actor_words.tsv`` (state-pronoun-verb, pair-determiner) and ``pair_nouns.tsv``.
 """
 
 from __future__ import annotations
@@ -15,13 +15,11 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon import actor_words, sector_codes
 from ..records import Actor, ActorMention
-from .state_words import reference_words
 from .tables import country_name
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-REPORTING_VERBS = frozenset({"say", "tell", "report", "add", "note", "write", "state"})
-NOT_STATES = frozenset({"IGO", "NGO", "IMG"})
 # The first of two consecutive state names is joined to the second: "Russia and", "Seoul,"
 _JOINED = re.compile(r"^\S+(?:\s+[A-Z]\S*){0,3}(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$")
 
@@ -29,7 +27,7 @@ _JOINED = re.compile(r"^\S+(?:\s+[A-Z]\S*){0,3}(?:\s*,\s*(?:and\s+)?|\s+and\s+|\
 def is_state_actor(actor: Actor) -> bool:
     """A state or its government ("Russia", "Moscow", "the Kremlin", "North Korea's foreign
     ministry"), not its people, soldiers or a body of several states."""
-    return actor.country is not None and actor.country not in NOT_STATES \
+    return actor.country is not None and actor.country not in sector_codes("non_state_actor") \
         and actor.kind in ("state", "organisation") and actor.sector in (None, "GOV")
 
 
@@ -37,7 +35,7 @@ def pronoun_takes_state(token: Token) -> bool:
     """"It" as the subject of a verb that states do ("it has so far resisted calls")."""
     if token.lower_ != "it" or token.dep_ not in SUBJECT_DEPS:
         return False
-    return token.head.lemma_.lower() in reference_words()[1]
+    return token.head.lemma_.lower() in actor_words("state-pronoun-verb")
 
 
 def _sentence_index(doc: Doc) -> list[int]:
@@ -83,7 +81,7 @@ def subject_state_before(doc: Doc, mentions: Sequence[ActorMention], position: i
             continue
         if root.lower_ in ("it", "he", "she", "they"):
             continue  # a pronoun already resolved: its antecedent came earlier in the list
-        if not accept(m.actor) and root.head.lemma_.lower() in REPORTING_VERBS:
+        if not accept(m.actor) and root.head.lemma_.lower() in actor_words("reporting-verb"):
             continue  # "..., officials in Seoul said": the report's source, not its subject
         return m.actor if accept(m.actor) else None
     return None
@@ -96,7 +94,7 @@ def state_pair_before(doc: Doc, position: int,
     starts = _sentence_index(doc)
     by_sentence: dict[int, list[tuple[int, str]]] = {}
     for off, iso in countries:
-        if off < position and iso not in NOT_STATES:
+        if off < position and iso not in sector_codes("non_state_actor"):
             by_sentence.setdefault(_sentence_of(starts, off), []).append((off, iso))
     for index in sorted(by_sentence, reverse=True):
         hits = sorted(by_sentence[index])

@@ -1,0 +1,60 @@
+"""The vocabularies the rules read, by name: the words of a word list (``actor_words.tsv``,
+``coder_words.tsv``) and the codes that have a property (``sector_codes.tsv``,
+``plover_types.tsv``, ``pair_nouns.tsv``), overlay rows included.
+
+Each set is built once per process from the active tables (``Lexicon.memo``), so a rule may ask
+for it at every word: ``token.lower_ in actor_words("honorific")``.
+"""
+
+from __future__ import annotations
+
+from .catalog import SCHEMAS, WORD_LISTS
+from .tables import active
+
+
+def _words(table: str, name: str) -> frozenset[str]:
+    if name not in WORD_LISTS[table]:
+        raise KeyError(f"{name!r} is no word list of {table}; lists: {', '.join(WORD_LISTS[table])}")
+    lexicon = active()
+
+    def build() -> frozenset[str]:
+        return frozenset(row.get(1) for row in lexicon.rows(table) if row.get(0) == name)
+    return lexicon.memo(("words", table, name), build)
+
+
+def _having(table: str, prop: str) -> frozenset[str]:
+    """The first-column values of ``table``'s rows whose yes/no column ``prop`` says yes."""
+    schema = SCHEMAS[table]
+    if prop not in schema.header[1:]:
+        raise KeyError(f"{prop!r} is no column of {table}; columns: {', '.join(schema.header)}")
+    index = schema.index(prop)
+    lexicon = active()
+
+    def build() -> frozenset[str]:
+        return frozenset(row.get(0) for row in lexicon.rows(table) if row.get(index) == "yes")
+    return lexicon.memo(("having", table, prop), build)
+
+
+def actor_words(name: str) -> frozenset[str]:
+    """The words of the list ``name`` of actor_words.tsv (the actor resolver's)."""
+    return _words("actor_words.tsv", name)
+
+
+def coder_words(name: str) -> frozenset[str]:
+    """The words of the list ``name`` of coder_words.tsv (the event coder's)."""
+    return _words("coder_words.tsv", name)
+
+
+def sector_codes(prop: str) -> frozenset[str]:
+    """The codes of sector_codes.tsv that have the property ``prop`` ("armed")."""
+    return _having("sector_codes.tsv", prop)
+
+
+def plover_types(prop: str) -> frozenset[str]:
+    """The PLOVER types of plover_types.tsv that have the property ``prop`` ("verbal")."""
+    return _having("plover_types.tsv", prop)
+
+
+def pair_nouns(prop: str) -> frozenset[str]:
+    """The nouns of pair_nouns.tsv read as a pair of states by ``prop`` ("as_phrase")."""
+    return _having("pair_nouns.tsv", prop)

@@ -1,0 +1,122 @@
+"""The vocabulary tables: word lists (actor_words.tsv, coder_words.tsv) and property tables
+(sector_codes.tsv, plover_types.tsv, pair_nouns.tsv). Each loads and is checked at load time
+(a bad row fails naming its file and line), the rules read them by name, and an overlay row
+changes what a rule reads."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from newsevents import lexicon
+from newsevents.lexicon import tables as lexicon_tables
+from newsevents.lexicon.catalog import BODIES, WORD_LISTS
+from newsevents.records import PLOVER_TYPES, SECTORS
+from newsevents.resolve.actors import resolve_actor
+
+VOCABULARY = ("actor_words.tsv", "coder_words.tsv", "sector_codes.tsv", "plover_types.tsv",
+              "pair_nouns.tsv", "split_states.tsv")
+
+
+def _overlay(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, "utf-8")
+    return folder
+
+
+def _header(name: str) -> str:
+    return "\t".join(lexicon.SCHEMAS[name].header) + "\n"
+
+
+@pytest.mark.parametrize("name", VOCABULARY)
+def test_each_vocabulary_table_loads(name: str) -> None:
+    assert lexicon.Lexicon().rows(name)
+
+
+@pytest.mark.parametrize("table", sorted(WORD_LISTS))
+def test_every_declared_word_list_has_words(table: str) -> None:
+    read = lexicon.actor_words if table == "actor_words.tsv" else lexicon.coder_words
+    for name in WORD_LISTS[table]:
+        assert read(name), f"{table}: list {name} is empty"
+
+
+def test_an_undeclared_list_or_property_is_a_programming_error() -> None:
+    with pytest.raises(KeyError, match=r"no word list of actor_words\.tsv"):
+        lexicon.actor_words("leaders")
+    with pytest.raises(KeyError, match=r"no column of sector_codes\.tsv"):
+        lexicon.sector_codes("armd")
+
+
+def test_every_plover_type_and_sector_has_its_row() -> None:
+    lx = lexicon.Lexicon()
+    assert set(lx.table("plover_types.tsv").column("type")) == set(PLOVER_TYPES)
+    codes = lx.table("sector_codes.tsv")
+    fields = dict(zip(codes.column("code"), codes.column("field"), strict=True))
+    assert {c for c, f in fields.items() if f == "sector"} == set(SECTORS)
+    # the codes the tables accept in an actor's country besides countries.tsv's
+    assert lexicon.sector_codes("non_state_actor") == set(BODIES)
+
+
+def test_lists_that_looked_alike_are_distinct_properties() -> None:
+    """The sets the rules used to keep under one name disagreed; each reading has its column."""
+    assert lexicon.plover_types("verbal") - lexicon.plover_types("addressee") == {"CONCEDE"}
+    assert lexicon.sector_codes("armed") - lexicon.sector_codes("combatant") == {"CRM"}
+    assert lexicon.sector_codes("armed_or_state") - lexicon.sector_codes("armed") == {"GOV", "IMG"}
+    assert lexicon.sector_codes("no_territory") - lexicon.sector_codes("non_state_actor") == {"MNC"}
+    assert lexicon.sector_codes("non_state_actor") - lexicon.sector_codes("placeless") == {"IMG"}
+    assert lexicon.pair_nouns("as_phrase") & lexicon.pair_nouns("as_head") >= {"nation", "country"}
+
+
+# --------------------------------------------------------------------------- load-time checks
+
+
+@pytest.mark.parametrize("name,row,message", [
+    ("sector_codes.tsv", "XYZ\tsome body\tcountry\tno\tno\tmaybe\tno\tno\tno\tno\tno\tno",
+     "column armed: 'maybe' is not one of no, yes"),
+    ("sector_codes.tsv", "XYZ\tsome body\tplace\tno\tno\tno\tno\tno\tno\tno\tno\tno",
+     "column field: 'place' is not one of country, sector"),
+    ("sector_codes.tsv", "xy\tsome body\tcountry\tno\tno\tno\tno\tno\tno\tno\tno\tno",
+     "column code: 'xy' is not a sector code"),
+    ("plover_types.tsv", "ASSAULT" + "\tyes" * 14 + "\tY", "column model_detects: 'Y' is not one of"),
+    ("plover_types.tsv", "ATTACK" + "\tno" * 15, "column type: 'ATTACK' is not one of"),
+    ("pair_nouns.tsv", "duo\tyes\tsometimes", "column as_head: 'sometimes' is not one of no, yes"),
+    ("actor_words.tsv", "leaders\tboss", "column list: 'leaders' is not one of"),
+    ("coder_words.tsv", "weekday", "expected 2 tab-separated cells"),
+    ("split_states.tsv", "north\tKOR\tNKR", "column half: 'NKR' is not a iso3 of countries.tsv"),
+])
+def test_a_bad_vocabulary_row_fails_at_load_naming_file_and_line(tmp_path: Path, name: str, row: str,
+                                                                 message: str) -> None:
+    folder = _overlay(tmp_path / "mine", name, f"# mine\n{_header(name)}{row}\n")
+    with pytest.raises(lexicon.TableError) as err:
+        lexicon.Lexicon(folder).check_all()
+    assert str(err.value).startswith(f"{folder / name}:3: ")
+    assert message in str(err.value)
+
+
+# --------------------------------------------------------------------------- overlays
+
+
+def test_an_overlay_row_can_change_a_property(tmp_path: Path) -> None:
+    row = "CRM\tcriminals\tsector\tno\tyes\tno\tno\tno\tno\tno\tno\tno\n"
+    folder = _overlay(tmp_path / "mine", "sector_codes.tsv", _header("sector_codes.tsv") + row)
+    lx = lexicon.Lexicon(folder)
+    crm = [r for r in lx.rows("sector_codes.tsv") if r.get(0) == "CRM"]
+    assert [r.ref for r in crm] == ["mine/sector_codes.tsv:2"]
+
+
+def test_an_overlay_word_changes_a_rules_reading(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """"the former prime minister" is of the elites, not the government (the list ``former``);
+    an overlay row adds "disgraced" to the list, and the rule reads it so too."""
+    phrase = "the disgraced prime minister"
+    packaged = resolve_actor(phrase)
+    assert packaged is not None and packaged.actor.sector == "GOV"
+    folder = _overlay(tmp_path / "mine", "actor_words.tsv",
+                      _header("actor_words.tsv") + "former\tdisgraced\n")
+    monkeypatch.setattr(lexicon_tables, "_active", lexicon.Lexicon(folder))
+    assert "disgraced" in lexicon.actor_words("former")
+    overlaid = resolve_actor(phrase)
+    assert overlaid is not None and overlaid.actor.sector == "ELI"
+    assert any(re.search(r"\+former$", rule) for rule in overlaid.rules)
