@@ -75,3 +75,35 @@ def test_scan_skips_the_verb_may(nlp) -> None:
 
     sentence = "Aid may arrive soon, officials said."
     assert scan_dates(nlp(sentence), SCAN_PUBLISHED) == []
+
+
+def test_every_action_of_the_table_is_known() -> None:
+    # A row naming an action that dates.py does not run would match and resolve nothing.
+    from newsevents.resolve.dates import _ACTIONS
+    from newsevents.resolve.tables import read_table
+
+    named = {row.get(1) for row in read_table("dates.tsv")}
+    assert named - set(_ACTIONS) == set()
+
+
+@pytest.mark.parametrize("text,start,end,precision", [
+    ("last night", "2024-10-31", "2024-11-01", "day"),
+    ("next Friday", "2024-11-08", "2024-11-08", "day"),
+    ("Friday", "2024-11-01", "2024-11-01", "day"),
+    ("last Friday", "2024-10-25", "2024-10-25", "day"),
+    ("Monday next week", "2024-11-04", "2024-11-04", "day"),
+    ("next week", "2024-11-04", "2024-11-10", "week"),
+    ("later this month", "2024-11-01", "2024-11-30", "month"),
+    ("next March", "2025-03-01", "2025-03-31", "month"),
+    ("the past three weeks", "2024-10-11", "2024-11-01", "week"),
+    ("the next two days", "2024-11-01", "2024-11-03", "week"),
+    ("two months ago", "2024-09-01", "2024-09-30", "month"),
+    ("a year ago", "2023-01-01", "2023-12-31", "year"),
+    ("the 1990s", "1990-01-01", "1999-12-31", "year"),
+    ("from 2 to 5 March", "2024-03-02", "2024-03-05", "day"),
+    ("from November to February", "2023-11-01", "2024-02-29", "month"),
+])
+def test_actions_against_a_friday(text: str, start: str, end: str, precision: str) -> None:
+    span = resolve_date(text, "2024-11-01T06:04:00-04:00")  # a Friday
+    assert span is not None, text
+    assert (span.start, span.end, span.precision) == (start, end, precision)

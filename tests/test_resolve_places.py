@@ -149,3 +149,22 @@ def test_scan_reads_a_hyphened_name_whole(text: str, name: str, country: str) ->
     doc = load_model(load_options().spacy_model)(text)
     found = {text[m.start:m.end]: m.place for m in scan_places(doc, get_gazetteer(), [])}
     assert name in found and found[name].country == country, found
+
+
+def test_places_and_actor_groups_import_at_top_level_only() -> None:
+    # The gazetteer needs nothing of the actor readings, so actor_groups imports places at the
+    # top and no import hides inside a function to get round a circle.
+    import ast
+    import inspect
+
+    from newsevents.resolve import actor_groups, places
+
+    for module in (places, actor_groups):
+        tree = ast.parse(inspect.getsource(module))
+        nested = [node.lineno for fn in ast.walk(tree)
+                  if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))
+                  for node in ast.walk(fn) if isinstance(node, (ast.Import, ast.ImportFrom))]
+        assert nested == [], f"{module.__name__} imports inside functions at lines {nested}"
+    imported = {node.module for node in ast.walk(ast.parse(inspect.getsource(places)))
+                if isinstance(node, ast.ImportFrom)}
+    assert "actor_groups" not in imported

@@ -101,3 +101,33 @@ def test_year_is_not_counted_but_the_count_after_it_is(nlp) -> None:
     got = [m.quantity for m in parse_quantities(nlp(
         "Under a 2018 ceasefire deal, 300 fighters were released."))]
     assert [(q.count, q.item, q.status) for q in got] == [(300, "fighter", "released")]
+
+
+@pytest.mark.parametrize("sentence,number,reason", [
+    ("Fighting began in 2015 and never stopped.", "2015", "year"),
+    ("Talks resume on 3 November in Geneva.", "3", "date"),
+    ("Callers can dial 0800 for help.", "0800", "code"),
+    ("The blast came at 06:04 local time.", "06:04", "code"),  # a leading zero: code first
+    ("The blast came at 6:04 local time.", "6:04", "time"),
+    ("Callers can dial 555 1234 for help.", "555", "code"),
+    ("Prices rose 12 percent in March.", "12", "percent"),
+    ("Flight 370 vanished over the sea.", "370", "label"),
+    ("The bank pledged $5 million in aid.", "5", "currency"),
+    ("Rebels freed 30 hostages.", "30", None),
+])
+def test_why_a_number_counts_nothing(nlp, sentence: str, number: str, reason: str | None) -> None:
+    from newsevents.resolve.quantity_rules import not_a_count
+
+    doc = nlp(sentence)
+    i = next(t.i for t in doc if t.text == number)
+    assert not_a_count(doc, i, None) == reason
+
+
+def test_digit_groups_joined_by_dashes_are_a_code(nlp) -> None:
+    # spaCy cuts "12-345-678" at its dashes; a tokenizer that keeps it whole still gets a code.
+    from spacy.tokens import Doc
+
+    from newsevents.resolve.quantity_rules import not_a_count
+
+    doc = Doc(nlp.vocab, words=["Dial", "12-345-678", "now"])
+    assert not_a_count(doc, 1, None) == "code"

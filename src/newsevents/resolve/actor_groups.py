@@ -11,23 +11,19 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from .tables import ascii_key, country_lexicon
+from .places import code_collision, get_gazetteer
+from .tables import country_lexicon
+
+# code_collision lives beside the gazetteer whose codes it tells apart; actors asks it from here.
+__all__ = ["CAPITAL_NAMESAKE_MIN_POPULATION", "MINORITY_AFTER", "capital_elsewhere",
+           "capital_namesake", "code_collision", "is_acronym", "is_minority", "lives_in",
+           "speaking_countries"]
 
 # A town named like a foreign capital stands for itself only when it is a city of this size.
 CAPITAL_NAMESAKE_MIN_POPULATION = 100000
 # Words after a demonym that make its people a minority of the country it lives in.
 # Immigrants are left out: PLOVER codes them by origin as often as by residence.
 MINORITY_AFTER = frozenset({"minority", "minorities", "community", "communities", "population"})
-
-
-def code_collision(text: str, place_name: str) -> bool:
-    """A short word or an acronym that the gazetteer knows only as another name of a town: GeoNames
-    lists airport and postal codes among a town's names, so "Air" would be a Brazilian town and
-    "FLA" a Colombian one. Such a match is no evidence of a place; a town's own name is."""
-    if len(text.split()) != 1 or ascii_key(text) == ascii_key(place_name):
-        return False
-    letters = text.replace(".", "").replace("-", "")
-    return len(letters) <= 4 or (letters.isupper() and len(letters) <= 6)
 
 
 def is_acronym(word: str) -> bool:
@@ -53,11 +49,7 @@ def capital_namesake(name: str, countries: tuple[str, ...]) -> tuple[str, str] |
     """(ISO3, rule) of the first of ``countries`` with a city of some size named ``name``."""
     if not countries:
         return None
-    from .places import (
-        get_gazetteer,  # the gazetteer is large; load it only when needed
-    )
-
-    gazetteer = get_gazetteer()
+    gazetteer = get_gazetteer()  # built (or read from the cache) on the first call only
     for candidate in countries:
         found = gazetteer.lookup_rule(name, countries=(candidate,))
         if found is not None and found[0].country == candidate and found[0].precision == "city" \

@@ -91,42 +91,49 @@ def anaphoric_days(text: str, found: list[DateMention]) -> list[DateMention]:
     """"the same day", "that evening", "the next day": the day told last before them, moved."""
     out: list[DateMention] = []
     for m in ANAPHORIC_DAY.finditer(text):
-        before = [d for d in found if d.end <= m.start() and d.date.precision == "day"
-                  and d.date.start and d.date.start == d.date.end]
+        before = [start for d in found if d.end <= m.start() and d.date.precision == "day"
+                  and (start := d.date.start) and start == d.date.end]
         if not before:
             continue
-        day = dt.date.fromisoformat(before[-1].date.start) + dt.timedelta(days=_shift(m.group(0)))
+        day = dt.date.fromisoformat(before[-1]) + dt.timedelta(days=_shift(m.group(0)))
         span = DateSpan(day.isoformat(), day.isoformat(), "day", m.group(0))
         out.append(DateMention(m.start(), m.end(), span, "anaphoric-day"))
     return out
 
 
 def scan_dates(doc: Doc, published: str | None) -> list[DateMention]:
-    text = doc.text
+    """The dates of ``doc``: the expressions of DATE_PATTERN, spaCy's DATE entities that overlap
+    none of them, then the days named by reference to another ("the next day")."""
+    text = doc.text  # Doc.text joins every token on each access
+    out = _pattern_dates(text, published)
+    out += _entity_dates(doc, published, [(d.start, d.end) for d in out])
+    out.sort(key=lambda d: d.start)
+    out.extend(anaphoric_days(text, out))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def _pattern_dates(text: str, published: str | None) -> list[DateMention]:
     out: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
     for m in DATE_PATTERN.finditer(text):
         found = m.group(0)
         # "may" the verb is not May the month: months are written with a capital.
         if "may" in found.split() and "May" not in found:
             continue
         resolved = resolve_date_rule(found, published)
-        if resolved is None:
-            continue
-        span, rule = resolved
-        out.append(DateMention(m.start(), m.end(), span, rule))
-        taken.append((m.start(), m.end()))
+        if resolved is not None:
+            out.append(DateMention(m.start(), m.end(), *resolved))
+    return out
+
+
+def _entity_dates(doc: Doc, published: str | None,
+                  taken: list[tuple[int, int]]) -> list[DateMention]:
+    out: list[DateMention] = []
     for ent in doc.ents:
-        if ent.label_ != "DATE":
-            continue
-        if any(s < ent.end_char and ent.start_char < e for s, e in taken):
+        if ent.label_ != "DATE" or any(s < ent.end_char and ent.start_char < e for s, e in taken):
             continue
         resolved = resolve_date_rule(ent.text, published)
-        if resolved is None:
-            continue
-        span, rule = resolved
-        out.append(DateMention(ent.start_char, ent.end_char, span, f"DATE:{rule}"))
-    out.sort(key=lambda d: d.start)
-    out.extend(anaphoric_days(text, out))
-    out.sort(key=lambda d: d.start)
+        if resolved is not None:
+            span, rule = resolved
+            out.append(DateMention(ent.start_char, ent.end_char, span, f"DATE:{rule}"))
     return out

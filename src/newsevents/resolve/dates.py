@@ -15,6 +15,8 @@ import dataclasses
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
+from typing import Any
 
 import dateparser
 
@@ -83,110 +85,203 @@ def _count(word: str) -> int | None:
     return NUMBER_WORDS.get(word)
 
 
+_Groups = dict[str, Any]  # the named groups of a dates.tsv pattern ("weekday", "month", "n"...)
+_Action = Callable[[_Groups, dt.date, str], DateSpan]
+_UNITS = ("days", "weeks", "months", "years")
+
+
 def _apply(action: str, m: re.Match[str], pub: dt.date, text: str) -> DateSpan | None:
-    """Run one named action of dates.tsv for the match ``m``."""
-    g = m.groupdict()
-    if action == "today":
-        return _span(pub, pub, "day", text)
-    if action == "yesterday":
-        day = pub - dt.timedelta(days=1)
-        return _span(day, day, "day", text)
-    if action == "tomorrow":
-        day = pub + dt.timedelta(days=1)
-        return _span(day, day, "day", text)
-    if action == "overnight":
-        return _span(pub - dt.timedelta(days=1), pub, "day", text)
-    if action == "last_night":
-        day = pub - dt.timedelta(days=1)
-        return _span(day, pub, "day", text)
-    if action in ("weekday", "last_weekday", "next_weekday"):
-        target = WEEKDAYS[g["weekday"].lower()]
-        if action == "next_weekday":
-            delta = (target - pub.weekday()) % 7 or 7
-            day = pub + dt.timedelta(days=delta)
-        else:
-            delta = (pub.weekday() - target) % 7
-            if action == "last_weekday" and delta == 0:
-                delta = 7
-            day = pub - dt.timedelta(days=delta)
-        return _span(day, day, "day", text)
-    if action in ("weekday_last_week", "weekday_next_week"):
-        # "Wednesday last week": the Wednesday of the previous calendar week, whatever today is.
-        monday = _week_of(pub)[0] + dt.timedelta(days=-7 if action == "weekday_last_week" else 7)
-        day = monday + dt.timedelta(days=WEEKDAYS[g["weekday"].lower()])
-        return _span(day, day, "day", text)
-    if action in ("weekend", "last_weekend", "next_weekend"):
-        return _weekend(action, pub, text)
-    if action == "this_week":
-        start, end = _week_of(pub)
+    """Run one named action of dates.tsv for the match ``m`` (None for an unknown action)."""
+    run = _ACTIONS.get(action)
+    return run(m.groupdict(), pub, text) if run is not None else None
+
+
+def _day(day: dt.date, text: str) -> DateSpan:
+    return _span(day, day, "day", text)
+
+
+def _today(g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    return _day(pub, text)
+
+
+def _yesterday(g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    return _day(pub - dt.timedelta(days=1), text)
+
+
+def _tomorrow(g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    return _day(pub + dt.timedelta(days=1), text)
+
+
+def _overnight(g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    """"overnight", "last night": the night runs from the day before into publication day."""
+    return _span(pub - dt.timedelta(days=1), pub, "day", text)
+
+
+def _weekday(g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    """"on Friday": the latest Friday up to publication day (the day itself included)."""
+    delta = (pub.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
+    return _day(pub - dt.timedelta(days=delta), text)
+
+
+def _last_weekday(g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    """"last Friday": the latest Friday before publication day."""
+    delta = (pub.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7 or 7
+    return _day(pub - dt.timedelta(days=delta), text)
+
+
+def _next_weekday(g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    """"next Friday": the first Friday after publication day."""
+    delta = (WEEKDAYS[g["weekday"].lower()] - pub.weekday()) % 7 or 7
+    return _day(pub + dt.timedelta(days=delta), text)
+
+
+def _weekday_of_week(weeks: int, g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    """"Wednesday last week": the Wednesday of the calendar week ``weeks`` away, whatever
+    today is."""
+    monday = _week_of(pub)[0] + dt.timedelta(days=7 * weeks)
+    return _day(monday + dt.timedelta(days=WEEKDAYS[g["weekday"].lower()]), text)
+
+
+def _week(weeks: int, g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    """"this week", "last week", "next week": the calendar week ``weeks`` away."""
+    start, end = _week_of(pub + dt.timedelta(days=7 * weeks))
+    return _span(start, end, "week", text)
+
+
+def _weekend_action(action: str, g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    return _weekend(action, pub, text)
+
+
+def _this_month(g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    return _month_span(pub.year, pub.month, text)
+
+
+def _last_month(g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    first = pub.replace(day=1) - dt.timedelta(days=1)
+    return _month_span(first.year, first.month, text)
+
+
+def _next_month(g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    nxt = pub.replace(day=28) + dt.timedelta(days=4)
+    return _month_span(nxt.year, nxt.month, text)
+
+
+def _earlier_this_month(g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    return _span(pub.replace(day=1), pub, "month", text)
+
+
+def _later_this_month(g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    last = calendar.monthrange(pub.year, pub.month)[1]
+    return _span(pub, pub.replace(day=last), "month", text)
+
+
+def _year_away(years: int, g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    """"this year", "last year", "next year"."""
+    return _year_span(pub.year + years, text)
+
+
+def _earlier_this_year(g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    return _span(dt.date(pub.year, 1, 1), pub, "year", text)
+
+
+def _later_this_year(g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    return _span(pub, dt.date(pub.year, 12, 31), "year", text)
+
+
+def _month_of(g: _Groups) -> int:
+    return MONTHS[g["month"].lower().rstrip(".")]
+
+
+def _month(g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    """"in March": the latest March up to publication."""
+    month = _month_of(g)
+    return _month_span(pub.year if month <= pub.month else pub.year - 1, month, text)
+
+
+def _next_month_name(g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    """"next March": the first March after publication's month."""
+    month = _month_of(g)
+    return _month_span(pub.year if month > pub.month else pub.year + 1, month, text)
+
+
+def _month_year(g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    return _month_span(int(g["year"]), _month_of(g), text)
+
+
+def _year(g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    return _year_span(int(g["year"]), text)
+
+
+def _decade(g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    start_year = int(g["year"])
+    return _span(dt.date(start_year, 1, 1), dt.date(start_year + 9, 12, 31), "year", text)
+
+
+def _n_of(g: _Groups) -> int:
+    return _count(g.get("n") or "") or 1
+
+
+def _past_n(unit: str, g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    """"the past three days": from that many units before publication to publication."""
+    n = _n_of(g)
+    return _span(_shift(pub, -n, unit), pub, _unit_precision(unit, n), text)
+
+
+def _next_n(unit: str, g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    """"the next three days": from publication to that many units after it."""
+    n = _n_of(g)
+    return _span(pub, _shift(pub, n, unit), _unit_precision(unit, n), text)
+
+
+def _n_ago(unit: str, g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    """"three weeks ago": the day, week, month or year that many units before publication."""
+    day = _shift(pub, -_n_of(g), unit)
+    if unit == "days":
+        return _day(day, text)
+    if unit == "weeks":
+        start, end = _week_of(day)
         return _span(start, end, "week", text)
-    if action == "last_week":
-        start, end = _week_of(pub - dt.timedelta(days=7))
-        return _span(start, end, "week", text)
-    if action == "next_week":
-        start, end = _week_of(pub + dt.timedelta(days=7))
-        return _span(start, end, "week", text)
-    if action == "this_month":
-        return _month_span(pub.year, pub.month, text)
-    if action == "last_month":
-        first = pub.replace(day=1) - dt.timedelta(days=1)
-        return _month_span(first.year, first.month, text)
-    if action == "next_month":
-        nxt = pub.replace(day=28) + dt.timedelta(days=4)
-        return _month_span(nxt.year, nxt.month, text)
-    if action == "earlier_this_month":
-        return _span(pub.replace(day=1), pub, "month", text)
-    if action == "later_this_month":
-        last = calendar.monthrange(pub.year, pub.month)[1]
-        return _span(pub, pub.replace(day=last), "month", text)
-    if action == "this_year":
-        return _year_span(pub.year, text)
-    if action == "earlier_this_year":
-        return _span(dt.date(pub.year, 1, 1), pub, "year", text)
-    if action == "later_this_year":
-        return _span(pub, dt.date(pub.year, 12, 31), "year", text)
-    if action == "last_year":
-        return _year_span(pub.year - 1, text)
-    if action == "next_year":
-        return _year_span(pub.year + 1, text)
-    if action == "month":
-        month = MONTHS[g["month"].lower().rstrip(".")]
-        year = pub.year if month <= pub.month else pub.year - 1
-        return _month_span(year, month, text)
-    if action == "next_month_name":
-        month = MONTHS[g["month"].lower().rstrip(".")]
-        year = pub.year if month > pub.month else pub.year + 1
-        return _month_span(year, month, text)
-    if action == "month_year":
-        return _month_span(int(g["year"]), MONTHS[g["month"].lower().rstrip(".")], text)
-    if action == "year":
-        return _year_span(int(g["year"]), text)
-    if action in ("past_n_days", "past_n_weeks", "past_n_months", "past_n_years"):
-        n = _count(g.get("n") or "") or 1
-        unit = action.split("_")[-1]
-        start = _shift(pub, -n, unit)
-        return _span(start, pub, _unit_precision(unit, n), text)
-    if action in ("next_n_days", "next_n_weeks", "next_n_months", "next_n_years"):
-        n = _count(g.get("n") or "") or 1
-        unit = action.split("_")[-1]
-        end = _shift(pub, n, unit)
-        return _span(pub, end, _unit_precision(unit, n), text)
-    if action in ("n_days_ago", "n_weeks_ago", "n_months_ago", "n_years_ago"):
-        n = _count(g.get("n") or "") or 1
-        unit = action.split("_")[1]
-        day = _shift(pub, -n, unit)
-        if unit == "days":
-            return _span(day, day, "day", text)
-        if unit == "weeks":
-            start, end = _week_of(day)
-            return _span(start, end, "week", text)
-        if unit == "months":
-            return _month_span(day.year, day.month, text)
-        return _year_span(day.year, text)
-    if action == "decade":
-        start_year = int(g["year"])
-        return _span(dt.date(start_year, 1, 1), dt.date(start_year + 9, 12, 31), "year", text)
-    return None
+    if unit == "months":
+        return _month_span(day.year, day.month, text)
+    return _year_span(day.year, text)
+
+
+# The actions that dates.tsv rows name.
+_ACTIONS: dict[str, _Action] = {
+    "today": _today,
+    "yesterday": _yesterday,
+    "tomorrow": _tomorrow,
+    "overnight": _overnight,
+    "last_night": _overnight,
+    "weekday": _weekday,
+    "last_weekday": _last_weekday,
+    "next_weekday": _next_weekday,
+    "weekday_last_week": functools.partial(_weekday_of_week, -1),
+    "weekday_next_week": functools.partial(_weekday_of_week, 1),
+    **{action: functools.partial(_weekend_action, action)
+       for action in ("weekend", "last_weekend", "next_weekend")},
+    "this_week": functools.partial(_week, 0),
+    "last_week": functools.partial(_week, -1),
+    "next_week": functools.partial(_week, 1),
+    "this_month": _this_month,
+    "last_month": _last_month,
+    "next_month": _next_month,
+    "earlier_this_month": _earlier_this_month,
+    "later_this_month": _later_this_month,
+    "this_year": functools.partial(_year_away, 0),
+    "earlier_this_year": _earlier_this_year,
+    "later_this_year": _later_this_year,
+    "last_year": functools.partial(_year_away, -1),
+    "next_year": functools.partial(_year_away, 1),
+    "month": _month,
+    "next_month_name": _next_month_name,
+    "month_year": _month_year,
+    "year": _year,
+    "decade": _decade,
+    **{f"past_n_{unit}": functools.partial(_past_n, unit) for unit in _UNITS},
+    **{f"next_n_{unit}": functools.partial(_next_n, unit) for unit in _UNITS},
+    **{f"n_{unit}_ago": functools.partial(_n_ago, unit) for unit in _UNITS},
+}
 
 
 def _weekend(action: str, pub: dt.date, text: str) -> DateSpan:
@@ -238,8 +333,8 @@ def _explicit(text: str, pub: dt.date | None) -> tuple[DateSpan | None, str]:
         return _span(day, day, "day", text), "explicit:iso"
     if not has_day:
         return None, ""
-    settings = {"PREFER_DATES_FROM": "current_period", "REQUIRE_PARTS": ["day", "month"],
-                "PREFER_DAY_OF_MONTH": "first"}
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "current_period",
+                                "REQUIRE_PARTS": ["day", "month"], "PREFER_DAY_OF_MONTH": "first"}
     if pub is not None:
         settings["RELATIVE_BASE"] = dt.datetime(pub.year, pub.month, pub.day, 23, 59)
     parsed = dateparser.parse(t, languages=["en"], settings=settings)
@@ -277,36 +372,47 @@ def _resolve_one(text: str, pub: dt.date | None) -> tuple[DateSpan, str] | None:
     return None
 
 
+def _bounds(span: DateSpan) -> tuple[dt.date, dt.date] | None:
+    """First and last day of a resolved span; None when it has no dates."""
+    if span.start is None:
+        return None
+    return dt.date.fromisoformat(span.start), dt.date.fromisoformat(span.end or span.start)
+
+
 def _range(m: re.Match[str], text: str, pub: dt.date | None) -> tuple[DateSpan, str] | None:
     """"between 2020 and 2022", "from March to May", "from 2 to 5 March": the span from the start
     of the first to the end of the second, as coarse as the coarser of the two."""
     last = _resolve_one(m.group("b"), pub)
-    if last is None or last[0].start is None:
+    last_days = _bounds(last[0]) if last is not None else None
+    if last is None or last_days is None:
         return None
-    end_span, end_rule = last
     a = m.group("a").strip()
-    if a.isdigit() and end_span.precision == "day":
-        # "from 2 to 5 March": the first end borrows the month and year of the second.
-        try:
-            first_day = dt.date.fromisoformat(end_span.start).replace(day=int(a))
-        except ValueError:
-            return None
-        first: tuple[DateSpan, str] | None = (_span(first_day, first_day, "day", a), "explicit:day")
-    else:
-        first = _resolve_one(a, pub)
-    if first is None or first[0].start is None:
+    first = _range_start(a, last[0], last_days[0], pub)
+    first_days = _bounds(first[0]) if first is not None else None
+    if first is None or first_days is None:
         return None
-    start_span, start_rule = first
-    start = dt.date.fromisoformat(start_span.start)
-    end = dt.date.fromisoformat(end_span.end or end_span.start)
+    start, end = first_days[0], last_days[1]
     if start > end and not re.search(r"\b\d{4}\b", a):
         # "from November to February" written in July: the November before that February.
         start = start.replace(year=start.year - 1)
     if start > end:
         return None
-    precision = max(start_span.precision, end_span.precision,
+    precision = max(first[0].precision, last[0].precision,
                     key=lambda p: _PRECISIONS.index(p) if p in _PRECISIONS else len(_PRECISIONS))
-    return _span(start, end, precision, text), f"range:{start_rule}..{end_rule}"
+    return _span(start, end, precision, text), f"range:{first[1]}..{last[1]}"
+
+
+def _range_start(a: str, end_span: DateSpan, end_day: dt.date,
+                 pub: dt.date | None) -> tuple[DateSpan, str] | None:
+    """The first end of a range; in "from 2 to 5 March" it borrows the month and year of the
+    second."""
+    if not (a.isdigit() and end_span.precision == "day"):
+        return _resolve_one(a, pub)
+    try:
+        first_day = end_day.replace(day=int(a))
+    except ValueError:
+        return None
+    return _span(first_day, first_day, "day", a), "explicit:day"
 
 
 def resolve_date_rule(text: str, published: str | None) -> tuple[DateSpan, str] | None:

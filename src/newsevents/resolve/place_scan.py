@@ -10,11 +10,13 @@ or to lie in one of the article's countries.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from ..records import PlaceMention
+from ..records import Place, PlaceMention
 from .actors import body_names
 from .places import Gazetteer, place_stopwords, region_words, unknown_place
 from .tables import country_lexicon, norm
@@ -36,8 +38,10 @@ def _looks_like_abbreviation(text: str) -> bool:
 def _opens_dateline(span: Span) -> bool:
     """"HANOI —", "LIMA, Peru (AP) -": a capitalised town opening the body, then a comma, a
     bracket or a dash, is a dateline, not an acronym."""
+    if span.start_char > 3:
+        return False  # (asked first: Doc.text joins every token on each access)
     rest = span.doc.text[span.end_char:span.end_char + 3].lstrip()
-    return span.start_char <= 3 and rest[:1] in (",", "(", "\u2014", "\u2013", "-")
+    return rest[:1] in (",", "(", "\u2014", "\u2013", "-")
 
 
 # "the port town of X", "the village of X": the name after these words is a place, whatever
@@ -110,56 +114,123 @@ def _hyphened_names(doc: Doc) -> list[Span]:
     return out
 
 
+_RegionPhrase = tuple[int, int, str, str]  # start token, end token, name, region word
+# Labels whose entities are read as they are: places, a person's full name, numbers and dates.
+_NUMBER_LABELS = ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL")
+_NAME_LABELS = ("PERSON", "ORG", "NORP")
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """What one scan of a document knows: the document, the gazetteer and the article's
+    countries, and the people the article names."""
+
+    doc: Doc
+    gazetteer: Gazetteer
+    countries: Sequence[str]
+    person_names: set[str]
+
+
 def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
                 person_names: set[str] | None = None) -> list[PlaceMention]:
     """Every place mention found in ``doc``; names the gazetteer cannot resolve are kept with
     precision "unknown" when spaCy labelled them as places."""
-    person_names = person_names or set()
-    lex = country_lexicon()
+    scan = _Scan(doc, gazetteer, countries, person_names or set())
     taken: set[int] = set()
     out: list[PlaceMention] = []
     regions = _region_phrases(doc)
-    for start, end, name, word in regions:
-        span = doc[start:end]
-        adjective = lex.adjectives.get(norm(name))
-        if adjective is not None:
-            # "four Russian regions": somewhere in Russia, which regions is not said
-            place = gazetteer.country_place(span.text, adjective[0])
-            out.append(PlaceMention(span.start_char, span.end_char, place,
-                                    f"adjective-regions:{adjective[1]}"))
-            taken.update(range(start, end))
-            continue
-        found = None
-        owner = _proper_run_before(doc, start - 1) if start > 1 and doc[start - 1].tag_ == "POS" else None
-        if owner is not None and word == "district":
-            # "Kharkiv's Kyivskyi district": the district when it is known inside Kharkiv's
-            # region, else Kharkiv; the whole phrase is the mention.
-            start = owner[0]
-            span = doc[start:end]
-            found = gazetteer.lookup_rule(span.text, countries=countries)
-        if found is None:
-            found = gazetteer.lookup_rule(name, countries=countries, region_word=word)
-        if found is None:
-            place, rule = unknown_place(span.text), f"unresolved:region-word:{word}"
-        else:
-            place, rule = found
-            place = place.__class__(**{**place.to_dict(), "text": span.text})
-        out.append(PlaceMention(span.start_char, span.end_char, place, rule))
-        taken.update(range(start, end))
+    for phrase in regions:
+        mention, tokens = _region_mention(scan, phrase)
+        out.append(mention)
+        taken.update(tokens)
     region_after = {start: mention for (start, _e, _n, _w), mention in zip(regions, out)}
-    candidates: list[tuple[Span, bool]] = [(span, False) for span in _hyphened_names(doc)]
+    for span, labelled in _candidates(doc):
+        if any(t.i in taken for t in span):
+            continue
+        found = _candidate_mention(scan, span, labelled, region_after)
+        if found is not None:
+            out.append(found[0])
+            taken.update(t.i for t in found[1])
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+# ----------------------------------------------------------------- region phrases
+
+
+def _region_mention(scan: _Scan, phrase: _RegionPhrase) -> tuple[PlaceMention, range]:
+    """The mention of one region phrase and the tokens it takes."""
+    start, end, name, word = phrase
+    doc = scan.doc
+    adjective = country_lexicon().adjectives.get(norm(name))
+    if adjective is not None:
+        # "four Russian regions": somewhere in Russia, which regions is not said
+        span = doc[start:end]
+        place = scan.gazetteer.country_place(span.text, adjective[0])
+        return (PlaceMention(span.start_char, span.end_char, place,
+                             f"adjective-regions:{adjective[1]}"), range(start, end))
+    found = None
+    owner = _district_owner(doc, start, word)
+    if owner is not None:
+        # "Kharkiv's Kyivskyi district": the district when it is known inside Kharkiv's
+        # region, else Kharkiv; the whole phrase is the mention.
+        start = owner
+        found = scan.gazetteer.lookup_rule(doc[start:end].text, countries=scan.countries)
+    span = doc[start:end]
+    if found is None:
+        found = scan.gazetteer.lookup_rule(name, countries=scan.countries, region_word=word)
+    if found is None:
+        place, rule = unknown_place(span.text), f"unresolved:region-word:{word}"
+    else:
+        place, rule = found
+        place = place.__class__(**{**place.to_dict(), "text": span.text})
+    return PlaceMention(span.start_char, span.end_char, place, rule), range(start, end)
+
+
+def _district_owner(doc: Doc, start: int, word: str) -> int | None:
+    """First token of the city a district phrase names as its owner ("Kharkiv's" before
+    "Kyivskyi district"), or None."""
+    if word != "district" or start <= 1 or doc[start - 1].tag_ != "POS":
+        return None
+    owner = _proper_run_before(doc, start - 1)
+    return owner[0] if owner is not None else None
+
+
+# ----------------------------------------------------------------- candidate names
+
+
+def _candidates(doc: Doc) -> list[tuple[Span, bool]]:
+    """(span, labelled) for every name that may be a place, in text order: hyphened names,
+    entities, then runs of proper nouns no entity covers; ``labelled`` when spaCy calls it a
+    place (or a person the text calls a town)."""
+    found: list[tuple[Span, bool]] = [(span, False) for span in _hyphened_names(doc)]
+    found += _entity_candidates(doc)
+    found += [(span, False) for span in _proper_runs(doc)]
+    return sorted(found, key=lambda c: c[0].start)
+
+
+def _entity_candidates(doc: Doc) -> list[tuple[Span, bool]]:
+    out = []
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS or (ent.label_ == "PERSON" and _named_as_place(ent)):
-            candidates.append((ent, True))
-        elif ent.label_ in ("PERSON", "ORG", "NORP") and len(ent) == 1 and ent[0].pos_ == "PROPN":
-            candidates.append((ent, False))
-    # Tokens of place entities are candidates already, and a multi-word PERSON is a person; the
-    # small model's other labels are unreliable on place names ("Kyiv and Odesa" as a
-    # WORK_OF_ART), so their proper nouns are scanned like unlabelled ones.
-    ent_tokens = {t.i for ent in doc.ents for t in ent
-                  if ent.label_ in PLACE_LABELS or (ent.label_ == "PERSON" and len(ent) > 1)
-                  or ent.label_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL")
-                  or (len(ent) == 1 and ent.label_ in ("PERSON", "ORG", "NORP"))}
+            out.append((ent, True))
+        elif ent.label_ in _NAME_LABELS and len(ent) == 1 and ent[0].pos_ == "PROPN":
+            out.append((ent, False))
+    return out
+
+
+def _read_as_entity(ent: Span) -> bool:
+    """Tokens of place entities are candidates already, and a multi-word PERSON is a person; the
+    small model's other labels are unreliable on place names ("Kyiv and Odesa" as a
+    WORK_OF_ART), so their proper nouns are scanned like unlabelled ones."""
+    return ent.label_ in PLACE_LABELS or (ent.label_ == "PERSON" and len(ent) > 1) \
+        or ent.label_ in _NUMBER_LABELS or (len(ent) == 1 and ent.label_ in _NAME_LABELS)
+
+
+def _proper_runs(doc: Doc) -> list[Span]:
+    """Runs of capitalised proper nouns outside the entities read as they are."""
+    ent_tokens = {t.i for ent in doc.ents if _read_as_entity(ent) for t in ent}
+    out = []
     i = 0
     while i < len(doc):
         tok = doc[i]
@@ -167,52 +238,94 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
             j = i
             while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].i not in ent_tokens:
                 j += 1
-            candidates.append((doc[i:j + 1], False))
+            out.append(doc[i:j + 1])
             i = j + 1
         else:
             i += 1
-    stop = place_stopwords()
-    for span, labelled in sorted(candidates, key=lambda c: c[0].start):
-        if any(t.i in taken for t in span):
-            continue
-        label = span.label_ if labelled else (span.label_ or "PROPN")
-        if label == "PERSON":
-            label = "LOC"  # a name the text calls a town ("the port town of X")
-        if len(span) > 1 and span[-1].tag_ == "POS":
-            span = span[:-1]
-        text = span.text
-        for suffix in ("'s", "\u2019s"):
-            text = text.removesuffix(suffix)
-        key = norm(text.removeprefix("the ").removeprefix("The "))
-        if key in lex.adjectives or key in person_names or _is_body(key) \
-                or (not labelled and _looks_like_abbreviation(text) and not _opens_dateline(span)):
-            continue
-        if key in stop and (not labelled or label not in ("GPE", "LOC") or span[0].is_sent_start):
-            # A common word that is also a town ("Reading", "Split", "Police"): only when spaCy
-            # calls it a place, and not at the head of a sentence where every word is capitalised.
-            continue
-        if not labelled and label == "PERSON" and key in person_names:
-            continue
-        admin1 = None
-        nxt = span.end
-        if nxt + 1 < len(doc) and doc[nxt].text == "," and (nxt + 1) in region_after:
-            admin1 = region_after[nxt + 1].place.admin1
-        found = gazetteer.lookup_rule(text, countries=countries, admin1=admin1)
-        if found is None:
-            if labelled and span.label_ != "PERSON":  # (a person-labelled name must resolve)
-                out.append(PlaceMention(span.start_char, span.end_char, unknown_place(text),
-                                        f"unresolved:{label}"))
-                taken.update(t.i for t in span)
-            continue
-        place, rule = found
-        if not labelled and place.precision == "city":
-            in_context = place.country in countries
-            if not in_context and gazetteer.population_of(place) < MIN_UNLABELLED_POPULATION:
-                continue
-            rule = "proper-noun:" + rule
-        elif labelled:
-            rule = f"{label}:" + rule
-        out.append(PlaceMention(span.start_char, span.end_char, place, rule))
-        taken.update(t.i for t in span)
-    out.sort(key=lambda m: m.start)
     return out
+
+
+class _Candidate(NamedTuple):
+    span: Span  # without a closing possessive
+    labelled: bool
+    label: str  # GPE, LOC, FAC, or the label of a name read as a proper noun (PROPN when none)
+    text: str  # without a possessive 's
+    key: str  # norm() of the text without a leading "the"
+
+
+def _candidate(span: Span, labelled: bool) -> _Candidate:
+    label = span.label_ if labelled else (span.label_ or "PROPN")
+    if label == "PERSON":
+        label = "LOC"  # a name the text calls a town ("the port town of X")
+    if len(span) > 1 and span[-1].tag_ == "POS":
+        span = span[:-1]
+    text = span.text
+    for suffix in ("'s", "\u2019s"):
+        text = text.removesuffix(suffix)
+    key = norm(text.removeprefix("the ").removeprefix("The "))
+    return _Candidate(span, labelled, label, text, key)
+
+
+def _is_demonym(c: _Candidate, scan: _Scan) -> bool:
+    return c.key in country_lexicon().adjectives
+
+
+def _is_person(c: _Candidate, scan: _Scan) -> bool:
+    return c.key in scan.person_names
+
+
+def _is_body_name(c: _Candidate, scan: _Scan) -> bool:
+    return _is_body(c.key)
+
+
+def _is_abbreviation(c: _Candidate, scan: _Scan) -> bool:
+    return not c.labelled and _looks_like_abbreviation(c.text) and not _opens_dateline(c.span)
+
+
+def _is_common_word(c: _Candidate, scan: _Scan) -> bool:
+    """A common word that is also a town ("Reading", "Split", "Police"): a place only when spaCy
+    calls it one, and not at the head of a sentence where every word is capitalised."""
+    return c.key in place_stopwords() and (
+        not c.labelled or c.label not in ("GPE", "LOC") or bool(c.span[0].is_sent_start))
+
+
+# Names that are no place, whatever the gazetteer knows of them.
+_NOT_PLACES: tuple[Callable[[_Candidate, _Scan], bool], ...] = (
+    _is_demonym, _is_person, _is_body_name, _is_abbreviation, _is_common_word)
+
+
+def _candidate_mention(scan: _Scan, span: Span, labelled: bool,
+                       region_after: dict[int, PlaceMention]) -> tuple[PlaceMention, Span] | None:
+    """The mention of one candidate name and the span it takes, or None when it is no place."""
+    c = _candidate(span, labelled)
+    for not_place in _NOT_PLACES:
+        if not_place(c, scan):
+            return None
+    nxt = c.span.end
+    admin1 = region_after[nxt + 1].place.admin1 if nxt + 1 < len(scan.doc) \
+        and scan.doc[nxt].text == "," and (nxt + 1) in region_after else None
+    found = scan.gazetteer.lookup_rule(c.text, countries=scan.countries, admin1=admin1)
+    if found is None:
+        if c.labelled and c.span.label_ != "PERSON":  # (a person-labelled name must resolve)
+            return (PlaceMention(c.span.start_char, c.span.end_char, unknown_place(c.text),
+                                 f"unresolved:{c.label}"), c.span)
+        return None
+    place, rule = found
+    sourced = _sourced_rule(scan, c, place, rule)
+    if sourced is None:
+        return None
+    return PlaceMention(c.span.start_char, c.span.end_char, place, sourced), c.span
+
+
+def _sourced_rule(scan: _Scan, c: _Candidate, place: Place, rule: str) -> str | None:
+    """The rule with what found the name: spaCy's label, or "proper-noun" for a town found only
+    as a capitalised word, which must lie in one of the article's countries or be of some size
+    (None when it is neither)."""
+    if not c.labelled and place.precision == "city":
+        in_context = place.country in scan.countries
+        if not in_context and scan.gazetteer.population_of(place) < MIN_UNLABELLED_POPULATION:
+            return None
+        return "proper-noun:" + rule
+    if c.labelled:
+        return f"{c.label}:" + rule
+    return rule

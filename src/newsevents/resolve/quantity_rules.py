@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -69,39 +70,95 @@ def _is_year(tok: Token, item: Token | None) -> bool:
     return item is not None and item.tag_ == "NN"
 
 
+@dataclass(frozen=True)
+class _NumberAt:
+    """A number token with its neighbours in the whole document and the noun it would count."""
+
+    tok: Token
+    prev: Token | None
+    nxt: Token | None
+    item: Token | None
+
+
+def _year_number(at: _NumberAt) -> str | None:
+    return "year" if _is_year(at.tok, at.item) else None
+
+
+def _day_of_month(at: _NumberAt) -> str | None:
+    """"3 November", "November 3", "the 3rd of November"."""
+    tok, prev, nxt = at.tok, at.prev, at.nxt
+    if not (tok.text.isdigit() and 1 <= int(tok.text) <= 31):
+        return None
+    if (nxt is not None and nxt.lower_ in _MONTH_NAMES) \
+            or (prev is not None and prev.lower_ in _MONTH_NAMES) \
+            or (tok.i > 1 and prev is not None and prev.lower_ == "of"
+                and tok.doc[tok.i - 2].lower_ in _MONTH_NAMES):
+        return "date"
+    return None
+
+
+def _zero_led_code(at: _NumberAt) -> str | None:
+    """"0800", "06:04": leading zeros belong to codes, phones and times."""
+    text = at.tok.text
+    return "code" if len(text) > 1 and text[0] == "0" and text.replace(":", "").isdigit() else None
+
+
+def _clock_time(at: _NumberAt) -> str | None:
+    return "time" if ":" in at.tok.text else None
+
+
+def _digit_groups(at: _NumberAt) -> str | None:
+    """Digit groups side by side: a phone or an ID number."""
+    if at.tok.text.isdigit() and ((at.nxt is not None and at.nxt.text.isdigit())
+                                  or (at.prev is not None and at.prev.text.isdigit())):
+        return "code"
+    return None
+
+
+def _dashed_code(at: _NumberAt) -> str | None:
+    """"12-345-678": three digit groups or more joined by dashes."""
+    text = at.tok.text
+    return "code" if "-" in text and sum(part.isdigit() for part in text.split("-")) >= 3 else None
+
+
+def _percent(at: _NumberAt) -> str | None:
+    return "percent" if at.nxt is not None and at.nxt.lower_ in _PERCENT else None
+
+
+def _labelled_number(at: _NumberAt) -> str | None:
+    """"Route 66", "Resolution 2334": the kind of number_labels.tsv's word before it."""
+    labels = _labels()
+    if at.prev is None or at.prev.lower_ not in labels:
+        return None
+    kind, _ = labels[at.prev.lower_]
+    return kind
+
+
+def _currency(at: _NumberAt) -> str | None:
+    prev = at.prev
+    if prev is not None and prev.text.endswith(tuple("$€£¥₹")) and not prev.text.isalnum():
+        return "currency"
+    return None
+
+
+# Why a number counts nothing, in the order asked: the first that says so names the reason.
+_NOT_A_COUNT: tuple[Callable[[_NumberAt], str | None], ...] = (
+    _year_number, _day_of_month, _zero_led_code, _clock_time, _digit_groups, _dashed_code,
+    _percent, _labelled_number, _currency)
+
+
 def not_a_count(doc: Doc | Span, i: int, item: Token | None) -> str | None:
     """Why the number starting at token ``i`` of ``doc`` counts nothing, or None when it may be a
     count. ``item`` is the noun it would count."""
     tok = doc[i]
     whole = tok.doc
     k = tok.i
-    prev = whole[k - 1] if k > 0 else None
-    nxt = whole[k + 1] if k + 1 < len(whole) else None
-    if _is_year(tok, item):
-        return "year"
-    if tok.text.isdigit() and 1 <= int(tok.text) <= 31 and (
-            (nxt is not None and nxt.lower_ in _MONTH_NAMES)
-            or (prev is not None and prev.lower_ in _MONTH_NAMES)
-            or (k > 1 and prev is not None and prev.lower_ == "of"
-                and whole[k - 2].lower_ in _MONTH_NAMES)):
-        return "date"
-    if len(tok.text) > 1 and tok.text[0] == "0" and tok.text.replace(":", "").isdigit():
-        return "code"  # "0800", "06:04": leading zeros belong to codes, phones and times
-    if ":" in tok.text:
-        return "time"
-    if tok.text.isdigit() and ((nxt is not None and nxt.text.isdigit())
-                               or (prev is not None and prev.text.isdigit())):
-        return "code"  # digit groups side by side: a phone or an ID number
-    if "-" in tok.text and sum(part.isdigit() for part in tok.text.split("-")) >= 3:
-        return "code"
-    if nxt is not None and nxt.lower_ in _PERCENT:
-        return "percent"
-    if prev is not None and prev.lower_ in _labels():
-        kind, _ = _labels()[prev.lower_]
-        # "Route 66" names; but "a total of ... number" never precedes a count directly.
-        return kind
-    if prev is not None and prev.text.endswith(tuple("$€£¥₹")) and not prev.text.isalnum():
-        return "currency"
+    at = _NumberAt(tok, whole[k - 1] if k > 0 else None,
+                   whole[k + 1] if k + 1 < len(whole) else None, item)
+    for rule in _NOT_A_COUNT:
+        reason = rule(at)
+        if reason is not None:
+            return reason
     return None
 
 
@@ -142,51 +199,89 @@ def toll_for(num_tok: Token) -> Phrase | None:
     return None
 
 
-def zero_phrases(doc: Doc | Span) -> list[tuple[Token, Token, Phrase, str | None]]:
+_SUBJECT = ("nsubj", "nsubjpass")
+_ZeroPhrase = tuple[Token, Token, Phrase, str | None]
+
+
+def zero_phrases(doc: Doc | Span) -> list[_ZeroPhrase]:
     """(first token, last token, phrase, status or None) for every "no one was hurt" and "no
     casualties" in ``doc``; a None status means the caller reads it from the verb."""
     table = phrases()
-    nouns = table.get("zero_noun", {})
     subjects = table.get("zero_subject", {})
-    reports = table.get("report", {})
-    out: list[tuple[Token, Token, Phrase, str | None]] = []
+    out: list[_ZeroPhrase] = []
     tokens = list(doc)
     for n, tok in enumerate(tokens):
         low = tok.lower_
-        # "no one", "no-one", "nobody", "none": the verb they are subject of says what did not happen
-        words = None
-        last = tok
-        if low == "no" and n + 1 < len(tokens):
-            two = f"no {tokens[n + 1].lower_}"
-            three = f"no - {tokens[n + 2].lower_}" if n + 2 < len(tokens) else ""
-            if two in subjects:
-                words, last = two, tokens[n + 1]
-            elif three in subjects and tokens[n + 1].text == "-":
-                words, last = three, tokens[n + 2]
-        elif low in subjects:
-            words = low
-        if words is not None:
-            head = last if last.dep_ in ("nsubj", "nsubjpass") else tok
-            if head.dep_ in ("nsubj", "nsubjpass"):
-                out.append((tok, last, subjects[words], None))
-            continue
-        if low not in ("no", "zero") or tok.dep_ != "det":
-            continue
-        noun = tok.head
-        targets = [noun] + [c for c in noun.children if c.dep_ == "conj"]
-        if noun.lemma_.lower() in reports:
-            targets = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                       for o in p.children if o.dep_ == "pobj"]
-            targets += [c for t in list(targets) for c in t.children if c.dep_ == "conj"]
-        for target in targets:
-            lemma = target.lemma_.lower()
-            key = lemma
-            of = [o for p in target.children if p.dep_ == "prep" and p.lower_ == "of"
-                  for o in p.children if o.dep_ == "pobj"]
-            if of and f"{lemma} of {of[0].lemma_.lower()}" in nouns:
-                key = f"{lemma} of {of[0].lemma_.lower()}"
-            if key in nouns:
-                phrase = nouns[key]
-                for status in phrase.statuses:
-                    out.append((tok, of[0] if key != lemma else target, phrase, status))
+        if low not in ("no", "zero") and low not in subjects:
+            continue  # (no zero phrase starts here: the cheap test first, on every token)
+        found = _zero_subject(tokens, n, subjects)
+        out.extend(found if found is not None else _zero_nouns(tok, table))
     return out
+
+
+def _zero_subject(tokens: list[Token], n: int,
+                  subjects: dict[str, Phrase]) -> list[_ZeroPhrase] | None:
+    """"no one", "no-one", "nobody", "none" at token ``n``: the verb they are subject of says what
+    did not happen (empty when they are no subject); None when no such words stand there."""
+    found = _zero_subject_words(tokens, n, subjects)
+    if found is None:
+        return None
+    words, last = found
+    tok = tokens[n]
+    head = last if last.dep_ in _SUBJECT else tok
+    return [(tok, last, subjects[words], None)] if head.dep_ in _SUBJECT else []
+
+
+def _zero_subject_words(tokens: list[Token], n: int,
+                        subjects: dict[str, Phrase]) -> tuple[str, Token] | None:
+    """The zero_subject row at token ``n`` and its last token."""
+    tok = tokens[n]
+    if tok.lower_ == "no" and n + 1 < len(tokens):
+        two = f"no {tokens[n + 1].lower_}"
+        if two in subjects:
+            return two, tokens[n + 1]
+        three = f"no - {tokens[n + 2].lower_}" if n + 2 < len(tokens) else ""
+        if three in subjects and tokens[n + 1].text == "-":
+            return three, tokens[n + 2]
+        return None
+    return (tok.lower_, tok) if tok.lower_ in subjects else None
+
+
+def _zero_nouns(det: Token, table: dict[str, dict[str, Phrase]]) -> list[_ZeroPhrase]:
+    """"no casualties", "zero deaths", "no reports of injuries": each zero_noun row that the
+    determiner ``det`` says none of."""
+    if det.lower_ not in ("no", "zero") or det.dep_ != "det":
+        return []
+    nouns = table.get("zero_noun", {})
+    out: list[_ZeroPhrase] = []
+    for target in _zero_targets(det.head, table.get("report", {})):
+        out.extend(_zero_noun(det, target, nouns))
+    return out
+
+
+def _of_objects(tok: Token) -> list[Token]:
+    """The objects of ``tok``'s "of" ("reports of injuries" -> injuries)."""
+    return [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children if o.dep_ == "pobj"]
+
+
+def _zero_targets(noun: Token, reports: dict[str, Phrase]) -> list[Token]:
+    """The noun a "no" determines and its conjuncts; after a report word ("no reports of
+    injuries") the nouns reported on instead."""
+    if noun.lemma_.lower() not in reports:
+        return [noun] + [c for c in noun.children if c.dep_ == "conj"]
+    targets = _of_objects(noun)
+    return targets + [c for t in targets for c in t.children if c.dep_ == "conj"]
+
+
+def _zero_noun(det: Token, target: Token, nouns: dict[str, Phrase]) -> list[_ZeroPhrase]:
+    """One zero per status of the zero_noun row of ``target`` ("death", "member of staff")."""
+    lemma = target.lemma_.lower()
+    of = _of_objects(target)
+    if of and f"{lemma} of {of[0].lemma_.lower()}" in nouns:
+        phrase, last = nouns[f"{lemma} of {of[0].lemma_.lower()}"], of[0]
+    elif lemma in nouns:
+        phrase, last = nouns[lemma], target
+    else:
+        return []
+    return [(det, last, phrase, status) for status in phrase.statuses]
