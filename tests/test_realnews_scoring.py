@@ -9,9 +9,9 @@ from typing import Any
 
 from newsevents.evaluation.agreement import agreement
 from newsevents.evaluation.gold import GoldDoc, read_gold
+from newsevents.evaluation.outcome import DocOutcome
 from newsevents.evaluation.quality import check_floors
 from newsevents.evaluation.realnews import realnews_report
-from newsevents.evaluation.runner import DocOutcome
 from newsevents.evaluation.scoring import locate, match_document
 from newsevents.records import Article, Rejected, Result
 

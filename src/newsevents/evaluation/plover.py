@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import GoldFileError
 from .gold import GoldDoc, gold_doc_from_dict
-from .runner import DocOutcome
+from .outcome import DocOutcome
 from .scoring import countries_of, set_f1
 
 # Names of PLOVER 0.5 that later versions renamed or folded into a mode.

@@ -17,12 +17,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from .outcome import DocOutcome
 from .scoring import _CREDIT, _evidence_overlap, _fold, location_agrees
-
-if TYPE_CHECKING:
-    from .runner import DocOutcome
 
 # A prediction "is on" a sentence when it covers this much of it (or shares 60 % of its words
 # where the sentence is not in the body, e.g. a headline).

@@ -4,35 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from ..ingest.published import read_published
 from ..options import Options
 from ..pipeline import process_documents
-from ..records import RawDocument, Rejected, Result
+from ..records import RawDocument, Rejected
 from .gold import GoldDoc
+from .outcome import DocOutcome
 from .realnews import realnews_report
 from .scoring import FIELDS, check_article, match_document, score_fields, score_labels
-
-
-@dataclass
-class DocOutcome:
-    gold: GoldDoc
-    result: Result
-    label: str
-    predictions: list[dict[str, Any]]
-    pairs: list[tuple[int, int]]
-
-    def prediction_line(self) -> dict[str, Any]:
-        """The `--save-predictions` line: id, label, article, events."""
-        return {
-            "id": self.gold.id,
-            "label": self.label,
-            "article": self.result.article.to_dict() if self.result.article else None,
-            "rejected": self.result.rejected.to_dict() if self.result.rejected else None,
-            "events": self.predictions,
-        }
 
 
 def _with_published(doc: GoldDoc) -> RawDocument | Rejected:

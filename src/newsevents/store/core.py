@@ -17,8 +17,9 @@ from ..options import Options
 from ..records import Article, Event, Rejected, Result, stable_hash
 from . import review, rows
 from .backend import Backend
+from .event_writes import insert_event
 from .filters import BatchOutcome, EventFilter, where_clause
-from .linking import EventLink, link_article, link_event
+from .linking import link_article, link_event
 from .schema import OldSchema, check_readable, migrate
 
 StatsBy = Literal["day", "type", "country"]
@@ -103,32 +104,6 @@ _EVENT_SELECT = (
 )
 # Non-null dates first in both backends (SQLite sorts NULL first, PostgreSQL last).
 _EVENT_ORDER = " ORDER BY (e.date_start IS NULL), e.date_start, a.seq, e.ev_start, e.event_id"
-
-
-def insert_event(db: Backend, event: Event, run_id: str | None, created: str, found: EventLink) -> None:
-    """One event's rows (event, actors, quantities, search index); the caller holds the
-    transaction. Shared by batches and by events a reviewer adds."""
-    db.execute(
-        rows.insert_sql("events", rows.EVENT_COLUMNS),
-        rows.event_row(event, run_id, created, found.cluster_id, found.duplicate,
-                       found.dedup_key, found.place_key),
-    )
-    write_event_parts(db, event)
-    db.fts_index_event(event.event_id, event.evidence.sentence)
-
-
-def write_event_parts(db: Backend, event: Event) -> None:
-    """The actor and quantity rows of an event (a correction deletes the old ones first)."""
-    db.executemany(
-        "INSERT INTO event_actors (event_id, role, seq, text, name, country, sector, kind)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        rows.actor_rows(event),
-    )
-    db.executemany(
-        "INSERT INTO event_quantities (event_id, seq, count, count_high, item, status,"
-        " qualifier, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        rows.quantity_rows(event),
-    )
 
 
 class Store:

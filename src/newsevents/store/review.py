@@ -33,7 +33,9 @@ from ..records import (
 )
 from . import rows
 from .backend import Backend
+from .event_writes import insert_event, write_event_parts
 from .filters import EventFilter, where_clause
+from .linking import link_event
 
 ACTIONS = ("accept", "correct", "reject")
 STATUS_OF = {"accept": "accepted", "correct": "corrected", "reject": "rejected", "add": "added"}
@@ -211,7 +213,6 @@ _KEEP = ("event_id", "article_id", "run_id", "created", "cluster_id", "duplicate
 
 def _rewrite(db: Backend, event: Event, kept: Mapping[str, Any]) -> None:
     """Replace an event's columns, record, actors and quantities with ``event``'s."""
-    from .core import write_event_parts  # core imports this module's callers; avoid a cycle
 
     values = dict(zip(rows.EVENT_COLUMNS, rows.event_row(
         event, kept["run_id"], kept["created"], kept["cluster_id"], bool(kept["duplicate"]),
@@ -290,8 +291,6 @@ def add_event(db: Backend, article_id: str, start: int, end: int, who: str,
               fields: Any, note: str | None = None) -> str:
     """Add an event the coder missed: the sentence around body[start:end] becomes its evidence.
     ``fields`` holds ``type`` (required) and any editable field; returns the new event id."""
-    from .core import insert_event
-    from .linking import link_event
 
     who = check_reviewer(who)
     if not isinstance(fields, dict) or "type" not in fields:
