@@ -19,6 +19,7 @@ from click.testing import CliRunner
 from newsevents.cli import cli
 from newsevents.ingest import read_paths
 from newsevents.options import Options
+from newsevents.parallel import process_in_workers
 from newsevents.partitions import PartitionWriter, import_partitions
 from newsevents.pipeline import process_documents
 from newsevents.runner import process_into_store, run
@@ -109,7 +110,7 @@ def test_a_pool_worker_killed_mid_run_loses_no_document(corpus, small, opts, tmp
     processes and runs the dead one's tasks again."""
     pool = ProcessPool(2)
     try:
-        results = process_documents(read_paths([corpus], small), small, workers=pool)
+        results = process_in_workers(read_paths([corpus], small), small, None, None, pool)
         first = [next(results) for _ in range(small.batch_size)]
         os.kill(pool.pids()[0], signal.SIGKILL)
         rest = list(results)

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from . import lexicon
 from .errors import DocumentRejected
 from .ingest.documents import unencodable
 from .options import Options
@@ -60,6 +61,7 @@ class _Ahead:
 def process_in_workers(items: Iterable[RawDocument | Rejected], opts: Options,
                        memory: BoilerplateMemory | None, stored: StoredInputs | None,
                        workers: Workers) -> Iterator[Result]:
+    lexicon.use_tables_dir(opts.tables_dir)  # a bad table row fails here, before any document
     iterator = iter(items)
     window: deque[_Ahead] = deque()
 

@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from .coder import FrontPart
     from .extract.memory import BoilerplateMemory
     from .extract.parts import Parts
-    from .workers import Workers
 
 T = TypeVar("T")
 
@@ -63,7 +62,6 @@ def process_documents(
     items: Iterable[RawDocument | Rejected], opts: Options,
     memory: BoilerplateMemory | None = None,
     stored: StoredInputs | None = None,
-    workers: Workers | None = None,
 ) -> Iterator[Result]:
     """Run every document through the pipeline; yields one Result per input item, in order.
     ``memory`` is the publisher boilerplate memory extract consults (the store provides one).
@@ -75,15 +73,9 @@ def process_documents(
     Items are taken ``opts.batch_size`` at a time, and the next batch is started only when the
     caller asks for its first result, so a caller that stores each batch before asking for more
     (``runner.process_into_store``) makes the memory and the stored inputs of batch k hold
-    batches 0..k-1. With ``workers`` (a process pool or a Dask cluster, see ``workers.py``) the
-    extraction and the coding run there, and the results are the same: what depends on earlier
-    batches (the stored-input check, publisher memory) is still done here, in order."""
+    batches 0..k-1. ``parallel.process_in_workers`` is the same over a process pool or a Dask
+    cluster (``workers.py``), with the same results."""
     lexicon.use_tables_dir(opts.tables_dir)  # a bad table row fails here, before any document
-    if workers is not None:
-        from .parallel import process_in_workers
-
-        yield from process_in_workers(items, opts, memory, stored, workers)
-        return
     iterator = iter(items)
     while chunk := list(itertools.islice(iterator, opts.batch_size)):
         staged = stage_chunk(chunk, stored, lambda raw: find_parts(raw))

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from .errors import InputError
 from .ingest import fetch_urls, read_paths
 from .options import Options, load_options
+from .parallel import process_in_workers
 from .pipeline import page_paragraphs, process_documents
 from .records import RawDocument, Rejected, Result
 
@@ -180,7 +181,9 @@ def process_into_store(items: Iterable[RawDocument | Rejected], opts: Options, s
     told each written batch and its outcome (counts, progress)."""
     memory = store.boilerplate_memory()
     batch: list[Result] = []
-    for result in process_documents(items, opts, memory, stored=store, workers=workers):
+    results = (process_documents(items, opts, memory, stored=store) if workers is None
+               else process_in_workers(items, opts, memory, store, workers))
+    for result in results:
         batch.append(result)
         # Written when full, before the next chunk is asked for: the pipeline's next chunk must
         # see this one stored and remembered (see process_documents).
