@@ -120,3 +120,26 @@ def test_an_overlay_word_changes_a_rules_reading(tmp_path: Path,
     overlaid = resolve_actor(phrase)
     assert overlaid is not None and overlaid.actor.sector == "ELI"
     assert any(re.search(r"\+former$", rule) for rule in overlaid.rules)
+
+
+# --------------------------------------------------------------------------- ACLED tables
+
+
+def test_weapon_modes_rank_the_most_specific_first_and_map_to_acled_codes() -> None:
+    modes = lexicon.weapon_modes()
+    assert modes[0] == "suicide-attack" and modes.index("grenade") < modes.index("explosives")
+    assert "abduct" not in modes  # a trigger row's mode, never a weapon word's
+    acled_codes = set(lexicon.Lexicon().table("acled.tsv").column("code"))
+    assert set(lexicon.mode_acled().values()) <= acled_codes
+    assert lexicon.mode_acled()["heavy-weapons"] == "shell" and "firearms" not in lexicon.mode_acled()
+
+
+@pytest.mark.parametrize("name,row,message", [
+    ("modes.tsv", "laser\tfirst\t", "column rank: 'first' is not a whole number"),
+    ("modes.tsv", "laser\t11\tzap", "column acled: 'zap' is not a code of acled.tsv"),
+    ("classes.tsv", "weapon\tlaser\tlasers", "column value: 'lasers' is no mode of modes.tsv"),
+])
+def test_a_bad_mode_row_fails_at_load(tmp_path: Path, name: str, row: str, message: str) -> None:
+    folder = _overlay(tmp_path / "mine", name, f"{_header(name)}{row}\n")
+    with pytest.raises(lexicon.TableError, match=re.escape(message)):
+        lexicon.Lexicon(folder).check_all()

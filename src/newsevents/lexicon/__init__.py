@@ -6,7 +6,7 @@ parsed at load time, and the user's overlay folder (option ``tables_dir``) merge
 overlay and checks every table at once (the pipeline calls it before the first document).
 The rules read vocabularies by name: ``actor_words("honorific")``, ``coder_words("locative")``
 (word lists), ``sector_codes("armed")``, ``plover_types("verbal")``, ``pair_nouns("as_head")``
-(the codes with a yes/no property).
+(the codes with a yes/no property), ``weapon_modes()`` and ``mode_acled()`` (modes.tsv).
 docs/tables.md describes the tables, the checks and the overlays.
 """
 
@@ -17,7 +17,15 @@ from .conditions import Condition, ConditionError, parse_condition, parse_when
 from .loader import Row, Table, TableError
 from .schema import Column, Schema
 from .tables import Lexicon, active, overlay_dir, use_tables_dir
-from .vocabulary import actor_words, coder_words, pair_nouns, plover_types, sector_codes
+from .vocabulary import (
+    actor_words,
+    coder_words,
+    mode_acled,
+    pair_nouns,
+    plover_types,
+    sector_codes,
+    weapon_modes,
+)
 
 
 def table(name: str) -> Table:
@@ -42,6 +50,7 @@ __all__ = [
     "active",
     "actor_words",
     "coder_words",
+    "mode_acled",
     "overlay_dir",
     "pair_nouns",
     "parse_condition",
@@ -51,4 +60,5 @@ __all__ = [
     "sector_codes",
     "table",
     "use_tables_dir",
+    "weapon_modes",
 ]

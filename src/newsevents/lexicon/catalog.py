@@ -62,6 +62,13 @@ def _acled_pair(cells: dict[str, str], refs: Refs) -> str | None:
     return f"{cells['sub_event_type']!r} is no sub_event_type of acled_types.tsv"
 
 
+def _weapon_mode(cells: dict[str, str], refs: Refs) -> str | None:
+    """A weapon word's value is a mode of modes.tsv (the rank that picks among weapons)."""
+    if cells["class"] != "weapon" or cells["value"] in refs.values("modes.tsv", "mode"):
+        return None
+    return f"column value: {cells['value']!r} is no mode of modes.tsv"
+
+
 def _actor_country(value: str, refs: Refs) -> str | None:
     return None if value == "*" else refers("countries.tsv", "iso3", also=BODIES, strip="?")(value, refs)
 
@@ -209,9 +216,10 @@ _CODER = (
            "slot fillers.", (
                Column("class", "class name (weapon, civilian, form, ...)"),
                Column("lemma", "the word's lemma"),
-               Column("value", "what the word means in its class (weapon: the PLOVER mode)",
+               Column("value", "what the word means in its class (weapon: its PLOVER mode, a "
+                      "mode of modes.tsv)",
                       required=False),
-           ), ("class", "lemma")),
+           ), ("class", "lemma"), row_check=_weapon_mode),
     Schema("coder", "cues.tsv", "Words that cue attribution, modality, light verbs and casualties.", (
         Column("kind", "cue kind (say, light, negated, future, killed, ...)"),
         Column("lemma", "the word's lemma"),
@@ -247,6 +255,18 @@ _CODER = (
                *PLOVER_PROPERTIES,
            ), ("type",)),
     _word_lists("coder", "coder_words.tsv", CODER_WORD_LISTS),
+    Schema("coder", "modes.tsv", "PLOVER modes the ACLED mapping reads: which weapon wins and "
+           "which ACLED sub-event type a mode gives.", (
+               Column("mode", "PLOVER mode (a weapon word's value in classes.tsv, or a "
+                      "triggers.tsv mode)"),
+               Column("rank", "when an event's weapon words give several modes, the lowest rank "
+                      "wins (the most specific weapon; empty: never a weapon word's mode)",
+                      integer, required=False),
+               Column("acled", "code of acled.tsv an ASSAULT of this mode gets under a trigger "
+                      "row with ACLED code '*' (empty: who is hit decides: an attack on "
+                      "civilians or an armed clash)", refers("acled.tsv", "code"),
+                      required=False),
+           ), ("mode",)),
 )
 
 _EXTRACT = (

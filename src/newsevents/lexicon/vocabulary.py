@@ -1,12 +1,16 @@
 """The vocabularies the rules read, by name: the words of a word list (``actor_words.tsv``,
 ``coder_words.tsv``) and the codes that have a property (``sector_codes.tsv``,
-``plover_types.tsv``, ``pair_nouns.tsv``), overlay rows included.
+``plover_types.tsv``, ``pair_nouns.tsv``), and the modes of ``modes.tsv``, overlay rows
+included.
 
 Each set is built once per process from the active tables (``Lexicon.memo``), so a rule may ask
 for it at every word: ``token.lower_ in actor_words("honorific")``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from .catalog import SCHEMAS, WORD_LISTS
 from .tables import active
@@ -58,3 +62,23 @@ def plover_types(prop: str) -> frozenset[str]:
 def pair_nouns(prop: str) -> frozenset[str]:
     """The nouns of pair_nouns.tsv read as a pair of states by ``prop`` ("as_phrase")."""
     return _having("pair_nouns.tsv", prop)
+
+
+def weapon_modes() -> tuple[str, ...]:
+    """The modes of modes.tsv that weapon words give, by rank: the most specific first."""
+    lexicon = active()
+
+    def build() -> tuple[str, ...]:
+        ranked = [(int(row.get(1)), row.get(0)) for row in lexicon.rows("modes.tsv") if row.get(1)]
+        return tuple(mode for _rank, mode in sorted(ranked))
+    return lexicon.memo(("weapon_modes",), build)
+
+
+def mode_acled() -> Mapping[str, str]:
+    """Mode -> the acled.tsv code an ASSAULT of that mode gets (modes.tsv's acled column)."""
+    lexicon = active()
+
+    def build() -> Mapping[str, str]:
+        return MappingProxyType({row.get(0): row.get(2) for row in lexicon.rows("modes.tsv")
+                                 if row.get(2)})
+    return lexicon.memo(("mode_acled",), build)
