@@ -143,3 +143,20 @@ def test_a_bad_mode_row_fails_at_load(tmp_path: Path, name: str, row: str, messa
     folder = _overlay(tmp_path / "mine", name, f"{_header(name)}{row}\n")
     with pytest.raises(lexicon.TableError, match=re.escape(message)):
         lexicon.Lexicon(folder).check_all()
+
+
+def test_acled_sub_types_carry_their_salience_weight_and_riot_property() -> None:
+    weights = lexicon.acled_weights()
+    assert weights["Armed clash"] == weights["Mob violence"] == 2.0
+    assert weights["Peaceful protest"] == 1.5 and weights["Arrests"] == 1.0
+    assert lexicon.acled_sub_types("riot") == {"Violent demonstration", "Mob violence"}
+    # the store's filters still read event type -> sub-event types from the same table
+    from newsevents.store.filters import acled_types
+    assert acled_types()["Riots"] == ("Mob violence", "Violent demonstration")
+
+
+def test_a_bad_acled_type_row_fails_at_load(tmp_path: Path) -> None:
+    folder = _overlay(tmp_path / "mine", "acled_types.tsv",
+                      _header("acled_types.tsv") + "Riots\tLooting spree\thigh\tyes\n")
+    with pytest.raises(lexicon.TableError, match="column weight: 'high' is not a number"):
+        lexicon.Lexicon(folder).check_all()

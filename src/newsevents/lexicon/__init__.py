@@ -6,7 +6,8 @@ parsed at load time, and the user's overlay folder (option ``tables_dir``) merge
 overlay and checks every table at once (the pipeline calls it before the first document).
 The rules read vocabularies by name: ``actor_words("honorific")``, ``coder_words("locative")``
 (word lists), ``sector_codes("armed")``, ``plover_types("verbal")``, ``pair_nouns("as_head")``
-(the codes with a yes/no property), ``weapon_modes()`` and ``mode_acled()`` (modes.tsv).
+(the codes with a yes/no property), ``acled_sub_types("riot")`` and ``acled_weights()``
+(acled_types.tsv), ``weapon_modes()`` and ``mode_acled()`` (modes.tsv).
 docs/tables.md describes the tables, the checks and the overlays.
 """
 
@@ -18,6 +19,8 @@ from .loader import Row, Table, TableError
 from .schema import Column, Schema
 from .tables import Lexicon, active, overlay_dir, use_tables_dir
 from .vocabulary import (
+    acled_sub_types,
+    acled_weights,
     actor_words,
     coder_words,
     mode_acled,
@@ -47,6 +50,8 @@ __all__ = [
     "Schema",
     "Table",
     "TableError",
+    "acled_sub_types",
+    "acled_weights",
     "active",
     "actor_words",
     "coder_words",

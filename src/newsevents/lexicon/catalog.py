@@ -409,10 +409,17 @@ _RESOLVE = (
 )
 
 _STORE = (
-    Schema("store", "acled_types.tsv", "ACLED's event types and sub-event types.", (
-        Column("event_type", "ACLED event type"),
-        Column("sub_event_type", "ACLED sub-event type"),
-    ), ("event_type", "sub_event_type")),
+    Schema("store", "acled_types.tsv", "ACLED's event types and sub-event types, and what the "
+           "coder reads of them.", (
+               Column("event_type", "ACLED event type"),
+               Column("sub_event_type", "ACLED sub-event type"),
+               Column("weight", "what a factual event of this sub-event type adds to its "
+                      "salience, which ranks a document's events (the first names the document): "
+                      "violence and riots 2, protests 1.5, strategic developments 1", number),
+               _property("riot", "a crowd's violence: the sentence model's reading of an "
+                         "organised armed actor's event as this sub-event type is not taken (the "
+                         "rules know who acted)"),
+           ), ("event_type", "sub_event_type")),
     Schema("store", "acled_disorder.tsv", "ACLED event type -> disorder type.", (
         Column("event_type", "ACLED event type", refers("acled_types.tsv", "event_type")),
         Column("disorder_type", "ACLED disorder type"),

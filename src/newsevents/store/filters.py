@@ -115,8 +115,7 @@ def acled_types() -> dict[str, tuple[str, ...]]:
     """ACLED event type -> its sub-event types (data/store/acled_types.tsv)."""
     out: dict[str, list[str]] = {}
     for row in lexicon.rows("acled_types.tsv"):
-        event_type, sub_type = row.fields
-        out.setdefault(event_type, []).append(sub_type)
+        out.setdefault(row.get(0), []).append(row.get(1))
     return {k: tuple(v) for k, v in out.items()}
 
 
