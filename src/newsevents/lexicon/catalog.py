@@ -164,6 +164,11 @@ SECTOR_PROPERTIES = (
               "country, a place's state or a source's country"),
     _property("placeless", "a party of this code does not tell where an event happened (its "
               "country is not the event's place)"),
+    _property("acronym_group", "an armed group often known by an acronym the tables do not know "
+              "(\"FLA fighters\"): the acronym says nothing of its country, which the coder takes "
+              "from the event"),
+    _property("former_elite", "a person of persons.tsv of this sector whose term ended before "
+              "the article's year is of the elites (ELI): \"former\" in PLOVER terms"),
 )
 
 PLOVER_PROPERTIES = (
@@ -171,6 +176,9 @@ PLOVER_PROPERTIES = (
               "names a happening of its own (\"condemned the attack\")"),
     _property("absorbing", "a trigger of this type takes in the events under it: what is "
               "requested, rejected, threatened, agreed or discussed is not coded on its own"),
+    _property("tells_noun", "a verb of this type tells the event of a material noun of another "
+              "type that it governs (\"agreed a ceasefire\", \"threatened strikes\"): the noun "
+              "is no happening of its own (but \"discussed the attack\" names one)"),
     _property("verbal", "a statement: its place is that of its own setting, not of what it is "
               "about"),
     _property("addressee", "a verbal act whose recipient, when no role names one, is the party "
@@ -186,8 +194,10 @@ PLOVER_PROPERTIES = (
     _property("split_by_place", "the same happening in two places is two events"),
     _property("conflictual", "PLOVER's material or verbal conflict: announced for the future it "
               "is THREATEN"),
-    _property("cooperative", "PLOVER's cooperation: announced for the future it is AGREE, "
-              "refused REJECT"),
+    _property("future_agree", "announced for the future it is AGREE: PLOVER's cooperation, and "
+              "RETREAT and CONCEDE as the PLOVER gold records code them"),
+    _property("negated_reject", "negated, with an actor, it is REJECT: cooperation, agreement, a "
+              "retreat or a concession refused or failed"),
     _property("located_by_recipient", "placed nowhere else, it happened in its target's "
               "country"),
     _property("deployment", "a deployment: where it stands abroad is its recipient"),
