@@ -87,7 +87,7 @@ def _violence_key(mode: str | None, actor: tuple[Actor, ...], recipient: tuple[A
                   recipient_tokens: Sequence[Token], clause: list[Token], tables: Tables) -> str:
     """A remote weapon's sub-type (shelling told with aircraft words is an air strike); else
     an attack on civilians, else an armed clash."""
-    if mode in mode_acled():
+    if mode is not None and mode in mode_acled():
         key = mode_acled()[mode]
         if key == "shell" and any(lemma_of(t) in ("air", "aviation", "airstrike", "warplane")
                                   for t in clause):
