@@ -73,14 +73,14 @@ def test_lists_that_looked_alike_are_distinct_properties() -> None:
 
 
 @pytest.mark.parametrize("name,row,message", [
-    ("sector_codes.tsv", "XYZ\tsome body\tcountry\tno\tno\tmaybe\tno\tno\tno\tno\tno\tno",
+    ("sector_codes.tsv", "XYZ\tsome body\tcountry\tno\tno\tmaybe" + "\tno" * 8,
      "column armed: 'maybe' is not one of no, yes"),
-    ("sector_codes.tsv", "XYZ\tsome body\tplace\tno\tno\tno\tno\tno\tno\tno\tno\tno",
+    ("sector_codes.tsv", "XYZ\tsome body\tplace" + "\tno" * 11,
      "column field: 'place' is not one of country, sector"),
-    ("sector_codes.tsv", "xy\tsome body\tcountry\tno\tno\tno\tno\tno\tno\tno\tno\tno",
+    ("sector_codes.tsv", "xy\tsome body\tcountry" + "\tno" * 11,
      "column code: 'xy' is not a sector code"),
-    ("plover_types.tsv", "ASSAULT" + "\tyes" * 14 + "\tY", "column model_detects: 'Y' is not one of"),
-    ("plover_types.tsv", "ATTACK" + "\tno" * 15, "column type: 'ATTACK' is not one of"),
+    ("plover_types.tsv", "ASSAULT" + "\tyes" * 16 + "\tY", "column model_detects: 'Y' is not one of"),
+    ("plover_types.tsv", "ATTACK" + "\tno" * 17, "column type: 'ATTACK' is not one of"),
     ("pair_nouns.tsv", "duo\tyes\tsometimes", "column as_head: 'sometimes' is not one of no, yes"),
     ("actor_words.tsv", "leaders\tboss", "column list: 'leaders' is not one of"),
     ("coder_words.tsv", "weekday", "expected 2 tab-separated cells"),
@@ -99,7 +99,7 @@ def test_a_bad_vocabulary_row_fails_at_load_naming_file_and_line(tmp_path: Path,
 
 
 def test_an_overlay_row_can_change_a_property(tmp_path: Path) -> None:
-    row = "CRM\tcriminals\tsector\tno\tyes\tno\tno\tno\tno\tno\tno\tno\n"
+    row = "CRM\tcriminals\tsector\tno\tyes" + "\tno" * 9 + "\n"
     folder = _overlay(tmp_path / "mine", "sector_codes.tsv", _header("sector_codes.tsv") + row)
     lx = lexicon.Lexicon(folder)
     crm = [r for r in lx.rows("sector_codes.tsv") if r.get(0) == "CRM"]
@@ -120,3 +120,66 @@ def test_an_overlay_word_changes_a_rules_reading(tmp_path: Path,
     overlaid = resolve_actor(phrase)
     assert overlaid is not None and overlaid.actor.sector == "ELI"
     assert any(re.search(r"\+former$", rule) for rule in overlaid.rules)
+
+
+# --------------------------------------------------------------------------- ACLED tables
+
+
+def test_weapon_modes_rank_the_most_specific_first_and_map_to_acled_codes() -> None:
+    modes = lexicon.weapon_modes()
+    assert modes[0] == "suicide-attack" and modes.index("grenade") < modes.index("explosives")
+    assert "abduct" not in modes  # a trigger row's mode, never a weapon word's
+    acled_codes = set(lexicon.Lexicon().table("acled.tsv").column("code"))
+    assert set(lexicon.mode_acled().values()) <= acled_codes
+    assert lexicon.mode_acled()["heavy-weapons"] == "shell" and "firearms" not in lexicon.mode_acled()
+
+
+@pytest.mark.parametrize("name,row,message", [
+    ("modes.tsv", "laser\tfirst\t", "column rank: 'first' is not a whole number"),
+    ("modes.tsv", "laser\t11\tzap", "column acled: 'zap' is not a code of acled.tsv"),
+    ("classes.tsv", "weapon\tlaser\tlasers", "column value: 'lasers' is no mode of modes.tsv"),
+])
+def test_a_bad_mode_row_fails_at_load(tmp_path: Path, name: str, row: str, message: str) -> None:
+    folder = _overlay(tmp_path / "mine", name, f"{_header(name)}{row}\n")
+    with pytest.raises(lexicon.TableError, match=re.escape(message)):
+        lexicon.Lexicon(folder).check_all()
+
+
+def test_acled_sub_types_carry_their_salience_weight_and_riot_property() -> None:
+    weights = lexicon.acled_weights()
+    assert weights["Armed clash"] == weights["Mob violence"] == 2.0
+    assert weights["Peaceful protest"] == 1.5 and weights["Arrests"] == 1.0
+    assert lexicon.acled_sub_types("riot") == {"Violent demonstration", "Mob violence"}
+    # the store's filters still read event type -> sub-event types from the same table
+    from newsevents.store.filters import acled_types
+    assert acled_types()["Riots"] == ("Mob violence", "Violent demonstration")
+
+
+def test_a_bad_acled_type_row_fails_at_load(tmp_path: Path) -> None:
+    folder = _overlay(tmp_path / "mine", "acled_types.tsv",
+                      _header("acled_types.tsv") + "Riots\tLooting spree\thigh\tyes\n")
+    with pytest.raises(lexicon.TableError, match="column weight: 'high' is not a number"):
+        lexicon.Lexicon(folder).check_all()
+
+
+def test_code_sets_the_rules_read_are_table_properties() -> None:
+    """The sets that stood in the code as tuples and unions are columns now."""
+    assert lexicon.sector_codes("acronym_group") == {"REB", "MIL"}
+    assert lexicon.sector_codes("former_elite") == {"GOV", "MIL"}
+    assert lexicon.plover_types("negated_reject") - lexicon.plover_types("future_agree") == {"AGREE"}
+    assert {"RETREAT", "CONCEDE"} <= lexicon.plover_types("future_agree")
+    assert lexicon.plover_types("absorbing") - lexicon.plover_types("tells_noun") == {"CONSULT"}
+    assert lexicon.plover_types("addresses_home") == lexicon.plover_types("domestic") | {"PROTEST"}
+
+
+def test_the_country_filter_names_the_non_state_codes_of_the_sector_table() -> None:
+    from newsevents.errors import InputError
+    from newsevents.store.filters import country_code, non_state_codes
+
+    assert non_state_codes() == ("IGO", "NGO", "IMG")
+    assert country_code("country", "igo") == "IGO"
+    with pytest.raises(InputError) as err:
+        country_code("country", "Atlantis")
+    assert str(err.value).endswith(
+        "or a name (Ukraine); IGO, NGO, IMG name intergovernmental, non-governmental bodies and "
+        "international militant groups")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from .. import lexicon
 from ..analyse import parse
 from ..options import load_options
 from ..records import (
@@ -80,6 +81,9 @@ def resolve_command(text: str, published: str | None, config_path: Path | None,
     """Parse TEXT and print every actor, place, date and quantity found, with its codes and
     the table row or rule that produced it."""
     opts = load_options(config_path, {"spacy_model": model} if model else None)
+    # The pipeline chooses the overlay for the stages it runs; this command runs the resolver
+    # alone, so it chooses it here (a bad table row fails before the text is parsed).
+    lexicon.use_tables_dir(opts.tables_dir)
     doc = next(iter(parse([text], opts.spacy_model, 1)))
     article = Article(id=Article.id_for(text), doc_id="cli", source_uri="cli:", body=text,
                       paragraphs=tuple(p for p in text.split("\n\n") if p), published=published)

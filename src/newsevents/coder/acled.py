@@ -1,8 +1,8 @@
 """ACLED event and sub-event type of a coded event, and the ASSAULT mode from weapon words.
 
 Weapon words (classes.tsv, class ``weapon``) give the PLOVER mode; when several appear the
-most specific wins (MODE_RANK). ASSAULT rows with ACLED code "*" are mapped from that mode and
-from whom the violence hits: remote weapons -> Explosions/Remote violence sub-types; direct
+most specific wins (modes.tsv's rank). ASSAULT rows with ACLED code "*" are mapped from that mode
+(modes.tsv's acled column) and from whom the violence hits: remote weapons -> Explosions/Remote violence sub-types; direct
 violence against civilians -> Violence against civilians / Attack; otherwise Battles / Armed
 clash. Protest rows are upgraded to riots when violent words appear, and to interventions when
 authorities disperse or arrest.
@@ -14,24 +14,16 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Token
 
-from ..lexicon import sector_codes
+from ..lexicon import mode_acled, sector_codes, weapon_modes
 from ..records import Acled, Actor
 from .match import lemma_of
 from .tables import Tables
-
-MODE_RANK = ("suicide-attack", "unconventional", "drone", "aerial", "heavy-weapons", "grenade",
-             "explosives", "crowd-control", "firearms", "primitive")
-MODE_TO_ACLED = {
-    "suicide-attack": "suicide", "unconventional": "chemical", "drone": "air", "aerial": "air",
-    "heavy-weapons": "shell", "grenade": "grenade", "explosives": "ied",
-    "crowd-control": "protest_int", "abduct": "abduct", "sexual": "sexual", "destroy": "loot",
-}
 
 
 def weapon_mode(tokens: Iterable[Token], tables: Tables) -> str | None:
     found = {tables.classes["weapon"][lemma_of(t)] for t in tokens
              if lemma_of(t) in tables.classes.get("weapon", {})}
-    for mode in MODE_RANK:
+    for mode in weapon_modes():
         if mode in found:
             return mode
     return None
@@ -95,8 +87,8 @@ def _violence_key(mode: str | None, actor: tuple[Actor, ...], recipient: tuple[A
                   recipient_tokens: Sequence[Token], clause: list[Token], tables: Tables) -> str:
     """A remote weapon's sub-type (shelling told with aircraft words is an air strike); else
     an attack on civilians, else an armed clash."""
-    if mode in MODE_TO_ACLED:
-        key = MODE_TO_ACLED[mode]
+    if mode is not None and mode in mode_acled():
+        key = mode_acled()[mode]
         if key == "shell" and any(lemma_of(t) in ("air", "aviation", "airstrike", "warplane")
                                   for t in clause):
             return "air"

@@ -55,10 +55,10 @@ def _is_state(country: str | None) -> bool:
 # harm announced for the future is THREATEN (both keep modality "future": what is promised or
 # threatened lies ahead), and cooperation refused or failed is REJECT (factual). (The PLOVER
 # manual would keep future RETREAT/CONCEDE as they are; the PLOVER gold records code them AGREE,
-# which we follow.)
+# which we follow.) plover_types.tsv says which types: future_agree, conflictual, negated_reject.
 
 def future_is_agree(d: Draft) -> None:
-    if d.modality == "future" and d.type in plover_types("cooperative") | {"RETREAT", "CONCEDE"}:
+    if d.modality == "future" and d.type in plover_types("future_agree"):
         d.rules.append(f"future-{d.type}-is-AGREE")
         d.type, d.mode, d.acled_code = "AGREE", None, "-"
 
@@ -75,14 +75,13 @@ def conditional_is_threaten(d: Draft) -> None:
     if d.modality not in ("future", "hypothetical") or d.type == "THREATEN":
         return
     cond = context.condition_of(d.token)
-    if cond == "unless" or (cond == "if" and d.type in plover_types("conflictual") | {"SANCTION"}):
+    if cond == "unless" or (cond == "if" and d.type in plover_types("conflictual")):
         d.rules.append(f"conditional-{d.type}-is-THREATEN")
         d.type, d.mode, d.acled_code = "THREATEN", None, "-"
 
 
 def negated_is_reject(d: Draft) -> None:
-    if d.modality == "negated" and d.type in plover_types("cooperative") | {"AGREE", "RETREAT", "CONCEDE"} \
-            and d.actor:
+    if d.modality == "negated" and d.type in plover_types("negated_reject") and d.actor:
         d.rules.append(f"negated-{d.type}-is-REJECT")
         d.type, d.mode, d.modality, d.acled_code = "REJECT", None, "factual", "-"
 
@@ -123,7 +122,7 @@ def _fill_from_sentence_country(d: Draft, mentions: Mentions) -> None:
     home = _sentence_country(d, mentions)
     if home is None:
         return
-    if not d.recipient and d.type in plover_types("domestic") | {"PROTEST"}:
+    if not d.recipient and d.type in plover_types("addresses_home"):
         # protests, concessions and repression address the government of the country
         d.recipient = (Actor(text=home, name=country_name_of(home), country=home, sector="GOV",
                              kind="state"),)

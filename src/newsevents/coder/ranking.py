@@ -4,16 +4,17 @@ Confidence (0..1) = 0.45 for a row match, +0.10 verb trigger, +0.15 actor found 
 (+0.05 if inherited), +0.10 recipient, +0.05 place of its own, +0.05 date words, -0.10 for a noun trigger
 without any argument; capped at 0.95.
 
-Salience ranks the document's events: factual ACLED-scope events first (violence and riots +2,
-protests +1.5, strategic developments +1), the story's first sentences (+1.5 for the first, +0.75
-for the second), earlier paragraphs, reported casualties (+0.5) and confidence; hypothetical,
-negated and historical events -0.5, background phrases -2.5. The first-ranked event's ACLED
+Salience ranks the document's events: factual ACLED-scope events first (the weight of their
+sub-event type in acled_types.tsv: violence and riots +2, protests +1.5, strategic developments
++1), the story's first sentences (+1.5 for the first, +0.75 for the second), earlier paragraphs,
+reported casualties (+0.5) and confidence; hypothetical, negated and historical events -0.5,
+background phrases -2.5. The first-ranked event's ACLED
 sub-event type is the document label.
 """
 
 from __future__ import annotations
 
-from ..lexicon import sector_codes
+from ..lexicon import acled_sub_types, acled_weights, sector_codes
 from ..records import Acled, Event
 from . import document
 from .draft import Draft
@@ -32,11 +33,6 @@ def confidence(d: Draft) -> float:
     return round(max(0.05, min(0.95, score)), 3)
 
 
-# Violence outranks protests, which outrank strategic developments (1.0), when they are told
-# equally early: a protest told after the lead's arrest is the reaction, not the news.
-TYPE_WEIGHT = {"Battles": 2.0, "Explosions/Remote violence": 2.0, "Violence against civilians": 2.0,
-               "Riots": 2.0, "Protests": 1.5}
-
 # The first sentences of a story carry its news (the lead, a monitor's opening line): an event
 # there gains LEAD_BONUS, one sentence later LEAD_STEP less, and so on.
 LEAD_BONUS = 1.5
@@ -47,7 +43,7 @@ def salience(d: Draft, acled: Acled | None, n_paragraphs: int, conf: float,
              lead: int | None = None, sentence: int = 0) -> float:
     score = max(0.0, LEAD_BONUS - LEAD_STEP * sentence)
     if acled is not None and d.modality == "factual" and d.attribution.stance != "denied":
-        score += TYPE_WEIGHT.get(acled.event_type, 1.0)
+        score += acled_weights()[acled.sub_event_type]
         if acled.sub_event_type == "Agreement" and d.token.sent.start == lead and \
                 document.main_happening(d.token):
             # a truce or prisoner exchange the lead reports is the news; fighting told
@@ -68,9 +64,6 @@ def salience(d: Draft, acled: Acled | None, n_paragraphs: int, conf: float,
 LABEL_OVER = 0.6
 
 
-RIOTS = frozenset({"Violent demonstration", "Mob violence"})
-
-
 def label_of(e: Event) -> str:
     """The ACLED sub-event type an event gives the document: the sentence model's reading when
     it is sure of one (``scores``), else the event's own; except that an organised armed
@@ -81,7 +74,7 @@ def label_of(e: Event) -> str:
     if own == "none" or not probs:
         return own
     best = max(probs, key=probs.__getitem__)
-    if best in RIOTS and any(a.sector in sector_codes("armed") for a in e.actor):
+    if best in acled_sub_types("riot") and any(a.sector in sector_codes("armed") for a in e.actor):
         return own
     return best if best != "none" and probs[best] >= LABEL_OVER else own
 

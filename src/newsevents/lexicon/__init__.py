@@ -6,7 +6,8 @@ parsed at load time, and the user's overlay folder (option ``tables_dir``) merge
 overlay and checks every table at once (the pipeline calls it before the first document).
 The rules read vocabularies by name: ``actor_words("honorific")``, ``coder_words("locative")``
 (word lists), ``sector_codes("armed")``, ``plover_types("verbal")``, ``pair_nouns("as_head")``
-(the codes with a yes/no property).
+(the codes with a yes/no property), ``acled_sub_types("riot")`` and ``acled_weights()``
+(acled_types.tsv), ``weapon_modes()`` and ``mode_acled()`` (modes.tsv).
 docs/tables.md describes the tables, the checks and the overlays.
 """
 
@@ -17,7 +18,17 @@ from .conditions import Condition, ConditionError, parse_condition, parse_when
 from .loader import Row, Table, TableError
 from .schema import Column, Schema
 from .tables import Lexicon, active, overlay_dir, use_tables_dir
-from .vocabulary import actor_words, coder_words, pair_nouns, plover_types, sector_codes
+from .vocabulary import (
+    acled_sub_types,
+    acled_weights,
+    actor_words,
+    coder_words,
+    mode_acled,
+    pair_nouns,
+    plover_types,
+    sector_codes,
+    weapon_modes,
+)
 
 
 def table(name: str) -> Table:
@@ -39,9 +50,12 @@ __all__ = [
     "Schema",
     "Table",
     "TableError",
+    "acled_sub_types",
+    "acled_weights",
     "active",
     "actor_words",
     "coder_words",
+    "mode_acled",
     "overlay_dir",
     "pair_nouns",
     "parse_condition",
@@ -51,4 +65,5 @@ __all__ = [
     "sector_codes",
     "table",
     "use_tables_dir",
+    "weapon_modes",
 ]

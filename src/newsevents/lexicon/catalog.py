@@ -62,6 +62,13 @@ def _acled_pair(cells: dict[str, str], refs: Refs) -> str | None:
     return f"{cells['sub_event_type']!r} is no sub_event_type of acled_types.tsv"
 
 
+def _weapon_mode(cells: dict[str, str], refs: Refs) -> str | None:
+    """A weapon word's value is a mode of modes.tsv (the rank that picks among weapons)."""
+    if cells["class"] != "weapon" or cells["value"] in refs.values("modes.tsv", "mode"):
+        return None
+    return f"column value: {cells['value']!r} is no mode of modes.tsv"
+
+
 def _actor_country(value: str, refs: Refs) -> str | None:
     return None if value == "*" else refers("countries.tsv", "iso3", also=BODIES, strip="?")(value, refs)
 
@@ -157,6 +164,11 @@ SECTOR_PROPERTIES = (
               "country, a place's state or a source's country"),
     _property("placeless", "a party of this code does not tell where an event happened (its "
               "country is not the event's place)"),
+    _property("acronym_group", "an armed group often known by an acronym the tables do not know "
+              "(\"FLA fighters\"): the acronym says nothing of its country, which the coder takes "
+              "from the event"),
+    _property("former_elite", "a person of persons.tsv of this sector whose term ended before "
+              "the article's year is of the elites (ELI): \"former\" in PLOVER terms"),
 )
 
 PLOVER_PROPERTIES = (
@@ -164,6 +176,9 @@ PLOVER_PROPERTIES = (
               "names a happening of its own (\"condemned the attack\")"),
     _property("absorbing", "a trigger of this type takes in the events under it: what is "
               "requested, rejected, threatened, agreed or discussed is not coded on its own"),
+    _property("tells_noun", "a verb of this type tells the event of a material noun of another "
+              "type that it governs (\"agreed a ceasefire\", \"threatened strikes\"): the noun "
+              "is no happening of its own (but \"discussed the attack\" names one)"),
     _property("verbal", "a statement: its place is that of its own setting, not of what it is "
               "about"),
     _property("addressee", "a verbal act whose recipient, when no role names one, is the party "
@@ -179,8 +194,10 @@ PLOVER_PROPERTIES = (
     _property("split_by_place", "the same happening in two places is two events"),
     _property("conflictual", "PLOVER's material or verbal conflict: announced for the future it "
               "is THREATEN"),
-    _property("cooperative", "PLOVER's cooperation: announced for the future it is AGREE, "
-              "refused REJECT"),
+    _property("future_agree", "announced for the future it is AGREE: PLOVER's cooperation, and "
+              "RETREAT and CONCEDE as the PLOVER gold records code them"),
+    _property("negated_reject", "negated, with an actor, it is REJECT: cooperation, agreement, a "
+              "retreat or a concession refused or failed"),
     _property("located_by_recipient", "placed nowhere else, it happened in its target's "
               "country"),
     _property("deployment", "a deployment: where it stands abroad is its recipient"),
@@ -209,9 +226,10 @@ _CODER = (
            "slot fillers.", (
                Column("class", "class name (weapon, civilian, form, ...)"),
                Column("lemma", "the word's lemma"),
-               Column("value", "what the word means in its class (weapon: the PLOVER mode)",
+               Column("value", "what the word means in its class (weapon: its PLOVER mode, a "
+                      "mode of modes.tsv)",
                       required=False),
-           ), ("class", "lemma")),
+           ), ("class", "lemma"), row_check=_weapon_mode),
     Schema("coder", "cues.tsv", "Words that cue attribution, modality, light verbs and casualties.", (
         Column("kind", "cue kind (say, light, negated, future, killed, ...)"),
         Column("lemma", "the word's lemma"),
@@ -247,6 +265,18 @@ _CODER = (
                *PLOVER_PROPERTIES,
            ), ("type",)),
     _word_lists("coder", "coder_words.tsv", CODER_WORD_LISTS),
+    Schema("coder", "modes.tsv", "PLOVER modes the ACLED mapping reads: which weapon wins and "
+           "which ACLED sub-event type a mode gives.", (
+               Column("mode", "PLOVER mode (a weapon word's value in classes.tsv, or a "
+                      "triggers.tsv mode)"),
+               Column("rank", "when an event's weapon words give several modes, the lowest rank "
+                      "wins (the most specific weapon; empty: never a weapon word's mode)",
+                      integer, required=False),
+               Column("acled", "code of acled.tsv an ASSAULT of this mode gets under a trigger "
+                      "row with ACLED code '*' (empty: who is hit decides: an attack on "
+                      "civilians or an armed clash)", refers("acled.tsv", "code"),
+                      required=False),
+           ), ("mode",)),
 )
 
 _EXTRACT = (
@@ -389,10 +419,17 @@ _RESOLVE = (
 )
 
 _STORE = (
-    Schema("store", "acled_types.tsv", "ACLED's event types and sub-event types.", (
-        Column("event_type", "ACLED event type"),
-        Column("sub_event_type", "ACLED sub-event type"),
-    ), ("event_type", "sub_event_type")),
+    Schema("store", "acled_types.tsv", "ACLED's event types and sub-event types, and what the "
+           "coder reads of them.", (
+               Column("event_type", "ACLED event type"),
+               Column("sub_event_type", "ACLED sub-event type"),
+               Column("weight", "what a factual event of this sub-event type adds to its "
+                      "salience, which ranks a document's events (the first names the document): "
+                      "violence and riots 2, protests 1.5, strategic developments 1", number),
+               _property("riot", "a crowd's violence: the sentence model's reading of an "
+                         "organised armed actor's event as this sub-event type is not taken (the "
+                         "rules know who acted)"),
+           ), ("event_type", "sub_event_type")),
     Schema("store", "acled_disorder.tsv", "ACLED event type -> disorder type.", (
         Column("event_type", "ACLED event type", refers("acled_types.tsv", "event_type")),
         Column("disorder_type", "ACLED disorder type"),

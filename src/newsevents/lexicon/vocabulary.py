@@ -1,12 +1,16 @@
 """The vocabularies the rules read, by name: the words of a word list (``actor_words.tsv``,
 ``coder_words.tsv``) and the codes that have a property (``sector_codes.tsv``,
-``plover_types.tsv``, ``pair_nouns.tsv``), overlay rows included.
+``plover_types.tsv``, ``pair_nouns.tsv``, ``acled_types.tsv``), the ACLED weights of
+``acled_types.tsv`` and the modes of ``modes.tsv``, overlay rows included.
 
 Each set is built once per process from the active tables (``Lexicon.memo``), so a rule may ask
 for it at every word: ``token.lower_ in actor_words("honorific")``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from .catalog import SCHEMAS, WORD_LISTS
 from .tables import active
@@ -22,16 +26,17 @@ def _words(table: str, name: str) -> frozenset[str]:
     return lexicon.memo(("words", table, name), build)
 
 
-def _having(table: str, prop: str) -> frozenset[str]:
-    """The first-column values of ``table``'s rows whose yes/no column ``prop`` says yes."""
+def _having(table: str, prop: str, key: int = 0) -> frozenset[str]:
+    """The values in column ``key`` (the code) of ``table``'s rows whose yes/no column ``prop``
+    says yes."""
     schema = SCHEMAS[table]
-    if prop not in schema.header[1:]:
+    if prop not in schema.header[key + 1:]:
         raise KeyError(f"{prop!r} is no column of {table}; columns: {', '.join(schema.header)}")
     index = schema.index(prop)
     lexicon = active()
 
     def build() -> frozenset[str]:
-        return frozenset(row.get(0) for row in lexicon.rows(table) if row.get(index) == "yes")
+        return frozenset(row.get(key) for row in lexicon.rows(table) if row.get(index) == "yes")
     return lexicon.memo(("having", table, prop), build)
 
 
@@ -58,3 +63,39 @@ def plover_types(prop: str) -> frozenset[str]:
 def pair_nouns(prop: str) -> frozenset[str]:
     """The nouns of pair_nouns.tsv read as a pair of states by ``prop`` ("as_phrase")."""
     return _having("pair_nouns.tsv", prop)
+
+
+def acled_sub_types(prop: str) -> frozenset[str]:
+    """The ACLED sub-event types of acled_types.tsv that have the property ``prop`` ("riot")."""
+    return _having("acled_types.tsv", prop, key=1)
+
+
+def acled_weights() -> Mapping[str, float]:
+    """ACLED sub-event type -> what a factual event of it adds to its salience (acled_types.tsv's
+    weight column)."""
+    lexicon = active()
+
+    def build() -> Mapping[str, float]:
+        return MappingProxyType({row.get(1): float(row.get(2))
+                                 for row in lexicon.rows("acled_types.tsv")})
+    return lexicon.memo(("acled_weights",), build)
+
+
+def weapon_modes() -> tuple[str, ...]:
+    """The modes of modes.tsv that weapon words give, by rank: the most specific first."""
+    lexicon = active()
+
+    def build() -> tuple[str, ...]:
+        ranked = [(int(row.get(1)), row.get(0)) for row in lexicon.rows("modes.tsv") if row.get(1)]
+        return tuple(mode for _rank, mode in sorted(ranked))
+    return lexicon.memo(("weapon_modes",), build)
+
+
+def mode_acled() -> Mapping[str, str]:
+    """Mode -> the acled.tsv code an ASSAULT of that mode gets (modes.tsv's acled column)."""
+    lexicon = active()
+
+    def build() -> Mapping[str, str]:
+        return MappingProxyType({row.get(0): row.get(2) for row in lexicon.rows("modes.tsv")
+                                 if row.get(2)})
+    return lexicon.memo(("mode_acled",), build)

@@ -448,7 +448,7 @@ def _unknown_name(p: Phrase, d: Draft) -> bool:
     nothing of an armed group's country ("FLA fighters")."""
     if any(w in actor_words("foreign") for w in p.words):
         return False
-    if d.sector in ("REB", "MIL") and _acronym_group(p.raw, p.head):
+    if d.sector in sector_codes("acronym_group") and _acronym_group(p.raw, p.head):
         return False
     return (d.kind == "person" and d.person is not None) or _has_proper_modifier(p.raw, p.head)
 

@@ -15,7 +15,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..lexicon import actor_words
+from ..lexicon import actor_words, sector_codes
 from .tables import Row, ascii_key, read_table, split_alts
 
 # A name of more than this many words is not looked for.
@@ -128,7 +128,7 @@ def _decide(rows: Sequence[PersonRow], written: str, start: int, end: int, how: 
     first = pool[0]
     sectors = {r.sector for r in pool}
     sector: str | None = first.sector if len(sectors) == 1 else None
-    if year is not None and sector in ("GOV", "MIL") and all(
+    if year is not None and sector in sector_codes("former_elite") and all(
             r.end is not None and r.end < year for r in pool):
         sector = "ELI"  # out of office by the article's year: "former" in PLOVER terms
     # A full name keeps the article's spelling ("Sergey Lavrov"); a surname alone gets the

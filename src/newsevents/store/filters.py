@@ -44,9 +44,6 @@ class EventFilter:
     include_rejected: bool = False  # events a reviewer rejected are left out unless this is set
 
 
-# Codes of bodies that are not states, used as actor countries (data/resolve/actors.tsv):
-# intergovernmental, non-governmental, international militant groups.
-NON_STATE_CODES = ("IGO", "NGO", "IMG")
 _FIELD_NAMES = {"acled_event_type": "ACLED event type", "acled_sub_event_type": "ACLED sub-event type"}
 
 
@@ -87,11 +84,20 @@ def _one_of(name: str, value: str, valid: Sequence[str], what: str, fold: bool =
     return value
 
 
+def non_state_codes() -> tuple[str, ...]:
+    """The codes of bodies that are not states, used as actor countries (sector_codes.tsv's
+    non_state_actor: intergovernmental, non-governmental, international militant groups), in
+    the table's order."""
+    codes = lexicon.sector_codes("non_state_actor")
+    return tuple(c for c in lexicon.table("sector_codes.tsv").column("code") if c in codes)
+
+
 def country_code(name: str, value: str) -> str:
     """The ISO 3166-1 alpha-3 code of a code (alpha-3 or alpha-2) or a country name, in the
-    forms news writers use ("Russia", "Ivory Coast"); IGO, NGO and IMG stand as they are."""
+    forms news writers use ("Russia", "Ivory Coast"); the codes of bodies that are no state
+    (``non_state_codes``: IGO, NGO, IMG) stand as they are."""
     given = value.strip()
-    if given.upper() in NON_STATE_CODES:
+    if given.upper() in lexicon.sector_codes("non_state_actor"):
         return given.upper()
     try:
         return str(pycountry.countries.lookup(given).alpha_3)
@@ -106,7 +112,7 @@ def country_code(name: str, value: str) -> str:
         return found[0]
     raise InputError(
         f"{name} {value!r} is not a country: give an ISO 3166-1 alpha-3 code (UKR), a two-letter "
-        f"code (UA) or a name (Ukraine); {', '.join(NON_STATE_CODES)} name intergovernmental, "
+        f"code (UA) or a name (Ukraine); {', '.join(non_state_codes())} name intergovernmental, "
         "non-governmental bodies and international militant groups")
 
 
@@ -115,8 +121,7 @@ def acled_types() -> dict[str, tuple[str, ...]]:
     """ACLED event type -> its sub-event types (data/store/acled_types.tsv)."""
     out: dict[str, list[str]] = {}
     for row in lexicon.rows("acled_types.tsv"):
-        event_type, sub_type = row.fields
-        out.setdefault(event_type, []).append(sub_type)
+        out.setdefault(row.get(0), []).append(row.get(1))
     return {k: tuple(v) for k, v in out.items()}
 
 
