@@ -201,10 +201,14 @@ def _mention_further_in(finder: ActorFinder, p: _Phrase) -> Found | None:
     """"sending additional troops to Russia": a country further in beats a bare noun."""
     if not p.named or not p.deep or any(a.country for a in p.named):
         return None
-    deeper = _unique(m.actor for m in finder.mentions_over(p.subtree) if m.actor.country)
-    if not deeper:
+    return _countries_in_subtree(finder, p)
+
+
+def _countries_in_subtree(finder: ActorFinder, p: _Phrase) -> Found | None:
+    actors = _unique(m.actor for m in finder.mentions_over(p.subtree) if m.actor.country)
+    if not actors:
         return None
-    return finder._agent_first(p.head, Found(deeper, tuple(p.subtree), "mention"))
+    return finder._agent_first(p.head, Found(actors, tuple(p.subtree), "mention"))
 
 
 def _from(finder: ActorFinder, p: _Phrase) -> Found | None:
@@ -263,10 +267,7 @@ def _mention_in_subtree(finder: ActorFinder, p: _Phrase) -> Found | None:
     """A country named anywhere in the phrase, prepositional phrases included."""
     if not p.deep:
         return None
-    actors = _unique(m.actor for m in finder.mentions_over(p.subtree) if m.actor.country)
-    if not actors:
-        return None
-    return finder._agent_first(p.head, Found(actors, tuple(p.subtree), "mention"))
+    return _countries_in_subtree(finder, p)
 
 
 def _place(finder: ActorFinder, p: _Phrase) -> Found | None:
