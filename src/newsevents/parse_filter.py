@@ -40,17 +40,35 @@ NEIGHBOURS = 1
 # What the light regions skip: everything but the entity recogniser.
 LIGHT_DISABLED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 
-# A sentence ends after . ! or ? (and closing quotes or brackets) followed by whitespace, or at a
-# line break; the next one starts after that whitespace.
-_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*")
+# A sentence ends after . ! or ? (and closing quotes or brackets) followed by whitespace and a
+# capital, a digit or an opening quote, or at a line break; the next one starts after that
+# whitespace. A cut here is final (the parser cannot join the pieces again), so a period after an
+# abbreviation ("U.S.", "p.m.", "Aug.", "Mr.") or an initial ("John F. Kennedy") is no end.
+_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z0-9\"'“‘(])|\n\s*")
+_LAST_WORD = re.compile(r"(\S+?)[.!?][\"'”’)\]]*$")
+ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "cpl", "rev", "st",
+    "sen", "rep", "gov", "pres", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
+})
 _WORD = re.compile(r"[a-z]+")
+
+
+def _ends_sentence(before: str) -> bool:
+    """Whether the text ``before`` a break ends a sentence (not an abbreviation or initial)."""
+    last = _LAST_WORD.search(before[-40:])
+    if last is None:
+        return True
+    word = last.group(1).lstrip("\"'“‘(")
+    return len(word) > 1 and "." not in word and word.lower() not in ABBREVIATIONS
 
 
 def sentence_starts(text: str) -> list[int]:
     """Character offsets where the sentences of ``text`` start (0 first), by punctuation."""
     starts = [0]
     for m in _BREAK.finditer(text):
-        if starts[-1] < m.end() < len(text):
+        if starts[-1] < m.end() < len(text) and (
+                "\n" in m.group() or _ends_sentence(text[starts[-1]:m.start()])):
             starts.append(m.end())
     return starts
 
