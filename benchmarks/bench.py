@@ -261,7 +261,7 @@ def report(min_articles: int, processes: list[int]) -> dict[str, Any]:
 
     opts = load_options()
     result: dict[str, Any] = {"machine": machine(), "model": opts.spacy_model, "batch_size": opts.batch_size,
-                              "documents": min_articles}
+                              "parse_filter": opts.parse_filter, "documents": min_articles}
     result["bare"] = bare = _in_child(["--child-bare", str(min_articles)])
     runs = []
     for n in processes:

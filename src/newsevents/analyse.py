@@ -53,17 +53,25 @@ def pieces(text: str, size: int) -> list[str]:
 
 
 def parse(texts: Iterable[str], model: str, batch_size: int = 32,
-          piece_chars: int = PIECE_CHARS) -> Iterator[Doc]:
+          piece_chars: int = PIECE_CHARS, candidates_only: bool = False) -> Iterator[Doc]:
     """Parse ``texts`` in order, batched; a text over ``piece_chars`` is parsed in pieces (see
-    PIECE_CHARS) whose Docs are joined, so token offsets are offsets into the whole text."""
+    PIECE_CHARS) whose Docs are joined, so token offsets are offsets into the whole text.
+    ``candidates_only`` (the ``parse_filter`` setting) runs the full pipeline only on the
+    sentences that can hold an event (:mod:`.parse_filter`)."""
     nlp = load_model(model)  # here, not in the generator: a missing model is reported at once
-    return _parse(nlp, texts, batch_size, piece_chars)
+    return _parse(nlp, texts, batch_size, piece_chars, model if candidates_only else None)
 
 
-def _parse(nlp: Language, texts: Iterable[str], batch_size: int, piece_chars: int) -> Iterator[Doc]:
+def _parse(nlp: Language, texts: Iterable[str], batch_size: int, piece_chars: int,
+           filtered_model: str | None = None) -> Iterator[Doc]:
     from spacy.tokens import Doc
 
+    from .parse_filter import parse_filtered
+
     for too_long, group in itertools.groupby(texts, key=lambda text: len(text) > piece_chars):
+        if not too_long and filtered_model is not None:
+            yield from parse_filtered(nlp, list(group), filtered_model, batch_size)
+            continue
         if not too_long:
             yield from nlp.pipe(group, batch_size=batch_size)
             continue

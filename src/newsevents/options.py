@@ -26,6 +26,8 @@ SETTINGS: dict[str, tuple[type[Any], str]] = {
     "sentence_model_drop": (float, "rule events of violence, protest, coercion or mobilisation "
                                    "whose sentence the classifier reads as plain prose with an "
                                    "event probability under this are dropped (0: none)"),
+    "parse_filter": (bool, "spaCy's tagger and parser run only on sentences that hold a trigger "
+                           "word, their neighbours and the lead; entities on every sentence"),
     "tables_dir": (str, "a folder of the user's own tables (triggers.tsv, actors.tsv, ...) whose "
                         "rows are added to the packaged ones, a row of the same key replacing "
                         "the packaged rows (docs/tables.md); empty: the packaged tables alone"),
@@ -44,10 +46,14 @@ class Options:
     sentence_model: bool
     sentence_model_drop: float
     tables_dir: str
+    parse_filter: bool = False
 
     @property
     def config_hash(self) -> str:
-        return stable_hash(dataclasses.asdict(self), length=12)
+        values = dataclasses.asdict(self)
+        if not values["parse_filter"]:
+            del values["parse_filter"]  # off, the hash stays that of runs before the setting
+        return stable_hash(values, length=12)
 
     def replace(self, **changes: Any) -> Options:
         return load_options(overrides={**dataclasses.asdict(self), **changes})

@@ -168,7 +168,8 @@ def _parse(pairs: list[tuple[RawDocument, Article]], opts: Options) -> list[Doc 
         return []  # nothing to parse: the model is not even loaded
     bodies = [article.body for _, article in pairs]
     try:
-        return list(analyse.parse(bodies, opts.spacy_model, opts.batch_size))
+        return list(analyse.parse(bodies, opts.spacy_model, opts.batch_size,
+                                  candidates_only=opts.parse_filter))
     except NewsEventsError:
         raise
     except Exception:
