@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsevents import parse_filter
-from newsevents.analyse import parse
+from newsevents.analyse import load_model, parse
 from newsevents.options import load_options
 
 BODY = (
@@ -37,14 +37,14 @@ def test_candidates_their_neighbours_and_the_lead_are_parsed_in_full() -> None:
 
 
 def test_regions_join_back_into_the_text(model: str) -> None:
-    forms = parse_filter.trigger_forms(model)
+    forms = parse_filter.trigger_forms(load_model(model), model)
     parts = parse_filter.regions(BODY, forms)
     assert "".join(text for text, _, _ in parts) == BODY
     assert [full for _, full, _ in parts] == [True, False, True, False]
 
 
 def test_trigger_forms_hold_regular_and_irregular_forms(model: str) -> None:
-    forms = parse_filter.trigger_forms(model)
+    forms = parse_filter.trigger_forms(load_model(model), model)
     assert {"attacked", "attacks", "killing", "fought", "protesters"} & forms >= {
         "attacked", "attacks", "killing", "fought"}
     assert "library" not in forms

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from .errors import ConfigError
+from .parse_filter import parse_filtered
 
 if TYPE_CHECKING:  # spaCy is imported when a text is parsed, not with the package
     from spacy.language import Language
@@ -65,8 +66,6 @@ def parse(texts: Iterable[str], model: str, batch_size: int = 32,
 def _parse(nlp: Language, texts: Iterable[str], batch_size: int, piece_chars: int,
            filtered_model: str | None = None) -> Iterator[Doc]:
     from spacy.tokens import Doc
-
-    from .parse_filter import parse_filtered
 
     for too_long, group in itertools.groupby(texts, key=lambda text: len(text) > piece_chars):
         if not too_long and filtered_model is not None:

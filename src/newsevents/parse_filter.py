@@ -85,11 +85,11 @@ def _inflections(lemma: str) -> set[str]:
 
 
 @functools.lru_cache(maxsize=4)
-def trigger_forms(model: str) -> frozenset[str]:
-    """Every lower-case word that may be a form of a trigger lemma."""
+def trigger_forms(nlp: Language, model: str) -> frozenset[str]:
+    """Every lower-case word that may be a form of a trigger lemma (``nlp`` is the loaded
+    pipeline ``model``: analyse loads it and calls this module, never the other way round)."""
     from spacy.pipeline import Lemmatizer
 
-    from .analyse import load_model
     from .coder.tables import load_tables
 
     tables = load_tables()
@@ -98,7 +98,7 @@ def trigger_forms(model: str) -> frozenset[str]:
     forms = {f for lemma in lemmas for f in _inflections(lemma)}
     # irregular forms ("fought", "struck", "fled") from the lemmatizer's exceptions, and the
     # coder's own corrections of the lemmatizer (classes.tsv "form" rows)
-    lemmatizer = load_model(model).get_pipe("lemmatizer")
+    lemmatizer = nlp.get_pipe("lemmatizer")
     if not isinstance(lemmatizer, Lemmatizer):
         raise ConfigError(f"spaCy pipeline {model!r} has no rule lemmatizer for the parse filter")
     exceptions = lemmatizer.lookups.get_table("lemma_exc")
@@ -157,7 +157,7 @@ def parse_filtered(nlp: Language, texts: Iterable[str], model: str, batch_size: 
     """Each text's Doc, the full pipeline run on its candidate regions only (see the module)."""
     from spacy.tokens import Doc
 
-    forms = trigger_forms(model)
+    forms = trigger_forms(nlp, model)
     cut = [regions(text, forms) for text in texts]
     full = iter(nlp.pipe([r for parts in cut for r, f, _ in parts if f], batch_size=batch_size))
     light_names = [n for n in LIGHT_DISABLED if n in nlp.pipe_names]
