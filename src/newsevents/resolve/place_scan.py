@@ -205,8 +205,29 @@ def _candidates(doc: Doc) -> list[tuple[Span, bool]]:
     place (or a person the text calls a town)."""
     found: list[tuple[Span, bool]] = [(span, False) for span in _hyphened_names(doc)]
     found += _entity_candidates(doc)
+    found += [(span, True) for span in _dateline_town(doc)]
     found += [(span, False) for span in _proper_runs(doc)]
     return sorted(found, key=lambda c: c[0].start)
+
+
+def _caps_dateline(span: Span) -> bool:
+    """"TAYLORVILLE —": a capitalised name opening the body before a dash or a comma is the
+    dateline's town, whatever label the small model gives it (it reads such words as people)."""
+    letters = [ch for ch in span.text if ch.isalpha()]
+    return len(letters) > 2 and all(ch.isupper() for ch in letters) and _opens_dateline(span)
+
+
+def _dateline_town(doc: Doc) -> list[Span]:
+    """The capitalised words opening a dateline ("TAYLORVILLE —"), when no place entity covers
+    them (the small model reads such a word as a person or a plural noun): read as a place
+    entity, since the dateline's slot says it is one."""
+    end = 0
+    while end < min(len(doc), 4) and doc[end].is_alpha and doc[end].is_upper:
+        end += 1
+    if end == 0 or not _caps_dateline(doc[:end]) or any(
+            e.label_ in PLACE_LABELS and e.start < end for e in doc.ents):
+        return []
+    return [Span(doc, 0, end, label="GPE")]
 
 
 def _entity_candidates(doc: Doc) -> list[tuple[Span, bool]]:

@@ -1,0 +1,40 @@
+"""Where and when from the whole story: the dateline's town, dated headings, the day an earlier
+telling gives, and a region's bare name (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.resolve.places import get_gazetteer
+
+PUBLISHED = "2024-03-08T09:00:00-05:00"  # a Friday
+
+
+def _scan_all(text: str, countries: list[str]) -> list[tuple[str, object]]:
+    from newsevents.analyse import load_model
+    from newsevents.options import load_options
+    from newsevents.resolve.place_scan import scan_places
+
+    doc = load_model(load_options().spacy_model)(text)
+    return [(text[m.start:m.end], m) for m in scan_places(doc, get_gazetteer(), countries)]
+
+
+def _scan(text: str, countries: list[str]) -> dict[str, object]:
+    return dict(_scan_all(text, countries))
+
+
+@pytest.mark.parametrize("town,name,admin1", [
+    ("TAYLORVILLE", "Taylorville", "Illinois"),
+    ("MATTOON", "Mattoon", "Illinois"),
+    ("EFFINGHAM", "Effingham", "Illinois"),
+])
+def test_a_capitalised_dateline_is_a_town(town: str, name: str, admin1: str) -> None:
+    text = f"{town} — The following are the arrests the sheriff recorded this week."
+    found = _scan(text, ["USA"])
+    assert found[town].place.name == name and found[town].place.admin1 == admin1  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("word", ["BREAKING", "UPDATE"])
+def test_a_capitalised_word_that_is_no_town_stays_placeless(word: str) -> None:
+    found = _scan(f"{word} — The following are the arrests the sheriff recorded this week.", ["USA"])
+    assert all(m.place.precision == "unknown" for m in found.values())  # type: ignore[attr-defined]
