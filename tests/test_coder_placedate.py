@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+import newsevents
 from newsevents.resolve.places import get_gazetteer
 
 PUBLISHED = "2024-03-08T09:00:00-05:00"  # a Friday
@@ -38,3 +39,18 @@ def test_a_capitalised_dateline_is_a_town(town: str, name: str, admin1: str) -> 
 def test_a_capitalised_word_that_is_no_town_stays_placeless(word: str) -> None:
     found = _scan(f"{word} — The following are the arrests the sheriff recorded this week.", ["USA"])
     assert all(m.place.precision == "unknown" for m in found.values())  # type: ignore[attr-defined]
+
+
+BLOTTER = ("CLARKSVILLE — The following reports of arrests and accidents were recorded by the "
+           "police department and the sheriff's office this week.\n\n"
+           "March 3: ARRESTS – A woman, 30, was arrested for shoplifting. A man, 41, was "
+           "arrested for trespassing.\n\n"
+           "March 5: ARRESTS – A man, 22, was arrested on a warrant.")
+
+
+def test_undated_items_under_a_dated_heading_take_its_day() -> None:
+    events = newsevents.process(BLOTTER, published=PUBLISHED)
+    trespass = next(e for e in events if "trespassing" in e.evidence.sentence)
+    assert trespass.date.start == "2024-03-03", trespass.evidence.rule
+    assert "date-from-heading" in trespass.evidence.rule
+    assert trespass.location is not None and trespass.location.name == "Clarksville"

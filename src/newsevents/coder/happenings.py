@@ -21,7 +21,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ..lexicon import coder_words
-from ..records import Actor, Fatalities
+from ..records import Actor, DateSpan, Fatalities, Mentions
 from ..resolve.date_scan import ANAPHORIC_DAY
 from .draft import Draft, take_parties
 from .slots import PRECISION_RANK
@@ -215,3 +215,30 @@ def place_from_paragraph(drafts: list[Draft]) -> None:
             continue
         d.place = prev.place
         d.rules.append("place-from-paragraph")
+
+
+def _heading_dates(body: str, mentions: Mentions, starts: list[int]) -> dict[int, DateSpan]:
+    """Paragraph index -> the day a dated heading opening it gives ("October 20: ARRESTS - ...",
+    "Tuesday: ..."): a date of one day at the paragraph's start, followed by a colon."""
+    out: dict[int, DateSpan] = {}
+    for m in mentions.dates:
+        if m.date.precision != "day" or not m.date.start:
+            continue
+        para = next((i for i, s in enumerate(starts) if s <= m.start <= s + 1), None)
+        if para is not None and body[m.end:m.end + 2].lstrip().startswith(":"):
+            out[para] = m.date
+    return out
+
+
+def date_from_heading(drafts: list[Draft], mentions: Mentions, body: str,
+                      starts: list[int]) -> None:
+    """"October 20: ARRESTS - A man, 30, was arrested ... Another was arrested ...": a factual
+    event of a paragraph under a dated heading happened that day when its own words give no
+    date (a blotter or a timeline lists each day's happenings under the day)."""
+    headings = _heading_dates(body, mentions, starts)
+    for d in drafts:
+        day = headings.get(d.paragraph)
+        if day is None or d.date_from_text or d.modality != "factual":
+            continue
+        d.date, d.date_from_text = day, True
+        d.rules.append("date-from-heading")
