@@ -54,3 +54,19 @@ def test_undated_items_under_a_dated_heading_take_its_day() -> None:
     assert trespass.date.start == "2024-03-03", trespass.evidence.rule
     assert "date-from-heading" in trespass.evidence.rule
     assert trespass.location is not None and trespass.location.name == "Clarksville"
+
+
+
+
+def test_a_bare_region_name_is_the_region_when_the_town_is_set_apart() -> None:
+    text = ("Fighting spread across Idlib province as the army pushed toward Idlib city. "
+            "Two soldiers were killed in Idlib, the ministry said.")
+    found = _scan_all(text, ["SYR"])
+    idlib = [m.place.precision for t, m in found if t == "Idlib"]  # type: ignore[attr-defined]
+    assert idlib == ["city", "admin1"]  # "Idlib city", then the bare name
+
+
+def test_a_bare_region_name_stays_the_town_otherwise() -> None:
+    text = "Drones hit Kherson region overnight. Shelling killed two civilians in Kherson."
+    found = _scan(text, ["UKR"])
+    assert found["Kherson"].place.precision == "city"  # type: ignore[attr-defined]

@@ -11,7 +11,7 @@ or to lie in one of the article's countries.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
@@ -152,7 +152,34 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
             out.append(found[0])
             taken.update(t.i for t in found[1])
     out.sort(key=lambda m: m.start)
-    return out
+    return _bare_region_names(out, doc.text)
+
+
+def _town_called_city(m: PlaceMention, text: str) -> bool:
+    return text[m.end:m.end + 5].lower() == " city"
+
+
+def _bare_region_names(out: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """"shelling in Idlib province ... rebel-held Idlib city ... in Idlib": where the article
+    names both a region with its region word and the town of that name as "X city", the bare
+    name is the region (the writer sets the town apart; elsewhere "Kherson region ... in
+    Kherson" leaves the bare name the town)."""
+    regions = {(norm(m.place.text.rsplit(" ", 1)[0]), m.place.country, m.place.admin1): m.place
+               for m in out if m.rule.startswith("region-word:") and m.place.precision == "admin1"}
+    towns = {(norm(m.place.text), m.place.country, m.place.admin1) for m in out
+             if m.place.precision == "city" and _town_called_city(m, text)}
+    regions = {k: v for k, v in regions.items() if k in towns}
+    if not regions:
+        return out
+    return [m if _town_called_city(m, text) else _as_region(m, regions) for m in out]
+
+
+def _as_region(m: PlaceMention, regions: dict[tuple[str, str | None, str | None], Place]) -> PlaceMention:
+    region = regions.get((norm(m.place.text), m.place.country, m.place.admin1)) \
+        if m.place.precision == "city" else None
+    if region is None:
+        return m
+    return PlaceMention(m.start, m.end, replace(region, text=m.place.text), m.rule + "+bare-region-name")
 
 
 # ----------------------------------------------------------------- region phrases
