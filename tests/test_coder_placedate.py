@@ -56,6 +56,34 @@ def test_undated_items_under_a_dated_heading_take_its_day() -> None:
     assert trespass.location is not None and trespass.location.name == "Clarksville"
 
 
+LEAD_THEN_DETAILS = ("Police arrested four people Monday during a drug investigation in a quiet "
+                     "neighbourhood.\n\nOfficers arrested a woman, 35, after a traffic stop near "
+                     "the river, a police spokesman said.")
+
+
+def test_details_told_after_the_lead_take_its_day() -> None:
+    events = newsevents.process(LEAD_THEN_DETAILS, published="2024-03-06T09:00:00-05:00")
+    detail = next(e for e in events if "traffic stop" in e.evidence.sentence)
+    assert detail.date.start == "2024-03-04"
+    assert "date-from-earlier-telling" in detail.evidence.rule
+
+
+def test_an_attack_by_the_other_side_is_not_dated_by_an_earlier_attack() -> None:
+    text = ("Russian forces shelled the Ukrainian city of Kharkiv on Monday, Ukrainian officials "
+            "said.\n\nUkrainian drones struck an oil depot in the Russian region of Belgorod, "
+            "Russian officials said.")
+    events = newsevents.process(text, published="2024-03-06T09:00:00+02:00")
+    drones = next(e for e in events if "oil depot" in e.evidence.sentence)
+    assert drones.date.start == "2024-03-06", drones.evidence.rule
+
+
+def test_a_demand_told_in_the_present_keeps_the_publication_day() -> None:
+    text = ("Unions demanded higher wages on Monday in a letter to the government.\n\n"
+            "Teachers are demanding smaller classes, their union says.")
+    events = newsevents.process(text, published="2024-03-06T09:00:00-05:00")
+    present = next(e for e in events if "Teachers" in e.evidence.sentence)
+    assert present.date.start == "2024-03-06"
+    assert "date-from-earlier-telling" not in present.evidence.rule
 
 
 def test_a_bare_region_name_is_the_region_when_the_town_is_set_apart() -> None:

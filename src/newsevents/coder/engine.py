@@ -35,7 +35,9 @@ clause tells (``deed-agent``) before any actor carried over from an earlier sent
 
 Dates: a date expression in the trigger's clause (else elsewhere in the sentence outside other
 events' clauses); with none, the day of a dated heading opening its paragraph ("March 3:
-ARRESTS - ...", ``date-from-heading``), else the article's publication day (news copy reports the day's events; an ASSAULT inheriting its actor
+ARRESTS - ...", ``date-from-heading``), else the day the story gave the latest earlier factual
+event of its type unless it is told in the present (``date-from-earlier-telling``), else the
+article's publication day (news copy reports the day's events; an ASSAULT inheriting its actor
 also inherits its date); historical events without a
 date expression get an unknown date. A bare weekday told of a happening still ahead is the
 next such day. Modality is judged against the dateline's day when the body has one (it beats
@@ -219,6 +221,7 @@ def _document_rules(drafts: list[Draft], mentions: Mentions, tables: Tables,
     happenings.date_from_heading(drafts, mentions, coder.article.body, coder.paragraphs)
     drafts = happenings.merge_happenings(drafts)
     happenings.place_from_paragraph(drafts)
+    happenings.date_from_earlier_telling(drafts)
     return drafts
 
 

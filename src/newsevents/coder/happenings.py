@@ -242,3 +242,31 @@ def date_from_heading(drafts: list[Draft], mentions: Mentions, body: str,
             continue
         d.date, d.date_from_text = day, True
         d.rules.append("date-from-heading")
+
+
+def _told_in_present(t: Token) -> bool:
+    """"are urging", "says": what goes on as the story is told, not a happening told before."""
+    return t.tag_ in ("VBZ", "VBP") or (t.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in t.children))
+
+
+def _dates_this(o: Draft, d: Draft) -> bool:
+    """``o`` is a dated factual telling of ``d``'s type whose parties do not name other
+    countries (Russia's strikes on Ukraine overnight do not date Ukraine's drones over Russia)."""
+    return o.type == d.type and o.date_from_text and o.modality == "factual" and \
+        o.date.precision == "day" and _parties_agree(o.actor, d.actor) and \
+        _parties_agree(o.recipient, d.recipient)
+
+
+def date_from_earlier_telling(drafts: list[Draft]) -> None:
+    """"Police arrested six people Monday ... Officers also arrested X after stopping his car
+    ...": a factual event whose words give no date is of the day the story gave the latest
+    earlier factual event of its type and sides (the details of a happening are told after its
+    date); not one told in the present tense ("advocates are urging ...")."""
+    for i, d in enumerate(drafts):
+        if d.date_from_text or d.modality != "factual" or _told_in_present(d.token):
+            continue
+        prev = next((o for o in reversed(drafts[:i]) if _dates_this(o, d)), None)
+        if prev is not None:
+            d.date, d.date_from_text = prev.date, True
+            d.rules.append("date-from-earlier-telling")
