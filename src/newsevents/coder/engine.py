@@ -34,8 +34,11 @@ the police (courts, for legal acts) of the place's country, else of the story's 
 clause tells (``deed-agent``) before any actor carried over from an earlier sentence.
 
 Dates: a date expression in the trigger's clause (else elsewhere in the sentence outside other
-events' clauses); with none, the article's publication day (news copy reports the day's
-events; an ASSAULT inheriting its actor also inherits its date); historical events without a
+events' clauses); with none, the day of a dated heading opening its paragraph ("March 3:
+ARRESTS - ...", ``date-from-heading``), else the day the story gave the latest earlier factual
+event of its type unless it is told in the present (``date-from-earlier-telling``), else the
+article's publication day (news copy reports the day's events; an ASSAULT inheriting its actor
+also inherits its date); historical events without a
 date expression get an unknown date. A bare weekday told of a happening still ahead is the
 next such day. Modality is judged against the dateline's day when the body has one (it beats
 a publication date read from the page; rule ``story-day-from-dateline``): a day over two
@@ -210,12 +213,15 @@ def _body_drafts(coder: SentenceCoder, doc: Doc) -> list[Draft]:
     return drafts
 
 
-def _document_rules(drafts: list[Draft], mentions: Mentions, tables: Tables) -> list[Draft]:
+def _document_rules(drafts: list[Draft], mentions: Mentions, tables: Tables,
+                    coder: SentenceCoder) -> list[Draft]:
     """Step 4 over the body's drafts, before the front is merged in."""
     drafts = _fold(drafts, mentions, tables)
     document.disrupted_parties(drafts)
+    happenings.date_from_heading(drafts, mentions, coder.article.body, coder.paragraphs)
     drafts = happenings.merge_happenings(drafts)
     happenings.place_from_paragraph(drafts)
+    happenings.date_from_earlier_telling(drafts)
     return drafts
 
 
@@ -230,7 +236,7 @@ def code_article(doc: Doc, article: Article, mentions: Mentions,
         # "HANOI, Vietnam (AP) -" opening the standfirst is the story's dateline
         coder.dateline = front_dateline
         coder.home = document.story_country(front_dateline, coder.main)
-    drafts = _document_rules(_body_drafts(coder, doc), mentions, tables)
+    drafts = _document_rules(_body_drafts(coder, doc), mentions, tables, coder)
     lead = document.lead_sentence(drafts)
     drafts = front.merge_front(front_drafts, drafts)
     story = finish.Story(

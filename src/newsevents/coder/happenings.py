@@ -21,7 +21,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ..lexicon import coder_words
-from ..records import Actor, Fatalities
+from ..records import Actor, DateSpan, Fatalities, Mentions
 from ..resolve.date_scan import ANAPHORIC_DAY
 from .draft import Draft, take_parties
 from .slots import PRECISION_RANK
@@ -215,3 +215,58 @@ def place_from_paragraph(drafts: list[Draft]) -> None:
             continue
         d.place = prev.place
         d.rules.append("place-from-paragraph")
+
+
+def _heading_dates(body: str, mentions: Mentions, starts: list[int]) -> dict[int, DateSpan]:
+    """Paragraph index -> the day a dated heading opening it gives ("October 20: ARRESTS - ...",
+    "Tuesday: ..."): a date of one day at the paragraph's start, followed by a colon."""
+    out: dict[int, DateSpan] = {}
+    for m in mentions.dates:
+        if m.date.precision != "day" or not m.date.start:
+            continue
+        para = next((i for i, s in enumerate(starts) if s <= m.start <= s + 1), None)
+        if para is not None and body[m.end:m.end + 2].lstrip().startswith(":"):
+            out[para] = m.date
+    return out
+
+
+def date_from_heading(drafts: list[Draft], mentions: Mentions, body: str,
+                      starts: list[int]) -> None:
+    """"October 20: ARRESTS - A man, 30, was arrested ... Another was arrested ...": a factual
+    event of a paragraph under a dated heading happened that day when its own words give no
+    date (a blotter or a timeline lists each day's happenings under the day)."""
+    headings = _heading_dates(body, mentions, starts)
+    for d in drafts:
+        day = headings.get(d.paragraph)
+        if day is None or d.date_from_text or d.modality != "factual":
+            continue
+        d.date, d.date_from_text = day, True
+        d.rules.append("date-from-heading")
+
+
+def _told_in_present(t: Token) -> bool:
+    """"are urging", "says": what goes on as the story is told, not a happening told before."""
+    return t.tag_ in ("VBZ", "VBP") or (t.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in t.children))
+
+
+def _dates_this(o: Draft, d: Draft) -> bool:
+    """``o`` is a dated factual telling of ``d``'s type whose parties do not name other
+    countries (Russia's strikes on Ukraine overnight do not date Ukraine's drones over Russia)."""
+    return o.type == d.type and o.date_from_text and o.modality == "factual" and \
+        o.date.precision == "day" and _parties_agree(o.actor, d.actor) and \
+        _parties_agree(o.recipient, d.recipient)
+
+
+def date_from_earlier_telling(drafts: list[Draft]) -> None:
+    """"Police arrested six people Monday ... Officers also arrested X after stopping his car
+    ...": a factual event whose words give no date is of the day the story gave the latest
+    earlier factual event of its type and sides (the details of a happening are told after its
+    date); not one told in the present tense ("advocates are urging ...")."""
+    for i, d in enumerate(drafts):
+        if d.date_from_text or d.modality != "factual" or _told_in_present(d.token):
+            continue
+        prev = next((o for o in reversed(drafts[:i]) if _dates_this(o, d)), None)
+        if prev is not None:
+            d.date, d.date_from_text = prev.date, True
+            d.rules.append("date-from-earlier-telling")

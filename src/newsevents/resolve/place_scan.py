@@ -11,7 +11,7 @@ or to lie in one of the article's countries.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
@@ -152,7 +152,34 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
             out.append(found[0])
             taken.update(t.i for t in found[1])
     out.sort(key=lambda m: m.start)
-    return out
+    return _bare_region_names(out, doc.text)
+
+
+def _town_called_city(m: PlaceMention, text: str) -> bool:
+    return text[m.end:m.end + 5].lower() == " city"
+
+
+def _bare_region_names(out: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """"shelling in Idlib province ... rebel-held Idlib city ... in Idlib": where the article
+    names both a region with its region word and the town of that name as "X city", the bare
+    name is the region (the writer sets the town apart; elsewhere "Kherson region ... in
+    Kherson" leaves the bare name the town)."""
+    regions = {(norm(m.place.text.rsplit(" ", 1)[0]), m.place.country, m.place.admin1): m.place
+               for m in out if m.rule.startswith("region-word:") and m.place.precision == "admin1"}
+    towns = {(norm(m.place.text), m.place.country, m.place.admin1) for m in out
+             if m.place.precision == "city" and _town_called_city(m, text)}
+    regions = {k: v for k, v in regions.items() if k in towns}
+    if not regions:
+        return out
+    return [m if _town_called_city(m, text) else _as_region(m, regions) for m in out]
+
+
+def _as_region(m: PlaceMention, regions: dict[tuple[str, str | None, str | None], Place]) -> PlaceMention:
+    region = regions.get((norm(m.place.text), m.place.country, m.place.admin1)) \
+        if m.place.precision == "city" else None
+    if region is None:
+        return m
+    return PlaceMention(m.start, m.end, replace(region, text=m.place.text), m.rule + "+bare-region-name")
 
 
 # ----------------------------------------------------------------- region phrases
@@ -205,8 +232,29 @@ def _candidates(doc: Doc) -> list[tuple[Span, bool]]:
     place (or a person the text calls a town)."""
     found: list[tuple[Span, bool]] = [(span, False) for span in _hyphened_names(doc)]
     found += _entity_candidates(doc)
+    found += [(span, True) for span in _dateline_town(doc)]
     found += [(span, False) for span in _proper_runs(doc)]
     return sorted(found, key=lambda c: c[0].start)
+
+
+def _caps_dateline(span: Span) -> bool:
+    """"TAYLORVILLE —": a capitalised name opening the body before a dash or a comma is the
+    dateline's town, whatever label the small model gives it (it reads such words as people)."""
+    letters = [ch for ch in span.text if ch.isalpha()]
+    return len(letters) > 2 and all(ch.isupper() for ch in letters) and _opens_dateline(span)
+
+
+def _dateline_town(doc: Doc) -> list[Span]:
+    """The capitalised words opening a dateline ("TAYLORVILLE —"), when no place entity covers
+    them (the small model reads such a word as a person or a plural noun): read as a place
+    entity, since the dateline's slot says it is one."""
+    end = 0
+    while end < min(len(doc), 4) and doc[end].is_alpha and doc[end].is_upper:
+        end += 1
+    if end == 0 or not _caps_dateline(doc[:end]) or any(
+            e.label_ in PLACE_LABELS and e.start < end for e in doc.ents):
+        return []
+    return [Span(doc, 0, end, label="GPE")]
 
 
 def _entity_candidates(doc: Doc) -> list[tuple[Span, bool]]:

@@ -1,0 +1,100 @@
+"""Where and when from the whole story: the dateline's town, dated headings, the day an earlier
+telling gives, and a region's bare name (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsevents
+from newsevents.resolve.places import get_gazetteer
+
+PUBLISHED = "2024-03-08T09:00:00-05:00"  # a Friday
+
+
+def _scan_all(text: str, countries: list[str]) -> list[tuple[str, object]]:
+    from newsevents.analyse import load_model
+    from newsevents.options import load_options
+    from newsevents.resolve.place_scan import scan_places
+
+    doc = load_model(load_options().spacy_model)(text)
+    return [(text[m.start:m.end], m) for m in scan_places(doc, get_gazetteer(), countries)]
+
+
+def _scan(text: str, countries: list[str]) -> dict[str, object]:
+    return dict(_scan_all(text, countries))
+
+
+@pytest.mark.parametrize("town,name,admin1", [
+    ("TAYLORVILLE", "Taylorville", "Illinois"),
+    ("MATTOON", "Mattoon", "Illinois"),
+    ("EFFINGHAM", "Effingham", "Illinois"),
+])
+def test_a_capitalised_dateline_is_a_town(town: str, name: str, admin1: str) -> None:
+    text = f"{town} — The following are the arrests the sheriff recorded this week."
+    found = _scan(text, ["USA"])
+    assert found[town].place.name == name and found[town].place.admin1 == admin1  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("word", ["BREAKING", "UPDATE"])
+def test_a_capitalised_word_that_is_no_town_stays_placeless(word: str) -> None:
+    found = _scan(f"{word} — The following are the arrests the sheriff recorded this week.", ["USA"])
+    assert all(m.place.precision == "unknown" for m in found.values())  # type: ignore[attr-defined]
+
+
+BLOTTER = ("CLARKSVILLE — The following reports of arrests and accidents were recorded by the "
+           "police department and the sheriff's office this week.\n\n"
+           "March 3: ARRESTS – A woman, 30, was arrested for shoplifting. A man, 41, was "
+           "arrested for trespassing.\n\n"
+           "March 5: ARRESTS – A man, 22, was arrested on a warrant.")
+
+
+def test_undated_items_under_a_dated_heading_take_its_day() -> None:
+    events = newsevents.process(BLOTTER, published=PUBLISHED)
+    trespass = next(e for e in events if "trespassing" in e.evidence.sentence)
+    assert trespass.date.start == "2024-03-03", trespass.evidence.rule
+    assert "date-from-heading" in trespass.evidence.rule
+    assert trespass.location is not None and trespass.location.name == "Clarksville"
+
+
+LEAD_THEN_DETAILS = ("Police arrested four people Monday during a drug investigation in a quiet "
+                     "neighbourhood.\n\nOfficers arrested a woman, 35, after a traffic stop near "
+                     "the river, a police spokesman said.")
+
+
+def test_details_told_after_the_lead_take_its_day() -> None:
+    events = newsevents.process(LEAD_THEN_DETAILS, published="2024-03-06T09:00:00-05:00")
+    detail = next(e for e in events if "traffic stop" in e.evidence.sentence)
+    assert detail.date.start == "2024-03-04"
+    assert "date-from-earlier-telling" in detail.evidence.rule
+
+
+def test_an_attack_by_the_other_side_is_not_dated_by_an_earlier_attack() -> None:
+    text = ("Russian forces shelled the Ukrainian city of Kharkiv on Monday, Ukrainian officials "
+            "said.\n\nUkrainian drones struck an oil depot in the Russian region of Belgorod, "
+            "Russian officials said.")
+    events = newsevents.process(text, published="2024-03-06T09:00:00+02:00")
+    drones = next(e for e in events if "oil depot" in e.evidence.sentence)
+    assert drones.date.start == "2024-03-06", drones.evidence.rule
+
+
+def test_a_demand_told_in_the_present_keeps_the_publication_day() -> None:
+    text = ("Unions demanded higher wages on Monday in a letter to the government.\n\n"
+            "Teachers are demanding smaller classes, their union says.")
+    events = newsevents.process(text, published="2024-03-06T09:00:00-05:00")
+    present = next(e for e in events if "Teachers" in e.evidence.sentence)
+    assert present.date.start == "2024-03-06"
+    assert "date-from-earlier-telling" not in present.evidence.rule
+
+
+def test_a_bare_region_name_is_the_region_when_the_town_is_set_apart() -> None:
+    text = ("Fighting spread across Idlib province as the army pushed toward Idlib city. "
+            "Two soldiers were killed in Idlib, the ministry said.")
+    found = _scan_all(text, ["SYR"])
+    idlib = [m.place.precision for t, m in found if t == "Idlib"]  # type: ignore[attr-defined]
+    assert idlib == ["city", "admin1"]  # "Idlib city", then the bare name
+
+
+def test_a_bare_region_name_stays_the_town_otherwise() -> None:
+    text = "Drones hit Kherson region overnight. Shelling killed two civilians in Kherson."
+    found = _scan(text, ["UKR"])
+    assert found["Kherson"].place.precision == "city"  # type: ignore[attr-defined]
