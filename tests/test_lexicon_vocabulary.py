@@ -1,23 +1,36 @@
-"""The vocabulary tables: word lists (actor_words.tsv, coder_words.tsv) and property tables
-(sector_codes.tsv, plover_types.tsv, pair_nouns.tsv). Each loads and is checked at load time
-(a bad row fails naming its file and line), the rules read them by name, and an overlay row
-changes what a rule reads."""
+"""The vocabulary tables: word lists (actor_words.tsv, coder_words.tsv, count_words.tsv), the
+ordered count qualifiers (count_qualifiers.tsv), the irregular plurals (irregular_plurals.tsv)
+and property tables (sector_codes.tsv, plover_types.tsv, pair_nouns.tsv). Each loads and is
+checked at load time (a bad row fails naming its file and line), the rules read them by name, and
+an overlay row changes what a rule reads."""
 
 from __future__ import annotations
 
+import calendar
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from newsevents import lexicon
+from newsevents.analyse import load_model
 from newsevents.lexicon import tables as lexicon_tables
 from newsevents.lexicon.catalog import BODIES, WORD_LISTS
+from newsevents.options import load_options
 from newsevents.records import PLOVER_TYPES, SECTORS
+from newsevents.resolve.actor_groups import is_minority
 from newsevents.resolve.actors import resolve_actor
+from newsevents.resolve.quantities import parse_quantities
+from newsevents.resolve.words import singular
 
-VOCABULARY = ("actor_words.tsv", "coder_words.tsv", "sector_codes.tsv", "plover_types.tsv",
-              "pair_nouns.tsv", "split_states.tsv")
+VOCABULARY = ("actor_words.tsv", "coder_words.tsv", "count_words.tsv", "count_qualifiers.tsv",
+              "irregular_plurals.tsv", "sector_codes.tsv", "plover_types.tsv", "pair_nouns.tsv",
+              "split_states.tsv")
+WORD_READERS: dict[str, Callable[[str], frozenset[str]]] = {
+    "actor_words.tsv": lexicon.actor_words, "coder_words.tsv": lexicon.coder_words,
+    "count_words.tsv": lexicon.count_words}
 
 
 def _overlay(folder: Path, name: str, text: str) -> Path:
@@ -37,9 +50,31 @@ def test_each_vocabulary_table_loads(name: str) -> None:
 
 @pytest.mark.parametrize("table", sorted(WORD_LISTS))
 def test_every_declared_word_list_has_words(table: str) -> None:
-    read = lexicon.actor_words if table == "actor_words.tsv" else lexicon.coder_words
+    read = WORD_READERS[table]
     for name in WORD_LISTS[table]:
         assert read(name), f"{table}: list {name} is empty"
+
+
+def test_the_month_list_holds_the_english_month_names_and_abbreviations() -> None:
+    """It stood in the code as calendar's names (English locale) and their abbreviations."""
+    names = [m.lower() for m in calendar.month_name if m]
+    abbreviations = [m.lower() for m in calendar.month_abbr if m]
+    assert lexicon.count_words("month") == {*names, *abbreviations,
+                                            *(a + "." for a in abbreviations), "sept", "sept."}
+
+
+def test_count_qualifiers_keep_their_order_and_the_first_match_wins() -> None:
+    qualifiers = lexicon.count_qualifiers()
+    assert qualifiers[:2] == ((("a", "total", "of"), None), (("at", "least"), "at least"))
+    phrases = [words for words, _ in qualifiers]
+    assert phrases.index(("estimated",)) < phrases.index(("an", "estimated"))
+    assert {q for _, q in qualifiers} == {None, "at least", "more than", "up to", "about"}
+
+
+def test_irregular_plurals_give_the_singular_the_lookups_use() -> None:
+    assert lexicon.irregular_plurals()["men"] == "man"
+    assert [singular(w) for w in ("Women", "police", "authorities", "militias")] == [
+        "woman", "police", "authority", "militia"]
 
 
 def test_an_undeclared_list_or_property_is_a_programming_error() -> None:
@@ -85,6 +120,10 @@ def test_lists_that_looked_alike_are_distinct_properties() -> None:
     ("actor_words.tsv", "leaders\tboss", "column list: 'leaders' is not one of"),
     ("coder_words.tsv", "weekday", "expected 2 tab-separated cells"),
     ("split_states.tsv", "north\tKOR\tNKR", "column half: 'NKR' is not a iso3 of countries.tsv"),
+    ("count_words.tsv", "months\tsept", "column list: 'months' is not one of"),
+    ("count_qualifiers.tsv", "At  least\tat least", "column words: 'At  least' is not lowercase words"),
+    ("count_qualifiers.tsv", "upwards of", "expected 2 tab-separated cells"),
+    ("irregular_plurals.tsv", "oxen\tthe ox", "column singular: 'the ox' is not one lowercase word"),
 ])
 def test_a_bad_vocabulary_row_fails_at_load_naming_file_and_line(tmp_path: Path, name: str, row: str,
                                                                  message: str) -> None:
@@ -120,6 +159,51 @@ def test_an_overlay_word_changes_a_rules_reading(tmp_path: Path,
     overlaid = resolve_actor(phrase)
     assert overlaid is not None and overlaid.actor.sector == "ELI"
     assert any(re.search(r"\+former$", rule) for rule in overlaid.rules)
+
+
+def _use(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    monkeypatch.setattr(lexicon_tables, "_active", lexicon.Lexicon(folder))
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_model(load_options().spacy_model)
+
+
+def test_an_overlay_qualifier_qualifies_a_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                nlp: Language) -> None:
+    """"upwards of 40 people" is a plain count of 40; a count_qualifiers.tsv row in the overlay
+    makes it "more than" 40 (a new phrase is tried after the packaged ones)."""
+    doc = nlp("Upwards of 40 people were killed in the attack.")
+    assert [m.quantity.qualifier for m in parse_quantities(doc)] == [None]
+    _use(monkeypatch, _overlay(tmp_path / "mine", "count_qualifiers.tsv",
+                               _header("count_qualifiers.tsv") + "upwards of\tmore than\n"))
+    assert lexicon.count_qualifiers()[-1] == (("upwards", "of"), "more than")
+    [mention] = parse_quantities(doc)
+    assert mention.quantity.qualifier == "more than" and mention.quantity.count == 40
+    assert mention.rule.startswith("qualifier:upwards of+")
+
+
+def test_an_overlay_qualifier_row_keeps_the_place_of_the_phrase_it_replaces(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    packaged = lexicon.count_qualifiers()
+    _use(monkeypatch, _overlay(tmp_path / "mine", "count_qualifiers.tsv",
+                               _header("count_qualifiers.tsv") + "over\tabout\n"))
+    overlaid = lexicon.count_qualifiers()
+    at = packaged.index((("over",), "more than"))
+    assert overlaid[at] == (("over",), "about") and overlaid[:at] == packaged[:at]
+
+
+def test_overlay_rows_change_the_minority_and_plural_readings(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert not is_minority(["albanian", "diaspora"], 0, 1)
+    assert singular("criteria") == "criteria"
+    folder = _overlay(tmp_path / "mine", "actor_words.tsv",
+                      _header("actor_words.tsv") + "minority\tdiaspora\n")
+    _overlay(folder, "irregular_plurals.tsv", _header("irregular_plurals.tsv") + "criteria\tcriterion\n")
+    _use(monkeypatch, folder)
+    assert is_minority(["albanian", "diaspora"], 0, 1)
+    assert singular("criteria") == "criterion"
 
 
 # --------------------------------------------------------------------------- ACLED tables

@@ -4,9 +4,10 @@ parsed at load time, and the user's overlay folder (option ``tables_dir``) merge
 
 ``rows("actors.tsv")`` gives a table's rows; ``use_tables_dir(opts.tables_dir)`` chooses the
 overlay and checks every table at once (the pipeline calls it before the first document).
-The rules read vocabularies by name: ``actor_words("honorific")``, ``coder_words("locative")``
-(word lists), ``sector_codes("armed")``, ``plover_types("verbal")``, ``pair_nouns("as_head")``
-(the codes with a yes/no property), ``acled_sub_types("riot")`` and ``acled_weights()``
+The rules read vocabularies by name: ``actor_words("honorific")``, ``coder_words("locative")``,
+``count_words("month")`` (word lists), ``count_qualifiers()`` (tried in their order),
+``irregular_plurals()``, ``sector_codes("armed")``, ``plover_types("verbal")``,
+``pair_nouns("as_head")`` (the codes with a yes/no property), ``acled_sub_types("riot")`` and ``acled_weights()``
 (acled_types.tsv), ``weapon_modes()`` and ``mode_acled()`` (modes.tsv).
 docs/tables.md describes the tables, the checks and the overlays.
 """
@@ -23,6 +24,9 @@ from .vocabulary import (
     acled_weights,
     actor_words,
     coder_words,
+    count_qualifiers,
+    count_words,
+    irregular_plurals,
     mode_acled,
     pair_nouns,
     plover_types,
@@ -55,6 +59,9 @@ __all__ = [
     "active",
     "actor_words",
     "coder_words",
+    "count_qualifiers",
+    "count_words",
+    "irregular_plurals",
     "mode_acled",
     "overlay_dir",
     "pair_nouns",

@@ -22,6 +22,8 @@ ROLES = ("subj", "obj", "dat", "poss", "mod", "objmod", "xobj", "xrecip", "clsub
 SECTOR_CODE = re.compile(r"[A-Z]{3}")
 COUNTRY = refers("countries.tsv", "iso3", also=BODIES)
 SECTOR = refers("sectors.tsv", "sector")
+LOWER_WORD = matches(r"[^\sA-Z]+", "one lowercase word")
+LOWER_WORDS = matches(r"[^\sA-Z]+( [^\sA-Z]+)*", "lowercase words separated by single spaces")
 SECTOR_CODE_CHECK = matches(SECTOR_CODE.pattern, "a sector code (three capitals)")
 
 
@@ -119,6 +121,9 @@ ACTOR_WORD_LISTS: dict[str, str] = {
                           "subject just before (\"Russia ... It has so far resisted calls\"); "
                           "with other verbs (\"it hit a building\") \"it\" is more often a "
                           "thing",
+    "minority": "words after a demonym that make its people a minority of the country it lives "
+                "in (\"the Albanian minority\", \"Serb community\"); immigrants are left out: "
+                "PLOVER codes them by origin as often as by residence",
 }
 CODER_WORD_LISTS: dict[str, str] = {
     "attempt": "nouns of trying: \"an attempt to attack\" is coded as the attack",
@@ -142,6 +147,21 @@ CODER_WORD_LISTS: dict[str, str] = {
     "directional": "prepositions that tell where a movement went (\"troops moved to X\")",
     "stative": "verbs whose passive is a stance, not a deed (\"Vietnam is committed to ...\")",
     "weekday": "names of the days of the week, lowercase",
+}
+
+# The word lists of count_words.tsv (the count rules': resolve.quantities and its helpers).
+COUNT_WORD_LISTS: dict[str, str] = {
+    "not-item": "nouns a count cannot count: they make the number a date, an age, a time, a "
+                "measure or a money sum (\"30 years\", \"5 km\")",
+    "possessive": "possessives that make a second person named beside a first one more victim "
+                  "(\"shot dead a former combatant and his partner\")",
+    "month": "month names and their abbreviations, lowercase: a number of 1 to 31 beside one is "
+             "a day of the month (\"3 November\", \"Nov. 3\", \"the 3rd of November\")",
+    "year-before": "words before a four-digit number (1900 to 2100) that make it a year (\"a "
+                   "2015 agreement\", \"in 2020\")",
+    "percent": "words after a number that make it a share, not a count (\"40 percent\")",
+    "result": "words beside a counted noun or its verb that say what became of it (\"left 34 "
+              "people dead\"); quantity_verbs.tsv gives each its status",
 }
 
 SECTOR_PROPERTIES = (
@@ -388,6 +408,13 @@ _RESOLVE = (
         Column("item", "what is counted ('-' none)"),
         Column("statuses", "'|'-separated; '-' from the verb"),
     ), ("kind", "words")),
+    _word_lists("resolve", "count_words.tsv", COUNT_WORD_LISTS),
+    Schema("resolve", "count_qualifiers.tsv", "Words right before a number that qualify the count "
+           "(\"at least 12\"); the rows are tried in order and the first that matches wins.", (
+               Column("words", "the words, lowercase, separated by single spaces", LOWER_WORDS),
+               Column("qualifier", "what the count carries: at least, more than, up to, about; "
+                      "'-' none (the words only belong to the count's text)"),
+           ), ("words",)),
     Schema("resolve", "quantity_verbs.tsv", "What a verb says happened to counted things.", (
         Column("verb", "lemma"),
         Column("preposition", "that must follow it (empty: any)", required=False),
@@ -410,6 +437,12 @@ _RESOLVE = (
                          "\"both\" as the pair (an event's parties)"),
            ), ("noun",)),
     _word_lists("resolve", "actor_words.tsv", ACTOR_WORD_LISTS),
+    Schema("resolve", "irregular_plurals.tsv", "Plural nouns the English singular rule gets "
+           "wrong (\"men\"), and the singular the lookups use.", (
+               Column("plural", "the plural, lowercase", LOWER_WORD),
+               Column("singular", "its singular, lowercase (the plural itself: a noun that keeps "
+                      "its form, \"police\", \"arms\")", LOWER_WORD),
+           ), ("plural",)),
     Schema("resolve", "split_states.tsv", "Halves of split states the news calls \"the North\" and "
            "\"the South\", by the article's country.", (
                Column("word", "the word, lowercase (north, south)"),
@@ -442,6 +475,7 @@ _STORE = (
 
 # The word lists of each word-list table (docs/tables.md describes each list).
 WORD_LISTS: dict[str, dict[str, str]] = {"actor_words.tsv": ACTOR_WORD_LISTS,
-                                         "coder_words.tsv": CODER_WORD_LISTS}
+                                         "coder_words.tsv": CODER_WORD_LISTS,
+                                         "count_words.tsv": COUNT_WORD_LISTS}
 
 SCHEMAS: dict[str, Schema] = {s.name: s for s in (*_CODER, *_EXTRACT, *_RESOLVE, *_STORE)}

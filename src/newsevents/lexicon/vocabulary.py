@@ -1,5 +1,6 @@
 """The vocabularies the rules read, by name: the words of a word list (``actor_words.tsv``,
-``coder_words.tsv``) and the codes that have a property (``sector_codes.tsv``,
+``coder_words.tsv``, ``count_words.tsv``), the ordered qualifiers of ``count_qualifiers.tsv``, the
+singulars of ``irregular_plurals.tsv``, and the codes that have a property (``sector_codes.tsv``,
 ``plover_types.tsv``, ``pair_nouns.tsv``, ``acled_types.tsv``), the ACLED weights of
 ``acled_types.tsv`` and the modes of ``modes.tsv``, overlay rows included.
 
@@ -48,6 +49,32 @@ def actor_words(name: str) -> frozenset[str]:
 def coder_words(name: str) -> frozenset[str]:
     """The words of the list ``name`` of coder_words.tsv (the event coder's)."""
     return _words("coder_words.tsv", name)
+
+
+def count_words(name: str) -> frozenset[str]:
+    """The words of the list ``name`` of count_words.tsv (the count rules')."""
+    return _words("count_words.tsv", name)
+
+
+def count_qualifiers() -> tuple[tuple[tuple[str, ...], str | None], ...]:
+    """(words, qualifier) of count_qualifiers.tsv in the table's order, which is the order they
+    are tried in (the first that matches wins); qualifier None: '-', the words qualify nothing."""
+    lexicon = active()
+
+    def build() -> tuple[tuple[tuple[str, ...], str | None], ...]:
+        return tuple((tuple(row.get(0).split()), None if row.get(1) == "-" else row.get(1))
+                     for row in lexicon.rows("count_qualifiers.tsv"))
+    return lexicon.memo(("count_qualifiers",), build)
+
+
+def irregular_plurals() -> Mapping[str, str]:
+    """Plural -> singular of irregular_plurals.tsv ("men" -> "man")."""
+    lexicon = active()
+
+    def build() -> Mapping[str, str]:
+        return MappingProxyType({row.get(0): row.get(1)
+                                 for row in lexicon.rows("irregular_plurals.tsv")})
+    return lexicon.memo(("irregular_plurals",), build)
 
 
 def sector_codes(prop: str) -> frozenset[str]:

@@ -11,19 +11,16 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
+from ..lexicon import actor_words
 from .places import code_collision, get_gazetteer
 from .tables import country_lexicon
 
 # code_collision lives beside the gazetteer whose codes it tells apart; actors asks it from here.
-__all__ = ["CAPITAL_NAMESAKE_MIN_POPULATION", "MINORITY_AFTER", "capital_elsewhere",
-           "capital_namesake", "code_collision", "is_acronym", "is_minority", "lives_in",
-           "speaking_countries"]
+__all__ = ["CAPITAL_NAMESAKE_MIN_POPULATION", "capital_elsewhere", "capital_namesake",
+           "code_collision", "is_acronym", "is_minority", "lives_in", "speaking_countries"]
 
 # A town named like a foreign capital stands for itself only when it is a city of this size.
 CAPITAL_NAMESAKE_MIN_POPULATION = 100000
-# Words after a demonym that make its people a minority of the country it lives in.
-# Immigrants are left out: PLOVER codes them by origin as often as by residence.
-MINORITY_AFTER = frozenset({"minority", "minorities", "community", "communities", "population"})
 
 
 def is_acronym(word: str) -> bool:
@@ -72,10 +69,11 @@ def speaking_countries(words: Sequence[str]) -> list[tuple[int, str, str, str]]:
 
 def is_minority(words: Sequence[str], pos: int, length: int) -> bool:
     """"ethnic Albanians", "the Albanian minority", "Serb community", "Russian-speaking": the
-    demonym at ``pos`` (``length`` words) names a people living among another."""
+    demonym at ``pos`` (``length`` words) names a people living among another (the words after
+    it: actor_words.tsv's list minority)."""
     after = pos + length
     return (pos > 0 and words[pos - 1] == "ethnic") or words[pos].endswith("-speaking") or \
-        any(w in MINORITY_AFTER for w in words[after:after + 2])
+        any(w in actor_words("minority") for w in words[after:after + 2])
 
 
 def lives_in(demonym_country: str, phrase_countries: Sequence[tuple[str, str]],

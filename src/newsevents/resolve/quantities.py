@@ -15,39 +15,12 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import count_qualifiers, count_words
 from ..records import Quantity, QuantityMention
 from .actors import singular
 from .quantity_rules import Phrase, counted_as, not_a_count, phrases, toll_for, zero_phrases
 from .quantity_status import status_for, status_word
 from .tables import read_table
-
-# Qualifier words before a number, longest first; the value is the Quantity.qualifier.
-QUALIFIERS: tuple[tuple[tuple[str, ...], str | None], ...] = (
-    (("a", "total", "of"), None),
-    (("at", "least"), "at least"),
-    (("more", "than"), "more than"),
-    (("up", "to"), "up to"),
-    (("as", "many", "as"), "up to"),
-    (("no", "fewer", "than"), "at least"),
-    (("no", "less", "than"), "at least"),
-    (("over",), "more than"),
-    (("about",), "about"),
-    (("around",), "about"),
-    (("some",), "about"),
-    (("roughly",), "about"),
-    (("approximately",), "about"),
-    (("nearly",), "about"),
-    (("almost",), "about"),
-    (("estimated",), "about"),
-    (("an", "estimated"), "about"),
-)
-# A noun a count cannot count: these make the number a date, an age, a time or a money sum.
-NOT_ITEMS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "percent",
-                       "%", "time", "am", "pm", "a.m.", "p.m.", "dollar", "euro", "pound", "cent",
-                       "mile", "kilometer", "kilometre", "km", "meter", "metre", "degree", "kg",
-                       "ton", "tonne", "point", "other", "type", "kind", "more", "most", "total",
-                       "part", "side", "hundred", "thousand", "million", "billion", "dozen",
-                       "half", "third", "quarter", "number", "way"})
 
 
 @dataclass(frozen=True)
@@ -199,8 +172,8 @@ def _listed_a_at(doc: Doc | Span, i: int, tok: Token) -> _Step | None:
 def _number_at(doc: Doc | Span, i: int, tok: Token) -> _Step:
     """A number in digits or words, with its range and qualifier. Numbers inside money, percent
     and time expressions count no item; DATE is not excluded here because the small model tags
-    "Forty-eight rockets" as a date: the item filter (NOT_ITEMS, DATE-tagged nouns) drops real
-    dates."""
+    "Forty-eight rockets" as a date: the item filter (count_words' not-item list, DATE-tagged
+    nouns) drops real dates."""
     if not _is_number(tok) or tok.ent_type_ in ("TIME", "MONEY", "PERCENT"):
         return None, i + 1
     read = _read_number(doc, i)
@@ -238,8 +211,9 @@ def _hyphen_range(text: str) -> tuple[int, int] | None:
 
 
 def _qualifier_before(doc: Doc | Span, i: int) -> tuple[str | None, int, str]:
-    """(qualifier, first token, rule) of the QUALIFIERS words before token ``i``."""
-    for words_q, qual in QUALIFIERS:
+    """(qualifier, first token, rule) of the count_qualifiers.tsv words before token ``i``: the
+    first row that matches."""
+    for words_q, qual in count_qualifiers():
         k = len(words_q)
         if i - k >= 0 and tuple(t.lower_ for t in doc[i - k:i]) == words_q \
                 and not (k == 1 and doc[i - 1].dep_ == "prep"):
@@ -380,7 +354,8 @@ def _item_count(doc: Doc | Span, num: _Num, item_tok: Token,
                 counted_items: set[int]) -> QuantityMention | None:
     """The count of the noun ``item_tok``, with what it is counted as and what befell it."""
     item = _item_text(item_tok)
-    if item in NOT_ITEMS or item_tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
+    if item in count_words("not-item") \
+            or item_tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
         return None
     # "seven members of one family": the family says whose members, it is not counted itself.
     if item_tok.dep_ == "pobj" and item_tok.head.lower_ == "of" \
@@ -425,7 +400,6 @@ def _pronoun_tolls(doc: Doc | Span, found: list[QuantityMention]) -> list[Quanti
 
 
 _CASUALTY_STATUSES = frozenset({"killed", "injured"})
-_POSSESSIVES = frozenset({"his", "her", "their"})
 # The person undergoes the verb: its object, passive subject, or a prepositional object.
 _VICTIM_ROLES = frozenset({"dobj", "nsubjpass", "pobj"})
 
@@ -464,7 +438,8 @@ def _one_person(tok: Token, words: dict[str, Phrase]) -> tuple[Token, str, str] 
     if det is None and tok.dep_ == "conj":
         # "shot dead a former combatant and his partner": a second person named with a
         # possessive beside the first is one more
-        det = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES),
+        possessives = count_words("possessive")
+        det = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in possessives),
                    None)
     if phrase is not None and phrase.item is not None and det is not None:
         return det, phrase.item, f"one:{phrase.words}:{phrase.ref}"

@@ -2,28 +2,20 @@
 labels, money, phone and ID numbers), the thing a counted noun is counted as, death tolls, and
 the zero counts of "no one was hurt" / "no casualties".
 
-Tables: ``number_labels.tsv``, ``quantity_items.tsv`` (second column), ``quantity_phrases.tsv``.
+Tables: ``number_labels.tsv``, ``quantity_items.tsv`` (second column), ``quantity_phrases.tsv``,
+and the lists month, year-before and percent of ``count_words.tsv``.
 """
 
 from __future__ import annotations
 
-import calendar
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import count_words
 from .tables import read_table
-
-_MONTH_NAMES = frozenset(
-    [m.lower() for m in calendar.month_name if m]
-    + [m.lower() for m in calendar.month_abbr if m]
-    + [m.lower() + "." for m in calendar.month_abbr if m] + ["sept", "sept."])
-# Words before a four-digit number that make it a year: "a 2015 agreement", "in 2020".
-_YEAR_BEFORE = frozenset({"a", "an", "in", "since", "by", "until", "till", "of", "from",
-                          "before", "after", "during", "through", "throughout", "circa"})
-_PERCENT = frozenset({"%", "percent", "pct", "per"})
 
 
 @dataclass(frozen=True)
@@ -64,7 +56,7 @@ def _is_year(tok: Token, item: Token | None) -> bool:
     if not (len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100):
         return False
     prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
-    if prev in _YEAR_BEFORE or tok.ent_type_ == "DATE":
+    if prev in count_words("year-before") or tok.ent_type_ == "DATE":
         return True
     # A count above one takes a plural noun: "2015 agreement" is a year, "2015 agreements" a count.
     return item is not None and item.tag_ == "NN"
@@ -89,10 +81,11 @@ def _day_of_month(at: _NumberAt) -> str | None:
     tok, prev, nxt = at.tok, at.prev, at.nxt
     if not (tok.text.isdigit() and 1 <= int(tok.text) <= 31):
         return None
-    if (nxt is not None and nxt.lower_ in _MONTH_NAMES) \
-            or (prev is not None and prev.lower_ in _MONTH_NAMES) \
+    months = count_words("month")
+    if (nxt is not None and nxt.lower_ in months) \
+            or (prev is not None and prev.lower_ in months) \
             or (tok.i > 1 and prev is not None and prev.lower_ == "of"
-                and tok.doc[tok.i - 2].lower_ in _MONTH_NAMES):
+                and tok.doc[tok.i - 2].lower_ in months):
         return "date"
     return None
 
@@ -122,7 +115,7 @@ def _dashed_code(at: _NumberAt) -> str | None:
 
 
 def _percent(at: _NumberAt) -> str | None:
-    return "percent" if at.nxt is not None and at.nxt.lower_ in _PERCENT else None
+    return "percent" if at.nxt is not None and at.nxt.lower_ in count_words("percent") else None
 
 
 def _labelled_number(at: _NumberAt) -> str | None:

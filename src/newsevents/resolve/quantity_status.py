@@ -13,12 +13,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..lexicon import count_words
 from .tables import read_table
 
 Status = tuple[str, str]  # (status, rule)
 
-# Words after a counted noun or its verb that say what became of it ("left 34 people dead").
-_RESULT_WORDS = frozenset({"dead", "injured", "wounded", "homeless", "displaced"})
+# The relations by which a result word (count_words.tsv's list result: "left 34 people dead")
+# hangs on the counted noun or its verb.
 _RESULT_DEPS = ("oprd", "acomp", "xcomp", "ccomp", "advmod", "amod", "dep")
 # Relations through which the counted noun's governor is found further up.
 _PASS_THROUGH = ("conj", "appos", "compound", "nummod", "amod")
@@ -164,8 +165,9 @@ def _whole_of(prep: Token) -> Token | None:
 
 def _result_status(g: _Governed) -> Status | None:
     """"left 34 people dead", "shot dead 8 villagers": the result word says what happened."""
+    results = count_words("result")
     words = [c for c in list(g.verb.children) + list(g.item.children)
-             if c.lower_ in _RESULT_WORDS and c.i != g.item.i and c.dep_ in _RESULT_DEPS]
+             if c.lower_ in results and c.i != g.item.i and c.dep_ in _RESULT_DEPS]
     for word in words:
         found = status_word(word)
         if found is not None:

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import functools
 import re
 
-_IRREGULAR = {"men": "man", "women": "woman", "people": "people", "police": "police",
-              "militiamen": "militiamen", "servicemen": "servicemen", "gunmen": "gunmen",
-              "policemen": "policemen", "businessmen": "businessmen", "chiefs": "chief",
-              "forces": "force", "news": "news", "authorities": "authority", "media": "media",
-              "series": "series", "headquarters": "headquarters", "youths": "youth",
-              "species": "species", "arms": "arms", "aircraft": "aircraft"}
+from ..lexicon import irregular_plurals
 
 
-@functools.lru_cache(maxsize=1 << 14)  # asked of every word of every phrase
 def singular(word: str) -> str:
-    """The singular of an English noun, for lookups ("militias" -> "militia", "troops" -> "troop")."""
+    """The singular of an English noun, for lookups ("militias" -> "militia", "troops" -> "troop");
+    the nouns the rule below gets wrong are in irregular_plurals.tsv."""
     w = word.lower()
-    if w in _IRREGULAR:
-        return _IRREGULAR[w]
+    irregular = irregular_plurals()
+    if w in irregular:
+        return irregular[w]
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
