@@ -1,4 +1,5 @@
-"""The vocabulary tables: word lists (actor_words.tsv, coder_words.tsv, count_words.tsv), the
+"""The vocabulary tables: word lists (actor_words.tsv, coder_words.tsv, count_words.tsv,
+place_words.tsv, date_words.tsv), the number words of relative dates (date_numbers.tsv), the
 ordered count qualifiers (count_qualifiers.tsv), the irregular plurals (irregular_plurals.tsv)
 and property tables (sector_codes.tsv, plover_types.tsv, pair_nouns.tsv). Each loads and is
 checked at load time (a bad row fails naming its file and line), the rules read them by name, and
@@ -20,17 +21,20 @@ from newsevents.lexicon import tables as lexicon_tables
 from newsevents.lexicon.catalog import BODIES, WORD_LISTS
 from newsevents.options import load_options
 from newsevents.records import PLOVER_TYPES, SECTORS
+from newsevents.resolve import date_scan, dates, place_scan
 from newsevents.resolve.actor_groups import is_minority
 from newsevents.resolve.actors import resolve_actor
+from newsevents.resolve.places import _searchable_state
 from newsevents.resolve.quantities import parse_quantities
 from newsevents.resolve.words import singular
 
 VOCABULARY = ("actor_words.tsv", "coder_words.tsv", "count_words.tsv", "count_qualifiers.tsv",
               "irregular_plurals.tsv", "sector_codes.tsv", "plover_types.tsv", "pair_nouns.tsv",
-              "split_states.tsv")
+              "split_states.tsv", "place_words.tsv", "date_words.tsv", "date_numbers.tsv")
 WORD_READERS: dict[str, Callable[[str], frozenset[str]]] = {
     "actor_words.tsv": lexicon.actor_words, "coder_words.tsv": lexicon.coder_words,
-    "count_words.tsv": lexicon.count_words}
+    "count_words.tsv": lexicon.count_words, "place_words.tsv": lexicon.place_words,
+    "date_words.tsv": lexicon.date_words}
 
 
 def _overlay(folder: Path, name: str, text: str) -> Path:
@@ -61,6 +65,70 @@ def test_the_month_list_holds_the_english_month_names_and_abbreviations() -> Non
     abbreviations = [m.lower() for m in calendar.month_abbr if m]
     assert lexicon.count_words("month") == {*names, *abbreviations,
                                             *(a + "." for a in abbreviations), "sept", "sept."}
+
+
+# The sets that stood in resolve/place_scan.py, places.py, date_scan.py and dates.py before they
+# became tables: the tables hold exactly these words.
+OLD_PLACE_WORDS = {
+    "place-noun": {"town", "city", "village", "port", "district", "province", "region", "suburb",
+                   "outskirts", "capital", "county", "department", "state"},
+    "vague-region": {"north", "south", "east", "west", "northern", "southern", "eastern",
+                     "western", "central", "centre", "center", "est", "nord", "sud", "ouest",
+                     "capital", "coast", "coastal", "upper", "lower", "lakes", "islands",
+                     "interior", "sahel", "sahara", "maghreb", "levant", "caucasus", "balkans",
+                     "northeast", "northwest", "southeast", "southwest", "littoral", "north east",
+                     "north west", "south east", "south west", "far north", "far west"},
+    "water": {"sea", "gulf", "ocean", "lake", "lakes", "lac", "bay", "strait", "river"},
+}
+_OLD_FIRST_WORDS = (
+    "between|from|ever|since|in|during|until|by|of|early|earlier|late|later|mid|on|last|next|"
+    "this|the|end|start|beginning|at|over|past|coming|previous|overnight|yesterday|today|"
+    "tomorrow|tonight|one|two|three|four|five|six|seven|eight|nine|ten|several|a|"
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|"
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
+OLD_DATE_WORDS = {
+    "day-before": {"day before", "previous", "earlier"},
+    "day-after": {"following", "next", "day after", "day later"},
+    "month": {m.lower() for m in calendar.month_name if m},
+    "month-abbreviation": {m.lower() for m in calendar.month_abbr if m and m != "May"} | {"sept"},
+    "weekday": {d.lower() for d in calendar.day_name},
+}
+OLD_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                    "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1, "several": 3, "few": 3,
+                    "a few": 3, "couple of": 2, "a couple of": 2}
+
+
+@pytest.mark.parametrize("name", sorted(OLD_PLACE_WORDS))
+def test_the_place_lists_hold_the_words_that_stood_in_the_code(name: str) -> None:
+    assert lexicon.place_words(name) == OLD_PLACE_WORDS[name]
+
+
+@pytest.mark.parametrize("name", sorted(OLD_DATE_WORDS))
+def test_the_date_lists_hold_the_words_that_stood_in_the_code(name: str) -> None:
+    assert lexicon.date_words(name) == OLD_DATE_WORDS[name]
+
+
+def test_the_date_scan_starts_where_it_used_to() -> None:
+    """The lookahead's words are the list first-word with the months, their abbreviations and
+    the weekdays: those of the alternation that stood in the code."""
+    words = (lexicon.date_words("first-word") | lexicon.date_words("month")
+             | lexicon.date_words("month-abbreviation") | lexicon.date_words("weekday"))
+    assert words == {w.lower() for w in _OLD_FIRST_WORDS.split("|")}
+
+
+def test_date_numbers_hold_the_counts_that_stood_in_the_code() -> None:
+    assert dict(lexicon.date_numbers()) == OLD_NUMBER_WORDS
+
+
+@pytest.mark.parametrize("text,found", [
+    ("on Sept. 3 and on Sep. 4", ["Sept. 3", "Sep. 4"]),
+    ("The talks ended last Friday evening, 3 November 2024.", ["last Friday evening", "3 November 2024"]),
+    ("in MAY 2023, a few days ago", ["in MAY 2023", "a few days ago"]),
+    ("Mar. 3 and March 4", ["Mar. 3", "March 4"]),
+])
+def test_the_date_pattern_built_from_the_tables_finds_dates(text: str, found: list[str]) -> None:
+    assert [m.group(0) for m in date_scan.date_pattern().finditer(text)] == found
 
 
 def test_count_qualifiers_keep_their_order_and_the_first_match_wins() -> None:
@@ -124,6 +192,9 @@ def test_lists_that_looked_alike_are_distinct_properties() -> None:
     ("count_qualifiers.tsv", "At  least\tat least", "column words: 'At  least' is not lowercase words"),
     ("count_qualifiers.tsv", "upwards of", "expected 2 tab-separated cells"),
     ("irregular_plurals.tsv", "oxen\tthe ox", "column singular: 'the ox' is not one lowercase word"),
+    ("place_words.tsv", "places\thamlet", "column list: 'places' is not one of"),
+    ("date_words.tsv", "weekdays\tmon", "column list: 'weekdays' is not one of"),
+    ("date_numbers.tsv", "a handful\tfive", "column value: 'five' is not a whole number"),
 ])
 def test_a_bad_vocabulary_row_fails_at_load_naming_file_and_line(tmp_path: Path, name: str, row: str,
                                                                  message: str) -> None:
@@ -267,3 +338,30 @@ def test_the_country_filter_names_the_non_state_codes_of_the_sector_table() -> N
     assert str(err.value).endswith(
         "or a name (Ukraine); IGO, NGO, IMG name intergovernmental, non-governmental bodies and "
         "international militant groups")
+
+
+# --------------------------------------------------------------------------- place and date words
+
+
+def test_overlay_rows_change_the_place_readings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                nlp: Language) -> None:
+    """"the hamlet of X" names a place once "hamlet" is a place noun; a region named "Blue
+    Marsh" is no longer looked up by its name once "marsh" is a water word."""
+    doc = nlp("Gunmen attacked the hamlet of Ndele.")
+    span = doc[5:6]
+    assert not place_scan._named_as_place(span) and _searchable_state("Blue Marsh")
+    _use(monkeypatch, _overlay(tmp_path / "mine", "place_words.tsv",
+                               _header("place_words.tsv") + "place-noun\thamlet\nwater\tmarsh\n"))
+    assert place_scan._named_as_place(span) and not _searchable_state("Blue Marsh")
+
+
+def test_an_overlay_row_changes_a_date_reading(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """"the day prior" is the day told before it once "prior" moves a day back; "a handful of
+    days ago" counts five once date_numbers.tsv has "a handful"."""
+    assert date_scan._shift("the day prior") == 0 and dates._count("a handful") is None
+    folder = _overlay(tmp_path / "mine", "date_words.tsv",
+                      _header("date_words.tsv") + "day-before\tprior\n")
+    _overlay(folder, "date_numbers.tsv", _header("date_numbers.tsv") + "a handful\t5\n")
+    _use(monkeypatch, folder)
+    assert date_scan._shift("the day prior") == -1 and dates._count("a handful") == 5

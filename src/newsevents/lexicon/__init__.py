@@ -5,7 +5,8 @@ parsed at load time, and the user's overlay folder (option ``tables_dir``) merge
 ``rows("actors.tsv")`` gives a table's rows; ``use_tables_dir(opts.tables_dir)`` chooses the
 overlay and checks every table at once (the pipeline calls it before the first document).
 The rules read vocabularies by name: ``actor_words("honorific")``, ``coder_words("locative")``,
-``count_words("month")`` (word lists), ``count_qualifiers()`` (tried in their order),
+``count_words("month")``, ``place_words("water")``,
+``date_words("weekday")`` (word lists), ``date_numbers()``, ``count_qualifiers()`` (tried in their order),
 ``irregular_plurals()``, ``sector_codes("armed")``, ``plover_types("verbal")``,
 ``pair_nouns("as_head")`` (the codes with a yes/no property), ``acled_sub_types("riot")`` and ``acled_weights()``
 (acled_types.tsv), ``weapon_modes()`` and ``mode_acled()`` (modes.tsv).
@@ -26,9 +27,12 @@ from .vocabulary import (
     coder_words,
     count_qualifiers,
     count_words,
+    date_numbers,
+    date_words,
     irregular_plurals,
     mode_acled,
     pair_nouns,
+    place_words,
     plover_types,
     sector_codes,
     weapon_modes,
@@ -61,12 +65,15 @@ __all__ = [
     "coder_words",
     "count_qualifiers",
     "count_words",
+    "date_numbers",
+    "date_words",
     "irregular_plurals",
     "mode_acled",
     "overlay_dir",
     "pair_nouns",
     "parse_condition",
     "parse_when",
+    "place_words",
     "plover_types",
     "rows",
     "sector_codes",

@@ -164,6 +164,34 @@ COUNT_WORD_LISTS: dict[str, str] = {
               "people dead\"); quantity_verbs.tsv gives each its status",
 }
 
+# The word lists of place_words.tsv (the place rules': resolve.place_scan and resolve.places).
+PLACE_WORD_LISTS: dict[str, str] = {
+    "place-noun": "nouns that make the name after \"of\" a place, whatever the model's label "
+                  "(\"the port town of X\", \"the village of X\")",
+    "vague-region": "region names that are everyday words of news text (compass points, "
+                    "\"Central\", \"Capital\") or that the news uses for a wider area (\"the "
+                    "Sahel\" is not Burkina Faso's Sahel region): such a region is never looked "
+                    "up by its name",
+    "water": "words of a region name that make it a body of water (\"the Red Sea\" of the news "
+             "is the sea, not Sudan's state): such a region is never looked up by its name",
+}
+
+# The word lists of date_words.tsv (the date scan's: resolve.date_scan).
+DATE_WORD_LISTS: dict[str, str] = {
+    "day-before": "words that move a day named by reference one day back (\"the day before\", "
+                  "\"the previous evening\")",
+    "day-after": "words that move a day named by reference one day on (\"the following day\", "
+                 "\"a day later\")",
+    "month": "month names, lowercase, as the date patterns match them (in any case)",
+    "month-abbreviation": "month abbreviations, lowercase, without the full stop the date "
+                          "patterns require after them (\"Nov. 3\")",
+    "weekday": "names of the days of the week, lowercase, as the date patterns match them",
+    "first-word": "words a date expression may start with besides a digit, a month, a month "
+                  "abbreviation or a weekday: the date scan tries its patterns only where one "
+                  "of these starts a word (a cheap filter that changes no match), so a pattern "
+                  "that starts with another word must add it here",
+}
+
 SECTOR_PROPERTIES = (
     _property("state_force", "ACLED: a party of this sector that takes territory is the "
               "government regaining it (else non-state actors take it)"),
@@ -387,6 +415,13 @@ _RESOLVE = (
         Column("pattern", "Python regex, matched case-insensitively against the expression", regex),
         Column("action", "a date action of newsevents.resolve.dates"),
     ), ("pattern",)),
+    Schema("resolve", "date_numbers.tsv", "How many days, weeks, months or years a number word "
+           "of a relative date counts (\"a few days ago\"); dates.tsv's patterns give the "
+           "words.", (
+               Column("word", "the words, lowercase, separated by single spaces", LOWER_WORDS),
+               Column("value", "the count", integer),
+           ), ("word",)),
+    _word_lists("resolve", "date_words.tsv", DATE_WORD_LISTS),
     Schema("resolve", "numbers.tsv", "Number words and vague magnitudes.", (
         Column("word", "the word"),
         Column("value", "its value", number),
@@ -437,6 +472,7 @@ _RESOLVE = (
                          "\"both\" as the pair (an event's parties)"),
            ), ("noun",)),
     _word_lists("resolve", "actor_words.tsv", ACTOR_WORD_LISTS),
+    _word_lists("resolve", "place_words.tsv", PLACE_WORD_LISTS),
     Schema("resolve", "irregular_plurals.tsv", "Plural nouns the English singular rule gets "
            "wrong (\"men\"), and the singular the lookups use.", (
                Column("plural", "the plural, lowercase", LOWER_WORD),
@@ -476,6 +512,8 @@ _STORE = (
 # The word lists of each word-list table (docs/tables.md describes each list).
 WORD_LISTS: dict[str, dict[str, str]] = {"actor_words.tsv": ACTOR_WORD_LISTS,
                                          "coder_words.tsv": CODER_WORD_LISTS,
-                                         "count_words.tsv": COUNT_WORD_LISTS}
+                                         "count_words.tsv": COUNT_WORD_LISTS,
+                                         "date_words.tsv": DATE_WORD_LISTS,
+                                         "place_words.tsv": PLACE_WORD_LISTS}
 
 SCHEMAS: dict[str, Schema] = {s.name: s for s in (*_CODER, *_EXTRACT, *_RESOLVE, *_STORE)}

@@ -1,5 +1,6 @@
 """The vocabularies the rules read, by name: the words of a word list (``actor_words.tsv``,
-``coder_words.tsv``, ``count_words.tsv``), the ordered qualifiers of ``count_qualifiers.tsv``, the
+``coder_words.tsv``, ``count_words.tsv``, ``place_words.tsv``, ``date_words.tsv``), the count of
+each number word of ``date_numbers.tsv``, the ordered qualifiers of ``count_qualifiers.tsv``, the
 singulars of ``irregular_plurals.tsv``, and the codes that have a property (``sector_codes.tsv``,
 ``plover_types.tsv``, ``pair_nouns.tsv``, ``acled_types.tsv``), the ACLED weights of
 ``acled_types.tsv`` and the modes of ``modes.tsv``, overlay rows included.
@@ -54,6 +55,26 @@ def coder_words(name: str) -> frozenset[str]:
 def count_words(name: str) -> frozenset[str]:
     """The words of the list ``name`` of count_words.tsv (the count rules')."""
     return _words("count_words.tsv", name)
+
+
+def place_words(name: str) -> frozenset[str]:
+    """The words of the list ``name`` of place_words.tsv (the place rules')."""
+    return _words("place_words.tsv", name)
+
+
+def date_words(name: str) -> frozenset[str]:
+    """The words of the list ``name`` of date_words.tsv (the date scan's)."""
+    return _words("date_words.tsv", name)
+
+
+def date_numbers() -> Mapping[str, int]:
+    """Number word -> the count it gives a relative date (date_numbers.tsv: "a few" -> 3)."""
+    lexicon = active()
+
+    def build() -> Mapping[str, int]:
+        return MappingProxyType({row.get(0): int(row.get(1))
+                                 for row in lexicon.rows("date_numbers.tsv")})
+    return lexicon.memo(("date_numbers",), build)
 
 
 def count_qualifiers() -> tuple[tuple[tuple[str, ...], str | None], ...]:

@@ -1,67 +1,85 @@
-"""Date mentions in running text: the expressions of ``DATE_PATTERN`` and spaCy's DATE entities,
+"""Date mentions in running text: the expressions of ``date_pattern()`` and spaCy's DATE entities,
 each resolved against the publication time."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
+from ..lexicon import active, date_words
 from ..records import DateMention, DateSpan
 from .dates import resolve_date_rule
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-          r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))"
 _NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|a couple of|a)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_DAY_DATE = (rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?"
-             rf"|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?)")
 _SHADE = r"(?:(?:early|late|mid)(?:\s+|-\s*))"  # "early July", "mid-2023", "late 1990s"
-_MONTH_YEAR = rf"{_SHADE}?{_MONTH},?\s+(?:of\s+)?\d{{4}}"
-_YEAR = rf"(?:the\s+)?{_SHADE}?(?:19|20)\d{{2}}s?"
-_POINT = rf"(?:{_DAY_DATE}|{_MONTH_YEAR}|{_YEAR}|{_SHADE}?{_MONTH}|{_WEEKDAY})"
 _PREP = r"(?:in|since|ever\s+since|during|until|by|of|from)"
 
-# Every alternative below starts with a digit or one of these words. Checking that first is a
-# cheap filter (it halves the scan time) and changes no match: the lookahead only turns away
-# positions where no alternative could start. A new alternative must add its first word here.
-_FIRST_WORDS = (
-    r"(?:between|from|ever|since|in|during|until|by|of|early|earlier|late|later|mid|on|last|next|"
-    r"this|the|end|start|beginning|at|over|past|coming|previous|overnight|yesterday|today|"
-    r"tomorrow|tonight|one|two|three|four|five|six|seven|eight|nine|ten|several|a|"
-    r"January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-)
 
-# Longer forms come first: at one position the first alternative that matches wins, so "in July
-# 2024" must be tried before "in July".
-DATE_PATTERN = re.compile(
-    r"\b(?=\d|" + _FIRST_WORDS + r"(?![a-z]))(?:"
-    rf"(?:between|from)\s+(?:{_POINT}|{_DAY})\s+(?:and|to|until|through)\s+{_POINT}"
-    rf"|(?:(?:ever\s+)?since\s+)?{_DAY_DATE}"
-    r"|\d{4}-\d{2}-\d{2}"
-    rf"|(?:{_PREP}\s+)?{_MONTH_YEAR}"
-    rf"|(?:(?:early|earlier|late|later)\s+)?(?:on\s+)?{_WEEKDAY}{_PART}?,?\s+(?:of\s+)?(?:last|next)\s+week"
-    rf"|(?:(?:early|earlier|late|later)\s+)?(?:(?:last|next|this|on|since|until|by)\s+)?{_WEEKDAY}{_PART}?"
-    rf"|(?:(?:in|since|during|until|by|last|next|this|earlier\s+in|later\s+in)\s+{_SHADE}?|{_SHADE}){_MONTH}"
-    rf"|(?:{_PREP}\s+){_YEAR}|(?:the\s+)?{_SHADE}(?:19|20)\d{{2}}s?"
-    r"|(?:the\s+)?(?:end|start|beginning)\s+of\s+(?:19|20)\d{2}"
-    r"|(?:(?:early|late|earlier|later)\s+)?(?:last|this|next|past|coming|previous)\s+"
-    r"(?:year|month|week|weekend)"
-    r"|(?:at|over|during)\s+the\s+(?:past\s+)?weekend"
-    r"|(?:the\s+)?(?:past|last|previous)\s+(?:day|24\s+hours|twenty-four\s+hours)"
-    r"|(?:the\s+)?(?:past|last|next|coming|previous)\s+" + _NUM +
-    r"\s+(?:days|weeks|months|years|day|week|month|year)"
-    r"|" + _NUM + r"\s+(?:days|weeks|months|years|day|week|month|year)\s+ago"
-    rf"|overnight|yesterday{_PART}?|today|tomorrow|last\s+night|tonight"
-    r"|this\s+(?:morning|afternoon|evening)|(?:earlier|later|late)\s+(?:on\s+)?today"
-    r")\b",
-    re.IGNORECASE,
-)
+def _alternation(words: Iterable[str], suffix: str = "") -> str:
+    """``(?:w1|w2...)``, each word followed by ``suffix``; longest first, so that no word stops
+    the match short where a longer one starts with it (the pattern is case-insensitive)."""
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w) + suffix for w in ordered) + ")"
+
+
+def _month() -> str:
+    """A month's name, or its abbreviation with a full stop ("Nov.")."""
+    names = _alternation(date_words("month"))
+    abbreviations = _alternation(date_words("month-abbreviation"), suffix=r"\.")
+    return f"(?:{names}|{abbreviations})"
+
+
+def _first_words() -> str:
+    """Every alternative of the date pattern starts with a digit or one of these words. Checking
+    that first is a cheap filter (it halves the scan time) and changes no match: the lookahead
+    only turns away positions where no alternative could start. A new alternative must add its
+    first word to date_words.tsv's list first-word."""
+    return _alternation(date_words("first-word") | date_words("month")
+                        | date_words("month-abbreviation") | date_words("weekday"))
+
+
+def date_pattern() -> re.Pattern[str]:
+    """The date expressions of running text, built once per process from date_words.tsv."""
+    return active().memo(("date_scan", "pattern"), _build_date_pattern)
+
+
+def _build_date_pattern() -> re.Pattern[str]:
+    # Longer forms come first: at one position the first alternative that matches wins, so "in
+    # July 2024" must be tried before "in July".
+    month, weekday = _month(), _alternation(date_words("weekday"))
+    day_date = (rf"(?:{weekday},?\s+)?(?:{month}\s+{_DAY}(?:,?\s+\d{{4}})?"
+                rf"|{_DAY}\s+(?:of\s+)?{month}(?:,?\s+\d{{4}})?)")
+    month_year = rf"{_SHADE}?{month},?\s+(?:of\s+)?\d{{4}}"
+    year = rf"(?:the\s+)?{_SHADE}?(?:19|20)\d{{2}}s?"
+    point = rf"(?:{day_date}|{month_year}|{year}|{_SHADE}?{month}|{weekday})"
+    return re.compile(
+        r"\b(?=\d|" + _first_words() + r"(?![a-z]))(?:"
+        rf"(?:between|from)\s+(?:{point}|{_DAY})\s+(?:and|to|until|through)\s+{point}"
+        rf"|(?:(?:ever\s+)?since\s+)?{day_date}"
+        r"|\d{4}-\d{2}-\d{2}"
+        rf"|(?:{_PREP}\s+)?{month_year}"
+        rf"|(?:(?:early|earlier|late|later)\s+)?(?:on\s+)?{weekday}{_PART}?,?\s+(?:of\s+)?(?:last|next)\s+week"
+        rf"|(?:(?:early|earlier|late|later)\s+)?(?:(?:last|next|this|on|since|until|by)\s+)?{weekday}{_PART}?"
+        rf"|(?:(?:in|since|during|until|by|last|next|this|earlier\s+in|later\s+in)\s+{_SHADE}?|{_SHADE}){month}"
+        rf"|(?:{_PREP}\s+){year}|(?:the\s+)?{_SHADE}(?:19|20)\d{{2}}s?"
+        r"|(?:the\s+)?(?:end|start|beginning)\s+of\s+(?:19|20)\d{2}"
+        r"|(?:(?:early|late|earlier|later)\s+)?(?:last|this|next|past|coming|previous)\s+"
+        r"(?:year|month|week|weekend)"
+        r"|(?:at|over|during)\s+the\s+(?:past\s+)?weekend"
+        r"|(?:the\s+)?(?:past|last|previous)\s+(?:day|24\s+hours|twenty-four\s+hours)"
+        r"|(?:the\s+)?(?:past|last|next|coming|previous)\s+" + _NUM +
+        r"\s+(?:days|weeks|months|years|day|week|month|year)"
+        r"|" + _NUM + r"\s+(?:days|weeks|months|years|day|week|month|year)\s+ago"
+        rf"|overnight|yesterday{_PART}?|today|tomorrow|last\s+night|tonight"
+        r"|this\s+(?:morning|afternoon|evening)|(?:earlier|later|late)\s+(?:on\s+)?today"
+        r")\b",
+        re.IGNORECASE,
+    )
 
 
 # Days named by reference to the day just told ("On 16 January ... The same day, ..."): they
@@ -74,17 +92,15 @@ ANAPHORIC_DAY = re.compile(
     r"|a\s+day\s+(?:earlier|later))\b",
     re.IGNORECASE,
 )
-_DAY_BEFORE = ("day before", "previous", "earlier")
-_DAY_AFTER = ("following", "next", "day after", "day later")
 
 
 def _shift(phrase: str) -> int:
     lowered = " ".join(phrase.lower().split())
     if lowered.startswith(("later that", "earlier that")):
         return 0  # "later that day" is the same day
-    if any(w in lowered for w in _DAY_BEFORE):
+    if any(w in lowered for w in date_words("day-before")):
         return -1
-    return 1 if any(w in lowered for w in _DAY_AFTER) else 0
+    return 1 if any(w in lowered for w in date_words("day-after")) else 0
 
 
 def anaphoric_days(text: str, found: list[DateMention]) -> list[DateMention]:
@@ -102,7 +118,7 @@ def anaphoric_days(text: str, found: list[DateMention]) -> list[DateMention]:
 
 
 def scan_dates(doc: Doc, published: str | None) -> list[DateMention]:
-    """The dates of ``doc``: the expressions of DATE_PATTERN, spaCy's DATE entities that overlap
+    """The dates of ``doc``: the expressions of date_pattern(), spaCy's DATE entities that overlap
     none of them, then the days named by reference to another ("the next day")."""
     text = doc.text  # Doc.text joins every token on each access
     out = _pattern_dates(text, published)
@@ -115,7 +131,7 @@ def scan_dates(doc: Doc, published: str | None) -> list[DateMention]:
 
 def _pattern_dates(text: str, published: str | None) -> list[DateMention]:
     out: list[DateMention] = []
-    for m in DATE_PATTERN.finditer(text):
+    for m in date_pattern().finditer(text):
         found = m.group(0)
         # "may" the verb is not May the month: months are written with a capital.
         if "may" in found.split() and "May" not in found:

@@ -20,16 +20,16 @@ from typing import Any
 
 import dateparser
 
+from ..lexicon import date_numbers
 from ..records import DateSpan
 from .tables import read_table
 
+# The calendar's own numbering of weekday and month names (Python's, English locale), not a
+# vocabulary of ours: the words the date rules match are in date_words.tsv and dates.tsv.
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1, "several": 3, "few": 3,
-                "a few": 3, "couple of": 2, "a couple of": 2}
 
 
 def publication_date(published: str | None) -> dt.date | None:
@@ -82,7 +82,7 @@ def _count(word: str) -> int | None:
     word = word.lower().strip()
     if word.isdigit():
         return int(word)
-    return NUMBER_WORDS.get(word)
+    return date_numbers().get(word)
 
 
 _Groups = dict[str, Any]  # the named groups of a dates.tsv pattern ("weekday", "month", "n"...)

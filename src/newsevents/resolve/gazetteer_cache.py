@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 # Bump when the layout of the cached state, or the way places.py builds it, changes.
 FORMAT = 2
 # The tables the built index depends on (lookup-time tables such as region_words.tsv are not).
-BUILD_TABLES = ("admin1.tsv", "place_aliases.tsv", "countries.tsv", "capitals.tsv")
+BUILD_TABLES = ("admin1.tsv", "place_aliases.tsv", "countries.tsv", "capitals.tsv", "place_words.tsv")
 
 
 def cache_dir() -> Path:

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
+from ..lexicon import place_words
 from ..records import Place, PlaceMention
 from .actors import body_names
 from .places import Gazetteer, place_stopwords, region_words, unknown_place
@@ -44,16 +45,12 @@ def _opens_dateline(span: Span) -> bool:
     return rest[:1] in (",", "(", "\u2014", "\u2013", "-")
 
 
-# "the port town of X", "the village of X": the name after these words is a place, whatever
-# the small model's label (it tags "Mocímboa da Praia" as a person).
-PLACE_NOUNS = frozenset({"town", "city", "village", "port", "district", "province", "region",
-                         "suburb", "outskirts", "capital", "county", "department", "state"})
-
-
 def _named_as_place(span: Span) -> bool:
+    """"the port town of X", "the village of X": the name after a place noun (place_words.tsv)
+    is a place, whatever the small model's label (it tags "Mocímboa da Praia" as a person)."""
     doc = span.doc
     return span.start >= 2 and doc[span.start - 1].lower_ == "of" and \
-        doc[span.start - 2].lower_ in PLACE_NOUNS
+        doc[span.start - 2].lower_ in place_words("place-noun")
 
 
 def _proper_run_before(doc: Doc, end: int) -> tuple[int, int] | None:

@@ -25,6 +25,7 @@ from typing import Any, TypedDict
 import numpy
 import pycountry
 
+from ..lexicon import place_words
 from ..records import Place
 from . import gazetteer_cache
 from .tables import ascii_key, country_lexicon, read_table, split_alts
@@ -34,16 +35,6 @@ _GENERIC = re.compile(
     r"\b(oblast'?|oblast|kray|krai|respublika|republic|province|provincia|governorate|"
     r"muhafazat|state|region|district|prefecture|county|department|departement|autonomous|"
     r"avtonomnyy|okrug|of|the|city|municipality)\b")
-
-
-# Region names that are everyday words of news text (compass points, "Central", "Capital"), or
-# that the news uses for a wider area ("the Sahel" is not Burkina Faso's Sahel region).
-_VAGUE_REGION_NAMES = frozenset(
-    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre", "center", "est", "nord", "sud", "ouest", "capital", "coast", "coastal", "upper", "lower", "lakes", "islands", "interior", "sahel", "sahara", "maghreb", "levant", "caucasus", "balkans", "northeast", "northwest", "southeast", "southwest", "littoral"]
-    + ["north east", "north west", "south east", "south west", "far north", "far west"])
-
-
-_WATER_WORDS = frozenset({"sea", "gulf", "ocean", "lake", "lakes", "lac", "bay", "strait", "river"})
 
 
 # "the city of Kherson", "near Bakhmut", "outside Khartoum": the words before a name that only say
@@ -246,7 +237,7 @@ def _searchable_state(short: str) -> bool:
     the news is the sea, not Sudan's state: such a region is shown on its towns, never looked up
     by that name."""
     key = ascii_key(short)
-    return key not in _VAGUE_REGION_NAMES and not _WATER_WORDS & set(key.split())
+    return key not in place_words("vague-region") and not place_words("water") & set(key.split())
 
 
 class Gazetteer:
