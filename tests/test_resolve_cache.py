@@ -59,6 +59,22 @@ def test_key_changes_with_build_settings() -> None:
     assert gazetteer_cache.cache_key("a") != gazetteer_cache.cache_key("b")
 
 
+def test_key_changes_with_an_overlay_of_a_build_table(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The user's place_aliases.tsv rows are built into the index: a cached index built without
+    them must not be read back."""
+    packaged = gazetteer_cache.cache_key()
+    monkeypatch.setattr(gazetteer_cache.lexicon, "overlay_dir", lambda: tmp_path)
+    assert gazetteer_cache.cache_key() == packaged  # an overlay folder without place tables
+    (tmp_path / "triggers.tsv").write_text("lemma\tpos\n", encoding="utf-8")
+    assert gazetteer_cache.cache_key() == packaged  # nor a table the index is not built from
+    (tmp_path / "place_aliases.tsv").write_text("alias\tname\n", encoding="utf-8")
+    with_aliases = gazetteer_cache.cache_key()
+    assert with_aliases != packaged
+    (tmp_path / "place_aliases.tsv").write_text("alias\tname\nthe capital\tKyiv\n", encoding="utf-8")
+    assert gazetteer_cache.cache_key() not in (packaged, with_aliases)
+
+
 def test_state_round_trip_answers_alike(small: Gazetteer, cache_home: Path) -> None:
     path = gazetteer_cache.store("k1", small.state())
     assert path is not None and path.parent == cache_home

