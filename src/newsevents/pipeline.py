@@ -24,7 +24,7 @@ from . import lexicon
 from .errors import DocumentRejected, NewsEventsError, internal_error
 from .ingest.documents import unencodable
 from .options import Options
-from .records import Article, Event, RawDocument, Rejected, Result, Stored
+from .records import Article, RawDocument, Rejected, Result, Stored
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -212,10 +212,6 @@ def _front_parts(article: Article, opts: Options) -> tuple[FrontPart, ...]:
 
 def process_one(raw: RawDocument, opts: Options) -> Result:
     return next(process_documents([raw], opts))
-
-
-def events_of(results: Iterable[Result]) -> list[Event]:
-    return [e for r in results for e in r.events]
 
 
 def page_paragraphs(article: Article) -> list[str]:

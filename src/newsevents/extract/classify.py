@@ -98,11 +98,6 @@ def call_to_action_category(text: str) -> tuple[str, str] | None:
     return _decide(text, n, strong, weak)
 
 
-def strong_category(text: str) -> str | None:
-    strong, _weak = _scan(text, len(_WORD.findall(text)))
-    return strong[0] if strong else None
-
-
 def furniture_verdicts(paragraphs: list[str]) -> list[Verdict]:
     """Call-to-action verdict per paragraph, plus the appeal-block rule: paragraphs lying between
     two strongly marked paragraphs of the same category (within BLOCK_SPAN) belong to that box."""
