@@ -11,11 +11,14 @@ for it at every word: ``token.lower_ in actor_words("honorific")``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
+from typing import TypeVar
 
 from .catalog import SCHEMAS, WORD_LISTS
 from .tables import active
+
+_V = TypeVar("_V")
 
 
 def _words(table: str, name: str) -> frozenset[str]:
@@ -40,6 +43,16 @@ def _having(table: str, prop: str, key: int = 0) -> frozenset[str]:
     def build() -> frozenset[str]:
         return frozenset(row.get(key) for row in lexicon.rows(table) if row.get(index) == "yes")
     return lexicon.memo(("having", table, prop), build)
+
+
+def _mapping(table: str, key: int, value: int, convert: Callable[[str], _V]) -> Mapping[str, _V]:
+    """Column ``key`` -> column ``value`` (made by ``convert``) of every row of ``table``."""
+    lexicon = active()
+
+    def build() -> Mapping[str, _V]:
+        return MappingProxyType({row.get(key): convert(row.get(value))
+                                 for row in lexicon.rows(table)})
+    return lexicon.memo(("mapping", table, key, value), build)
 
 
 def actor_words(name: str) -> frozenset[str]:
@@ -69,12 +82,7 @@ def date_words(name: str) -> frozenset[str]:
 
 def date_numbers() -> Mapping[str, int]:
     """Number word -> the count it gives a relative date (date_numbers.tsv: "a few" -> 3)."""
-    lexicon = active()
-
-    def build() -> Mapping[str, int]:
-        return MappingProxyType({row.get(0): int(row.get(1))
-                                 for row in lexicon.rows("date_numbers.tsv")})
-    return lexicon.memo(("date_numbers",), build)
+    return _mapping("date_numbers.tsv", 0, 1, int)
 
 
 def count_qualifiers() -> tuple[tuple[tuple[str, ...], str | None], ...]:
@@ -90,12 +98,7 @@ def count_qualifiers() -> tuple[tuple[tuple[str, ...], str | None], ...]:
 
 def irregular_plurals() -> Mapping[str, str]:
     """Plural -> singular of irregular_plurals.tsv ("men" -> "man")."""
-    lexicon = active()
-
-    def build() -> Mapping[str, str]:
-        return MappingProxyType({row.get(0): row.get(1)
-                                 for row in lexicon.rows("irregular_plurals.tsv")})
-    return lexicon.memo(("irregular_plurals",), build)
+    return _mapping("irregular_plurals.tsv", 0, 1, str)
 
 
 def sector_codes(prop: str) -> frozenset[str]:
@@ -121,12 +124,7 @@ def acled_sub_types(prop: str) -> frozenset[str]:
 def acled_weights() -> Mapping[str, float]:
     """ACLED sub-event type -> what a factual event of it adds to its salience (acled_types.tsv's
     weight column)."""
-    lexicon = active()
-
-    def build() -> Mapping[str, float]:
-        return MappingProxyType({row.get(1): float(row.get(2))
-                                 for row in lexicon.rows("acled_types.tsv")})
-    return lexicon.memo(("acled_weights",), build)
+    return _mapping("acled_types.tsv", 1, 2, float)
 
 
 def weapon_modes() -> tuple[str, ...]:
