@@ -131,3 +131,33 @@ def test_export_command_writes_file(db: str, tmp_path: Path) -> None:
     assert len(piped.splitlines()) == 5
     no_file = CliRunner().invoke(cli, ["export", "--db", db, "--format", "parquet"])
     assert no_file.exit_code != 0
+
+
+def _with_background(path: str) -> None:
+    """The talks story with its first meeting recoded as background retold for context."""
+    import dataclasses
+
+    talks = talks_result("talks-2")
+    first, second = talks.events
+    past = dataclasses.replace(first, modality="historical")
+    with open_store(path) as store:
+        store.write_batch([dataclasses.replace(talks, events=(past, second))], "r2")
+
+
+def test_background_is_left_out_of_lists_stats_and_exports_unless_asked(tmp_path: Path) -> None:
+    path = str(tmp_path / "events.db")
+    _with_background(path)
+    listed = [json.loads(x)["modality"] for x in run("events", "--db", path, "--format", "json").splitlines()]
+    assert listed == ["future"]
+    assert "CONSULT" not in run("stats", "--db", path, "--by", "type")
+    every = [json.loads(x)["modality"]
+             for x in run("events", "--db", path, "--format", "json", "--include-historical").splitlines()]
+    assert sorted(every) == ["future", "historical"]
+    asked = run("events", "--db", path, "--format", "json", "--modality", "historical").splitlines()
+    assert [json.loads(x)["type"] for x in asked] == ["CONSULT"]
+    out = tmp_path / "all.jsonl"
+    run("export", "--db", path, "--format", "jsonl", "-o", str(out), "--include-historical")
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+    with open_store(path, read_only=True) as store:  # an article's own page shows all its events
+        article_id = next(iter(store.query_events())).article_id
+        assert len(store.article_events(article_id)) == 2

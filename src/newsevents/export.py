@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import json
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -307,7 +308,9 @@ def export(store: Store, fmt: str, out: IO[str] | str | Path, f: EventFilter = E
     if isinstance(out, (str, Path)):
         _check_writable(Path(out))
     if fmt == "training":
-        return _write_text(write_training, store.reviewed_sentences(f), out)
+        # a reviewed background sentence teaches the classifier what background is
+        return _write_text(write_training,
+                           store.reviewed_sentences(replace(f, include_historical=True)), out)
     rows = store.query_rows(f)
     if fmt == "parquet":
         assert isinstance(out, (str, Path))

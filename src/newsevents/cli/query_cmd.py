@@ -50,6 +50,9 @@ def filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
                      help="Also events repeated by syndicated copies of a stored article."),
         click.option("--include-rejected", is_flag=True,
                      help="Also events a reviewer rejected in the web app."),
+        click.option("--include-historical", is_flag=True,
+                     help="Also past happenings retold for context (modality historical), left "
+                          "out by default so that counts count news."),
     ]
     for option in reversed(options):
         fn = option(fn)
@@ -64,7 +67,7 @@ def _filter(kw: dict[str, Any], limit: int | None = None) -> EventFilter:
         admin1=kw["admin1"], since=kw["since"], until=kw["until"], stance=kw["stance"],
         modality=kw["modality"], min_confidence=kw["min_confidence"], search=kw["search"],
         include_duplicates=kw["include_duplicates"], include_rejected=kw["include_rejected"],
-        limit=limit,
+        include_historical=kw["include_historical"], limit=limit,
     ))
 
 

@@ -403,7 +403,8 @@ class Store:
         }
 
     def article_events(self, article_id: str) -> list[Event]:
-        return list(self.query_events(EventFilter(article_id=article_id, include_duplicates=True)))
+        return list(self.query_events(EventFilter(article_id=article_id, include_duplicates=True,
+                                                  include_historical=True)))
 
     def cluster_sources(self, cluster_id: str) -> list[link.ClusterSource]:
         found = self.db.fetchall(

@@ -20,7 +20,10 @@ from .backend import Backend
 class EventFilter:
     """Which events a query returns. Every field is optional; set fields are combined with AND.
     Events of near-duplicate articles that repeat an already counted event are left out unless
-    ``include_duplicates``; events a reviewer rejected unless ``include_rejected``."""
+    ``include_duplicates``; events a reviewer rejected unless ``include_rejected``; past
+    happenings retold for context (modality ``historical``) unless ``include_historical`` or the
+    ``modality`` filter asks for them: like ACLED, a count of events is a count of news, and a
+    war's background retold in every article would count its past again each day."""
 
     type: str | None = None  # PLOVER type, e.g. ASSAULT
     acled_event_type: str | None = None
@@ -42,6 +45,7 @@ class EventFilter:
     include_duplicates: bool = False
     limit: int | None = None
     include_rejected: bool = False  # events a reviewer rejected are left out unless this is set
+    include_historical: bool = False  # background retold for context is left out unless this is set
 
 
 _FIELD_NAMES = {"acled_event_type": "ACLED event type", "acled_sub_event_type": "ACLED sub-event type"}
@@ -186,6 +190,8 @@ def where_clause(f: EventFilter, db: Backend) -> tuple[str, list[Any]]:
         add("e.stance = ?", f.stance.lower())
     if f.modality:
         add("e.modality = ?", f.modality.lower())
+    elif not f.include_historical:
+        add("(e.modality IS NULL OR e.modality <> 'historical')")
     if f.min_confidence is not None:
         add("e.confidence >= ?", f.min_confidence)
     if f.search and f.search.strip():

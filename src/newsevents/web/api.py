@@ -159,7 +159,8 @@ def article_detail(request: Request) -> JSONResponse:
             "body": evidence.segments(body, evidence.article_marks(marks)),
             "body_length": len(body),
             "events": queries.list_events(store, WebFilter(EventFilter(
-                article_id=article.id, include_duplicates=True, include_rejected=True)),
+                article_id=article.id, include_duplicates=True, include_rejected=True,
+                include_historical=True)),
                 "date", "asc", 1, MAX_PER_PAGE).events,
             "dropped": [{"reason": r, "detail": d, "text": t} for r, d, t in store.dropped(article.id)],
         }

@@ -58,6 +58,8 @@ EVENT_PARAMS: tuple[Param, ...] = (
     Param("cluster_id", "string", "events of one same-happening cluster", (), "cluster_id"),
     Param("include_duplicates", "boolean", "also events repeated by syndicated copies", (), "include_duplicates"),
     Param("include_rejected", "boolean", "also events a reviewer rejected", (), "include_rejected"),
+    Param("include_historical", "boolean", "also past happenings retold for context (modality historical)",
+          (), "include_historical"),
     Param("actor", "string", "name of an actor or recipient (as normalised, e.g. Russian armed forces)"),
     Param("involving", "string", "ISO3 country of the location, an actor or a recipient"),
     Param("review", "string", "review status", REVIEW_STATES),
