@@ -6,8 +6,12 @@ object a line:
 
 ``{"id", "text", "event": bool, "plover": TYPE | null, "mode": str | null, "acled": sub-event
 type | null, "temporal": current | background | future | hypothetical | negated | generic,
-"style", "region": ISO3 | null, "hard": bool, "kind": sentence | report, "writer", "source":
-written | reviewed | silver}``
+"style", "region": ISO3 | null, "hard": bool, "kind": sentence | report | article-PART, "writer",
+"source": written | reviewed | silver, "article": id}``
+
+``article`` is set on the sentences of whole labelled articles (every sentence of a made-up news
+article, headline and clutter included, in reading order; ``kind`` says which part:
+``article-headline``, ``article-lead``, ``article-quote``, ...).
 
 Reviewed sentences exported from the web app (``newsevents export --format training``) have the
 same shape and can be dropped into ``corpus/train/``.
@@ -47,6 +51,11 @@ class Example:
     style: str = ""
     region: str | None = None
     source: str = "written"
+    article: str | None = None  # the article a sentence of a whole labelled article belongs to
+
+    @property
+    def from_article(self) -> bool:
+        return self.article is not None
 
 
 def _check(rec: dict[str, object], where: str) -> Example:
@@ -66,7 +75,8 @@ def _check(rec: dict[str, object], where: str) -> Example:
                    writer=str(rec.get("writer") or ""), hard=bool(rec.get("hard")),
                    kind=str(rec.get("kind") or "sentence"), style=str(rec.get("style") or ""),
                    region=_text_or_none(rec.get("region")),
-                   source=str(rec.get("source") or "written"))
+                   source=str(rec.get("source") or "written"),
+                   article=_text_or_none(rec.get("article")))
 
 
 def _checked_labels(rec: dict[str, object], event: bool, where: str) -> str:
