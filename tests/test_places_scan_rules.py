@@ -69,14 +69,13 @@ def test_a_district_no_table_knows_is_placed_at_its_town() -> None:
     assert found["Mozambique"].place.precision == "country"
 
 
-def test_a_direction_and_a_country_is_the_region_the_story_names_in_that_direction() -> None:
-    text = ("Fighting spread across northwest Syria on Monday. Drones struck Saraqeb, and "
-            "troops shelled villages in Idlib province.")
-    m = _scan(text, ("SYR",))["northwest Syria"]
-    assert (m.place.country, m.place.admin1, m.place.precision) == ("SYR", "Idlib", "admin1"), m
-    assert m.rule.endswith("+direction-region")
-
-
-def test_a_direction_and_a_country_without_a_named_region_stays_the_country() -> None:
-    m = _scan("Air strikes hit southern Lebanon overnight.", ("LBN",))["southern Lebanon"]
-    assert (m.place.country, m.place.precision) == ("LBN", "country"), m
+@pytest.mark.parametrize("text, phrase, country", [
+    ("Air strikes hit southern Lebanon overnight.", "southern Lebanon", "LBN"),
+    ("Fighting spread across northwest Syria on Monday.", "northwest Syria", "SYR"),
+    ("Shelling went on in south-eastern Ukraine.", "south-eastern Ukraine", "UKR"),
+])
+def test_a_direction_and_a_country_is_the_country_with_the_direction_kept(
+        text: str, phrase: str, country: str) -> None:
+    m = _scan(text, (country,))[phrase]
+    assert (m.place.country, m.place.precision) == (country, "country"), m
+    assert m.rule.endswith("+direction")
