@@ -174,6 +174,15 @@ PLACE_WORD_LISTS: dict[str, str] = {
                     "up by its name",
     "water": "words of a region name that make it a body of water (\"the Red Sea\" of the news "
              "is the sea, not Sudan's state): such a region is never looked up by its name",
+    "product-noun": "vehicles, weapons, animals and goods named after places (\"a Chinook "
+                    "helicopter\", \"a Jersey cow\"): a name that only modifies such a noun, the "
+                    "head of its phrase, is no place",
+    "street": "words that end a street's name (\"Main Street\", \"Central Avenue\"): a street "
+              "is no town; the town the sentence or the story names is where it happened",
+    "town-level": "region words for a unit below the first-level region (\"Tarmiyah "
+                  "district\"): such a unit no region table knows is placed at its town",
+    "town-noun": "nouns after a name that say it is the town, not the region of that name "
+                 "(\"Saada city\", \"Idlib city\")",
 }
 
 # The word lists of date_words.tsv (the date scan's: resolve.date_scan).

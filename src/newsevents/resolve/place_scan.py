@@ -10,6 +10,7 @@ or to lie in one of the article's countries.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -149,7 +150,105 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
             out.append(found[0])
             taken.update(t.i for t in found[1])
     out.sort(key=lambda m: m.start)
+    out = _towns_of_named_regions(out, scan)
+    out = _directions_of_countries(out, scan)
     return _bare_region_names(out, doc.text)
+
+
+# "northwest Syria", "the south-east of", "eastern Ukraine": a compass word right before a name.
+_COMPASS_BEFORE = re.compile(
+    r"(?:^|\s)(?P<ns>north|south)?-?(?P<ew>east|west)?(?:ern)?\s+$", re.IGNORECASE)
+
+
+def _compass_before(text: str, start: int) -> str | None:
+    """The compass word right before ``start`` ("northwest", "south-eastern"), or None."""
+    found = _COMPASS_BEFORE.search(text[max(0, start - 20):start])
+    if found is None or not (found.group("ns") or found.group("ew")):
+        return None
+    return found.group(0).strip()
+
+
+def _directions_of_countries(out: list[PlaceMention], scan: _Scan) -> list[PlaceMention]:
+    """"Fighting escalated in northwest Syria": a part of the country, never its capital or a
+    town: the country, the direction kept in the mention's text. (Taking the region the article
+    names most in that direction, Idlib, merged distinct happenings of one article downstream:
+    tried and left out.)"""
+    text = scan.doc.text
+    fixed = []
+    for m in out:
+        words = _compass_before(text, m.start) if m.place.precision == "country" else None
+        if words is not None:
+            start = text.rfind(words, 0, m.start)
+            m = PlaceMention(start, m.end, replace(m.place, text=text[start:m.end]),
+                             f"{m.rule}+direction")
+        fixed.append(m)
+    return fixed
+
+
+def _chosen_by_size(m: PlaceMention) -> bool:
+    """A town the gazetteer picked among namesakes by size alone, not a national capital."""
+    return m.place.precision == "city" and m.place.feature != "PPLC" and \
+        m.rule.rsplit(":", 1)[-1] in ("population", "context-country")
+
+
+def _towns_of_named_regions(out: list[PlaceMention], scan: _Scan) -> list[PlaceMention]:
+    """"Columbus, Indiana": a town followed by a region is that region's town; and a town the
+    gazetteer picked among namesakes by size ("Springfield" in a story whose other places lie in
+    Oregon) is the namesake in a region the article's other places lie in."""
+    regions = _article_regions(out, scan.gazetteer)
+    fixed = []
+    for k, m in enumerate(out):
+        if _chosen_by_size(m):
+            nxt = out[k + 1] if k + 1 < len(out) else None
+            m = _town_of_next_region(m, nxt, scan) or _town_of_article_region(m, regions, scan) or m
+        fixed.append(m)
+    return fixed
+
+
+def _town_of_next_region(m: PlaceMention, nxt: PlaceMention | None,
+                         scan: _Scan) -> PlaceMention | None:
+    """"Columbus, Indiana": the town of that name in the region named right after it."""
+    if nxt is None or nxt.place.precision != "admin1" or nxt.place.admin1 is None or \
+            scan.doc.text[m.end:nxt.start].strip() != ",":
+        return None
+    return _namesake_in(m, (nxt.place.country or "", nxt.place.admin1), scan, "town-of-next-region")
+
+
+def _article_regions(out: list[PlaceMention], gazetteer: Gazetteer) -> list[tuple[str, str, str]]:
+    """(name key, country, admin1) of each place the article names within a region, when that
+    region is sure: a region's own name, or a town with no namesake (two towns picked by size
+    are no evidence for each other)."""
+    return [(norm(m.place.text), m.place.country, m.place.admin1) for m in out
+            if m.place.precision in ("city", "admin1") and m.place.country and m.place.admin1
+            and not (_chosen_by_size(m) and gazetteer.namesakes(m.place.text) > 1)]
+
+
+def _town_of_article_region(m: PlaceMention, regions: list[tuple[str, str, str]],
+                            scan: _Scan) -> PlaceMention | None:
+    """The namesake of ``m`` in the region most of the article's other places lie in, when none of
+    them lies in the region of the town picked by size."""
+    key = norm(m.place.text)
+    others = [(country, admin1) for name, country, admin1 in regions if name != key]
+    if not others or (m.place.country, m.place.admin1) in others:
+        return None
+    ranked = sorted(set(others), key=lambda r: -others.count(r))
+    for region in ranked:
+        found = _namesake_in(m, region, scan, "town-of-article-region")
+        if found is not None:
+            return found
+    return None
+
+
+def _namesake_in(m: PlaceMention, region: tuple[str, str], scan: _Scan,
+                 rule: str) -> PlaceMention | None:
+    """The town named like ``m`` in ``region`` (country, admin1), or None."""
+    country, admin1 = region
+    found = scan.gazetteer.lookup_rule(m.place.text, countries=(country, *scan.countries),
+                                       admin1=admin1)
+    if found is None or found[0].precision != "city" or found[0].admin1 != admin1 or \
+            found[0].country != country or found[0].geonameid == m.place.geonameid:
+        return None
+    return PlaceMention(m.start, m.end, found[0], f"{m.rule}+{rule}:{found[1]}")
 
 
 def _town_called_city(m: PlaceMention, text: str) -> bool:
@@ -203,12 +302,33 @@ def _region_mention(scan: _Scan, phrase: _RegionPhrase) -> tuple[PlaceMention, r
     span = doc[start:end]
     if found is None:
         found = scan.gazetteer.lookup_rule(name, countries=scan.countries, region_word=word)
+    if found is not None and found[1].startswith("district-town:") and _district_of_a_city(doc, start, end):
+        found = None  # "the city's Dniprovskyi district": a part of the city, not a town elsewhere
     if found is None:
         place, rule = unknown_place(span.text), f"unresolved:region-word:{word}"
     else:
         place, rule = found
         place = place.__class__(**{**place.to_dict(), "text": span.text})
     return PlaceMention(span.start_char, span.end_char, place, rule), range(start, end)
+
+
+def _district_of_a_city(doc: Doc, start: int, end: int) -> bool:
+    """"the city's Dniprovskyi district", "the Dniprovskyi district of Kherson": a district the
+    text gives an owner (not a state: "the Mocimboa da Praia district of Mozambique") is a part
+    of that town, so no town elsewhere of the district's name."""
+    if start > 0 and doc[start - 1].tag_ == "POS":
+        return True
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].pos_ == "PROPN":
+        owner = _proper_run_after(doc, end + 1)
+        return norm(owner) not in country_lexicon().names
+    return False
+
+
+def _proper_run_after(doc: Doc, start: int) -> str:
+    end = start
+    while end < len(doc) and doc[end].pos_ == "PROPN":
+        end += 1
+    return doc[start:end].text
 
 
 def _district_owner(doc: Doc, start: int, word: str) -> int | None:
@@ -334,9 +454,33 @@ def _is_common_word(c: _Candidate, scan: _Scan) -> bool:
         not c.labelled or c.label not in ("GPE", "LOC") or bool(c.span[0].is_sent_start))
 
 
+def _names_a_product(c: _Candidate, scan: _Scan) -> bool:
+    """"a Chinook helicopter", "two Hellfire missiles", "a Jersey cow": a name right before a
+    product noun (place_words.tsv) that heads its phrase names the thing, not where anything
+    happened. Not when the product noun modifies another noun ("a Kabul car bomb", "a Kyiv
+    drone attack": the name is where the bomb went off)."""
+    doc = scan.doc
+    end = c.span.end
+    if end >= len(doc) or doc[end].pos_ not in ("NOUN", "PROPN"):
+        return False
+    if doc[end].lemma_.lower() not in place_words("product-noun") \
+            and doc[end].lower_ not in place_words("product-noun"):
+        return False
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    return after is None or not (after.pos_ in ("NOUN", "PROPN") and doc[end].dep_ == "compound")
+
+
+def _is_street(c: _Candidate, scan: _Scan) -> bool:
+    """"Main Street", "17th St.", "Central Avenue": a street is no town (the story's town is
+    where it happened), and an intersection is not two places."""
+    words = c.text.split()
+    return len(words) > 1 and words[-1].rstrip(".").lower() in place_words("street")
+
+
 # Names that are no place, whatever the gazetteer knows of them.
 _NOT_PLACES: tuple[Callable[[_Candidate, _Scan], bool], ...] = (
-    _is_demonym, _is_person, _is_body_name, _is_abbreviation, _is_common_word)
+    _is_demonym, _is_person, _is_body_name, _is_abbreviation, _is_common_word,
+    _names_a_product, _is_street)
 
 
 def _candidate_mention(scan: _Scan, span: Span, labelled: bool,
@@ -349,7 +493,8 @@ def _candidate_mention(scan: _Scan, span: Span, labelled: bool,
     nxt = c.span.end
     admin1 = region_after[nxt + 1].place.admin1 if nxt + 1 < len(scan.doc) \
         and scan.doc[nxt].text == "," and (nxt + 1) in region_after else None
-    found = scan.gazetteer.lookup_rule(c.text, countries=scan.countries, admin1=admin1)
+    found = _lookup_after_unit_word(scan, c) or \
+        scan.gazetteer.lookup_rule(c.text, countries=scan.countries, admin1=admin1)
     if found is None:
         if c.labelled and c.span.label_ != "PERSON":  # (a person-labelled name must resolve)
             return (PlaceMention(c.span.start_char, c.span.end_char, unknown_place(c.text),
@@ -360,6 +505,21 @@ def _candidate_mention(scan: _Scan, span: Span, labelled: bool,
     if sourced is None:
         return None
     return PlaceMention(c.span.start_char, c.span.end_char, place, sourced), c.span
+
+
+def _lookup_after_unit_word(scan: _Scan, c: _Candidate) -> tuple[Place, str] | None:
+    """"the southwestern department of Narino", "the province of Idlib": the region word before
+    "of" says the name is a region, not the town of that name."""
+    doc, start = scan.doc, c.span.start
+    if start < 2 or doc[start - 1].lower_ != "of":
+        return None
+    word = region_words().get(doc[start - 2].lower_)
+    if word is None or word != doc[start - 2].lower_ or c.key in country_lexicon().names:
+        return None  # ("the Mocimboa da Praia district of Mozambique": the country)
+    if start >= 3 and doc[start - 3].pos_ == "PROPN":
+        return None  # "the Gottsunda district of Uppsala": the unit is Gottsunda, in the city
+    found = scan.gazetteer.lookup_rule(c.text, countries=scan.countries, region_word=word)
+    return (found[0], f"unit-word-before:{found[1]}") if found is not None else None
 
 
 def _sourced_rule(scan: _Scan, c: _Candidate, place: Place, rule: str) -> str | None:

@@ -62,6 +62,10 @@ ACRONYM_TOWN_MIN_POPULATION = 100000
 # not the village); where the town is a city, the city wins unless the region lies in the
 # article's countries.
 REGION_OVER_TOWN_MAX_POPULATION = 50000
+# A national capital abroad beats the article's own towns of its name when none of them reaches
+# this size ("Moscow" in a story about the United States is not Moscow, Idaho; "London" in one
+# about Canada may be London, Ontario).
+SMALL_NAMESAKE_MAX_POPULATION = 100000
 
 
 @dataclass(frozen=True)
@@ -477,6 +481,10 @@ class Gazetteer:
     def index_of(self, geonameid: int) -> int | None:
         return self._id_index.get(geonameid)
 
+    def namesakes(self, name: str) -> int:
+        """How many towns bear that name (or have it as another name)."""
+        return len(self.by_name.get(ascii_key(name), ()))
+
     def population_of(self, place: Place) -> int:
         """GeoNames population of a resolved town (0 for regions, countries, unknown places)."""
         index = self.index_of(place.geonameid) if place.geonameid is not None else None
@@ -564,7 +572,22 @@ class Gazetteer:
         found = self._lookup_plain(text, countries=countries, admin1=admin1, region_word=region_word)
         if found is not None or region_word is not None:
             return found
-        return self._named_area(text) or self._direction_of(text, countries, admin1)
+        return self._named_area(text) or self._direction_of(text, countries, admin1) or \
+            self._city_called_city(text, countries, admin1)
+
+    def _city_called_city(self, text: str, countries: Sequence[str],
+                          admin1: str | None) -> tuple[Place, str] | None:
+        """"Saada city", "Idlib city": the town of that name, set apart from its region (names
+        that end in "City", "Mexico City", are found whole before this)."""
+        words = text.split()
+        if len(words) < 2 or words[-1].lower() not in place_words("town-noun"):
+            return None
+        name = _read_name(" ".join(words[:-1]), countries, admin1, None)
+        if name is None or name.country is not None:
+            return None
+        found = self._town_of_unit(_Name(text, name.clean, name.key, None, None, countries, admin1),
+                                   name.key)
+        return (found[0], f"town-noun:{found[1]}") if found is not None else None
 
     def _named_area(self, text: str) -> tuple[Place, str] | None:
         """"Darfur", "the Donbas": an area of place_aliases.tsv that is no single GeoNames unit."""
@@ -640,12 +663,25 @@ class Gazetteer:
         return self.country_place(name.text, iso3), f"country:{rule}"
 
     def _as_worded_region(self, name: _Name, region_word: str) -> tuple[Place, str] | None:
-        """"Poltava region", "Bryansk oblast": a region, never a town."""
-        region = self.region(name.key, name.countries)
-        if region is None:
+        """"Poltava region", "Bryansk oblast": a region, never a town; "Kachin State" where the
+        region word is part of the region's own name. A district no region table knows
+        ("Tarmiyah district", "Mocimboa da Praia district") is placed at its town of that name."""
+        region = self.region(name.key, name.countries) or \
+            self.region(f"{name.key} {region_word}", name.countries)
+        if region is not None:
+            return (self._region_place(name.text, region, region.rule),
+                    f"region-word:{region_word}+{region.rule}")
+        if region_word not in place_words("town-level"):
             return None
-        return (self._region_place(name.text, region, region.rule),
-                f"region-word:{region_word}+{region.rule}")
+        town = self._town_of_unit(name, name.key)
+        return (town[0], f"district-town:{town[1]}") if town is not None else None
+
+    def _town_of_unit(self, name: _Name, key: str) -> tuple[Place, str] | None:
+        """The town called ``key`` (the name of a district or a city less its noun), kept only
+        when it is a town."""
+        bare = _Name(name.text, key, key, None, None, name.countries, name.admin1)
+        found = self._region_or_town(bare, self._towns_named(bare))
+        return found if found is not None and found[0].precision == "city" else None
 
     def _towns_named(self, name: _Name) -> list[int]:
         """The towns of that name, less those that only have it as a code."""
@@ -677,6 +713,9 @@ class Gazetteer:
         """A region or a town of that name: in the article's countries first; among towns, own
         name before alternate name, capital before town, then population."""
         preferred = [i for i in towns if self._iso3.get(self.cc[i]) in name.countries]
+        capital = self._foreign_capital(name, towns, preferred)
+        if capital is not None:
+            return self._city_place(name.text, capital), "gazetteer:capital-over-small-namesake"
         pool = preferred or towns
         best_town = max(pool, key=lambda i: self._rank(i, name.key)) if pool else None
         regions = self._regions_over_town(name, bool(preferred), best_town)
@@ -686,6 +725,15 @@ class Gazetteer:
             rule = "gazetteer:context-country" if preferred else "gazetteer:population"
             return self._city_place(name.text, best_town), rule
         return None
+
+    def _foreign_capital(self, name: _Name, towns: list[int], preferred: list[int]) -> int | None:
+        """"Moscow" in a story about the United States is Russia's capital, not Moscow, Idaho: a
+        national capital of that name beats the article's towns when they are all small."""
+        if not preferred or any(self.pop[i] >= SMALL_NAMESAKE_MAX_POPULATION for i in preferred):
+            return None
+        capitals = [i for i in towns if i in self.capital_index and i not in preferred
+                    and ascii_key(self.names[i]) == name.key]
+        return max(capitals, key=lambda i: self.pop[i]) if capitals else None
 
     def _regions_over_town(self, name: _Name, town_in_countries: bool,
                            best_town: int | None) -> list[_Admin1]:
@@ -698,6 +746,8 @@ class Gazetteer:
         city_in_context = best_town is not None and self._iso3.get(self.cc[best_town]) in name.countries
         if in_context and not city_in_context:
             return in_context
+        if in_context and best_town is not None and self.pop[best_town] < REGION_OVER_TOWN_MAX_POPULATION:
+            return in_context  # "Montana", "Indiana", "Narino": the state, not the small town
         if not town_in_countries and (best_town is None
                                       or self.pop[best_town] < REGION_OVER_TOWN_MAX_POPULATION):
             return hits

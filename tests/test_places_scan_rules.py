@@ -1,0 +1,81 @@
+"""Place scan rules (resolve/place_scan.py): a product named after a place is no place, a street is
+no town, a town followed by its region or named in a story about one region is that region's town,
+and a region word before "of" makes the name a region. Sentences in our own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.resolve.places import get_gazetteer
+
+
+def _scan(text: str, countries: tuple[str, ...] = ()) -> dict[str, object]:
+    from newsevents.analyse import load_model
+    from newsevents.options import load_options
+    from newsevents.resolve.place_scan import scan_places
+
+    doc = load_model(load_options().spacy_model)(text)
+    return {text[m.start:m.end]: m for m in scan_places(doc, get_gazetteer(), list(countries))}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A Chinook helicopter went down near the base in Helmand on Monday.", "Chinook"),
+    ("Two Black Hawk helicopters landed at the airfield in Texas.", "Black Hawk"),
+    ("Police in Ohio said a Lincoln car struck the barrier.", "Lincoln"),
+    ("Farmers in Kent said a Jersey cow had escaped.", "Jersey"),
+])
+def test_a_name_that_modifies_a_product_noun_is_no_place(text: str, name: str) -> None:
+    found = _scan(text, ("USA",))
+    assert name not in found, found
+
+
+def test_a_place_before_a_product_noun_that_modifies_another_noun_stays() -> None:
+    found = _scan("A Kabul car bomb killed five people on Sunday.", ("AFG",))
+    assert found["Kabul"].place.country == "AFG", found
+
+
+def test_a_street_is_no_place() -> None:
+    found = _scan("Officers stopped a van near Fifth Street and Lake Avenue on Monday.", ("USA",))
+    assert not [t for t in found if "Street" in t or "Avenue" in t], found
+
+
+def test_a_town_followed_by_its_state_is_that_state_town() -> None:
+    found = _scan("Officers arrested two men in Columbus, Indiana, on Friday.", ("USA",))
+    m = found["Columbus"]
+    assert (m.place.country, m.place.admin1) == ("USA", "Indiana") and "town-of-next-region" in m.rule
+
+
+def test_an_ambiguous_town_takes_the_region_of_the_story() -> None:
+    text = ("A man was shot in Eugene on Sunday. A suspect was arrested the next day in "
+            "Springfield, police said.")
+    m = _scan(text, ("USA",))["Springfield"]
+    assert m.place.admin1 == "Oregon" and "town-of-article-region" in m.rule, m
+
+
+def test_a_region_word_before_of_makes_the_name_a_region() -> None:
+    found = _scan("Rebels attacked a patrol in the southwestern department of Narino.", ("COL",))
+    assert found["Narino"].place.precision == "admin1" and found["Narino"].place.admin1 == "Nariño"
+
+
+def test_a_district_of_a_city_leaves_the_city_a_town() -> None:
+    found = _scan("A grenade went off in the Gottsunda district of Uppsala on Tuesday.", ("SWE",))
+    assert found["Uppsala"].place.precision == "city", found
+
+
+def test_a_district_no_table_knows_is_placed_at_its_town() -> None:
+    found = _scan("Insurgents raided the Mocimboa da Praia district of Mozambique.", ("MOZ",))
+    district = next(m for t, m in found.items() if t.startswith("Mocimboa"))
+    assert district.place.precision == "city" and district.place.country == "MOZ"
+    assert found["Mozambique"].place.precision == "country"
+
+
+@pytest.mark.parametrize("text, phrase, country", [
+    ("Air strikes hit southern Lebanon overnight.", "southern Lebanon", "LBN"),
+    ("Fighting spread across northwest Syria on Monday.", "northwest Syria", "SYR"),
+    ("Shelling went on in south-eastern Ukraine.", "south-eastern Ukraine", "UKR"),
+])
+def test_a_direction_and_a_country_is_the_country_with_the_direction_kept(
+        text: str, phrase: str, country: str) -> None:
+    m = _scan(text, (country,))[phrase]
+    assert (m.place.country, m.place.precision) == (country, "country"), m
+    assert m.rule.endswith("+direction")
