@@ -15,12 +15,12 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import actor_words
 from ..records import Actor, ActorMention
 from .actor_groups import capital_namesake
 from .actors import ActorContext, Resolution, case_sensitive_forms, gender_of, resolve_actor
 from .state_words import is_pair_phrase
 from .states import pronoun_takes_state, state_pair_before, subject_state_before
-from ..lexicon import actor_words
 from .tables import country_lexicon, norm, read_table
 from .words import singular
 
