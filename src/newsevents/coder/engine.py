@@ -57,7 +57,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ..records import Article, Event, Fatalities, Mentions, PlaceMention, Quantity
-from . import document, finish, front, happenings, slots
+from . import document, finish, front, happenings, slots, stance
 from .draft import Draft
 from .ranking import document_label, rank
 from .sentence import SentenceCoder, paragraph_of
@@ -219,6 +219,7 @@ def _document_rules(drafts: list[Draft], mentions: Mentions, tables: Tables,
     drafts = _fold(drafts, mentions, tables)
     document.disrupted_parties(drafts)
     happenings.date_from_heading(drafts, mentions, coder.article.body, coder.paragraphs)
+    stance.mark_denials(drafts, tables)
     drafts = happenings.merge_happenings(drafts)
     happenings.place_from_paragraph(drafts)
     happenings.date_from_earlier_telling(drafts)

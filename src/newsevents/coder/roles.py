@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import actor_words, coder_words, plover_types
 from ..records import Actor, ActorMention, Mentions, PlaceMention
 from ..resolve import actors as resolve_actors
+from ..resolve.actor_scan import person_named_like_state
 from ..resolve.context import MentionIndex, referent, referring_pronouns
 from ..resolve.tables import country_name
 from . import syntax
@@ -258,9 +259,15 @@ def _text(finder: ActorFinder, p: _Phrase) -> Found | None:
     """The resolver's reading of the phrase's text, when it gives a country or a sector."""
     del finder  # the rules share one signature
     actor = p.resolved
-    if actor is None or not (actor.country or actor.sector):
+    if actor is None or not (actor.country or actor.sector) or _named_like_state(p, actor):
         return None
     return Found((actor,), p.core, "text")
+
+
+def _named_like_state(p: _Phrase, actor: Actor) -> bool:
+    """"Chad Hull" is a person whose name begins with a state's: no state."""
+    doc = p.head.doc
+    return actor.kind == "state" and person_named_like_state(doc[p.core[0].i:p.core[-1].i + 1])
 
 
 def _mention_in_subtree(finder: ActorFinder, p: _Phrase) -> Found | None:
@@ -284,7 +291,9 @@ def _place(finder: ActorFinder, p: _Phrase) -> Found | None:
 def _text_without_country(finder: ActorFinder, p: _Phrase) -> Found | None:
     """The resolver's reading of the text even without a country or a sector."""
     del finder  # the rules share one signature
-    return Found((p.resolved,), p.core, "text") if p.resolved is not None else None
+    if p.resolved is None or _named_like_state(p, p.resolved):
+        return None
+    return Found((p.resolved,), p.core, "text")
 
 
 def _civilian(finder: ActorFinder, p: _Phrase) -> Found | None:

@@ -124,6 +124,9 @@ ACTOR_WORD_LISTS: dict[str, str] = {
     "minority": "words after a demonym that make its people a minority of the country it lives "
                 "in (\"the Albanian minority\", \"Serb community\"); immigrants are left out: "
                 "PLOVER codes them by origin as often as by residence",
+    "employer-preposition": "prepositions after a long title that name the holder's "
+                            "organisation (\"director for the Middle East at Amnesty "
+                            "International\")",
 }
 CODER_WORD_LISTS: dict[str, str] = {
     "attempt": "nouns of trying: \"an attempt to attack\" is coded as the attack",
@@ -147,6 +150,9 @@ CODER_WORD_LISTS: dict[str, str] = {
     "directional": "prepositions that tell where a movement went (\"troops moved to X\")",
     "stative": "verbs whose passive is a stance, not a deed (\"Vietnam is committed to ...\")",
     "weekday": "names of the days of the week, lowercase",
+    "denied-thing": "objects of a denial that stand for a happening told before (\"denied the "
+                    "incident\", \"denied responsibility\"), besides the claim nouns of "
+                    "cues.tsv",
 }
 
 # The word lists of count_words.tsv (the count rules': resolve.quantities and its helpers).

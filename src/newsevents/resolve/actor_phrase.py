@@ -20,7 +20,7 @@ from ..lexicon import actor_words
 from ..records import Actor
 from .actor_groups import code_collision, speaking_countries
 from .persons import PersonMatch, find_person
-from .tables import country_lexicon, norm, read_table, split_alts
+from .tables import ascii_key, country_lexicon, norm, read_table, split_alts
 from .words import singular
 
 
@@ -170,6 +170,8 @@ def _scan_cached(words: tuple[str, ...], raw: tuple[str, ...] | None) -> Found:
             i += 1
             continue
         length, named = hit
+        if isinstance(named, CountryHit):
+            i, length, named = _region_around(words, raw, i, length, named)
         if isinstance(named, BodyEntry):
             bodies.append(BodyHit(i, named))
         else:
@@ -195,6 +197,41 @@ def _name_at(words: tuple[str, ...], raw: tuple[str, ...] | None,
             if named is not None:
                 return length, named
     return None
+
+
+REGION_WORDS_AROUND = 2  # "New South Wales", "British Columbia": a region name's other words
+
+
+def _region_around(words: tuple[str, ...], raw: tuple[str, ...] | None, i: int, length: int,
+                   hit: CountryHit) -> tuple[int, int, CountryHit]:
+    """A state's name or adjective that is part of a first-level region's name ("New South
+    Wales", "British Columbia", "New Mexico") stands for the region's country: the capitalised
+    words around it are tried with it as a region name, longest first."""
+    if raw is None:
+        return i, length, hit
+    spans = [(a, b) for a in range(i, max(-1, i - REGION_WORDS_AROUND - 1), -1)
+             for b in range(i + length, min(len(raw), i + length + REGION_WORDS_AROUND) + 1)
+             if (a, b) != (i, i + length) and all(_capitalised_word(w) for w in raw[a:b])]
+    for a, b in sorted(spans, key=lambda ab: ab[0] - ab[1]):
+        iso = _region_country(" ".join(raw[a:b]))
+        if iso is not None:
+            return a, b - a, CountryHit(a, iso, "region", f"region-name:{' '.join(words[a:b])}")
+    return i, length, hit
+
+
+def _capitalised_word(word: str) -> bool:
+    return word[:1].isupper() and norm(word) not in actor_words("preposition")
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _region_country(name: str) -> str | None:
+    """The country of the first-level region of exactly that name, if any."""
+    from .places import get_gazetteer  # the gazetteer is large; load it only when needed
+
+    found = get_gazetteer().lookup_rule(name)
+    if found is None or found[0].precision != "admin1" or found[0].country is None:
+        return None
+    return found[0].country if ascii_key(found[0].name or "") == ascii_key(name) else None
 
 
 def _in_capitals(raw: tuple[str, ...] | None, i: int, length: int) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import actor_words
 from ..records import Actor, ActorMention
 from .actor_groups import capital_namesake
 from .actors import ActorContext, Resolution, case_sensitive_forms, gender_of, resolve_actor
@@ -75,12 +76,40 @@ def _country_hits(doc: Doc) -> list[tuple[int, str, str | None]]:
                     break
             if hit:
                 break
-        if hit:
+        if hit and _inside_person_name(doc, i, hit[0]):
+            i += hit[0]
+        elif hit:
             out.append((starts[i], hit[1], hit[2]))
             i += hit[0]
         else:
             i += 1
     return out
+
+
+def _inside_person_name(doc: Doc, i: int, length: int) -> bool:
+    """"Chad Hull", "Jordan Henderson": a state's name that is only part of a person's name
+    (the parser's PERSON entity reaches past it) names no state."""
+    first, last = doc[i], doc[i + length - 1]
+    if first.ent_type_ != "PERSON" or last.ent_type_ != "PERSON":
+        return False
+    ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+    return ent is not None and ent.label_ == "PERSON" and (ent.start < i or ent.end > i + length)
+
+
+def person_named_like_state(span: Span) -> bool:
+    """"Chad Hull, 37, was arrested": a person's name (the parser's PERSON entity, of more words
+    than a state's name) that begins or ends with a state's name is no state."""
+    names = [t for t in span if t.pos_ == "PROPN"]
+    if {t.ent_type_ for t in names} != {"PERSON"} or len(names) < 2:
+        return False
+    ent = next((e for e in span.doc.ents if e.label_ == "PERSON" and e.start <= names[0].i < e.end),
+               None)
+    lex = country_lexicon()
+    if ent is None or norm(ent.text) in lex.names:  # ("Burkina Faso" tagged as a person)
+        return False
+    # a proper part of the name, at its start or its end, is a state's name
+    parts = [ent[:k] for k in range(1, len(ent))] + [ent[k:] for k in range(1, len(ent))]
+    return any(norm(p.text) in lex.names for p in parts)
 
 
 def main_countries(doc: Doc, limit: int = 4) -> tuple[str, ...]:
@@ -279,6 +308,8 @@ class _DocScan:
             return None
         if res.actor.text != span.text:
             res = Resolution(replace(res.actor, text=span.text), res.rules + ("apposition",))
+        if res.actor.kind == "state" and person_named_like_state(span):
+            return None
         if not _acceptable(span, res) or any(r.startswith("place:") for r in res.rules):
             # towns stand for their people only when the coder asks about an argument
             return None
@@ -337,7 +368,23 @@ def _with_apposition(span: Span) -> str:
                 words = words[1:]
             if 0 < len(words) <= 8:
                 return " ".join(words) + " " + span.text
+            employer = _employer(child)
+            if employer is not None:
+                return f"{employer} {child.text} {span.text}"
     return span.text
+
+
+def _employer(title: Token) -> str | None:
+    """"Philip Luther, Research and Advocacy Director for the Middle East and North Africa at
+    Amnesty International": in a long title the organisation after "at"/"of"/"with" is the
+    person's ("Amnesty International Director Philip Luther"), not the region the post covers."""
+    for prep in title.children:
+        if prep.dep_ != "prep" or prep.lower_ not in actor_words("employer-preposition"):
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.ent_type_ == "ORG":
+            return title.doc[obj.left_edge.i:obj.i + 1].text
+    return None
 
 
 def _is_possessor(span: Span) -> bool:

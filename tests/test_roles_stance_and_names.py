@@ -1,0 +1,72 @@
+"""Roles and stance of issue 13: a denied or disputed happening keeps both sources; a state's
+name inside a region's or a person's name, and an organisation after a long title, decide the
+party's country."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents import process
+from newsevents.records import Event
+from newsevents.resolve.actors import resolve_actor
+
+
+def _events(text: str) -> list[Event]:
+    return process(text, "2025-03-04")
+
+
+def _by_trigger(events: list[Event], trigger: str) -> Event:
+    return next(e for e in events if e.evidence.trigger == trigger)
+
+
+def test_a_claim_the_other_side_denies_is_denied_with_both_sources() -> None:
+    events = _events("The rebels said their fighters shot down an army helicopter near the pass "
+                     "on Tuesday. The army denied that the helicopter was shot down.")
+    shot = _by_trigger(events, "shot")
+    assert shot.attribution.stance == "denied"
+    assert shot.attribution.source == "The rebels; denied by The army"
+    assert "denied-by:" in shot.evidence.rule
+
+
+def test_a_denial_with_its_own_account_makes_the_happening_disputed() -> None:
+    events = _events("The rebels accused the army of killing eight herders in a drone strike on "
+                     "Sunday. The army rejected the accusation, saying the strike had hit a "
+                     "truck of fighters.")
+    killing = _by_trigger(events, "killing")
+    assert killing.attribution.stance == "disputed"
+    assert killing.attribution.source == "The rebels; disputed by The army"
+
+
+def test_a_denial_of_something_else_leaves_the_claim_alone() -> None:
+    events = _events("The opposition said police detained 14 activists on Monday. The minister "
+                     "denied that Medina was a political prisoner.")
+    assert _by_trigger(events, "detained").attribution.stance == "claimed"
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("New South Wales firefighters", "AUS"),
+    ("British Columbia police", "CAN"),
+    ("Northern Ireland police", "GBR"),
+])
+def test_a_region_name_holding_a_state_name_gives_the_region_country(text: str,
+                                                                     country: str) -> None:
+    res = resolve_actor(text)
+    assert res is not None and res.actor.country == country
+
+
+def test_the_region_rule_is_named() -> None:
+    res = resolve_actor("New South Wales firefighters")
+    assert res is not None and "region-name:new south wales" in res.rules
+
+
+def test_a_person_whose_name_begins_with_a_state_name_is_no_state() -> None:
+    arrest = _by_trigger(_events("Chad Hull, 37, was arrested by Kincaid police on Friday."),
+                         "arrested")
+    assert all(a.country != "TCD" for a in (*arrest.actor, *arrest.recipient))
+
+
+def test_the_organisation_after_a_long_title_is_the_person_s() -> None:
+    events = _events('"The authorities must release the detainees," said Maria Olsen, regional '
+                     "director for East Africa and the Great Lakes at Amnesty International.")
+    request = next(e for e in events if e.type == "REQUEST")
+    assert [a.country for a in request.actor] == ["NGO"]
