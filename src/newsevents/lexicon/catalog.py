@@ -189,6 +189,10 @@ PLACE_WORD_LISTS: dict[str, str] = {
                   "district\"): such a unit no region table knows is placed at its town",
     "town-noun": "nouns after a name that say it is the town, not the region of that name "
                  "(\"Saada city\", \"Idlib city\")",
+    "macro-region": "wider areas that are no state and no region of one (\"the Middle East\", "
+                    "\"the Balkans\"): never a town of that name, and no country",
+    "continent": "continents: after compass words they name a macro-region (\"West Africa\", "
+                 "\"northern Europe\")",
 }
 
 # The word lists of date_words.tsv (the date scan's: resolve.date_scan).
@@ -419,6 +423,12 @@ _RESOLVE = (
         Column("lat", "latitude of an *area's centre", number, required=False, may_be_absent=True),
         Column("lon", "longitude of an *area's centre", number, required=False, may_be_absent=True),
     ), ("alias", "iso2")),
+    Schema("resolve", "place_abbreviations.tsv", "State and province abbreviations read after a "
+           "town and a comma (\"LAWRENCEVILLE, Ga.\").", (
+               Column("abbreviation", "as written (case and full stops matter)"),
+               Column("iso2", "ISO 3166 alpha-2 code", ISO2),
+               Column("region", "the region's name as the gazetteer knows it"),
+           ), ("abbreviation", "iso2")),
     Schema("resolve", "place_stopwords.tsv", "Capitalised words that are rarely places in news.", (
         Column("word", "the word as capitalised"),
     ), ("word",)),

@@ -10,6 +10,7 @@ or to lie in one of the article's countries.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -20,7 +21,14 @@ from spacy.tokens import Doc, Span
 from ..lexicon import place_words
 from ..records import Place, PlaceMention
 from .actors import body_names
-from .places import Gazetteer, place_stopwords, region_words, unknown_place
+from .places import (
+    SMALL_NAMESAKE_MAX_POPULATION,
+    Gazetteer,
+    place_stopwords,
+    region_abbreviations,
+    region_words,
+    unknown_place,
+)
 from .tables import country_lexicon, norm
 
 MIN_UNLABELLED_POPULATION = 20000
@@ -150,6 +158,7 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
             out.append(found[0])
             taken.update(t.i for t in found[1])
     out.sort(key=lambda m: m.start)
+    out = _abbreviated_regions(out, scan)
     out = _towns_of_named_regions(out, scan)
     out = _directions_of_countries(out, scan)
     return _bare_region_names(out, doc.text)
@@ -191,27 +200,111 @@ def _chosen_by_size(m: PlaceMention) -> bool:
         m.rule.rsplit(":", 1)[-1] in ("population", "context-country")
 
 
+@functools.lru_cache(maxsize=1)
+def _abbreviation_after_comma() -> re.Pattern[str]:
+    """", Ga.", ", NSW": a comma, then an abbreviation of place_abbreviations.tsv as written."""
+    forms = sorted(region_abbreviations(), key=len, reverse=True)
+    return re.compile(r"\s*,\s*(?P<abbr>" + "|".join(re.escape(f) for f in forms) + r")(?![A-Za-z])")
+
+
+def _abbreviated_regions(out: list[PlaceMention], scan: _Scan) -> list[PlaceMention]:
+    """"LAWRENCEVILLE, Ga.", "Peoria, IL", "Dubbo, NSW": a state's abbreviation after a town and
+    a comma is that state (read nowhere else: "IN", "OR", "Ore." are words or names too); it
+    replaces any mention the model made of it."""
+    text = scan.doc.text
+    added = []
+    for m in out:
+        found = _abbreviation_after_comma().match(text, m.end) \
+            if m.place.precision in ("city", "unknown") else None
+        region = _abbreviated_region(found.group("abbr"), m, scan) if found else None
+        if found is not None and region is not None:
+            added.append(PlaceMention(found.start("abbr"), found.end("abbr"), *region))
+    if not added:
+        return out
+    kept = [m for m in out if not any(m.start < a.end and m.end > a.start for a in added)]
+    return sorted(kept + added, key=lambda m: m.start)
+
+
+def _abbreviated_region(abbr: str, town: PlaceMention, scan: _Scan) -> tuple[Place, str] | None:
+    """The region an abbreviation names: in the town's country when it is one of the countries
+    that use the abbreviation ("WA" is Washington or Western Australia), else in the article's."""
+    rows = region_abbreviations()[abbr]
+    ranked = sorted(rows, key=lambda r: (r[0] != town.place.country, r[0] not in scan.countries))
+    iso3, name, ref = ranked[0]
+    place = scan.gazetteer.region_place(abbr, name, iso3)
+    return (place, f"abbreviation:{ref}") if place is not None else None
+
+
+def is_sure_town(m: PlaceMention, gazetteer: Gazetteer) -> bool:
+    """A town a reader places with no more said: a capital, a town of at least
+    ``SMALL_NAMESAKE_MAX_POPULATION`` inhabitants, or one the gazetteer did not pick by size
+    among namesakes (a Guyanese village "Bethany" read as the one in Oregon, "Geneva" read as
+    the Illinois one in a story about the United States, is not)."""
+    if m.place.precision != "city" or m.place.feature == "PPLC":
+        return m.place.precision == "city"
+    return not _chosen_by_size(m) or gazetteer.namesakes(m.place.text) <= 1 or \
+        gazetteer.population_of(m.place) >= SMALL_NAMESAKE_MAX_POPULATION
+
+
 def _towns_of_named_regions(out: list[PlaceMention], scan: _Scan) -> list[PlaceMention]:
-    """"Columbus, Indiana": a town followed by a region is that region's town; and a town the
-    gazetteer picked among namesakes by size ("Springfield" in a story whose other places lie in
-    Oregon) is the namesake in a region the article's other places lie in."""
+    """"Columbus, Indiana": a town followed by a region is that region's town (a town GeoNames
+    lacks, "Kalehe, South Kivu", takes the region the text gives); and a town the gazetteer
+    picked among namesakes by size ("Springfield" in a story whose other places lie in Oregon)
+    is the namesake in a region the article's other places lie in."""
     regions = _article_regions(out, scan.gazetteer)
     fixed = []
     for k, m in enumerate(out):
-        if _chosen_by_size(m):
-            nxt = out[k + 1] if k + 1 < len(out) else None
-            m = _town_of_next_region(m, nxt, scan) or _town_of_article_region(m, regions, scan) or m
+        region = _region_named_after(out, k, scan.doc.text) \
+            if m.place.precision in ("city", "unknown") else None
+        if region is not None and (m.place.country, m.place.admin1) != (region.country, region.admin1):
+            m = _town_of_next_region(m, region, scan) or m
+        elif _chosen_by_size(m):
+            m = _town_of_article_region(m, regions, scan) or m
         fixed.append(m)
     return fixed
 
 
-def _town_of_next_region(m: PlaceMention, nxt: PlaceMention | None,
-                         scan: _Scan) -> PlaceMention | None:
-    """"Columbus, Indiana": the town of that name in the region named right after it."""
-    if nxt is None or nxt.place.precision != "admin1" or nxt.place.admin1 is None or \
-            scan.doc.text[m.end:nxt.start].strip() != ",":
-        return None
-    return _namesake_in(m, (nxt.place.country or "", nxt.place.admin1), scan, "town-of-next-region")
+# Between a town and the region named after it: a comma or a bracket, maybe after one lowercase
+# word ("Kalehe centre, South Kivu", "Lere (Niafunke cercle, Timbuktu region)").
+_REGION_GAP = re.compile(r"^(?:\s+[a-z]+)?\s*[,(]\s*$")
+# How many names may stand between a town and its region ("Barsalogho, Sanmatenga province,
+# Centre-Nord region": the province no table knows).
+REGION_CHAIN_STEPS = 3
+
+
+def _region_named_after(out: list[PlaceMention], k: int, text: str) -> Place | None:
+    """The first-level region named right after mention ``k``, through a chain of names each
+    set off by a comma or a bracket, or None."""
+    for j in range(k + 1, min(len(out), k + 1 + REGION_CHAIN_STEPS)):
+        if not _REGION_GAP.match(text[out[j - 1].end:out[j].start]):
+            return None
+        place = out[j].place
+        if place.precision == "admin1" and place.country and place.admin1:
+            return place
+        if place.precision not in ("city", "unknown"):
+            return None
+    return None
+
+
+def _town_of_next_region(m: PlaceMention, region: Place, scan: _Scan) -> PlaceMention | None:
+    """"Columbus, Indiana": the town of that name in the region named right after it; a town
+    GeoNames does not know there ("Kalehe, South Kivu"; "Lere, Timbuktu region" where GeoNames
+    has only namesakes abroad) is placed in that region."""
+    found = _namesake_in(m, (region.country or "", region.admin1 or ""), scan, "town-of-next-region")
+    if found is not None or not _unknown_town_of(m, region, scan):
+        return found
+    place = replace(region, text=m.place.text, name=m.place.name, feature=None)
+    return PlaceMention(m.start, m.end, place, f"{m.rule}+region-from-text")
+
+
+def _unknown_town_of(m: PlaceMention, region: Place, scan: _Scan) -> bool:
+    """``m`` is a town GeoNames lacks in ``region``: unresolved (not a macro-region), or a small
+    namesake abroad picked by size while the region lies in the article's countries."""
+    if m.place.precision == "unknown":
+        return m.rule.startswith("unresolved")
+    return _chosen_by_size(m) and m.place.country != region.country and \
+        region.country in scan.countries and \
+        scan.gazetteer.population_of(m.place) < SMALL_NAMESAKE_MAX_POPULATION
 
 
 def _article_regions(out: list[PlaceMention], gazetteer: Gazetteer) -> list[tuple[str, str, str]]:
@@ -292,6 +385,9 @@ def _region_mention(scan: _Scan, phrase: _RegionPhrase) -> tuple[PlaceMention, r
         place = scan.gazetteer.country_place(span.text, adjective[0])
         return (PlaceMention(span.start_char, span.end_char, place,
                              f"adjective-regions:{adjective[1]}"), range(start, end))
+    court = _district_of_a_state(scan, phrase)
+    if court is not None:
+        return court
     found = None
     owner = _district_owner(doc, start, word)
     if owner is not None:
@@ -310,6 +406,25 @@ def _region_mention(scan: _Scan, phrase: _RegionPhrase) -> tuple[PlaceMention, r
         place, rule = found
         place = place.__class__(**{**place.to_dict(), "text": span.text})
     return PlaceMention(span.start_char, span.end_char, place, rule), range(start, end)
+
+
+def _district_of_a_state(scan: _Scan, phrase: _RegionPhrase) -> tuple[PlaceMention, range] | None:
+    """"the Central District of California", "the Northern District of Illinois": a compass word
+    before "District of" a state names a part of that state (a federal court's district), not a
+    region called Central elsewhere: the state, the whole phrase its mention."""
+    start, end, name, _word = phrase
+    doc = scan.doc
+    if doc[end - 1].text != "District" or norm(name) not in place_words("vague-region") or \
+            end + 1 >= len(doc) or doc[end].lower_ != "of" or doc[end + 1].pos_ != "PROPN":
+        return None
+    state = _proper_run_after(doc, end + 1)
+    # ("New York" alone is the city; after "District of", the state)
+    found = scan.gazetteer.lookup_rule(state, countries=scan.countries, region_word="state")
+    if found is None or found[0].precision != "admin1":
+        return None
+    span = doc[start:end + 1 + len(state.split())]
+    return (PlaceMention(span.start_char, span.end_char, replace(found[0], text=span.text),
+                         f"district-of-state:{found[1]}"), range(span.start, span.end))
 
 
 def _district_of_a_city(doc: Doc, start: int, end: int) -> bool:

@@ -110,6 +110,17 @@ def named_areas() -> dict[str, tuple[str, float, float, str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def region_abbreviations() -> dict[str, list[tuple[str, str, str]]]:
+    """place_abbreviations.tsv: abbreviation as written ("Ga.", "NSW") -> (ISO3, region name,
+    row) for each country that uses it."""
+    iso3 = country_lexicon().iso2_to_iso3
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for row in read_table("place_abbreviations.tsv"):
+        out.setdefault(row.get(0), []).append((iso3[row.get(1)], row.get(2), row.ref))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
 def place_stopwords() -> frozenset[str]:
     return frozenset(row.get(0).casefold() for row in read_table("place_stopwords.tsv"))
 
@@ -164,6 +175,31 @@ def _prefix_match(region: str, town: str) -> bool:
             break
         common += 1
     return common >= max(4, len(town) - 2) and common >= len(town) - 2
+
+
+def _is_macro_region(key: str) -> bool:
+    """"the Middle East", "the Balkans", "West Africa", "southern Europe": a wider area the news
+    names (place_words macro-region, or compass words before a continent)."""
+    if key in place_words("macro-region"):
+        return True
+    words = key.split()
+    return len(words) > 1 and words[-1] in place_words("continent") and \
+        all(w in place_words("vague-region") or w == "sub" or w == "saharan" for w in words[:-1])
+
+
+def _macro_region(text: str, region_word: str | None) -> tuple[Place, str] | None:
+    """A macro-region is no state and no region of one: kept as a place with no country and no
+    coordinates (a town sharing its name, Middle East in Maryland, would give the story a
+    country it is not about)."""
+    clean = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+    key = ascii_key(clean)
+    words = key.split()
+    if region_word is None and len(words) > 1 and words[-1] in region_words():
+        key = " ".join(words[:-1])  # "the Gulf region", "the Sahel states"
+    names = country_lexicon().names
+    if not key or clean.casefold() in names or key in names or not _is_macro_region(key):
+        return None  # "South Africa", "Central African Republic": a state's name
+    return Place(text=text, name=clean, feature="RGN", precision="unknown"), "macro-region"
 
 
 class GeoNamesTown(TypedDict):
@@ -501,6 +537,14 @@ class Gazetteer:
                      country=self._iso3.get(self.cc[i]), admin1=region.short if region else None,
                      lat=self.lat[i], lon=self.lon[i], geonameid=self.ids[i], precision="city")
 
+    def region_place(self, text: str, name: str, iso3: str) -> Place | None:
+        """The first-level region called ``name`` in the country ``iso3``, shown as ``text``
+        ("Ga." for Georgia), or None when the country has no region of that name."""
+        region = self.region(name, (iso3,))
+        if region is None or self._iso3.get(region.country) != iso3:
+            return None
+        return self._region_place(text, region, region.rule)
+
     def country_place(self, text: str, iso3: str) -> Place:
         lex = country_lexicon()
         country = lex.countries.get(iso3)
@@ -566,6 +610,9 @@ class Gazetteer:
         if lead and region_word is None:
             found = self.lookup_rule(text[lead.end():], countries=countries, admin1=admin1)
             return (self._retext(found[0], text), f"lead:{found[1]}") if found else None
+        macro = _macro_region(text, region_word)
+        if macro is not None:
+            return macro
         part = _PART_OF.match(text)
         if part and region_word is None:
             return self._part_of(text, part.group("whole"), part.group("part"), countries)
@@ -781,6 +828,8 @@ def get_gazetteer() -> Gazetteer:
     gazetteer = build_gazetteer()
     gazetteer_cache.store(key, gazetteer.state())
     return gazetteer
+
+
 
 
 def unknown_place(text: str) -> Place:

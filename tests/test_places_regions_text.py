@@ -1,0 +1,113 @@
+"""Regions the text gives (resolve/place_scan.py, resolve/places.py, coder/engine.py): a
+macro-region is no town and has no country, a state's abbreviation after a town is that state,
+a federal court's district is its state, a town GeoNames lacks takes the region named after it,
+and a story with no dateline is told from its headline's (else its first sentence's) town.
+Sentences in our own words."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsevents
+from newsevents.resolve.places import get_gazetteer
+
+
+def _scan(text: str, countries: tuple[str, ...] = ()) -> dict[str, object]:
+    from newsevents.analyse import load_model
+    from newsevents.options import load_options
+    from newsevents.resolve.place_scan import scan_places
+
+    doc = load_model(load_options().spacy_model)(text)
+    return {text[m.start:m.end]: m for m in scan_places(doc, get_gazetteer(), list(countries))}
+
+
+@pytest.mark.parametrize("name", [
+    "the Middle East", "the Gulf", "West Africa", "the Sahel", "Central Asia", "the Balkans",
+    "Latin America", "Central America", "the Levant", "sub-Saharan Africa", "southern Europe",
+    "the Gulf region",
+])
+def test_a_macro_region_is_no_town_and_has_no_country(name: str) -> None:
+    found = get_gazetteer().lookup_rule(name, countries=("USA",))
+    assert found is not None and found[1] == "macro-region", found
+    assert found[0].country is None and found[0].lat is None and found[0].precision == "unknown"
+
+
+@pytest.mark.parametrize("name, country", [
+    ("South Africa", "ZAF"), ("Central African Republic", "CAF"), ("East Timor", "TLS"),
+])
+def test_a_state_named_with_a_compass_word_stays_a_state(name: str, country: str) -> None:
+    place = get_gazetteer().lookup(name)
+    assert place is not None and place.country == country and place.precision == "country"
+
+
+def test_a_macro_region_in_a_sentence_gives_no_country() -> None:
+    found = _scan("Oil prices rose as tension grew across the Middle East on Monday.", ("USA",))
+    m = found["the Middle East"]
+    assert m.place.country is None and "macro-region" in m.rule, m
+
+
+@pytest.mark.parametrize("text, town, admin1, country", [
+    ("TALLAHASSEE, Fla. (AP) - Deputies arrested a driver after a chase.", "TALLAHASSEE",
+     "Florida", "USA"),
+    ("A jury in Springfield, Ill., convicted the former mayor on Friday.", "Springfield",
+     "Illinois", "USA"),
+    ("Residents of Salem, Ore., marched against the new tax.", "Salem", "Oregon", "USA"),
+    ("A man from Peoria, IL, was charged with fraud.", "Peoria", "Illinois", "USA"),
+    ("Hundreds rallied in Kingston, Ont., on Saturday.", "Kingston", "Ontario", "CAN"),
+    ("Crews fought a grass fire near Dubbo, NSW, on Friday.", "Dubbo", "New South Wales", "AUS"),
+])
+def test_a_state_abbreviation_after_a_town_is_the_town_state(text: str, town: str, admin1: str,
+                                                              country: str) -> None:
+    found = _scan(text)
+    assert (found[town].place.country, found[town].place.admin1) == (country, admin1), found[town]
+    abbr = next(m for t, m in found.items() if t != town and m.place.precision == "admin1")
+    assert abbr.rule.startswith("abbreviation:") and abbr.place.admin1 == admin1, abbr
+
+
+def test_a_postal_code_alone_is_no_state() -> None:
+    found = _scan("Officials said IN the end the plan failed.", ("USA",))
+    assert not [m for m in found.values() if m.rule.startswith("abbreviation:")], found
+
+
+@pytest.mark.parametrize("text, phrase, admin1", [
+    ("He was charged in the Central District of California last year.",
+     "Central District of California", "California"),
+    ("Prosecutors in the Southern District of New York dropped the case.",
+     "Southern District of New York", "New York"),
+])
+def test_a_court_district_of_a_state_is_that_state(text: str, phrase: str, admin1: str) -> None:
+    m = _scan(text, ("USA",))[phrase]
+    assert (m.place.country, m.place.admin1, m.place.precision) == ("USA", admin1, "admin1"), m
+    assert m.rule.startswith("district-of-state:")
+
+
+@pytest.mark.parametrize("text, town, admin1, country", [
+    ("Militia fighters clashed with rebels around Kalehe, South Kivu, on Sunday.", "Kalehe",
+     "South Kivu", "COD"),
+    ("Gunmen raided Tamboul, Gezira state, at dawn.", "Tamboul", "Gezira", "SDN"),
+    ("Drones struck positions near Robotyne, Zaporizhzhia region, overnight.", "Robotyne",
+     "Zaporizhzhia", "UKR"),
+])
+def test_a_town_the_gazetteer_lacks_takes_the_region_the_text_gives(
+        text: str, town: str, admin1: str, country: str) -> None:
+    m = _scan(text)[town]
+    assert (m.place.country, m.place.admin1) == (country, admin1), m
+    assert m.rule.endswith("region-from-text"), m
+
+
+def _page(headline: str, *paragraphs: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f"<html><head><title>{headline}</title></head><body><article><h1>{headline}</h1>"
+            f"{body}</article></body></html>")
+
+
+def test_the_headline_town_places_a_local_event_when_there_is_no_dateline() -> None:
+    page = _page("Gambling den shut down in Denver",
+                 "Officers raided a back room used for illegal card games, the police said.",
+                 "Four men were detained and later released.")
+    events = [e for e in newsevents.process(page, published="2023-05-02T10:00:00-06:00")
+              if e.type == "COERCE"]
+    assert events and events[0].location is not None, events
+    assert (events[0].location.name, events[0].location.admin1) == ("Denver", "Colorado")
+    assert "place-from-story-town" in events[0].evidence.rule or \
+        events[0].evidence.part == "headline", events[0].evidence.rule
