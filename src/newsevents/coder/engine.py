@@ -26,7 +26,9 @@ Steps (each event's ``evidence.rule`` names the lexicon row and every extra rule
    event keeps its own count; the event's own dead and wounded are its fatalities, not counts;
    later tellings of one happening merge into the first, kept as its ``mentions``
    (``happenings``); an event its sentence does not place takes the town of the paragraph's
-   latest placed event when its parties are of that country.
+   latest placed event when its parties are of that country; an event still unplaced takes the
+   dateline's town when its parties are local, and a story with no dateline lends the town of
+   its headline, else of its first sentence, instead (``place-from-story-town``).
 
 Roles beyond the lexicon: an agentless passive arrest, charge, sentence or deportation is by
 the police (courts, for legal acts) of the place's country, else of the story's own country
@@ -54,9 +56,13 @@ are in ``ranking``.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span
 
 from ..records import Article, Event, Fatalities, Mentions, PlaceMention, Quantity
+from ..resolve.place_scan import is_sure_town
+from ..resolve.places import get_gazetteer
 from . import document, finish, front, happenings, slots, stance
 from .draft import Draft
 from .ranking import document_label, rank
@@ -226,6 +232,36 @@ def _document_rules(drafts: list[Draft], mentions: Mentions, tables: Tables,
     return drafts
 
 
+# The town that stands in for a missing dateline: a stand-in's mention rule starts with this
+# (``finish.place_from_dateline`` names the rule ``place-from-story-town`` then).
+STORY_TOWN = "story-town"
+
+
+def _first_town(mentions: Mentions, end: int, main: tuple[str, ...]) -> PlaceMention | None:
+    """The first town before ``end`` that is sure (``is_sure_town``: a small namesake picked by
+    size says nothing of where the story is told from) and lies in one of the article's main
+    countries when the body names any."""
+    gazetteer = get_gazetteer()
+    return next((m for m in sorted(mentions.places, key=lambda m: m.start)
+                 if m.start < end and is_sure_town(m, gazetteer)
+                 and (not main or m.place.country in main)), None)
+
+
+def _story_town(parts: tuple[front.FrontPart, ...], doc: Doc, mentions: Mentions,
+                main: tuple[str, ...]) -> PlaceMention | None:
+    """A story with no dateline ("Brothel busted in Boston"): the town its headline names, else
+    the town of its first sentence, is the town it is told from; an event placed nowhere else
+    happened there when its parties are local (the dateline's rule, ``place_from_dateline``)."""
+    for part in parts:
+        if part.name == "headline":
+            found = _first_town(part.mentions, len(part.doc.text), main)
+            if found is not None:
+                return replace(found, rule=f"{STORY_TOWN}:headline:{found.rule}")
+    first = next(iter(doc.sents), None)
+    found = _first_town(mentions, first.end_char, main) if first is not None else None
+    return replace(found, rule=f"{STORY_TOWN}:lead:{found.rule}") if found is not None else None
+
+
 def code_article(doc: Doc, article: Article, mentions: Mentions,
                  provenance: dict[str, str],
                  parts: tuple[front.FrontPart, ...] = ()) -> list[Event]:
@@ -242,7 +278,7 @@ def code_article(doc: Doc, article: Article, mentions: Mentions,
     drafts = front.merge_front(front_drafts, drafts)
     story = finish.Story(
         article=article, tables=tables, provenance=provenance, main=coder.main,
-        home=coder.home, dateline=coder.dateline,
+        home=coder.home, dateline=coder.dateline or _story_town(parts, doc, mentions, coder.main),
         by_part={"body": mentions, **{p.name: p.mentions for p in parts}},
         sentence_index={s.start: i for i, s in enumerate(doc.sents)}, lead=lead,
         n_paragraphs=len(coder.paragraphs))

@@ -179,7 +179,8 @@ def place_from_dateline(d: Draft, place: Place | None, story: Story) -> Place | 
     parties = {a.country for a in (*d.actor, *d.recipient)
                if a.country and len(a.country) == 3 and a.country not in sector_codes("placeless")}
     if not parties or story.dateline.place.country in parties:
-        d.rules.append("place-from-dateline")
+        d.rules.append("place-from-story-town" if story.dateline.rule.startswith("story-town:")
+                       else "place-from-dateline")
         return story.dateline.place
     return place
 
