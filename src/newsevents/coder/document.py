@@ -30,9 +30,10 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ..lexicon import coder_words, plover_types, sector_codes
+from ..lexicon import actor_words, coder_words, plover_types, sector_codes
 from ..records import Acled, Actor, Event, Fatalities, Mentions, PlaceMention
 from ..resolve.tables import country_name
+from ..resolve.words import singular
 from . import acled as acled_mod
 from . import slots
 from .draft import Draft, take_parties
@@ -133,6 +134,18 @@ def _domestic_home(d: Draft, main: tuple[str, ...]) -> str | None:
     return main[0] if main else None
 
 
+def unowned_weapon(d: Draft, a: Actor, tables: Tables) -> bool:
+    """"A drone struck a block of flats", "falling debris damaged a house": an attack's weapon
+    (or what is left of one) named without its owner is no party of the country it struck; the
+    side that fired it is the actor, and the text does not say it here."""
+    if d.type != "ASSAULT" or a.country is not None or a.sector not in ("MIL", None) \
+            or not a.text:
+        return False
+    head = singular(a.text.split()[-1])
+    return head in actor_words("weapon-remains") or (
+        a.sector == "MIL" and tables.in_class("weapon", head))
+
+
 def _recipient_is_home_state(d: Draft, home: str) -> None:
     """Protests and repression address the state where they happen; an attack with no named
     target hits that country (PLOVER's reading of "fighting in X")."""
@@ -144,29 +157,52 @@ def _recipient_is_home_state(d: Draft, home: str) -> None:
     d.rules.append("recipient-is-home-state")
 
 
-def _country_domestic(d: Draft, role: str, other: tuple[Actor, ...], home: str) -> None:
+def _keeps_no_country(d: Draft, role: str, a: Actor, other: set[str], home: str,
+                      tables: Tables) -> str | None:
+    """Why party ``a`` of ``role`` does not take the home country (a rule name), or None.
+
+    - a pronoun ("its forces") when the other side already is of that country: it most
+      likely stands for a foreign party the resolver could not tie;
+    - ``actor-weapon-owner-unknown``: see ``unowned_weapon``.
+
+    (Victims of an attack placed nowhere take the article's country even when it is the
+    attacker's: on the dev sets that is mostly a war inside one country, "RSF fighters looted
+    homes", more often than a foreign strike.)"""
+    if _pronominal(a) and home in other:
+        return ""
+    if role == "actor" and unowned_weapon(d, a, tables):
+        return "actor-weapon-owner-unknown"
+    return None
+
+
+def _country_domestic(d: Draft, role: str, other: tuple[Actor, ...], home: str,
+                      tables: Tables) -> None:
     parties = getattr(d, role)
     if not any(a.country is None for a in parties):
         return
-    other_has_home = home in {a.country for a in other}
-    filled = tuple(replace(a, country=home) if a.country is None and not (
-        _pronominal(a) and other_has_home) else a for a in parties)
-    if filled != parties:
-        setattr(d, role, filled)
+    other_countries = {a.country for a in other if a.country}
+    filled = []
+    for a in parties:
+        kept = _keeps_no_country(d, role, a, other_countries, home, tables) \
+            if a.country is None else ""
+        if kept:
+            d.rules.append(kept)
+        filled.append(replace(a, country=home) if kept is None else a)
+    if tuple(filled) != parties:
+        setattr(d, role, tuple(filled))
         d.rules.append(f"{role}-country-domestic")
 
 
-def fill_domestic(d: Draft, main: tuple[str, ...]) -> None:
-    """Parties without a country take the event's place country, else the article's main one;
-    a pronoun ("its forces") is left alone when the other side already is of that country
-    (it most likely refers to a foreign party the resolver could not tie)."""
+def fill_domestic(d: Draft, main: tuple[str, ...], tables: Tables) -> None:
+    """Parties without a country take the event's place country, else the article's main one,
+    except where ``_keeps_no_country`` says the text gives no ground for it."""
     home = _domestic_home(d, main)
     if home is None:
         return
     _recipient_is_home_state(d, home)
     # (each role is judged against the other side as it was before either was filled)
     for role, other in (("actor", d.recipient), ("recipient", d.actor)):
-        _country_domestic(d, role, other, home)
+        _country_domestic(d, role, other, home, tables)
 
 
 def _disrupt_parties_from(d: Draft, last_attack: Draft) -> None:
@@ -281,6 +317,33 @@ def same_side(actors: tuple[Actor, ...], others: tuple[Actor, ...]) -> bool:
     # a country not known yet (filled from the sentence later) does not tell the sides apart
     return any(o.sector == sector and (o.country == country or not o.country or not country)
                for o in others for country, sector in sides)
+
+
+def _place_country(d: Draft) -> str | None:
+    return d.place.place.country if d.place is not None else None
+
+
+def no_carry(prev: Draft, d: Draft, tables: Tables) -> str | None:
+    """Why the attack of ``d`` does not take ``prev``'s actor (a rule name), or None:
+    ``no-carry:own-party``, its clause names a doer of its own ("the army" after an attack by
+    rebels; "the rebels" after one by rebels may be the same, and a weapon named without its
+    owner is no doer); ``no-carry:other-country``, it is placed in another country;
+    ``no-carry:other-target``, its target is of a country ``prev``'s happening does not touch
+    ("Russia struck Kharkiv ... a drone hit a refinery in Russia")."""
+    if d.actor_countries:
+        return None  # it names its own side: nothing is carried
+    own = tuple(a for a in d.actor if not unowned_weapon(d, a, tables))
+    if own and not same_side(prev.actor, own):
+        return "no-carry:own-party"
+    mine, theirs = _place_country(d), _place_country(prev)
+    if mine and theirs and mine != theirs:
+        return "no-carry:other-country"
+    touched = {a.country for a in (*prev.recipient, *prev.actor) if a.country}
+    if theirs:
+        touched.add(theirs)
+    if len(touched) > 1 and any(a.country and a.country not in touched for a in d.recipient):
+        return "no-carry:other-target"
+    return None
 
 
 def mark_crowd_violence(drafts: list[Draft]) -> None:

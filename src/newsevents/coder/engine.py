@@ -140,7 +140,11 @@ def _told_before(d: Draft, out: list[Draft], mentions: Mentions, tables: Tables)
     # Disrupted weapons use, with the parties of the attack it stopped
     if _folded(d, prev, mentions, tables) and d.acled_code != "disrupt":
         return True
-    _actor_from_previous_assault(d, prev)
+    no_carry = document.no_carry(prev, d, tables)
+    if no_carry:
+        d.rules.append(no_carry)
+    else:
+        _actor_from_previous_assault(d, prev)
     return False
 
 

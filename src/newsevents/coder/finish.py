@@ -90,15 +90,17 @@ TYPE_RULES: tuple[Callable[[Draft], None], ...] = (future_is_agree, future_is_th
                                                    conditional_is_threaten, negated_is_reject)
 
 
-def _fill_recipient_country(d: Draft) -> None:
+def _fill_recipient_country(d: Draft, tables: Tables) -> None:
     """Parties named without a country ("opposition groups", "a residential block") belong to
-    the country where the event happens (PLOVER codes domestic actors by their country)."""
+    the country where the event happens (PLOVER codes domestic actors by their country); an
+    attack's weapon named without its owner does not (``document.unowned_weapon``)."""
     if d.place is None or not d.place.place.country:
         return
     home = d.place.place.country
     d.recipient = tuple(replace(a, country=home) if a.country is None else a for a in d.recipient)
     d.actor = tuple(replace(a, country=home) if a.country is None and a.sector != "CVL" and
-                    a.kind != "person" else a for a in d.actor)
+                    a.kind != "person" and not document.unowned_weapon(d, a, tables) else a
+                    for a in d.actor)
     if not d.recipient and d.type in plover_types("domestic"):
         d.recipient = (Actor(text=d.place.place.text, name=d.place.place.name, country=home,
                              kind="state"),)
@@ -115,7 +117,7 @@ def _sentence_country(d: Draft, mentions: Mentions) -> str | None:
     return next(iter(named)) if len(named) == 1 else None
 
 
-def _fill_from_sentence_country(d: Draft, mentions: Mentions) -> None:
+def _fill_from_sentence_country(d: Draft, mentions: Mentions, tables: Tables) -> None:
     """Parties without a country in a sentence that names exactly one country ("prisoners
     rioted at a jail in Dili") are of that country, as PLOVER codes domestic actors; not when
     that country is the other side of the event ("Western leaders ... the North Korean ...")."""
@@ -133,8 +135,9 @@ def _fill_from_sentence_country(d: Draft, mentions: Mentions) -> None:
             continue
         parties = getattr(d, role)
         if any(a.country is None for a in parties):
-            setattr(d, role, tuple(replace(a, country=home) if a.country is None else a
-                                   for a in parties))
+            setattr(d, role, tuple(replace(a, country=home) if a.country is None and not (
+                role == "actor" and document.unowned_weapon(d, a, tables)) else a
+                for a in parties))
             d.rules.append(f"{role}-country-from-sentence")
 
 
@@ -269,9 +272,9 @@ def _settled(d: Draft, story: Story) -> Place | None:
     """Runs the last rules over ``d``; its place as an event."""
     for type_rule in TYPE_RULES:
         type_rule(d)
-    _fill_recipient_country(d)
-    _fill_from_sentence_country(d, story.by_part[front.part_of(d.token)])
-    document.fill_domestic(d, story.main)
+    _fill_recipient_country(d, story.tables)
+    _fill_from_sentence_country(d, story.by_part[front.part_of(d.token)], story.tables)
+    document.fill_domestic(d, story.main, story.tables)
     place = d.place.place if d.place else None
     for rule in EVENT_RULES:
         place = rule(d, place, story)

@@ -98,6 +98,8 @@ ACTOR_WORD_LISTS: dict[str, str] = {
               "president\"): such a person is no government actor",
     "organisation": "head words that make a capitalised name a body, not a person "
                     "(\"National Liberation Front\")",
+    "weapon-remains": "what is left of a weapon that still does its harm (\"drone debris "
+                      "damaged houses\"): no doer of its own, the attack's side fired it",
     "own-country": "words that make a phrase about the article's own country when it names no "
                    "country (\"local officials\", \"federal police\")",
     "foreign": "modifiers that say an actor is not of the sentence's country (\"Western "

@@ -28,7 +28,7 @@ from .actor_phrase import (
     sector_word_positions,
 )
 from .tables import country_name, norm
-from .words import singular
+from .words import is_number_word, singular
 
 
 def split_states() -> dict[str, dict[str, str]]:
@@ -500,6 +500,6 @@ def _has_proper_modifier(raw: Sequence[str], found: Found) -> bool:
         if w.lower().startswith(("pro-", "anti-")):
             return True  # "pro-Russian militia": a faction of the country at hand
         if w[:1].isupper() and norm(w) not in actor_words("foreign") and norm(w) not in actor_words("honorific") \
-                and (singular(norm(w)),) not in sector_index():
+                and (singular(norm(w)),) not in sector_index() and not is_number_word(w):
             return True
     return False

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..lexicon import irregular_plurals
+from .tables import read_table
 
 
 def singular(word: str) -> str:
@@ -21,6 +23,17 @@ def singular(word: str) -> str:
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return w[:-1]
     return w
+
+
+@functools.lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    return frozenset(row.get(0) for row in read_table("numbers.tsv"))
+
+
+def is_number_word(word: str) -> bool:
+    """"Twelve", "Dozens" (numbers.tsv): a count, capitalised only because a sentence starts
+    with it, never a name."""
+    return word.lower() in _number_words()
 
 
 _QUOTE_FIX = str.maketrans({"\u2019": "'", "\u2018": "'"})
