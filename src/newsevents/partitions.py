@@ -427,8 +427,9 @@ def _differences(before: Any, now: dict[str, Any]) -> str:
                 said.append(f"inputs {old} there, {new} here")
             continue
         old = old if isinstance(old, dict) else {}
+        keys = sorted((set(old) | set(new)) - {"config"})  # provenance's config: the options' hash
         said += [f"{group[:-1] if group == 'options' else group} {key}: {old.get(key)!r} there, "
-                 f"{new.get(key)!r} here" for key in sorted(set(old) | set(new)) if old.get(key) != new.get(key)]
+                 f"{new.get(key)!r} here" for key in keys if old.get(key) != new.get(key)]
     return "; ".join(said) or "arguments differ"
 
 
