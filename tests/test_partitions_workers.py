@@ -6,6 +6,8 @@ wall-clock time."""
 
 from __future__ import annotations
 
+import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -147,3 +149,16 @@ def test_inputs_changed_under_a_stopped_run_are_refused(small, tmp_path):
     (source / examples[0].name).write_text("An edited article.\n\nIt is not the one written.", encoding="utf-8")
     with pytest.raises(InputError, match=r"part-000000 .* holds other inputs than those read now"):
         write_run([source], tmp_path / "parts", small)
+
+
+def test_a_dask_worker_killed_while_partitions_are_written_loses_no_document(corpus, small, one_process,
+                                                                             dask_workers, tmp_path):
+    client = dask_workers.client
+
+    def kill_one(receipt, skipped) -> None:
+        if receipt.number == 0:  # after the first partition: kill a worker that holds tasks
+            os.kill(next(iter(client.run(os.getpid).values())), signal.SIGKILL)
+
+    done = write_run([corpus], tmp_path / "parts", small, workers=dask_workers, on_partition=kill_one)
+    assert not done.run.rejected and len(done.written) > 2
+    assert _imported(tmp_path / "parts", tmp_path / "killed.db") == one_process

@@ -381,6 +381,13 @@ class _Folder:
     def holds_run(self) -> bool:
         return (self.path / MANIFEST).exists() or any(_parts(self.path).values())
 
+    def open(self, opts: Options, inputs: list[str]) -> None:
+        """Start a run in the folder, or continue the one it holds."""
+        if self.holds_run():
+            self.resume(opts, inputs)
+        else:
+            self.start(opts, inputs)
+
     def start(self, opts: Options, inputs: list[str]) -> str:
         self.path.mkdir(parents=True, exist_ok=True)
         started = _now()
@@ -514,12 +521,8 @@ def write_run(inputs: str | Path | Iterable[str | Path], folder: str | Path, opt
         raise InputError(f"no such file or folder: {', '.join(missing)}")
     options = opts if opts is not None else load_options()
     lexicon.use_tables_dir(options.tables_dir)  # the tables' hash is part of the run's arguments
-    names = [str(p) for p in paths] + list(urls)
     target = _Folder(folder)
-    if target.holds_run():
-        target.resume(options, names)
-    else:
-        target.start(options, names)
+    target.open(options, [str(p) for p in paths] + list(urls))
     complete = complete_partitions(target.path, target.manifest["fingerprint"])
 
     def items() -> Iterator[RawDocument | Rejected]:
