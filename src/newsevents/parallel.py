@@ -10,7 +10,8 @@ The same chunks as in one process, in the same order, with the same results:
 - the chunk is then cut into pieces of a few documents, coded in the workers (``code_documents``:
   acceptance checks, parse, resolve, code), and its Results are yielded in input order.
 
-Memory stays bounded: at most AHEAD + 1 chunks of inputs and their parts are held at a time,
+``staged_chunks`` is the first half alone (``partitions.write_run`` codes and writes each chunk
+itself, and skips the chunks a stopped run wrote). Memory stays bounded: at most AHEAD + 1 chunks of inputs and their parts are held at a time,
 whatever the number of documents.
 """
 

@@ -17,9 +17,14 @@ it: the same articles, event ids, inputs, rejections and memory. Importing again
 partition that cannot be read (a file missing, not Parquet, a record that is not one) is stored
 as a rejection (stage ``import``, its reason and message) and the others are imported.
 
-``PartitionWriter`` stands where the store stands in ``runner.run``: what depends on earlier
-batches (inputs already written, publisher memory) is kept in memory for the run, starting
-empty, so a run's events are those of a direct run into a new database.
+``write_run`` (what ``process --parquet-dir`` runs) has each partition written where its Results
+are (on Dask, a worker: they never come back to the client), which returns a small ``Receipt``
+(the inputs, the files' checksums, article ids and paragraph hashes), also written beside the
+files, last (``receipts/``). What depends on earlier batches (inputs already written, publisher
+memory) grows in the client from the receipts, starting empty, so a run's events are those of a
+direct run into a new database. Started again on the folder of a stopped run with the same
+arguments, it keeps the complete partitions and writes the others. ``PartitionWriter`` stands
+where the store stands in ``runner.run`` (written by the client, no resuming).
 """
 
 from __future__ import annotations
