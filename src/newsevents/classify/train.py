@@ -217,9 +217,21 @@ def _calibration_error(probs: np.ndarray, truth: np.ndarray) -> float:
     return ece
 
 
+def _auc(scores: Sequence[float], truth: Sequence[bool]) -> float:
+    """Area under the ROC curve of P(event): the chance that an event sentence scores above a
+    non-event one (ties count half); 0.5 when one side is empty."""
+    pos = np.array([s for s, t in zip(scores, truth) if t])
+    neg = np.array([s for s, t in zip(scores, truth) if not t])
+    if not len(pos) or not len(neg):
+        return 0.5
+    above = (pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum()
+    return float(above / (len(pos) * len(neg)))
+
+
 def score_examples(model: SentenceModel, examples: list[Example]) -> dict[str, float]:
-    """Event accuracy, PLOVER accuracy (events), ACLED macro F1 (every line: the sub-type when
-    the model says event, else none), temporal accuracy, and the calibration error of P(event)."""
+    """Event accuracy and AUC, PLOVER accuracy (events), ACLED macro F1 (every line: the sub-type
+    when the model says event, else none), temporal accuracy, and the calibration error of
+    P(event)."""
     if not examples:
         return {}
     scores = model.predict([ex.text for ex in examples])
@@ -233,6 +245,7 @@ def score_examples(model: SentenceModel, examples: list[Example]) -> dict[str, f
     return {
         "n": len(examples),
         "event_accuracy": _accuracy(ev_pairs),
+        "event_auc": round(_auc([s.event for s in scores], [ex.event for ex in examples]), 4),
         "plover_accuracy": _accuracy(plover),
         "acled_macro_f1": round(_macro_f1(acled), 4),
         "acled_accuracy": _accuracy(acled),
@@ -250,7 +263,8 @@ def main(argv: list[str] | None = None) -> int:
     model = train(args.corpus, args.out, args.cache)
     report = {"model": model.hash,
               "train": len(read_split(args.corpus, "train")),
-              "heldout": score_examples(model, read_split(args.corpus, "heldout"))}
+              "heldout": score_examples(model, read_split(args.corpus, "heldout")),
+              "heldout-articles": score_examples(model, read_split(args.corpus, "heldout-articles"))}
     print(json.dumps(report, indent=2))
     return 0
 
