@@ -49,6 +49,12 @@ class Workers(Protocol):
         kept dying under it."""
         ...
 
+    def gather_then(self, fn: Callable[..., Any], tasks: list[Task], *args: Any) -> Any:
+        """``fn([result of each task], *args)``, run where the tasks' results are (on a Dask
+        worker they never travel to this process); ``WorkerLost`` when a task's worker, or
+        fn's, kept dying."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -110,6 +116,10 @@ class ProcessPool:
                     self._restart(task)
         finally:
             self._tasks.pop(id(task), None)
+
+    def gather_then(self, fn: Callable[..., Any], tasks: list[Task], *args: Any) -> Any:
+        # A pool's results come back to this process anyway: fn runs here.
+        return fn([self.result(task) for task in tasks], *args)
 
     def _restart(self, failed: _PoolTask) -> None:
         """New processes, and every task the dead pool held, not finished, submitted again."""
@@ -181,10 +191,40 @@ class DaskWorkers:
         except KilledWorker as exc:
             raise WorkerLost(f"Dask workers died {MAX_ATTEMPTS} times running a task: {exc}") from exc
 
+    def gather_then(self, fn: Callable[..., Any], tasks: list[Task], *args: Any) -> Any:
+        # The tasks' futures as an argument: the scheduler moves their results between workers
+        # and fn runs on one of them; a lost dependency fails fn with KilledWorker too.
+        return self.result(self._client.submit(fn, tasks, *args, pure=False))
+
     def close(self) -> None:
         self._client.close()
         if self._cluster is not None:
             self._cluster.close()
+
+
+class InProcess:
+    """This process as the only worker: a task runs when it is submitted (a run without workers
+    that goes through the same path as one with them, ``partitions.write_run``)."""
+
+    count = 1
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Task:
+        future: Future[Any] = Future()
+        try:
+            future.set_result(fn(*args))
+        except Exception as exc:  # kept for result(), as a worker's exception would be
+            future.set_exception(exc)
+        return future
+
+    def result(self, task: Task) -> Any:
+        assert isinstance(task, Future)
+        return task.result()
+
+    def gather_then(self, fn: Callable[..., Any], tasks: list[Task], *args: Any) -> Any:
+        return fn([self.result(task) for task in tasks], *args)
+
+    def close(self) -> None:
+        pass
 
 
 def open_workers(workers: int = 1, scheduler: str | None = None, dask: bool = False) -> Workers | None:

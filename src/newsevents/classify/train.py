@@ -34,6 +34,7 @@ MIN_DF = 2
 VECTOR_WEIGHT = 2.0
 C = {"event": 4.0, "temporal": 4.0, "plover": 4.0, "acled": 4.0}
 FOLDS = 3
+ARTICLE_WEIGHT = 0.5
 
 
 def labels(examples: list[Example], head: str) -> list[str]:
@@ -55,6 +56,11 @@ def head_rows(examples: list[Example], head: str) -> list[int]:
     if head in ("plover", "acled"):
         return [i for i, ex in enumerate(examples) if ex.event and not ex.from_article]
     return list(range(len(examples)))
+
+
+def example_weights(examples: list[Example]) -> np.ndarray:
+    """Each sentence of a whole article counts ``ARTICLE_WEIGHT`` of a written sentence."""
+    return np.array([ARTICLE_WEIGHT if ex.from_article else 1.0 for ex in examples])
 
 
 def build_vocabulary(texts: list[str]) -> tuple[list[str], np.ndarray]:
@@ -85,11 +91,11 @@ def feature_matrix(vectors: np.ndarray, texts: list[str], vocab: list[str], idf:
     return sparse.hstack([sparse.csr_matrix(vectors * VECTOR_WEIGHT), words]).tocsr()
 
 
-def _fit(x: Any, y: list[str], c: float) -> Any:
+def _fit(x: Any, y: list[str], c: float, weights: np.ndarray | None = None) -> Any:
     from sklearn.linear_model import LogisticRegression
 
     model = LogisticRegression(C=c, max_iter=3000, random_state=SEED)
-    model.fit(x, y)
+    model.fit(x, y, sample_weight=weights)
     return model
 
 
@@ -106,7 +112,8 @@ def fit_temperature(logits: np.ndarray, gold: np.ndarray) -> float:
     return float(minimize_scalar(loss, bounds=(0.05, 20.0), method="bounded").x)
 
 
-def train_head(x: Any, y: list[str], c: float) -> dict[str, np.ndarray]:
+def train_head(x: Any, y: list[str], c: float, weights: np.ndarray | None = None
+               ) -> dict[str, np.ndarray]:
     from sklearn.model_selection import StratifiedKFold
 
     classes = sorted(set(y))
@@ -119,11 +126,12 @@ def train_head(x: Any, y: list[str], c: float) -> dict[str, np.ndarray]:
     smallest = min(Counter(y).values())
     folds = StratifiedKFold(n_splits=max(2, min(FOLDS, smallest)), shuffle=True, random_state=SEED)
     for train_idx, test_idx in folds.split(np.zeros(len(y)), gold):
-        fold_model = _fit(x[train_idx], [y[i] for i in train_idx], c)
+        fold_model = _fit(x[train_idx], [y[i] for i in train_idx], c,
+                          None if weights is None else weights[train_idx])
         cols = [index[k] for k in fold_model.classes_]
         held[np.ix_(test_idx, cols)] = fold_model.decision_function(x[test_idx]).reshape(
             len(test_idx), -1) if len(classes) > 2 else _binary_logits(fold_model, x[test_idx])
-    model = _fit(x, y, c)
+    model = _fit(x, y, c, weights)
     coef, intercept = model.coef_, model.intercept_
     if len(classes) == 2:  # sklearn keeps one row for two classes: spell out both
         coef = np.vstack([-coef[0] / 2, coef[0] / 2])
@@ -172,7 +180,8 @@ def train(corpus: Path, out: Path, cache: Path) -> SentenceModel:
     for head in HEADS:
         rows = head_rows(examples, head)
         names = labels(examples, head)
-        fitted = train_head(x[rows], [names[i] for i in rows], C[head])
+        fitted = train_head(x[rows], [names[i] for i in rows], C[head],
+                            example_weights([examples[i] for i in rows]))
         arrays.update({f"{head}_{k}": v for k, v in fitted.items()})
         print(f"{head}: {len(rows)} examples, {len(fitted['classes'])} classes, "
               f"temperature {float(fitted['temperature']):.2f}", file=sys.stderr)
@@ -217,9 +226,21 @@ def _calibration_error(probs: np.ndarray, truth: np.ndarray) -> float:
     return ece
 
 
+def _auc(scores: Sequence[float], truth: Sequence[bool]) -> float:
+    """Area under the ROC curve of P(event): the chance that an event sentence scores above a
+    non-event one (ties count half); 0.5 when one side is empty."""
+    pos = np.array([s for s, t in zip(scores, truth) if t])
+    neg = np.array([s for s, t in zip(scores, truth) if not t])
+    if not len(pos) or not len(neg):
+        return 0.5
+    above = (pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum()
+    return float(above / (len(pos) * len(neg)))
+
+
 def score_examples(model: SentenceModel, examples: list[Example]) -> dict[str, float]:
-    """Event accuracy, PLOVER accuracy (events), ACLED macro F1 (every line: the sub-type when
-    the model says event, else none), temporal accuracy, and the calibration error of P(event)."""
+    """Event accuracy and AUC, PLOVER accuracy (events), ACLED macro F1 (every line: the sub-type
+    when the model says event, else none), temporal accuracy, and the calibration error of
+    P(event)."""
     if not examples:
         return {}
     scores = model.predict([ex.text for ex in examples])
@@ -233,6 +254,7 @@ def score_examples(model: SentenceModel, examples: list[Example]) -> dict[str, f
     return {
         "n": len(examples),
         "event_accuracy": _accuracy(ev_pairs),
+        "event_auc": round(_auc([s.event for s in scores], [ex.event for ex in examples]), 4),
         "plover_accuracy": _accuracy(plover),
         "acled_macro_f1": round(_macro_f1(acled), 4),
         "acled_accuracy": _accuracy(acled),
@@ -250,7 +272,8 @@ def main(argv: list[str] | None = None) -> int:
     model = train(args.corpus, args.out, args.cache)
     report = {"model": model.hash,
               "train": len(read_split(args.corpus, "train")),
-              "heldout": score_examples(model, read_split(args.corpus, "heldout"))}
+              "heldout": score_examples(model, read_split(args.corpus, "heldout")),
+              "heldout-articles": score_examples(model, read_split(args.corpus, "heldout-articles"))}
     print(json.dumps(report, indent=2))
     return 0
 

@@ -22,8 +22,9 @@ def import_command(ctx: click.Context, folder: Path, db: str) -> None:
     store writer. Importing again adds nothing.
 
     Exit code 0 when everything was imported, 1 when a partition could not be read (it is stored
-    as a rejection, stage import, and the others are imported) or documents were rejected, 2 on a
-    usage error (FOLDER holds no run.json).
+    as a rejection, stage import, and the others are imported), documents were rejected or the
+    run has not finished (run the same `process` command again, then import again), 2 on a usage
+    error (FOLDER holds no run.json).
     """
     with open_store(db) as store:
         done = import_partitions(folder, store)
@@ -31,8 +32,11 @@ def import_command(ctx: click.Context, folder: Path, db: str) -> None:
                f"{len(done.broken)} broken")
     for r in done.broken:
         click.echo(f"  {r.source_uri}  {r.stage}/{r.reason}: {r.message}")
+    if not done.finished:
+        click.echo("the run has not finished: run the same `newsevents process` command again to "
+                   "write the rest, then import again")
     click.echo(render_summary(done.run, db))
-    ctx.exit(1 if done.broken or done.run.rejected else 0)
+    ctx.exit(1 if done.broken or done.run.rejected or not done.finished else 0)
 
 
 COMMANDS = [import_command]

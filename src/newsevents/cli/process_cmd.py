@@ -3,8 +3,7 @@ pipeline and stores every batch) with a progress bar, print the summary."""
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -20,9 +19,9 @@ from rich.progress import (
 )
 
 from ..ingest import count_documents
-from ..records import Result
-from ..runner import RunSummary, Sink, run
-from ..store import BatchOutcome, open_store
+from ..options import Options
+from ..runner import RunSummary, run
+from ..store import open_store
 from .common import config_option, model_option, options_from, table
 
 # Rejection messages are cut to this many characters in the summary; the store keeps them whole.
@@ -34,8 +33,9 @@ _MESSAGE_WIDTH = 160
 @click.option("--db", default="events.db", show_default=True,
               help="SQLite file or postgresql:// URL to store into.")
 @click.option("--parquet-dir", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
-              help="Write each batch as Parquet partitions in DIR (a new folder) instead of a "
-                   "database; `newsevents import DIR` loads them (docs/scale.md).")
+              help="Write each batch as Parquet partitions in DIR instead of a database (the "
+                   "workers write them; a DIR of a stopped run with the same arguments is "
+                   "continued); `newsevents import DIR` loads them (docs/scale.md).")
 @click.option("--fetch", "urls", multiple=True, metavar="URL",
               help="Also fetch this page (needs network; robots.txt and a rate limit respected).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
@@ -61,31 +61,40 @@ def process(ctx: click.Context, paths: tuple[Path, ...], db: str, parquet_dir: P
     if parquet_dir is not None and ctx.get_parameter_source("db") is not click.core.ParameterSource.DEFAULT:
         raise click.UsageError("give --db or --parquet-dir, not both (`newsevents import` loads the partitions)")
     opts = options_from(config_path, model)
-    with _sink(db, parquet_dir) as sink, _progress(quiet) as progress:
+    with _progress(quiet) as progress:
         # Counting reads the inputs once more without decoding them: cheap beside coding them,
         # and it gives the bar a total and the time left.
         total = None if quiet else count_documents(paths, opts) + len(urls)
         task = progress.add_task("processing", total=total)
 
-        def advance(batch: list[Result], outcome: BatchOutcome) -> None:
-            progress.advance(task, len(batch))
+        def advance(documents: int) -> None:
+            progress.advance(task, documents)
 
-        summary = run(paths, sink, opts, urls=urls, workers=workers, scheduler=scheduler,
-                      dask=use_dask, on_batch=advance)
-    where = f"partitions in {parquet_dir}" if parquet_dir is not None else db
+        if parquet_dir is not None:
+            summary, note = _into_partitions(paths, parquet_dir, opts, urls, workers, scheduler, use_dask, advance)
+            where = f"partitions in {parquet_dir}"
+        else:
+            with open_store(db) as store:
+                summary = run(paths, store, opts, urls=urls, workers=workers, scheduler=scheduler,
+                              dask=use_dask, on_batch=lambda batch, outcome: advance(len(batch)))
+            note, where = "", db
+    if note:
+        click.echo(note)
     click.echo(render_summary(summary, where))
     ctx.exit(1 if summary.rejected else 0)
 
 
-@contextlib.contextmanager
-def _sink(db: str, parquet_dir: Path | None) -> Iterator[Sink]:
-    if parquet_dir is None:
-        with open_store(db) as store:
-            yield store
-        return
-    from ..partitions import PartitionWriter
+def _into_partitions(paths: tuple[Path, ...], folder: Path, opts: Options, urls: tuple[str, ...],
+                     workers: int, scheduler: str | None, use_dask: bool,
+                     advance: Callable[[int], None]) -> tuple[RunSummary, str]:
+    """``partitions.write_run``, and what to say first when it continued a stopped run."""
+    from ..partitions import write_run
 
-    yield PartitionWriter(parquet_dir)
+    done = write_run(paths, folder, opts, urls=urls, workers=workers, scheduler=scheduler, dask=use_dask,
+                     on_partition=lambda receipt, skipped: advance(receipt.documents))
+    note = (f"continued the run in {folder}: {len(done.skipped)} partitions were complete, "
+            f"{len(done.written)} written now" if done.skipped else "")
+    return done.run, note
 
 
 def _progress(quiet: bool) -> Progress:

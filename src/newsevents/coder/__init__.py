@@ -7,6 +7,8 @@ the confidence and the salience used to pick the document's first-ranked event.
 
 from __future__ import annotations
 
+import itertools
+
 from spacy.tokens import Doc
 
 from ..classify.model import shared_model
@@ -25,8 +27,16 @@ def code(doc: Doc, article: Article, mentions: Mentions, opts: Options,
     ``parts`` are the parsed and resolved headline and standfirst (``front``)."""
     events = code_article(doc, article, mentions, provenance(opts), parts)
     if opts.sentence_model:
-        events, _dropped = review(events, shared_model(), opts.sentence_model_drop)
+        drop = opts.sentence_model_drop if _in_article(doc) else 0.0
+        events, _dropped = review(events, shared_model(), drop)
     return events
+
+
+def _in_article(doc: Doc) -> bool:
+    """More than one sentence. The model drops events only from articles, where most sentences
+    are context around the news; a single sentence (a PLOVER record, `newsevents code` on one
+    line) was picked by a person as news, and the model has no prose around it to judge."""
+    return next(itertools.islice(doc.sents, 1, None), None) is not None
 
 
 __all__ = ["FrontPart", "code", "document_label", "front_texts", "part_article", "rank"]
