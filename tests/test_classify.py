@@ -219,14 +219,18 @@ def test_training_is_reproducible_from_the_corpus(tmp_path: Path) -> None:
 
 def test_the_model_drops_sports_prose_inside_articles_not_a_single_sentence(tmp_path: Path) -> None:
     """A match report's "fired a shot that killed off the visitors" is no attack: the model drops
-    it inside a text of two sentences (model-not-event), but not a sentence coded alone, which a
-    person picked as news; with sentence_model_drop = 0 the rules' event stays."""
+    it inside an article (model-not-event), but not a sentence coded alone, which a person picked
+    as news; with sentence_model_drop = 0 the rules' event stays."""
     from click.testing import CliRunner
 
     from newsevents.cli import cli
 
     one = "Striker Tom Keller fired a shot that killed off the visitors in the 89th minute."
-    two = one + " The home side now lead the table by four points."
+    two = " ".join([one, "The home side now lead the table by four points.",
+                    "Their coach praised the defence after the match.",
+                    "The visitors had won their previous three games.",
+                    "A crowd of 21,000 watched the game in light rain.",
+                    "The two sides meet again in the cup next month."])
 
     def events(text: str, *extra: str) -> list[dict[str, Any]]:
         result = CliRunner().invoke(cli, ["code", text, "--json", *extra])
@@ -234,7 +238,7 @@ def test_the_model_drops_sports_prose_inside_articles_not_a_single_sentence(tmp_
         return [json.loads(line) for line in result.output.splitlines() if line.strip()]
 
     assert [e["type"] for e in events(one)] == ["ASSAULT"]
-    assert events(two) == []
+    assert "ASSAULT" not in [e["type"] for e in events(two)]
     keep = tmp_path / "keep.toml"
     keep.write_text("sentence_model_drop = 0.0\n", encoding="utf-8")
-    assert [e["type"] for e in events(two, "--config", str(keep))] == ["ASSAULT"]
+    assert "ASSAULT" in [e["type"] for e in events(two, "--config", str(keep))]

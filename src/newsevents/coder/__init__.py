@@ -32,11 +32,16 @@ def code(doc: Doc, article: Article, mentions: Mentions, opts: Options,
     return events
 
 
+# A text this long is a page of news; shorter ones are notes, bulletins and short reports.
+ARTICLE_SENTENCES = 6
+
+
 def _in_article(doc: Doc) -> bool:
-    """More than one sentence. The model drops events only from articles, where most sentences
-    are context around the news; a single sentence (a PLOVER record, `newsevents code` on one
-    line) was picked by a person as news, and the model has no prose around it to judge."""
-    return next(itertools.islice(doc.sents, 1, None), None) is not None
+    """The model drops events only from articles, where most sentences are context around the
+    news. A note, a bulletin or a single sentence (a PLOVER record, `newsevents code` on one line)
+    is written or picked to report events, and the development notes gained nothing from the
+    gate: there the rules keep their say."""
+    return next(itertools.islice(doc.sents, ARTICLE_SENTENCES - 1, None), None) is not None
 
 
 __all__ = ["FrontPart", "code", "document_label", "front_texts", "part_article", "rank"]

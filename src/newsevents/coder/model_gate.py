@@ -7,8 +7,8 @@ the name is appended to the event's ``evidence.rule``:
 
 - ``model-not-event``: the rules' event is dropped when the model reads its sentence as plain
   prose of today (sports, markets, weather, clutter) with an event probability under the
-  ``sentence_model_drop`` setting (0.15), in texts of more than one sentence (a single sentence
-  was picked by a person as news: a PLOVER record, `newsevents code` on one line). Chosen on the
+  ``sentence_model_drop`` setting (0.15), in articles of six sentences or more (a note, a
+  bulletin or a single sentence is written or picked to report events). Chosen on the
   development sets, once the model had learned from whole articles: on realnews-dev it drops
   21 events that tell no event (accidents, sports, plague, clutter) and one true one, whose
   happening another sentence still tells. Only for the types whose detection the model is trained for
