@@ -242,3 +242,16 @@ def test_the_model_drops_sports_prose_inside_articles_not_a_single_sentence(tmp_
     keep = tmp_path / "keep.toml"
     keep.write_text("sentence_model_drop = 0.0\n", encoding="utf-8")
     assert "ASSAULT" in [e["type"] for e in events(two, "--config", str(keep))]
+
+
+def test_the_model_reads_a_sentence_as_a_reader_sees_it() -> None:
+    """Line breaks and a closing quote mark the segmenter left at a sentence's start do not
+    change what the model reads."""
+    from newsevents.classify.model import prose, shared_model
+
+    clean = "Officers arrested the suspect in the hallway and carried the child to safety."
+    messy = '"\n\n' + clean.replace(" in the ", " in\nthe ") + "\n\n"
+    assert prose(messy) == clean
+    assert prose('"We will not leave," the mayor said.') == '"We will not leave," the mayor said.'
+    a, b = shared_model().predict([clean, messy])
+    assert a.event == b.event and a.temporal == b.temporal

@@ -21,6 +21,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -60,6 +61,19 @@ class SentenceScores:
             return {k: round(v, 3) for k, v in ranked}
         return {"event": round(self.event, 3), "temporal": head(self.temporal),
                 "plover": head(self.plover), "acled": head(self.acled)}
+
+
+# A quote mark that closes the paragraph before, left at a sentence's start by the segmenter.
+_STRAY_QUOTE = re.compile(r'^["\u201c\u201d\u2019\']\s+')
+_SPACE = re.compile(r"\s+")
+
+
+def prose(text: str) -> str:
+    """The sentence as a reader sees it: runs of spaces and line breaks as one space, and no
+    stray closing quote before it. The model learned from single-line sentences: a leading
+    '"' and two line breaks left by the segmenter took an arrest's event probability from 0.83
+    to 0.08."""
+    return _STRAY_QUOTE.sub("", _SPACE.sub(" ", text).strip())
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:
@@ -105,6 +119,7 @@ class SentenceModel:
         return out / float(self.arrays[f"{head}_temperature"])
 
     def predict(self, texts: Sequence[str]) -> list[SentenceScores]:
+        texts = [prose(t) for t in texts]
         if not texts:
             return []
         vectors = self.encoder.encode(texts)

@@ -23,7 +23,7 @@ import numpy as np
 from .corpus import Example, read_split
 from .encoder import SentenceEncoder
 from .features import terms
-from .model import HEADS, MODEL_FILE, VOCAB_FILE, SentenceModel, load_model
+from .model import HEADS, MODEL_FILE, VOCAB_FILE, SentenceModel, load_model, prose
 
 PROJECT = Path(__file__).resolve().parents[3]
 SEED = 13
@@ -170,7 +170,7 @@ def train(corpus: Path, out: Path, cache: Path) -> SentenceModel:
     examples = read_split(corpus, "train")
     if not examples:
         raise SystemExit(f"no training examples under {corpus / 'train'}")
-    texts = [ex.text for ex in examples]
+    texts = [prose(ex.text) for ex in examples]
     encoder = SentenceEncoder(threads=2)
     vectors = encode_cached(encoder, texts, cache)
     vocab, idf = build_vocabulary(texts)
