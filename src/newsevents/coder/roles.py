@@ -619,8 +619,13 @@ def _authority_sector(row: TriggerRow) -> str:
 
 
 def _agentless_passive(t: Token, row: TriggerRow) -> bool:
-    return WHERE in (row.actor or ()) and syntax.is_passive(t) and \
-        not any(c.dep_ == "agent" for c in t.children)
+    """An act of state told without its agent: in the passive ("was arrested"), or by the one it
+    is done to ("turned himself in": rows whose recipient is the subject)."""
+    if WHERE not in (row.actor or ()):
+        return False
+    if "subj" in (row.recipient or ()):
+        return True
+    return syntax.is_passive(t) and not any(c.dep_ == "agent" for c in t.children)
 
 
 def place_authority(t: Token, row: TriggerRow, places: list[PlaceMention], text: str) -> Found:
