@@ -221,6 +221,10 @@ def _status_from_verb(start: int, by_offset: dict[int, Token], tokens: list[Toke
             return statuses[lemma_of(cur)]
         if cur.pos_ == "VERB" and is_weapon and lemma_of(cur) in weapon_statuses:
             return weapon_statuses[lemma_of(cur)]
+        if cur.pos_ == "VERB":
+            # the first verb up is the count's own: "no one was killed, but hundreds of
+            # families fled" says nothing of the families' death
+            return None
         cur = cur.head if cur.head is not cur else None
     return None
 

@@ -405,10 +405,16 @@ def _part_of(item_tok: Token) -> str | None:
     """"killing five people, including two children": a count under a part-of preposition
     (count_words.tsv's list part-of) attached to another noun is a part of that count, told
     again, not more of them (the coder leaves it out of the toll by this rule's name)."""
+    parts = count_words("part-of")
     prep = item_tok.head
-    if item_tok.dep_ == "pobj" and prep.lower_ in count_words("part-of") \
+    if item_tok.dep_ == "pobj" and prep.lower_ in parts \
             and prep.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         return f"{PART_OF}:{prep.lower_}"
+    # "nine were injured, among them a 12-year-old girl": whatever the parse makes of it
+    left = item_tok.left_edge.i
+    doc = item_tok.doc
+    if left >= 2 and doc[left - 1].lower_ in ("them", "whom") and doc[left - 2].lower_ in parts:
+        return f"{PART_OF}:{doc[left - 2].lower_}+{doc[left - 1].lower_}"
     return None
 
 
@@ -422,7 +428,7 @@ def _casualty_object(doc: Doc | Span, num: _Num,
     of killing or hurting takes as its object counts people (or the thing counted before it in
     the sentence, when that was killed or hurt too)."""
     tok = doc[num.last]
-    if tok.dep_ not in ("dobj", "obj", "nsubjpass"):
+    if tok.dep_ not in ("dobj", "obj", "nsubjpass") or _says_none(tok):
         return None
     status = status_word(tok.head)
     if status is None or status[0] not in _CASUALTY_STATUSES:
@@ -435,6 +441,12 @@ def _casualty_object(doc: Doc | Span, num: _Num,
                  qualifier=num.qualifier, text=doc[num.start:num.end].text)
     return QuantityMention(doc[num.start].idx, tok.idx + len(tok.text), q,
                            f"{num.rule}+casualty-object+{status[1]}")
+
+
+def _says_none(tok: Token) -> bool:
+    """"No one was killed": the "one" of a zero phrase (``_zero_counts`` counts it) is none."""
+    return tok.i > 0 and f"{tok.doc[tok.i - 1].lower_} {tok.lower_}" in phrases().get(
+        "zero_subject", {})
 
 
 def _pronoun_tolls(doc: Doc | Span, found: list[QuantityMention]) -> list[QuantityMention]:
@@ -483,7 +495,7 @@ def _single_victims(doc: Doc | Span, counted: set[int]) -> list[QuantityMention]
     words = phrases().get("one", {})
     out: list[QuantityMention] = []
     for tok in doc:
-        if tok.i in counted or not _undergoes(tok) or _told_by(tok):
+        if tok.i in counted or not _undergoes(tok) or _told_by(tok) or _part_of(tok):
             continue  # "a police officer shot dead a driver": the officer did it
         one = _one_person(tok, words) or _one_more(tok)
         status = status_for(tok) if one is not None else None

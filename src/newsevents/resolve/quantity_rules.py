@@ -155,6 +155,15 @@ def _street_address(at: _NumberAt) -> str | None:
     return None
 
 
+def _hyphened_measure(at: _NumberAt) -> str | None:
+    """"a five-storey building", "a three-day strike": a number joined by a hyphen to the word
+    after it measures the noun, it does not count it."""
+    doc, k = at.tok.doc, at.tok.i
+    if at.nxt is None or at.nxt.text != "-" or k + 2 >= len(doc) or not doc[k + 2].is_alpha:
+        return None
+    return "measure" if doc[k + 2].pos_ != "NUM" else None
+
+
 def _age_beside_name(at: _NumberAt) -> str | None:
     """"Demario Jackson, 30, was arrested": a number between commas after a name is an age."""
     tok, prev, nxt = at.tok, at.prev, at.nxt
@@ -167,7 +176,7 @@ def _age_beside_name(at: _NumberAt) -> str | None:
 # Why a number counts nothing, in the order asked: the first that says so names the reason.
 _NOT_A_COUNT: tuple[Callable[[_NumberAt], str | None], ...] = (
     _year_number, _day_of_month, _zero_led_code, _clock_time, _digit_groups, _dashed_code,
-    _percent, _labelled_number, _currency, _street_address, _age_beside_name)
+    _percent, _labelled_number, _currency, _street_address, _hyphened_measure, _age_beside_name)
 
 
 def not_a_count(doc: Doc | Span, i: int, item: Token | None) -> str | None:
