@@ -431,7 +431,7 @@ def _casualty_object(doc: Doc | Span, num: _Num,
     if tok.dep_ not in ("dobj", "obj", "nsubjpass") or _says_none(tok):
         return None
     status = status_word(tok.head)
-    if status is None or status[0] not in _CASUALTY_STATUSES:
+    if status is None or status[0] not in _CASUALTY_STATUSES or _either_or(tok.head):
         return None
     item = "person"
     if previous is not None and previous.start >= tok.sent.start_char \
@@ -441,6 +441,12 @@ def _casualty_object(doc: Doc | Span, num: _Num,
                  qualifier=num.qualifier, text=doc[num.start:num.end].text)
     return QuantityMention(doc[num.start].idx, tok.idx + len(tok.text), q,
                            f"{num.rule}+casualty-object+{status[1]}")
+
+
+def _either_or(verb: Token) -> bool:
+    """"killing or wounding 50": the count is of both fates together, neither one's toll."""
+    first = verb.head if verb.dep_ == "conj" else verb
+    return any(c.dep_ == "cc" and c.lower_ == "or" for c in first.children)
 
 
 def _says_none(tok: Token) -> bool:

@@ -109,9 +109,24 @@ def _digit_groups(at: _NumberAt) -> str | None:
 
 
 def _dashed_code(at: _NumberAt) -> str | None:
-    """"12-345-678": three digit groups or more joined by dashes."""
+    """"12-345-678", "a 1-6-2 run": three digit groups or more joined by dashes, in one token
+    or in several."""
     text = at.tok.text
-    return "code" if "-" in text and sum(part.isdigit() for part in text.split("-")) >= 3 else None
+    if "-" in text and sum(part.isdigit() for part in text.split("-")) >= 3:
+        return "code"
+    return "code" if _dashed_run(at.tok) >= 3 else None
+
+
+def _dashed_run(tok: Token) -> int:
+    """How many digit groups the dashes around ``tok`` join ("1 - 6 - 2": three)."""
+    doc = tok.doc
+    first = tok.i
+    while first >= 2 and doc[first - 1].text == "-" and doc[first - 2].text.isdigit():
+        first -= 2
+    last = tok.i
+    while last + 2 < len(doc) and doc[last + 1].text == "-" and doc[last + 2].text.isdigit():
+        last += 2
+    return (last - first) // 2 + 1
 
 
 def _percent(at: _NumberAt) -> str | None:

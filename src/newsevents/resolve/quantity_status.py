@@ -229,13 +229,20 @@ def _verb_row(verb: Token) -> Status | None:
     return None
 
 
+# "hospitalised with burns", "suffering from wounds", "treated for injuries"
+_INJURY_PREPOSITIONS = ("with", "from", "for")
+
+
 def _injury_status(g: _Governed) -> Status | None:
     """"12 people sustained injuries", "four were treated for gunshot wounds": whatever the verb,
     those who have injuries (count_words.tsv's list injury-noun) are injured."""
     injuries = count_words("injury-noun")
+    if g.verb.pos_ != "VERB":
+        return None
     for child in g.verb.children:
         objects = [child] if child.dep_ in ("dobj", "obj") else (
-            [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" else [])
+            [o for o in child.children if o.dep_ == "pobj"]
+            if child.dep_ == "prep" and child.lower_ in _INJURY_PREPOSITIONS else [])
         for obj in objects:
             if obj.lemma_.lower() in injuries:
                 return "injured", f"injury-noun:{g.verb.lemma_.lower()}+{obj.lemma_.lower()}"
