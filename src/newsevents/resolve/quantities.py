@@ -542,7 +542,7 @@ def _one_more(tok: Token) -> tuple[Token, str, str] | None:
     more = count_words("one-more")
     if tok.lower_ not in more:
         return None
-    if tok.pos_ == "PRON" or (tok.pos_ == "NOUN" and any(
+    if tok.pos_ == "PRON" or (tok.pos_ in ("NOUN", "ADJ") and any(
             c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)):
         return tok.doc[tok.left_edge.i], "person", f"one-more:{tok.lower_}"
     return None
