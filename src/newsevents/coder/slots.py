@@ -233,17 +233,10 @@ def counted_toll(quantities: list[Quantity]) -> Fatalities:
     """The dead and wounded people counted among ``quantities`` (None where nobody is counted);
     animals and land (count_words.tsv's list non-human) are no fatalities."""
     people = [q for q in quantities if _human(q.item)]
-    killed, injured = _sum_of(people, "killed"), _sum_of(people, "injured")
-    if killed is None and injured == 0:
-        killed = 0  # "nobody was hurt": nobody killed either (see ``zero_toll``)
-    return Fatalities(killed=killed, injured=injured)
-
-
-def _sum_of(quantities: list[Quantity], status: str) -> int | None:
-    """The people counted with ``status``; 0 where the only counts are the resolver's zeros
-    ("no one was killed"), None where none is counted."""
-    counts = [q.count for q in quantities if q.status == status]
-    return sum(counts) if counts else None
+    # (a zero count, "no one was killed", is told by ``no_casualties`` of its own sentence's
+    # event: as a toll it would go to the first attack within reach, not the one it is said of)
+    return Fatalities(killed=sum(q.count for q in people if q.status == "killed") or None,
+                      injured=sum(q.count for q in people if q.status == "injured") or None)
 
 
 def _human(item: str | None) -> bool:
