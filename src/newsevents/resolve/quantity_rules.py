@@ -160,13 +160,11 @@ def _street_address(at: _NumberAt) -> str | None:
     if at.nxt is not None and at.nxt.lower_ == "block" and k + 2 < len(doc) \
             and doc[k + 2].lower_ == "of":
         return "address"
-    named = 0
-    for tok in doc[k + 1:k + 5]:
+    for named, tok in enumerate(doc[k + 1:k + 5]):
         if named and _street_word(tok):
             return "address"
         if not (tok.is_title or tok.ent_type_ == "ORDINAL" or tok.text[:1].isdigit()):
             return None
-        named += 1
     return None
 
 
