@@ -71,7 +71,9 @@ def _latest_assault(out: list[Draft]) -> Draft | None:
 
 def _place_from_repeat(d: Draft, out: list[Draft]) -> bool:
     """A repeat of an event already coded (same type, parties, source and counts, on no other
-    day): one event, the first telling, which takes the repeat's place when it has none; but
+    day): one event, the first telling, which takes the repeat's place when it has none and
+    keeps the repeat as a mention (not its date: a repeat the text dates while the first
+    telling is undated may tell another happening of the type, "since 2 March"); but
     the telling that dates the happening more finely is the event's main evidence ("a shooting
     last week ...", then "an April 8 shooting in the 400 block ...": ``_dated_repeat``)."""
     same = next((o for o in out if o.key == d.key and not happenings.dates_contradict(o, d)),
@@ -84,6 +86,7 @@ def _place_from_repeat(d: Draft, out: list[Draft]) -> bool:
     if same.place is None and d.place is not None:
         same.place = d.place
         same.rules.append(f"place-from-repeat:{d.row.rule}")
+    happenings.tell(same, d, "repeat")
     return True
 
 
