@@ -21,13 +21,13 @@ Steps (each event's ``evidence.rule`` names the lexicon row and every extra rule
    or conditional harm THREATEN, refused cooperation REJECT; parties without a country take the
    one country their sentence names; a repeat of an event already coded (same type, parties,
    source and counts, on no other day) is dropped, lending its place, unless it dates the
-   happening more finely: it is then the event's main telling (``repeat-dated``); an attack stopped in its own sentence is
-   Disrupted weapons use; a deployment abroad addresses the state where it stands; when a
-   clause pairs each of its places with its own count ("400 in X and 56 in Y"), each place's
-   event keeps its own count; the event's own dead and wounded are its fatalities, not counts;
-   later tellings of one happening merge into the first, kept as its ``mentions``
-   (``happenings``); an event its sentence does not place takes the town of the paragraph's
-   latest placed event when its parties are of that country.
+   happening more finely: it is then the event's main telling (``repeat-dated``); an attack
+   stopped in its own sentence is Disrupted weapons use; a deployment abroad addresses the
+   state where it stands; when a clause pairs each of its places with its own count ("400 in
+   X and 56 in Y"), each place's event keeps its own count; the event's own dead and wounded
+   are its fatalities, not counts; later tellings of one happening merge into the first, kept
+   as its ``mentions`` (``happenings``); an event its sentence does not place takes the town
+   of the paragraph's latest placed event when its parties are of that country.
 
 Roles beyond the lexicon: an agentless passive arrest, charge, sentence or deportation is by
 the police (courts, for legal acts) of the place's country, else of the story's own country
@@ -141,8 +141,7 @@ def _actor_from_previous_assault(d: Draft, prev: Draft) -> None:
 def _told_before(d: Draft, out: list[Draft], mentions: Mentions, tables: Tables) -> bool:
     """``d`` only tells more of an event in ``out`` (which takes what it adds): the rules of
     step 4 in order (see module docstring)."""
-    if d.type == "ASSAULT" and document.fold_outcome(_latest_assault(out), d, tables,
-                                                            mentions):
+    if d.type == "ASSAULT" and document.fold_outcome(_latest_assault(out), d, tables, mentions):
         return True
     if _place_from_repeat(d, out):
         return True
