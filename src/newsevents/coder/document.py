@@ -16,7 +16,10 @@
   dateline's town is where an event happened when the text names no other place for it.
 - ``fold_outcome``: "A suicide bomber blew himself up at the market. At least 12 people were
   killed." The second sentence tells the first one's toll, not a second attack ("Gunmen stormed
-  the town. They went from house to house, shooting residents" tells the raid again).
+  the town. They went from house to house, shooting residents" tells the raid again); a second,
+  differing count of the same dead ("as many as 30 have been killed") makes the toll disputed
+  (``disputed-toll``); a toll of other victims ("three others", "soldiers killed four") or of a
+  span long before ("the insurgency, which began in 2017, has killed 4,000") stays apart.
 - ``mark_crowd_violence``: fighting by the crowd of a protest told in the same sentence is a riot.
 - ``lead_sentence`` / ``main_happening``: an agreement that is the lead's main happening ranks
   above fighting told around it.
@@ -30,12 +33,13 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ..lexicon import actor_words, coder_words, plover_types, sector_codes
-from ..records import Acled, Actor, Event, Fatalities, Mentions, PlaceMention
+from ..lexicon import actor_words, coder_words, count_words, plover_types, sector_codes
+from ..records import Acled, Actor, DateSpan, Event, Fatalities, Mentions, PlaceMention
 from ..resolve.tables import country_name
 from ..resolve.words import singular
 from . import acled as acled_mod
-from . import slots
+from . import happenings, slots
+from .context import BACKGROUND_DAYS
 from .draft import Draft, take_parties
 from .match import lemma_of
 from .tables import Tables
@@ -432,33 +436,76 @@ def _other_happening(prev: Draft, d: Draft) -> bool:
 
 
 def _second_toll(had: Fatalities, toll: Fatalities) -> bool:
-    """A toll ``prev`` already has: another happening."""
+    """``prev`` already has a killed (injured) count and ``toll`` gives one too."""
     return (had.killed is not None and toll.killed is not None) or \
         (had.injured is not None and toll.injured is not None)
 
 
-def _toll(prev: Draft, d: Draft) -> bool:
-    """"A suicide bomber blew himself up at the market. At least 12 people were killed.": the
-    toll, place and counts go to ``prev``."""
-    if _other_happening(prev, d):
+def _other_victims(d: Draft) -> bool:
+    """"Three others were killed", "a second man died": the toll adds victims to those told
+    before; "Security forces killed five attackers": its own killers' victims. Not a second
+    count of ``prev``'s dead (that one names no killer: "as many as 200 have been killed")."""
+    adding = count_words("same-item") | count_words("one-more")
+    return bool(d.actor) or any(t.lower_ in adding or lemma_of(t) in adding for t in d.clause)
+
+
+def _long_before(date: DateSpan, day: DateSpan) -> bool:
+    """``date`` ended over BACKGROUND_DAYS before ``day`` began (``context``: news tells the
+    happenings of its last days)."""
+    if not (date.end or date.start) or not day.start:
         return False
-    if d.fatalities is not None:
-        had = prev.fatalities or Fatalities()
-        if _second_toll(had, d.fatalities):
-            return False
-        prev.fatalities = slots.fill_missing(had, d.fatalities)
-    if prev.place is None and d.place is not None:
-        prev.place = d.place
-    prev.quantities.extend(q for q in d.quantities if q not in prev.quantities)
-    prev.rules.append(f"toll:{d.row.rule}")
+    end = dt.date.fromisoformat((date.end or date.start or "")[:10])
+    return (dt.date.fromisoformat(day.start[:10]) - end).days > BACKGROUND_DAYS
+
+
+def _earlier_span(d: Draft, prev: Draft, mentions: Mentions) -> bool:
+    """"The insurgency, which began in 2017, has killed more than 4,000": the toll's sentence
+    names a time long before ``prev``'s day: the toll of a span or a happening before it, not
+    ``prev``'s."""
+    sent = d.token.sent
+    start, end = sent.start_char, sent.end_char
+    return any(start <= m.start < end and _long_before(m.date, prev.date)
+               for m in mentions.dates)
+
+
+def _fold_toll(prev: Draft, d: Draft, toll: Fatalities) -> bool:
+    """``prev`` takes ``d``'s toll: the counts it lacks; a second count of the same victims
+    that differs makes ``prev``'s toll disputed (``happenings.dispute_toll``). False when
+    ``d``'s toll counts other victims."""
+    had = prev.fatalities or Fatalities()
+    if not _second_toll(had, toll):
+        prev.fatalities = slots.fill_missing(had, toll)
+        return True
+    if _other_victims(d):
+        return False
+    if happenings.tolls_clash(had, toll):
+        happenings.dispute_toll(prev, d)
+    else:
+        prev.fatalities = slots.fill_missing(had, toll)
     return True
 
 
-def fold_outcome(prev: Draft | None, d: Draft, tables: Tables) -> bool:
+def _toll(prev: Draft, d: Draft, mentions: Mentions) -> bool:
+    """"A suicide bomber blew himself up at the market. At least 12 people were killed.": the
+    toll, place and counts go to ``prev``, and ``d`` is one of its mentions."""
+    if _other_happening(prev, d) or _earlier_span(d, prev, mentions):
+        return False
+    if d.fatalities is not None and not _fold_toll(prev, d, d.fatalities):
+        return False
+    if prev.place is None and d.place is not None:
+        prev.place = d.place
+    prev.quantities.extend(q for q in d.quantities if q not in prev.quantities)
+    happenings.tell(prev, d, "toll")
+    return True
+
+
+def fold_outcome(prev: Draft | None, d: Draft, tables: Tables, mentions: Mentions) -> bool:
     """True when ``d`` only tells the toll of ``prev``, the latest violent event before it (the
-    toll is then ``prev``'s: fatalities, counts), or, in the very next sentence, tells its
-    shooting again with no place or toll of its own. Not when ``d`` names parties of another
-    country or of the attacker's own side, another place, or a toll ``prev`` already has."""
+    toll is then ``prev``'s: fatalities, counts; a toll differing from the one ``prev`` has is
+    a disputed count of the same dead), or, in the very next sentence, tells its shooting again
+    with no place or toll of its own. Not when ``d`` names parties of another country or of the
+    attacker's own side, another place, a time long before ``prev``'s, or more victims
+    ("three others were killed")."""
     if prev is None or not _factual_attacks(prev, d):
         return False
     back = _sentences_back(prev.token, d.token)
@@ -469,7 +516,7 @@ def fold_outcome(prev: Draft | None, d: Draft, tables: Tables) -> bool:
         return _told_again(prev, d, back)
     if lemma not in tables.cues.get("outcome", {}):
         return False
-    return _toll(prev, d)
+    return _toll(prev, d, mentions)
 
 
 # A dateline opens the body: the town, then a comma, the agency in brackets or a dash

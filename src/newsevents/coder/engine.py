@@ -20,15 +20,17 @@ Steps (each event's ``evidence.rule`` names the lexicon row and every extra rule
    an event go to the latest event of the paragraph; future cooperation becomes AGREE, future
    or conditional harm THREATEN, refused cooperation REJECT; parties without a country take the
    one country their sentence names; a repeat of an event already coded (same type, parties,
-   source and counts) is dropped, lending its place; an attack stopped in its own sentence is
-   Disrupted weapons use; a deployment abroad addresses the state where it stands; when a
-   clause pairs each of its places with its own count ("400 in X and 56 in Y"), each place's
-   event keeps its own count; the event's own dead and wounded are its fatalities, not counts;
-   later tellings of one happening merge into the first, kept as its ``mentions``
-   (``happenings``); an event its sentence does not place takes the town of the paragraph's
-   latest placed event when its parties are of that country; an event still unplaced takes the
-   dateline's town when its parties are local, and a story with no dateline lends the town of
-   its headline, else of its first sentence, instead (``place-from-story-town``).
+   source and counts, on no other day) is dropped, lending its place, unless it dates the
+   happening more finely: it is then the event's main telling (``repeat-dated``); an attack
+   stopped in its own sentence is Disrupted weapons use; a deployment abroad addresses the
+   state where it stands; when a clause pairs each of its places with its own count ("400 in
+   X and 56 in Y"), each place's event keeps its own count; the event's own dead and wounded
+   are its fatalities, not counts; later tellings of one happening merge into the first, kept
+   as its ``mentions`` (``happenings``); an event its sentence does not place takes the town
+   of the paragraph's latest placed event when its parties are of that country; an event still
+   unplaced takes the dateline's town when its parties are local, and a story with no dateline
+   lends the town of its headline, else of its first sentence, instead
+   (``place-from-story-town``).
 
 Roles beyond the lexicon: an agentless passive arrest, charge, sentence or deportation is by
 the police (courts, for legal acts) of the place's country, else of the story's own country
@@ -75,15 +77,32 @@ def _latest_assault(out: list[Draft]) -> Draft | None:
 
 
 def _place_from_repeat(d: Draft, out: list[Draft]) -> bool:
-    """A repeat of an event already coded (same type, parties, source and counts): the first
-    telling is kept, and takes the repeat's place when it has none."""
-    same = next((o for o in out if o.key == d.key), None)
+    """A repeat of an event already coded (same type, parties, source and counts, on no other
+    day): one event, the first telling, which takes the repeat's place when it has none and
+    keeps the repeat as a mention (not its date: a repeat the text dates while the first
+    telling is undated may tell another happening of the type, "since 2 March"); but
+    the telling that dates the happening more finely is the event's main evidence ("a shooting
+    last week ...", then "an April 8 shooting in the 400 block ...": ``_dated_repeat``)."""
+    same = next((o for o in out if o.key == d.key and not happenings.dates_contradict(o, d)),
+                None)
     if same is None:
         return False
+    if happenings.finer_date(d, same):
+        _dated_repeat(d, same, out)
+        return True
     if same.place is None and d.place is not None:
         same.place = d.place
         same.rules.append(f"place-from-repeat:{d.row.rule}")
+    happenings.tell(same, d, "repeat")
     return True
+
+
+def _dated_repeat(d: Draft, same: Draft, out: list[Draft]) -> None:
+    """``d`` tells ``same``'s happening with its day: ``d`` takes ``same``'s place in the
+    list, completed with what ``same`` knows (parties, place, toll, counts), and ``same``
+    becomes one of its mentions."""
+    happenings.absorb(d, same, rule="repeat-dated")
+    out[out.index(same)] = d
 
 
 def _previous_assault(d: Draft, out: list[Draft]) -> Draft | None:
@@ -129,7 +148,7 @@ def _actor_from_previous_assault(d: Draft, prev: Draft) -> None:
 def _told_before(d: Draft, out: list[Draft], mentions: Mentions, tables: Tables) -> bool:
     """``d`` only tells more of an event in ``out`` (which takes what it adds): the rules of
     step 4 in order (see module docstring)."""
-    if d.type == "ASSAULT" and document.fold_outcome(_latest_assault(out), d, tables):
+    if d.type == "ASSAULT" and document.fold_outcome(_latest_assault(out), d, tables, mentions):
         return True
     if _place_from_repeat(d, out):
         return True

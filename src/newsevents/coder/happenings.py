@@ -12,6 +12,10 @@ their tolls agree. A toll that
 differs is merged only when different sources give it: the event is then ``disputed`` and keeps
 the lower toll (ACLED keeps the lowest until corroborated); each source stays in the mentions.
 (Sources of one side giving different tolls are most often counting different parts: not merged.)
+
+The engine's repeat rule reads the dates the same way (``dates_contradict``: two spans the text
+gives that share no day are two happenings; ``finer_date``: the telling dated more finely is the
+main one), and ``document.fold_outcome`` folds a second count of the dead with ``dispute_toll``.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ..lexicon import coder_words
-from ..records import Actor, DateSpan, Fatalities, Mentions
+from ..records import DATE_PRECISIONS, Actor, DateSpan, Fatalities, Mentions
 from ..resolve.date_scan import ANAPHORIC_DAY
 from .draft import Draft, take_parties
 from .slots import PRECISION_RANK
@@ -74,13 +78,38 @@ def _dates_agree(a: Draft, b: Draft) -> bool:
     return not (a.date_from_text and b.date_from_text and a.date.start != b.date.start)
 
 
+def _span(d: Draft) -> tuple[str, str] | None:
+    start, end = d.date.start, d.date.end or d.date.start
+    return (start[:10], end[:10]) if start and end else None
+
+
+def dates_contradict(a: Draft, b: Draft) -> bool:
+    """Both texts date their telling, and the spans share no day ("on Monday" and "on
+    Wednesday"; not "last week" and "on April 8", which falls in it): two happenings."""
+    sa, sb = _span(a), _span(b)
+    if not (a.date_from_text and b.date_from_text and sa and sb):
+        return False
+    return sa[1] < sb[0] or sb[1] < sa[0]
+
+
+def _date_rank(d: Draft) -> int:
+    """How finely the text dates the telling (0: a day)."""
+    precision = d.date.precision
+    return DATE_PRECISIONS.index(precision) if precision in DATE_PRECISIONS else len(
+        DATE_PRECISIONS)
+
+
+def finer_date(a: Draft, b: Draft) -> bool:
+    """Both texts date the happening, ``a``'s more finely than ``b``'s ("on April 8" over
+    "last week"). (A telling the text does not date may be of another happening of the type:
+    "Israel denies targeting civilians", then "Israel has blocked aid since 2 March".)"""
+    return a.date_from_text and b.date_from_text and _date_rank(a) < _date_rank(b)
+
+
 def _tolls(a: Draft, b: Draft) -> str:
     """"same" when the tolls do not conflict, "disputed" when sources of different countries
     give different tolls, "different" otherwise (two tolls told by one side: two counts)."""
-    fa, fb = a.fatalities or Fatalities(), b.fatalities or Fatalities()
-    clash = any(x is not None and y is not None and x != y
-                for x, y in ((fa.killed, fb.killed), (fa.injured, fb.injured)))
-    if not clash:
+    if not tolls_clash(a.fatalities, b.fatalities):
         return "same"
     sides = [x.attribution.source_actor.country if x.attribution.source_actor else None
              for x in (a, b)]
@@ -130,9 +159,7 @@ def _take_toll(keep: Draft, other: Draft) -> None:
     """Tolls from different sides that differ: the lower one, ``disputed``; else the killed
     and injured ``keep`` lacks."""
     if _tolls(keep, other) == "disputed":
-        keep.fatalities = _lower_toll(keep.fatalities, other.fatalities)
-        keep.attribution = replace(keep.attribution, stance="disputed")
-        keep.rules.append("disputed-toll")
+        dispute_toll(keep, other)
     elif other.fatalities is not None:
         old = keep.fatalities or Fatalities()
         new = other.fatalities
@@ -175,6 +202,22 @@ def tell(keep: Draft, other: Draft, rule: str) -> None:
     """``other`` is one more telling of ``keep``'s happening: a mention of it."""
     keep.told = [*keep.told, *(t for t in [other.token, *other.told] if t not in keep.told)]
     keep.rules = [*keep.rules, f"{rule}:{other.row.rule}"]
+
+
+def tolls_clash(a: Fatalities | None, b: Fatalities | None) -> bool:
+    """Both tolls give the killed (or the injured), and the numbers differ."""
+    fa, fb = a or Fatalities(), b or Fatalities()
+    return any(x is not None and y is not None and x != y
+               for x, y in ((fa.killed, fb.killed), (fa.injured, fb.injured)))
+
+
+def dispute_toll(keep: Draft, other: Draft) -> None:
+    """``other`` gives ``keep``'s happening another toll: ``keep`` keeps the lower one (ACLED
+    keeps the lowest until it is corroborated) and is ``disputed``; ``other``'s telling, with
+    its source, stays as a mention (``tell``)."""
+    keep.fatalities = _lower_toll(keep.fatalities, other.fatalities)
+    keep.attribution = replace(keep.attribution, stance="disputed")
+    keep.rules.append("disputed-toll")
 
 
 def _lower_toll(a: Fatalities | None, b: Fatalities | None) -> Fatalities:

@@ -279,7 +279,10 @@ class SentenceCoder:
                                                recipient.tokens, self.mentions))
         picked = slots.pick_places(places, split=row.type in plover_types("split_by_place"))
         dates, date = self._dates(t, row, clause, free, report)
-        quantities, fat = self._counts(t, clause, free)
+        # an attack's toll may be told in a clause of no event of its own ("..., while another
+        # man was hurt"), though its dates and places are that clause's
+        loose = [x for x in t.sent if x.i not in others and x.i not in report]
+        quantities, fat = self._counts(t, clause, loose if row.type == "ASSAULT" else free)
         attr = context.attribution(t, self.finder, self.tables)
         parties = Parties(t, row, self.finder, self.tables, self.mentions, self.doc.text, picked,
                           attr, _speaker(t, row, gov), self.home)

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ..lexicon import coder_words
+from ..lexicon import coder_words, count_words
 from ..records import (
     DateMention,
     DateSpan,
@@ -16,7 +16,9 @@ from ..records import (
     Mentions,
     PlaceMention,
     Quantity,
+    QuantityMention,
 )
+from ..resolve.quantities import PART_OF
 from . import syntax
 from .match import lemma_of
 from .tables import Tables
@@ -187,7 +189,7 @@ def quantities_in(tokens: list[Token], mentions: Mentions, tables: Tables) -> li
         if not _over(spans, q.start, q.end) or tables.in_class("terrain", q.quantity.item):
             continue
         quantity = q.quantity
-        if quantity.status is None:
+        if quantity.status is None and not _part_of_another(q):
             status = _status_from_verb(q.start, by_offset, tokens, tables, quantity.item or "")
             if status:
                 quantity = Quantity(count=quantity.count, item=quantity.item, status=status,
@@ -195,6 +197,12 @@ def quantities_in(tokens: list[Token], mentions: Mentions, tables: Tables) -> li
                                     text=quantity.text)
         out.append(quantity)
     return out
+
+
+def _part_of_another(q: QuantityMention) -> bool:
+    """"killing five people, including two children": the resolver's rule ``part-of`` marks a
+    count told again as part of another; the verb's status is the whole's, not added to it."""
+    return f"+{PART_OF}:" in q.rule
 
 
 def _status_from_verb(start: int, by_offset: dict[int, Token], tokens: list[Token],
@@ -213,19 +221,33 @@ def _status_from_verb(start: int, by_offset: dict[int, Token], tokens: list[Toke
             return statuses[lemma_of(cur)]
         if cur.pos_ == "VERB" and is_weapon and lemma_of(cur) in weapon_statuses:
             return weapon_statuses[lemma_of(cur)]
+        if cur.pos_ == "VERB":
+            # the first verb up is the count's own: "no one was killed, but hundreds of
+            # families fled" says nothing of the families' death
+            return None
         cur = cur.head if cur.head is not cur else None
     return None
 
 
 def counted_toll(quantities: list[Quantity]) -> Fatalities:
-    """The dead and wounded counted among ``quantities`` (None where nobody is counted)."""
-    return Fatalities(killed=sum(q.count for q in quantities if q.status == "killed") or None,
-                      injured=sum(q.count for q in quantities if q.status == "injured") or None)
+    """The dead and wounded people counted among ``quantities`` (None where nobody is counted);
+    animals and land (count_words.tsv's list non-human) are no fatalities."""
+    people = [q for q in quantities if _human(q.item)]
+    # (a zero count, "no one was killed", is told by ``no_casualties`` of its own sentence's
+    # event: as a toll it would go to the first attack within reach, not the one it is said of)
+    return Fatalities(killed=sum(q.count for q in people if q.status == "killed") or None,
+                      injured=sum(q.count for q in people if q.status == "injured") or None)
+
+
+def _human(item: str | None) -> bool:
+    return not item or item.split()[-1] not in count_words("non-human")
 
 
 def zero_toll(zero: str | None) -> Fatalities:
-    """The zeros a "no casualties" reading (see ``no_casualties``) stands for."""
-    return Fatalities(killed=0 if zero in ("killed", "both") else None,
+    """The zeros a "no casualties" reading (see ``no_casualties``) stands for. "Nobody was hurt"
+    says nobody was killed either: news copy tells a death before it tells that the rest were
+    unhurt, and a death told anywhere in the sentence is counted first (``fill_missing``)."""
+    return Fatalities(killed=0 if zero in ("killed", "injured", "both") else None,
                       injured=0 if zero in ("injured", "both") else None)
 
 

@@ -170,6 +170,21 @@ COUNT_WORD_LISTS: dict[str, str] = {
     "percent": "words after a number that make it a share, not a count (\"40 percent\")",
     "result": "words beside a counted noun or its verb that say what became of it (\"left 34 "
               "people dead\"); quantity_verbs.tsv gives each its status",
+    "same-item": "nouns that count the same thing as the count told before them (\"killed two "
+                 "soldiers and wounded three others\"), people when none was told",
+    "one-more": "words that count one more of the people told before them (\"another man was "
+                "hurt\", \"wounding a third\")",
+    "victim-subject": "verbs whose subject is the one who died or was hurt (\"a man died\")",
+    "injury-noun": "nouns whose sufferers are injured (\"sustained injuries\", \"taken to "
+                   "hospital with gunshot wounds\")",
+    "part-of": "prepositions that make a count a part of one told before (\"killing five "
+               "people, including two children\"): it is not added to the toll",
+    "report-verb": "verbs whose subject is a source, not a victim (\"killing 100 people, a "
+                   "resident said\")",
+    "street": "words that end a street name: a number before a name and one of them is an "
+              "address (\"1119 Eighth St.\"), as is \"the 400 block of\"",
+    "non-human": "counted things that are not people: their dead are no fatalities (\"an "
+                 "estimated billion animals\", \"300 head of cattle\")",
 }
 
 # The word lists of place_words.tsv (the place rules': resolve.place_scan and resolve.places).
@@ -457,7 +472,7 @@ _RESOLVE = (
     ), ("word",)),
     Schema("resolve", "number_labels.tsv", "Words next to a number that make it no count.", (
         Column("word", "lowercase"),
-        Column("kind", "label or currency", one_of("label", "currency")),
+        Column("kind", "label, currency or age", one_of("label", "currency", "age")),
     ), ("word",)),
     Schema("resolve", "quantity_items.tsv", "Counted things of more than one word.", (
         Column("item", "singular, lowercase"),

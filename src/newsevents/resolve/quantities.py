@@ -164,7 +164,9 @@ def _vague_at(doc: Doc | Span, i: int, tok: Token) -> _Step | None:
 
 def _listed_a_at(doc: Doc | Span, i: int, tok: Token) -> _Step | None:
     """"a child and two women": "a" counts one where its noun is listed with a counted noun."""
-    if tok.lower_ in ("a", "an") and tok.dep_ == "det" and _listed_with_count(tok.head):
+    noun = tok.head
+    if tok.lower_ in ("a", "an") and tok.dep_ == "det" and _listed_with_count(noun) \
+            and not _told_by(noun) and not any(c.dep_ == "nummod" for c in noun.children):
         return _Num(i, i + 1, i, 1, None, None, "number:a+listed"), i + 1
     return None
 
@@ -334,7 +336,7 @@ def _count_of(doc: Doc | Span, num: _Num, previous: QuantityMention | None,
         return None
     if item_tok is None:
         return _itemless_count(doc, num, previous)
-    return _item_count(doc, num, item_tok, counted_items)
+    return _item_count(doc, num, item_tok, counted_items, previous)
 
 
 def _itemless_count(doc: Doc | Span, num: _Num,
@@ -347,11 +349,13 @@ def _itemless_count(doc: Doc | Span, num: _Num,
         found = _toll(doc, num)
     if found is None:
         found = _bare(doc, num)
+    if found is None:
+        found = _casualty_object(doc, num, previous)
     return found
 
 
-def _item_count(doc: Doc | Span, num: _Num, item_tok: Token,
-                counted_items: set[int]) -> QuantityMention | None:
+def _item_count(doc: Doc | Span, num: _Num, item_tok: Token, counted_items: set[int],
+                previous: QuantityMention | None) -> QuantityMention | None:
     """The count of the noun ``item_tok``, with what it is counted as and what befell it."""
     item = _item_text(item_tok)
     if item in count_words("not-item") \
@@ -362,14 +366,93 @@ def _item_count(doc: Doc | Span, num: _Num, item_tok: Token,
             and item_tok.head.head.i in counted_items:
         return None
     counted_items.add(item_tok.i)
-    item, item_rule = counted_as(item_tok, item)
-    status = status_for(item_tok)
+    same = _same_item(item, item_tok, previous)
+    item, item_rule = same if same is not None else counted_as(item_tok, item)
+    part = _part_of(item_tok)
+    if part is not None:
+        item_rule = f"{item_rule}+{part}" if item_rule else part
+    status = status_for(_counted_word(doc, num, item_tok))
     offset = doc[0].i if isinstance(doc, Span) and len(doc) else 0
     text = doc[num.start:item_tok.i - offset + 1].text
     q = Quantity(count=num.count, item=item, status=status[0] if status else None,
                  count_high=num.high, qualifier=num.qualifier, text=text)
     rule = num.rule + (f"+{item_rule}" if item_rule else "") + (f"+{status[1]}" if status else "")
     return QuantityMention(doc[num.start].idx, item_tok.idx + len(item_tok.text), q, rule)
+
+
+def _counted_word(doc: Doc | Span, num: _Num, item_tok: Token) -> Token:
+    """The word whose verb says what befell the count: the noun, or the number itself when the
+    noun hangs from it by "of" ("one of its soldiers was killed": the "one" was)."""
+    number = doc[num.last]
+    if item_tok.dep_ == "pobj" and item_tok.head.lower_ == "of" and item_tok.head.head == number:
+        return number
+    return item_tok
+
+
+def _same_item(item: str, item_tok: Token,
+               previous: QuantityMention | None) -> tuple[str, str] | None:
+    """"killed two soldiers and wounded three others": the others are more of the thing counted
+    before them in the sentence, else people (count_words.tsv's list same-item)."""
+    if item not in count_words("same-item"):
+        return None
+    if previous is not None and previous.start >= item_tok.sent.start_char \
+            and previous.quantity.item:
+        return previous.quantity.item, "same-item:previous"
+    return "person", "same-item:person"
+
+
+def _part_of(item_tok: Token) -> str | None:
+    """"killing five people, including two children": a count under a part-of preposition
+    (count_words.tsv's list part-of) attached to another noun is a part of that count, told
+    again, not more of them (the coder leaves it out of the toll by this rule's name)."""
+    parts = count_words("part-of")
+    prep = item_tok.head
+    if item_tok.dep_ == "pobj" and prep.lower_ in parts \
+            and prep.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        return f"{PART_OF}:{prep.lower_}"
+    # "nine were injured, among them a 12-year-old girl": whatever the parse makes of it
+    left = item_tok.left_edge.i
+    doc = item_tok.doc
+    if left >= 2 and doc[left - 1].lower_ in ("them", "whom") and doc[left - 2].lower_ in parts:
+        return f"{PART_OF}:{doc[left - 2].lower_}+{doc[left - 1].lower_}"
+    return None
+
+
+# The rule name of a count that is a part of another (see ``_part_of``).
+PART_OF = "part-of"
+
+
+def _casualty_object(doc: Doc | Span, num: _Num,
+                     previous: QuantityMention | None) -> QuantityMention | None:
+    """"killing 7 civilians and injuring 12", "wounded 110": a number with no noun that a verb
+    of killing or hurting takes as its object counts people (or the thing counted before it in
+    the sentence, when that was killed or hurt too)."""
+    tok = doc[num.last]
+    if tok.dep_ not in ("dobj", "obj", "nsubjpass") or _says_none(tok):
+        return None
+    status = status_word(tok.head)
+    if status is None or status[0] not in _CASUALTY_STATUSES or _either_or(tok.head):
+        return None
+    item = "person"
+    if previous is not None and previous.start >= tok.sent.start_char \
+            and previous.quantity.status in _CASUALTY_STATUSES and previous.quantity.item:
+        item = previous.quantity.item
+    q = Quantity(count=num.count, item=item, status=status[0], count_high=num.high,
+                 qualifier=num.qualifier, text=doc[num.start:num.end].text)
+    return QuantityMention(doc[num.start].idx, tok.idx + len(tok.text), q,
+                           f"{num.rule}+casualty-object+{status[1]}")
+
+
+def _either_or(verb: Token) -> bool:
+    """"killing or wounding 50": the count is of both fates together, neither one's toll."""
+    first = verb.head if verb.dep_ == "conj" else verb
+    return any(c.dep_ == "cc" and c.lower_ == "or" for c in first.children)
+
+
+def _says_none(tok: Token) -> bool:
+    """"No one was killed": the "one" of a zero phrase (``_zero_counts`` counts it) is none."""
+    return tok.i > 0 and f"{tok.doc[tok.i - 1].lower_} {tok.lower_}" in phrases().get(
+        "zero_subject", {})
 
 
 def _pronoun_tolls(doc: Doc | Span, found: list[QuantityMention]) -> list[QuantityMention]:
@@ -418,9 +501,9 @@ def _single_victims(doc: Doc | Span, counted: set[int]) -> list[QuantityMention]
     words = phrases().get("one", {})
     out: list[QuantityMention] = []
     for tok in doc:
-        if tok.i in counted or _role_of(tok) not in _VICTIM_ROLES:
+        if tok.i in counted or not _undergoes(tok) or _told_by(tok) or _part_of(tok):
             continue  # "a police officer shot dead a driver": the officer did it
-        one = _one_person(tok, words)
+        one = _one_person(tok, words) or _one_more(tok)
         status = status_for(tok) if one is not None else None
         if one is None or status is None or status[0] not in _CASUALTY_STATUSES:
             continue
@@ -430,11 +513,47 @@ def _single_victims(doc: Doc | Span, counted: set[int]) -> list[QuantityMention]
     return out
 
 
+def _undergoes(tok: Token) -> bool:
+    """``tok`` is the one a verb befalls: its object, passive subject or prepositional object;
+    or the subject of a verb of dying ("a man died"), or of a passive whose auxiliary is left
+    out ("one soldier was killed and another wounded")."""
+    role = _role_of(tok)
+    if role in _VICTIM_ROLES:
+        return True
+    if role != "nsubj":
+        return False
+    verb = tok.head
+    if verb.lemma_.lower() in count_words("victim-subject"):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ == "conj" and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _told_by(tok: Token) -> bool:
+    """"killing 100 people, a security source and a resident said": the nouns right before a
+    verb of saying (count_words.tsv's list report-verb) are its speakers, whatever the parse."""
+    nxt = tok.right_edge.i + 1
+    return nxt < len(tok.doc) and tok.doc[nxt].pos_ == "VERB" \
+        and tok.doc[nxt].lemma_.lower() in count_words("report-verb")
+
+
+def _one_more(tok: Token) -> tuple[Token, str, str] | None:
+    """"another (was) wounded", "wounding a third": one more person than those told before."""
+    more = count_words("one-more")
+    if tok.lower_ not in more:
+        return None
+    if tok.pos_ == "PRON" or (tok.pos_ in ("NOUN", "ADJ") and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)):
+        return tok.doc[tok.left_edge.i], "person", f"one-more:{tok.lower_}"
+    return None
+
+
 def _one_person(tok: Token, words: dict[str, Phrase]) -> tuple[Token, str, str] | None:
-    """(first token, item, rule) when the noun ``tok`` names one person: "a man", "his partner",
-    a person's name."""
+    """(first token, item, rule) when the noun ``tok`` names one person: "a man", "another man",
+    "his partner", a person's name."""
     phrase = words.get(tok.lemma_.lower())
-    det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an")), None)
+    det = next((c for c in tok.children if c.dep_ == "det"
+                and c.lower_ in ("a", "an", *count_words("one-more"))), None)
     if det is None and tok.dep_ == "conj":
         # "shot dead a former combatant and his partner": a second person named with a
         # possessive beside the first is one more

@@ -3,7 +3,7 @@ labels, money, phone and ID numbers), the thing a counted noun is counted as, de
 the zero counts of "no one was hurt" / "no casualties".
 
 Tables: ``number_labels.tsv``, ``quantity_items.tsv`` (second column), ``quantity_phrases.tsv``,
-and the lists month, year-before and percent of ``count_words.tsv``.
+and the lists month, year-before, percent and street of ``count_words.tsv``.
 """
 
 from __future__ import annotations
@@ -109,9 +109,24 @@ def _digit_groups(at: _NumberAt) -> str | None:
 
 
 def _dashed_code(at: _NumberAt) -> str | None:
-    """"12-345-678": three digit groups or more joined by dashes."""
+    """"12-345-678", "a 1-6-2 run": three digit groups or more joined by dashes, in one token
+    or in several."""
     text = at.tok.text
-    return "code" if "-" in text and sum(part.isdigit() for part in text.split("-")) >= 3 else None
+    if "-" in text and sum(part.isdigit() for part in text.split("-")) >= 3:
+        return "code"
+    return "code" if _dashed_run(at.tok) >= 3 else None
+
+
+def _dashed_run(tok: Token) -> int:
+    """How many digit groups the dashes around ``tok`` join ("1 - 6 - 2": three)."""
+    doc = tok.doc
+    first = tok.i
+    while first >= 2 and doc[first - 1].text == "-" and doc[first - 2].text.isdigit():
+        first -= 2
+    last = tok.i
+    while last + 2 < len(doc) and doc[last + 1].text == "-" and doc[last + 2].text.isdigit():
+        last += 2
+    return (last - first) // 2 + 1
 
 
 def _percent(at: _NumberAt) -> str | None:
@@ -134,10 +149,47 @@ def _currency(at: _NumberAt) -> str | None:
     return None
 
 
+def _street_word(tok: Token) -> bool:
+    return tok.lower_ in count_words("street") or tok.lower_.rstrip(".") in count_words("street")
+
+
+def _street_address(at: _NumberAt) -> str | None:
+    """"1119 Eighth St.", "10 Downing Street", "the 400 block of Main Street": a number before a
+    street's name (capitalised words, ordinals) and the word that ends it is a house number."""
+    doc, k = at.tok.doc, at.tok.i
+    if at.nxt is not None and at.nxt.lower_ == "block" and k + 2 < len(doc) \
+            and doc[k + 2].lower_ == "of":
+        return "address"
+    for named, tok in enumerate(doc[k + 1:k + 5]):
+        if named and _street_word(tok):
+            return "address"
+        if not (tok.is_title or tok.ent_type_ == "ORDINAL" or tok.text[:1].isdigit()):
+            return None
+    return None
+
+
+def _hyphened_measure(at: _NumberAt) -> str | None:
+    """"a five-storey building", "a three-day strike": a number joined by a hyphen to the word
+    after it measures the noun, it does not count it."""
+    doc, k = at.tok.doc, at.tok.i
+    if at.nxt is None or at.nxt.text != "-" or k + 2 >= len(doc) or not doc[k + 2].is_alpha:
+        return None
+    return "measure" if doc[k + 2].pos_ != "NUM" else None
+
+
+def _age_beside_name(at: _NumberAt) -> str | None:
+    """"Demario Jackson, 30, was arrested": a number between commas after a name is an age."""
+    tok, prev, nxt = at.tok, at.prev, at.nxt
+    if prev is None or nxt is None or prev.text != "," or nxt.text not in (",", ")") \
+            or tok.i < 2 or not tok.text.isdigit() or int(tok.text) > 120:
+        return None
+    return "age" if tok.doc[tok.i - 2].ent_type_ == "PERSON" else None
+
+
 # Why a number counts nothing, in the order asked: the first that says so names the reason.
 _NOT_A_COUNT: tuple[Callable[[_NumberAt], str | None], ...] = (
     _year_number, _day_of_month, _zero_led_code, _clock_time, _digit_groups, _dashed_code,
-    _percent, _labelled_number, _currency)
+    _percent, _labelled_number, _currency, _street_address, _hyphened_measure, _age_beside_name)
 
 
 def not_a_count(doc: Doc | Span, i: int, item: Token | None) -> str | None:

@@ -229,6 +229,26 @@ def _verb_row(verb: Token) -> Status | None:
     return None
 
 
+# "hospitalised with burns", "suffering from wounds", "treated for injuries"
+_INJURY_PREPOSITIONS = ("with", "from", "for")
+
+
+def _injury_status(g: _Governed) -> Status | None:
+    """"12 people sustained injuries", "four were treated for gunshot wounds": whatever the verb,
+    those who have injuries (count_words.tsv's list injury-noun) are injured."""
+    injuries = count_words("injury-noun")
+    if g.verb.pos_ != "VERB":
+        return None
+    for child in g.verb.children:
+        objects = [child] if child.dep_ in ("dobj", "obj") else (
+            [o for o in child.children if o.dep_ == "pobj"]
+            if child.dep_ == "prep" and child.lower_ in _INJURY_PREPOSITIONS else [])
+        for obj in objects:
+            if obj.lemma_.lower() in injuries:
+                return "injured", f"injury-noun:{g.verb.lemma_.lower()}+{obj.lemma_.lower()}"
+    return None
+
+
 # After the participle, the rules that read a count's status from its governing verb, in order.
 _STATUS_RULES: tuple[Callable[[_Governed], Status | None], ...] = (
-    _result_status, _among_status, _verb_status)
+    _result_status, _among_status, _verb_status, _injury_status)

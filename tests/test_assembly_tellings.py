@@ -1,0 +1,76 @@
+"""One happening told twice in an article: the telling that dates it more finely is the event's
+main evidence, a second toll of the same dead is a dispute, a toll of other victims or of a
+span long before is not the attack's. Whole-pipeline checks on texts written for this project."""
+
+from __future__ import annotations
+
+import newsevents
+from newsevents.records import Event
+
+
+def _events(text: str, published: str, type_: str = "ASSAULT") -> list[Event]:
+    return [e for e in newsevents.process(text, published=published) if e.type == type_]
+
+
+def test_the_finely_dated_telling_is_the_main_evidence() -> None:
+    # "last week" (4 to 10 March) and "a March 5 shooting": one shooting, dated to the day
+    text = ("A second man wanted over a shooting last week in Portland was arrested on Friday.\n\n"
+            "Officers said the man was detained at a bus station.\n\n"
+            "Earlier this week, police arrested Marcus Hale, 27, in connection with a March 5 "
+            "shooting in Portland. One person was wounded.")
+    (shooting,) = _events(text, "2024-03-15T10:00:00+00:00")
+    assert shooting.date.start == "2024-03-05"
+    assert "March 5 shooting" in shooting.evidence.sentence
+    assert "repeat-dated" in shooting.evidence.rule
+    assert any("last week" in m.sentence for m in shooting.mentions)
+    assert shooting.location is not None and shooting.location.name == "Portland"
+    assert shooting.fatalities is not None and shooting.fatalities.injured == 1
+
+
+def test_tellings_on_different_days_stay_two() -> None:
+    text = ("Riot police fired tear gas at students in Lyon on Monday. The students marched "
+            "again on Wednesday. Riot police fired tear gas at students in Lyon on Wednesday.")
+    days = sorted(e.date.start for e in _events(text, "2024-03-13T10:00:00+00:00"))
+    assert days == ["2024-03-11", "2024-03-13"]
+
+
+def test_a_second_count_of_the_dead_is_a_disputed_toll() -> None:
+    text = ("Security forces opened fire on protesters in the city of Shiraz on Saturday, "
+            "killing at least 12 people, a rights group said. Local activists said as many as "
+            "30 had been killed.")
+    (attack,) = _events(text, "2024-03-10T10:00:00+00:00")
+    assert attack.fatalities is not None and attack.fatalities.killed == 12  # the lower
+    assert attack.attribution.stance == "disputed"
+    assert "disputed-toll" in attack.evidence.rule
+    assert any("as many as 30" in m.sentence for m in attack.mentions)
+
+
+def test_the_same_count_told_again_is_no_dispute() -> None:
+    text = ("Gunmen attacked a bus near the town of Garissa on Monday, killing seven "
+            "passengers, police said. Seven people were killed, a local official said.")
+    (attack,) = _events(text, "2024-03-12T10:00:00+00:00")
+    assert attack.fatalities is not None and attack.fatalities.killed == 7
+    assert attack.attribution.stance != "disputed"
+
+
+def test_other_victims_are_not_a_second_count() -> None:
+    others = ("A bomb exploded at a market in Kano on Monday, killing eight people, police "
+              "said. Three others were killed later that day, a hospital official said.")
+    tolls = sorted(e.fatalities.killed for e in _events(others, "2024-03-13T10:00:00+00:00")
+                   if e.fatalities is not None and e.fatalities.killed is not None)
+    assert tolls == [3, 8]
+    killers = ("Gunmen stormed a hotel in Kismayo on Friday, killing nine people, police said. "
+               "Soldiers killed four gunmen during the siege.")
+    tolls = sorted(e.fatalities.killed for e in _events(killers, "2024-03-13T10:00:00+00:00")
+                   if e.fatalities is not None and e.fatalities.killed is not None)
+    assert tolls == [4, 9]
+    assert not any(e.attribution.stance == "disputed"
+                   for e in _events(killers, "2024-03-13T10:00:00+00:00"))
+
+
+def test_a_toll_since_years_before_is_not_the_attacks() -> None:
+    text = ("Rebels burned houses in the village of Kalemba on Sunday, residents said. The "
+            "rebellion, which began in 2015, has killed more than 3,000 people.")
+    events = _events(text, "2024-03-13T10:00:00+00:00")
+    burning = next(e for e in events if "burned" in e.evidence.sentence)
+    assert burning.fatalities is None or burning.fatalities.killed is None

@@ -1,0 +1,91 @@
+"""Tolls from every phrasing: the injured told after the dead ("wounded four others", "injuring
+12", "another man was hurt", "wounding a third"), counts told again as parts of a toll, numbers
+that are no people (addresses, ages, measures, scores, animals) and "nobody was hurt". The
+resolver's rules by their names, then the whole pipeline's fatalities, on texts written for
+this project."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.analyse import load_model
+from newsevents.ingest import document_from_text
+from newsevents.options import load_options
+from newsevents.pipeline import process_one
+from newsevents.records import Fatalities
+from newsevents.resolve.quantities import parse_quantities
+from newsevents.resolve.quantity_rules import not_a_count
+
+PUBLISHED = "2024-05-15T10:00:00+00:00"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model(load_options().spacy_model)
+
+
+@pytest.mark.parametrize("sentence,number,reason", [
+    ("The victim lived at 2250 Harbor View Road.", "2250", "address"),
+    ("Shots were fired in the 300 block of Elm Street.", "300", "address"),
+    ("A man aged 52 was arrested.", "52", "age"),
+    ("Police named the suspect as John Carter, 41, of Leeds.", "41", "age"),
+    ("The blast hit a nine-storey tower.", "nine", "measure"),
+    ("The team is on a 3-1-2 run.", "3", "code"),
+    ("Militants killed 14 people in the raid.", "14", None),
+])
+def test_numbers_that_count_no_people(nlp, sentence: str, number: str, reason: str | None) -> None:
+    doc = nlp(sentence)
+    i = next(t.i for t in doc if t.text == number)
+    assert not_a_count(doc, i, None) == reason
+
+
+@pytest.mark.parametrize("sentence,count,status,rule", [
+    ("Gunmen killed two guards and wounded five others.", 5, "injured", "same-item:"),
+    ("The shelling killed six villagers and injured nine.", 9, "injured", "casualty-object"),
+    ("A bomb killed two officers and wounded a third.", 1, "injured", "one-more:third"),
+    ("A guard was shot dead and another was hurt.", 1, "injured", "one-more:another"),
+    ("Eight miners suffered injuries in the blast.", 8, "injured", "injury-noun:suffer"),
+])
+def test_the_injured_by_their_rule(nlp, sentence: str, count: int, status: str, rule: str) -> None:
+    found = [m for m in parse_quantities(nlp(sentence)) if m.quantity.status == status]
+    assert [m.quantity.count for m in found] == [count], found
+    assert rule in found[0].rule
+
+
+def test_a_part_of_a_toll_names_its_rule_and_has_no_status(nlp) -> None:
+    found = parse_quantities(nlp("The raid killed eleven people, including three women."))
+    part = next(m for m in found if m.quantity.item == "woman")
+    assert part.quantity.status is None and "part-of:including" in part.rule
+
+
+def _toll(text: str) -> Fatalities | None:
+    result = process_one(document_from_text(text, published=PUBLISHED),
+                         load_options().replace(min_words=1))
+    assert result.rejected is None, result.rejected
+    tolls = [e.fatalities for e in result.events if e.type == "ASSAULT" and e.fatalities]
+    assert tolls, [(e.type, e.evidence.trigger) for e in result.events]
+    return tolls[0]
+
+
+@pytest.mark.parametrize("text,killed,injured", [
+    ("A man was shot dead in Leeds on Monday night, while another man was seriously hurt, "
+     "police said.", 1, 1),
+    ("Gunmen killed a 52-year-old farmer and wounded four others in Kaduna on Friday.", 1, 4),
+    ("A car bomb exploded in a market in Mogadishu on Sunday, killing 9 people and injuring 23, "
+     "police said.", 9, 23),
+    ("Rebels shelled a camp near Goma on Monday, killing at least six people, including four "
+     "children, aid workers said.", 6, None),
+    ("Police said the bombing killed 12 people at 450 Main Street in Springfield on Tuesday.",
+     12, None),
+    ("Gunmen opened fire on a village in Zamfara on Friday, killing 20 people and 300 head of "
+     "cattle, residents said.", 20, None),
+])
+def test_tolls_of_whole_reports(text: str, killed: int | None, injured: int | None) -> None:
+    toll = _toll(text)
+    assert toll is not None and (toll.killed, toll.injured) == (killed, injured)
+
+
+def test_nobody_hurt_means_nobody_killed() -> None:
+    toll = _toll("Attackers threw a grenade at a police station in Uppsala on Tuesday, but "
+                 "nobody was hurt, police said.")
+    assert toll is not None and (toll.killed, toll.injured) == (0, 0)
