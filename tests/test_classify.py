@@ -219,8 +219,8 @@ def test_training_is_reproducible_from_the_corpus(tmp_path: Path) -> None:
 
 def test_the_model_drops_sports_prose_inside_articles_not_a_single_sentence(tmp_path: Path) -> None:
     """A match report's "fired a shot that killed off the visitors" is no attack: the model drops
-    it inside an article (model-not-event), but not a sentence coded alone, which a person picked
-    as news; with sentence_model_drop = 0 the rules' event stays."""
+    it inside an article (model-not-event) when sentence_model_drop is set, but not a sentence
+    coded alone, which a person picked as news; with the default 0 the rules' event stays."""
     from click.testing import CliRunner
 
     from newsevents.cli import cli
@@ -237,11 +237,11 @@ def test_the_model_drops_sports_prose_inside_articles_not_a_single_sentence(tmp_
         assert result.exit_code == 0, result.output
         return [json.loads(line) for line in result.output.splitlines() if line.strip()]
 
-    assert [e["type"] for e in events(one)] == ["ASSAULT"]
-    assert "ASSAULT" not in [e["type"] for e in events(two)]
-    keep = tmp_path / "keep.toml"
-    keep.write_text("sentence_model_drop = 0.0\n", encoding="utf-8")
-    assert "ASSAULT" in [e["type"] for e in events(two, "--config", str(keep))]
+    gate = tmp_path / "gate.toml"
+    gate.write_text("sentence_model_drop = 0.15\n", encoding="utf-8")
+    assert [e["type"] for e in events(one, "--config", str(gate))] == ["ASSAULT"]
+    assert "ASSAULT" not in [e["type"] for e in events(two, "--config", str(gate))]
+    assert "ASSAULT" in [e["type"] for e in events(two)]  # the default keeps the rules' events
 
 
 def test_the_model_reads_a_sentence_as_a_reader_sees_it() -> None:

@@ -63,6 +63,24 @@ def _codable(d: Draft) -> bool:
     return d.type in plover_types("targets_places") and d.modality in ("factual", "historical")
 
 
+def _verb_dates_first(t: Token, dates: list[DateMention]) -> list[DateMention]:
+    """The clause's dates, those that date the trigger itself first: a date inside another noun's
+    phrase dates that noun ("a suspect in a shooting last week turned himself in Monday": the
+    shooting was last week, the surrender Monday)."""
+    doc = t.doc
+    def of_a_noun(d: DateMention) -> bool:
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None:
+            return False
+        x = span.root
+        while x.i != t.i and x.head.i != x.i:
+            x = x.head
+            if x.i != t.i and x.pos_ in ("NOUN", "PROPN") and x.i not in range(span.start, span.end):
+                return True
+        return False
+    return sorted(dates, key=of_a_noun)
+
+
 def _joined(clause: list[Token], more: list[Token]) -> list[Token]:
     return sorted(set(clause) | set(more), key=lambda x: x.i)
 
@@ -234,7 +252,7 @@ class SentenceCoder:
         """The date words of the event (its clause's, else the rest of its sentence's) and its
         date: theirs, else the day of the telling, else the publication day."""
         content = _promised(t, row)
-        dates = self._event_dates([x for x in clause if x.i not in content])
+        dates = _verb_dates_first(t, self._event_dates([x for x in clause if x.i not in content]))
         if not dates:  # a date elsewhere in the sentence, outside other events' clauses
             dates = self._event_dates([x for x in free if x.i not in content])
         if dates:

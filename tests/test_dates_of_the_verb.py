@@ -1,0 +1,31 @@
+"""An event's date is the one that dates its own verb, not a date inside another noun's phrase;
+a UTC publication stamp of a US West Coast site is that site's local day."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from newsevents.cli import cli
+from newsevents.extract.datelines import localise_utc
+
+
+def _dates(text: str, published: str) -> dict[str, str]:
+    result = CliRunner().invoke(cli, ["code", text, "--json", "--published", published])
+    assert result.exit_code == 0, result.output
+    events = [json.loads(line) for line in result.output.splitlines() if line.strip()]
+    return {e["evidence"]["trigger"]: e["date"]["start"] for e in events}
+
+
+def test_the_date_of_the_verb_beats_a_date_inside_its_subject() -> None:
+    dates = _dates("A second man sought over a shooting last week in Leeds turned himself in to "
+                   "police on Monday.", "2023-05-10")
+    assert dates["shooting"] == "2023-05-01"  # the week before: its own date
+    assert dates["turned"] == "2023-05-08"
+
+
+def test_a_utc_stamp_of_a_west_coast_site_is_its_local_day() -> None:
+    stamp = "2019-11-20T05:57:50+00:00"
+    assert localise_utc(stamp, "https://www.sfgate.com/news/a.php").startswith("2019-11-19T21:57")
+    assert localise_utc(stamp, "https://www.example.com/a").startswith("2019-11-20T00:57")
