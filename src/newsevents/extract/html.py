@@ -124,7 +124,7 @@ def extract_html(html: str, url: str | None = None, *, report_left_out: bool = F
     doc = _article(tree, url)
     parts.lang_hint = meta.lang
     if doc is None:
-        parts.published = _published(meta.published, tmeta.date, url)
+        _set_published(parts, meta, tmeta.date, url)
         return parts
     _take_metadata(parts, meta, tmeta, url)
     lines = [normalise_paragraph(line) for line in (doc.text or "").split("\n")]
@@ -151,7 +151,7 @@ def _take_metadata(parts: Parts, meta: PageMeta, tmeta: TrafilaturaMeta, url: st
     parts.headline = strip_site_suffix(tmeta.title or meta.jsonld_headline, site)
     parts.publisher = _publisher(site, url)
     parts.canonical_url = tmeta.url or url
-    parts.published = _published(meta.published, tmeta.date, url or tmeta.url)
+    _set_published(parts, meta, tmeta.date, url or tmeta.url)
     author = tmeta.author or (", ".join(meta.jsonld_authors) if meta.jsonld_authors else None)
     if author:
         _set_byline(parts, author)
@@ -222,6 +222,21 @@ def _publisher(site: str | None, url: str | None) -> str | None:
         if key == domain or key.endswith("." + domain):
             return name
     return site
+
+
+def _set_published(parts: Parts, meta: PageMeta, day: str | None, url: str | None) -> None:
+    """The publication time (see _published), unless it is only the day of the site's date bar:
+    then the article's own stamp under the headline wins, and the bar is recorded as dropped with
+    the reason."""
+    published = _published(meta.published, day, url)
+    bar = meta.date_bar
+    bar_text = bar.bar_on(published[:10]) if bar is not None and published is not None else None
+    if bar is not None and bar_text is not None:
+        parts.drop(bar_text, "date:site_chrome",
+                   f"the site's date bar, not the article's; its stamp {bar.stamp_text!r} "
+                   "under the headline gives the publication date")
+        published = bar.stamp
+    parts.published = published
 
 
 def _published(structured: str | None, day: str | None, url: str | None) -> str | None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from .datelines import find_date
+from .datelines import find_date, parse_dateline
 
 # Meta tag names/properties/itemprops that carry the publication time, most trusted first.
 PUBLISHED_META = (
@@ -26,9 +26,26 @@ _ARTICLE_TYPES = ("Article", "NewsArticle", "ReportageNewsArticle", "BlogPosting
 
 
 @dataclass(frozen=True)
+class DateBar:
+    """A site-wide date bar above the headline (the day the page was served, "Tuesday, (08 Dec
+    2020)") and the article's own stamp next to its headline, when both are on the page."""
+
+    bars: tuple[tuple[str, str], ...]  # (text, day) of each bare date above the headline
+    stamp_text: str
+    stamp: str
+
+    def bar_on(self, day: str) -> str | None:
+        """The text of a bar that shows ``day`` when the stamp does not."""
+        if day == self.stamp[:10]:
+            return None
+        return next((text for text, bar_day in self.bars if bar_day == day), None)
+
+
+@dataclass(frozen=True)
 class PageMeta:
     published: str | None = None
     published_source: str = ""
+    date_bar: DateBar | None = None
     jsonld_headline: str | None = None
     jsonld_publisher: str | None = None
     jsonld_authors: tuple[str, ...] = ()
@@ -162,9 +179,62 @@ def _jsonld_authors(articles: list[dict[str, Any]]) -> tuple[str, ...]:
     return tuple(authors)
 
 
+# Short text nodes (a date alone, with a few label words, fits) before and after a heading.
+_SHORT_TEXT = "text()[string-length(normalize-space()) >= 8 and string-length(normalize-space()) <= 80]"
+# The article's own stamp sits right under its headline (in a meta line with the byline, the
+# section, a view count); only this many short texts after the headline are looked at.
+_STAMP_WINDOW = 12
+# A page may have a few <h1>: the site's logo, then the headline; only the first few are tried.
+_HEADINGS = 3
+
+
+def _is_stamp(node: Any, iso: str) -> bool:
+    """A date the article wears: it gives a time of day, or it is a link (to the day's archive)
+    or a <time> element. A site's date bar gives a bare day."""
+    parent = node.getparent()
+    if node.is_tail and parent is not None:
+        parent = parent.getparent()
+    return "T" in iso or (parent is not None and parent.tag in ("a", "time"))
+
+
+def _bar_dates(heading: HtmlElement) -> list[tuple[str, str]]:
+    """(text, day) of the bare dates above the headline: where a site's date bar is."""
+    bars = []
+    for node in heading.xpath(f"preceding::{_SHORT_TEXT}"):
+        text = " ".join(node.split())
+        iso = parse_dateline(text)
+        if iso and "T" not in iso:
+            bars.append((text, iso))
+    return bars
+
+
+def _stamp_under(heading: HtmlElement) -> tuple[str, str] | None:
+    """(text, ISO time) of the first date just under a heading that reads as the article's."""
+    for node in heading.xpath(f"following::{_SHORT_TEXT}")[:_STAMP_WINDOW]:
+        text = " ".join(node.split())
+        iso = parse_dateline(text)
+        if iso and _is_stamp(node, iso):
+            return text, iso
+    return None
+
+
+def _date_bar(tree: HtmlElement) -> DateBar | None:
+    """The bare dates above the headline and the stamp under it (a bar without a stamp to
+    contradict it may be the article's date). The headline is the first <h1> with a stamp under
+    it."""
+    for heading in tree.xpath("//h1")[:_HEADINGS]:
+        stamp = _stamp_under(heading)
+        if stamp is not None:
+            bars = _bar_dates(heading)
+            return DateBar(tuple(bars), *stamp) if bars else None
+    return None
+
+
 def read_page_meta(tree: HtmlElement, html: str = "") -> PageMeta:
     articles = [item for item in _jsonld_items(tree) if _is_article(item)]
     published, source = _published(_Source(tree, html, articles))
+    # The date bar only matters when no stamp was read here and htmldate guesses (html._published).
+    bar = _date_bar(tree) if published is None else None
     root_lang = tree.getroottree().getroot().get("lang")
-    return PageMeta(published, source, _jsonld_headline(articles), _jsonld_publisher(articles),
+    return PageMeta(published, source, bar, _jsonld_headline(articles), _jsonld_publisher(articles),
                     _jsonld_authors(articles), root_lang.split("-")[0].lower() if root_lang else None)
