@@ -27,7 +27,7 @@ def code(doc: Doc, article: Article, mentions: Mentions, opts: Options,
     ``parts`` are the parsed and resolved headline and standfirst (``front``)."""
     events = code_article(doc, article, mentions, provenance(opts), parts)
     if opts.sentence_model:
-        drop = opts.sentence_model_drop if _in_article(doc) else 0.0
+        drop = opts.sentence_model_drop if opts.sentence_model_drop and _in_article(doc) else 0.0
         events, _dropped = review(events, shared_model(), drop)
     return events
 

@@ -5,6 +5,7 @@ rules beyond the lexicon are in ``build_rules``)."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -67,17 +68,16 @@ def _verb_dates_first(t: Token, dates: list[DateMention]) -> list[DateMention]:
     """The clause's dates, those that date the trigger itself first: a date inside another noun's
     phrase dates that noun ("a suspect in a shooting last week turned himself in Monday": the
     shooting was last week, the surrender Monday)."""
-    doc = t.doc
+    if len(dates) < 2:
+        return dates
+
     def of_a_noun(d: DateMention) -> bool:
-        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        span = t.doc.char_span(d.start, d.end, alignment_mode="expand")
         if span is None:
             return False
-        x = span.root
-        while x.i != t.i and x.head.i != x.i:
-            x = x.head
-            if x.i != t.i and x.pos_ in ("NOUN", "PROPN") and x.i not in range(span.start, span.end):
-                return True
-        return False
+        between = itertools.takewhile(lambda a: a.i != t.i, span.root.ancestors)
+        return any(a.pos_ in ("NOUN", "PROPN") and not span.start <= a.i < span.end
+                   for a in between)
     return sorted(dates, key=of_a_noun)
 
 
