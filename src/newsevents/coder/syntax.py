@@ -31,30 +31,16 @@ def headline_passive(t: Token) -> bool:
 
 
 def passive_subject(t: Token) -> Token | None:
-    """Whom a passive verb is done to: its passive subject ("the man was stabbed"), the
-    subject of a headline's participle ("Man stabbed"), or the subject a conjoined passive
-    shares with its first verb ("the man turned himself in and was charged")."""
+    """Whom a passive verb is done to: its passive subject ("the man was stabbed"), or the
+    subject of a headline's participle ("Man stabbed")."""
     own = child(t, "nsubjpass")
-    if own is not None:
+    if own is not None or not headline_passive(t):
         return own
-    if headline_passive(t):
-        return child(t, "nsubj") or t.head
-    if _conjoined_verb(t) and child(t, "nsubj") is None:
-        return child(t.head, "nsubjpass", "nsubj")
-    return None
+    return child(t, "nsubj") or t.head
 
 
 def is_passive(t: Token) -> bool:
-    """A passive verb, also one that shares its first verb's "was" ("was convicted and
-    sentenced")."""
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or headline_passive(t):
-        return True
-    return _conjoined_verb(t) and t.tag_ == "VBN" and child(t, "nsubj", "aux") is None and \
-        any(c.dep_ in ("nsubjpass", "auxpass") for c in t.head.children)
-
-
-def _conjoined_verb(t: Token) -> bool:
-    return t.dep_ == "conj" and t.pos_ == "VERB" and t.head.pos_ in ("VERB", "AUX")
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or headline_passive(t)
 
 
 def child(t: Token, *deps: str) -> Token | None:
