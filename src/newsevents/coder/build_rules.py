@@ -37,6 +37,7 @@ class Setting:
     exclude: set[int]  # the words of its parties: their places are not where it happened
     target: tuple[Token, ...]  # the words of its recipient
     mentions: Mentions
+    doer: tuple[Token, ...] = ()  # the words of its actor
 
 
 PlaceRule = Callable[[Setting], list[PlaceMention]]
@@ -76,8 +77,18 @@ def target_place(s: Setting) -> list[PlaceMention]:
     return slots.places_within(s.target, s.mentions)
 
 
+def town_that_acts(s: Setting) -> list[PlaceMention]:
+    """"Chicago, meanwhile, imposed a curfew": a town or region that is itself the actor (its
+    authorities) acts there, when the sentence names no other place."""
+    if not s.doer:
+        return []
+    start, end = s.doer[0].idx, s.doer[-1].idx + len(s.doer[-1])
+    return [p for p in s.mentions.places if p.start <= start and end <= p.end
+            and p.place.precision in ("city", "admin2", "admin1")]
+
+
 PLACE_RULES: tuple[PlaceRule, ...] = (own_words, main_clause_setting, sentence_setting,
-                                      target_place)
+                                      target_place, town_that_acts)
 
 
 def places_of(s: Setting) -> list[PlaceMention]:

@@ -174,6 +174,19 @@ def dateline_over_countryless_place(d: Draft, place: Place | None,
     return place
 
 
+def dateline_refines_region(d: Draft, place: Place | None, story: Story) -> Place | None:
+    """"LAWRENCEVILLE, Ga. (AP) - Marshals in Georgia arrested ...": the dateline's town lies
+    in the region the text names, and is the finer place."""
+    town = story.dateline.place if story.dateline is not None else None
+    if place is None or town is None or d.modality != "factual" or \
+            place.precision not in ("admin1", "admin2") or town.precision != "city":
+        return place
+    if (town.country, town.admin1) == (place.country, place.admin1) and place.admin1:
+        d.rules.append("dateline-refines-region")
+        return town
+    return place
+
+
 def place_from_dateline(d: Draft, place: Place | None, story: Story) -> Place | None:
     """The dateline's town, unless the event's parties are all of other countries ("CAIRO
     (Agency) - Israeli strikes on Gaza ...")."""
@@ -242,6 +255,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
     actor_unidentified,
     actor_protesters,
     dateline_over_countryless_place,
+    dateline_refines_region,
     place_from_dateline,
     place_from_recipient,
     recipient_from_deployment_place,

@@ -294,7 +294,7 @@ class SentenceCoder:
         report = self.report_tokens(t)
         free = [x for x in t.sent if x.i not in others and x.i not in report and _attached_to(x, t)]
         places = build_rules.places_of(Setting(t, row, gov, clause, free, exclude,
-                                               recipient.tokens, self.mentions))
+                                               recipient.tokens, self.mentions, actor.tokens))
         picked = slots.pick_places(places, split=row.type in plover_types("split_by_place"))
         dates, date = self._dates(t, row, clause, free, report)
         # an attack's toll may be told in a clause of no event of its own ("..., while another

@@ -39,6 +39,7 @@ def resolve(doc: Doc, article: Article, opts: Options) -> Mentions:
     settings yet."""
     del opts  # the stage signature is shared by all stages
     countries, named_states = resolve_hits(doc)
+    countries = _without_region_namesakes(doc, countries, named_states)
     spacy_people = {part.lower() for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
                     for part in ent.text.split()}
     places = scan_places(doc, get_gazetteer(), countries, spacy_people)
@@ -65,3 +66,21 @@ def _year(published: str | None) -> int | None:
     """The year of an ISO publication time ("2024-11-01T06:04-04:00" -> 2024)."""
     head = (published or "")[:4]
     return int(head) if head.isdigit() else None
+
+
+def _without_region_namesakes(doc: Doc, countries: tuple[str, ...],
+                              named_states: list[tuple[int, str]]) -> tuple[str, ...]:
+    """"LAWRENCEVILLE, Ga. - U.S. Marshals in Georgia ...": a state the article names only by a
+    word that is also a first-level region of another of its countries (Georgia of the United
+    States) is that region; the state is no country of the article. ("Georgian" or "Tbilisi"
+    would name the state.)"""
+    by_start = {t.idx: t for t in doc}
+    gazetteer = get_gazetteer()
+    kept = []
+    for iso in countries:
+        words = {by_start[off].text for off, hit in named_states if hit == iso and off in by_start}
+        others = [c for c in countries if c != iso]
+        if words and all(gazetteer.region_owner(w, others) for w in words):
+            continue
+        kept.append(iso)
+    return tuple(kept)

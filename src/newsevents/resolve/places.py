@@ -689,6 +689,12 @@ class Gazetteer:
         towns = self._towns_named(name)
         return self._town_in_admin1(name, towns) or self._region_or_town(name, towns)
 
+    def region_owner(self, name: str, countries: Sequence[str]) -> str | None:
+        """The first of ``countries`` with a first-level region called ``name`` ("Georgia":
+        the United States), if any."""
+        owners = {self._iso3.get(r.country) for r in self.admin1_by_name.get(ascii_key(name), [])}
+        return next((c for c in countries if c in owners), None)
+
     def _region_named(self, text: str, region: _Admin1) -> tuple[Place, str]:
         return self._region_place(text, region, region.rule), f"region-name:{region.rule}"
 
