@@ -1,0 +1,56 @@
+"""Places of issue 13 read from the parties and the dateline (coder/build_rules.py,
+coder/finish.py, resolve/__init__.py): a town that is itself the actor acts there, the
+dateline's town refines the region the text names, and a state named only by a word that is also
+a region of the article's other country ("Georgia" in a story from the United States) is that
+region. Sentences in our own words."""
+
+from __future__ import annotations
+
+from newsevents import process
+from newsevents.records import Event
+
+
+def _by_trigger(events: list[Event], trigger: str) -> Event:
+    return next(e for e in events if e.evidence.trigger == trigger)
+
+
+def test_a_town_that_acts_is_where_it_acted() -> None:
+    text = ("NEW YORK (AP) — The state ordered bars closed on Thursday. Chicago, meanwhile, "
+            "imposed a curfew on liquor sales from 9 p.m.")
+    event = _by_trigger(process(text, "2020-04-09"), "curfew")
+    assert event.location is not None
+    assert (event.location.name, event.location.country) == ("Chicago", "USA")
+    assert "Chicago" in event.evidence.sentence
+
+
+def test_a_region_named_without_its_town_is_refined_by_the_dateline() -> None:
+    text = ("SAN ANTONIO (AP) — Deputies arrested a man wanted for a string of burglaries in "
+            "Texas on Tuesday, the sheriff's office said.")
+    event = _by_trigger(process(text, "2021-06-02"), "arrested")
+    assert event.location is not None
+    assert (event.location.name, event.location.admin1) == ("San Antonio", "Texas")
+    assert "dateline-refines-region" in event.evidence.rule
+
+
+def test_a_region_abroad_is_not_refined_by_the_dateline() -> None:
+    text = ("NEW DELHI (AP) — Security forces arrested four suspected militants in the "
+            "northern region of Punjab, Pakistan, on Tuesday, officials said.")
+    event = _by_trigger(process(text, "2021-06-02"), "arrested")
+    assert event.location is None or event.location.name != "New Delhi"
+    assert "dateline-refines-region" not in event.evidence.rule
+
+
+def test_georgia_in_a_story_from_the_united_states_is_the_state() -> None:
+    text = ("ATLANTA (AP) — U.S. marshals arrested a fugitive in Georgia on Monday, federal "
+            "officials said.")
+    event = _by_trigger(process(text, "2021-06-02"), "arrested")
+    assert event.location is not None
+    assert (event.location.country, event.location.admin1) == ("USA", "Georgia")
+
+
+def test_georgia_named_by_its_capital_stays_the_state_of_the_caucasus() -> None:
+    text = ("TBILISI (Reuters) - Police in Tbilisi detained dozens of protesters outside "
+            "parliament on Monday, Georgia's interior ministry said.")
+    event = _by_trigger(process(text, "2024-05-13"), "detained")
+    assert event.location is not None
+    assert event.location.country == "GEO"
