@@ -57,7 +57,7 @@ def test_rule_lists_keep_their_order() -> None:
         "object_of_trigger_verb", "modal_demand", "purpose", "same_type_chain",
         "casualty_participle", "content_of_absorbing"]
     assert _names(build_rules.PLACE_RULES) == [
-        "own_words", "main_clause_setting", "sentence_setting", "target_place"]
+        "own_words", "main_clause_setting", "sentence_setting", "target_place", "town_that_acts"]
     assert _names(build_rules.ACTOR_RULES) == [
         "weapon_not_attacker", "deed_agent", "origin_place", "place_authority",
         "home_authority", "speaker"]
@@ -66,5 +66,5 @@ def test_rule_lists_keep_their_order() -> None:
         "future_is_agree", "future_is_threaten", "conditional_is_threaten", "negated_is_reject"]
     assert _names(finish.EVENT_RULES) == [
         "actor_unidentified", "actor_protesters", "dateline_over_countryless_place",
-        "place_from_dateline", "place_from_recipient", "recipient_from_deployment_place",
-        "source_country"]
+        "dateline_refines_region", "place_from_dateline", "place_from_recipient",
+        "recipient_from_deployment_place", "source_country"]
