@@ -7,50 +7,46 @@ region. Sentences in our own words."""
 from __future__ import annotations
 
 from newsevents import process
-from newsevents.records import Event
+from newsevents.records import Event, Place
 
 
-def _by_trigger(events: list[Event], trigger: str) -> Event:
-    return next(e for e in events if e.evidence.trigger == trigger)
+def _coded(text: str, published: str, trigger: str) -> tuple[Event, Place]:
+    event = next(e for e in process(text, published) if e.evidence.trigger == trigger)
+    assert event.location is not None, event.evidence.rule
+    return event, event.location
 
 
 def test_a_town_that_acts_is_where_it_acted() -> None:
-    text = ("NEW YORK (AP) — The state ordered bars closed on Thursday. Chicago, meanwhile, "
-            "imposed a curfew on liquor sales from 9 p.m.")
-    event = _by_trigger(process(text, "2020-04-09"), "curfew")
-    assert event.location is not None
-    assert (event.location.name, event.location.country) == ("Chicago", "USA")
-    assert "Chicago" in event.evidence.sentence
+    _, place = _coded("NEW YORK (AP) — The state ordered bars closed on Thursday. Chicago, "
+                      "meanwhile, imposed a curfew on liquor sales from 9 p.m.", "2020-04-09",
+                      "curfew")
+    assert (place.name, place.country) == ("Chicago", "USA")
 
 
 def test_a_region_named_without_its_town_is_refined_by_the_dateline() -> None:
-    text = ("SAN ANTONIO (AP) — Deputies arrested a man wanted for a string of burglaries in "
-            "Texas on Tuesday, the sheriff's office said.")
-    event = _by_trigger(process(text, "2021-06-02"), "arrested")
-    assert event.location is not None
-    assert (event.location.name, event.location.admin1) == ("San Antonio", "Texas")
+    event, place = _coded("SAN ANTONIO (AP) — Deputies arrested a man wanted for a string of "
+                          "burglaries in Texas on Tuesday, the sheriff's office said.",
+                          "2021-06-02", "arrested")
+    assert (place.name, place.admin1) == ("San Antonio", "Texas")
     assert "dateline-refines-region" in event.evidence.rule
 
 
 def test_a_region_abroad_is_not_refined_by_the_dateline() -> None:
     text = ("NEW DELHI (AP) — Security forces arrested four suspected militants in the "
             "northern region of Punjab, Pakistan, on Tuesday, officials said.")
-    event = _by_trigger(process(text, "2021-06-02"), "arrested")
+    event = next(e for e in process(text, "2021-06-02") if e.evidence.trigger == "arrested")
     assert event.location is None or event.location.name != "New Delhi"
     assert "dateline-refines-region" not in event.evidence.rule
 
 
 def test_georgia_in_a_story_from_the_united_states_is_the_state() -> None:
-    text = ("ATLANTA (AP) — U.S. marshals arrested a fugitive in Georgia on Monday, federal "
-            "officials said.")
-    event = _by_trigger(process(text, "2021-06-02"), "arrested")
-    assert event.location is not None
-    assert (event.location.country, event.location.admin1) == ("USA", "Georgia")
+    _, place = _coded("ATLANTA (AP) — U.S. marshals arrested a fugitive in Georgia on Monday, "
+                      "federal officials said.", "2021-06-02", "arrested")
+    assert (place.country, place.admin1) == ("USA", "Georgia")
 
 
 def test_georgia_named_by_its_capital_stays_the_state_of_the_caucasus() -> None:
-    text = ("TBILISI (Reuters) - Police in Tbilisi detained dozens of protesters outside "
-            "parliament on Monday, Georgia's interior ministry said.")
-    event = _by_trigger(process(text, "2024-05-13"), "detained")
-    assert event.location is not None
-    assert event.location.country == "GEO"
+    _, place = _coded("TBILISI (Reuters) - Police in Tbilisi detained dozens of protesters "
+                      "outside parliament on Monday, Georgia's interior ministry said.",
+                      "2024-05-13", "detained")
+    assert place.country == "GEO"
