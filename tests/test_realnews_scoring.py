@@ -55,6 +55,7 @@ def test_a_second_mention_of_a_matched_happening_is_a_duplicate() -> None:
     assert report["event_precision"] == 0.5
     assert report["event_recall"] == 1.0
     assert report["duplicate_share"] == 0.5
+    assert report["duplicates_per_article"] == 1.0  # one duplicate in the one article
     assert report["lead_recall"] == 1.0
     assert report["all_fields_accuracy"] == 1.0
 
@@ -67,6 +68,7 @@ def test_background_marked_historical_is_set_aside_and_current_is_counted() -> N
     assert marked["background_share"] == 0.0
     current = realnews_report([_outcome([_pred(SENTENCES[0]), _pred(SENTENCES[2], "ASSAULT")])])
     assert current["background_share"] == 0.5
+    assert (current["background_per_article"], marked["background_per_article"]) == (1.0, 0.0)
     assert current["false_positives_by_cause"] == {"background": 1}
 
 
@@ -89,6 +91,8 @@ def test_a_wrong_type_pairs_loosely_so_type_accuracy_reads_it() -> None:
 def test_shares_are_ceilings_in_the_quality_gate() -> None:
     assert check_floors({"x_duplicate_share": 0.04}, {"x_duplicate_share": 0.05}) == []
     assert check_floors({"x_duplicate_share": 0.06}, {"x_duplicate_share": 0.05})
+    assert check_floors({"x_duplicates_per_article": 0.3}, {"x_duplicates_per_article": 0.2})
+    assert check_floors({"x_duplicates_per_article": 0.1}, {"x_duplicates_per_article": 0.2}) == []
     assert check_floors({"x_recall": 0.04}, {"x_recall": 0.05})
 
 

@@ -104,6 +104,11 @@ def realnews_report(outcomes: Sequence[DocOutcome]) -> dict[str, Any]:
         "acled_accuracy": t.ratio("acled_ok", "loose_acled"),
         "duplicate_share": round(t["duplicate"] / counted, 4) if counted else 0.0,
         "background_share": round(t["background_current"] / counted, 4) if counted else 0.0,
+        # the same errors per article: a share rises when other false positives go (its
+        # denominator shrinks), these only when duplicates or background coded as news are added
+        "duplicates_per_article": round(t["duplicate"] / len(outcomes), 4) if outcomes else 0.0,
+        "background_per_article": round(t["background_current"] / len(outcomes), 4)
+        if outcomes else 0.0,
         "location_accuracy": t.ratio("location", "pairs"),
         "date_accuracy": t.ratio("date", "pairs"),
         "actor_country_accuracy": t.ratio("actor", "pairs"),
