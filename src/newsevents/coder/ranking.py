@@ -79,14 +79,19 @@ def label_of(e: Event) -> str:
     return best if best != "none" and probs[best] >= LABEL_OVER else own
 
 
+# Readings that are no happening the article reports: a past one retold for context ("Last
+# year protesters stormed parliament"), a denied, possible or announced one.
+NOT_REPORTED = ("negated", "hypothetical", "future", "historical")
+
+
 def document_label(events: list[Event]) -> str:
-    """The ACLED sub-event type of the first-ranked event, or "none" when the first-ranked
-    event (hence every event: ACLED-scope factual events rank first) is out of ACLED scope."""
-    ranked = rank(events)
-    if not ranked or ranked[0].acled is None or ranked[0].modality in (
-            "negated", "hypothetical", "future"):
+    """The ACLED sub-event type of the first-ranked event the article reports as happening, or
+    "none" when that event is out of ACLED scope (ACLED-scope factual events rank first) or
+    the article reports none."""
+    reported = [e for e in rank(events) if e.modality not in NOT_REPORTED]
+    if not reported or reported[0].acled is None:
         return "none"
-    return label_of(ranked[0])
+    return label_of(reported[0])
 
 
 def rank(events: list[Event]) -> list[Event]:
