@@ -141,3 +141,17 @@ def test_out_of_scope_text_is_none(labels: list[tuple[str, str, str]]) -> None:
     for text, want, got in labels:
         if want == "none":
             assert got == "none", text
+
+
+def _label(text: str) -> str:
+    result = process_one(document_from_text(text, published=PUBLISHED),
+                         load_options().replace(min_words=1))
+    return document_label(rank(list(result.events)))
+
+
+def test_a_past_happening_retold_is_no_label() -> None:
+    # the only ACLED event is background (a year named before publication): the note reports
+    # an election, none of ACLED's events
+    assert _label("Voters elected a new president on Sunday. In 2019, protesters stormed the "
+                  "parliament building in the capital over fuel prices.") == "none"
+
