@@ -12,6 +12,8 @@ cached in the user's cache directory (``gazetteer_cache``).
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from ..options import Options
@@ -68,17 +70,23 @@ def _year(published: str | None) -> int | None:
     return int(head) if head.isdigit() else None
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _without_region_namesakes(doc: Doc, countries: tuple[str, ...],
                               named_states: list[tuple[int, str]]) -> tuple[str, ...]:
     """"LAWRENCEVILLE, Ga. - U.S. Marshals in Georgia ...": a state the article names only by a
     word that is also a first-level region of another of its countries (Georgia of the United
     States) is that region; the state is no country of the article. ("Georgian" or "Tbilisi"
     would name the state.)"""
-    by_start = {t.idx: t for t in doc}
+    if len(countries) < 2:
+        return countries
+    text = doc.text
     gazetteer = get_gazetteer()
     kept = []
     for iso in countries:
-        words = {by_start[off].text for off, hit in named_states if hit == iso and off in by_start}
+        words = {m.group() for off, hit in named_states if hit == iso
+                 for m in (_WORD.match(text, off),) if m}
         others = [c for c in countries if c != iso]
         if words and all(gazetteer.region_owner(w, others) for w in words):
             continue
