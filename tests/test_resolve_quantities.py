@@ -114,6 +114,13 @@ def test_year_is_not_counted_but_the_count_after_it_is(nlp) -> None:
     ("Flight 370 vanished over the sea.", "370", "label"),
     ("The bank pledged $5 million in aid.", "5", "currency"),
     ("Rebels freed 30 hostages.", "30", None),
+    ("The victim lived at 2250 Harbor View Road.", "2250", "address"),
+    ("Shots were fired in the 300 block of Elm Street.", "300", "address"),
+    ("A man aged 52 was arrested.", "52", "age"),
+    ("Police named the suspect as John Carter, 41, of Leeds.", "41", "age"),
+    ("The blast hit a nine-storey tower.", "nine", "measure"),
+    ("The team is on a 3-1-2 run.", "3", "code"),
+    ("Militants killed 14 people in the raid.", "14", None),
 ])
 def test_why_a_number_counts_nothing(nlp, sentence: str, number: str, reason: str | None) -> None:
     from newsevents.resolve.quantity_rules import not_a_count
