@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from click.testing import CliRunner
 
 from newsevents.cli import cli
@@ -29,3 +31,31 @@ def test_a_utc_stamp_of_a_west_coast_site_is_its_local_day() -> None:
     stamp = "2019-11-20T05:57:50+00:00"
     assert localise_utc(stamp, "https://www.sfgate.com/news/a.php").startswith("2019-11-19T21:57")
     assert localise_utc(stamp, "https://www.example.com/a").startswith("2019-11-20T00:57")
+
+
+def _spans(text: str, published: str) -> dict[str, tuple[str, str, str]]:
+    result = CliRunner().invoke(cli, ["code", text, "--json", "--published", published])
+    assert result.exit_code == 0, result.output
+    events = [json.loads(line) for line in result.output.splitlines() if line.strip()]
+    return {e["evidence"]["trigger"]: (e["date"]["start"], e["date"]["end"],
+                                       e["date"]["precision"]) for e in events}
+
+
+@pytest.mark.parametrize(("text", "trigger", "span"), [
+    # no date words, told in the present perfect or progressive: lately, not that very day
+    ("Beijing has denounced the court ruling on the mask ban.", "denounced",
+     ("2023-05-04", "2023-05-10", "week")),
+    ("The farmers have rejected the government's offer to amend the laws.", "rejected",
+     ("2023-05-04", "2023-05-10", "week")),
+    ("Consumer groups are urging the regulator to require backup power.", "urging",
+     ("2023-05-04", "2023-05-10", "week")),
+    # told in the simple past: the day of the story, as before
+    ("Police arrested a man in Leeds after a chase.", "arrested",
+     ("2023-05-10", "2023-05-10", "day")),
+    # dated in its own words: those words win
+    ("Beijing has denounced the ruling on Monday.", "denounced",
+     ("2023-05-08", "2023-05-08", "day")),
+])
+def test_an_undated_event_told_in_the_present_is_of_the_week_up_to_the_story(
+        text: str, trigger: str, span: tuple[str, str, str]) -> None:
+    assert _spans(text, "2023-05-10")[trigger] == span

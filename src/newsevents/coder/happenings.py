@@ -20,6 +20,7 @@ main one), and ``document.fold_outcome`` folds a second count of the dead with `
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -29,6 +30,7 @@ from ..records import DATE_PRECISIONS, Actor, DateSpan, Fatalities, Mentions
 from ..resolve.date_scan import ANAPHORIC_DAY
 from .draft import Draft, take_parties
 from .slots import PRECISION_RANK
+from .syntax import present_perfect
 
 
 def countries(actors: tuple[Actor, ...]) -> frozenset[str]:
@@ -313,3 +315,18 @@ def date_from_earlier_telling(drafts: list[Draft]) -> None:
         if prev is not None:
             d.date, d.date_from_text = prev.date, True
             d.rules.append("date-from-earlier-telling")
+
+
+def recent_week_of_present(drafts: list[Draft]) -> None:
+    """"China has denounced the ruling", "advocates are urging the regulator": a factual event
+    told in the present or the present perfect, with no date words of its own or of an earlier
+    telling, goes on or happened lately; the text does not say it was the day of the story, so
+    its date is the week up to that day (precision "week")."""
+    for d in drafts:
+        if d.date_from_text or d.modality != "factual" or d.date.text or d.date.precision != "day" \
+                or not d.date.start or not (_told_in_present(d.token) or present_perfect(d.token)):
+            continue
+        day = dt.date.fromisoformat(d.date.start)
+        d.date = DateSpan(start=(day - dt.timedelta(days=6)).isoformat(), end=day.isoformat(),
+                          precision="week", text="")
+        d.rules.append("date-week-up-to-story")

@@ -43,6 +43,15 @@ def is_passive(t: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or headline_passive(t)
 
 
+def present_perfect(t: Token) -> bool:
+    """"has blocked", "have been killed", "has launched an attack": the tense of news told
+    with its bearing on the present (background is told in the simple or past perfect)."""
+    verb = t if t.pos_ in ("VERB", "AUX") else governor_verb(t)
+    return verb is not None and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_.lower() == "have"
+        for c in verb.children)
+
+
 def child(t: Token, *deps: str) -> Token | None:
     for c in t.children:
         if c.dep_ in deps:
