@@ -2,7 +2,8 @@
 coder/finish.py, resolve/__init__.py): a town that is itself the actor acts there, the
 dateline's town refines the region the text names, and a state named only by a word that is also
 a region of the article's other country ("Georgia" in a story from the United States) is that
-region. Sentences in our own words."""
+region; an attack told in a clause of its own keeps its place from the event whose clause holds
+it. Sentences in our own words."""
 
 from __future__ import annotations
 
@@ -50,3 +51,12 @@ def test_georgia_named_by_its_capital_stays_the_state_of_the_caucasus() -> None:
                       "outside parliament on Monday, Georgia's interior ministry said.",
                       "2024-05-13", "detained")
     assert place.country == "GEO"
+
+
+def test_an_attack_in_a_clause_of_its_own_keeps_its_place() -> None:
+    text = ("ATHENS, Ga. (AP) — Deputies in Georgia arrested a student accused of killing a man in "
+            "Washington last month, police said.")
+    _, killing = _coded(text, "2020-09-28", "killing")
+    _, arrest = _coded(text, "2020-09-28", "arrested")
+    assert killing.name == "Washington"
+    assert arrest.name == "Athens"

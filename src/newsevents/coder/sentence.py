@@ -148,6 +148,8 @@ class SentenceCoder:
         self.ctx = MatchContext(tables, self._role_countries, self._subject_sectors)
         self.paragraphs = paragraph_starts(article)
         self.parts: dict[int, list[Token]] = {}
+        self.clauses: dict[int, set[int]] = {}  # kept trigger -> its clause's words
+        self.types: dict[int, str] = {}  # kept trigger -> its type
         self.finder.dateline_end = document.dateline_end(article.body)
         first_end = self.paragraphs[1] if len(self.paragraphs) > 1 else len(article.body)
         self.main = document.home_countries(mentions, first_end)
@@ -176,6 +178,8 @@ class SentenceCoder:
                 if not absorbed(self.doc[i], row, rows, self.tables)}
         self.parts = self._parts(rows, kept)
         clauses = {i: set(x.i for x in slots.clause_tokens(self.doc[i])) for i in kept}
+        self.clauses = clauses
+        self.types = {i: row.type for i, row in kept.items()}
         drafts: list[Draft] = []
         for i, row in kept.items():
             others = set().union(*(c for j, c in clauses.items() if j != i)) - clauses[i]
@@ -202,6 +206,15 @@ class SentenceCoder:
         embedded = any(a.i in rows for a in syntax.ancestors_in_sentence(t))
         return [d for d in self.build(t, row, others) if _codable(d) and not (
             embedded and d.modality == "hypothetical") and not context.conditional(t)]
+
+    def _nested(self, t: Token, row: TriggerRow) -> set[int]:
+        """The words of the clauses of the sentence's attacks of another type than ``t``'s
+        that do not hold ``t`` ("arrested a player accused of killing a man in Washington"): an
+        attack's place is its own. (A clause of the same type tells the same happening: "during a
+        raid on Tamboul, fighters raped ...".)"""
+        return set().union(*(c - {t.i} for j, c in self.clauses.items()
+                             if j != t.i and t.i not in c and self.types.get(j) == "ASSAULT"
+                             and row.type != "ASSAULT"))
 
     def _event_dates(self, tokens: list[Token]) -> list[DateMention]:
         """Date words of the event, leaving out the dateline's ("SRINAGAR, May 8 (Agency) -"):
@@ -290,7 +303,7 @@ class SentenceCoder:
         gov = syntax.governor_verb(t) if row.pos == "NOUN" else None
         clause, actor = self._clause(t, row, gov, actor)
         mode = _mode(row, clause, self.tables)
-        exclude = _excluded(row, actor, recipient)
+        exclude = _excluded(row, actor, recipient) | self._nested(t, row)
         report = self.report_tokens(t)
         free = [x for x in t.sent if x.i not in others and x.i not in report and _attached_to(x, t)]
         places = build_rules.places_of(Setting(t, row, gov, clause, free, exclude,
