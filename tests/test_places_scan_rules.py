@@ -52,6 +52,21 @@ def test_an_ambiguous_town_takes_the_region_of_the_story() -> None:
     assert m.place.admin1 == "Oregon" and "town-of-article-region" in m.rule, m
 
 
+def test_namesake_towns_are_placed_by_their_neighbours() -> None:
+    # Columbus, Ohio and Franklin, Tennessee are the largest of their names; Seymour lies
+    # between a Columbus and a Franklin of Indiana, so all three are there
+    found = _scan("Police in Columbus arrested a man from Franklin and a woman from Seymour on "
+                  "Monday.", ("USA",))
+    assert {found[t].place.admin1 for t in ("Columbus", "Franklin", "Seymour")} == {"Indiana"}
+    assert "town-by-neighbours" in found["Columbus"].rule
+
+
+def test_towns_whose_largest_namesakes_are_neighbours_stay() -> None:
+    found = _scan("Police in Columbus arrested a man from Cleveland and a woman from Dayton.",
+                  ("USA",))
+    assert {found[t].place.admin1 for t in ("Columbus", "Cleveland", "Dayton")} == {"Ohio"}
+
+
 def test_a_region_word_before_of_makes_the_name_a_region() -> None:
     found = _scan("Rebels attacked a patrol in the southwestern department of Narino.", ("COL",))
     assert found["Narino"].place.precision == "admin1" and found["Narino"].place.admin1 == "Nariño"

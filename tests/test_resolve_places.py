@@ -3,24 +3,16 @@ places, and the region centre rule."""
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
 from case_tables import case_rows
+from newsevents.geo import haversine_km as km
 from newsevents.resolve.places import get_gazetteer
 
 
 def _rows() -> list[tuple[int, list[str]]]:
     # Trailing empty columns may be left out of a row: pad to the table's eight.
     return [(number, (fields + [""] * 8)[:8]) for number, fields in case_rows("places.tsv")]
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(a))
 
 
 TOLERANCE_KM = {"city": 40, "point": 40, "admin2": 100, "admin1": 150, "country": 1500}

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..geo import haversine_km
 from ..resolve.actors import ActorContext, resolve_actor
 from ..resolve.tables import country_lexicon, norm
 
@@ -237,14 +238,6 @@ def seed_body(shared: Path) -> tuple[str, str | None, list[dict[str, Any]]]:
     return raw[start:end], article.get("published"), gold["events"]
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    import math
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(
-        math.radians(lon2 - lon1) / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(a))
-
-
 def _place_agrees(p: Place, loc: dict[str, Any]) -> bool:
     """A resolved place is the gold location: same country, admin1 (where the gold gives one)
     and precision; a city within 25 km."""
@@ -253,7 +246,7 @@ def _place_agrees(p: Place, loc: dict[str, Any]) -> bool:
     if p.precision != loc.get("precision"):
         return False
     return not (loc.get("lat") is not None and p.lat is not None and p.precision == "city"
-                and _km(p.lat, p.lon or 0.0, float(loc["lat"]), float(loc["lon"])) > 25)
+                and haversine_km(p.lat, p.lon or 0.0, float(loc["lat"]), float(loc["lon"])) > 25)
 
 
 def seed_score(shared: Path) -> SeedScore:

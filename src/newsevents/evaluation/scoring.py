@@ -9,13 +9,14 @@ over the pairs where the gold gives one. ``field_accuracy`` is the credit over a
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from ..geo import haversine_km
 
 FIELDS: tuple[str, ...] = (
     "type", "mode", "contexts", "acled", "actor", "recipient", "location", "date",
@@ -113,13 +114,6 @@ def _admin_key(name: str | None) -> str:
     text = re.sub(r"\b(oblast|krai|kray|region|province|governorate|state|district|republic of|"
                   r"city|prefecture|county|department|of)\b", " ", text)
     return re.sub(r"[^a-z]+", "", text)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 def location_agrees(pred: dict[str, Any] | None, gold: dict[str, Any] | None) -> bool:

@@ -30,6 +30,7 @@ from .places import (
     unknown_place,
 )
 from .tables import country_lexicon, norm
+from .town_clusters import towns_by_neighbours
 
 MIN_UNLABELLED_POPULATION = 20000
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -160,6 +161,7 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
     out.sort(key=lambda m: m.start)
     out = _abbreviated_regions(out, scan)
     out = _towns_of_named_regions(out, scan)
+    out = towns_by_neighbours(out, gazetteer, _chosen_by_size)
     out = _directions_of_countries(out, scan)
     return _bare_region_names(out, doc.text)
 

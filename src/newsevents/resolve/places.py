@@ -25,6 +25,7 @@ from typing import Any, TypedDict
 import numpy
 import pycountry
 
+from ..geo import haversine_km
 from ..lexicon import place_words
 from ..records import Place
 from . import gazetteer_cache
@@ -66,6 +67,8 @@ REGION_OVER_TOWN_MAX_POPULATION = 50000
 # this size ("Moscow" in a story about the United States is not Moscow, Idaho; "London" in one
 # about Canada may be London, Ontario).
 SMALL_NAMESAKE_MAX_POPULATION = 100000
+# How much a town loses when the name looked up is not its own (nor a spelling of it).
+OTHER_NAME_PENALTY = 30
 
 
 @dataclass(frozen=True)
@@ -393,14 +396,32 @@ class Gazetteer:
         """Population, tripled for a place whose own name this is (not a former or foreign name:
         Tolyatti was once "Stavropol") and for a capital."""
         score = float(max(self.pop[i], 1))
-        own = ascii_key(self.names[i])
-        if own == key:
-            score *= 3
-        elif own[:4] == key[:4]:
-            score *= 2  # a spelling of its own name ("Sloviansk" for Slovyansk), not another name
+        if self.own_name(i, key):
+            score *= 3 if ascii_key(self.names[i]) == key else 2
+        else:
+            # another name altogether (a former name, a county's, a local one): "Franklin" is
+            # one of Columbus, Ohio's and El Paso's, but the towns called Franklin come first
+            score /= OTHER_NAME_PENALTY
         if i in self.capital_index:
             score *= 3
         return score
+
+    def own_name(self, i: int, key: str) -> bool:
+        """``key`` is town ``i``'s own name or a spelling of it ("Sloviansk" for Slovyansk)."""
+        own = ascii_key(self.names[i])
+        return own == key or own[:4] == key[:4]
+
+    def own_towns(self, name: str) -> list[int]:
+        """The towns whose own name (or a spelling of it) this is."""
+        key = ascii_key(name)
+        return [i for i in self.by_name.get(key, []) if self.own_name(i, key)]
+
+    def km_between(self, i: int, j: int) -> float:
+        return haversine_km(self.lat[i], self.lon[i], self.lat[j], self.lon[j])
+
+    def town_place(self, text: str, i: int) -> Place:
+        """Town ``i`` as the place of a mention worded ``text``."""
+        return self._city_place(text, i)
 
     def _largest(self, name: str, cc: str) -> int | None:
         """The largest town of that name in the country; a town whose own name it is beats one
