@@ -77,12 +77,14 @@ def test_an_attack_by_the_other_side_is_not_dated_by_an_earlier_attack() -> None
     assert drones.date.start == "2024-03-06", drones.evidence.rule
 
 
-def test_a_demand_told_in_the_present_keeps_the_publication_day() -> None:
+def test_a_demand_told_in_the_present_is_not_dated_by_an_earlier_one() -> None:
+    # the week up to publication (``happenings.recent_week_of_present``), not Monday's date
     text = ("Unions demanded higher wages on Monday in a letter to the government.\n\n"
             "Teachers are demanding smaller classes, their union says.")
     events = newsevents.process(text, published="2024-03-06T09:00:00-05:00")
     present = next(e for e in events if "Teachers" in e.evidence.sentence)
-    assert present.date.start == "2024-03-06"
+    assert (present.date.start, present.date.end, present.date.precision) == (
+        "2024-02-29", "2024-03-06", "week")
     assert "date-from-earlier-telling" not in present.evidence.rule
 
 
