@@ -148,8 +148,7 @@ class SentenceCoder:
         self.ctx = MatchContext(tables, self._role_countries, self._subject_sectors)
         self.paragraphs = paragraph_starts(article)
         self.parts: dict[int, list[Token]] = {}
-        self.clauses: dict[int, set[int]] = {}  # kept trigger -> its clause's words
-        self.types: dict[int, str] = {}  # kept trigger -> its type
+        self.attacks: dict[int, set[int]] = {}  # the sentence's kept attack -> its clause's words
         self.finder.dateline_end = document.dateline_end(article.body)
         first_end = self.paragraphs[1] if len(self.paragraphs) > 1 else len(article.body)
         self.main = document.home_countries(mentions, first_end)
@@ -178,8 +177,7 @@ class SentenceCoder:
                 if not absorbed(self.doc[i], row, rows, self.tables)}
         self.parts = self._parts(rows, kept)
         clauses = {i: set(x.i for x in slots.clause_tokens(self.doc[i])) for i in kept}
-        self.clauses = clauses
-        self.types = {i: row.type for i, row in kept.items()}
+        self.attacks = {i: c for i, c in clauses.items() if kept[i].type == "ASSAULT"}
         drafts: list[Draft] = []
         for i, row in kept.items():
             others = set().union(*(c for j, c in clauses.items() if j != i)) - clauses[i]
@@ -212,9 +210,9 @@ class SentenceCoder:
         that do not hold ``t`` ("arrested a player accused of killing a man in Washington"): an
         attack's place is its own. (A clause of the same type tells the same happening: "during a
         raid on Tamboul, fighters raped ...".)"""
-        return set().union(*(c - {t.i} for j, c in self.clauses.items()
-                             if j != t.i and t.i not in c and self.types.get(j) == "ASSAULT"
-                             and row.type != "ASSAULT"))
+        if row.type == "ASSAULT":
+            return set()
+        return set().union(*(c - {t.i} for c in self.attacks.values() if t.i not in c))
 
     def _event_dates(self, tokens: list[Token]) -> list[DateMention]:
         """Date words of the event, leaving out the dateline's ("SRINAGAR, May 8 (Agency) -"):

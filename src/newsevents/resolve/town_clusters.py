@@ -30,24 +30,27 @@ def towns_by_neighbours(out: list[PlaceMention], gazetteer: Gazetteer,
     names = {ascii_key(m.place.text) for m in out if m.place.precision == "city"}
     if len(names) <= MIN_NEIGHBOURS:
         return out
-    return [_moved(m, names, gazetteer) if picked_by_size(m) else m for m in out]
+    towns = {name: gazetteer.own_towns(name) for name in names}
+    return [_moved(m, towns, gazetteer) if picked_by_size(m) else m for m in out]
 
 
-def _moved(m: PlaceMention, names: set[str], gazetteer: Gazetteer) -> PlaceMention:
+def _moved(m: PlaceMention, towns: dict[str, list[int]], gazetteer: Gazetteer) -> PlaceMention:
+    """``m`` at the namesake its neighbours point at (``towns``: the article's town names and
+    the towns whose own name each is), or ``m`` as it was."""
     picked = gazetteer.index_of(m.place.geonameid) if m.place.geonameid is not None else None
     if picked is None:
         return m
     cc = gazetteer.cc[picked]
     key = ascii_key(m.place.text)
-    namesakes = [i for i in gazetteer.own_towns(key) if gazetteer.cc[i] == cc]
+    namesakes = [i for i in towns.get(key, ()) if gazetteer.cc[i] == cc]
     if len(namesakes) < 2:
         return m
-    others = [[j for j in gazetteer.own_towns(name) if gazetteer.cc[j] == cc]
-              for name in names if name != key]
+    others = [[j for j in found if gazetteer.cc[j] == cc]
+              for name, found in towns.items() if name != key]
 
     def neighbours(i: int) -> int:
-        return sum(any(j != i and gazetteer.km_between(i, j) <= NEAR_KM for j in towns)
-                   for towns in others)
+        return sum(any(j != i and gazetteer.km_between(i, j) <= NEAR_KM for j in near)
+                   for near in others)
 
     best = max(namesakes, key=lambda i: (neighbours(i), gazetteer.pop[i]))
     near = neighbours(best)
