@@ -84,7 +84,7 @@ def test_a_court_district_of_a_state_is_that_state(text: str, phrase: str, admin
 @pytest.mark.parametrize("text, town, admin1, country", [
     ("Militia fighters clashed with rebels around Kalehe, South Kivu, on Sunday.", "Kalehe",
      "South Kivu", "COD"),
-    ("Gunmen raided Tamboul, Gezira state, at dawn.", "Tamboul", "Gezira", "SDN"),
+    ("Gunmen raided Tamboul, Gezira state, at dawn.", "Tamboul", "Al Jazirah", "SDN"),
     ("Drones struck positions near Robotyne, Zaporizhzhia region, overnight.", "Robotyne",
      "Zaporizhzhia", "UKR"),
 ])

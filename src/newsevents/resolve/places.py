@@ -35,7 +35,7 @@ from .tables import ascii_key, country_lexicon, read_table, split_alts
 _GENERIC = re.compile(
     r"\b(oblast'?|oblast|kray|krai|respublika|republic|province|provincia|governorate|"
     r"muhafazat|state|region|district|prefecture|county|department|departement|autonomous|"
-    r"avtonomnyy|okrug|of|the|city|municipality)\b")
+    r"avtonomnyy|okrug|of|the|city|municipality|[Pp]arish)\b")
 
 
 # "the city of Kherson", "near Bakhmut", "outside Khartoum": the words before a name that only say
