@@ -1,8 +1,9 @@
 """Regions the text gives (resolve/place_scan.py, resolve/places.py, coder/engine.py): a
 macro-region is no town and has no country, a state's abbreviation after a town is that state,
 a federal court's district is its state, a town GeoNames lacks takes the region named after it,
-and a story with no dateline is told from its headline's (else its first sentence's) town.
-Sentences in our own words."""
+a story with no dateline is told from its headline's (else its first sentence's) town, and a town
+the small model reads as a person is a place when its region follows it. Sentences in our own
+words."""
 
 from __future__ import annotations
 
@@ -111,3 +112,11 @@ def test_the_headline_town_places_a_local_event_when_there_is_no_dateline() -> N
     assert (events[0].location.name, events[0].location.admin1) == ("Denver", "Colorado")
     assert "place-from-story-town" in events[0].evidence.rule or \
         events[0].evidence.part == "headline", events[0].evidence.rule
+
+
+def test_a_town_read_as_a_person_is_a_place_when_its_region_follows() -> None:
+    # the small model tags "Goma" as a person; "Goma, North Kivu" says it is the town
+    text = "Rebels entered Goma, North Kivu, on Monday and took the airport."
+    event = next(e for e in newsevents.process(text, "2025-01-30") if e.type == "ASSAULT")
+    assert event.location is not None
+    assert (event.location.name, event.location.admin1) == ("Goma", "North Kivu")

@@ -17,7 +17,7 @@ import re
 from spacy.tokens import Doc
 
 from ..options import Options
-from ..records import Article, Mentions
+from ..records import Article, Mentions, PlaceMention
 from .actor_scan import country_mentions, main_countries, resolve_hits, scan_actors_with
 from .actor_scan import scan_actors as scan_actors  # importable from here, as before
 from .actors import ActorContext, actor_for_text, actors_for_text, resolve_actor
@@ -48,12 +48,13 @@ def resolve(doc: Doc, article: Article, opts: Options) -> Mentions:
     located = [(m.start, m.place.country) for m in places
                if m.place.country and m.place.precision in ("point", "city", "admin2", "admin1")]
     actors = scan_actors_with(doc, named_states, countries, located, year=_year(article.published))
-    # A name the actor scan found to be a person's ("Choe") is not a place.
+    # A name the actor scan found to be a person's ("Choe") is not a place, unless the text
+    # names the town's region right after it ("entered Goma, North Kivu").
     people = {part.lower() for m in actors if m.actor.kind == "person" and m.actor.name
               for part in m.actor.name.split()}
     text = doc.text  # Doc.text joins every token on each access
     places = [m for m in places if m.rule.startswith(("region", "adjective", "GPE", "LOC", "FAC"))
-              or text[m.start:m.end].lower() not in people]
+              or text[m.start:m.end].lower() not in people or _region_named_after(m, places, text)]
     dates = scan_dates(doc, article.published)
     quantities = parse_quantities(doc)
     return Mentions(
@@ -62,6 +63,16 @@ def resolve(doc: Doc, article: Article, opts: Options) -> Mentions:
         dates=tuple(dates),
         quantities=tuple(sorted(quantities, key=lambda m: m.start)),
     )
+
+
+def _region_named_after(m: PlaceMention, places: list[PlaceMention], text: str) -> bool:
+    """The text names the town's own region right after it, set off by a comma ("Goma, North
+    Kivu")."""
+    if m.place.precision != "city" or not m.place.admin1:
+        return False
+    return any(r.place.precision == "admin1" and r.place.admin1 == m.place.admin1
+               and r.place.country == m.place.country and text[m.end:r.start].strip() == ","
+               for r in places if r.start > m.end)
 
 
 def _year(published: str | None) -> int | None:
