@@ -2,8 +2,8 @@
 macro-region is no town and has no country, a state's abbreviation after a town is that state,
 a federal court's district is its state, a town GeoNames lacks takes the region named after it,
 a story with no dateline is told from its headline's (else its first sentence's) town, and a town
-the small model reads as a person is a place when its region follows it. Sentences in our own
-words."""
+the small model reads as a person is a place when its region follows it, and the dateline's town
+is never a party. Sentences in our own words."""
 
 from __future__ import annotations
 
@@ -120,3 +120,16 @@ def test_a_town_read_as_a_person_is_a_place_when_its_region_follows() -> None:
     event = next(e for e in newsevents.process(text, "2025-01-30") if e.type == "ASSAULT")
     assert event.location is not None
     assert (event.location.name, event.location.admin1) == ("Goma", "North Kivu")
+
+
+def test_the_dateline_town_is_never_a_party() -> None:
+    # the small model hangs "a regional official" on the dateline's town as an apposition, which
+    # made "BAMENDA" an official, and every later "Bamenda" that person instead of the town
+    text = ("BAMENDA, Cameroon (Agency) - Separatist fighters abducted at least 15 people, "
+            "including a traditional chief and two teachers, from the Nkwen neighbourhood of "
+            "Bamenda on Monday night as Cameroon marked its National Day, a regional official "
+            "said on Tuesday.")
+    events = newsevents.process(text, "2025-05-21")
+    abduction = next(e for e in events if e.evidence.trigger == "abducted")
+    assert abduction.location is not None and abduction.location.name == "Bamenda"
+    assert not any(a.text == "BAMENDA" for e in events for a in (*e.actor, *e.recipient))

@@ -19,6 +19,7 @@ from ..lexicon import actor_words
 from ..records import Actor, ActorMention
 from .actor_groups import capital_namesake
 from .actors import ActorContext, Resolution, case_sensitive_forms, gender_of, resolve_actor
+from .place_scan import caps_dateline
 from .state_words import is_pair_phrase
 from .states import pronoun_takes_state, state_pair_before, subject_state_before
 from .tables import country_lexicon, norm, read_table
@@ -270,6 +271,8 @@ class _DocScan:
     covered_until: int = -1  # token index: phrases inside a taken one are skipped
 
     def take(self, span: Span) -> None:
+        if caps_dateline(span):
+            return  # "BAMENDA, Cameroon (Agency) -": where the story was filed, never a party
         pron = _pronoun(span)
         if span.start < self.covered_until and pron is None and not _is_possessor(span):
             return

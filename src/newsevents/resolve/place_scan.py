@@ -471,7 +471,7 @@ def _candidates(doc: Doc) -> list[tuple[Span, bool]]:
     return sorted(found, key=lambda c: c[0].start)
 
 
-def _caps_dateline(span: Span) -> bool:
+def caps_dateline(span: Span) -> bool:
     """"TAYLORVILLE —": a capitalised name opening the body before a dash or a comma is the
     dateline's town, whatever label the small model gives it (it reads such words as people)."""
     letters = [ch for ch in span.text if ch.isalpha()]
@@ -485,7 +485,7 @@ def _dateline_town(doc: Doc) -> list[Span]:
     end = 0
     while end < min(len(doc), 4) and doc[end].is_alpha and doc[end].is_upper:
         end += 1
-    if end == 0 or not _caps_dateline(doc[:end]) or any(
+    if end == 0 or not caps_dateline(doc[:end]) or any(
             e.label_ in PLACE_LABELS and e.start < end for e in doc.ents):
         return []
     return [Span(doc, 0, end, label="GPE")]
