@@ -57,6 +57,22 @@ def _attached_to(x: Token, t: Token) -> bool:
     return True
 
 
+# Auxiliaries of a clause told as ahead, possible or wished, not as going on.
+_NOT_GOING_ON = frozenset({"will", "wo", "'ll", "would", "shall", "should", "could", "might",
+                           "may", "must", "can", "ca"})
+
+
+def _going_on(doc: Doc, date: DateMention) -> bool:
+    """The verb a date hangs on tells what was going on ("who were digging", "demanding"): a
+    progressive or a participle, neither negated nor ahead."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = next((a for a in [span.root, *span.root.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.tag_ == "VBG" and not any(
+        c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _NOT_GOING_ON) for c in verb.children)
+
+
 def _codable(d: Draft) -> bool:
     """PLOVER needs a participant; a violent or protest event may be known only by its place."""
     if d.actor or d.recipient:
@@ -259,13 +275,15 @@ class SentenceCoder:
         return find_role(self.finder, part, part_row, "actor", self.light)
 
     def _dates(self, t: Token, row: TriggerRow, clause: list[Token], free: list[Token],
-               report: set[int]) -> tuple[list[DateMention], DateSpan]:
+               report: set[int], others: set[int]) -> tuple[list[DateMention], DateSpan]:
         """The date words of the event (its clause's, else the rest of its sentence's) and its
         date: theirs, else the day of the telling, else the publication day."""
         content = _promised(t, row)
         dates = _verb_dates_first(t, self._event_dates([x for x in clause if x.i not in content]))
         if not dates:  # a date elsewhere in the sentence, outside other events' clauses
             dates = self._event_dates([x for x in free if x.i not in content])
+        if not dates:
+            dates = self._only_date(t, content | report | others)
         if dates:
             return dates, dates[0].date
         # "the air force said in a report on Friday morning": the day of the telling bounds
@@ -273,6 +291,19 @@ class SentenceCoder:
         # this one follows) may replace
         told = slots.dates_in([self.doc[i] for i in sorted(report)], self.mentions)
         return dates, told[0].date if told else slots.default_date(self.published)
+
+    def _only_date(self, t: Token, skip: set[int]) -> list[DateMention]:
+        """"opened fire on residents who were digging trenches on Saturday", "fired at students
+        demanding an end to quotas in Dhaka on Thursday": the one day a sentence names, outside
+        its reporting clause and its other events, in a clause of something going on at the
+        time, dates its event too. Not a clause of another act ("Heyward, who lobbied for a
+        ban on Thursday, did not reply"; "Hill, who will testify Thursday"), and not when the
+        sentence names two days."""
+        found = [d for d in self._event_dates([x for x in t.sent if x.i not in skip])
+                 if d.date.precision == "day"]
+        if len({d.date.start for d in found}) != 1 or not _going_on(t.doc, found[0]):
+            return []
+        return found[:1]
 
     def _counts(self, t: Token, clause: list[Token],
                 free: list[Token]) -> tuple[list[Quantity], Fatalities | None]:
@@ -307,7 +338,7 @@ class SentenceCoder:
         places = build_rules.places_of(Setting(t, row, gov, clause, free, exclude,
                                                recipient.tokens, self.mentions, actor.tokens))
         picked = slots.pick_places(places, split=row.type in plover_types("split_by_place"))
-        dates, date = self._dates(t, row, clause, free, report)
+        dates, date = self._dates(t, row, clause, free, report, others)
         # an attack's toll may be told in a clause of no event of its own ("..., while another
         # man was hurt"), though its dates and places are that clause's
         loose = [x for x in t.sent if x.i not in others and x.i not in report]
