@@ -283,7 +283,7 @@ class SentenceCoder:
         if not dates:  # a date elsewhere in the sentence, outside other events' clauses
             dates = self._event_dates([x for x in free if x.i not in content])
         if not dates:
-            dates = self._only_date(t, content | report | others)
+            dates = self._head_dates(t, report) or self._only_date(t, content | report | others)
         if dates:
             return dates, dates[0].date
         # "the air force said in a report on Friday morning": the day of the telling bounds
@@ -291,6 +291,15 @@ class SentenceCoder:
         # this one follows) may replace
         told = slots.dates_in([self.doc[i] for i in sorted(report)], self.mentions)
         return dates, told[0].date if told else slots.default_date(self.published)
+
+    def _head_dates(self, t: Token, report: set[int]) -> list[DateMention]:
+        """"raided the town on Sunday, looting shops and setting fire to a church": a
+        participle that goes on from another verb happened when that verb's act did."""
+        head = t.head
+        if t.tag_ != "VBG" or t.dep_ not in ("advcl", "conj") or head.pos_ != "VERB":
+            return []
+        words = [x for x in slots.clause_tokens(head) if x.i not in report]
+        return _verb_dates_first(head, self._event_dates(words))
 
     def _only_date(self, t: Token, skip: set[int]) -> list[DateMention]:
         """"opened fire on residents who were digging trenches on Saturday", "fired at students
