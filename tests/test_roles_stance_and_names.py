@@ -1,6 +1,6 @@
-"""Roles and stance of issue 13: a denied or disputed happening keeps both sources; a state's
-name inside a region's or a person's name, and an organisation after a long title, decide the
-party's country."""
+"""Roles and stance of issue 13: a denied or disputed happening keeps both sources, and the
+denial's recipient is the claimant; a state's name inside a region's or a person's name, and an
+organisation after a long title, decide the party's country."""
 
 from __future__ import annotations
 
@@ -35,6 +35,15 @@ def test_a_denial_with_its_own_account_makes_the_happening_disputed() -> None:
     killing = _by_trigger(events, "killing")
     assert killing.attribution.stance == "disputed"
     assert killing.attribution.source == "The rebels; disputed by The army"
+
+
+def test_a_denial_answers_the_party_that_made_the_claim() -> None:
+    events = _events("The rebels accused the army of killing eight herders in a drone strike on "
+                     "Sunday. The army rejected the accusation, saying the strike had hit a "
+                     "truck of fighters.")
+    denial = _by_trigger(events, "rejected")
+    assert [(a.text, a.sector) for a in denial.recipient] == [("The rebels", "REB")]
+    assert "recipient-is-claimant" in denial.evidence.rule
 
 
 def test_a_denial_of_something_else_leaves_the_claim_alone() -> None:

@@ -183,6 +183,10 @@ def mark_denials(drafts: list[Draft], tables: Tables) -> None:
         text = f"{attr.text}; {who} {denial.token.text}".strip("; ")
         target.attribution = replace(attr, stance=stance, source=source, text=text)
         target.rules.append(f"{stance}-by:{denial.row.rule}")
+        if not denial.recipient and attr.source_actor is not None:
+            # a denial answers the party that made the claim ("The army rejected the accusation")
+            denial.recipient = (attr.source_actor,)
+            denial.rules.append("recipient-is-claimant")
 
 
 __all__ = ["DENIAL_REACH", "denied_happening", "is_denial", "mark_denials"]
