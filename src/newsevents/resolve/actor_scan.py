@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import actor_words
 from ..records import Actor, ActorMention
-from .actor_groups import capital_namesake
+from .acronyms import defined_acronyms
+from .actor_groups import capital_namesake, is_acronym
 from .actors import ActorContext, Resolution, case_sensitive_forms, gender_of, resolve_actor
 from .place_scan import caps_dateline
 from .state_words import is_pair_phrase
@@ -249,7 +250,7 @@ def scan_actors_with(doc: Doc, named_states: list[tuple[int, str]],
     all_countries = sorted(named_states + list(place_countries or []))
     scan = _DocScan(doc, named_states, all_countries,
                     countries if countries is not None else main_countries(doc),
-                    _token_index(doc, all_countries), year)
+                    _token_index(doc, all_countries), year, defined_acronyms(doc.text))
     for span in _candidates(doc):
         scan.take(span)
     return scan.out
@@ -266,6 +267,7 @@ class _DocScan:
     main: tuple[str, ...]
     token_at: dict[int, int]
     year: int | None
+    acronyms: dict[str, str]  # acronym -> the name the article defines it for
     state: _State = field(default_factory=_State)
     out: list[ActorMention] = field(default_factory=list)
     covered_until: int = -1  # token index: phrases inside a taken one are skipped
@@ -306,11 +308,13 @@ class _DocScan:
         if span[0].lower_ == "its" and len(span) > 1:
             ctx = replace(ctx, subject_state=subject_state_before(
                 self.doc, self.out, span.start_char, organisations=True))
-        res = resolve_actor(_with_apposition(span), ctx)
+        defined = self.acronyms.get(_without_article(span.text))
+        res = resolve_actor(defined or _with_apposition(span), ctx)
         if res is None:
             return None
         if res.actor.text != span.text:
-            res = Resolution(replace(res.actor, text=span.text), res.rules + ("apposition",))
+            how = "acronym-defined" if defined else "apposition"
+            res = Resolution(replace(res.actor, text=span.text), res.rules + (how,))
         if res.actor.kind == "state" and person_named_like_state(span):
             return None
         if not _acceptable(span, res) or any(r.startswith("place:") for r in res.rules):
@@ -357,6 +361,10 @@ def _state_reference(doc: Doc, span: Span, found: list[ActorMention],
     return []
 
 
+def _without_article(text: str) -> str:
+    return text[4:] if text[:4] in ("the ", "The ") else text
+
+
 def _with_apposition(span: Span) -> str:
     """"Kofi Annan, the U.N. secretary-general, said": the title in apposition goes before the
     name, as if written "U.N. Secretary-General Kofi Annan"."""
@@ -364,7 +372,9 @@ def _with_apposition(span: Span) -> str:
     if root.pos_ != "PROPN":
         return span.text
     for child in root.children:
-        if child.dep_ == "appos" and child.i >= span.end:
+        if child.dep_ == "appos" and child.i >= span.end and not (
+                child.left_edge.i == child.right_edge.i and is_acronym(child.text)):
+            # ("Rapid Support Forces (RSF)": the bracketed acronym is the name again)
             appos = span.doc[child.left_edge.i:child.right_edge.i + 1]
             words = appos.text.split()
             if words and words[0].lower() in ("the", "a", "an"):
