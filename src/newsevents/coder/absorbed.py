@@ -40,7 +40,7 @@ def object_of_trigger_verb(t: Token, row: TriggerRow, rows: Rows, tables: Tables
     if row.pos != "NOUN":
         return None
     cur = t
-    while cur.dep_ in NOUN_LINKS and cur.head is not cur:
+    while cur.dep_ in NOUN_LINKS and cur.head.i != cur.i:
         cur = cur.head
         if cur.i in rows and rows[cur.i].pos == "VERB":
             return _verb_tells_noun(row, rows[cur.i])

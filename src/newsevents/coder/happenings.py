@@ -45,7 +45,7 @@ def _parties_agree(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> bool:
 def _new_individual(tokens: tuple[Token, ...]) -> str | None:
     """The words of a recipient that introduces one new individual ("Corey Inman", "a male
     juvenile"); None for a group ("six people") or a reference back ("the man", "he")."""
-    heads = [t for t in tokens if t.head not in tokens or t.head is t]
+    heads = [t for t in tokens if t.head not in tokens or t.head.i == t.i]
     if len(heads) != 1 or not tokens:
         return None
     head = heads[0]

@@ -141,7 +141,7 @@ class ActorFinder:
         ("HAVANA — X and Y agreed": appos) or beside it ("BAMAKO — X fought": nsubj)."""
         alt = next((c for c in head.children if c.dep_ == "appos"
                     and c.idx >= self.dateline_end), None)
-        if alt is None and head.head is not head:
+        if alt is None and head.head.i != head.i:
             alt = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")
                         and c.i != head.i and c.idx >= self.dateline_end), None)
         return alt

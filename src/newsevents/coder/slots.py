@@ -225,7 +225,7 @@ def _status_from_verb(start: int, by_offset: dict[int, Token], tokens: list[Toke
             # the first verb up is the count's own: "no one was killed, but hundreds of
             # families fled" says nothing of the families' death
             return None
-        cur = cur.head if cur.head is not cur else None
+        cur = cur.head if cur.head.i != cur.i else None
     return None
 
 

@@ -89,7 +89,7 @@ def subject(t: Token, depth: int = 0) -> Token | None:
     if is_passive(t):
         return _passive_agent(t)
     own = child(t, "nsubj") or child(t, "expl")  # not csubj: "Meeting X, Y hailed"
-    if own is not None or depth > 4 or t.head is t:
+    if own is not None or depth > 4 or t.head.i == t.i:
         return own
     for holds, lend in SUBJECT_LENDERS:
         if holds(t):
@@ -160,7 +160,7 @@ def _controller(t: Token, depth: int) -> Token | None:
     the adjective's verb; else the governor's subject ("agreed to cooperate")."""
     head = t.head
     obj = child(head, "dobj")
-    if obj is None and head.pos_ == "ADJ" and head.head is not head:
+    if obj is None and head.pos_ == "ADJ" and head.head.i != head.i:
         return subject(head.head, depth + 1)
     return obj if obj is not None else subject(head, depth + 1)
 
@@ -219,7 +219,7 @@ def governor_verb(t: Token) -> Token | None:
     """The nearest verb above a noun trigger ("held talks" -> held)."""
     cur = t
     for _ in range(6):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX"):

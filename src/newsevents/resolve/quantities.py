@@ -489,7 +489,7 @@ _VICTIM_ROLES = frozenset({"dobj", "nsubjpass", "pobj"})
 
 def _role_of(tok: Token) -> str:
     """The dependency of ``tok``, or of the first conjunct it is coordinated with."""
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ == "by":
         return "agent"  # "was shot by a sniper": the doer

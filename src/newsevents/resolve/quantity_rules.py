@@ -238,7 +238,7 @@ def toll_for(num_tok: Token) -> Phrase | None:
                 if f"{mod} toll" in tolls:
                     return tolls[f"{mod} toll"]
             return tolls.get("toll")
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
     return None

@@ -129,7 +129,7 @@ def _governing(item: Token) -> _Governed | None:
         return None
     verb, relation = climbed
     for _ in range(3):
-        if verb.pos_ in ("VERB", "AUX", "ADJ") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX", "ADJ") or verb.head.i == verb.i:
             break
         verb = verb.head
     return _Governed(item, verb, relation)
@@ -142,7 +142,7 @@ def _climb(item: Token) -> tuple[Token, str] | None:
     relation = item.dep_
     for _ in range(6):
         relation = tok.dep_
-        if relation in _PASS_THROUGH and tok.head is not tok:
+        if relation in _PASS_THROUGH and tok.head.i != tok.i:
             tok = tok.head
             continue
         if relation == "pobj" and tok.head.dep_ == "prep":
@@ -151,7 +151,7 @@ def _climb(item: Token) -> tuple[Token, str] | None:
                 return None
             tok = whole
             continue
-        return (tok.head if tok.head is not tok else tok), relation
+        return tok.head, relation
     return tok, relation
 
 
