@@ -218,6 +218,15 @@ class GeoNamesTown(TypedDict):
     alternatenames: list[str]
 
 
+def _with_saint_short(key: str) -> tuple[str, ...]:
+    """A region's key and, for "saint ..." / "sainte ...", the key as news shortens it ("St
+    Catherine" for Saint Catherine parish: a dateline's "ST CATHERINE, Jamaica")."""
+    for full, short in (("saint ", "st "), ("sainte ", "ste ")):
+        if key.startswith(full):
+            return key, short + key[len(full):]
+    return (key,)
+
+
 def _alternate_keys(town: GeoNamesTown, own: str) -> set[str]:
     """The lookup keys of a town's other names ("Kiev", "Odessa"), for towns of some size only."""
     if town["population"] < ALTERNATE_NAMES_MIN_POPULATION:
@@ -448,9 +457,9 @@ class Gazetteer:
         if not searchable:
             return
         for alias in (short, full, *aliases):
-            k = ascii_key(alias)
-            if k and region not in self.admin1_by_name.get(k, []):
-                self.admin1_by_name.setdefault(k, []).append(region)
+            for k in _with_saint_short(ascii_key(alias)):
+                if k and region not in self.admin1_by_name.get(k, []):
+                    self.admin1_by_name.setdefault(k, []).append(region)
 
     def _build_admin1(self) -> None:
         """Region names, from the most trusted source to the least: each source names only the
