@@ -8,7 +8,7 @@ import pytest
 
 from newsevents import process
 from newsevents.records import Event
-from newsevents.resolve.actors import resolve_actor
+from newsevents.resolve.actors import ActorContext, resolve_actor
 
 
 def _events(text: str) -> list[Event]:
@@ -79,3 +79,11 @@ def test_the_organisation_after_a_long_title_is_the_person_s() -> None:
                      "director for East Africa and the Great Lakes at Amnesty International.")
     request = next(e for e in events if e.type == "REQUEST")
     assert [a.country for a in request.actor] == ["NGO"]
+
+
+def test_an_event_name_is_no_person() -> None:
+    text = ("Germany inaugurated an armoured brigade in Lithuania on Thursday, its first "
+            "permanent deployment abroad since World War Two.")
+    parties = [a.text for e in _events(text) for a in (*e.actor, *e.recipient)]
+    assert "World War" not in parties
+    assert resolve_actor("Rania Haddad", ActorContext(nearby_countries=("JOR",))) is not None

@@ -96,6 +96,8 @@ ACTOR_WORD_LISTS: dict[str, str] = {
               "REB, \"police spokesman\" COP, where \"leader\" alone would be GOV)",
     "former": "words before a title that say its holder no longer holds it (\"former "
               "president\"): such a person is no government actor",
+    "event-name": "words that make a capitalised name an event or a period, not a person "
+                  "(\"World War Two\", \"the Arab Spring\", \"the World Cup\")",
     "organisation": "head words that make a capitalised name a body, not a person "
                     "(\"National Liberation Front\")",
     "weapon-remains": "what is left of a weapon that still does its harm (\"drone debris "

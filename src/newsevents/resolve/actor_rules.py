@@ -478,11 +478,12 @@ def _acronym_group(raw: Sequence[str], found: Found) -> bool:
 
 def _looks_like_person(raw: Sequence[str]) -> bool:
     """Two to four capitalised words, none of them a known title, country, body or a word that
-    names an organisation ("Third World Water Forum")."""
+    names an organisation ("Third World Water Forum") or an event ("World War Two")."""
     words = [w for w in raw if w not in ("-",)]
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(
         norm(w) in body_index() or (singular(norm(w)),) in sector_index()
-        or norm(w) in actor_words("organisation") for w in words)
+        or norm(w) in actor_words("organisation") or norm(w) in actor_words("event-name")
+        for w in words)
 
 
 def _is_proper(raw: Sequence[str]) -> bool:
