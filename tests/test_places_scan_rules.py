@@ -61,6 +61,15 @@ def test_namesake_towns_are_placed_by_their_neighbours() -> None:
     assert "town-by-neighbours" in found["Columbus"].rule
 
 
+def test_a_local_story_places_its_namesake_towns_in_the_dateline_country() -> None:
+    # no country is named: the dateline's town says the story is American, so "Edinburg" is
+    # not Edinburgh
+    found = _scan("TAYLORVILLE - Casey Conaway, 30, of Edinburg was arrested by county "
+                  "deputies for domestic battery.")
+    assert found["Edinburg"].place.country == "USA", found["Edinburg"]
+    assert "dateline-country" in found["Edinburg"].rule
+
+
 def test_towns_whose_largest_namesakes_are_neighbours_stay() -> None:
     found = _scan("Police in Columbus arrested a man from Cleveland and a woman from Dayton.",
                   ("USA",))

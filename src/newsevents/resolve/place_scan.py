@@ -161,6 +161,7 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
     out.sort(key=lambda m: m.start)
     out = _abbreviated_regions(out, scan)
     out = _towns_of_named_regions(out, scan)
+    out = _towns_of_the_dateline_country(out, scan)
     out = towns_by_neighbours(out, gazetteer, _chosen_by_size)
     out = _directions_of_countries(out, scan)
     return _bare_region_names(out, doc.text)
@@ -264,6 +265,29 @@ def _towns_of_named_regions(out: list[PlaceMention], scan: _Scan) -> list[PlaceM
             m = _town_of_article_region(m, regions, scan) or m
         fixed.append(m)
     return fixed
+
+
+def _towns_of_the_dateline_country(out: list[PlaceMention], scan: _Scan) -> list[PlaceMention]:
+    """"TAYLORVILLE - ... Casey Conaway, 30, of Edinburg": a local story names no country, but its
+    dateline's town does; a town picked among namesakes by size abroad ("Edinburg" as Edinburgh)
+    is its namesake in the dateline's country when there is one."""
+    first = out[0] if out else None
+    if first is None or first.place.precision != "city" or not first.place.country or \
+            first.place.country in scan.countries:
+        return out
+    span = scan.doc.char_span(first.start, first.end, alignment_mode="expand")
+    if span is None or not _opens_dateline(span):
+        return out
+    home = first.place.country
+    return [_namesake_at_home(m, home, scan) if _chosen_by_size(m) and m.place.country != home
+            else m for m in out]
+
+
+def _namesake_at_home(m: PlaceMention, home: str, scan: _Scan) -> PlaceMention:
+    found = scan.gazetteer.lookup_rule(m.place.text, countries=(home,))
+    if found is None or found[0].country != home or found[0].precision != "city":
+        return m
+    return PlaceMention(m.start, m.end, found[0], f"{m.rule}+dateline-country:{found[1]}")
 
 
 # Between a town and the region named after it: a comma or a bracket, maybe after one lowercase
