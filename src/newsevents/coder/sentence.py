@@ -353,7 +353,7 @@ class SentenceCoder:
         loose = [x for x in t.sent if x.i not in others and x.i not in report]
         quantities, fat = self._counts(t, clause, loose if row.type == "ASSAULT" else free)
         attr = context.attribution(t, self.finder, self.tables)
-        parties = Parties(t, row, self.finder, self.tables, self.mentions, self.doc.text, picked,
+        parties = Parties(t, row, self.finder, self.tables, self.mentions, self.finder.text, picked,
                           attr, _speaker(t, row, gov), self.home)
         actor = build_rules.actor_of(parties, actor)
         recipient = build_rules.recipient_of(parties, actor, recipient)
