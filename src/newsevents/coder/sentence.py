@@ -50,11 +50,16 @@ def _attached_to(x: Token, t: Token) -> bool:
     """False when ``x`` sits in a relative, adverbial or complement clause that does not
     contain ``t`` (its date or place belongs to that clause's own happening)."""
     for n in [x, *x.ancestors]:
-        finite = any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in n.children)
-        clause = n.dep_ in ("relcl", "ccomp") or (n.dep_ in ("advcl", "acl") and finite)
+        dep = n.dep_  # (each attribute read looks the label up in spaCy's string store)
+        clause = dep in ("relcl", "ccomp") or (dep in ("advcl", "acl") and _finite(n))
         if clause and not (n.left_edge.i <= t.i <= n.right_edge.i):
             return False
     return True
+
+
+def _finite(n: Token) -> bool:
+    """The clause of ``n`` has a subject or a subordinating word of its own."""
+    return any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in n.children)
 
 
 # Auxiliaries of a clause told as ahead, possible or wished, not as going on.
