@@ -18,7 +18,8 @@ from .tables import Tables
 
 def _source_phrase(head: Token) -> str:
     toks = syntax.core_tokens(head)
-    return head.doc.text[toks[0].idx: toks[-1].idx + len(toks[-1])]
+    # the words from the first to the last, as a span: Doc.text would join the whole article
+    return head.doc[toks[0].i:toks[-1].i + 1].text
 
 
 def _unconfirmed(tokens: list[Token], tables: Tables) -> bool:

@@ -169,18 +169,20 @@ def row_fires(t: Token, row: TriggerRow, ctx: MatchContext) -> bool:
 
 
 def trigger_pos(t: Token) -> str | None:
-    if t.tag_ == "VBG" and t.dep_ in NOMINAL_DEPS and not any(
+    # asked of every word: each label is read once (a read looks it up in spaCy's string store)
+    tag, pos, dep = t.tag_, t.pos_, t.dep_
+    if tag == "VBG" and dep in NOMINAL_DEPS and not any(
             c.dep_ in ("dobj", "nsubj", "dative") for c in t.children):
         return "NOUN"  # "Fighting between X and Y continued": a gerund used as a noun
-    if t.pos_ in ("VERB",) or (t.pos_ == "AUX" and t.dep_ == "ROOT"):
+    if pos == "VERB" or (pos == "AUX" and dep == "ROOT"):
         return "VERB"
-    if t.pos_ == "AUX" and t.dep_ == "aux":
+    if pos == "AUX" and dep == "aux":
         return "AUX"  # modal readings: "X said Y must ..." (a demand)
-    if t.tag_ == "VBG" and t.i == t.sent.start:
+    if tag == "VBG" and t.i == t.sent.start:
         return "VERB"  # a sentence-initial participle the tagger took for a noun ("Meeting X, ...")
     # Names are not triggers, and neither is a word of a date: "on 29 March", "ISTANBUL, March 19"
     # (the month is not a protest march).
-    if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP", "DATE", "TIME"):
+    if pos in ("NOUN", "PROPN") and t.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP", "DATE", "TIME"):
         return "NOUN"
     return None
 

@@ -84,6 +84,7 @@ class ActorFinder:
                  civilian_words: frozenset[str] = frozenset(),
                  pair_words: frozenset[str] = frozenset()) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access: read it once here
         self.civilian_words = civilian_words
         self.pair_words = pair_words
         self.index = MentionIndex.of(mentions)
@@ -129,7 +130,7 @@ class ActorFinder:
         core = syntax.core_tokens(head)
         named = _unique(m.actor for m in self.mentions_over(core)
                         if m.actor.country or m.actor.name or m.actor.sector)
-        p = _Phrase(head, tuple(core), named, self.doc.text[slice(*_span(core))], deep, generic)
+        p = _Phrase(head, tuple(core), named, self.text[slice(*_span(core))], deep, generic)
         for rule in PHRASE_RULES:
             found = rule(self, p)
             if found is not None:
@@ -282,7 +283,7 @@ def _place(finder: ActorFinder, p: _Phrase) -> Found | None:
     for m in finder.places_over(list(p.core)):
         place = m.place
         if place.country and place.precision in ("country", "city", "admin1"):
-            return Found((Actor(text=finder.doc.text[m.start:m.end],
+            return Found((Actor(text=finder.text[m.start:m.end],
                                 name=country_name(place.country),
                                 country=place.country, kind="state"),), p.core, "place")
     return None

@@ -50,11 +50,16 @@ def _attached_to(x: Token, t: Token) -> bool:
     """False when ``x`` sits in a relative, adverbial or complement clause that does not
     contain ``t`` (its date or place belongs to that clause's own happening)."""
     for n in [x, *x.ancestors]:
-        finite = any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in n.children)
-        clause = n.dep_ in ("relcl", "ccomp") or (n.dep_ in ("advcl", "acl") and finite)
+        dep = n.dep_  # (each attribute read looks the label up in spaCy's string store)
+        clause = dep in ("relcl", "ccomp") or (dep in ("advcl", "acl") and _finite(n))
         if clause and not (n.left_edge.i <= t.i <= n.right_edge.i):
             return False
     return True
+
+
+def _finite(n: Token) -> bool:
+    """The clause of ``n`` has a subject or a subordinating word of its own."""
+    return any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in n.children)
 
 
 # Auxiliaries of a clause told as ahead, possible or wished, not as going on.
@@ -353,7 +358,7 @@ class SentenceCoder:
         loose = [x for x in t.sent if x.i not in others and x.i not in report]
         quantities, fat = self._counts(t, clause, loose if row.type == "ASSAULT" else free)
         attr = context.attribution(t, self.finder, self.tables)
-        parties = Parties(t, row, self.finder, self.tables, self.mentions, self.doc.text, picked,
+        parties = Parties(t, row, self.finder, self.tables, self.mentions, self.finder.text, picked,
                           attr, _speaker(t, row, gov), self.home)
         actor = build_rules.actor_of(parties, actor)
         recipient = build_rules.recipient_of(parties, actor, recipient)

@@ -4,6 +4,7 @@ resolver's mentions inside the trigger's clause."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -71,8 +72,20 @@ def adjunct_tokens(t: Token, with_clauses: bool = False) -> list[Token]:
     return sorted(set(out), key=lambda x: x.i)
 
 
-def _over(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(start < e and end > s for s, e in spans)
+class _Spans:
+    """The character spans of some words, and their outer bounds: a mention outside the bounds
+    (most of an article's mentions, for the words of one clause or sentence) is ruled out
+    without a scan of the words."""
+
+    def __init__(self, tokens: Iterable[Token]) -> None:
+        self.spans = [(t.idx, t.idx + len(t)) for t in tokens]
+        self.low = min((s for s, _ in self.spans), default=0)
+        self.high = max((e for _, e in self.spans), default=0)
+
+    def over(self, start: int, end: int) -> bool:
+        """Some word overlaps the characters ``start:end``."""
+        return start < self.high and end > self.low and \
+            any(start < e and end > s for s, e in self.spans)
 
 
 
@@ -104,14 +117,14 @@ def places_in(tokens: list[Token], mentions: Mentions, exclude: set[int],
             if cur.dep_ not in ("compound", "nmod", "amod", "conj", "appos", "det", "poss"):
                 break
             cur = cur.head
-    spans = [(t.idx, t.idx + len(t)) for t in allowed]
-    return [p for p in mentions.places if _over(spans, p.start, p.end)]
+    spans = _Spans(allowed)
+    return [p for p in mentions.places if spans.over(p.start, p.end)]
 
 
 def places_within(tokens: tuple[Token, ...] | list[Token], mentions: Mentions) -> list[PlaceMention]:
     """Places below country level named inside ``tokens`` (a target: "the Ryazan oil refinery")."""
-    spans = [(x.idx, x.idx + len(x)) for x in tokens]
-    return [p for p in mentions.places if _over(spans, p.start, p.end)
+    spans = _Spans(tokens)
+    return [p for p in mentions.places if spans.over(p.start, p.end)
             and p.place.precision not in ("country", "unknown")]
 
 
@@ -141,8 +154,8 @@ def pick_places(found: list[PlaceMention], split: bool) -> list[PlaceMention]:
 
 
 def dates_in(tokens: list[Token], mentions: Mentions) -> list[DateMention]:
-    spans = [(t.idx, t.idx + len(t)) for t in tokens]
-    return [d for d in mentions.dates if _over(spans, d.start, d.end)]
+    spans = _Spans(tokens)
+    return [d for d in mentions.dates if spans.over(d.start, d.end)]
 
 
 def published_day(published: str | None) -> dt.date | None:
@@ -182,11 +195,11 @@ def weekday_ahead(date: DateSpan, modality: str, published: dt.date | None) -> D
 
 
 def quantities_in(tokens: list[Token], mentions: Mentions, tables: Tables) -> list[Quantity]:
-    spans = [(t.idx, t.idx + len(t)) for t in tokens]
+    spans = _Spans(tokens)
     by_offset = {t.idx: t for t in tokens}
     out = []
     for q in mentions.quantities:
-        if not _over(spans, q.start, q.end) or tables.in_class("terrain", q.quantity.item):
+        if not spans.over(q.start, q.end) or tables.in_class("terrain", q.quantity.item):
             continue
         quantity = q.quantity
         if quantity.status is None and not _part_of_another(q):

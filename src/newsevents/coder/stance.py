@@ -162,7 +162,8 @@ def _source_keys(d: Draft) -> frozenset[str]:
 def _denier_text(denial: Draft) -> str:
     if denial.actor_tokens:
         toks = sorted(denial.actor_tokens, key=lambda x: x.i)
-        return denial.token.doc.text[toks[0].idx: toks[-1].idx + len(toks[-1])]
+        # a span of the words: Doc.text would join the whole article
+        return denial.token.doc[toks[0].i:toks[-1].i + 1].text
     return denial.actor[0].text if denial.actor else ""
 
 

@@ -249,4 +249,11 @@ def modifiers(t: Token) -> list[Token]:
 
 
 def ancestors_in_sentence(t: Token) -> list[Token]:
-    return [a for a in t.ancestors if a.sent.start == t.sent.start]
+    ancestors = list(t.ancestors)
+    if not ancestors:
+        return []
+    # Token.sent finds the sentence's bounds anew on each access: once here, not per ancestor
+    # (a token is in t's sentence exactly when its index lies within those bounds)
+    sent = t.sent
+    first, end = sent.start, sent.end
+    return [a for a in ancestors if first <= a.i < end]

@@ -21,12 +21,14 @@ from .tables import active
 _V = TypeVar("_V")
 
 
+# The rules ask for a vocabulary at every word: the name (or column) asked for is checked when
+# the set is built (the catalog does not change), so a later call is only the memo's look-up.
 def _words(table: str, name: str) -> frozenset[str]:
-    if name not in WORD_LISTS[table]:
-        raise KeyError(f"{name!r} is no word list of {table}; lists: {', '.join(WORD_LISTS[table])}")
     lexicon = active()
 
     def build() -> frozenset[str]:
+        if name not in WORD_LISTS[table]:
+            raise KeyError(f"{name!r} is no word list of {table}; lists: {', '.join(WORD_LISTS[table])}")
         return frozenset(row.get(1) for row in lexicon.rows(table) if row.get(0) == name)
     return lexicon.memo(("words", table, name), build)
 
@@ -34,15 +36,15 @@ def _words(table: str, name: str) -> frozenset[str]:
 def _having(table: str, prop: str, key: int = 0) -> frozenset[str]:
     """The values in column ``key`` (the code) of ``table``'s rows whose yes/no column ``prop``
     says yes."""
-    schema = SCHEMAS[table]
-    if prop not in schema.header[key + 1:]:
-        raise KeyError(f"{prop!r} is no column of {table}; columns: {', '.join(schema.header)}")
-    index = schema.index(prop)
     lexicon = active()
 
     def build() -> frozenset[str]:
+        schema = SCHEMAS[table]
+        if prop not in schema.header[key + 1:]:
+            raise KeyError(f"{prop!r} is no column of {table}; columns: {', '.join(schema.header)}")
+        index = schema.index(prop)
         return frozenset(row.get(key) for row in lexicon.rows(table) if row.get(index) == "yes")
-    return lexicon.memo(("having", table, prop), build)
+    return lexicon.memo(("having", table, prop, key), build)
 
 
 def _mapping(table: str, key: int, value: int, convert: Callable[[str], _V]) -> Mapping[str, _V]:

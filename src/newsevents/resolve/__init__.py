@@ -40,8 +40,9 @@ def resolve(doc: Doc, article: Article, opts: Options) -> Mentions:
     offsets are body offsets. ``opts`` is accepted for the stage signature; resolution has no
     settings yet."""
     del opts  # the stage signature is shared by all stages
+    text = doc.text  # Doc.text joins every token on each access
     countries, named_states = resolve_hits(doc)
-    countries = _without_region_namesakes(doc, countries, named_states)
+    countries = _without_region_namesakes(text, countries, named_states)
     spacy_people = {part.lower() for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
                     for part in ent.text.split()}
     places = scan_places(doc, get_gazetteer(), countries, spacy_people)
@@ -52,7 +53,6 @@ def resolve(doc: Doc, article: Article, opts: Options) -> Mentions:
     # names the town's region right after it ("entered Goma, North Kivu").
     people = {part.lower() for m in actors if m.actor.kind == "person" and m.actor.name
               for part in m.actor.name.split()}
-    text = doc.text  # Doc.text joins every token on each access
     places = [m for m in places if m.rule.startswith(("region", "adjective", "GPE", "LOC", "FAC"))
               or text[m.start:m.end].lower() not in people or _region_named_after(m, places, text)]
     dates = scan_dates(doc, article.published)
@@ -84,7 +84,7 @@ def _year(published: str | None) -> int | None:
 _WORD = re.compile(r"\w+")
 
 
-def _without_region_namesakes(doc: Doc, countries: tuple[str, ...],
+def _without_region_namesakes(text: str, countries: tuple[str, ...],
                               named_states: list[tuple[int, str]]) -> tuple[str, ...]:
     """"LAWRENCEVILLE, Ga. - U.S. Marshals in Georgia ...": a state the article names only by a
     word that is also a first-level region of another of its countries (Georgia of the United
@@ -92,7 +92,6 @@ def _without_region_namesakes(doc: Doc, countries: tuple[str, ...],
     would name the state.)"""
     if len(countries) < 2:
         return countries
-    text = doc.text
     gazetteer = get_gazetteer()
     kept = []
     for iso in countries:

@@ -426,8 +426,9 @@ def _table_person(raw: Sequence[str], words: Sequence[str], found: Found,
     """A person of persons.tsv named in the phrase head; a surname that names someone already
     met in the article ("Choe" after "Foreign Minister Choe Son Hui") is left to that person."""
     sector_positions = sector_word_positions(found)
-    stop = [i in found.covered or i in sector_positions or w.rstrip(".") in actor_words("honorific")
-            or w in actor_words("foreign") for i, w in enumerate(words)]
+    honorific, foreign = actor_words("honorific"), actor_words("foreign")
+    stop = [i in found.covered or i in sector_positions or w.rstrip(".") in honorific
+            or w in foreign for i, w in enumerate(words)]
     named = [c.iso for c in found.countries]
     if found.bodies and found.bodies[0].entry.country:
         named.append(found.bodies[0].entry.country or "")

@@ -162,8 +162,10 @@ def _candidates(doc: Doc) -> list[Span]:
     for ent in doc.ents:
         if ent.label_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
             spans.setdefault((ent.start, ent.end), ent)
+    # gender_of's pronouns, one set for the whole doc rather than two look-ups a word
+    pronouns = actor_words("male-pronoun") | actor_words("female-pronoun")
     for tok in doc:
-        if gender_of(tok.lower_) is not None and tok.pos_ == "PRON":
+        if tok.lower_ in pronouns and tok.pos_ == "PRON":
             spans.setdefault((tok.i, tok.i + 1), doc[tok.i:tok.i + 1])
     return [spans[k] for k in sorted(spans, key=lambda k: (k[0], -k[1]))]
 
@@ -188,12 +190,15 @@ def _nearby(countries: list[tuple[int, str]], sent: Span, span: Span,
     the other party's, not X's."""
     at = span.start_char
     doc = span.doc
+    first, last, own_first, own_last = sent.start_char, sent.end_char, at, span.end_char
+    inside = [(off, iso) for off, iso in countries
+              if first <= off < last and not own_first <= off < own_last]
+    if not inside:
+        return ()  # most phrases: no country in the sentence, no need for the tree
     subtree = {t.i for t in span.root.subtree}
     verb = _clause_verb(span.root)
     ranked: list[tuple[int, int, str]] = []
-    for off, iso in countries:
-        if not sent.start_char <= off < sent.end_char or span.start_char <= off < span.end_char:
-            continue
+    for off, iso in inside:
         if token_at is not None and off in token_at:
             i = token_at[off]
         else:

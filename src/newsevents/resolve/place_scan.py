@@ -129,10 +129,11 @@ _NAME_LABELS = ("PERSON", "ORG", "NORP")
 
 @dataclass(frozen=True)
 class _Scan:
-    """What one scan of a document knows: the document, the gazetteer and the article's
-    countries, and the people the article names."""
+    """What one scan of a document knows: the document and its text, the gazetteer and the
+    article's countries, and the people the article names."""
 
     doc: Doc
+    text: str  # doc.text, joined once: Doc.text joins every token on each access
     gazetteer: Gazetteer
     countries: Sequence[str]
     person_names: set[str]
@@ -142,7 +143,7 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
                 person_names: set[str] | None = None) -> list[PlaceMention]:
     """Every place mention found in ``doc``; names the gazetteer cannot resolve are kept with
     precision "unknown" when spaCy labelled them as places."""
-    scan = _Scan(doc, gazetteer, countries, person_names or set())
+    scan = _Scan(doc, doc.text, gazetteer, countries, person_names or set())
     taken: set[int] = set()
     out: list[PlaceMention] = []
     regions = _region_phrases(doc)
@@ -164,7 +165,7 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
     out = _towns_of_the_dateline_country(out, scan)
     out = towns_by_neighbours(out, gazetteer, _chosen_by_size)
     out = _directions_of_countries(out, scan)
-    return _bare_region_names(out, doc.text)
+    return _bare_region_names(out, scan.text)
 
 
 # "northwest Syria", "the south-east of", "eastern Ukraine": a compass word right before a name.
@@ -185,7 +186,7 @@ def _directions_of_countries(out: list[PlaceMention], scan: _Scan) -> list[Place
     town: the country, the direction kept in the mention's text. (Taking the region the article
     names most in that direction, Idlib, merged distinct happenings of one article downstream:
     tried and left out.)"""
-    text = scan.doc.text
+    text = scan.text
     fixed = []
     for m in out:
         words = _compass_before(text, m.start) if m.place.precision == "country" else None
@@ -214,7 +215,7 @@ def _abbreviated_regions(out: list[PlaceMention], scan: _Scan) -> list[PlaceMent
     """"LAWRENCEVILLE, Ga.", "Peoria, IL", "Dubbo, NSW": a state's abbreviation after a town and
     a comma is that state (read nowhere else: "IN", "OR", "Ore." are words or names too); it
     replaces any mention the model made of it."""
-    text = scan.doc.text
+    text = scan.text
     added = []
     for m in out:
         found = _abbreviation_after_comma().match(text, m.end) \
@@ -257,7 +258,7 @@ def _towns_of_named_regions(out: list[PlaceMention], scan: _Scan) -> list[PlaceM
     regions = _article_regions(out, scan.gazetteer)
     fixed = []
     for k, m in enumerate(out):
-        region = _region_named_after(out, k, scan.doc.text) \
+        region = _region_named_after(out, k, scan.text) \
             if m.place.precision in ("city", "unknown") else None
         if region is not None and (m.place.country, m.place.admin1) != (region.country, region.admin1):
             m = _town_of_next_region(m, region, scan) or m
