@@ -68,10 +68,24 @@ def test_the_region_rule_is_named() -> None:
     assert res is not None and "region-name:new south wales" in res.rules
 
 
-def test_a_person_whose_name_begins_with_a_state_name_is_no_state() -> None:
-    arrest = _by_trigger(_events("Chad Hull, 37, was arrested by Kincaid police on Friday."),
-                         "arrested")
+@pytest.mark.parametrize("text", [
+    "Chad Hull, 37, was arrested by Kincaid police on Friday.",
+    # a police blotter's heading before the name: the phrase is not the person's alone
+    "October 25: ARRESTS – Chad Hull, 37, Bulpitt, was arrested by Kincaid police for violating "
+    "an order of protection.",
+])
+def test_a_person_whose_name_begins_with_a_state_name_is_no_state(text: str) -> None:
+    arrest = _by_trigger(_events(text), "arrested")
     assert all(a.country != "TCD" for a in (*arrest.actor, *arrest.recipient))
+
+
+def test_a_state_named_beside_a_person_stays_a_state() -> None:
+    from newsevents.analyse import load_model
+    from newsevents.options import load_options
+    from newsevents.resolve.actor_scan import person_named_like_state
+
+    doc = load_model(load_options().spacy_model)("Chad's president Mahamat Deby met the envoy.")
+    assert not person_named_like_state(doc[0:5])
 
 
 def test_the_organisation_after_a_long_title_is_the_person_s() -> None:

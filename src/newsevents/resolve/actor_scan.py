@@ -99,14 +99,18 @@ def _inside_person_name(doc: Doc, i: int, length: int) -> bool:
 
 
 def person_named_like_state(span: Span) -> bool:
-    """"Chad Hull, 37, was arrested": a person's name (the parser's PERSON entity, of more words
-    than a state's name) that begins or ends with a state's name is no state."""
-    names = [t for t in span if t.pos_ == "PROPN"]
-    if {t.ent_type_ for t in names} != {"PERSON"} or len(names) < 2:
+    """"Chad Hull, 37, was arrested", "ARRESTS - Chad Hull": a person's name (the parser's
+    PERSON entity, of more words than a state's name) that begins or ends with a state's name is
+    no state, unless the phrase names the state apart from the person too."""
+    names = [t for t in span if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"]
+    if len(names) < 2:
         return False
+    lex = country_lexicon()
+    if any(norm(t.text) in lex.names for t in span
+           if t.pos_ == "PROPN" and t.ent_type_ != "PERSON"):
+        return False  # ("Chad's president Mahamat Deby": the state is named on its own)
     ent = next((e for e in span.doc.ents if e.label_ == "PERSON" and e.start <= names[0].i < e.end),
                None)
-    lex = country_lexicon()
     if ent is None or norm(ent.text) in lex.names:  # ("Burkina Faso" tagged as a person)
         return False
     # a proper part of the name, at its start or its end, is a state's name
