@@ -54,7 +54,7 @@ def resolve(doc: Doc, article: Article, opts: Options) -> Mentions:
     people = {part.lower() for m in actors if m.actor.kind == "person" and m.actor.name
               for part in m.actor.name.split()}
     places = [m for m in places if m.rule.startswith(("region", "adjective", "GPE", "LOC", "FAC"))
-              or text[m.start:m.end].lower() not in people or _region_named_after(m, places, text)]
+              or text[m.start:m.end].lower() not in people or _own_region_follows(m, places, text)]
     dates = scan_dates(doc, article.published)
     quantities = parse_quantities(doc)
     return Mentions(
@@ -65,7 +65,7 @@ def resolve(doc: Doc, article: Article, opts: Options) -> Mentions:
     )
 
 
-def _region_named_after(m: PlaceMention, places: list[PlaceMention], text: str) -> bool:
+def _own_region_follows(m: PlaceMention, places: list[PlaceMention], text: str) -> bool:
     """The text names the town's own region right after it, set off by a comma ("Goma, North
     Kivu")."""
     if m.place.precision != "city" or not m.place.admin1:

@@ -280,15 +280,8 @@ def _towns_of_the_dateline_country(out: list[PlaceMention], scan: _Scan) -> list
     if span is None or not _opens_dateline(span):
         return out
     home = first.place.country
-    return [_namesake_at_home(m, home, scan) if _chosen_by_size(m) and m.place.country != home
-            else m for m in out]
-
-
-def _namesake_at_home(m: PlaceMention, home: str, scan: _Scan) -> PlaceMention:
-    found = scan.gazetteer.lookup_rule(m.place.text, countries=(home,))
-    if found is None or found[0].country != home or found[0].precision != "city":
-        return m
-    return PlaceMention(m.start, m.end, found[0], f"{m.rule}+dateline-country:{found[1]}")
+    return [(_namesake_in(m, (home, None), scan, "dateline-country", countries=(home,)) or m)
+            if _chosen_by_size(m) and m.place.country != home else m for m in out]
 
 
 # Between a town and the region named after it: a comma or a bracket, maybe after one lowercase
@@ -359,14 +352,17 @@ def _town_of_article_region(m: PlaceMention, regions: list[tuple[str, str, str]]
     return None
 
 
-def _namesake_in(m: PlaceMention, region: tuple[str, str], scan: _Scan,
-                 rule: str) -> PlaceMention | None:
-    """The town named like ``m`` in ``region`` (country, admin1), or None."""
+def _namesake_in(m: PlaceMention, region: tuple[str, str | None], scan: _Scan, rule: str,
+                 countries: tuple[str, ...] | None = None) -> PlaceMention | None:
+    """The town named like ``m`` in ``region`` (country, admin1; admin1 None: anywhere in the
+    country), looked up with ``countries`` as context (default: the region's, then the
+    article's), or None."""
     country, admin1 = region
-    found = scan.gazetteer.lookup_rule(m.place.text, countries=(country, *scan.countries),
-                                       admin1=admin1)
-    if found is None or found[0].precision != "city" or found[0].admin1 != admin1 or \
-            found[0].country != country or found[0].geonameid == m.place.geonameid:
+    found = scan.gazetteer.lookup_rule(m.place.text, countries=countries or (
+        country, *scan.countries), admin1=admin1)
+    if found is None or found[0].precision != "city" or found[0].country != country or \
+            (admin1 is not None and found[0].admin1 != admin1) or \
+            found[0].geonameid == m.place.geonameid:
         return None
     return PlaceMention(m.start, m.end, found[0], f"{m.rule}+{rule}:{found[1]}")
 

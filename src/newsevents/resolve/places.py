@@ -218,6 +218,14 @@ class GeoNamesTown(TypedDict):
     alternatenames: list[str]
 
 
+def _name_match(own: str, key: str) -> int:
+    """How a looked-up key names a town whose own key is ``own``: 2, its own name; 1, a spelling
+    of it (the same first four letters); 0, another name altogether."""
+    if own == key:
+        return 2
+    return 1 if own[:4] == key[:4] else 0
+
+
 def _with_saint_short(key: str) -> tuple[str, ...]:
     """A region's key and, for "saint ..." / "sainte ...", the key as news shortens it ("St
     Catherine" for Saint Catherine parish: a dateline's "ST CATHERINE, Jamaica")."""
@@ -405,20 +413,20 @@ class Gazetteer:
         """Population, tripled for a place whose own name this is (not a former or foreign name:
         Tolyatti was once "Stavropol") and for a capital."""
         score = float(max(self.pop[i], 1))
-        if self.own_name(i, key):
-            score *= 3 if ascii_key(self.names[i]) == key else 2
-        else:
+        match = _name_match(ascii_key(self.names[i]), key)
+        if match == 0:
             # another name altogether (a former name, a county's, a local one): "Franklin" is
             # one of Columbus, Ohio's and El Paso's, but the towns called Franklin come first
             score /= OTHER_NAME_PENALTY
+        else:
+            score *= 3 if match == 2 else 2
         if i in self.capital_index:
             score *= 3
         return score
 
     def own_name(self, i: int, key: str) -> bool:
         """``key`` is town ``i``'s own name or a spelling of it ("Sloviansk" for Slovyansk)."""
-        own = ascii_key(self.names[i])
-        return own == key or own[:4] == key[:4]
+        return _name_match(ascii_key(self.names[i]), key) > 0
 
     def own_towns(self, name: str) -> list[int]:
         """The towns whose own name (or a spelling of it) this is."""
