@@ -1,6 +1,7 @@
 """One happening told twice in an article: the telling that dates it more finely is the event's
 main evidence, a second toll of the same dead is a dispute, a toll of other victims or of a
-span long before is not the attack's. Whole-pipeline checks on texts written for this project."""
+span long before is not the attack's, and "the shooting" told later is the shooting told before.
+Whole-pipeline checks on texts written for this project."""
 
 from __future__ import annotations
 
@@ -74,3 +75,19 @@ def test_a_toll_since_years_before_is_not_the_attacks() -> None:
     events = _events(text, "2024-03-13T10:00:00+00:00")
     burning = next(e for e in events if "burned" in e.evidence.sentence)
     assert burning.fatalities is None or burning.fatalities.killed is None
+
+
+def test_the_definite_event_noun_refers_back_to_the_happening_told_before() -> None:
+    # "the shooting" names Monday's shooting in Leeds; Bradford is where the arrest was made
+    text = ("A man was shot dead in Leeds on Monday.\n\n"
+            "Police arrested a suspect in Bradford the day after the shooting.")
+    (shooting,) = _events(text, "2023-05-10T10:00:00+01:00")
+    assert shooting.location is not None and shooting.location.name == "Leeds"
+    assert any("the day after the shooting" in m.sentence for m in shooting.mentions)
+    assert "refers-back" in shooting.evidence.rule
+
+
+def test_an_event_noun_with_a_place_and_day_of_its_own_is_another_happening() -> None:
+    text = ("Gunmen attacked a bus in Kano on Monday.\n\n"
+            "The attack on a market in Lagos on Tuesday killed five people.")
+    assert len(_events(text, "2023-05-10T10:00:00+01:00")) == 2

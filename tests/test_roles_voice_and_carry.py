@@ -72,3 +72,18 @@ def test_a_clause_with_its_own_doer_keeps_it() -> None:
                    and "herders" in e.evidence.sentence)
     assert [a.text for a in killing.actor] == ["the army"]
     assert "no-carry:own-party" in killing.evidence.rule
+
+
+@pytest.mark.parametrize(("text", "trigger", "whom"), [
+    # the conjoined passive shares its first verb's "was" and subject
+    ("Two men were arrested in Leeds on Monday and later charged with theft.", "charged",
+     "Two men"),
+    # an active first verb lends its subject to the conjoined passive
+    ("The man turned himself in at police headquarters in Eugene and was charged with murder.",
+     "charged", "The man"),
+])
+def test_a_conjoined_passive_is_done_to_the_shared_subject(text: str, trigger: str,
+                                                           whom: str) -> None:
+    event = _by_trigger(_events(text), trigger)
+    assert any(whom in (a.text or "") or (a.text or "") in whom for a in event.recipient), \
+        event.recipient

@@ -4,6 +4,7 @@ historical) of one trigger, read from the words that govern it."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Token
@@ -165,9 +166,39 @@ def modality(t: Token, tables: Tables, date: DateSpan | None, published: dt.date
             found = _governor_modality(node, below, tables)
         if found is not None:
             return found
+    if _party_of_then(t):
+        return "historical"
     if date is not None and date_from_text and published is not None and date.start:
         return _modality_of_date(date, published)
+    if _over_years(chain[:2]):
+        return "historical"
     return "factual"
+
+
+# A span of years told of the happening: a record of the past, not the news ("has killed
+# thousands of civilians over the past decade", "have led to lynchings in the past", "in recent
+# years"); "over the past two weeks" is news, and the date scanner dates it.
+_YEARS_SPAN = re.compile(
+    r"^(?:(?:in|over|during|throughout) the (?:past|last) (?:(?:few|several|many|\w+|\d+) )?"
+    r"(?:years|decades?)|in recent (?:years|decades)|for (?:many )?(?:years|decades)|"
+    r"in the past)$", re.IGNORECASE)
+
+
+def _party_of_then(t: Token) -> bool:
+    """"the then Home Secretary approved ...", "signed by then-President Trump": a party named
+    by a post it held then, and holds no longer, acted in the past the story looks back on."""
+    verb = t if t.pos_ in ("VERB", "AUX") else syntax.governor_verb(t)
+    if verb is None:
+        return False
+    heads = [h for h in (syntax.subject(verb), syntax.child(verb, "nsubj")) if h is not None]
+    return any(x.lower_ == "then" and x.dep_ in ("amod", "advmod") and
+               x.head.pos_ in ("NOUN", "PROPN") for h in heads for x in h.subtree)
+
+
+def _over_years(nodes: list[Token]) -> bool:
+    """A prepositional phrase of the trigger or its governor spans years (``_YEARS_SPAN``)."""
+    return any(c.dep_ == "prep" and _YEARS_SPAN.match(
+        " ".join(x.text for x in c.subtree)) for node in nodes for c in node.children)
 
 
 def _clause_ends(below: Token, node: Token, tables: Tables) -> bool:

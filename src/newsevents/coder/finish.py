@@ -16,7 +16,7 @@ from ..lexicon import plover_types, sector_codes
 from ..records import Actor, Article, Event, Evidence, Mentions, Place, PlaceMention, Quantity
 from ..resolve.tables import country_name
 from . import acled as acled_mod
-from . import context, document, front
+from . import context, document, front, syntax
 from .draft import Draft
 from .ranking import confidence, salience
 from .tables import Tables
@@ -286,6 +286,8 @@ def _settled(d: Draft, story: Story) -> Place | None:
     """Runs the last rules over ``d``; its place as an event."""
     for type_rule in TYPE_RULES:
         type_rule(d)
+    if syntax.present_perfect(d.token):
+        d.rules.append("present-perfect")  # told as news: ``model_gate`` reads no background into it
     _fill_recipient_country(d, story.tables)
     _fill_from_sentence_country(d, story.by_part[front.part_of(d.token)], story.tables)
     document.fill_domestic(d, story.main, story.tables)

@@ -56,12 +56,21 @@ def _new_individual(tokens: tuple[Token, ...]) -> str | None:
 
 
 def anchored(a: Draft, b: Draft) -> bool:
-    """Something positive ties two tellings together: the same town or region, or the same day
-    named."""
+    """Something positive ties two tellings together: the same town or region, the same day
+    named, or the same act told again of a party the later telling refers back to ("A second
+    suspect turned himself in Monday", then "The man turned himself in at 1:36 p.m.")."""
     if a.place is not None and b.place is not None and "country" not in (
             a.place.place.precision, b.place.place.precision):
         return True  # (and they agree: checked before); a whole country ties nothing
-    return a.date_from_text and b.date_from_text
+    return (a.date_from_text and b.date_from_text) or _told_again_of(a, b)
+
+
+def _told_again_of(a: Draft, b: Draft) -> bool:
+    if a.token.doc is not b.token.doc or a.token.lemma_ != b.token.lemma_:
+        return False
+    later = b if b.token.i > a.token.i else a
+    tokens = later.recipient_tokens
+    return bool(tokens) and tokens[0].lower_ in coder_words("anaphoric-start")
 
 
 def _places_agree(a: Draft, b: Draft) -> bool:
@@ -236,11 +245,38 @@ def merge_happenings(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         first = next((o for o in out if same_happening(o, d)), None)
-        if first is None:
+        told = _told_before(d, out) if first is None else None
+        if told is not None:
+            tell(told, d, "refers-back")
+        elif first is None:
             out.append(d)
         else:
             absorb(first, d)
     return out
+
+
+# What an event noun's own phrase may not hold to be a plain reference back: a date, a place, a
+# number ("the April 8 shooting", "the shooting in Leeds", "the two attacks" may be new ones).
+_OWN_DETAILS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "QUANTITY"})
+
+
+def _refers_back(d: Draft) -> bool:
+    """"arrested the day after the shooting", "since the attack": an event noun with a definite
+    article and nothing of its own (no date, place or number) names a happening told before; the
+    place and date of its sentence are another happening's."""
+    t = d.token
+    if t.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ in coder_words("anaphoric-start") for c in t.children):
+        return False
+    return not any(x.like_num or x.ent_type_ in _OWN_DETAILS for x in t.subtree if x.i != t.i)
+
+
+def _told_before(d: Draft, out: list[Draft]) -> Draft | None:
+    """The latest earlier telling of the happening ``d`` refers back to, if ``d`` does."""
+    if not _refers_back(d):
+        return None
+    return next((o for o in reversed(out) if o.type == d.type and o.modality == d.modality
+                 and o.token.doc is d.token.doc and o.token.i < d.token.i), None)
 
 
 def place_from_paragraph(drafts: list[Draft]) -> None:

@@ -86,6 +86,18 @@ def _acled(e: Event, s: SentenceScores) -> Event:
     return e
 
 
+def _told_as_news(e: Event) -> bool:
+    """Told in the present perfect ("has blocked": news with a bearing on now, whatever else
+    the sentence dates: "... which intensified after the invasion in 2022"), or dated by the
+    text to a month it names without its year, which the rules read as news ("in March", "last
+    month": the seed's reading; ``context.modality``). A month told with its year ("after the
+    July 2024 election") is the model's to judge."""
+    if "present-perfect" in e.evidence.rule.split("+"):
+        return True
+    year = (e.date.start or "")[:4]
+    return bool(e.date.text) and e.date.precision == "month" and year not in e.date.text
+
+
 def review(events: list[Event], model: SentenceModel, drop_below: float = 0.0
            ) -> tuple[list[Event], list[Dropped]]:
     """The events the model lets through (with their scores and overrides), and the dropped:
@@ -103,7 +115,8 @@ def review(events: list[Event], model: SentenceModel, drop_below: float = 0.0
             continue
         e = replace(e, scores=s.summary(),
                     salience=round(e.salience + SALIENCE_WEIGHT * s.event, 4))
-        if e.modality == "factual" and s.temporal.get("background", 0.0) >= BACKGROUND_OVER:
+        if e.modality == "factual" and not _told_as_news(e) and \
+                s.temporal.get("background", 0.0) >= BACKGROUND_OVER:
             e = _with_rule(replace(e, modality="historical"), "model-background")
         kept.append(_acled(e, s))
     return kept, dropped

@@ -57,6 +57,13 @@ def _attached_to(x: Token, t: Token) -> bool:
     return True
 
 
+def _status_word(t: Token, row: TriggerRow) -> bool:
+    """"the jailed drug lord", "a detained activist": a participle that names a party by the
+    state it is in tells no happening."""
+    return row.type == "COERCE" and t.tag_ == "VBN" and t.dep_ == "amod" and \
+        t.head.pos_ in ("NOUN", "PROPN")
+
+
 def _finite(n: Token) -> bool:
     """The clause of ``n`` has a subject or a subordinating word of its own."""
     return any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in n.children)
@@ -223,6 +230,8 @@ class SentenceCoder:
         """The trigger's codable drafts; what another event fears or discusses ("concern that
         Russia may offer") is not a happening of its own."""
         embedded = any(a.i in rows for a in syntax.ancestors_in_sentence(t))
+        if _status_word(t, row):
+            return []
         return [d for d in self.build(t, row, others) if _codable(d) and not (
             embedded and d.modality == "hypothetical") and not context.conditional(t)]
 

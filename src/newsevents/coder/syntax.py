@@ -31,16 +31,26 @@ def headline_passive(t: Token) -> bool:
 
 
 def passive_subject(t: Token) -> Token | None:
-    """Whom a passive verb is done to: its passive subject ("the man was stabbed"), or the
-    subject of a headline's participle ("Man stabbed")."""
+    """Whom a passive verb is done to: its passive subject ("the man was stabbed"), the
+    subject of a headline's participle ("Man stabbed"), or the subject a conjoined passive
+    shares with its first verb ("the man turned himself in and was charged")."""
     own = child(t, "nsubjpass")
-    if own is not None or not headline_passive(t):
+    if own is not None:
         return own
-    return child(t, "nsubj") or t.head
+    if headline_passive(t):
+        return child(t, "nsubj") or t.head
+    if _conjoined_verb(t) and child(t, "nsubj") is None:
+        return child(t.head, "nsubjpass", "nsubj")
+    return None
 
 
 def is_passive(t: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or headline_passive(t)
+    """A passive verb, also one that shares its first verb's "was" ("was convicted and
+    sentenced")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or headline_passive(t):
+        return True
+    return _conjoined_verb(t) and t.tag_ == "VBN" and child(t, "nsubj", "aux", "dobj") is None \
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in t.head.children)
 
 
 def present_perfect(t: Token) -> bool:
@@ -50,6 +60,10 @@ def present_perfect(t: Token) -> bool:
     return verb is not None and any(
         c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_.lower() == "have"
         for c in verb.children)
+
+
+def _conjoined_verb(t: Token) -> bool:
+    return t.dep_ == "conj" and t.pos_ == "VERB" and t.head.pos_ in ("VERB", "AUX")
 
 
 def child(t: Token, *deps: str) -> Token | None:

@@ -424,6 +424,9 @@ def _region_mention(scan: _Scan, phrase: _RegionPhrase) -> tuple[PlaceMention, r
     if found is not None and found[1].startswith("district-town:") and _district_of_a_city(doc, start, end):
         found = None  # "the city's Dniprovskyi district": a part of the city, not a town elsewhere
     if found is None:
+        opening = _town_opening(scan, span, None)
+        if opening is not None:  # "Eugene Police Department": an office in a town, no region
+            return opening[0], range(start, end)
         place, rule = unknown_place(span.text), f"unresolved:region-word:{word}"
     else:
         place, rule = found
@@ -635,14 +638,33 @@ def _candidate_mention(scan: _Scan, span: Span, labelled: bool,
         scan.gazetteer.lookup_rule(c.text, countries=scan.countries, admin1=admin1)
     if found is None:
         if c.labelled and c.span.label_ != "PERSON":  # (a person-labelled name must resolve)
-            return (PlaceMention(c.span.start_char, c.span.end_char, unknown_place(c.text),
-                                 f"unresolved:{c.label}"), c.span)
+            return _town_opening(scan, c.span, admin1) or (
+                PlaceMention(c.span.start_char, c.span.end_char, unknown_place(c.text),
+                             f"unresolved:{c.label}"), c.span)
         return None
     place, rule = found
     sourced = _sourced_rule(scan, c, place, rule)
     if sourced is None:
         return None
     return PlaceMention(c.span.start_char, c.span.end_char, place, sourced), c.span
+
+
+def _town_opening(scan: _Scan, span: Span, admin1: str | None
+                  ) -> tuple[PlaceMention, Span] | None:
+    """"Eugene Police Department headquarters", "Kharkiv City Council": a name the gazetteer
+    does not know that opens with a town it knows is a site in that town."""
+    for end in range(span.end - 1, span.start, -1):
+        head = scan.doc[span.start:end]
+        after = scan.doc[end]
+        # (the name goes on: "Eugene Police", not "the Dniprovskyi district": a unit of its own)
+        if not all(t.pos_ == "PROPN" for t in head) or after.pos_ != "PROPN" or \
+                after.lower_ in region_words():
+            continue
+        found = scan.gazetteer.lookup_rule(head.text, countries=scan.countries, admin1=admin1)
+        if found is not None and found[0].precision in ("city", "admin2", "admin1"):
+            return (PlaceMention(head.start_char, head.end_char, found[0],
+                                 f"town-opening-name:{found[1]}"), span)
+    return None
 
 
 def _lookup_after_unit_word(scan: _Scan, c: _Candidate) -> tuple[Place, str] | None:

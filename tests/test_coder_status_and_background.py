@@ -1,0 +1,59 @@
+"""Rules of the precision-rules branch (issues 11 and 13): a participle naming a party by its
+state is no happening, a party named by a post it held then acted in the past, a span of years
+makes a happening background, another attack's clause keeps its place, and an office named after
+its town is in that town. Sentences in our own words."""
+
+from __future__ import annotations
+
+from newsevents import process
+from newsevents.records import Event
+
+
+def _events(text: str, published: str = "2024-05-20") -> list[Event]:
+    return process(text, published)
+
+
+def _by_trigger(events: list[Event], trigger: str) -> Event:
+    return next(e for e in events if e.evidence.trigger == trigger)
+
+
+def test_a_jailed_party_is_no_arrest() -> None:
+    events = _events("Gunmen loyal to the sons of a jailed drug lord clashed with a rival faction "
+                     "in Culiacan on Sunday.")
+    assert not any(e.type == "COERCE" for e in events)
+    assert any(e.type == "ASSAULT" for e in events)
+
+
+def test_an_arrest_told_as_a_happening_stays() -> None:
+    events = _events("Police jailed a drug lord in Culiacan on Sunday.")
+    assert any(e.type == "COERCE" for e in events)
+
+
+def test_a_party_of_then_acted_in_the_past() -> None:
+    event = _by_trigger(_events("In June, the then home secretary approved an extradition "
+                                "request from Washington.", "2019-11-20"), "approved")
+    assert event.modality == "historical"
+
+
+def test_a_span_of_years_is_background_and_two_weeks_are_news() -> None:
+    old = _by_trigger(_events("Militants have killed thousands of civilians in the province over "
+                              "the past decade."), "killed")
+    new = _by_trigger(_events("Rebels have attacked the town over the past two weeks."),
+                      "attacked")
+    assert (old.modality, new.modality) == ("historical", "factual")
+
+
+def test_an_attack_in_a_clause_of_its_own_keeps_its_place() -> None:
+    text = ("ATHENS, Ga. (AP) — Deputies in Georgia arrested a student accused of killing a man in "
+            "Washington last month, police said.")
+    events = _events(text, "2020-09-28")
+    arrest, killing = _by_trigger(events, "arrested"), _by_trigger(events, "killing")
+    assert killing.location is not None and killing.location.name == "Washington"
+    assert arrest.location is not None and arrest.location.name == "Athens"
+
+
+def test_an_office_named_after_its_town_is_in_that_town() -> None:
+    text = ("EUGENE, Ore. (AP) — A second suspect turned himself in at the Eugene Police "
+            "Department on Monday.")
+    event = _by_trigger(_events(text, "2020-04-13"), "turned")
+    assert event.location is not None and event.location.name == "Eugene"
