@@ -332,7 +332,7 @@ def _article_regions(out: list[PlaceMention], gazetteer: Gazetteer) -> list[tupl
     region is sure: a region's own name, or a town with no namesake (two towns picked by size
     are no evidence for each other)."""
     return [(norm(m.place.text), m.place.country, m.place.admin1) for m in out
-            if m.place.precision in ("city", "admin1") and m.place.country and m.place.admin1
+            if m.place.precision in ("city", "admin2", "admin1") and m.place.country and m.place.admin1
             and not (_chosen_by_size(m) and gazetteer.namesakes(m.place.text) > 1)]
 
 

@@ -28,6 +28,7 @@ import pycountry
 from ..geo import haversine_km
 from ..lexicon import place_words
 from ..records import Place
+from . import counties as county_index
 from . import gazetteer_cache
 from .tables import ascii_key, country_lexicon, read_table, split_alts
 
@@ -67,6 +68,8 @@ REGION_OVER_TOWN_MAX_POPULATION = 50000
 # this size ("Moscow" in a story about the United States is not Moscow, Idaho; "London" in one
 # about Canada may be London, Ontario).
 SMALL_NAMESAKE_MAX_POPULATION = 100000
+# A place of another GeoNames extract is the gazetteer's town of its name within this distance.
+SAME_TOWN_KM = 10.0
 # How much a town loses when the name looked up is not its own (nor a spelling of it).
 OTHER_NAME_PENALTY = 30
 
@@ -324,6 +327,7 @@ class Gazetteer:
         self.admin1_by_name: dict[str, list[_Admin1]] = {}
         self._build_admin1()
         self._add_aliases()
+        self.counties = county_index.index(county_index.build_counties(self._admin1_near))
 
     def _add_town(self, i: int, city: GeoNamesTown, capitals: dict[str, str]) -> None:
         """Town ``i`` into the columns and the name index (its own name, then its other names)."""
@@ -383,6 +387,7 @@ class Gazetteer:
             "admin1": [astuple(r) for r in self.admin1.values()],
             "admin1_by_name": {k: [(r.country, r.code) for r in v]
                                for k, v in self.admin1_by_name.items()},
+            "counties": [astuple(c) for found in self.counties.values() for c in found],
         }
 
     @classmethod
@@ -405,6 +410,7 @@ class Gazetteer:
         self.admin1 = {(r[0], r[1]): _Admin1(*r) for r in state["admin1"]}
         self.admin1_by_name = {k: [self.admin1[(c, a)] for c, a in v]
                                for k, v in state["admin1_by_name"].items()}
+        self.counties = county_index.index([county_index.County(*c) for c in state["counties"]])
         return self
 
     # ----------------------------------------------------------------- regions
@@ -757,6 +763,10 @@ class Gazetteer:
         """"Poltava region", "Bryansk oblast": a region, never a town; "Kachin State" where the
         region word is part of the region's own name. A district no region table knows
         ("Tarmiyah district", "Mocimboa da Praia district") is placed at its town of that name."""
+        if self._names_a_county(name, region_word):
+            # ("Franklin County": no region is called so, and no county is found through a town)
+            county = self._county(name, region_word)
+            return (county, f"county:{region_word}") if county is not None else None
         region = self.region(name.key, name.countries) or \
             self.region(f"{name.key} {region_word}", name.countries)
         if region is not None:
@@ -766,6 +776,40 @@ class Gazetteer:
             return None
         town = self._town_of_unit(name, name.key)
         return (town[0], f"district-town:{town[1]}") if town is not None else None
+
+    def _admin1_near(self, name: str, cc: str, lat: float, lon: float) -> str | None:
+        """The admin1 code of the town called ``name`` in ``cc`` (ISO2) within
+        ``SAME_TOWN_KM`` of (lat, lon): how a place of another GeoNames extract is found here."""
+        for i in self.by_name.get(ascii_key(name), ()):
+            if self.cc[i] == cc and haversine_km(self.lat[i], self.lon[i], lat, lon) <= SAME_TOWN_KM:
+                return self.a1[i]
+        return None
+
+    def _names_a_county(self, name: _Name, region_word: str) -> bool:
+        """The name with its unit word is a county's and no first-level region's ("Harris
+        County", "Washington County"; in Kenya "Kiambu County" is a first-level region)."""
+        full = ascii_key(f"{name.key} {region_word}")
+        return region_word in county_index.UNIT_WORDS and full in self.counties and \
+            full not in self.admin1_by_name
+
+    def _county(self, name: _Name, region_word: str) -> Place | None:
+        """The second-level region of that name ("Bartholomew County"), in the article's
+        countries first and in the region the text gives (``counties.the_one`` among the
+        namesakes left)."""
+        found = self.counties.get(ascii_key(f"{name.key} {region_word}"), [])
+        found = [c for c in found if self._iso3.get(c.country) in name.countries] or found
+        if name.admin1 is not None:
+            akey = ascii_key(name.admin1)
+            found = [c for c in found if (r := self.admin1.get((c.country, c.admin1))) is not None
+                     and akey in (ascii_key(r.short), ascii_key(r.full))]
+        county = county_index.the_one(found)
+        if county is None:
+            return None
+        region = self.admin1.get((county.country, county.admin1))
+        return Place(text=name.text, name=county.name, feature="ADM2",
+                     country=self._iso3.get(county.country),
+                     admin1=region.short if region else None, lat=county.lat, lon=county.lon,
+                     precision="admin2")
 
     def _town_of_unit(self, name: _Name, key: str) -> tuple[Place, str] | None:
         """The town called ``key`` (the name of a district or a city less its noun), kept only
