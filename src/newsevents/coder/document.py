@@ -33,6 +33,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from ..extract.datelines import place_dateline_end
 from ..lexicon import actor_words, coder_words, count_words, plover_types, sector_codes
 from ..records import Acled, Actor, DateSpan, Event, Fatalities, Mentions, PlaceMention
 from ..resolve.tables import country_name
@@ -287,15 +288,7 @@ def background(t: Token) -> bool:
 
 def dateline_end(body: str) -> int:
     """End offset of a dateline ("BAMAKO, Mali — "): its words name no party."""
-    head = body[:80]
-    for dash in (" — ", " – ", " - ", "—"):
-        pos = head.find(dash)
-        if pos > 0:
-            lead = head[:pos]
-            letters = [ch for ch in lead.split(",")[0].split("(")[0] if ch.isalpha()]
-            if letters and all(ch.isupper() for ch in letters):
-                return pos + len(dash)
-    return 0
+    return place_dateline_end(body)
 
 
 def disrupted_launches(events: list[Event], tables: Tables) -> list[Event]:

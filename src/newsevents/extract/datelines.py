@@ -1,6 +1,7 @@
 """Dates as news pages write them: datelines ("Friday 01 November 2024 06:04 EDT"), ISO stamps in
 metadata, dates in URLs. Everything returns ISO 8601, with the UTC offset when the text gives a
-zone (abbreviations resolved through ``data/extract/timezones.tsv``)."""
+zone (abbreviations resolved through ``data/extract/timezones.tsv``). Also where a story's place
+dateline ends ("BAMAKO, Mali — "), which the extractor and the coder both read."""
 
 from __future__ import annotations
 
@@ -198,3 +199,17 @@ def localise_utc(iso: str, url: str | None) -> str:
     if zone is None:
         return iso
     return datetime.fromisoformat(iso).astimezone(ZoneInfo(zone)).isoformat()
+
+
+def place_dateline_end(text: str) -> int:
+    """End offset of a place dateline opening ``text`` ("BAMAKO, Mali — ", "TULSA, Okla. (AP)
+    — "): a town in capitals, then a dash within the first 80 characters; 0 when none."""
+    head = text[:80]
+    for dash in (" — ", " – ", " - ", "—"):
+        pos = head.find(dash)
+        if pos > 0:
+            lead = head[:pos]
+            letters = [ch for ch in lead.split(",")[0].split("(")[0] if ch.isalpha()]
+            if letters and all(ch.isupper() for ch in letters):
+                return pos + len(dash)
+    return 0

@@ -15,7 +15,7 @@ from .classify import (
     furniture_verdicts,
     prose_score,
 )
-from .datelines import parse_dateline
+from .datelines import parse_dateline, place_dateline_end
 from .header import TextHeader, masthead_name, parse_byline, parse_text_header, publishers_in
 from .parts import Parts, normalise_paragraph
 
@@ -208,7 +208,11 @@ def _paragraph_score(page: _Page, i: int, p: str) -> float:
         score = rule(page, i, p)
         if score is not None:
             return score
-    return prose_score(page.feats[i], page.english)
+    opening = place_dateline_end(p)
+    # a lead that opens with its dateline ("TULSA, Okla. (AP) — Federal agents ...") is prose:
+    # the capitals of the town and the agency are not the share of a menu's or a caption's
+    feats = features(p[opening:]) if opening else page.feats[i]
+    return prose_score(feats, page.english)
 
 
 def _scores(page: _Page) -> list[float]:
