@@ -65,8 +65,23 @@ def main_clause_setting(s: Setting) -> list[PlaceMention]:
 
 def sentence_setting(s: Setting) -> list[PlaceMention]:
     """"A car bomb exploded next to a vehicle carrying workers on the outskirts of Manbij": a
-    setting told further down the sentence, outside other events' clauses."""
-    return slots.places_in(s.free, s.mentions, s.exclude, False)
+    setting told further down the sentence, outside other events' clauses. Not, for a
+    statement, in the words that hang on it: those tell what it is about ("accused U.S. forces
+    in southern Syria of ...") or go on to another act ("rejected the claims, and sources in the
+    camp told ..."); its own setting is ``own_words``'."""
+    words = s.free
+    if s.row.type in plover_types("verbal"):
+        about = {x.i for c in (s.governor or s.token).children if _tells_what_about(c)
+                 for x in c.subtree}
+        words = [x for x in words if x.i not in about]
+    return slots.places_in(words, s.mentions, s.exclude, False)
+
+
+def _tells_what_about(c: Token) -> bool:
+    """A word on a statement's verb that heads what the statement is about (its object, an
+    "of" or "about" phrase) or another act joined to it."""
+    return c.dep_ in ("dobj", "conj") or (
+        c.dep_ == "prep" and c.lower_ in ("of", "about", "over", "against", "for"))
 
 
 def target_place(s: Setting) -> list[PlaceMention]:

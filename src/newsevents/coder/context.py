@@ -166,7 +166,7 @@ def modality(t: Token, tables: Tables, date: DateSpan | None, published: dt.date
             found = _governor_modality(node, below, tables)
         if found is not None:
             return found
-    if _party_of_then(t):
+    if _party_of_then(t) or _past_under_present(t):
         return "historical"
     if date is not None and date_from_text and published is not None and date.start:
         return _modality_of_date(date, published)
@@ -193,6 +193,36 @@ def _party_of_then(t: Token) -> bool:
     heads = [h for h in (syntax.subject(verb), syntax.child(verb, "nsubj")) if h is not None]
     return any(x.lower_ == "then" and x.dep_ in ("amod", "advmod") and
                x.head.pos_ in ("NOUN", "PROPN") for h in heads for x in h.subtree)
+
+
+def _past_under_present(t: Token) -> bool:
+    """"They worry China is taking back the freedoms given to Hong Kong when the UK returned
+    the territory": a past act in a "when" clause of what goes on now is a time the story looks
+    back to (under a past verb it is the same time: "police fired when protesters advanced")."""
+    if t.tag_ != "VBD" or t.dep_ != "advcl" or not any(
+            c.dep_ == "advmod" and c.lower_ == "when" and c.i < t.i for c in t.children):
+        return False
+    cur = t.head
+    for _ in range(6):
+        tense = _finite_tense(cur)
+        # (a relative clause describes a noun of the clause above: "the land it granted them
+        # when ..." is told from that clause's time)
+        if tense is not None and not (tense == "past" and cur.dep_ in ("relcl", "acl")):
+            return tense == "present"
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _finite_tense(verb: Token) -> str | None:
+    """"present" or "past" for a finite verb (its own tag or its auxiliary's), None otherwise."""
+    for x in [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]:
+        if x.tag_ in ("VBZ", "VBP"):
+            return "present"
+        if x.tag_ in ("VBD", "MD"):
+            return "past"
+    return None
 
 
 def _over_years(nodes: list[Token]) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from ..lexicon import plover_types, sector_codes
+from ..lexicon import coder_words, plover_types, sector_codes
 from ..records import Actor, Article, Event, Evidence, Mentions, Place, PlaceMention, Quantity
 from ..resolve.tables import country_name
 from . import acled as acled_mod
@@ -201,6 +201,25 @@ def place_from_dateline(d: Draft, place: Place | None, story: Story) -> Place | 
     return place
 
 
+def place_from_police_town(d: Draft, place: Place | None, story: Story) -> Place | None:
+    """"Hong Kong police have laid siege to a university", "officers of the Columbus Police
+    Department arrested ...": a police force named by its town (or territory) acts there; the
+    event placed nowhere else happened in that town. (A party's place word is otherwise no
+    place of the event: "Russian forces attacked ...".)"""
+    if place is not None or d.modality != "factual" or not any(
+            t.lower_ in coder_words("police-force") for t in d.actor_tokens):
+        return place
+    start = min(t.idx for t in d.actor_tokens)
+    end = max(t.idx + len(t) for t in d.actor_tokens)
+    mentions = story.by_part[front.part_of(d.token)]
+    town = next((m.place for m in mentions.places if start <= m.start and m.end <= end
+                 and m.place.country and m.place.precision != "unknown"), None)
+    if town is None:
+        return place
+    d.rules.append("place-from-police-town")
+    return town
+
+
 def place_from_recipient(d: Draft, place: Place | None, story: Story) -> Place | None:
     """An attack placed nowhere else happened in its target's country."""
     if place is not None or d.type not in plover_types("located_by_recipient") or d.modality != "factual":
@@ -256,6 +275,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
     actor_protesters,
     dateline_over_countryless_place,
     dateline_refines_region,
+    place_from_police_town,
     place_from_dateline,
     place_from_recipient,
     recipient_from_deployment_place,

@@ -30,7 +30,7 @@ from ..records import DATE_PRECISIONS, Actor, DateSpan, Fatalities, Mentions
 from ..resolve.date_scan import ANAPHORIC_DAY
 from .draft import Draft, take_parties
 from .slots import PRECISION_RANK
-from .syntax import present_perfect
+from .syntax import core_tokens, direct_object, past_heading, present_perfect
 
 
 def countries(actors: tuple[Actor, ...]) -> frozenset[str]:
@@ -137,10 +137,71 @@ def _comparable(a: Draft, b: Draft, need_anchor: bool) -> bool:
         b.acled_code == "disrupt") and a.token != b.token
 
 
-def _two_individuals(a: Draft, b: Draft) -> bool:
+def _patient(d: Draft) -> tuple[Token, ...]:
+    """The words of whom the act is done to: the recipient's, else (a party the dictionaries
+    cannot read, "A male juvenile, 16, was arrested") the trigger's object phrase."""
+    if d.recipient_tokens or d.token.pos_ != "VERB":
+        return d.recipient_tokens
+    obj = direct_object(d.token)
+    return tuple(core_tokens(past_heading(obj))) if obj is not None else ()
+
+
+def two_individuals(a: Draft, b: Draft) -> bool:
     """"X was arrested ...", "Y was arrested ...": one arrest each."""
-    pa, pb = _new_individual(a.recipient_tokens), _new_individual(b.recipient_tokens)
+    pa, pb = _new_individual(_patient(a)), _new_individual(_patient(b))
     return bool(pa and pb and pa != pb)
+
+
+def names_lead_individual(first: Draft, later: Draft) -> bool:
+    """The story's first paragraph introduces its recipient by a description ("Marshals have
+    arrested a university football player ..."), and a later telling names one person ("agents
+    took Dijon Williams into custody at a Lawrenceville home Monday"): news names in the body
+    whom the lead describes, so the two may tell one happening though nothing else ties them
+    yet (the lead's place comes from the dateline, later)."""
+    named, described = later.recipient_tokens, _patient(first)
+    ages = {_age(named), _age(described)}
+    return first.paragraph == 0 and later.paragraph > 0 and _indefinite(described) and \
+        _new_individual(named) is not None and _a_person(named) and (
+            None in ages or len(ages) == 1)  # "A male juvenile, 15," is not "Corey Madsen, 41,"
+
+
+def _age(tokens: tuple[Token, ...]) -> str | None:
+    """The age a phrase gives its person ("Darnell Weeks, 52,")."""
+    return next((c.text for t in tokens for c in t.children if c.dep_ == "appos" and c.like_num),
+                None)
+
+
+def _a_person(tokens: tuple[Token, ...]) -> bool:
+    """A proper name of a person: so tagged, or given with an age ("Darnell Weeks, 52,")."""
+    if not tokens or not all(t.pos_ == "PROPN" for t in tokens):
+        return False
+    return any(t.ent_type_ == "PERSON" for t in tokens) or _age(tokens) is not None
+
+
+def _region_holds(a: Draft, b: Draft) -> bool:
+    """The places agree, or one is the region the other's town is in (the lead's "Marshals in
+    Georgia", the body's "a Lawrenceville home")."""
+    if a.place is None or b.place is None or _places_agree(a, b):
+        return True
+    pa, pb = a.place.place, b.place.place
+    region, town = (pa, pb) if pa.precision == "admin1" else (pb, pa)
+    return region.precision == "admin1" and region.country == town.country and \
+        region.admin1 is not None and region.admin1 == town.admin1
+
+
+def _without_place(d: Draft) -> Draft:
+    return replace(d, place=None)
+
+
+def _indefinite(tokens: tuple[Token, ...]) -> bool:
+    """The phrase is (or modifies) a noun with "a" or "an": "a Georgetown University football
+    player" (whose mention may be only "Georgetown University")."""
+    if not tokens:
+        return False
+    head = next((t for t in tokens if t.head.i == t.i or t.head not in tokens), tokens[0])
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
+        head = head.head
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
 
 
 def same_happening(a: Draft, b: Draft, need_anchor: bool = True) -> bool:
@@ -152,7 +213,7 @@ def same_happening(a: Draft, b: Draft, need_anchor: bool = True) -> bool:
         return False
     if any(ANAPHORIC_DAY.fullmatch(d.date.text.strip()) for d in (a, b)):
         return False  # "The same day, gunmen ...": the telling of another happening of that day
-    if need_anchor and _two_individuals(a, b):  # (a headline's "Man" is the body's "a man")
+    if need_anchor and two_individuals(a, b):  # (a headline's "Man" is the body's "a man")
         return False
     return _places_agree(a, b) and _dates_agree(a, b) and _tolls(a, b) != "different" and (
         not need_anchor or anchored(a, b))
@@ -241,17 +302,28 @@ def _lower_toll(a: Fatalities | None, b: Fatalities | None) -> Fatalities:
 
 
 def merge_happenings(drafts: list[Draft]) -> list[Draft]:
-    """Fold every later telling of a happening into its first telling (see module doc)."""
+    """Fold every later telling of a happening into its first telling (see module doc); a
+    definite event noun with nothing of its own refers back to the latest earlier telling
+    (``_told_before``); a telling that names whom the lead only described takes the lead's
+    place as the main one (``names_lead_individual``: its words name the person, and often the
+    day and the town)."""
     out: list[Draft] = []
     for d in drafts:
         first = next((o for o in out if same_happening(o, d)), None)
-        told = _told_before(d, out) if first is None else None
+        if first is not None:
+            absorb(first, d)
+            continue
+        told = _told_before(d, out)
         if told is not None:
             tell(told, d, "refers-back")
-        elif first is None:
+            continue
+        lead = next((o for o in out if names_lead_individual(o, d) and _region_holds(o, d)
+                     and same_happening(_without_place(o), d, need_anchor=False)), None)
+        if lead is None:
             out.append(d)
         else:
-            absorb(first, d)
+            absorb(d, lead, rule="names-lead")
+            out[out.index(lead)] = d
     return out
 
 

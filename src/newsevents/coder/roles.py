@@ -127,6 +127,7 @@ class ActorFinder:
             if alt is None:
                 return Found((), (head,), "")
             head = alt
+        head = syntax.past_heading(head)
         core = syntax.core_tokens(head)
         named = _unique(m.actor for m in self.mentions_over(core)
                         if m.actor.country or m.actor.name or m.actor.sector)
@@ -704,3 +705,4 @@ def _light_governor_subject(finder: ActorFinder, t: Token, light: frozenset[str]
         return None
     f = finder.phrase(subj)
     return Found(f.actors, f.tokens, "governor-subject") if f.actors else None
+

@@ -57,9 +57,24 @@ def present_perfect(t: Token) -> bool:
     """"has blocked", "have been killed", "has launched an attack": the tense of news told
     with its bearing on the present (background is told in the simple or past perfect)."""
     verb = t if t.pos_ in ("VERB", "AUX") else governor_verb(t)
-    return verb is not None and any(
-        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_.lower() == "have"
-        for c in verb.children)
+    if verb is None:
+        return False
+    for _ in range(3):  # "police have laid siege ..., pinning students inside and threatened"
+        if not _shares_auxiliary(verb):
+            break
+        verb = verb.head
+    return any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_.lower() == "have"
+               for c in verb.children)
+
+
+def _shares_auxiliary(verb: Token) -> bool:
+    """A verb conjoined to another, with no subject or auxiliary of its own, or a participle
+    going on from one ("laid siege, pinning ..."), is told in that verb's tense."""
+    if verb.head.pos_ != "VERB" or verb.head.i == verb.i or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return False
+    return (verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD", "VBG")) or (
+        verb.dep_ == "advcl" and verb.tag_ == "VBG")
 
 
 def _conjoined_verb(t: Token) -> bool:
@@ -251,6 +266,27 @@ def core_tokens(t: Token) -> list[Token]:
             continue
         out.extend(core_tokens(c))
     return sorted(out, key=lambda x: x.i)
+
+
+def past_heading(head: Token) -> Token:
+    """A police blotter's entry heading ("October 20: ARRESTS – A male juvenile, 16, was
+    arrested"): the parser makes the date or the capitals label the subject and hangs the
+    party on it (appos); the party is the phrase."""
+    for _ in range(3):
+        if not (head.ent_type_ == "DATE" or _label(head)):
+            break
+        nxt = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i), None)
+        if nxt is None:
+            break
+        head = nxt
+    return head
+
+
+def _label(t: Token) -> bool:
+    """A capitals heading word before a dash ("ARRESTS –")."""
+    doc = t.doc
+    return t.is_upper and t.is_alpha and len(t) > 2 and t.i + 1 < len(doc) and \
+        doc[t.i + 1].text in ("–", "—", "-")
 
 
 def modifiers(t: Token) -> list[Token]:

@@ -138,6 +138,8 @@ CODER_WORD_LISTS: dict[str, str] = {
     "local-source": "words in a source's name that make it local (\"local officials said\"): "
                     "its country is that of the event's place",
     "pronoun-start": "first words that make a party a pronoun, not a name",
+    "police-force": "words that make a party a police force: one named by its town (\"Hong "
+                    "Kong police\") acts in that town",
     "anaphoric-start": "first words of a recipient that refer back to one named before (\"the "
                        "man\", \"he\"), so it is no new individual",
     "background-preposition": "prepositions that put an event in the background of another "
