@@ -89,7 +89,7 @@ def target_place(s: Setting) -> list[PlaceMention]:
     target names the place."""
     if s.row.type not in plover_types("targets_places"):
         return []
-    return slots.places_within(s.target, s.mentions)
+    return slots.places_within([x for x in s.target if not syntax.residence(x)], s.mentions)
 
 
 def town_that_acts(s: Setting) -> list[PlaceMention]:

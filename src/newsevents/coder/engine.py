@@ -58,10 +58,12 @@ are in ``ranking``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from ..lexicon import coder_words
 from ..records import Article, Event, Fatalities, Mentions, PlaceMention, Quantity
 from ..resolve.place_scan import is_sure_town
 from ..resolve.places import get_gazetteer
@@ -261,29 +263,55 @@ def _document_rules(drafts: list[Draft], mentions: Mentions, tables: Tables,
 STORY_TOWN = "story-town"
 
 
-def _first_town(mentions: Mentions, end: int, main: tuple[str, ...]) -> PlaceMention | None:
-    """The first town before ``end`` that is sure (``is_sure_town``: a small namesake picked by
-    size says nothing of where the story is told from) and lies in one of the article's main
-    countries when the body names any."""
+def _first_town(text: str, mentions: Mentions, end: int,
+                main: tuple[str, ...]) -> PlaceMention | None:
+    """The first town before ``end`` of ``text`` that is sure (``is_sure_town``: a small
+    namesake picked by size says nothing of where the story is told from), is no one's home
+    (``_lives_in``) and lies in one of the article's main countries when the body names any."""
     gazetteer = get_gazetteer()
     return next((m for m in sorted(mentions.places, key=lambda m: m.start)
-                 if m.start < end and is_sure_town(m, gazetteer)
+                 if m.start < end and is_sure_town(m, gazetteer) and not _lives_in(text, m)
                  and (not main or m.place.country in main)), None)
+
+
+# "Dana Lowe, 30, of Keizer": the town after a person's age is where the person lives.
+_AGE_OF = re.compile(r",\s*\d{1,3},\s*of\s+$")
+
+
+def _lives_in(body: str, m: PlaceMention) -> bool:
+    return bool(_AGE_OF.search(body[max(0, m.start - 16):m.start]))
 
 
 def _story_town(parts: tuple[front.FrontPart, ...], doc: Doc, mentions: Mentions,
                 main: tuple[str, ...]) -> PlaceMention | None:
     """A story with no dateline ("Brothel busted in Boston"): the town its headline names, else
-    the town of its first sentence, is the town it is told from; an event placed nowhere else
-    happened there when its parties are local (the dateline's rule, ``place_from_dateline``)."""
+    the town of its first sentence, else the town whose police force it names, is the town it is
+    told from; an event placed nowhere else happened there when its parties are local (the
+    dateline's rule, ``place_from_dateline``)."""
     for part in parts:
         if part.name == "headline":
-            found = _first_town(part.mentions, len(part.doc.text), main)
+            found = _first_town(part.doc.text, part.mentions, len(part.doc.text), main)
             if found is not None:
                 return replace(found, rule=f"{STORY_TOWN}:headline:{found.rule}")
     first = next(iter(doc.sents), None)
-    found = _first_town(mentions, first.end_char, main) if first is not None else None
-    return replace(found, rule=f"{STORY_TOWN}:lead:{found.rule}") if found is not None else None
+    found = _first_town(doc.text, mentions, first.end_char, main) if first is not None else None
+    if found is not None:
+        return replace(found, rule=f"{STORY_TOWN}:lead:{found.rule}")
+    found = _police_town(doc.text, mentions, main)
+    return replace(found, rule=f"{STORY_TOWN}:police:{found.rule}") if found is not None else None
+
+
+def _police_town(body: str, mentions: Mentions, main: tuple[str, ...]) -> PlaceMention | None:
+    """The first sure town that names a police force ("Officers from the Columbus Police
+    Department ..."): a local crime story is told from the town whose police it follows."""
+    gazetteer = get_gazetteer()
+    words = coder_words("police-force")
+    for m in sorted(mentions.places, key=lambda m: m.start):
+        after = body[m.end:m.end + 30].split()
+        if after and after[0].lower() in words and is_sure_town(m, gazetteer) and (
+                not main or m.place.country in main):
+            return m
+    return None
 
 
 def code_article(doc: Doc, article: Article, mentions: Mentions,

@@ -194,7 +194,9 @@ def place_from_dateline(d: Draft, place: Place | None, story: Story) -> Place | 
         return place
     parties = {a.country for a in (*d.actor, *d.recipient)
                if a.country and len(a.country) == 3 and a.country not in sector_codes("placeless")}
-    if not parties or story.dateline.place.country in parties:
+    # a statement is made where the story is filed from, whoever makes it ("HANOI (AP) - U.S.
+    # Defense Secretary Mark Esper on Wednesday accused China ..."): the speaker is there
+    if not parties or story.dateline.place.country in parties or d.type in plover_types("verbal"):
         d.rules.append("place-from-story-town" if story.dateline.rule.startswith("story-town:")
                        else "place-from-dateline")
         return story.dateline.place
@@ -230,6 +232,23 @@ def place_from_recipient(d: Draft, place: Place | None, story: Story) -> Place |
         d.rules.append("place-from-recipient")
         return _place_from_country(countries[0])
     return place
+
+
+def place_from_parties(d: Draft, place: Place | None, story: Story) -> Place | None:
+    """A material act placed nowhere else whose two sides are of one country ("Hundreds of
+    demonstrators blocked roads" in a story of protests across Iran) happened in that country
+    (ACLED's country-level location when the text names no town)."""
+    if place is not None or d.type not in plover_types("material") or d.modality != "factual":
+        return place
+    parties = {a.country for a in (*d.actor, *d.recipient)}
+    # (both sides: an actor's own country is not where it acts, "Turkish drones struck ...")
+    if len(parties) != 1 or None in parties or not d.actor or not d.recipient:
+        return place
+    (country,) = parties
+    if country is None or len(country) != 3 or country in sector_codes("placeless"):
+        return place
+    d.rules.append("place-from-parties")
+    return _place_from_country(country)
 
 
 def recipient_from_deployment_place(d: Draft, place: Place | None,
@@ -278,6 +297,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
     place_from_police_town,
     place_from_dateline,
     place_from_recipient,
+    place_from_parties,
     recipient_from_deployment_place,
     source_country,
 )

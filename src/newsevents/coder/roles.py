@@ -280,8 +280,9 @@ def _mention_in_subtree(finder: ActorFinder, p: _Phrase) -> Found | None:
 
 
 def _place(finder: ActorFinder, p: _Phrase) -> Found | None:
-    """A country, region or town in the phrase stands for its state."""
-    for m in finder.places_over(list(p.core)):
+    """A country, region or town in the phrase stands for its state (not the town a person is
+    "of": "Dana Lowe, 30, of Keizer")."""
+    for m in finder.places_over([x for x in p.core if not syntax.residence(x)]):
         place = m.place
         if place.country and place.precision in ("country", "city", "admin1"):
             return Found((Actor(text=finder.text[m.start:m.end],

@@ -186,11 +186,17 @@ def _head_subject(t: Token, depth: int) -> Token | None:
 
 def _controller(t: Token, depth: int) -> Token | None:
     """"urged Iran to stop": the governor's object; "is willing to withdraw": the subject of
-    the adjective's verb; else the governor's subject ("agreed to cooperate")."""
+    the adjective's verb; "is alleged to have flung": the passive's subject; else the
+    governor's subject ("agreed to cooperate")."""
     head = t.head
     obj = child(head, "dobj")
     if obj is None and head.pos_ == "ADJ" and head.head.i != head.i:
         return subject(head.head, depth + 1)
+    if obj is None and child(head, "nsubjpass") is not None and subject(head, depth + 1) is None \
+            and any(c.dep_ == "aux" and c.lower_ == "have" for c in t.children):
+        # "The accused is alleged to have flung stones", "is said to have fired": the one the
+        # passive reports of did the act ("is expected to sign" tells no act done)
+        return child(head, "nsubjpass")
     return obj if obj is not None else subject(head, depth + 1)
 
 
@@ -287,6 +293,16 @@ def _label(t: Token) -> bool:
     doc = t.doc
     return t.is_upper and t.is_alpha and len(t) > 2 and t.i + 1 < len(doc) and \
         doc[t.i + 1].text in ("–", "—", "-")
+
+
+def residence(x: Token) -> bool:
+    """"Christopher Tays, 32, of Franklin": a town a named person is "of" is where the person
+    lives, not where the act was done nor a party of it."""
+    prep = x.head if x.dep_ == "pobj" else None
+    while prep is None and x.dep_ in ("compound", "amod") and x.head.i != x.i:
+        x = x.head
+        prep = x.head if x.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ == "of" and prep.head.pos_ == "PROPN"
 
 
 def modifiers(t: Token) -> list[Token]:
