@@ -25,7 +25,7 @@ def load_model(name: str) -> Language:
     """Load the pipeline once per process (each worker of a pool or a Dask cluster loads its own)."""
     import spacy
 
-    from . import paragraph_breaks
+    from . import paragraph_breaks, token_attributes
 
     try:
         nlp = spacy.load(name)
@@ -38,6 +38,7 @@ def load_model(name: str) -> Language:
         paragraph_breaks.add_to(nlp)
     except ValueError as exc:
         raise ConfigError(f"spaCy pipeline {name!r} cannot be used: {exc}") from exc
+    token_attributes.add_to(nlp)
     return nlp
 
 

@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 LEAD_SENTENCES = 3
 NEIGHBOURS = 1
 # What the light regions skip: everything but the entity recogniser.
-LIGHT_DISABLED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+LIGHT_DISABLED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter",
+                  "newsevents_token_attributes")
 
 # A sentence ends after . ! or ? (and closing quotes or brackets) followed by whitespace and a
 # capital, a digit or an opening quote, or at a line break; the next one starts after that
