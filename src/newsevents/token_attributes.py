@@ -24,8 +24,8 @@ from spacy.vocab import Vocab
 NAME = "newsevents_token_attributes"
 REPLACES = ("attribute_ruler", "lemmatizer")
 # The memo is emptied when it holds this many readings: its memory stays bounded however many
-# texts a worker codes (about 30 MB; a news text adds a few dozen readings once warm).
-MEMO_MAX = 200_000
+# texts a worker codes (about 10 MB; a news text adds a few dozen readings once warm).
+MEMO_MAX = 50_000
 # (orth, tag, dep, neighbours) -> (pos, lemma, morph); neighbours 0 when no rule reads them
 Key = tuple[int, int, int, int]
 Reading = tuple[int, int, int]  # pos, lemma, morph (as spaCy's arrays hold them)
