@@ -58,7 +58,6 @@ are in ``ranking``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span
@@ -67,7 +66,7 @@ from ..lexicon import coder_words
 from ..records import Article, Event, Fatalities, Mentions, PlaceMention, Quantity
 from ..resolve.place_scan import is_sure_town
 from ..resolve.places import get_gazetteer
-from . import document, finish, front, happenings, slots, stance
+from . import document, finish, front, happenings, slots, stance, syntax
 from .draft import Draft
 from .ranking import document_label, rank
 from .sentence import SentenceCoder, paragraph_of
@@ -263,23 +262,21 @@ def _document_rules(drafts: list[Draft], mentions: Mentions, tables: Tables,
 STORY_TOWN = "story-town"
 
 
-def _first_town(text: str, mentions: Mentions, end: int,
+def _first_town(doc: Doc, mentions: Mentions, end: int,
                 main: tuple[str, ...]) -> PlaceMention | None:
-    """The first town before ``end`` of ``text`` that is sure (``is_sure_town``: a small
+    """The first town before ``end`` of ``doc`` that is sure (``is_sure_town``: a small
     namesake picked by size says nothing of where the story is told from), is no one's home
     (``_lives_in``) and lies in one of the article's main countries when the body names any."""
     gazetteer = get_gazetteer()
     return next((m for m in sorted(mentions.places, key=lambda m: m.start)
-                 if m.start < end and is_sure_town(m, gazetteer) and not _lives_in(text, m)
+                 if m.start < end and is_sure_town(m, gazetteer) and not _lives_in(doc, m)
                  and (not main or m.place.country in main)), None)
 
 
-# "Dana Lowe, 30, of Keizer": the town after a person's age is where the person lives.
-_AGE_OF = re.compile(r",\s*\d{1,3},\s*of\s+$")
-
-
-def _lives_in(body: str, m: PlaceMention) -> bool:
-    return bool(_AGE_OF.search(body[max(0, m.start - 16):m.start]))
+def _lives_in(doc: Doc, m: PlaceMention) -> bool:
+    """"Dana Lowe, 30, of Keizer": the town is where a person lives (``syntax.residence``)."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and syntax.residence(span.root)
 
 
 def _story_town(parts: tuple[front.FrontPart, ...], doc: Doc, mentions: Mentions,
@@ -290,11 +287,11 @@ def _story_town(parts: tuple[front.FrontPart, ...], doc: Doc, mentions: Mentions
     dateline's rule, ``place_from_dateline``)."""
     for part in parts:
         if part.name == "headline":
-            found = _first_town(part.doc.text, part.mentions, len(part.doc.text), main)
+            found = _first_town(part.doc, part.mentions, len(part.doc.text), main)
             if found is not None:
                 return replace(found, rule=f"{STORY_TOWN}:headline:{found.rule}")
     first = next(iter(doc.sents), None)
-    found = _first_town(doc.text, mentions, first.end_char, main) if first is not None else None
+    found = _first_town(doc, mentions, first.end_char, main) if first is not None else None
     if found is not None:
         return replace(found, rule=f"{STORY_TOWN}:lead:{found.rule}")
     found = _police_town(doc.text, mentions, main)

@@ -158,11 +158,12 @@ def names_lead_individual(first: Draft, later: Draft) -> bool:
     took Dijon Williams into custody at a Lawrenceville home Monday"): news names in the body
     whom the lead describes, so the two may tell one happening though nothing else ties them
     yet (the lead's place comes from the dateline, later)."""
+    if first.paragraph != 0 or later.paragraph == 0:
+        return False
     named, described = later.recipient_tokens, _patient(first)
     ages = {_age(named), _age(described)}
-    return first.paragraph == 0 and later.paragraph > 0 and _indefinite(described) and \
-        _new_individual(named) is not None and _a_person(named) and (
-            None in ages or len(ages) == 1)  # "A male juvenile, 15," is not "Corey Madsen, 41,"
+    return _indefinite(described) and _new_individual(named) is not None and _a_person(named) \
+        and (None in ages or len(ages) == 1)  # "A male juvenile, 15," is not "Corey Madsen, 41,"
 
 
 def _age(tokens: tuple[Token, ...]) -> str | None:

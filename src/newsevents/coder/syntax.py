@@ -296,13 +296,18 @@ def _label(t: Token) -> bool:
 
 
 def residence(x: Token) -> bool:
-    """"Christopher Tays, 32, of Franklin": a town a named person is "of" is where the person
-    lives, not where the act was done nor a party of it."""
+    """"Christopher Tays, 32, of Franklin": a town a named person (given with an age, or read as
+    a person) is "of" is where the person lives, not where the act was done nor a party of it
+    ("the University of Kansas", "the Bank of England" are no one's home)."""
     prep = x.head if x.dep_ == "pobj" else None
     while prep is None and x.dep_ in ("compound", "amod") and x.head.i != x.i:
         x = x.head
         prep = x.head if x.dep_ == "pobj" else None
-    return prep is not None and prep.lower_ == "of" and prep.head.pos_ == "PROPN"
+    if prep is None or prep.lower_ != "of" or prep.head.pos_ != "PROPN":
+        return False
+    person = prep.head
+    return person.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.like_num
+                                                 for c in person.children)
 
 
 def modifiers(t: Token) -> list[Token]:
