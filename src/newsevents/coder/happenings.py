@@ -30,7 +30,7 @@ from ..records import DATE_PRECISIONS, Actor, DateSpan, Fatalities, Mentions
 from ..resolve.date_scan import ANAPHORIC_DAY
 from .draft import Draft, take_parties
 from .slots import PRECISION_RANK
-from .syntax import core_tokens, direct_object, past_heading, present_perfect
+from .syntax import age, core_tokens, direct_object, named_person, past_heading, present_perfect
 
 
 def countries(actors: tuple[Actor, ...]) -> frozenset[str]:
@@ -168,15 +168,13 @@ def names_lead_individual(first: Draft, later: Draft) -> bool:
 
 def _age(tokens: tuple[Token, ...]) -> str | None:
     """The age a phrase gives its person ("Darnell Weeks, 52,")."""
-    return next((c.text for t in tokens for c in t.children if c.dep_ == "appos" and c.like_num),
-                None)
+    return next((a for t in tokens if (a := age(t)) is not None), None)
 
 
 def _a_person(tokens: tuple[Token, ...]) -> bool:
-    """A proper name of a person: so tagged, or given with an age ("Darnell Weeks, 52,")."""
-    if not tokens or not all(t.pos_ == "PROPN" for t in tokens):
-        return False
-    return any(t.ent_type_ == "PERSON" for t in tokens) or _age(tokens) is not None
+    """A proper name of a person, every word of it a name (``syntax.named_person``)."""
+    return bool(tokens) and all(t.pos_ == "PROPN" for t in tokens) and any(
+        named_person(t) for t in tokens)
 
 
 def _region_holds(a: Draft, b: Draft) -> bool:

@@ -303,11 +303,17 @@ def residence(x: Token) -> bool:
     while prep is None and x.dep_ in ("compound", "amod") and x.head.i != x.i:
         x = x.head
         prep = x.head if x.dep_ == "pobj" else None
-    if prep is None or prep.lower_ != "of" or prep.head.pos_ != "PROPN":
-        return False
-    person = prep.head
-    return person.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.like_num
-                                                 for c in person.children)
+    return prep is not None and prep.lower_ == "of" and named_person(prep.head)
+
+
+def age(t: Token) -> str | None:
+    """The age a name is given with ("Darnell Weeks, 52,": "52")."""
+    return next((c.text for c in t.children if c.dep_ == "appos" and c.like_num), None)
+
+
+def named_person(t: Token) -> bool:
+    """A proper name of a person: so tagged, or given with an age."""
+    return t.pos_ == "PROPN" and (t.ent_type_ == "PERSON" or age(t) is not None)
 
 
 def modifiers(t: Token) -> list[Token]:
