@@ -49,6 +49,32 @@ def object_of_trigger_verb(t: Token, row: TriggerRow, rows: Rows, tables: Tables
     return None
 
 
+# The prepositions that name what someone is arrested or charged for.
+_CHARGE_PREPOSITIONS = frozenset({"for", "with"})
+
+
+def _bare(t: Token) -> bool:
+    """No article, possessor or number: an offence named as a kind ("for aggravated assault"),
+    a gerund ("for violating an order"); "for the murder of a shopkeeper" tells a happening."""
+    if t.pos_ in ("VERB", "AUX"):
+        return t.tag_ == "VBG"
+    return not any(c.dep_ in ("det", "poss", "nummod") for c in t.children)
+
+
+def named_charge(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
+    """"was arrested for aggravated assault and criminal damage", "charged with violating an
+    order of protection": the offence of an arrest or a charge, named as a kind, is part of
+    that event, not an attack or a rejection of its own."""
+    cur = t
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    prep = cur.head
+    if cur.dep_ not in ("pobj", "pcomp") or prep.lower_ not in _CHARGE_PREPOSITIONS or \
+            not _bare(t) or prep.head.i not in rows:
+        return None
+    return True if lemma_of(prep.head) in coder_words("charge-verb") else None
+
+
 def modal_demand(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
     """"Y must withdraw": the demand is the event."""
     return True if any(c.i in rows and rows[c.i].pos == "AUX" for c in t.children) else None
@@ -109,6 +135,7 @@ def content_of_absorbing(t: Token, row: TriggerRow, rows: Rows, tables: Tables) 
 
 
 ABSORB_RULES: tuple[AbsorbRule, ...] = (
+    named_charge,
     object_of_trigger_verb,
     modal_demand,
     purpose,

@@ -3,7 +3,8 @@
 Steps (each event's ``evidence.rule`` names the lexicon row and every extra rule that fired):
 1. every token is looked up in the trigger lexicon (``match.find_row``: lemma, part of speech,
    the row's conditions; modal "must" is a trigger of its own: "X said Y must ..." = REQUEST);
-2. triggers that are only part of another event are dropped: a trigger noun that is the object
+2. triggers that are only part of another event are dropped: the offence an arrest or charge
+   is for, named as a kind ("arrested for aggravated assault"), a trigger noun that is the object
    of a trigger verb ("launched an attack"; but "condemned the arrest" keeps the arrest), the
    complement of a request, rejection, threat, agreement or consultation ("blocked efforts to
    tighten sanctions"), purposes ("sent troops to fight"), a second verb of the same type
@@ -26,7 +27,8 @@ Steps (each event's ``evidence.rule`` names the lexicon row and every extra rule
    state where it stands; when a clause pairs each of its places with its own count ("400 in
    X and 56 in Y"), each place's event keeps its own count; the event's own dead and wounded
    are its fatalities, not counts; later tellings of one happening merge into the first, kept
-   as its ``mentions`` (``happenings``); an event its sentence does not place takes the town
+   as its ``mentions`` (``happenings``; a subheading's happening takes the telling of the
+   paragraph under it as its main one); an event its sentence does not place takes the town
    of the paragraph's latest placed event when its parties are of that country; an event still
    unplaced takes the dateline's town when its parties are local, and a story with no dateline
    lends the town of its headline, else of its first sentence, instead

@@ -30,7 +30,15 @@ from ..records import DATE_PRECISIONS, Actor, DateSpan, Fatalities, Mentions
 from ..resolve.date_scan import ANAPHORIC_DAY
 from .draft import Draft, take_parties
 from .slots import PRECISION_RANK
-from .syntax import age, core_tokens, direct_object, named_person, past_heading, present_perfect
+from .syntax import (
+    age,
+    core_tokens,
+    direct_object,
+    named_person,
+    past_heading,
+    present_perfect,
+    subheading,
+)
 
 
 def countries(actors: tuple[Actor, ...]) -> frozenset[str]:
@@ -305,9 +313,14 @@ def merge_happenings(drafts: list[Draft]) -> list[Draft]:
     definite event noun with nothing of its own refers back to the latest earlier telling
     (``_told_before``); a telling that names whom the lead only described takes the lead's
     place as the main one (``names_lead_individual``: its words name the person, and often the
-    day and the town)."""
+    day and the town), as does the telling in the paragraph under a subheading (``_titles``)."""
     out: list[Draft] = []
     for d in drafts:
+        sub = next((o for o in out if _titles(o, d)), None)
+        if sub is not None:
+            absorb(d, sub, rule="subheading")
+            out[out.index(sub)] = d
+            continue
         first = next((o for o in out if same_happening(o, d)), None)
         if first is not None:
             absorb(first, d)
@@ -324,6 +337,14 @@ def merge_happenings(drafts: list[Draft]) -> list[Draft]:
             absorb(d, lead, rule="names-lead")
             out[out.index(lead)] = d
     return out
+
+
+def _titles(sub: Draft, d: Draft) -> bool:
+    """``sub`` is told in a subheading of the body ("SAD delegation meets Maharashtra CM") and
+    ``d`` in the paragraph under it: the paragraph tells the subheading's happening, and its
+    telling is the main one (a subheading has no place or day of its own, as a headline)."""
+    return sub.paragraph == d.paragraph - 1 and sub.token.doc is d.token.doc and \
+        subheading(sub.token.sent) and same_happening(_without_place(sub), d, need_anchor=False)
 
 
 # What an event noun's own phrase may not hold to be a plain reference back: a date, a place, a

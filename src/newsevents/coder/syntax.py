@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..lexicon import coder_words
 
@@ -149,12 +149,28 @@ def _verbless_phrase(t: Token) -> bool:
     direct object (or one on a verb joined to it: "donated and delivered goods") is such a
     finite verb too ("The president shortened the curfew")."""
     head = t.head
-    if t.dep_ != "acl" or _phrase_top(head).dep_ != "ROOT" or \
-            head.pos_ not in ("NOUN", "PROPN") or head.i >= t.i:
+    if t.dep_ != "acl" or head.pos_ not in ("NOUN", "PROPN") or head.i >= t.i:
+        return False
+    if _clause_after_conjunction(t):
+        return True
+    if _phrase_top(head).dep_ != "ROOT":
         return False
     if not any(x.pos_ in ("VERB", "AUX") for x in t.sent if x.i != t.i):
         return True
     return t.tag_ in ("VBD", "VBN") and any(child(v, "dobj") is not None for v in conj_chain(t))
+
+
+# Conjunctions the parser takes for prepositions ("after an outbreak killed a couple").
+_CONJUNCTION_PREPOSITIONS = frozenset({"after", "before", "since", "until", "till"})
+
+
+def _clause_after_conjunction(t: Token) -> bool:
+    """"after an outbreak of plague killed a couple", parsed as the noun "outbreak" with a
+    relative "killed": a past-tense verb with an object of its own, on the object of a
+    conjunction read as a preposition, is that noun's verb."""
+    top = _phrase_top(t.head)
+    return t.tag_ == "VBD" and child(t, "dobj") is not None and top.dep_ == "pobj" and \
+        top.head.lower_ in _CONJUNCTION_PREPOSITIONS
 
 
 def _noun_participle(t: Token) -> bool:
@@ -286,6 +302,25 @@ def past_heading(head: Token) -> Token:
             break
         head = nxt
     return head
+
+
+# A subheading is short and ends with no sentence punctuation.
+SUBHEADING_WORDS = 12
+_SENTENCE_END = frozenset('.!?:;"\u201d\u2019)')
+
+
+def subheading(sent: Span) -> bool:
+    """A line of the body that stands alone between blank lines, short and with no final
+    punctuation ("SAD delegation meets Maharashtra CM" over the paragraph that tells it): the
+    title of what follows, as a headline is of the story."""
+    text = sent.text.strip()
+    if not text or text[-1] in _SENTENCE_END or len(text.split()) > SUBHEADING_WORDS:
+        return False
+    body = sent.doc.text
+    start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+    before = body[:start].rstrip(" \t")
+    after = body[start + len(text):].lstrip(" \t")
+    return (not before.strip() or before.endswith("\n\n")) and after.startswith("\n\n")
 
 
 def _label(t: Token) -> bool:

@@ -140,6 +140,9 @@ CODER_WORD_LISTS: dict[str, str] = {
     "pronoun-start": "first words that make a party a pronoun, not a name",
     "police-force": "words that make a party a police force: one named by its town (\"Hong "
                     "Kong police\") acts in that town",
+    "charge-verb": "verbs of the law's hold on someone: a bare offence named after their "
+                   "\"for\" or \"with\" (\"arrested for aggravated assault\") is the "
+                   "charge, not a happening",
     "anaphoric-start": "first words of a recipient that refer back to one named before (\"the "
                        "man\", \"he\"), so it is no new individual",
     "background-preposition": "prepositions that put an event in the background of another "

@@ -1,0 +1,82 @@
+"""A road accident is no attack; the offence an arrest is for is no event of its own; a
+subheading and the paragraph under it tell one happening; "after an outbreak killed ..." has
+the outbreak for its subject. Whole-pipeline checks on texts written for this project."""
+
+from __future__ import annotations
+
+import newsevents
+from newsevents.analyse import load_model
+from newsevents.coder import syntax
+from newsevents.options import load_options
+from newsevents.records import Event
+
+PUBLISHED = "2024-05-08T10:00:00+00:00"
+
+
+def _events(text: str) -> list[Event]:
+    return list(newsevents.process(text, published=PUBLISHED))
+
+
+def test_a_vehicle_that_strikes_something_is_an_accident_not_an_attack() -> None:
+    text = ("A driver lost control of her car on Route 9 on Tuesday, striking a concrete pillar. "
+            "Later a pickup truck struck the rear end of a parked van. Gunmen struck a police "
+            "checkpoint outside the town on Tuesday, killing two officers.")
+    attacks = [e for e in _events(text) if e.type == "ASSAULT"]
+    assert [e.evidence.trigger for e in attacks] == ["struck"]
+    assert attacks[0].fatalities is not None and attacks[0].fatalities.killed == 2
+
+
+def test_a_vehicle_that_strikes_a_bomb_is_still_an_attack() -> None:
+    text = "Five soldiers died on Thursday when their vehicle struck a roadside bomb near Tillaberi."
+    (attack,) = [e for e in _events(text) if e.type == "ASSAULT"]
+    assert attack.mode == "explosives"
+
+
+def test_a_death_in_a_road_crash_is_no_killing() -> None:
+    text = ("A 15-year-old driver was killed in a crash with a lorry on the ring road on Monday. "
+            "Two passengers were killed in a collision near the port.")
+    assert [e for e in _events(text) if e.type == "ASSAULT"] == []
+
+
+def test_the_offence_of_an_arrest_is_part_of_the_arrest() -> None:
+    text = ("A man, 34, was arrested for aggravated assault and criminal damage on Friday. A "
+            "woman was charged with violating an order of protection.")
+    events = _events(text)
+    assert {e.type for e in events} <= {"COERCE", "ACCUSE"}
+    assert any(e.type == "COERCE" for e in events)
+
+
+def test_a_subheading_and_its_paragraph_tell_one_happening() -> None:
+    text = ("Kenya: the day in brief\n\nNairobi was calm on Sunday, and the markets opened as "
+            "usual across the country after a long weekend of rain.\n\n"
+            "Opposition delegation meets Kenyan president\n\n"
+            "An opposition delegation led by Raila Odinga met President William Ruto at State "
+            "House in Nairobi on Sunday. The two sides said they would meet again.\n\n"
+            "Teachers protest in Kisumu\n\n"
+            "Hundreds of teachers marched through Kisumu on Sunday to demand unpaid wages.")
+    meetings = [e for e in _events(text) if e.type == "CONSULT"
+                and e.modality == "factual"]
+    assert len(meetings) == 1
+    assert "Nairobi" in meetings[0].evidence.sentence
+    assert "subheading" in meetings[0].evidence.rule
+    (march,) = [e for e in _events(text) if e.type == "PROTEST"]
+    assert march.evidence.sentence.startswith("Hundreds of teachers marched")
+
+
+def test_what_a_subheading_is() -> None:
+    nlp = load_model(load_options().spacy_model)
+    doc = nlp("Top news\n\nDelegation meets the president\n\nThe delegation met the "
+              "president on Sunday.\n\nA short sentence.\n\n")
+    found = {s.text.strip(): syntax.subheading(s) for s in doc.sents}
+    assert found == {"Top news": True, "Delegation meets the president": True,
+                     "The delegation met the president on Sunday.": False,
+                     "A short sentence.": False}
+
+
+def test_a_past_verb_after_a_conjunction_read_as_a_preposition_has_its_noun_for_subject(
+) -> None:
+    nlp = load_model(load_options().spacy_model)
+    doc = nlp("Travellers were left stranded after an outbreak of plague killed a couple.")
+    killed = next(t for t in doc if t.text == "killed")
+    subject = syntax.subject(killed)
+    assert subject is not None and subject.text == "outbreak"
