@@ -233,9 +233,15 @@ def _over_years(nodes: list[Token]) -> bool:
 
 def _clause_ends(below: Token, node: Token, tables: Tables) -> bool:
     """The walk up from the trigger leaves its clause: at the reporting verb (its own modality
-    is not the event's), or across a semicolon ("X clashed with Y; casualty figures were not
+    is not the event's), at the noun a relative clause of killing or wounding describes, or
+    across a semicolon ("X clashed with Y; casualty figures were not
     available": another sentence)."""
     if below.dep_ == "ccomp" and lemma_of(node) in tables.cues.get("say", {}):
+        return True
+    if below.dep_ == "relcl" and (lemma_of(below) in tables.cues.get("killed", {}) or
+                                  lemma_of(below) in tables.cues.get("injured", {})):
+        # the toll told of a noun is a fact, whatever is said of the noun ("a stabbing that
+        # killed a passenger may have occurred after ...")
         return True
     return _semicolon_between(below, node)
 

@@ -7,7 +7,8 @@ a party with a country over one without, the counts it lacks).
 Two drafts tell one happening when they have the same type, modality and ACLED reading, their
 parties do not name different countries, their places and their dates from the text do not
 differ, something ties them (both name the place, or both name the day), they do not introduce
-two different individuals as the recipient ("X was arrested ...", "Y was arrested ..."), and
+two different individuals as the recipient, by name or age ("X was arrested ...", "Y, 30, was
+arrested ..."; "a man" and "a passenger" cannot be told apart), and
 their tolls agree. A toll that
 differs is merged only when different sources give it: the event is then ``disputed`` and keeps
 the lower toll (ACLED keeps the lowest until corroborated); each source stays in the mentions.
@@ -34,7 +35,9 @@ from .syntax import (
     age,
     core_tokens,
     direct_object,
+    is_passive,
     named_person,
+    passive_subject,
     past_heading,
     present_perfect,
     subheading,
@@ -51,8 +54,9 @@ def _parties_agree(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> bool:
 
 
 def _new_individual(tokens: tuple[Token, ...]) -> str | None:
-    """The words of a recipient that introduces one new individual ("Corey Inman", "a male
-    juvenile"); None for a group ("six people") or a reference back ("the man", "he")."""
+    """The words of a recipient that introduces one new individual, by a name or an age ("Corey
+    Inman", "a male juvenile, 16"); None for a group ("six people"), a reference back ("the man",
+    "he") or a bare description ("a man", "a passenger")."""
     heads = [t for t in tokens if t.head not in tokens or t.head.i == t.i]
     if len(heads) != 1 or not tokens:
         return None
@@ -60,6 +64,8 @@ def _new_individual(tokens: tuple[Token, ...]) -> str | None:
     if head.tag_ in ("NNS", "NNPS") or tokens[0].lower_ in coder_words("anaphoric-start") or \
             any(t.like_num and t.dep_ == "nummod" for t in tokens):
         return None
+    if not any(t.pos_ == "PROPN" or age(t) is not None for t in tokens):
+        return None  # "a man", "a passenger": one person told of twice cannot be told apart
     return " ".join(t.lower_ for t in tokens)
 
 
@@ -313,7 +319,8 @@ def merge_happenings(drafts: list[Draft]) -> list[Draft]:
     definite event noun with nothing of its own refers back to the latest earlier telling
     (``_told_before``); a telling that names whom the lead only described takes the lead's
     place as the main one (``names_lead_individual``: its words name the person, and often the
-    day and the town), as does the telling in the paragraph under a subheading (``_titles``)."""
+    day and the town), as does the telling in the paragraph under a subheading (``_titles``) and
+    one told in a main clause where the first told it in passing (``_in_passing``)."""
     out: list[Draft] = []
     for d in drafts:
         sub = next((o for o in out if _titles(o, d)), None)
@@ -322,6 +329,10 @@ def merge_happenings(drafts: list[Draft]) -> list[Draft]:
             out[out.index(sub)] = d
             continue
         first = next((o for o in out if same_happening(o, d)), None)
+        if first is not None and _in_passing(first) and not _in_passing(d):
+            absorb(d, first)
+            out[out.index(first)] = d
+            continue
         if first is not None:
             absorb(first, d)
             continue
@@ -337,6 +348,13 @@ def merge_happenings(drafts: list[Draft]) -> list[Draft]:
             absorb(d, lead, rule="names-lead")
             out[out.index(lead)] = d
     return out
+
+
+def _in_passing(d: Draft) -> bool:
+    """Told in a relative clause of a noun ("a stabbing that killed a passenger may have
+    occurred after ..."): a telling in passing, where another tells the happening itself ("a
+    man has been stabbed to death on a train") as the better evidence."""
+    return d.token.dep_ == "relcl"
 
 
 def _titles(sub: Draft, d: Draft) -> bool:
@@ -357,10 +375,22 @@ def _refers_back(d: Draft) -> bool:
     article and nothing of its own (no date, place or number) names a happening told before; the
     place and date of its sentence are another happening's."""
     t = d.token
+    if t.pos_ == "VERB":
+        return _done_to_someone_named_before(d)
     if t.pos_ != "NOUN" or not any(
             c.dep_ == "det" and c.lower_ in coder_words("anaphoric-start") for c in t.children):
         return False
     return not any(x.like_num or x.ent_type_ in _OWN_DETAILS for x in t.subtree if x.i != t.i)
+
+
+def _done_to_someone_named_before(d: Draft) -> bool:
+    """"The Chronicle says he was arrested a block away": an act done to a pronoun, on no day of
+    its own, is told again of someone the story has named; the same act told of them before is
+    that happening."""
+    if not is_passive(d.token) or d.date_from_text:
+        return False
+    patient = passive_subject(d.token)
+    return patient is not None and patient.tag_ == "PRP" and patient.lower_ != "it"
 
 
 def _told_before(d: Draft, out: list[Draft]) -> Draft | None:

@@ -1,0 +1,50 @@
+"""Tellings of one happening: told in passing in a relative clause (a fact, and not the main
+telling), done to a pronoun (told again of someone named before), and of people described
+without a name or an age (who cannot be told apart). Whole-pipeline checks on texts written
+for this project."""
+
+from __future__ import annotations
+
+import newsevents
+from newsevents.records import Event
+
+PUBLISHED = "2024-05-08T10:00:00+00:00"
+
+
+def _events(text: str, type_: str) -> list[Event]:
+    return [e for e in newsevents.process(text, published=PUBLISHED) if e.type == type_]
+
+
+def test_a_relative_clause_tells_a_fact_whatever_is_said_of_its_noun() -> None:
+    text = ("Police say a robbery that killed a cashier in Leeds may have been planned for "
+            "weeks.")
+    (attack,) = _events(text, "ASSAULT")
+    assert attack.modality == "factual"
+
+
+def test_a_telling_in_passing_is_not_the_main_telling() -> None:
+    text = ("Delays hit the commuter line in Leeds on Tuesday.\n\n"
+            "Police say a stabbing that killed a passenger on a train in Leeds may have started "
+            "over a seat.\n\n"
+            "A man has been stabbed to death on a train in Leeds, the transport police said.")
+    (attack,) = _events(text, "ASSAULT")
+    assert attack.evidence.sentence.startswith("A man has been stabbed to death")
+    assert len(attack.mentions) == 2
+
+
+def test_an_act_done_to_a_pronoun_is_told_of_someone_named_before() -> None:
+    text = ("Police arrested a man in Leeds on Monday after a shop was robbed. The paper says he "
+            "was arrested a block away from the shop.")
+    (arrest,) = _events(text, "COERCE")
+    assert len(arrest.mentions) == 2
+
+
+def test_people_told_apart_by_name_or_age_are_two_arrests() -> None:
+    text = ("Police blotter for the week\n\n"
+            "The following are arrest reports as recorded by the county police.\n\n"
+            "May 2: ARRESTS - Corey Inman, 38, Springfield, was arrested for retail theft.\n\n"
+            "Hayley Hull, 30, Bulpitt, was arrested for retail theft.\n\n"
+            "A man, 41, Pana, was arrested on an active warrant.")
+    told = {e.evidence.sentence.split(",")[0] for e in _events(text, "COERCE")
+            if "was arrested" in e.evidence.sentence}
+    assert told == {"May 2: ARRESTS - Corey Inman", "Hayley Hull", "A man"}
