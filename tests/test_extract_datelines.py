@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.extract.datelines import date_from_url, find_date, localise_utc, parse_dateline
+from newsevents.extract.datelines import (
+    date_from_url,
+    dateline_follows,
+    find_date,
+    localise_utc,
+    parse_dateline,
+)
 from newsevents.extract.tables import timezones
 
 DATELINES = [
@@ -87,3 +93,19 @@ def test_utc_stamp_takes_the_site_zone() -> None:
     # A stamp that states a real offset is kept as it is.
     assert localise_utc("2020-05-02T02:54:29+02:00", "https://example.com/x") == "2020-05-02T02:54:29+02:00"
     assert localise_utc("2020-05-02", "https://example.com/x") == "2020-05-02"
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        (" \u2014 Police", True),  # "HANOI — Police ..."
+        (", Peru (AP)", True),
+        (" (AP) \u2013 ", True),
+        (" - The army", True),
+        ("-based group", False),  # "HANOI-based": a compound, not a dateline
+        (" police said", False),
+        (": Their", False),
+    ],
+)
+def test_what_follows_a_dateline_town(after: str, expected: bool) -> None:
+    assert dateline_follows(after) is expected

@@ -28,12 +28,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ..extract.datelines import place_dateline_end
+from ..extract.datelines import DATELINE_START, dateline_follows, place_dateline_end
 from ..lexicon import actor_words, coder_words, count_words, plover_types, sector_codes
 from ..records import Acled, Actor, DateSpan, Event, Fatalities, Mentions, PlaceMention
 from ..resolve.tables import country_name
@@ -512,18 +511,12 @@ def fold_outcome(prev: Draft | None, d: Draft, tables: Tables, mentions: Mention
     return _toll(prev, d, mentions)
 
 
-# A dateline opens the body: the town, then a comma, the agency in brackets or a dash
-# ("HANOI —").
-_DATELINE_END = re.compile(r"\s*(?:[,(]|[—–]|-\s)")
-DATELINE_START = 3
-
-
 def dateline_place(body: str, mentions: Mentions) -> PlaceMention | None:
     """The town of the article's dateline ("KHARTOUM, Sudan (Agency) -"), when it has one."""
     first = min(mentions.places, key=lambda m: m.start, default=None)
     if first is None or first.start > DATELINE_START or first.place.precision not in ("city", "point"):
         return None
-    return first if _DATELINE_END.match(body, first.end) else None
+    return first if dateline_follows(body[first.end:first.end + 8]) else None
 
 
 def story_country(dateline: PlaceMention | None, main: tuple[str, ...]) -> str | None:

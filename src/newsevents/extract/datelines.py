@@ -201,6 +201,18 @@ def localise_utc(iso: str, url: str | None) -> str:
     return datetime.fromisoformat(iso).astimezone(ZoneInfo(zone)).isoformat()
 
 
+# A dateline's town opens the body (within its first characters) and a comma, a bracket or a
+# dash follows it ("HANOI —", "LIMA, Peru (AP) -", "KHARTOUM, Sudan (Agency) -").
+DATELINE_START = 3
+_AFTER_DATELINE_TOWN = re.compile(r"\s*(?:[,(\u2014\u2013]|-\s)")
+
+
+def dateline_follows(after: str) -> bool:
+    """``after``, the text that follows a name opening the body, makes the name a dateline's
+    town (``DATELINE_START``: the name must open the body; callers check that first)."""
+    return _AFTER_DATELINE_TOWN.match(after) is not None
+
+
 def place_dateline_end(text: str) -> int:
     """End offset of a place dateline opening ``text`` ("BAMAKO, Mali — ", "TULSA, Okla. (AP)
     — "): a town in capitals, then a dash within the first 80 characters; 0 when none."""

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
+from ..extract.datelines import DATELINE_START, dateline_follows
 from ..lexicon import place_words
 from ..records import Place, PlaceMention
 from .actors import body_names
@@ -49,10 +50,9 @@ def _looks_like_abbreviation(text: str) -> bool:
 def _opens_dateline(span: Span) -> bool:
     """"HANOI —", "LIMA, Peru (AP) -": a capitalised town opening the body, then a comma, a
     bracket or a dash, is a dateline, not an acronym."""
-    if span.start_char > 3:
+    if span.start_char > DATELINE_START:
         return False  # (asked first: Doc.text joins every token on each access)
-    rest = span.doc.text[span.end_char:span.end_char + 3].lstrip()
-    return rest[:1] in (",", "(", "\u2014", "\u2013", "-")
+    return dateline_follows(span.doc.text[span.end_char:span.end_char + 8])
 
 
 def _named_as_place(span: Span) -> bool:
