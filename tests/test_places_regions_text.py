@@ -1,6 +1,7 @@
 """Regions the text gives (resolve/place_scan.py, resolve/places.py, coder/engine.py): a
 macro-region is no town and has no country, a state's abbreviation after a town is that state,
-a federal court's district is its state, a town GeoNames lacks takes the region named after it,
+a federal court's district is its state, a town GeoNames lacks takes the region named after it
+(or that an appositive gives: "X, a town in the northern Y region"), and so wherever it is named,
 a story with no dateline is told from its headline's (else its first sentence's) town, and a town
 the small model reads as a person is a place when its region follows it, and the dateline's town
 is never a party. Sentences in our own words."""
@@ -133,3 +134,30 @@ def test_the_dateline_town_is_never_a_party() -> None:
     abduction = next(e for e in events if e.evidence.trigger == "abducted")
     assert abduction.location is not None and abduction.location.name == "Bamenda"
     assert not any(a.text == "BAMENDA" for e in events for a in (*e.actor, *e.recipient))
+
+
+def test_a_town_the_gazetteer_lacks_takes_the_region_an_appositive_gives() -> None:
+    from newsevents.analyse import load_model
+    from newsevents.options import load_options
+    from newsevents.resolve.place_scan import scan_places
+
+    text = ("Fighters clashed with soldiers near Tinzaouaten, a small trading town in the "
+            "northern Kidal region, on Monday. Aid groups said food was short in Tinzaouaten.")
+    doc = load_model(load_options().spacy_model)(text)
+    towns = [m for m in scan_places(doc, get_gazetteer(), ["MLI"])
+             if text[m.start:m.end] == "Tinzaouaten"]
+    assert [(m.place.country, m.place.admin1) for m in towns] == [("MLI", "Kidal")] * 2, towns
+    assert "placed-elsewhere" in towns[1].rule
+
+
+@pytest.mark.parametrize("gap, region", [
+    (", a town in the northern ", True),
+    (", a small farming village in eastern ", True),
+    (" (", True),
+    (", a stronghold of the rebels in the northern ", False),  # no place noun: not its region
+    (" and ", False),
+])
+def test_what_may_stand_between_a_town_and_its_region(gap: str, region: bool) -> None:
+    from newsevents.resolve.place_scan import _region_gap
+
+    assert _region_gap(gap) is region

@@ -162,6 +162,7 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
     out.sort(key=lambda m: m.start)
     out = _abbreviated_regions(out, scan)
     out = _towns_of_named_regions(out, scan)
+    out = _unknown_towns_placed_elsewhere(out)
     out = _towns_of_the_dateline_country(out, scan)
     out = towns_by_neighbours(out, gazetteer, _chosen_by_size)
     out = _directions_of_countries(out, scan)
@@ -268,6 +269,19 @@ def _towns_of_named_regions(out: list[PlaceMention], scan: _Scan) -> list[PlaceM
     return fixed
 
 
+def _unknown_towns_placed_elsewhere(out: list[PlaceMention]) -> list[PlaceMention]:
+    """A town the gazetteer lacks, placed once by the region the text gives it ("Tinzaouaten, a
+    town in the northern Kidal region"), is that town wherever else the article names it."""
+    placed = {norm(m.place.text): m.place for m in out
+              if m.rule.endswith("+region-from-text") and m.place.country}
+    if not placed:
+        return out
+    return [PlaceMention(m.start, m.end, replace(placed[key], text=m.place.text),
+                         f"{m.rule}+placed-elsewhere")
+            if m.place.precision == "unknown" and (key := norm(m.place.text)) in placed else m
+            for m in out]
+
+
 def _towns_of_the_dateline_country(out: list[PlaceMention], scan: _Scan) -> list[PlaceMention]:
     """"TAYLORVILLE - ... Casey Conaway, 30, of Edinburg": a local story names no country, but its
     dateline's town does; a town picked among namesakes by size abroad ("Edinburg" as Edinburgh)
@@ -292,11 +306,26 @@ _REGION_GAP = re.compile(r"^(?:\s+[a-z]+)?\s*[,(]\s*$")
 REGION_CHAIN_STEPS = 3
 
 
+@functools.lru_cache(maxsize=1)
+def _appositive_gap() -> re.Pattern[str]:
+    """", a town in the northern ", ", a small farming village in eastern ": an appositive that
+    says what the name is (a place noun of place_words.tsv) and where it lies."""
+    nouns = "|".join(sorted(re.escape(w) for w in place_words("place-noun")))
+    return re.compile(r"^\s*,\s*an?\s+(?:[a-z-]+\s+){0,2}(?:" + nouns +
+                      r")\s+(?:in|of)\s+(?:the\s+)?(?:[a-z-]+\s+)?$")
+
+
+def _region_gap(gap: str) -> bool:
+    """What stands between a town and the region named after it (``_REGION_GAP``, or an
+    appositive: "Tinzaouaten, a town in the northern Kidal region")."""
+    return _REGION_GAP.match(gap) is not None or _appositive_gap().match(gap) is not None
+
+
 def _region_named_after(out: list[PlaceMention], k: int, text: str) -> Place | None:
     """The first-level region named right after mention ``k``, through a chain of names each
     set off by a comma or a bracket, or None."""
     for j in range(k + 1, min(len(out), k + 1 + REGION_CHAIN_STEPS)):
-        if not _REGION_GAP.match(text[out[j - 1].end:out[j].start]):
+        if not _region_gap(text[out[j - 1].end:out[j].start]):
             return None
         place = out[j].place
         if place.precision == "admin1" and place.country and place.admin1:
