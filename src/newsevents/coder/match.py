@@ -63,9 +63,16 @@ def _light(t: Token, _row: TriggerRow, _c: Condition, ctx: MatchContext) -> bool
         if cur.dep_ not in _LIGHT_PATH:
             return False
         cur = cur.head
+        if cur.dep_ == "prep" and cur.lower_ in _TIME_LIMITS:
+            return False
         if cur.pos_ in ("VERB", "AUX"):
             return lemma_of(cur) in ctx.tables.cues.get("light", {})
     return False
+
+
+# "remain in jail until his extradition hearing", "held pending trial": a noun after these
+# names the time something lasts until, not a happening of the verb.
+_TIME_LIMITS = frozenset({"until", "till", "pending"})
 
 
 def _has_child_dep(t: Token, _row: TriggerRow, c: Condition, _ctx: MatchContext) -> bool:
