@@ -58,3 +58,9 @@ def _spans(text: str, published: str) -> dict[str, tuple[str, str, str]]:
 def test_an_undated_event_told_in_the_present_is_of_the_week_up_to_the_story(
         text: str, trigger: str, span: tuple[str, str, str]) -> None:
     assert _spans(text, "2023-05-10")[trigger] == span
+
+
+def test_a_when_clause_on_a_dated_noun_is_dated_by_it() -> None:
+    dates = _dates("The talks recalled the March 3 ceasefire, when rebels released 40 prisoners "
+                   "in Goma.", "2024-05-10")
+    assert dates["released"] == "2024-03-03"

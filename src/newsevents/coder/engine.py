@@ -40,7 +40,8 @@ the police (courts, for legal acts) of the place's country, else of the story's 
 clause tells (``deed-agent``) before any actor carried over from an earlier sentence.
 
 Dates: a date expression in the trigger's clause (else elsewhere in the sentence outside other
-events' clauses); with none, the day of a dated heading opening its paragraph ("March 3:
+events' clauses; a "when" clause on a noun takes the noun's date: "the March 3 ceasefire, when
+rebels released 40 prisoners"); with none, the day of a dated heading opening its paragraph ("March 3:
 ARRESTS - ...", ``date-from-heading``), else the day the story gave the latest earlier factual
 event of its type unless it is told in the present (``date-from-earlier-telling``), else the
 article's publication day (news copy reports the day's events; an ASSAULT inheriting its actor

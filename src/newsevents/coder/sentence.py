@@ -297,7 +297,8 @@ class SentenceCoder:
         if not dates:  # a date elsewhere in the sentence, outside other events' clauses
             dates = self._event_dates([x for x in free if x.i not in content])
         if not dates:
-            dates = self._head_dates(t, report) or self._only_date(t, content | report | others)
+            dates = self._head_dates(t, report) or self._moment_dates(t, report) or \
+                self._only_date(t, content | report | others)
         if dates:
             return dates, dates[0].date
         # "the air force said in a report on Friday morning": the day of the telling bounds
@@ -314,6 +315,18 @@ class SentenceCoder:
             return []
         words = [x for x in slots.clause_tokens(head) if x.i not in report]
         return _verb_dates_first(head, self._event_dates(words))
+
+    def _moment_dates(self, t: Token, report: set[int]) -> list[DateMention]:
+        """"a July 10 meeting at the White House when Sondland told officials ...": a "when"
+        clause on a noun tells what happened at that noun's moment; the noun's own date words
+        date it."""
+        for a in [t, *syntax.ancestors_in_sentence(t)]:
+            if a.dep_ in ("relcl", "advcl", "acl") and a.head.pos_ == "NOUN" and any(
+                    c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in a.children):
+                words = [x for x in a.head.subtree if x.i not in report
+                         and not a.left_edge.i <= x.i <= a.right_edge.i]
+                return _verb_dates_first(a.head, self._event_dates(words))
+        return []
 
     def _only_date(self, t: Token, skip: set[int]) -> list[DateMention]:
         """"opened fire on residents who were digging trenches on Saturday", "fired at students
