@@ -48,3 +48,17 @@ def test_people_told_apart_by_name_or_age_are_two_arrests() -> None:
     told = {e.evidence.sentence.split(",")[0] for e in _events(text, "COERCE")
             if "was arrested" in e.evidence.sentence}
     assert told == {"May 2: ARRESTS - Corey Inman", "Hayley Hull", "A man"}
+
+
+def test_a_named_person_arrested_told_twice_is_one_arrest() -> None:
+    text = ("Police blotter\n\n"
+            "Last week, police arrested Demario Jackson, 30, in connection with an April 8 "
+            "shooting in Eugene.\n\n"
+            "Jackson, who was arrested in Springfield the day after the shooting, was later "
+            "charged with robbery.\n\n"
+            "A second suspect is still sought by the police.")
+    (arrest,) = [e for e in newsevents.process(text, published="2024-04-15T10:00:00+00:00")
+                 if e.type == "COERCE"]
+    assert len(arrest.mentions) == 2
+    assert arrest.date.start == "2024-04-09"  # the finer of the two dates: the day after
+    assert any(a.text == "Demario Jackson" or a.text.endswith("Jackson") for a in arrest.recipient)

@@ -61,10 +61,30 @@ def _bare(t: Token) -> bool:
     return not any(c.dep_ in ("det", "poss", "nummod") for c in t.children)
 
 
+# Nouns of a charge: what is said under them ("18 charges, including conspiring to hack
+# computers") is the charge, not a happening told.
+_CHARGE_NOUNS = frozenset({"charge", "count", "indictment"})
+_CHARGE_LINKS = ("pcomp", "xcomp", "conj", "prep", "pobj", "acl")
+
+
+def _under_charge_noun(t: Token) -> bool:
+    cur = t
+    for _ in range(5):
+        if cur.dep_ not in _CHARGE_LINKS or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ == "NOUN" and lemma_of(cur) in _CHARGE_NOUNS:
+            return True
+    return False
+
+
 def named_charge(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
     """"was arrested for aggravated assault and criminal damage", "charged with violating an
-    order of protection": the offence of an arrest or a charge, named as a kind, is part of
-    that event, not an attack or a rejection of its own."""
+    order of protection", "faces 18 charges, including conspiring to hack computers": the
+    offence of an arrest or a charge, named as a kind or under the charge noun, is part of that
+    event, not an attack or a rejection of its own."""
+    if _under_charge_noun(t):
+        return True
     cur = t
     while cur.dep_ == "conj" and cur.head.i != cur.i:
         cur = cur.head

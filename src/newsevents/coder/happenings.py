@@ -1,14 +1,17 @@
 """One event per happening: the drafts of one article that tell the same happening again (the
 lead, then the body; "six people were arrested", then "one of them was arrested at ...") merge
 into the first telling, which keeps every telling as a mention and the most specific value of
-each field (a place over none, the finer place, a date from the text over the publication day,
+each field (a place over none, the finer place, a date from the text over the publication day
+and the finer of two that overlap,
 a party with a country over one without, the counts it lacks).
 
 Two drafts tell one happening when they have the same type, modality and ACLED reading, their
 parties do not name different countries, their places and their dates from the text do not
 differ, something ties them (both name the place, or both name the day), they do not introduce
 two different individuals as the recipient, by name or age ("X was arrested ...", "Y, 30, was
-arrested ..."; "a man" and "a passenger" cannot be told apart), and
+arrested ..."; "a man" and "a passenger" cannot be told apart; "Demario Jackson" and "Jackson"
+are one, whose tellings need only dates that overlap, even a day told from another: "the day
+after the shooting"), and
 their tolls agree. A toll that
 differs is merged only when different sources give it: the event is then ``disputed`` and keeps
 the lower toll (ACLED keeps the lowest until corroborated); each source stays in the mentions.
@@ -100,6 +103,10 @@ def _places_agree(a: Draft, b: Draft) -> bool:
 
 
 def _dates_agree(a: Draft, b: Draft) -> bool:
+    """The texts give one date, or none; of one named person, dates that overlap ("last week",
+    "the day after the April 8 shooting")."""
+    if same_named_person(a, b):
+        return not dates_contradict(a, b)
     return not (a.date_from_text and b.date_from_text and a.date.start != b.date.start)
 
 
@@ -161,9 +168,20 @@ def _patient(d: Draft) -> tuple[Token, ...]:
 
 
 def two_individuals(a: Draft, b: Draft) -> bool:
-    """"X was arrested ...", "Y was arrested ...": one arrest each."""
+    """"X was arrested ...", "Y was arrested ...": one arrest each ("Demario Aundre Jackson"
+    and "Jackson" are one)."""
     pa, pb = _new_individual(_patient(a)), _new_individual(_patient(b))
-    return bool(pa and pb and pa != pb)
+    return bool(pa and pb and pa != pb) and not same_named_person(a, b)
+
+
+def same_named_person(a: Draft, b: Draft) -> bool:
+    """Both tellings name one person as whom the act was done to: the shorter name is the end
+    of the longer ("Jackson", "Demario Aundre Jackson")."""
+    names = [[t.lower_ for t in _patient(d) if t.pos_ == "PROPN"] for d in (a, b)]
+    if not all(names) or not any(named_person(t) for d in (a, b) for t in _patient(d)):
+        return False
+    short, long_ = sorted(names, key=len)
+    return long_[-len(short):] == short
 
 
 def names_lead_individual(first: Draft, later: Draft) -> bool:
@@ -224,7 +242,8 @@ def same_happening(a: Draft, b: Draft, need_anchor: bool = True) -> bool:
         return False
     if not (_parties_agree(a.actor, b.actor) and _parties_agree(a.recipient, b.recipient)):
         return False
-    if any(ANAPHORIC_DAY.fullmatch(d.date.text.strip()) for d in (a, b)):
+    if any(ANAPHORIC_DAY.fullmatch(d.date.text.strip()) for d in (a, b)) and \
+            not same_named_person(a, b):
         return False  # "The same day, gunmen ...": the telling of another happening of that day
     if need_anchor and two_individuals(a, b):  # (a headline's "Man" is the body's "a man")
         return False
@@ -261,8 +280,10 @@ def absorb(keep: Draft, other: Draft, rule: str = "same-happening") -> None:
     take_parties(keep, other)
     if _finer_place(keep, other):
         keep.place = other.place
-    if not keep.date_from_text and other.date_from_text:
-        keep.date, keep.date_from_text = other.date, True
+    if (not keep.date_from_text and other.date_from_text) or (
+            keep.date_from_text and other.date_from_text and not dates_contradict(keep, other)
+            and _date_rank(other) < _date_rank(keep)):
+        keep.date, keep.date_from_text = other.date, True  # the finer date of the two
     _take_toll(keep, other)
     # new lists: drafts split per place share their lists with their siblings
     keep.quantities = [*keep.quantities, *(q for q in other.quantities

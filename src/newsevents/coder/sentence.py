@@ -64,6 +64,17 @@ def _status_word(t: Token, row: TriggerRow) -> bool:
         t.head.pos_ in ("NOUN", "PROPN")
 
 
+# Adverbs that make a statement a standing position: "has always denied", "has long accused".
+_STANDING = frozenset({"always", "long"})
+
+
+def _standing(t: Token, row: TriggerRow) -> bool:
+    """"He has always denied the allegations", "Kyiv has long accused Moscow of ...": a
+    position held over time, not a statement made (PLOVER codes statements as they are made)."""
+    return row.type in plover_types("verbal") and t.pos_ == "VERB" and any(
+        c.dep_ == "advmod" and c.lower_ in _STANDING for c in t.children)
+
+
 def _finite(n: Token) -> bool:
     """The clause of ``n`` has a subject or a subordinating word of its own."""
     return any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in n.children)
@@ -230,7 +241,7 @@ class SentenceCoder:
         """The trigger's codable drafts; what another event fears or discusses ("concern that
         Russia may offer") is not a happening of its own."""
         embedded = any(a.i in rows for a in syntax.ancestors_in_sentence(t))
-        if _status_word(t, row):
+        if _status_word(t, row) or _standing(t, row):
             return []
         return [d for d in self.build(t, row, others) if _codable(d) and not (
             embedded and d.modality == "hypothetical") and not context.conditional(t)]

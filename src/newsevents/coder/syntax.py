@@ -35,6 +35,8 @@ def passive_subject(t: Token) -> Token | None:
     subject of a headline's participle ("Man stabbed"), or the subject a conjoined passive
     shares with its first verb ("the man turned himself in and was charged")."""
     own = child(t, "nsubjpass")
+    if own is not None and own.tag_ in ("WP", "WDT") and t.dep_ == "relcl":
+        return t.head  # "Jackson, who was arrested in Springfield": Jackson
     if own is not None:
         return own
     if headline_passive(t):
