@@ -62,3 +62,20 @@ def test_a_named_person_arrested_told_twice_is_one_arrest() -> None:
     assert len(arrest.mentions) == 2
     assert arrest.date.start == "2024-04-09"  # the finer of the two dates: the day after
     assert any(a.text == "Demario Jackson" or a.text.endswith("Jackson") for a in arrest.recipient)
+
+
+def test_two_clauses_the_parser_hung_side_by_side_tell_one_attack() -> None:
+    text = ('"She locked the door, but gunmen shot through it and Rhoda was struck once in the '
+            'back," investigators in Leeds said on Monday.')
+    assert len(_events(text, "ASSAULT")) == 1
+
+
+def test_an_arrest_told_in_passing_yields_to_its_own_telling() -> None:
+    text = ("Body camera video released\n\n"
+            "Prosecutors in Leeds released the video on Monday of the night when officers found "
+            "the girl and arrested Webb.\n\n"
+            "Officers arrested Webb in the hallway and carried the girl to safety.\n\n"
+            "Webb was later convicted.")
+    (arrest,) = _events(text, "COERCE")
+    assert arrest.evidence.sentence.startswith("Officers arrested Webb in the hallway")
+    assert len(arrest.mentions) == 2

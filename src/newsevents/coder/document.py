@@ -57,7 +57,18 @@ def _related(a: Draft, b: Draft) -> bool:
         return False
     a_clause = {x.i for x in a.clause}
     b_clause = {x.i for x in b.clause}
-    return b.token.i in a_clause or a.token.i in b_clause
+    return b.token.i in a_clause or a.token.i in b_clause or _split_coordination(a.token, b.token)
+
+
+def _split_coordination(a: Token, b: Token) -> bool:
+    """"suspects shot through that door and Ditwan was struck once in the back," investigators
+    said: two clauses joined by "and" that the parser hung side by side on the reporting verb
+    (one telling of one attack)."""
+    first, second = sorted((a, b), key=lambda t: t.i)
+    if first.head.i != second.head.i or first.dep_ not in ("ccomp", "conj") or \
+            second.dep_ not in ("ccomp", "conj"):
+        return False
+    return any(t.dep_ == "cc" and t.head.i == first.i for t in first.doc[first.i:second.i])
 
 
 def _disrupt(d: Draft) -> bool:

@@ -36,6 +36,7 @@ from .draft import Draft, take_parties
 from .slots import PRECISION_RANK
 from .syntax import (
     age,
+    ancestors_in_sentence,
     core_tokens,
     direct_object,
     is_passive,
@@ -74,12 +75,14 @@ def _new_individual(tokens: tuple[Token, ...]) -> str | None:
 
 def anchored(a: Draft, b: Draft) -> bool:
     """Something positive ties two tellings together: the same town or region, the same day
-    named, or the same act told again of a party the later telling refers back to ("A second
-    suspect turned himself in Monday", then "The man turned himself in at 1:36 p.m.")."""
+    named, the same act told again of a party the later telling refers back to ("A second
+    suspect turned himself in Monday", then "The man turned himself in at 1:36 p.m."), or done
+    to one named person ("arrested Webb", "Officers arrested Webb in the hallway")."""
     if a.place is not None and b.place is not None and "country" not in (
             a.place.place.precision, b.place.place.precision):
         return True  # (and they agree: checked before); a whole country ties nothing
-    return (a.date_from_text and b.date_from_text) or _told_again_of(a, b)
+    return (a.date_from_text and b.date_from_text) or _told_again_of(a, b) or \
+        same_named_person(a, b)
 
 
 def _told_again_of(a: Draft, b: Draft) -> bool:
@@ -174,11 +177,15 @@ def two_individuals(a: Draft, b: Draft) -> bool:
     return bool(pa and pb and pa != pb) and not same_named_person(a, b)
 
 
+# Entity labels of names that are no person ("Kyiv", "Hamas").
+_NOT_PERSONS = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG"})
+
+
 def same_named_person(a: Draft, b: Draft) -> bool:
     """Both tellings name one person as whom the act was done to: the shorter name is the end
     of the longer ("Jackson", "Demario Aundre Jackson")."""
     names = [[t.lower_ for t in _patient(d) if t.pos_ == "PROPN"] for d in (a, b)]
-    if not all(names) or not any(named_person(t) for d in (a, b) for t in _patient(d)):
+    if not all(names) or any(t.ent_type_ in _NOT_PERSONS for d in (a, b) for t in _patient(d)):
         return False
     short, long_ = sorted(names, key=len)
     return long_[-len(short):] == short
@@ -373,9 +380,18 @@ def merge_happenings(drafts: list[Draft]) -> list[Draft]:
 
 def _in_passing(d: Draft) -> bool:
     """Told in a relative clause of a noun ("a stabbing that killed a passenger may have
-    occurred after ..."): a telling in passing, where another tells the happening itself ("a
-    man has been stabbed to death on a train") as the better evidence."""
-    return d.token.dep_ == "relcl"
+    occurred after ...") or in a "when" clause of another act ("prosecutors released the
+    footage when officers found her and arrested Webb"): a telling in passing, where another
+    tells the happening itself ("a man has been stabbed to death on a train", "Officers
+    arrested Webb in the hallway") as the better evidence."""
+    for t in [d.token, *ancestors_in_sentence(d.token)]:
+        if t.dep_ == "relcl" or (t.dep_ == "advcl" and any(
+                c.lower_ == "when" and c.dep_ in ("advmod", "mark") and c.i < t.i
+                for c in t.subtree)):
+            return True
+        if t.dep_ not in ("conj", "relcl", "advcl"):
+            return False
+    return False
 
 
 def _titles(sub: Draft, d: Draft) -> bool:
