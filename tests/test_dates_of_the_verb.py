@@ -64,3 +64,15 @@ def test_a_when_clause_on_a_dated_noun_is_dated_by_it() -> None:
     dates = _dates("The talks recalled the March 3 ceasefire, when rebels released 40 prisoners "
                    "in Goma.", "2024-05-10")
     assert dates["released"] == "2024-03-03"
+
+
+def test_a_shaded_month_long_past_is_background() -> None:
+    from newsevents import process
+
+    def modality(when: str) -> str:
+        (event,) = process(f"Erdogan demanded in {when} that the troops withdraw from the zone.",
+                           published="2020-03-02T10:00:00+00:00")
+        return event.modality
+
+    assert modality("early February") == "historical"  # its first ten days: long past
+    assert modality("late February") == "factual"

@@ -301,8 +301,9 @@ BACKGROUND_DAYS = 14
 def _modality_of_date(date: DateSpan, published: dt.date) -> str:
     """"future" for a date after publication; "historical" for one known only to the year, one
     over a year before publication, or a day or week over BACKGROUND_DAYS before publication
-    ("on July 21" told on 30 September); else "factual" (a month named, "Russia vetoed a
-    resolution in March", is how a roundup tells the year's developments: kept as news)."""
+    ("on July 21" told on 30 September), or a shaded month long past ("in early February" told
+    on 2 March); else "factual" (a month named, "Russia vetoed a resolution in March", is how a
+    roundup tells the year's developments: kept as news)."""
     start = dt.date.fromisoformat((date.start or "")[:10])
     end = dt.date.fromisoformat((date.end or date.start or "")[:10])
     if start > published:
@@ -311,4 +312,15 @@ def _modality_of_date(date: DateSpan, published: dt.date) -> str:
         return "historical"
     if date.precision in ("day", "week") and (published - end).days > BACKGROUND_DAYS:
         return "historical"
+    shaded = _SHADE.search(date.text or "")
+    if date.precision == "month" and shaded and shaded.group(1).lower() in _SHADE_LAST_DAY and \
+            (published - start.replace(day=_SHADE_LAST_DAY[shaded.group(1).lower()])).days > \
+            BACKGROUND_DAYS:
+        return "historical"  # "in early February" told on 2 March: its first ten days are long past
     return "factual"
+
+
+# "early February" is its first ten days, "mid-February" up to the 20th: a month so shaded ended,
+# for the reader, that day.
+_SHADE = re.compile(r"\b(early|mid)[- ]", re.IGNORECASE)
+_SHADE_LAST_DAY = {"early": 10, "mid": 20}
