@@ -101,3 +101,16 @@ def test_an_event_name_is_no_person() -> None:
     assert resolve_actor("Arab Spring", context) is None
     found = resolve_actor("Rania Haddad", context)  # a name of two words is still a person's
     assert found is not None and found.actor.kind == "person"
+
+
+def test_a_blotter_label_after_its_date_is_no_party() -> None:
+    from newsevents.analyse import load_model
+    from newsevents.options import load_options
+    from newsevents.resolve.actor_scan import _heading_label
+
+    doc = load_model(load_options().spacy_model)(
+        "October 25: ARRESTS – Chad Hull, 37, Bulpitt, was arrested by Kincaid police.")
+    label = next(t for t in doc if t.text == "ARRESTS")
+    assert _heading_label(doc[label.i:label.i + 1])
+    nato = load_model(load_options().spacy_model)("NATO said on Monday it would send more troops.")
+    assert not _heading_label(nato[0:1])

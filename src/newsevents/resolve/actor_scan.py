@@ -250,6 +250,19 @@ def resolve_hits(doc: Doc) -> tuple[tuple[str, ...], list[tuple[int, str]]]:
     return _main_from_hits(hits), [(off, iso) for off, iso, _capital in hits]
 
 
+_DASHES = ("\u2013", "\u2014", "-")
+
+
+def _heading_label(span: Span) -> bool:
+    """"October 25: ARRESTS \u2013 Chad Hull, 37, ...": a blotter entry's capitals label after
+    its date names no party (nor does the name hung on it as an apposition)."""
+    doc = span.doc
+    first = span[0]
+    return len(span) == 1 and first.is_upper and first.is_alpha and len(first) > 2 and \
+        first.i > 0 and doc[first.i - 1].text == ":" and first.i + 1 < len(doc) and \
+        doc[first.i + 1].text in _DASHES
+
+
 def scan_actors_with(doc: Doc, named_states: list[tuple[int, str]],
                      countries: tuple[str, ...] | None = None,
                      place_countries: list[tuple[int, str]] | None = None,
@@ -282,7 +295,7 @@ class _DocScan:
     covered_until: int = -1  # token index: phrases inside a taken one are skipped
 
     def take(self, span: Span) -> None:
-        if caps_dateline(span):
+        if caps_dateline(span) or _heading_label(span):
             return  # "BAMENDA, Cameroon (Agency) -": where the story was filed, never a party
         pron = _pronoun(span)
         if span.start < self.covered_until and pron is None and not _is_possessor(span):
