@@ -81,3 +81,23 @@ def test_two_clauses_the_parser_hung_side_by_side_tell_one_attack() -> None:
     text = ('"She locked the door, but gunmen shot through it and Rhoda was struck once in the '
             'back," investigators in Leeds said on Monday.')
     assert len(_events(text, "ASSAULT")) == 1
+
+
+def test_an_act_done_to_a_pronoun_before_its_own_telling_is_that_telling() -> None:
+    text = ("Live updates\n\n"
+            "10 p.m.\n\n"
+            "The paper says he was arrested a block away from the station.\n\n"
+            "4 p.m.\n\n"
+            "Transit officers searched the area and were able to arrest a suspect.")
+    (arrest,) = _events(text, "COERCE")
+    assert arrest.evidence.sentence.startswith("Transit officers")
+    assert len(arrest.mentions) == 2
+
+
+def test_the_start_of_a_going_on_happening_months_before_is_background() -> None:
+    text = ("The protests began peacefully in June and have grown since. Thousands of "
+            "protesters marched in the city centre on Saturday.")
+    modality = {e.evidence.trigger: e.modality
+                for e in newsevents.process(text, published="2019-11-19T10:00:00+00:00")}
+    assert modality["protests"] == "historical"
+    assert modality["marched"] == "factual"

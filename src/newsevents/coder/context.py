@@ -169,6 +169,8 @@ def modality(t: Token, tables: Tables, date: DateSpan | None, published: dt.date
     if _party_of_then(t) or _past_under_present(t):
         return "historical"
     if date is not None and date_from_text and published is not None and date.start:
+        if _began_long_ago(t, date, published):
+            return "historical"
         return _modality_of_date(date, published)
     if _over_years(chain[:2]):
         return "historical"
@@ -182,6 +184,22 @@ _YEARS_SPAN = re.compile(
     r"^(?:(?:in|over|during|throughout) the (?:past|last) (?:(?:few|several|many|\w+|\d+) )?"
     r"(?:years|decades?)|in recent (?:years|decades)|for (?:many )?(?:years|decades)|"
     r"in the past)$", re.IGNORECASE)
+
+
+# Verbs that tell when a going-on happening began ("The protests began peacefully in June").
+_BEGIN = frozenset({"begin", "start", "erupt"})
+# How long before the story a happening's start, told by its month, is its background.
+BEGAN_DAYS = 31
+
+
+def _began_long_ago(t: Token, date: DateSpan, published: dt.date) -> bool:
+    """"The protests began peacefully in June" told in November: the start of a happening still
+    going on, months before, is background (a month named for a happening itself, "vetoed a
+    resolution in March", stays news: ``_modality_of_date``)."""
+    if t.dep_ != "nsubj" or lemma_of(t.head) not in _BEGIN or date.precision != "month":
+        return False
+    end = dt.date.fromisoformat((date.end or date.start or "")[:10])
+    return (published - end).days > BEGAN_DAYS
 
 
 def _party_of_then(t: Token) -> bool:

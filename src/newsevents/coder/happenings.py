@@ -375,7 +375,23 @@ def merge_happenings(drafts: list[Draft]) -> list[Draft]:
         else:
             absorb(d, lead, rule="names-lead")
             out[out.index(lead)] = d
-    return out
+    return _told_later(out)
+
+
+def _told_later(out: list[Draft]) -> list[Draft]:
+    """"The Chronicle says he was arrested a block away", told first (a live blog puts its
+    newest entry on top), and "transit officers were able to apprehend a suspect" below it: an
+    act done to a pronoun that no earlier telling names is the next telling of that act."""
+    kept: list[Draft] = []
+    for i, d in enumerate(out):
+        later = next((o for o in out[i + 1:] if o.type == d.type and o.modality == d.modality
+                      and o.token.doc is d.token.doc and o.token.i > d.token.i), None) \
+            if d.token.pos_ == "VERB" and _done_to_someone_named_before(d) else None
+        if later is None:
+            kept.append(d)
+        else:
+            tell(later, d, "refers-on")
+    return kept
 
 
 def _in_passing(d: Draft) -> bool:
