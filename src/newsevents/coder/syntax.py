@@ -14,6 +14,7 @@ from collections.abc import Callable, Collection
 from spacy.tokens import Span, Token
 
 from ..lexicon import coder_words
+from ..resolve.place_scan import heading_label
 
 SUBJ = ("nsubj", "csubj", "expl")
 CLAUSAL = ("relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "pcomp")
@@ -297,7 +298,7 @@ def past_heading(head: Token) -> Token:
     arrested"): the parser makes the date or the capitals label the subject and hangs the
     party on it (appos); the party is the phrase."""
     for _ in range(3):
-        if not (head.ent_type_ == "DATE" or _label(head)):
+        if not (head.ent_type_ == "DATE" or heading_label(head)):
             break
         nxt = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i), None)
         if nxt is None:
@@ -323,13 +324,6 @@ def subheading(sent: Span) -> bool:
     before = body[:start].rstrip(" \t")
     after = body[start + len(text):].lstrip(" \t")
     return (not before.strip() or before.endswith("\n\n")) and after.startswith("\n\n")
-
-
-def _label(t: Token) -> bool:
-    """A capitals heading word before a dash ("ARRESTS –")."""
-    doc = t.doc
-    return t.is_upper and t.is_alpha and len(t) > 2 and t.i + 1 < len(doc) and \
-        doc[t.i + 1].text in ("–", "—", "-")
 
 
 def residence(x: Token) -> bool:

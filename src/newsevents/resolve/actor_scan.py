@@ -20,7 +20,7 @@ from ..records import Actor, ActorMention
 from .acronyms import defined_acronyms
 from .actor_groups import capital_namesake, is_acronym
 from .actors import ActorContext, Resolution, case_sensitive_forms, gender_of, resolve_actor
-from .place_scan import caps_dateline
+from .place_scan import caps_dateline, heading_label
 from .state_words import is_pair_phrase
 from .states import pronoun_takes_state, state_pair_before, subject_state_before
 from .tables import country_lexicon, norm, read_table
@@ -250,17 +250,12 @@ def resolve_hits(doc: Doc) -> tuple[tuple[str, ...], list[tuple[int, str]]]:
     return _main_from_hits(hits), [(off, iso) for off, iso, _capital in hits]
 
 
-_DASHES = ("\u2013", "\u2014", "-")
-
-
 def _heading_label(span: Span) -> bool:
     """"October 25: ARRESTS \u2013 Chad Hull, 37, ...": a blotter entry's capitals label after
     its date names no party (nor does the name hung on it as an apposition)."""
-    doc = span.doc
     first = span[0]
-    return len(span) == 1 and first.is_upper and first.is_alpha and len(first) > 2 and \
-        first.i > 0 and doc[first.i - 1].text == ":" and first.i + 1 < len(doc) and \
-        doc[first.i + 1].text in _DASHES
+    return len(span) == 1 and first.i > 0 and span.doc[first.i - 1].text == ":" and \
+        heading_label(first)
 
 
 def scan_actors_with(doc: Doc, named_states: list[tuple[int, str]],

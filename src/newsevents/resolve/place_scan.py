@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..extract.datelines import DATELINE_START, dateline_follows
 from ..lexicon import place_words
@@ -522,6 +522,13 @@ def _candidates(doc: Doc) -> list[tuple[Span, bool]]:
     found += [(span, True) for span in _dateline_town(doc)]
     found += [(span, False) for span in _proper_runs(doc)]
     return sorted(found, key=lambda c: c[0].start)
+
+
+def heading_label(t: Token) -> bool:
+    """A capitals heading word before a dash ("ARRESTS \u2013", in a police blotter)."""
+    doc = t.doc
+    return t.is_upper and t.is_alpha and len(t) > 2 and t.i + 1 < len(doc) and \
+        doc[t.i + 1].text in ("\u2013", "\u2014", "-")
 
 
 def caps_dateline(span: Span) -> bool:
