@@ -108,4 +108,4 @@ def test_utc_stamp_takes_the_site_zone() -> None:
     ],
 )
 def test_what_follows_a_dateline_town(after: str, expected: bool) -> None:
-    assert dateline_follows(after) is expected
+    assert dateline_follows(after, 0) is expected

@@ -330,11 +330,11 @@ def _modality_of_date(date: DateSpan, published: dt.date) -> str:
         return "historical"
     if date.precision in ("day", "week") and (published - end).days > BACKGROUND_DAYS:
         return "historical"
-    shaded = _SHADE.search(date.text or "")
-    if date.precision == "month" and shaded and shaded.group(1).lower() in _SHADE_LAST_DAY and \
-            (published - start.replace(day=_SHADE_LAST_DAY[shaded.group(1).lower()])).days > \
-            BACKGROUND_DAYS:
-        return "historical"  # "in early February" told on 2 March: its first ten days are long past
+    shaded = _SHADE.search(date.text or "") if date.precision == "month" else None
+    if shaded is not None:
+        last = start.replace(day=_SHADE_LAST_DAY[shaded.group(1).lower()])
+        if (published - last).days > BACKGROUND_DAYS:
+            return "historical"  # "in early February" told on 2 March: long past
     return "factual"
 
 

@@ -527,7 +527,7 @@ def dateline_place(body: str, mentions: Mentions) -> PlaceMention | None:
     first = min(mentions.places, key=lambda m: m.start, default=None)
     if first is None or first.start > DATELINE_START or first.place.precision not in ("city", "point"):
         return None
-    return first if dateline_follows(body[first.end:first.end + 8]) else None
+    return first if dateline_follows(body, first.end) else None
 
 
 def story_country(dateline: PlaceMention | None, main: tuple[str, ...]) -> str | None:

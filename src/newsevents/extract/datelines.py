@@ -207,10 +207,10 @@ DATELINE_START = 3
 _AFTER_DATELINE_TOWN = re.compile(r"\s*(?:[,(\u2014\u2013]|-\s)")
 
 
-def dateline_follows(after: str) -> bool:
-    """``after``, the text that follows a name opening the body, makes the name a dateline's
-    town (``DATELINE_START``: the name must open the body; callers check that first)."""
-    return _AFTER_DATELINE_TOWN.match(after) is not None
+def dateline_follows(text: str, end: int) -> bool:
+    """What follows a name ending at ``end`` of ``text`` makes it a dateline's town
+    (``DATELINE_START``: the name must open the body; callers check that first)."""
+    return _AFTER_DATELINE_TOWN.match(text, end) is not None
 
 
 def place_dateline_end(text: str) -> int:

@@ -52,7 +52,7 @@ def _opens_dateline(span: Span) -> bool:
     bracket or a dash, is a dateline, not an acronym."""
     if span.start_char > DATELINE_START:
         return False  # (asked first: Doc.text joins every token on each access)
-    return dateline_follows(span.doc.text[span.end_char:span.end_char + 8])
+    return dateline_follows(span.doc.text, span.end_char)
 
 
 def _named_as_place(span: Span) -> bool:
