@@ -80,3 +80,11 @@ def test_a_past_verb_after_a_conjunction_read_as_a_preposition_has_its_noun_for_
     killed = next(t for t in doc if t.text == "killed")
     subject = syntax.subject(killed)
     assert subject is not None and subject.text == "outbreak"
+
+
+def test_an_attack_that_backs_a_clause_is_the_backers_part_in_it() -> None:
+    text = ("Backed by Russian air strikes and artillery fire, government troops retook two "
+            "villages north of Hama on Sunday. Russian air strikes hit a market in Idlib on "
+            "Monday, killing four people.")
+    attacks = [e for e in _events(text) if e.type == "ASSAULT"]
+    assert sorted(e.evidence.trigger for e in attacks) == ["hit", "retook"]

@@ -95,6 +95,25 @@ def named_charge(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool 
     return True if lemma_of(prep.head) in coder_words("charge-verb") else None
 
 
+def backing(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
+    """"Backed by Turkish shelling and drone strikes, rebels say they have retaken ...": an attack
+    that backs the clause's event, named after "by" of a participle that modifies it, is the
+    backer's part in that event."""
+    if row.pos != "NOUN":
+        return None
+    cur = t  # ("Turkish shelling and drone strikes": the parser may hang one on the other)
+    while cur.dep_ in ("conj", "nmod", "compound") and cur.head.i != cur.i:
+        cur = cur.head
+    by = cur.head
+    if cur.dep_ not in ("pobj", "pcomp") or by.lower_ != "by" or by.dep_ != "agent":
+        return None
+    verb = by.head
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "amod") and \
+            lemma_of(verb) in coder_words("backing-verb"):
+        return True
+    return None
+
+
 def modal_demand(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
     """"Y must withdraw": the demand is the event."""
     return True if any(c.i in rows and rows[c.i].pos == "AUX" for c in t.children) else None
@@ -156,6 +175,7 @@ def content_of_absorbing(t: Token, row: TriggerRow, rows: Rows, tables: Tables) 
 
 ABSORB_RULES: tuple[AbsorbRule, ...] = (
     named_charge,
+    backing,
     object_of_trigger_verb,
     modal_demand,
     purpose,

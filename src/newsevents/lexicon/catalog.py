@@ -140,6 +140,8 @@ CODER_WORD_LISTS: dict[str, str] = {
     "pronoun-start": "first words that make a party a pronoun, not a name",
     "police-force": "words that make a party a police force: one named by its town (\"Hong "
                     "Kong police\") acts in that town",
+    "backing-verb": "verbs of backing: an attack named after \"by\" of such a participle that "
+                    "modifies a clause is the backer's part in that clause's event",
     "charge-verb": "verbs of the law's hold on someone: a bare offence named after their "
                    "\"for\" or \"with\" (\"arrested for aggravated assault\") is the "
                    "charge, not a happening",
