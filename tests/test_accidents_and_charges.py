@@ -88,3 +88,18 @@ def test_an_attack_that_backs_a_clause_is_the_backers_part_in_it() -> None:
             "Monday, killing four people.")
     attacks = [e for e in _events(text) if e.type == "ASSAULT"]
     assert sorted(e.evidence.trigger for e in attacks) == ["hit", "retook"]
+
+
+def test_a_person_found_wounded_is_whom_the_act_was_done_to() -> None:
+    text = "Rafael Ortiz was found badly wounded behind a warehouse in Fresno on Tuesday."
+    (attack,) = [e for e in _events(text) if e.type == "ASSAULT"]
+    assert [a.text for a in attack.recipient] == ["Rafael Ortiz"]
+
+
+def test_an_undated_retelling_of_a_dated_background_attack_is_that_attack() -> None:
+    text = ("Dale Pruitt, 41, was charged on Wednesday with murder in the January 3 shooting of "
+            "Kevin Marsh, 29, in Fresno. Marsh was found fatally wounded in a parking lot off "
+            "Blackstone Avenue, police said.")
+    attacks = [e for e in _events(text) if e.type == "ASSAULT"]
+    assert [(e.date.start, e.modality) for e in attacks] == [("2024-01-03", "historical")]
+    assert len(attacks[0].mentions) == 2

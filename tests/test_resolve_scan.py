@@ -65,3 +65,16 @@ def test_title_in_apposition_codes_the_named_person() -> None:
     lopez = actors["Maria Lopez"]
     assert (lopez.actor.country, lopez.actor.sector, lopez.actor.kind) == ("MEX", "JRN", "person")
     assert lopez.rule.endswith("apposition")
+
+
+def test_a_compass_word_before_a_town_names_a_quarter_of_it() -> None:
+    text = ("A teenager was shot in Southeast Washington on Friday, and a bakery burned in "
+            "North Carolina.")
+    opts = load_options()
+    doc = load_model(opts.spacy_model)(text)
+    mentions = resolve(doc, Article(id="q", doc_id="q", source_uri="q", body=text), opts)
+    places = {text[m.start:m.end]: m.place for m in mentions.places}
+    quarter = places["Southeast Washington"]
+    assert (quarter.name, quarter.admin1, quarter.precision) == (
+        "Washington", "District of Columbia", "city")
+    assert places["North Carolina"].precision == "admin1"

@@ -155,10 +155,18 @@ def _comparable(a: Draft, b: Draft, need_anchor: bool) -> bool:
     """Two drafts of one type, modality reading and ACLED reading (a headline tells a past
     happening in the present, "Man stabbed on train": its factual reading yields to the body's
     background one)."""
-    modality_ok = a.modality == b.modality or (not need_anchor and {a.modality, b.modality} == {
-        "factual", "historical"})
+    modality_ok = a.modality == b.modality or ({a.modality, b.modality} == {
+        "factual", "historical"} and (not need_anchor or _undated_retelling(a, b)))
     return a.type == b.type and modality_ok and (a.acled_code == "disrupt") == (
         b.acled_code == "disrupt") and a.token != b.token
+
+
+def _undated_retelling(a: Draft, b: Draft) -> bool:
+    """"the July 21 shooting of Nurudeen Thomas", then "Thomas was found fatally wounded": a
+    telling the text gives no date of its own, done to the person a dated background telling
+    names, is that happening told again (its factual reading only lacks the date)."""
+    factual = a if a.modality == "factual" else b
+    return not factual.date_from_text and same_named_person(a, b)
 
 
 def _patient(d: Draft) -> tuple[Token, ...]:

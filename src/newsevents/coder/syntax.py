@@ -44,13 +44,29 @@ def passive_subject(t: Token) -> Token | None:
         return child(t, "nsubj") or t.head
     if _conjoined_verb(t) and child(t, "nsubj") is None:
         return child(t.head, "nsubjpass", "nsubj")
+    if _predicative_participle(t):
+        return child(t.head, "nsubjpass", "dobj")
     return None
+
+
+# Verbs that say in what state someone was found or left ("was found fatally wounded").
+_FOUND_IN_STATE = frozenset({"find", "leave", "discover"})
+
+
+def _predicative_participle(t: Token) -> bool:
+    """"Thomas was found fatally wounded", "the blast left two people wounded": a participle
+    said of the finding or leaving verb's passive subject or object (the parser hangs it as
+    oprd, xcomp or advcl)."""
+    return t.dep_ in ("oprd", "xcomp", "advcl") and t.tag_ == "VBN" and \
+        t.head.lemma_.lower() in _FOUND_IN_STATE and \
+        child(t, "nsubj", "nsubjpass", "mark") is None
 
 
 def is_passive(t: Token) -> bool:
     """A passive verb, also one that shares its first verb's "was" ("was convicted and
     sentenced")."""
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or headline_passive(t):
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or headline_passive(t) or \
+            _predicative_participle(t):
         return True
     return _conjoined_verb(t) and t.tag_ == "VBN" and child(t, "nsubj", "aux", "dobj") is None \
         and any(c.dep_ in ("nsubjpass", "auxpass") for c in t.head.children)

@@ -674,7 +674,8 @@ def _candidate_mention(scan: _Scan, span: Span, labelled: bool,
         scan.gazetteer.lookup_rule(c.text, countries=scan.countries, admin1=admin1)
     if found is None:
         if c.labelled and c.span.label_ != "PERSON":  # (a person-labelled name must resolve)
-            return _town_opening(scan, c.span, admin1) or (
+            return _quarter_of_town(scan, c.span, admin1) or \
+                _town_opening(scan, c.span, admin1) or (
                 PlaceMention(c.span.start_char, c.span.end_char, unknown_place(c.text),
                              f"unresolved:{c.label}"), c.span)
         return None
@@ -683,6 +684,26 @@ def _candidate_mention(scan: _Scan, span: Span, labelled: bool,
     if sourced is None:
         return None
     return PlaceMention(c.span.start_char, c.span.end_char, place, sourced), c.span
+
+
+# The compass words that open the name of a city's quarter ("Northwest Washington").
+_QUARTERS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                       "southwest"})
+
+
+def _quarter_of_town(scan: _Scan, span: Span, admin1: str | None
+                     ) -> tuple[PlaceMention, Span] | None:
+    """"Northwest Washington", "South Philadelphia": a name the gazetteer does not know whole
+    ("North Carolina" and "East Jerusalem" it does) made of a compass word and a town it knows
+    is a quarter of that town, never a town named by the compass word."""
+    if len(span) < 2 or span[0].lower_ not in _QUARTERS:
+        return None
+    rest = span[1:]
+    found = scan.gazetteer.lookup_rule(rest.text, countries=scan.countries, admin1=admin1)
+    if found is None or found[0].precision != "city":
+        return None
+    place = replace(found[0], text=span.text)
+    return PlaceMention(span.start_char, span.end_char, place, f"quarter-of-town:{found[1]}"), span
 
 
 def _town_opening(scan: _Scan, span: Span, admin1: str | None
