@@ -82,7 +82,7 @@ def anchored(a: Draft, b: Draft) -> bool:
             a.place.place.precision, b.place.place.precision):
         return True  # (and they agree: checked before); a whole country ties nothing
     return (a.date_from_text and b.date_from_text) or _told_again_of(a, b) or \
-        same_named_person(a, b)
+        same_named_person(a, b) or _same_count_told_again(a, b)
 
 
 def _told_again_of(a: Draft, b: Draft) -> bool:
@@ -91,6 +91,23 @@ def _told_again_of(a: Draft, b: Draft) -> bool:
     later = b if b.token.i > a.token.i else a
     tokens = later.recipient_tokens
     return bool(tokens) and tokens[0].lower_ in coder_words("anaphoric-start")
+
+
+def _count_of_object(t: Token) -> str | None:
+    obj = direct_object(t) if t.pos_ == "VERB" else None
+    if obj is None:
+        return None
+    return next((c.lower_ for c in obj.children if c.dep_ == "nummod"), None)
+
+
+def _same_count_told_again(a: Draft, b: Draft) -> bool:
+    """"after Turkish forces shot down two Syrian government warplanes", then "On Sunday it
+    shot down two Syrian planes": the same act, by the same side, to the same number of
+    things (the parties agree: checked before) is one act told twice."""
+    if a.token.doc is not b.token.doc or a.token.lemma_ != b.token.lemma_:
+        return False
+    count = _count_of_object(a.token)
+    return count is not None and count == _count_of_object(b.token)
 
 
 def _places_agree(a: Draft, b: Draft) -> bool:
@@ -402,15 +419,20 @@ def _told_later(out: list[Draft]) -> list[Draft]:
     return kept
 
 
+# The words of a clause that tells another act's time or cause: "when", "after" ("traded threats
+# after Turkish forces shot down two planes").
+_PASSING_MARKS = frozenset({"when", "after"})
+
+
 def _in_passing(d: Draft) -> bool:
     """Told in a relative clause of a noun ("a stabbing that killed a passenger may have
-    occurred after ...") or in a "when" clause of another act ("prosecutors released the
+    occurred after ...") or in a "when" or "after" clause of another act ("prosecutors released the
     footage when officers found her and arrested Webb"): a telling in passing, where another
     tells the happening itself ("a man has been stabbed to death on a train", "Officers
     arrested Webb in the hallway") as the better evidence."""
     for t in [d.token, *ancestors_in_sentence(d.token)]:
         if t.dep_ == "relcl" or (t.dep_ == "advcl" and any(
-                c.lower_ == "when" and c.dep_ in ("advmod", "mark") and c.i < t.i
+                c.lower_ in _PASSING_MARKS and c.dep_ in ("advmod", "mark") and c.i < t.i
                 for c in t.subtree)):
             return True
         if t.dep_ not in ("conj", "relcl", "advcl"):
