@@ -1,7 +1,8 @@
 """Rules of the precision-rules branch (issues 11 and 13): a participle naming a party by its
 state is no happening, a party named by a post it held then acted in the past, a span of years
-makes a happening background, another attack's clause keeps its place, and an office named after
-its town is in that town. Sentences in our own words."""
+makes a happening background, another attack's clause keeps its place, an office named after
+its town is in that town, and a toll over the years of a conflict is none of its happenings.
+Sentences in our own words."""
 
 from __future__ import annotations
 
@@ -57,3 +58,18 @@ def test_an_office_named_after_its_town_is_in_that_town() -> None:
             "Department on Monday.")
     event = _by_trigger(_events(text, "2020-04-13"), "turned")
     assert event.location is not None and event.location.name == "Eugene"
+
+
+def test_a_toll_over_the_years_of_a_conflict_is_no_event_and_no_toll() -> None:
+    text = ("Separatist fighters attacked a village in the North-West region on Monday night, "
+            "killing four people. More than 6,000 people have been killed since the conflict "
+            "broke out in 2017. The insurgency, which began in 2016, has killed thousands more "
+            "in the east.")
+    (attack,) = [e for e in _events(text) if e.type == "ASSAULT"]
+    assert attack.evidence.trigger == "attacked"
+    assert attack.fatalities is not None and attack.fatalities.killed == 4
+
+
+def test_a_toll_since_a_recent_day_stays_an_event() -> None:
+    events = _events("Three people have been killed in clashes in Bamenda since Sunday.")
+    assert any(e.type == "ASSAULT" for e in events)

@@ -72,7 +72,7 @@ from ..resolve.places import get_gazetteer
 from . import document, finish, front, happenings, slots, stance, syntax
 from .draft import Draft
 from .ranking import document_label, rank
-from .sentence import SentenceCoder, paragraph_of
+from .sentence import SentenceCoder, cumulative_toll_words, paragraph_of
 from .tables import Tables, load_tables
 
 
@@ -199,7 +199,10 @@ def _leftovers(coder: SentenceCoder, sent: Span, drafts: list[Draft]) -> None:
     """Counts and "no casualties" of a sentence with no event of its own belong to the latest
     event of the same paragraph; a death or injury toll ("Officials put the death toll at 20")
     to the first attack of the last sentences (in wire copy every sentence is a paragraph)."""
-    tokens = list(sent)
+    counted = cumulative_toll_words(sent, coder.tables)
+    tokens = [t for t in sent if t.i not in counted]
+    if not tokens:
+        return
     para = paragraph_of(tokens[0].idx, coder.paragraphs)
     found = slots.quantities_in(tokens, coder.mentions, coder.tables)
     # the first attack within reach: a toll sums up the happening the story opened with, not

@@ -6,11 +6,12 @@ rules beyond the lexicon are in ``build_rules``)."""
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import pair_nouns, plover_types
+from ..lexicon import coder_words, pair_nouns, plover_types
 from ..records import Article, DateMention, DateSpan, Fatalities, Mentions, PlaceMention, Quantity
 from . import acled as acled_mod
 from . import build_rules, context, document, slots, syntax
@@ -73,6 +74,35 @@ def _standing(t: Token, row: TriggerRow) -> bool:
     position held over time, not a statement made (PLOVER codes statements as they are made)."""
     return row.type in plover_types("verbal") and t.pos_ == "VERB" and any(
         c.dep_ == "advmod" and c.lower_ in _STANDING for c in t.children)
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _cumulative_toll(t: Token, row: TriggerRow) -> bool:
+    return row.type == "ASSAULT" and cumulative(t)
+
+
+def cumulative_toll_words(sent: Span, tables: Tables) -> set[int]:
+    """The words of the sentence's cumulative tolls (``cumulative``): their counts are no toll
+    of an event told before."""
+    casualty = set(tables.cues.get("killed", {})) | set(tables.cues.get("injured", {}))
+    return {x.i for t in sent if lemma_of(t) in casualty and cumulative(t) for x in t.subtree}
+
+
+def cumulative(t: Token) -> bool:
+    """"The insurgency, which began in 2017, has killed more than 4,000 people", "More than
+    6,000 people have been killed since the conflict broke out in 2017": a toll over the years
+    of a conflict, told in the present perfect, counts many happenings and is none of them."""
+    if t.pos_ != "VERB" or not syntax.present_perfect(t):
+        return False
+    subject = syntax.subject(t)
+    if subject is not None and lemma_of(subject) in coder_words("conflict-noun"):
+        return True
+    since = [c for c in t.children if c.lower_ == "since" or (
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children))]
+    return any(_YEAR.fullmatch(x.text) or lemma_of(x) in coder_words("conflict-noun")
+               for c in since for x in c.subtree)
 
 
 def _finite(n: Token) -> bool:
@@ -241,7 +271,7 @@ class SentenceCoder:
         """The trigger's codable drafts; what another event fears or discusses ("concern that
         Russia may offer") is not a happening of its own."""
         embedded = any(a.i in rows for a in syntax.ancestors_in_sentence(t))
-        if _status_word(t, row) or _standing(t, row):
+        if _status_word(t, row) or _standing(t, row) or _cumulative_toll(t, row):
             return []
         return [d for d in self.build(t, row, others) if _codable(d) and not (
             embedded and d.modality == "hypothetical") and not context.conditional(t)]

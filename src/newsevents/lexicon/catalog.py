@@ -149,6 +149,8 @@ CODER_WORD_LISTS: dict[str, str] = {
                        "man\", \"he\"), so it is no new individual",
     "background-preposition": "prepositions that put an event in the background of another "
                               "(\"after the attack\")",
+    "conflict-noun": "a long-running conflict as a whole: a toll it has taken is a count "
+                     "over years, not one happening",
     "background-noun": "nouns that put an event in the background of another (\"in "
                        "response to the attack\")",
     "background-mark": "clause marks that put a clause's event in the background (\"when\", "
