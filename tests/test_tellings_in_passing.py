@@ -1,7 +1,8 @@
 """Tellings of one happening: told in passing in a relative, "when" or "after" clause (a fact,
 and not the main telling; the same act done by one side to as many things is told again), done
-to a pronoun (told again of someone named before), and of people described without a name or
-an age (who cannot be told apart). Whole-pipeline checks on texts written for this project."""
+to a pronoun (told again of someone named before) or by a definite noun of the act ("The
+shelling damaged ..."), and of people described without a name or an age (who cannot be told
+apart). Whole-pipeline checks on texts written for this project."""
 
 from __future__ import annotations
 
@@ -107,3 +108,11 @@ def test_the_start_of_a_going_on_happening_months_before_is_background() -> None
                 for e in newsevents.process(text, published="2019-11-19T10:00:00+00:00")}
     assert modality["protests"] == "historical"
     assert modality["marched"] == "factual"
+
+
+def test_an_act_done_by_a_definite_attack_noun_tells_more_of_that_attack() -> None:
+    text = ("Artillery fire hit the town of Kurakhove in Ukraine on Monday, killing three "
+            "civilians, officials said. The shelling damaged a school and two shops.")
+    (attack,) = _events(text, "ASSAULT")
+    assert attack.evidence.trigger == "hit"
+    assert len(attack.mentions) == 2

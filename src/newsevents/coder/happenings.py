@@ -45,7 +45,9 @@ from .syntax import (
     past_heading,
     present_perfect,
     subheading,
+    subject,
 )
+from .tables import load_tables
 
 
 def countries(actors: tuple[Actor, ...]) -> frozenset[str]:
@@ -459,11 +461,23 @@ def _refers_back(d: Draft) -> bool:
     place and date of its sentence are another happening's."""
     t = d.token
     if t.pos_ == "VERB":
-        return _done_to_someone_named_before(d)
+        return _done_to_someone_named_before(d) or _done_by_a_happening_told_before(d)
     if t.pos_ != "NOUN" or not any(
             c.dep_ == "det" and c.lower_ in coder_words("anaphoric-start") for c in t.children):
         return False
     return not any(x.like_num or x.ent_type_ in _OWN_DETAILS for x in t.subtree if x.i != t.i)
+
+
+def _done_by_a_happening_told_before(d: Draft) -> bool:
+    """"The shelling damaged a gurdwara and several homes": an act whose subject is a definite
+    noun of an event of its own type, on no day of its own, tells more of the happening that
+    noun refers back to."""
+    subj = subject(d.token)
+    if subj is None or subj.pos_ != "NOUN" or d.date_from_text or not any(
+            c.dep_ == "det" and c.lower_ in coder_words("anaphoric-start") for c in subj.children):
+        return False
+    rows = load_tables().triggers.get((subj.lemma_.lower(), "NOUN"), ())
+    return any(r.type == d.type for r in rows)
 
 
 def _done_to_someone_named_before(d: Draft) -> bool:
