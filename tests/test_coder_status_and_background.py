@@ -1,8 +1,8 @@
 """Rules of the precision-rules branch (issues 11 and 13): a participle naming a party by its
 state is no happening, a party named by a post it held then acted in the past, a span of years
 makes a happening background, another attack's clause keeps its place, an office named after
-its town is in that town, and a toll over the years of a conflict is none of its happenings.
-Sentences in our own words."""
+its town is in that town, a toll over the years of a conflict is none of its happenings, and a
+place told with the units it lies in is one place. Sentences in our own words."""
 
 from __future__ import annotations
 
@@ -73,3 +73,13 @@ def test_a_toll_over_the_years_of_a_conflict_is_no_event_and_no_toll() -> None:
 def test_a_toll_since_a_recent_day_stays_an_event() -> None:
     events = _events("Three people have been killed in clashes in Bamenda since Sunday.")
     assert any(e.type == "ASSAULT" for e in events)
+
+
+def test_a_place_told_with_the_units_it_lies_in_is_one_place() -> None:
+    events = _events("On 3 May 2024, gunmen attacked farmers near Djibo, Soum province, Sahel "
+                     "region, killing five. Drones hit depots in the Poltava, Cherkasy and Kyiv "
+                     "regions on 4 May 2024.")
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    near_djibo = [e for e in attacks if e.evidence.trigger == "attacked"]
+    assert [e.location.name for e in near_djibo if e.location] == ["Djibo"]
+    assert len([e for e in attacks if e.evidence.trigger == "hit"]) == 3

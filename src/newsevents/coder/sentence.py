@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import coder_words, pair_nouns, plover_types
 from ..records import Article, DateMention, DateSpan, Fatalities, Mentions, PlaceMention, Quantity
+from ..resolve.places import region_words
 from . import acled as acled_mod
 from . import build_rules, context, document, slots, syntax
 from .absorbed import absorbed
@@ -191,11 +192,41 @@ def _speaker(t: Token, row: TriggerRow, gov: Token | None) -> Token | None:
     return syntax.subject(gov if gov is not None else t) if row.pos != "AUX" else None
 
 
+def _contains(unit: PlaceMention, other: PlaceMention) -> bool:
+    """``unit`` is a region or country ``other`` lies in (the same, told again, counts)."""
+    u, o = unit.place, other.place
+    if u.precision not in ("country", "admin1", "admin2") or u.country != o.country:
+        return False
+    return u.precision == "country" or (u.admin1 is not None and u.admin1 == o.admin1)
+
+
+def _unit_after(unit: PlaceMention, other: PlaceMention, text: str) -> bool:
+    """"near Djibo, Soum province": a unit the gazetteer does not know, named by a region word
+    right after a place and a comma, is the unit that place lies in."""
+    words = unit.place.text.split()
+    return unit.place.country is None and len(words) > 1 and \
+        words[-1].lower() in region_words() and other.end <= unit.start and \
+        text[other.end:unit.start].strip() == ","
+
+
+def _without_containing_units(picked: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """"on the outskirts of Barsalogho, Sanmatenga province, Centre-Nord region", "in Idlib,
+    Syria": a place told with the units it lies in is one place, the finest of them ("in
+    Poltava, Cherkasy and Kyiv regions" are three)."""
+    def rank(m: PlaceMention) -> int:
+        return slots.PRECISION_RANK.get(m.place.precision or "unknown", 5)
+    return [m for i, m in enumerate(picked) if not any(
+        j != i and ((_contains(m, o) and (rank(o) < rank(m) or (rank(o) == rank(m) and j < i)))
+                    or _unit_after(m, o, text))
+        for j, o in enumerate(picked))]
+
+
 def _per_place(base: Draft, picked: list[PlaceMention], mentions: Mentions) -> list[Draft]:
     """One draft per place when the text lists several; each keeps its own count when its
     clause pairs each place with one ("400 in X and 56 in Y")."""
     if not picked:
         return [base]
+    picked = _without_containing_units(picked, base.token.doc.text)
     if len(picked) == 1:
         return [replace(base, place=picked[0])]
     counted = slots.counts_by_place(base.clause, picked, base.quantities, mentions)
