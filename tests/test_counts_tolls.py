@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+import newsevents
 from newsevents.analyse import load_model
 from newsevents.ingest import document_from_text
 from newsevents.options import load_options
@@ -73,3 +74,12 @@ def test_nobody_hurt_means_nobody_killed() -> None:
     toll = _toll("Attackers threw a grenade at a police station in Uppsala on Tuesday, but "
                  "nobody was hurt, police said.")
     assert toll is not None and (toll.killed, toll.injured) == (0, 0)
+
+
+def test_a_toll_after_a_semicolon_is_the_casualties_of_the_attack_before_it() -> None:
+    text = ("Police fired tear gas and live rounds at marchers in Beira on 3 March 2024; two "
+            "protesters were killed, a rights group said.")
+    attacks = [e for e in newsevents.process(text, published="2024-03-04T10:00:00+00:00")
+               if e.type == "ASSAULT"]
+    assert [e.evidence.trigger for e in attacks] == ["fired"]
+    assert attacks[0].fatalities is not None and attacks[0].fatalities.killed == 2

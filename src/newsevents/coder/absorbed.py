@@ -150,6 +150,21 @@ def casualty_participle(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -
     return None
 
 
+def toll_after_semicolon(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
+    """"Police fired tear gas and live rounds; 1 protester was killed": a toll told with no
+    doer, after a semicolon that joins it to an attack told before it in the sentence, is the
+    casualties of that attack."""
+    casualty = set(tables.cues.get("killed", {})) | set(tables.cues.get("injured", {}))
+    if row.type != "ASSAULT" or lemma_of(t) not in casualty or not syntax.is_passive(t) or \
+            syntax.child(t, "agent") is not None:
+        return None
+    semicolon = next((c.i for c in t.children if c.text == ";" and c.i < t.i), None)
+    if semicolon is not None and any(i < semicolon and r.type == "ASSAULT"
+                                     for i, r in rows.items() if i != t.i):
+        return True
+    return None
+
+
 def _own_clause(cur: Token) -> bool:
     """A clause of its own: its events are not the governing event's content."""
     return cur.dep_ in ("relcl", "parataxis") or (cur.dep_ == "advcl" and not _has_to(cur))
@@ -181,6 +196,7 @@ ABSORB_RULES: tuple[AbsorbRule, ...] = (
     purpose,
     same_type_chain,
     casualty_participle,
+    toll_after_semicolon,
     content_of_absorbing,
 )
 
