@@ -276,12 +276,23 @@ def _words_modality(node: Token, tables: Tables) -> str | None:
     return None
 
 
+# Pronouns that say nobody did it or had it done to them.
+_NOBODY = frozenset({"nobody", "none", "noone"})
+
+
+def _nobody(subject: Token) -> bool:
+    return subject.lower_ in _NOBODY or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+
 def _cue_modality(c: Token, node: Token, tables: Tables) -> str | None:
     """The modality one child ``c`` of ``node`` gives: "no", "neither"; an auxiliary ("would"
     reported, "might", "will") or an "if"/"unless" clause marker."""
     lem = lemma_of(c)
     if c.dep_ == "neg" or (c.dep_ in ("det", "preconj") and lem in ("no", "neither")):
         return "negated"
+    if c.dep_ in ("nsubj", "nsubjpass") and _nobody(c):
+        return "negated"  # "No one has been arrested", "Nobody was hurt"
     if c.dep_ == "aux" and lem == "would" and _reported(node, tables):
         return "future"  # "said they would meet": the future seen from the past
     if c.dep_ == "aux" and lem in tables.cues.get("hypothetical", {}):
