@@ -2,7 +2,8 @@
 state is no happening, a party named by a post it held then acted in the past, a span of years
 makes a happening background, another attack's clause keeps its place, an office named after
 its town is in that town, a toll over the years of a conflict is none of its happenings, and a
-place told with the units it lies in is one place. Sentences in our own words."""
+place told with the units it lies in (or beside the sea it is on) is one place. Sentences in our
+own words."""
 
 from __future__ import annotations
 
@@ -83,3 +84,10 @@ def test_a_place_told_with_the_units_it_lies_in_is_one_place() -> None:
     near_djibo = [e for e in attacks if e.evidence.trigger == "attacked"]
     assert [e.location.name for e in near_djibo if e.location] == ["Djibo"]
     assert len([e for e in attacks if e.evidence.trigger == "hit"]) == 3
+
+
+def test_a_sea_beside_a_town_is_no_second_place() -> None:
+    events = _events("KYIV, Ukraine (Agency) - A Russian drone hit an apartment block in the "
+                     "Black Sea port of Odesa early on Saturday, killing six people.")
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert [e.location.name for e in attacks if e.location] == ["Odesa"]

@@ -128,6 +128,10 @@ def places_within(tokens: tuple[Token, ...] | list[Token], mentions: Mentions) -
             and p.place.precision not in ("country", "unknown")]
 
 
+def _vague(m: PlaceMention) -> bool:
+    return m.place.text.lower().startswith("the ")
+
+
 def pick_places(found: list[PlaceMention], split: bool) -> list[PlaceMention]:
     """The most specific places named; all of them when the text lists several of the same
     precision for one happening ("in Poltava, Cherkasy and Kyiv regions") and ``split``."""
@@ -136,6 +140,9 @@ def pick_places(found: list[PlaceMention], split: bool) -> list[PlaceMention]:
     best = min(PRECISION_RANK.get(p.place.precision, 5) for p in found)
     if split:  # every named place below country level is its own event
         top = [p for p in found if p.place.precision != "country"] or found
+        # ... but not a sea or a vague region beside a place of a country ("the Black Sea port
+        # of Odesa"): it has no country and is named with "the", unlike an unknown town
+        top = [p for p in top if p.place.country or not _vague(p)] or top
         # ... but not the region around a named town ("Deir al-Balah, in the centre of the
         # Gaza Strip"): per country, the finest precision named
         finest: dict[str | None, int] = {}
