@@ -55,7 +55,8 @@ def _names(rules: tuple[object, ...]) -> list[str]:
 def test_rule_lists_keep_their_order() -> None:
     assert _names(absorbed.ABSORB_RULES) == [
         "named_charge", "backing", "object_of_trigger_verb", "modal_demand", "purpose",
-        "same_type_chain", "casualty_participle", "toll_after_semicolon", "content_of_absorbing"]
+        "same_type_chain", "casualty_participle", "toll_after_semicolon", "protest_demand",
+        "content_of_absorbing"]
     assert _names(build_rules.PLACE_RULES) == [
         "own_words", "main_clause_setting", "sentence_setting", "target_place", "town_that_acts"]
     assert _names(build_rules.ACTOR_RULES) == [

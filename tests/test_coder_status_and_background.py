@@ -2,8 +2,8 @@
 state is no happening, a party named by a post it held then acted in the past, a span of years
 makes a happening background, another attack's clause keeps its place, an office named after
 its town is in that town, a toll over the years of a conflict is none of its happenings, and a
-place told with the units it lies in (or beside the sea it is on) is one place. Sentences in our
-own words."""
+place told with the units it lies in (or beside the sea it is on) is one place, and what a
+protest demands is its claim. Sentences in our own words."""
 
 from __future__ import annotations
 
@@ -91,3 +91,13 @@ def test_a_sea_beside_a_town_is_no_second_place() -> None:
                      "Black Sea port of Odesa early on Saturday, killing six people.")
     attacks = [e for e in events if e.type == "ASSAULT"]
     assert [e.location.name for e in attacks if e.location] == ["Odesa"]
+
+
+def test_what_a_protest_is_told_demanding_is_its_claim_not_a_request() -> None:
+    for text in ("Thousands of nurses marched through Lyon on Saturday, demanding higher wages.",
+                 "Police fired tear gas at students demanding an end to job quotas in Dhaka on "
+                 "Thursday."):
+        assert not any(e.type == "REQUEST" for e in _events(text))
+    speech = _events("The minister gave a speech in Lyon on Monday, demanding that the rebels "
+                     "disarm.")
+    assert any(e.type == "REQUEST" for e in speech)

@@ -150,6 +150,21 @@ def casualty_participle(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -
     return None
 
 
+def protest_demand(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
+    """"Thousands marched through Lyon, demanding higher wages", "police fired tear gas at
+    students demanding an end to quotas": what a protest or a crowd is told demanding, by a
+    participle, is the protest's claim (ACLED codes the protest), not a request of its own."""
+    if row.type != "REQUEST" or t.tag_ != "VBG":
+        return None
+    head = t.head
+    if t.dep_ == "advcl" and head.i in rows and rows[head.i].type == "PROTEST":
+        return True
+    if t.dep_ == "acl" and (tables.in_class("crowd", lemma_of(head))
+                            or tables.in_class("protester", lemma_of(head))):
+        return True
+    return None
+
+
 def toll_after_semicolon(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
     """"Police fired tear gas and live rounds; 1 protester was killed": a toll told with no
     doer, after a semicolon that joins it to an attack told before it in the sentence, is the
@@ -197,6 +212,7 @@ ABSORB_RULES: tuple[AbsorbRule, ...] = (
     same_type_chain,
     casualty_participle,
     toll_after_semicolon,
+    protest_demand,
     content_of_absorbing,
 )
 
