@@ -1,9 +1,9 @@
 """Rules of the precision-rules branch (issues 11 and 13): a participle naming a party by its
 state is no happening, a party named by a post it held then acted in the past, a span of years
 makes a happening background, another attack's clause keeps its place, an office named after
-its town is in that town, a toll over the years of a conflict is none of its happenings, and a
-place told with the units it lies in (or beside the sea it is on) is one place, and what a
-protest demands is its claim. Sentences in our own words."""
+its town is in that town, a toll over the years of a conflict is none of its happenings, a place
+told with the units it lies in (or beside the sea it is on) is one place, what a protest demands
+is its claim, and what people flee is no happening told. Sentences in our own words."""
 
 from __future__ import annotations
 
@@ -101,3 +101,9 @@ def test_what_a_protest_is_told_demanding_is_its_claim_not_a_request() -> None:
     speech = _events("The minister gave a speech in Lyon on Monday, demanding that the rebels "
                      "disarm.")
     assert any(e.type == "REQUEST" for e in speech)
+
+
+def test_what_people_flee_is_the_setting_of_their_flight() -> None:
+    events = _events("The camp has taken in thousands of families who fled the fighting around "
+                     "the city. Others escaped the shelling of Kharkiv on Monday.")
+    assert not any(e.type == "ASSAULT" for e in events)

@@ -66,6 +66,20 @@ def _status_word(t: Token, row: TriggerRow) -> bool:
         t.head.pos_ in ("NOUN", "PROPN")
 
 
+# Verbs of getting away from something ("fled the fighting").
+_FLEE = frozenset({"flee", "escape"})
+
+
+def _fled_from(t: Token) -> bool:
+    """"hundreds of thousands of people who fled the fighting around the city", "families
+    escaping the violence": what people flee is the setting of their flight (told, if at all,
+    where it happens), not a happening told here."""
+    if t.pos_ != "NOUN":
+        return False
+    verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "from" else t.head
+    return t.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" and lemma_of(verb) in _FLEE
+
+
 # Adverbs that make a statement a standing position: "has always denied", "has long accused".
 _STANDING = frozenset({"always", "long"})
 
@@ -302,7 +316,8 @@ class SentenceCoder:
         """The trigger's codable drafts; what another event fears or discusses ("concern that
         Russia may offer") is not a happening of its own."""
         embedded = any(a.i in rows for a in syntax.ancestors_in_sentence(t))
-        if _status_word(t, row) or _standing(t, row) or _cumulative_toll(t, row):
+        if _status_word(t, row) or _standing(t, row) or _cumulative_toll(t, row) or \
+                _fled_from(t):
             return []
         return [d for d in self.build(t, row, others) if _codable(d) and not (
             embedded and d.modality == "hypothetical") and not context.conditional(t)]
