@@ -3,7 +3,8 @@ state is no happening, a party named by a post it held then acted in the past, a
 makes a happening background, another attack's clause keeps its place, an office named after
 its town is in that town, a toll over the years of a conflict is none of its happenings, a place
 told with the units it lies in (or beside the sea it is on) is one place, what a protest demands
-is its claim, and what people flee is no happening told. Sentences in our own words."""
+is its claim (and what it is against is not its place), and what people flee is no happening
+told. Sentences in our own words."""
 
 from __future__ import annotations
 
@@ -107,3 +108,10 @@ def test_what_people_flee_is_the_setting_of_their_flight() -> None:
     events = _events("The camp has taken in thousands of families who fled the fighting around "
                      "the city. Others escaped the shelling of Kharkiv on Monday.")
     assert not any(e.type == "ASSAULT" for e in events)
+
+
+def test_what_a_protest_is_against_is_not_where_it_happened() -> None:
+    events = _events("Thousands of people rallied in central Zagreb on 3 May 2024 against the "
+                     "handling of the bridge collapse in Split last year.")
+    protests = [e for e in events if e.type == "PROTEST"]
+    assert [e.location.name for e in protests if e.location] == ["Zagreb"]

@@ -202,6 +202,19 @@ def _excluded(row: TriggerRow, actor: Found, recipient: Found) -> set[int]:
     return exclude
 
 
+# The prepositions that give what a protest is about ("rallied against corruption").
+_PROTEST_CAUSE = frozenset({"against", "over"})
+
+
+def _cause_words(t: Token, row: TriggerRow) -> set[int]:
+    """"rallied in central Belgrade against ... the canopy collapse in Novi Sad": what a protest
+    is about is not where it happened."""
+    if row.type != "PROTEST":
+        return set()
+    return {x.i for c in t.children if c.dep_ == "prep" and c.lower_ in _PROTEST_CAUSE
+            for x in c.subtree}
+
+
 def _speaker(t: Token, row: TriggerRow, gov: Token | None) -> Token | None:
     return syntax.subject(gov if gov is not None else t) if row.pos != "AUX" else None
 
@@ -455,7 +468,7 @@ class SentenceCoder:
         gov = syntax.governor_verb(t) if row.pos == "NOUN" else None
         clause, actor = self._clause(t, row, gov, actor)
         mode = _mode(row, clause, self.tables)
-        exclude = _excluded(row, actor, recipient) | self._nested(t, row)
+        exclude = _excluded(row, actor, recipient) | self._nested(t, row) | _cause_words(t, row)
         report = self.report_tokens(t)
         free = [x for x in t.sent if x.i not in others and x.i not in report and _attached_to(x, t)]
         places = build_rules.places_of(Setting(t, row, gov, clause, free, exclude,
