@@ -141,8 +141,7 @@ def same_type_chain(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bo
 
 def casualty_participle(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
     """"carried out airstrikes ..., killing 15": the casualties of that earlier attack."""
-    casualty = set(tables.cues.get("killed", {})) | set(tables.cues.get("injured", {}))
-    if row.type != "ASSAULT" or t.tag_ != "VBG" or lemma_of(t) not in casualty:
+    if row.type != "ASSAULT" or t.tag_ != "VBG" or not tables.casualty(lemma_of(t)):
         return None
     own = {x.i for x in t.subtree}
     if any(i not in own and i < t.i and r.type == "ASSAULT" for i, r in rows.items()):
@@ -169,8 +168,7 @@ def toll_after_semicolon(t: Token, row: TriggerRow, rows: Rows, tables: Tables) 
     """"Police fired tear gas and live rounds; 1 protester was killed": a toll told with no
     doer, after a semicolon that joins it to an attack told before it in the sentence, is the
     casualties of that attack."""
-    casualty = set(tables.cues.get("killed", {})) | set(tables.cues.get("injured", {}))
-    if row.type != "ASSAULT" or lemma_of(t) not in casualty or not syntax.is_passive(t) or \
+    if row.type != "ASSAULT" or not tables.casualty(lemma_of(t)) or not syntax.is_passive(t) or \
             syntax.child(t, "agent") is not None:
         return None
     semicolon = next((c.i for c in t.children if c.text == ";" and c.i < t.i), None)

@@ -256,8 +256,7 @@ def _clause_ends(below: Token, node: Token, tables: Tables) -> bool:
     available": another sentence)."""
     if below.dep_ == "ccomp" and lemma_of(node) in tables.cues.get("say", {}):
         return True
-    if below.dep_ == "relcl" and (lemma_of(below) in tables.cues.get("killed", {}) or
-                                  lemma_of(below) in tables.cues.get("injured", {})):
+    if below.dep_ == "relcl" and tables.casualty(lemma_of(below)):
         # the toll told of a noun is a fact, whatever is said of the noun ("a stabbing that
         # killed a passenger may have occurred after ...")
         return True

@@ -16,7 +16,7 @@ from ..lexicon import coder_words, plover_types, sector_codes
 from ..records import Actor, Article, Event, Evidence, Mentions, Place, PlaceMention, Quantity
 from ..resolve.tables import country_name
 from . import acled as acled_mod
-from . import context, document, front, syntax
+from . import context, document, front, slots, syntax
 from .draft import Draft
 from .ranking import confidence, salience
 from .tables import Tables
@@ -165,9 +165,9 @@ def actor_protesters(d: Draft, place: Place | None, story: Story) -> Place | Non
 def dateline_over_countryless_place(d: Draft, place: Place | None,
                                     story: Story) -> Place | None:
     """"HANOI (AP) - ... accused China of coercion in the South China Sea": a sea or a vague
-    region named in passing (no country; "the ...", unlike an unknown town) is not where it
-    happened; the dateline's town is."""
-    if place is not None and not place.country and place.text.lower().startswith("the ") \
+    region named in passing (``slots.vague_place``) is not where it happened; the dateline's
+    town is."""
+    if place is not None and slots.vague_place(place) \
             and story.dateline is not None and d.modality == "factual":
         d.rules.append("dateline-over-countryless-place")
         return None

@@ -462,10 +462,15 @@ def _refers_back(d: Draft) -> bool:
     t = d.token
     if t.pos_ == "VERB":
         return _done_to_someone_named_before(d) or _done_by_a_happening_told_before(d)
-    if t.pos_ != "NOUN" or not any(
-            c.dep_ == "det" and c.lower_ in coder_words("anaphoric-start") for c in t.children):
+    if t.pos_ != "NOUN" or not _definite(t):
         return False
     return not any(x.like_num or x.ent_type_ in _OWN_DETAILS for x in t.subtree if x.i != t.i)
+
+
+def _definite(noun: Token) -> bool:
+    """"the attack", "this shelling": a noun with a determiner that refers back."""
+    return any(c.dep_ == "det" and c.lower_ in coder_words("anaphoric-start")
+               for c in noun.children)
 
 
 def _done_by_a_happening_told_before(d: Draft) -> bool:
@@ -473,8 +478,7 @@ def _done_by_a_happening_told_before(d: Draft) -> bool:
     noun of an event of its own type, on no day of its own, tells more of the happening that
     noun refers back to."""
     subj = subject(d.token)
-    if subj is None or subj.pos_ != "NOUN" or d.date_from_text or not any(
-            c.dep_ == "det" and c.lower_ in coder_words("anaphoric-start") for c in subj.children):
+    if subj is None or subj.pos_ != "NOUN" or d.date_from_text or not _definite(subj):
         return False
     rows = load_tables().triggers.get((subj.lemma_.lower(), "NOUN"), ())
     return any(r.type == d.type for r in rows)

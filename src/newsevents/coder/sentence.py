@@ -13,7 +13,6 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import coder_words, pair_nouns, plover_types
 from ..records import Article, DateMention, DateSpan, Fatalities, Mentions, PlaceMention, Quantity
-from ..resolve.places import region_words
 from . import acled as acled_mod
 from . import build_rules, context, document, slots, syntax
 from .absorbed import absorbed
@@ -101,8 +100,7 @@ def _cumulative_toll(t: Token, row: TriggerRow) -> bool:
 def cumulative_toll_words(sent: Span, tables: Tables) -> set[int]:
     """The words of the sentence's cumulative tolls (``cumulative``): their counts are no toll
     of an event told before."""
-    casualty = set(tables.cues.get("killed", {})) | set(tables.cues.get("injured", {}))
-    return {x.i for t in sent if lemma_of(t) in casualty and cumulative(t) for x in t.subtree}
+    return {x.i for t in sent if tables.casualty(lemma_of(t)) and cumulative(t) for x in t.subtree}
 
 
 def cumulative(t: Token) -> bool:
@@ -219,41 +217,11 @@ def _speaker(t: Token, row: TriggerRow, gov: Token | None) -> Token | None:
     return syntax.subject(gov if gov is not None else t) if row.pos != "AUX" else None
 
 
-def _contains(unit: PlaceMention, other: PlaceMention) -> bool:
-    """``unit`` is a region or country ``other`` lies in (the same, told again, counts)."""
-    u, o = unit.place, other.place
-    if u.precision not in ("country", "admin1", "admin2") or u.country != o.country:
-        return False
-    return u.precision == "country" or (u.admin1 is not None and u.admin1 == o.admin1)
-
-
-def _unit_after(unit: PlaceMention, other: PlaceMention, text: str) -> bool:
-    """"near Djibo, Soum province": a unit the gazetteer does not know, named by a region word
-    right after a place and a comma, is the unit that place lies in."""
-    words = unit.place.text.split()
-    return unit.place.country is None and len(words) > 1 and \
-        words[-1].lower() in region_words() and other.end <= unit.start and \
-        text[other.end:unit.start].strip() == ","
-
-
-def _without_containing_units(picked: list[PlaceMention], text: str) -> list[PlaceMention]:
-    """"on the outskirts of Barsalogho, Sanmatenga province, Centre-Nord region", "in Idlib,
-    Syria": a place told with the units it lies in is one place, the finest of them ("in
-    Poltava, Cherkasy and Kyiv regions" are three)."""
-    def rank(m: PlaceMention) -> int:
-        return slots.PRECISION_RANK.get(m.place.precision or "unknown", 5)
-    return [m for i, m in enumerate(picked) if not any(
-        j != i and ((_contains(m, o) and (rank(o) < rank(m) or (rank(o) == rank(m) and j < i)))
-                    or _unit_after(m, o, text))
-        for j, o in enumerate(picked))]
-
-
 def _per_place(base: Draft, picked: list[PlaceMention], mentions: Mentions) -> list[Draft]:
     """One draft per place when the text lists several; each keeps its own count when its
     clause pairs each place with one ("400 in X and 56 in Y")."""
     if not picked:
         return [base]
-    picked = _without_containing_units(picked, base.token.doc.text)
     if len(picked) == 1:
         return [replace(base, place=picked[0])]
     counted = slots.counts_by_place(base.clause, picked, base.quantities, mentions)
@@ -473,7 +441,8 @@ class SentenceCoder:
         free = [x for x in t.sent if x.i not in others and x.i not in report and _attached_to(x, t)]
         places = build_rules.places_of(Setting(t, row, gov, clause, free, exclude,
                                                recipient.tokens, self.mentions, actor.tokens))
-        picked = slots.pick_places(places, split=row.type in plover_types("split_by_place"))
+        picked = slots.pick_places(places, split=row.type in plover_types("split_by_place"),
+                                   text=self.finder.text)
         dates, date = self._dates(t, row, clause, free, report, others)
         # an attack's toll may be told in a clause of no event of its own ("..., while another
         # man was hurt"), though its dates and places are that clause's

@@ -15,10 +15,12 @@ from ..records import (
     DateSpan,
     Fatalities,
     Mentions,
+    Place,
     PlaceMention,
     Quantity,
     QuantityMention,
 )
+from ..resolve.places import region_words
 from ..resolve.quantities import PART_OF
 from . import syntax
 from .match import lemma_of
@@ -128,21 +130,53 @@ def places_within(tokens: tuple[Token, ...] | list[Token], mentions: Mentions) -
             and p.place.precision not in ("country", "unknown")]
 
 
-def _vague(m: PlaceMention) -> bool:
-    return m.place.text.lower().startswith("the ")
+def vague_place(place: Place) -> bool:
+    """A sea or a vague region named in passing ("the South China Sea", "the Black Sea"): no
+    country, and named with "the", unlike a town the gazetteer does not know."""
+    return not place.country and place.text.lower().startswith("the ")
 
 
-def pick_places(found: list[PlaceMention], split: bool) -> list[PlaceMention]:
+def _contains(unit: PlaceMention, other: PlaceMention) -> bool:
+    """``unit`` is a region or country ``other`` lies in (the same, told again, counts)."""
+    u, o = unit.place, other.place
+    if u.precision not in ("country", "admin1", "admin2") or u.country != o.country:
+        return False
+    return u.precision == "country" or (u.admin1 is not None and u.admin1 == o.admin1)
+
+
+def _unit_after(unit: PlaceMention, other: PlaceMention, text: str) -> bool:
+    """"near Djibo, Soum province": a unit the gazetteer does not know, named by a region word
+    right after a place and a comma, is the unit that place lies in."""
+    words = unit.place.text.split()
+    return unit.place.country is None and len(words) > 1 and \
+        words[-1].lower() in region_words() and other.end <= unit.start and \
+        text[other.end:unit.start].strip() == ","
+
+
+def _without_containing_units(picked: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """"on the outskirts of Barsalogho, Sanmatenga province, Centre-Nord region", "in Idlib,
+    Syria": a place told with the units it lies in is one place, the finest of them ("in
+    Poltava, Cherkasy and Kyiv regions" are three)."""
+    def rank(m: PlaceMention) -> int:
+        return PRECISION_RANK.get(m.place.precision or "unknown", 5)
+    return [m for i, m in enumerate(picked) if not any(
+        j != i and ((_contains(m, o) and (rank(o) < rank(m) or (rank(o) == rank(m) and j < i)))
+                    or _unit_after(m, o, text))
+        for j, o in enumerate(picked))]
+
+
+def pick_places(found: list[PlaceMention], split: bool, text: str) -> list[PlaceMention]:
     """The most specific places named; all of them when the text lists several of the same
-    precision for one happening ("in Poltava, Cherkasy and Kyiv regions") and ``split``."""
+    precision for one happening ("in Poltava, Cherkasy and Kyiv regions") and ``split``, each
+    told with the units it lies in only once (``text``: the body, which those units follow)."""
     if not found:
         return []
     best = min(PRECISION_RANK.get(p.place.precision, 5) for p in found)
     if split:  # every named place below country level is its own event
         top = [p for p in found if p.place.precision != "country"] or found
         # ... but not a sea or a vague region beside a place of a country ("the Black Sea port
-        # of Odesa"): it has no country and is named with "the", unlike an unknown town
-        top = [p for p in top if p.place.country or not _vague(p)] or top
+        # of Odesa")
+        top = [p for p in top if not vague_place(p.place)] or top
         # ... but not the region around a named town ("Deir al-Balah, in the centre of the
         # Gaza Strip"): per country, the finest precision named
         finest: dict[str | None, int] = {}
@@ -157,7 +191,7 @@ def pick_places(found: list[PlaceMention], split: bool) -> list[PlaceMention]:
     for p in top:
         if all((q.place.geonameid, q.place.name) != (p.place.geonameid, p.place.name) for q in uniq):
             uniq.append(p)
-    return uniq if split else uniq[:1]
+    return _without_containing_units(uniq, text) if split else uniq[:1]
 
 
 def dates_in(tokens: list[Token], mentions: Mentions) -> list[DateMention]:
@@ -290,10 +324,7 @@ def no_casualties(sentence: list[Token], tables: Tables) -> str | None:
         lem = lemma_of(t)
         if lem in words and any(c.lower_ in ("no", "zero") for c in t.children):
             return words[lem]
-        if t.lower_ in ("no", "nobody", "none") and (t.head.lemma_.lower() in
-                                                   tables.cues.get("killed", {}) or
-                                                   t.head.lemma_.lower() in
-                                                   tables.cues.get("injured", {})):
+        if t.lower_ in ("no", "nobody", "none") and tables.casualty(t.head.lemma_.lower()):
             return "killed" if t.head.lemma_.lower() in tables.cues.get("killed", {}) else "injured"
     return None
 

@@ -43,6 +43,10 @@ class Tables:
     def in_class(self, cls: str, lemma: str) -> bool:
         return lemma in self.classes.get(cls, {})
 
+    def casualty(self, lemma: str) -> bool:
+        """A verb of a toll ("killed", "wounded": cues.tsv's killed and injured)."""
+        return lemma in self.cues.get("killed", {}) or lemma in self.cues.get("injured", {})
+
 
 def _roles(cell: str) -> tuple[str, ...]:
     return () if cell == "-" else tuple(r.strip() for r in cell.split(",") if r.strip())
