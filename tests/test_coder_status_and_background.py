@@ -3,8 +3,8 @@ state is no happening, a party named by a post it held then acted in the past, a
 makes a happening background, another attack's clause keeps its place, an office named after
 its town is in that town, a toll over the years of a conflict is none of its happenings, a place
 told with the units it lies in (or beside the sea it is on) is one place, what a protest demands
-is its claim (and what it is against is not its place), and what people flee is no happening
-told. Sentences in our own words."""
+is its claim (and what it is against is not its place), and what people flee or the weeks of
+protests a deal drew are no happening told. Sentences in our own words."""
 
 from __future__ import annotations
 
@@ -115,3 +115,10 @@ def test_what_a_protest_is_against_is_not_where_it_happened() -> None:
                      "handling of the bridge collapse in Split last year.")
     protests = [e for e in events if e.type == "PROTEST"]
     assert [e.location.name for e in protests if e.location] == ["Zagreb"]
+
+
+def test_happenings_counted_by_the_weeks_they_filled_are_none_told_here() -> None:
+    events = _events("The border deal has drawn weeks of protests in the villages near Ijevan.")
+    assert not any(e.type == "PROTEST" for e in events)
+    rally = _events("Villagers protested near Ijevan on Sunday against the border deal.")
+    assert any(e.type == "PROTEST" for e in rally)

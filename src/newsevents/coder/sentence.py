@@ -79,6 +79,18 @@ def _fled_from(t: Token) -> bool:
     return t.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" and lemma_of(verb) in _FLEE
 
 
+# Spans of time long enough to hold many happenings ("weeks of protests").
+_LONG_SPANS = frozenset({"week", "month", "year", "decade"})
+
+
+def _span_of_many(t: Token) -> bool:
+    """"The handover has drawn weeks of protests", "after months of fighting": happenings
+    counted by the weeks they filled are many, none of them told here."""
+    return t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "of" and \
+        t.head.head.pos_ == "NOUN" and lemma_of(t.head.head) in _LONG_SPANS and \
+        t.head.head.tag_ == "NNS"
+
+
 # Adverbs that make a statement a standing position: "has always denied", "has long accused".
 _STANDING = frozenset({"always", "long"})
 
@@ -298,7 +310,7 @@ class SentenceCoder:
         Russia may offer") is not a happening of its own."""
         embedded = any(a.i in rows for a in syntax.ancestors_in_sentence(t))
         if _status_word(t, row) or _standing(t, row) or _cumulative_toll(t, row) or \
-                _fled_from(t):
+                _fled_from(t) or _span_of_many(t):
             return []
         return [d for d in self.build(t, row, others) if _codable(d) and not (
             embedded and d.modality == "hypothetical") and not context.conditional(t)]
