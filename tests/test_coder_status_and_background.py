@@ -8,6 +8,8 @@ protests a deal drew are no happening told. Sentences in our own words."""
 
 from __future__ import annotations
 
+import pytest
+
 from newsevents import process
 from newsevents.records import Event
 
@@ -87,11 +89,17 @@ def test_a_place_told_with_the_units_it_lies_in_is_one_place() -> None:
     assert len([e for e in attacks if e.evidence.trigger == "hit"]) == 3
 
 
-def test_a_sea_beside_a_town_is_no_second_place() -> None:
-    events = _events("KYIV, Ukraine (Agency) - A Russian drone hit an apartment block in the "
-                     "Black Sea port of Odesa early on Saturday, killing six people.")
-    attacks = [e for e in events if e.type == "ASSAULT"]
-    assert [e.location.name for e in attacks if e.location] == ["Odesa"]
+@pytest.mark.parametrize("text, type_, place", [
+    # a sea beside a town is no second place
+    ("KYIV, Ukraine (Agency) - A Russian drone hit an apartment block in the Black Sea port of "
+     "Odesa early on Saturday, killing six people.", "ASSAULT", "Odesa"),
+    # what a protest is against is not where it happened
+    ("Thousands of people rallied in central Zagreb on 3 May 2024 against the handling of the "
+     "bridge collapse in Split last year.", "PROTEST", "Zagreb"),
+])
+def test_one_event_in_the_place_it_happened(text: str, type_: str, place: str) -> None:
+    events = [e for e in _events(text) if e.type == type_]
+    assert [e.location.name for e in events if e.location] == [place]
 
 
 def test_what_a_protest_is_told_demanding_is_its_claim_not_a_request() -> None:
@@ -108,13 +116,6 @@ def test_what_people_flee_is_the_setting_of_their_flight() -> None:
     events = _events("The camp has taken in thousands of families who fled the fighting around "
                      "the city. Others escaped the shelling of Kharkiv on Monday.")
     assert not any(e.type == "ASSAULT" for e in events)
-
-
-def test_what_a_protest_is_against_is_not_where_it_happened() -> None:
-    events = _events("Thousands of people rallied in central Zagreb on 3 May 2024 against the "
-                     "handling of the bridge collapse in Split last year.")
-    protests = [e for e in events if e.type == "PROTEST"]
-    assert [e.location.name for e in protests if e.location] == ["Zagreb"]
 
 
 def test_happenings_counted_by_the_weeks_they_filled_are_none_told_here() -> None:
