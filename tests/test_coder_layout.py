@@ -7,7 +7,7 @@ import ast
 from pathlib import Path
 
 import newsevents.coder
-from newsevents.coder import absorbed, build_rules, finish
+from newsevents.coder import absorbed, build_rules, finish, sentence
 
 CODER = Path(newsevents.coder.__file__).parent
 
@@ -57,6 +57,8 @@ def test_rule_lists_keep_their_order() -> None:
         "named_charge", "backing", "object_of_trigger_verb", "modal_demand", "purpose",
         "same_type_chain", "casualty_participle", "toll_after_semicolon", "protest_demand",
         "content_of_absorbing"]
+    assert _names(sentence.NOT_HAPPENINGS) == [
+        "_status_word", "_standing", "_cumulative_toll", "_fled_from", "_span_of_many"]
     assert _names(build_rules.PLACE_RULES) == [
         "own_words", "main_clause_setting", "sentence_setting", "target_place", "town_that_acts"]
     assert _names(build_rules.ACTOR_RULES) == [

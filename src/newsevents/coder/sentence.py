@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -69,10 +70,11 @@ def _status_word(t: Token, row: TriggerRow) -> bool:
 _FLEE = frozenset({"flee", "escape"})
 
 
-def _fled_from(t: Token) -> bool:
+def _fled_from(t: Token, row: TriggerRow) -> bool:
     """"hundreds of thousands of people who fled the fighting around the city", "families
     escaping the violence": what people flee is the setting of their flight (told, if at all,
     where it happens), not a happening told here."""
+    del row  # the rules of NOT_HAPPENINGS share one signature
     if t.pos_ != "NOUN":
         return False
     verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "from" else t.head
@@ -83,9 +85,10 @@ def _fled_from(t: Token) -> bool:
 _LONG_SPANS = frozenset({"week", "month", "year", "decade"})
 
 
-def _span_of_many(t: Token) -> bool:
+def _span_of_many(t: Token, row: TriggerRow) -> bool:
     """"The handover has drawn weeks of protests", "after months of fighting": happenings
     counted by the weeks they filled are many, none of them told here."""
+    del row  # the rules of NOT_HAPPENINGS share one signature
     return t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "of" and \
         t.head.head.pos_ == "NOUN" and lemma_of(t.head.head) in _LONG_SPANS and \
         t.head.head.tag_ == "NNS"
@@ -128,6 +131,13 @@ def cumulative(t: Token) -> bool:
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children))]
     return any(_YEAR.fullmatch(x.text) or lemma_of(x) in coder_words("conflict-noun")
                for c in since for x in c.subtree)
+
+
+# Words that tell no happening of their own, whatever their row: the trigger's drafts are not
+# built when one of these holds.
+NoHappening = Callable[[Token, TriggerRow], bool]
+NOT_HAPPENINGS: tuple[NoHappening, ...] = (
+    _status_word, _standing, _cumulative_toll, _fled_from, _span_of_many)
 
 
 def _finite(n: Token) -> bool:
@@ -309,8 +319,7 @@ class SentenceCoder:
         """The trigger's codable drafts; what another event fears or discusses ("concern that
         Russia may offer") is not a happening of its own."""
         embedded = any(a.i in rows for a in syntax.ancestors_in_sentence(t))
-        if _status_word(t, row) or _standing(t, row) or _cumulative_toll(t, row) or \
-                _fled_from(t) or _span_of_many(t):
+        if any(rule(t, row) for rule in NOT_HAPPENINGS):
             return []
         return [d for d in self.build(t, row, others) if _codable(d) and not (
             embedded and d.modality == "hypothetical") and not context.conditional(t)]
