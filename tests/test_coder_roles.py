@@ -184,6 +184,8 @@ def test_without_a_teller_or_subject_the_nearest_actor_stands() -> None:
     ("France is ready to contribute troops.", "contribute", "France"),
     ("Russia accused Ukraine of attacking a power plant.", "attacking", "Ukraine"),
     ("Meeting Wang in Moscow, Lavrov hailed the ties.", "Meeting", "Lavrov"),
+    # what a "use" verb takes is the means; its subject does the act
+    ("Riot police used water cannon and tear gas to disperse the crowd.", "disperse", "police"),
 ])
 def test_subject(text: str, verb: str, subject: str) -> None:
     doc, _ = _parse(text)

@@ -222,9 +222,10 @@ def _head_subject(t: Token, depth: int) -> Token | None:
 def _controller(t: Token, depth: int) -> Token | None:
     """"urged Iran to stop": the governor's object; "is willing to withdraw": the subject of
     the adjective's verb; "is alleged to have flung": the passive's subject; else the
-    governor's subject ("agreed to cooperate")."""
+    governor's subject ("agreed to cooperate", "used tear gas to disperse": a means-verb's
+    object is what the act is done with)."""
     head = t.head
-    obj = child(head, "dobj")
+    obj = child(head, "dobj") if head.lemma_.lower() not in coder_words("means-verb") else None
     if obj is None and head.pos_ == "ADJ" and head.head.i != head.i:
         return subject(head.head, depth + 1)
     if obj is None and child(head, "nsubjpass") is not None and subject(head, depth + 1) is None \

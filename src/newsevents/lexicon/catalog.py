@@ -161,6 +161,8 @@ CODER_WORD_LISTS: dict[str, str] = {
                            "(\"threw stones during demonstrations\")",
     "locative": "prepositions that tell where an event happened",
     "directional": "prepositions that tell where a movement went (\"troops moved to X\")",
+    "means-verb": "verbs whose object is the means of the act their \"to\" clause tells "
+                  "(\"police used tear gas to disperse the crowd\"): the subject acts",
     "stative": "verbs whose passive is a stance, not a deed (\"Vietnam is committed to ...\")",
     "weekday": "names of the days of the week, lowercase",
     "denied-thing": "objects of a denial that stand for a happening told before (\"denied the "
