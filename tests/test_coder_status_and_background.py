@@ -1,6 +1,6 @@
 """Rules of the precision-rules branch (issues 11 and 13): a participle naming a party by its
 state is no happening, a party named by a post it held then acted in the past, a span of years
-makes a happening background, another attack's clause keeps its place, an office named after
+(or a month a year before) makes a happening background, another attack's clause keeps its place, an office named after
 its town is in that town, a toll over the years of a conflict is none of its happenings, a place
 told with the units it lies in (or beside the sea it is on) is one place, what a protest demands
 is its claim (and what it is against is not its place), and what people flee or the weeks of
@@ -38,6 +38,14 @@ def test_a_party_of_then_acted_in_the_past() -> None:
     event = _by_trigger(_events("In June, the then home secretary approved an extradition "
                                 "request from Washington.", "2019-11-20"), "approved")
     assert event.modality == "historical"
+
+
+def test_a_month_a_year_before_is_background_and_one_this_year_is_news() -> None:
+    told = "protesters stormed the parliament building in Nairobi after lawmakers approved taxes."
+    old = _by_trigger(_events(f"Last June, {told}", "2025-06-12"), "stormed")
+    new = _by_trigger(_events(f"In March, {told}", "2025-06-12"), "stormed")
+    assert (old.date.start, old.modality) == ("2024-06-01", "historical")
+    assert (new.date.start, new.modality) == ("2025-03-01", "factual")
 
 
 def test_a_span_of_years_is_background_and_two_weeks_are_news() -> None:

@@ -95,6 +95,10 @@ def test_every_action_of_the_table_is_known() -> None:
     ("next week", "2024-11-04", "2024-11-10", "week"),
     ("later this month", "2024-11-01", "2024-11-30", "month"),
     ("next March", "2025-03-01", "2025-03-31", "month"),
+    ("last March", "2024-03-01", "2024-03-31", "month"),
+    # "last November" told in November is a year before; plain "November" is this one
+    ("last November", "2023-11-01", "2023-11-30", "month"),
+    ("November", "2024-11-01", "2024-11-30", "month"),
     ("the past three weeks", "2024-10-11", "2024-11-01", "week"),
     ("the next two days", "2024-11-01", "2024-11-03", "week"),
     ("two months ago", "2024-09-01", "2024-09-30", "month"),

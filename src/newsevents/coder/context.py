@@ -328,7 +328,8 @@ BACKGROUND_DAYS = 14
 
 def _modality_of_date(date: DateSpan, published: dt.date) -> str:
     """"future" for a date after publication; "historical" for one known only to the year, one
-    over a year before publication, or a day or week over BACKGROUND_DAYS before publication
+    over a year before publication (or a month a year or more before publication's: "last June"
+    told in June), or a day or week over BACKGROUND_DAYS before publication
     ("on July 21" told on 30 September), or a shaded month long past ("in early February" told
     on 2 March); else "factual" (a month named, "Russia vetoed a resolution in March", is how a
     roundup tells the year's developments: kept as news)."""
@@ -338,6 +339,8 @@ def _modality_of_date(date: DateSpan, published: dt.date) -> str:
         return "future"
     if date.precision == "year" or (published - end).days > 365:
         return "historical"
+    if date.precision == "month" and _months_between(start, published) >= 12:
+        return "historical"  # "Last June, protesters stormed parliament", told in June
     if date.precision in ("day", "week") and (published - end).days > BACKGROUND_DAYS:
         return "historical"
     shaded = _SHADE.search(date.text or "") if date.precision == "month" else None
@@ -346,6 +349,11 @@ def _modality_of_date(date: DateSpan, published: dt.date) -> str:
         if (published - last).days > BACKGROUND_DAYS:
             return "historical"  # "in early February" told on 2 March: long past
     return "factual"
+
+
+def _months_between(start: dt.date, later: dt.date) -> int:
+    """Calendar months from ``start``'s month to ``later``'s (June 2024 to June 2025: 12)."""
+    return (later.year - start.year) * 12 + later.month - start.month
 
 
 # "early February" is its first ten days, "mid-February" up to the 20th: a month so shaded ended,

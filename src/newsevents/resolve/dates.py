@@ -198,6 +198,13 @@ def _month(g: _Groups, pub: dt.date, text: str) -> DateSpan:
     return _month_span(pub.year if month <= pub.month else pub.year - 1, month, text)
 
 
+def _last_month_name(g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    """"last June": the latest June before publication's month (told in June 2025, June
+    2024: this June would be "this June" or "in June")."""
+    month = _month_of(g)
+    return _month_span(pub.year if month < pub.month else pub.year - 1, month, text)
+
+
 def _next_month_name(g: _Groups, pub: dt.date, text: str) -> DateSpan:
     """"next March": the first March after publication's month."""
     month = _month_of(g)
@@ -274,6 +281,7 @@ _ACTIONS: dict[str, _Action] = {
     "last_year": functools.partial(_year_away, -1),
     "next_year": functools.partial(_year_away, 1),
     "month": _month,
+    "last_month_name": _last_month_name,
     "next_month_name": _next_month_name,
     "month_year": _month_year,
     "year": _year,
