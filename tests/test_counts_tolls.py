@@ -83,3 +83,14 @@ def test_a_toll_after_a_semicolon_is_the_casualties_of_the_attack_before_it() ->
                if e.type == "ASSAULT"]
     assert [e.evidence.trigger for e in attacks] == ["fired"]
     assert attacks[0].fatalities is not None and attacks[0].fatalities.killed == 2
+
+
+def test_a_toll_told_while_two_sides_fought_is_the_clash_s_toll() -> None:
+    text = ("At least 14 people were killed on Monday as government troops and rebel fighters "
+            "fought for control of the market town of Kalemie, a local official said.")
+    attacks = [e for e in newsevents.process(text, published="2024-05-14T10:00:00+00:00")
+               if e.type == "ASSAULT"]
+    assert [e.evidence.trigger for e in attacks] == ["fought"]
+    clash = attacks[0]
+    assert clash.acled is not None and clash.acled.sub_event_type == "Armed clash"
+    assert clash.fatalities is not None and clash.fatalities.killed == 14

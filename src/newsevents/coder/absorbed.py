@@ -139,6 +139,28 @@ def same_type_chain(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bo
     return None
 
 
+def _agentless_toll(t: Token, tables: Tables) -> bool:
+    """"27 people were killed": a casualty verb in the passive with no "by"."""
+    return tables.casualty(lemma_of(t)) and syntax.is_passive(t) and \
+        syntax.child(t, "agent") is None
+
+
+def toll_of_a_clash(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
+    """"At least 27 people were killed as the army and the RSF fought street by street": a toll
+    told with no doer, with a clash in its clause ("as", "while" they fought), is that clash's
+    toll; the clash is the event (ACLED codes an armed clash with its fatalities), not a killing
+    the fighters did together."""
+    if row.type != "ASSAULT":
+        return None
+    if row.acled == "clash" and t.dep_ == "advcl" and t.head.i in rows and \
+            _agentless_toll(t.head, tables):
+        return False
+    if _agentless_toll(t, tables) and any(
+            c.dep_ == "advcl" and c.i in rows and rows[c.i].acled == "clash" for c in t.children):
+        return True
+    return None
+
+
 def casualty_participle(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
     """"carried out airstrikes ..., killing 15": the casualties of that earlier attack."""
     if row.type != "ASSAULT" or t.tag_ != "VBG" or not tables.casualty(lemma_of(t)):
@@ -207,6 +229,7 @@ ABSORB_RULES: tuple[AbsorbRule, ...] = (
     object_of_trigger_verb,
     modal_demand,
     purpose,
+    toll_of_a_clash,
     same_type_chain,
     casualty_participle,
     toll_after_semicolon,
