@@ -129,5 +129,9 @@ def test_what_people_flee_is_the_setting_of_their_flight() -> None:
 def test_happenings_counted_by_the_weeks_they_filled_are_none_told_here() -> None:
     events = _events("The border deal has drawn weeks of protests in the villages near Ijevan.")
     assert not any(e.type == "PROTEST" for e in events)
+    # a gerund counted so is no happening either
+    leaving = _events("The contractors said on Friday they were leaving the country after two "
+                      "years of fighting Islamist militants alongside the army.")
+    assert not any(e.type == "ASSAULT" for e in leaving)
     rally = _events("Villagers protested near Ijevan on Sunday against the border deal.")
     assert any(e.type == "PROTEST" for e in rally)
