@@ -94,3 +94,18 @@ def test_a_toll_told_while_two_sides_fought_is_the_clash_s_toll() -> None:
     clash = attacks[0]
     assert clash.acled is not None and clash.acled.sub_event_type == "Armed clash"
     assert clash.fatalities is not None and clash.fatalities.killed == 14
+
+
+def test_a_riot_s_toll_is_the_riot_s() -> None:
+    text = "Rioters torched shops in the town of Kumba on Sunday, killing a trader, local media said."
+    events = newsevents.process(text, published="2024-05-14T10:00:00+00:00")
+    assert [(e.type, e.evidence.trigger) for e in events] == [("PROTEST", "torched")]
+    assert events[0].fatalities is not None and events[0].fatalities.killed == 1
+
+
+def test_an_attack_told_hours_after_another_is_another() -> None:
+    text = ("Gunmen attacked an army checkpoint outside Kidal on Monday, hours after a car bomb "
+            "exploded at the town's market, officials said.")
+    events = newsevents.process(text, published="2024-05-14T10:00:00+00:00")
+    assert sorted(e.evidence.trigger for e in events if e.type == "ASSAULT") == [
+        "attacked", "exploded"]

@@ -133,8 +133,11 @@ def purpose(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | Non
 
 
 def same_type_chain(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
-    """"intercepted and destroyed", "attacked a village, killing 14": one event."""
-    if t.dep_ in ("conj", "advcl") and t.head.i in rows and rows[t.head.i].type == row.type:
+    """"intercepted and destroyed", "attacked a village, killing 14": one event; not a clause
+    at an earlier time ("attacked a checkpoint hours after a car bomb exploded at the market")."""
+    if t.dep_ in ("conj", "advcl") and t.head.i in rows and rows[t.head.i].type == row.type \
+            and not any(c.dep_ == "mark" and c.lower_ in coder_words("other-time-mark")
+                        for c in t.children):
         return True
     return None
 
@@ -162,11 +165,13 @@ def toll_of_a_clash(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bo
 
 
 def casualty_participle(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
-    """"carried out airstrikes ..., killing 15": the casualties of that earlier attack."""
+    """"carried out airstrikes ..., killing 15": the casualties of that earlier attack (or riot:
+    "rioters torched shops, killing a trader")."""
     if row.type != "ASSAULT" or t.tag_ != "VBG" or not tables.casualty(lemma_of(t)):
         return None
     own = {x.i for x in t.subtree}
-    if any(i not in own and i < t.i and r.type == "ASSAULT" for i, r in rows.items()):
+    if any(i not in own and i < t.i and (r.type == "ASSAULT" or r.mode == "riot")
+           for i, r in rows.items()):
         return True
     return None
 

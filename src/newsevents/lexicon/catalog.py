@@ -153,6 +153,9 @@ CODER_WORD_LISTS: dict[str, str] = {
                      "over years, not one happening",
     "background-noun": "nouns that put an event in the background of another (\"in "
                        "response to the attack\")",
+    "other-time-mark": "clause marks that put a clause at an earlier time than the clause it "
+                       "hangs on (\"hours after a police officer shot a driver\"): two "
+                       "happenings, even of one type",
     "background-mark": "clause marks that put a clause's event in the background (\"when\", "
                        "\"since\")",
     "companion-preposition": "prepositions that join a companion to a verb's subject (\"along "
