@@ -46,6 +46,18 @@ def test_a_denial_answers_the_party_that_made_the_claim() -> None:
     assert "recipient-is-claimant" in denial.evidence.rule
 
 
+def test_a_denial_answers_the_accuser_and_when_it_accused() -> None:
+    blamed = _by_trigger(_events("Chad has blamed Sudan for the raid on Adre, which Khartoum "
+                                 "denies."), "denies")
+    assert [a.country for a in blamed.recipient] == ["TCD"]
+    assert "recipient-is-accuser" in blamed.evidence.rule
+    events = _events("The truce nearly collapsed last month after the rebels accused the army of "
+                     "breaking it. The army denied any violation.")
+    denial = _by_trigger(events, "denied")
+    assert [a.sector for a in denial.recipient] == ["REB"]
+    assert (denial.date.start, denial.date.end) == ("2025-02-01", "2025-02-28")
+
+
 def test_a_denial_of_something_else_leaves_the_claim_alone() -> None:
     events = _events("The opposition said police detained 14 activists on Monday. The minister "
                      "denied that Medina was a political prisoner.")

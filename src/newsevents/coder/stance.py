@@ -14,7 +14,8 @@ is, first, the happening its relative clause hangs on ("the attack, which Islama
 else the nearest earlier happening (of a type that is no statement: ``plover_types.tsv``
 ``verbal``) within ``DENIAL_REACH`` sentences that another party
 claims and that the denier takes part in (as actor or recipient: the accused or the side said
-to have lost).
+to have lost). A denial's recipient is the claimant, else the party whose accusation of the
+denier was told just before (``recipient-is-accuser``).
 """
 
 from __future__ import annotations
@@ -188,6 +189,35 @@ def mark_denials(drafts: list[Draft], tables: Tables) -> None:
             # a denial answers the party that made the claim ("The army rejected the accusation")
             denial.recipient = (attr.source_actor,)
             denial.rules.append("recipient-is-claimant")
+    for denial in drafts:
+        if not denial.recipient and is_denial(denial, tables):
+            _answer_the_accuser(denial, drafts)
+
+
+def _answer_the_accuser(denial: Draft, drafts: list[Draft]) -> None:
+    """"India has blamed Pakistan for the attack, which Islamabad denies", "The ELN accused the
+    government of breaching earlier agreements. ... The government denied any breach.": a
+    denial answers the party whose accusation of it was told just before (an ACCUSE within
+    ``DENIAL_REACH`` sentences whose target is the denier)."""
+    denier = _denier(denial)
+    if not denier:
+        return
+    for d in reversed(drafts):
+        if d.token.doc is not denial.token.doc or d.token.i >= denial.token.i:
+            continue
+        if _sentences_between(d.token, denial.token) is None:
+            return
+        if d.type == "ACCUSE" and d.actor and _party_keys(d.recipient) & denier \
+                and not _party_keys(d.actor) & denier:
+            denial.recipient = d.actor
+            denial.rules.append("recipient-is-accuser")
+            if d.date_from_text and not denial.date_from_text:
+                # a denial told with no day of its own answered the accusation when it was made
+                # ("... after the ELN accused the government last month. The government denied
+                # any breach.")
+                denial.date = d.date
+                denial.rules.append("date-from-accusation")
+            return
 
 
 __all__ = ["DENIAL_REACH", "denied_happening", "is_denial", "mark_denials"]
