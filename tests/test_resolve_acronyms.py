@@ -1,12 +1,12 @@
-"""Acronyms an article defines ("the paramilitary Rapid Support Forces (RSF)") mean, in that
-article, what they were defined for (resolve/acronyms.py, resolve/actor_scan.py). Sentences in
-our own words."""
+"""Acronyms an article defines ("the paramilitary Rapid Support Forces (RSF)"), or uses after
+spelling out a name the tables know, mean, in that article, what they were defined for
+(resolve/acronyms.py, resolve/actor_scan.py). Sentences in our own words."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsevents.resolve.acronyms import defined_acronyms
+from newsevents.resolve.acronyms import defined_acronyms, spelled_acronyms
 
 
 @pytest.mark.parametrize(("text", "acronym", "name"), [
@@ -39,3 +39,26 @@ def test_a_defined_acronym_is_the_party_it_was_defined_for() -> None:
     found = {text[m.start:m.end]: m.actor for m in scan_actors(doc)}
     assert (found["The RSF"].country, found["The RSF"].sector) == ("SDN", "REB")
     assert found["the paramilitary Rapid Support Forces"].country == "SDN"
+
+
+def test_an_acronym_used_after_its_name_is_spelled_out_is_that_name() -> None:
+    text = "Fighters of the Rapid Support Forces shelled the camp. The RSF denied it. The UN said."
+    assert spelled_acronyms(text) == {"RSF": "Rapid Support Forces"}
+
+
+def test_an_acronym_means_a_spelled_name_only_when_the_tables_know_it() -> None:
+    from newsevents.analyse import load_model
+    from newsevents.options import load_options
+    from newsevents.resolve import scan_actors
+
+    nlp = load_model(load_options().spacy_model)
+    text = ("The paramilitary Rapid Support Forces shelled a camp near El Fasher on Monday. "
+            "The RSF denied targeting civilians.")
+    found = {text[m.start:m.end]: m.actor for m in scan_actors(nlp(text))}
+    assert (found["The RSF"].country, found["The RSF"].sector) == ("SDN", "REB")
+    # a name the tables do not know says no more than the acronym: the press freedom group
+    # keeps its acronym where no known name was spelled out before it
+    other = "Reporters gathered in Paris. The RSF condemned the arrest of a journalist."
+    found = {other[m.start:m.end]: m.actor for m in scan_actors(nlp(other))}
+    assert found["The RSF"].sector == "JRN"
+

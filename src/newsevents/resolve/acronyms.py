@@ -4,7 +4,9 @@ News spells a body out once, its acronym in brackets after it, and uses the acro
 on. The acronym means, in that article, what the words before the bracket mean, whatever else it
 may stand for elsewhere ("RSF" is also Reporters Without Borders). The words count as the
 acronym's when their capitalised initials are its letters, in order or not (the Azawad
-Liberation Front is "FLA" after its French name).
+Liberation Front is "FLA" after its French name). Some stories spell the name out and use the
+acronym later without the brackets ("the paramilitary Rapid Support Forces shelled the camp ...
+The RSF denied ..."): ``spelled_acronyms`` finds those names.
 """
 
 from __future__ import annotations
@@ -39,3 +41,24 @@ def _name_of(words: list[str], acronym: str) -> str | None:
     if sorted(words[i][0] for i in capitals[-len(letters):]) != letters:
         return None
     return " ".join(words[start:])
+
+
+# An acronym used on its own: three to five capitals (two-letter ones, "US", "UN", are too
+# often other things' initials to bind to a name the article spells).
+_USED = re.compile(r"\b[A-Z]{3,5}\b")
+_SMALL = r"(?:(?:of|for|and|the|de|du|la|al)\s+)*"
+
+
+def spelled_acronyms(text: str) -> dict[str, str]:
+    """Acronym -> the last name spelled out before its first use whose capitalised words'
+    initials are its letters in order ("Rapid Support Forces" before "RSF")."""
+    out: dict[str, str] = {}
+    for m in _USED.finditer(text):
+        acronym = m.group(0)
+        if acronym in out:
+            continue
+        pattern = rf"\s+{_SMALL}".join(rf"{letter}[\w'’-]*" for letter in acronym)
+        found = list(re.finditer(rf"\b{pattern}\b", text[:m.start()]))
+        if found:
+            out[acronym] = found[-1].group(0)
+    return out

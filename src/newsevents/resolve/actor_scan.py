@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import actor_words
 from ..records import Actor, ActorMention
-from .acronyms import defined_acronyms
+from .acronyms import defined_acronyms, spelled_acronyms
 from .actor_groups import capital_namesake, is_acronym
 from .actors import ActorContext, Resolution, case_sensitive_forms, gender_of, resolve_actor
 from .place_scan import caps_dateline, heading_label
@@ -267,10 +267,15 @@ def scan_actors_with(doc: Doc, named_states: list[tuple[int, str]],
     all_countries = sorted(named_states + list(place_countries or []))
     scan = _DocScan(doc, named_states, all_countries,
                     countries if countries is not None else main_countries(doc),
-                    _token_index(doc, all_countries), year, defined_acronyms(doc.text))
+                    _token_index(doc, all_countries), year, defined_acronyms(doc.text),
+                    spelled_acronyms(doc.text))
     for span in _candidates(doc):
         scan.take(span)
     return scan.out
+
+
+# The tables of names: a resolution from one of them knows the body by name.
+_NAME_TABLES = frozenset({"actors.tsv", "persons.tsv", "countries.tsv"})
 
 
 @dataclass
@@ -285,6 +290,7 @@ class _DocScan:
     token_at: dict[int, int]
     year: int | None
     acronyms: dict[str, str]  # acronym -> the name the article defines it for
+    spelled: dict[str, str]  # acronym -> a name the article spells out before using it
     state: _State = field(default_factory=_State)
     out: list[ActorMention] = field(default_factory=list)
     covered_until: int = -1  # token index: phrases inside a taken one are skipped
@@ -325,12 +331,16 @@ class _DocScan:
         if span[0].lower_ == "its" and len(span) > 1:
             ctx = replace(ctx, subject_state=subject_state_before(
                 self.doc, self.out, span.start_char, organisations=True))
-        defined = self.acronyms.get(_without_article(span.text))
-        res = resolve_actor(defined or _with_apposition(span), ctx)
+        bare = _without_article(span.text)
+        defined = self.acronyms.get(bare)
+        res = self._spelled(bare, ctx) if not defined else None
+        how = "acronym-spelled"
+        if res is None:
+            res = resolve_actor(defined or _with_apposition(span), ctx)
+            how = "acronym-defined" if defined else "apposition"
         if res is None:
             return None
         if res.actor.text != span.text:
-            how = "acronym-defined" if defined else "apposition"
             res = Resolution(replace(res.actor, text=span.text), res.rules + (how,))
         if res.actor.kind == "state" and person_named_like_state(span):
             return None
@@ -338,6 +348,16 @@ class _DocScan:
             # towns stand for their people only when the coder asks about an argument
             return None
         return res
+
+    def _spelled(self, acronym: str, ctx: ActorContext) -> Resolution | None:
+        """The body an acronym stands for when the article spelled out, before it, a name the
+        tables know with its letters ("Rapid Support Forces", then "RSF": not the press
+        freedom group the tables also call RSF); a name they do not know says less than the
+        acronym itself."""
+        name = self.spelled.get(acronym)
+        res = resolve_actor(name, ctx) if name else None
+        known = res is not None and any(r.split(":")[0] in _NAME_TABLES for r in res.rules)
+        return res if known else None
 
     def _add(self, span: Span, res: Resolution, pron: str | None) -> None:
         actor, rule = res.actor, res.rule
