@@ -91,3 +91,11 @@ def test_an_event_noun_with_a_place_and_day_of_its_own_is_another_happening() ->
     text = ("Gunmen attacked a bus in Kano on Monday.\n\n"
             "The attack on a market in Lagos on Tuesday killed five people.")
     assert len(_events(text, "2023-05-10T10:00:00+01:00")) == 2
+
+
+def test_a_meeting_told_as_coming_later_is_another_meeting() -> None:
+    text = ("Japanese Foreign Minister Takeshi Iwaya met his Chinese counterpart Wang Yi in Beijing "
+            "on Wednesday, and the two sides agreed to hold an economic dialogue.\n\n"
+            "Iwaya later met Premier Li Qiang at the Great Hall of the People.")
+    meetings = _events(text, "2024-12-25T19:30:00+09:00", "CONSULT")
+    assert len(meetings) == 2

@@ -87,6 +87,8 @@ def _place_from_repeat(d: Draft, out: list[Draft]) -> bool:
     telling is undated may tell another happening of the type, "since 2 March"); but
     the telling that dates the happening more finely is the event's main evidence ("a shooting
     last week ...", then "an April 8 shooting in the 400 block ...": ``_dated_repeat``)."""
+    if happenings.told_as_next(d):  # "Iwaya later met Premier Li Qiang": another meeting
+        return False
     same = next((o for o in out if o.key == d.key and not happenings.dates_contradict(o, d)),
                 None)
     if same is None:

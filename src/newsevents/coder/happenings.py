@@ -281,8 +281,15 @@ def same_happening(a: Draft, b: Draft, need_anchor: bool = True) -> bool:
         return False  # "The same day, gunmen ...": the telling of another happening of that day
     if need_anchor and two_individuals(a, b):  # (a headline's "Man" is the body's "a man")
         return False
+    if a.token.doc is b.token.doc and (told_as_next(a) or told_as_next(b)):
+        return False  # "Iwaya later met Premier Li Qiang": a meeting after the one told before
     return _places_agree(a, b) and _dates_agree(a, b) and _tolls(a, b) != "different" and (
         not need_anchor or anchored(a, b))
+
+
+def told_as_next(d: Draft) -> bool:
+    """The trigger is told as what came after ("later met", "subsequently arrested")."""
+    return any(c.dep_ == "advmod" and c.lower_ in coder_words("next-mark") for c in d.token.children)
 
 
 def _finer_place(keep: Draft, other: Draft) -> bool:
