@@ -99,3 +99,15 @@ def test_a_meeting_told_as_coming_later_is_another_meeting() -> None:
             "Iwaya later met Premier Li Qiang at the Great Hall of the People.")
     meetings = _events(text, "2024-12-25T19:30:00+09:00", "CONSULT")
     assert len(meetings) == 2
+
+
+def test_another_strike_is_of_the_doer_and_weapon_told_before() -> None:
+    text = ("KYIV, Sept 3 (Agency) - Russian drones struck the port of Odesa overnight, killing "
+            "two people, the regional governor said. Air defences were active over the region "
+            "for several hours.\n\n"
+            "The port authority said grain loading had resumed by the morning.\n\n"
+            "Another strike hit a warehouse in the port of Izmail on Tuesday, killing a guard.")
+    strikes = _events(text, "2024-09-03T09:00:00+00:00")
+    other = next(e for e in strikes if e.evidence.trigger == "hit")
+    assert [a.country for a in other.actor] == ["RUS"]
+    assert other.acled is not None and other.acled.sub_event_type == "Air/drone strike"

@@ -115,8 +115,9 @@ def _previous_assault(d: Draft, out: list[Draft]) -> Draft | None:
     """The latest earlier attack of ``d``'s paragraph with an actor, when ``d`` is an attack;
     "police fired tear gas ... one police officer was killed in the clashes": the victims' own
     side is not their attacker; the latest earlier attack by another party is."""
+    again = _another(d)
     prev = next((o for o in reversed(out) if o.type == d.type == "ASSAULT"
-                 and o.paragraph == d.paragraph and o.actor), None)
+                 and (o.paragraph == d.paragraph or again) and o.actor), None)
     if prev is not None and document.same_side(prev.actor, d.recipient):
         prev = next((o for o in reversed(out) if o.type == "ASSAULT" and o.actor and
                      not document.same_side(o.actor, d.recipient)), None)
@@ -136,15 +137,29 @@ def _folded(d: Draft, prev: Draft, mentions: Mentions, tables: Tables) -> bool:
     return True
 
 
+def _another(d: Draft) -> bool:
+    """"Another strike hit a house", "a second attack": an attack of the kind told before,
+    whatever paragraph told it."""
+    t = d.token
+    nouns = [t] if t.pos_ == "NOUN" else [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # ("five more people": "more" hangs on the number)
+    words = [c for n in nouns for c in n.children] + \
+        [g for n in nouns for c in n.children if c.dep_ == "nummod" for g in c.children]
+    return any(w.dep_ in ("det", "amod") and w.lower_ in coder_words("another") for w in words)
+
+
 def _actor_from_previous_assault(d: Draft, prev: Draft) -> None:
     """An attack with no actor of a country takes the actor (and date and source) of ``prev``
-    ("drone debris damaged houses" after "Russia launched drones")."""
+    ("drone debris damaged houses" after "Russia launched drones"); "another strike" with no
+    weapon of its own is also of ``prev``'s weapon."""
     if d.type != "ASSAULT" or d.actor_countries:
         return
     d.actor = prev.actor
     d.crowd = d.crowd or prev.crowd
     d.inherited = True
     d.rules.append("actor-from-previous-assault")
+    if d.mode is None and _another(d):
+        d.mode = prev.mode
     if not d.date_from_text:
         d.date = prev.date
     if d.attribution.stance == "reported" and not d.attribution.source:

@@ -153,6 +153,8 @@ CODER_WORD_LISTS: dict[str, str] = {
                      "over years, not one happening",
     "background-noun": "nouns that put an event in the background of another (\"in "
                        "response to the attack\")",
+    "another": "words that make an attack one more of the kind told before (\"another strike "
+               "hit a house\"): its doer and weapon are those of the attack told before it",
     "next-mark": "adverbs that tell a happening as one that came after another told before "
                  "(\"Iwaya later met Premier Li Qiang\"): not that one again",
     "other-time-mark": "clause marks that put a clause at an earlier time than the clause it "
