@@ -104,6 +104,8 @@ NEWS_PROSE = [
     "The charity said donations had fallen by a third since the pandemic, forcing it to cut staff.",
     "Ministers will sign up to the treaty next month, officials said, although talks continue.",
     "Why the newsletter industry is booming again, and who is paying for it, is the subject of a new study by two economists.",
+    # a lead dense with names and numbers: one word in five a stopword
+    "Russian drones struck the port of Odesa overnight, killing two people, the regional governor said.",
 ]
 
 
@@ -217,3 +219,14 @@ def test_tables_have_rows() -> None:
     assert agencies()["Associated Press"] == "The Associated Press"
     assert publishers()["The Independent"] == "independent.co.uk"
     assert dict(site_zones())[".uk"] == "Europe/London"
+
+
+def test_a_dense_lead_under_a_headline_stays_in_the_body() -> None:
+    from newsevents.extract import extract_text
+
+    text = ("Drones hit Ukraine's Danube ports\n\n"
+            "Russian drones struck the port of Odesa overnight, killing two people, the regional "
+            "governor said.\n\n"
+            "The port authority said grain loading had resumed.")
+    parts = extract_text(text)
+    assert parts.paragraphs[0].startswith("Russian drones struck the port of Odesa")
