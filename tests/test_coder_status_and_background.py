@@ -104,6 +104,9 @@ def test_a_place_told_with_the_units_it_lies_in_is_one_place() -> None:
     # what a protest is against is not where it happened
     ("Thousands of people rallied in central Zagreb on 3 May 2024 against the handling of the "
      "bridge collapse in Split last year.", "PROTEST", "Zagreb"),
+    # a part of a town the gazetteer does not know lies in the town named after it
+    ("Three people were killed in an air strike in the Qalandia neighbourhood of Ramallah on "
+     "3 May 2024, medics said.", "ASSAULT", "Ramallah"),
 ])
 def test_one_event_in_the_place_it_happened(text: str, type_: str, place: str) -> None:
     events = [e for e in _events(text) if e.type == type_]

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ..lexicon import coder_words, count_words
+from ..lexicon import coder_words, count_words, place_words
 from ..records import (
     DateMention,
     DateSpan,
@@ -153,6 +153,16 @@ def _unit_after(unit: PlaceMention, other: PlaceMention, text: str) -> bool:
         text[other.end:unit.start].strip() == ","
 
 
+def _part_of_town(part: PlaceMention, town: PlaceMention, text: str) -> bool:
+    """"the Shejaiya neighbourhood of Gaza City": a place the gazetteer does not know, named
+    before "<part> of" a known town, lies in that town, which is the place to tell."""
+    if part.place.country is not None or town.place.country is None or part.end > town.start:
+        return False
+    between = text[part.end:town.start].split()
+    return len(between) in (2, 3) and between[0].lower() in place_words("part-of-town") and \
+        between[1].lower() == "of" and (len(between) == 2 or between[2].lower() == "the")
+
+
 def _without_containing_units(picked: list[PlaceMention], text: str) -> list[PlaceMention]:
     """"on the outskirts of Barsalogho, Sanmatenga province, Centre-Nord region", "in Idlib,
     Syria": a place told with the units it lies in is one place, the finest of them ("in
@@ -161,7 +171,7 @@ def _without_containing_units(picked: list[PlaceMention], text: str) -> list[Pla
         return PRECISION_RANK.get(m.place.precision or "unknown", 5)
     return [m for i, m in enumerate(picked) if not any(
         j != i and ((_contains(m, o) and (rank(o) < rank(m) or (rank(o) == rank(m) and j < i)))
-                    or _unit_after(m, o, text))
+                    or _unit_after(m, o, text) or _part_of_town(m, o, text))
         for j, o in enumerate(picked))]
 
 

@@ -224,6 +224,9 @@ PLACE_WORD_LISTS: dict[str, str] = {
               "is no town; the town the sentence or the story names is where it happened",
     "town-level": "region words for a unit below the first-level region (\"Tarmiyah "
                   "district\"): such a unit no region table knows is placed at its town",
+    "part-of-town": "nouns of a part of a town: a place the gazetteer does not know, named "
+                    "before \"<part> of\" a known one (\"the Shejaiya neighbourhood of Gaza "
+                    "City\"), lies in it",
     "town-noun": "nouns after a name that say it is the town, not the region of that name "
                  "(\"Saada city\", \"Idlib city\")",
     "macro-region": "wider areas that are no state and no region of one (\"the Middle East\", "
