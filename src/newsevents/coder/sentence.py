@@ -187,6 +187,22 @@ def _verb_dates_first(t: Token, dates: list[DateMention]) -> list[DateMention]:
     return sorted(dates, key=of_a_noun)
 
 
+def _noun_before(clause: Token) -> Token | None:
+    """"testified about a July 10 meeting at the White House when Sondland told ...": the
+    parser hangs the "when" clause on the verb; the noun phrase right before it is the one
+    whose moment it tells."""
+    i = clause.left_edge.i - 1
+    while i >= clause.sent.start and clause.doc[i].is_punct:
+        i -= 1
+    if i < clause.sent.start or clause.doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None
+    top = clause.doc[i]
+    while top.dep_ == "compound" or (top.dep_ == "pobj" and top.head.dep_ == "prep"
+                                     and top.head.head.pos_ in ("NOUN", "PROPN")):
+        top = top.head if top.dep_ == "compound" else top.head.head
+    return top if top.pos_ == "NOUN" else None
+
+
 def _joined(clause: list[Token], more: list[Token]) -> list[Token]:
     return sorted(set(clause) | set(more), key=lambda x: x.i)
 
@@ -412,11 +428,15 @@ class SentenceCoder:
         clause on a noun tells what happened at that noun's moment; the noun's own date words
         date it."""
         for a in [t, *syntax.ancestors_in_sentence(t)]:
-            if a.dep_ in ("relcl", "advcl", "acl") and a.head.pos_ == "NOUN" and any(
+            if a.dep_ not in ("relcl", "advcl", "acl") or not any(
                     c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in a.children):
-                words = [x for x in a.head.subtree if x.i not in report
-                         and not a.left_edge.i <= x.i <= a.right_edge.i]
-                return _verb_dates_first(a.head, self._event_dates(words))
+                continue
+            noun = a.head if a.head.pos_ == "NOUN" else _noun_before(a)
+            if noun is None:
+                continue
+            words = [x for x in noun.subtree if x.i not in report
+                     and not a.left_edge.i <= x.i <= a.right_edge.i]
+            return _verb_dates_first(noun, self._event_dates(words))
         return []
 
     def _only_date(self, t: Token, skip: set[int]) -> list[DateMention]:
