@@ -126,3 +126,16 @@ def test_a_blotter_label_after_its_date_is_no_party() -> None:
     assert _heading_label(doc[label.i:label.i + 1])
     nato = load_model(load_options().spacy_model)("NATO said on Monday it would send more troops.")
     assert not _heading_label(nato[0:1])
+
+
+def test_a_state_barring_another_s_officials_sanctions_them() -> None:
+    events = process("Poland on Tuesday barred 14 Belarusian officials from entering the country "
+                     "over the crackdown.", "2025-03-04")
+    barred = _by_trigger(events, "barred")
+    assert barred.type == "SANCTION"
+    assert [a.country for a in barred.recipient] == ["BLR"]
+    assert [(q.count, q.status) for q in barred.quantities] == [(14, "sanctioned")]
+    # barring one's own candidate is no sanction between states
+    home = process("A court in Warsaw barred the opposition candidate from the ballot on Tuesday.",
+                   "2025-03-04")
+    assert not any(e.type == "SANCTION" for e in home)
