@@ -76,24 +76,22 @@ def test_nobody_hurt_means_nobody_killed() -> None:
     assert toll is not None and (toll.killed, toll.injured) == (0, 0)
 
 
-def test_a_toll_after_a_semicolon_is_the_casualties_of_the_attack_before_it() -> None:
-    text = ("Police fired tear gas and live rounds at marchers in Beira on 3 March 2024; two "
-            "protesters were killed, a rights group said.")
-    attacks = [e for e in newsevents.process(text, published="2024-03-04T10:00:00+00:00")
-               if e.type == "ASSAULT"]
-    assert [e.evidence.trigger for e in attacks] == ["fired"]
-    assert attacks[0].fatalities is not None and attacks[0].fatalities.killed == 2
-
-
-def test_a_toll_told_while_two_sides_fought_is_the_clash_s_toll() -> None:
-    text = ("At least 14 people were killed on Monday as government troops and rebel fighters "
-            "fought for control of the market town of Kalemie, a local official said.")
-    attacks = [e for e in newsevents.process(text, published="2024-05-14T10:00:00+00:00")
-               if e.type == "ASSAULT"]
-    assert [e.evidence.trigger for e in attacks] == ["fought"]
-    clash = attacks[0]
-    assert clash.acled is not None and clash.acled.sub_event_type == "Armed clash"
-    assert clash.fatalities is not None and clash.fatalities.killed == 14
+@pytest.mark.parametrize(("text", "published", "trigger", "killed", "sub_event"), [
+    # after a semicolon, with no doer: the casualties of the attack before it
+    ("Police fired tear gas and live rounds at marchers in Beira on 3 March 2024; two protesters "
+     "were killed, a rights group said.", "2024-03-04T10:00:00+00:00", "fired", 2, None),
+    # told while two sides fought: the clash's toll, and the clash is the event
+    ("At least 14 people were killed on Monday as government troops and rebel fighters fought "
+     "for control of the market town of Kalemie, a local official said.",
+     "2024-05-14T10:00:00+00:00", "fought", 14, "Armed clash"),
+])
+def test_a_toll_with_no_doer_is_the_toll_of_the_attack_it_is_told_with(
+        text: str, published: str, trigger: str, killed: int, sub_event: str | None) -> None:
+    attacks = [e for e in newsevents.process(text, published=published) if e.type == "ASSAULT"]
+    assert [e.evidence.trigger for e in attacks] == [trigger]
+    assert attacks[0].fatalities is not None and attacks[0].fatalities.killed == killed
+    if sub_event is not None:
+        assert attacks[0].acled is not None and attacks[0].acled.sub_event_type == sub_event
 
 
 def test_a_riot_s_toll_is_the_riot_s() -> None:
