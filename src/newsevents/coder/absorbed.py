@@ -195,8 +195,7 @@ def toll_after_semicolon(t: Token, row: TriggerRow, rows: Rows, tables: Tables) 
     """"Police fired tear gas and live rounds; 1 protester was killed": a toll told with no
     doer, after a semicolon that joins it to an attack told before it in the sentence, is the
     casualties of that attack."""
-    if row.type != "ASSAULT" or not tables.casualty(lemma_of(t)) or not syntax.is_passive(t) or \
-            syntax.child(t, "agent") is not None:
+    if row.type != "ASSAULT" or not _agentless_toll(t, tables):
         return None
     semicolon = next((c.i for c in t.children if c.text == ";" and c.i < t.i), None)
     if semicolon is not None and any(i < semicolon and r.type == "ASSAULT"

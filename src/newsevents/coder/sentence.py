@@ -196,10 +196,7 @@ def _noun_before(clause: Token) -> Token | None:
         i -= 1
     if i < clause.sent.start or clause.doc[i].pos_ not in ("NOUN", "PROPN"):
         return None
-    top = clause.doc[i]
-    while top.dep_ == "compound" or (top.dep_ == "pobj" and top.head.dep_ == "prep"
-                                     and top.head.head.pos_ in ("NOUN", "PROPN")):
-        top = top.head if top.dep_ == "compound" else top.head.head
+    top = syntax.phrase_top(clause.doc[i])
     return top if top.pos_ == "NOUN" else None
 
 

@@ -154,7 +154,7 @@ def _passive_agent(t: Token) -> Token | None:
     return None
 
 
-def _phrase_top(head: Token) -> Token:
+def phrase_top(head: Token) -> Token:
     """"Doctors from two aid groups donated ...": the whole phrase a noun heads."""
     top = head
     while top.dep_ == "pobj" and top.head.dep_ == "prep" and \
@@ -172,7 +172,7 @@ def _verbless_phrase(t: Token) -> bool:
         return False
     if _clause_after_conjunction(t):
         return True
-    if _phrase_top(head).dep_ != "ROOT":
+    if phrase_top(head).dep_ != "ROOT":
         return False
     if not any(x.pos_ in ("VERB", "AUX") for x in t.sent if x.i != t.i):
         return True
@@ -187,7 +187,7 @@ def _clause_after_conjunction(t: Token) -> bool:
     """"after an outbreak of plague killed a couple", parsed as the noun "outbreak" with a
     relative "killed": a past-tense verb with an object of its own, on the object of a
     conjunction read as a preposition, is that noun's verb."""
-    top = _phrase_top(t.head)
+    top = phrase_top(t.head)
     return t.tag_ == "VBD" and child(t, "dobj") is not None and top.dep_ == "pobj" and \
         top.head.lower_ in _CONJUNCTION_PREPOSITIONS
 
@@ -251,7 +251,7 @@ def _main_clause_subject(t: Token, depth: int) -> Token | None:
 
 SUBJECT_LENDERS: tuple[tuple[Callable[[Token], bool], Callable[[Token, int], Token | None]],
                        ...] = (
-    (_verbless_phrase, lambda t, depth: _phrase_top(t.head)),
+    (_verbless_phrase, lambda t, depth: phrase_top(t.head)),
     (_noun_participle, lambda t, depth: t.head),
     (_joined, _head_subject),
     (_open_complement, _controller),
