@@ -111,11 +111,11 @@ def _dated_repeat(d: Draft, same: Draft, out: list[Draft]) -> None:
     out[out.index(same)] = d
 
 
-def _previous_assault(d: Draft, out: list[Draft]) -> Draft | None:
+def _previous_assault(d: Draft, out: list[Draft], again: bool) -> Draft | None:
     """The latest earlier attack of ``d``'s paragraph with an actor, when ``d`` is an attack;
     "police fired tear gas ... one police officer was killed in the clashes": the victims' own
-    side is not their attacker; the latest earlier attack by another party is."""
-    again = _another(d)
+    side is not their attacker; the latest earlier attack by another party is. ``again``
+    (``_another``): any earlier paragraph's attack will do."""
     prev = next((o for o in reversed(out) if o.type == d.type == "ASSAULT"
                  and (o.paragraph == d.paragraph or again) and o.actor), None)
     if prev is not None and document.same_side(prev.actor, d.recipient):
@@ -148,7 +148,7 @@ def _another(d: Draft) -> bool:
     return any(w.dep_ in ("det", "amod") and w.lower_ in coder_words("another") for w in words)
 
 
-def _actor_from_previous_assault(d: Draft, prev: Draft) -> None:
+def _actor_from_previous_assault(d: Draft, prev: Draft, again: bool) -> None:
     """An attack with no actor of a country takes the actor (and date and source) of ``prev``
     ("drone debris damaged houses" after "Russia launched drones"); "another strike" with no
     weapon of its own is also of ``prev``'s weapon."""
@@ -158,7 +158,7 @@ def _actor_from_previous_assault(d: Draft, prev: Draft) -> None:
     d.crowd = d.crowd or prev.crowd
     d.inherited = True
     d.rules.append("actor-from-previous-assault")
-    if d.mode is None and _another(d):
+    if d.mode is None and again:
         d.mode = prev.mode
     if not d.date_from_text:
         d.date = prev.date
@@ -173,7 +173,8 @@ def _told_before(d: Draft, out: list[Draft], mentions: Mentions, tables: Tables)
         return True
     if _place_from_repeat(d, out):
         return True
-    prev = _previous_assault(d, out)
+    again = _another(d)
+    prev = _previous_assault(d, out, again)
     if prev is None:
         return False
     # an interception told on its own ("Two were intercepted") is also an event of its own:
@@ -184,7 +185,7 @@ def _told_before(d: Draft, out: list[Draft], mentions: Mentions, tables: Tables)
     if no_carry:
         d.rules.append(no_carry)
     else:
-        _actor_from_previous_assault(d, prev)
+        _actor_from_previous_assault(d, prev, again)
     return False
 
 
