@@ -71,7 +71,7 @@ from ..resolve.place_scan import is_sure_town
 from ..resolve.places import get_gazetteer
 from . import document, finish, front, happenings, slots, stance, syntax
 from .draft import Draft
-from .ranking import document_label, rank
+from .ranking import document_label, rank, told_by_another
 from .sentence import SentenceCoder, cumulative_toll_words, paragraph_of
 from .tables import Tables, load_tables
 
@@ -355,7 +355,7 @@ def code_article(doc: Doc, article: Article, mentions: Mentions,
         by_part={"body": mentions, **{p.name: p.mentions for p in parts}},
         sentence_index={s.start: i for i, s in enumerate(doc.sents)}, lead=lead,
         n_paragraphs=len(coder.paragraphs))
-    events = [finish.event_of(d, story) for d in drafts]
+    events = told_by_another(drafts, [finish.event_of(d, story) for d in drafts])
     return document.disrupted_launches(events, tables)
 
 
