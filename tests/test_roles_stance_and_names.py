@@ -139,3 +139,10 @@ def test_a_state_barring_another_s_officials_sanctions_them() -> None:
     home = process("A court in Warsaw barred the opposition candidate from the ballot on Tuesday.",
                    "2025-03-04")
     assert not any(e.type == "SANCTION" for e in home)
+
+
+def test_people_named_by_their_town_are_civilians_of_its_country() -> None:
+    # "Peshawar shopkeepers": civilians of Pakistan, not the state of Pakistan
+    shot = _by_trigger(_events("Gunmen shot dead two Peshawar shopkeepers on Monday."), "shot")
+    assert [(a.country, a.sector) for a in shot.recipient] == [("PAK", "CVL")]
+    assert shot.acled is not None and shot.acled.event_type == "Violence against civilians"

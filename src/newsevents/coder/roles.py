@@ -285,6 +285,10 @@ def _place(finder: ActorFinder, p: _Phrase) -> Found | None:
     for m in finder.places_over([x for x in p.core if not syntax.residence(x)]):
         place = m.place
         if place.country and place.precision in ("country", "city", "admin1"):
+            if p.head.lemma_.lower() in finder.civilian_words:
+                # "an 8-year-old Fort Worth girl", "Gaza residents": civilians of that place
+                return Found((Actor(text=p.text, country=place.country, sector="CVL",
+                                    kind="group"),), p.core, "civilian-of-place")
             return Found((Actor(text=finder.text[m.start:m.end],
                                 name=country_name(place.country),
                                 country=place.country, kind="state"),), p.core, "place")
