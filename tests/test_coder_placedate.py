@@ -100,3 +100,27 @@ def test_a_bare_region_name_stays_the_town_otherwise() -> None:
     text = "Drones hit Kherson region overnight. Shelling killed two civilians in Kherson."
     found = _scan(text, ["UKR"])
     assert found["Kherson"].place.precision == "city"  # type: ignore[attr-defined]
+
+
+BACKGROUND_PARAGRAPH = (
+    "Soldiers attacked a rebel camp near the border on Tuesday, the army said.\n\n"
+    "The camp first appeared in 2017, when families fleeing the fighting gathered at the "
+    "crossing. The government closed the crossing and blocked the road to the camp.")
+
+
+def test_an_undated_past_act_goes_on_in_the_year_the_sentence_before_names() -> None:
+    events = newsevents.process(BACKGROUND_PARAGRAPH, published=PUBLISHED)
+    closed = next(e for e in events if e.evidence.sentence.startswith("The government closed"))
+    assert closed.modality == "historical" and closed.date.start == "2017-01-01"
+    assert "past-of-sentence-before" in closed.evidence.rule
+    attack = next(e for e in events if e.type == "ASSAULT")  # a paragraph of its own: news
+    assert attack.modality == "factual" and attack.date.start == "2024-03-05"
+
+
+def test_a_past_act_of_the_story_s_year_keeps_its_own_date() -> None:
+    text = ("The camp was set up in January, officials said. The government closed the "
+            "crossing and blocked the road to the camp.")
+    events = newsevents.process(text, published=PUBLISHED)
+    closed = next(e for e in events if e.evidence.sentence.startswith("The government closed"))
+    assert closed.modality == "factual"
+    assert "past-of-sentence-before" not in closed.evidence.rule

@@ -27,12 +27,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..lexicon import coder_words
 from ..records import DATE_PRECISIONS, Actor, DateSpan, Fatalities, Mentions
 from ..resolve.date_scan import ANAPHORIC_DAY
 from .draft import Draft, take_parties
+from .sentence import paragraph_of
 from .slots import PRECISION_RANK
 from .syntax import (
     age,
@@ -581,6 +582,44 @@ def date_from_earlier_telling(drafts: list[Draft]) -> None:
         if prev is not None:
             d.date, d.date_from_text = prev.date, True
             d.rules.append("date-from-earlier-telling")
+
+
+def _sentence_before(t: Token) -> Span | None:
+    start = t.sent.start
+    return t.doc[start - 1].sent if start > 0 else None
+
+
+def _year_before(sent: Span, mentions: Mentions, published: dt.date) -> DateSpan | None:
+    """The one date the sentence names, when it lies in a year before publication's."""
+    s, e = sent.start_char, sent.end_char
+    found = {m.date for m in mentions.dates if s <= m.start < e and m.date.start}
+    if len(found) != 1:
+        return None
+    (date,) = found
+    return date if int(date.start[:4]) < published.year else None
+
+
+def past_of_sentence_before(drafts: list[Draft], mentions: Mentions, starts: list[int],
+                            published: dt.date | None) -> None:
+    """"According to the government, as of 2016, the country had admitted 1.4 million refugees.
+    Jordan closed its borders with Syria.": a factual event told in the simple past with no
+    date words of its own or of an earlier telling goes on in the time of the sentence before
+    it in its paragraph, when that sentence names one date, of a year before the story's: a
+    retelling of that time (modality ``historical``)."""
+    if published is None:
+        return
+    for d in drafts:
+        t = d.token
+        if d.date_from_text or d.modality != "factual" or t.tag_ != "VBD" or \
+                present_perfect(t):
+            continue
+        before = _sentence_before(t)
+        if before is None or paragraph_of(before.start_char, starts) != d.paragraph:
+            continue
+        date = _year_before(before, mentions, published)
+        if date is not None:
+            d.date, d.date_from_text, d.modality = date, True, "historical"
+            d.rules.append("past-of-sentence-before")
 
 
 def recent_week_of_present(drafts: list[Draft]) -> None:
