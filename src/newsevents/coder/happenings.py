@@ -596,7 +596,7 @@ def _year_before(sent: Span, mentions: Mentions, published: dt.date) -> DateSpan
     if len(found) != 1:
         return None
     (date,) = found
-    return date if int(date.start[:4]) < published.year else None
+    return date if date.start and int(date.start[:4]) < published.year else None
 
 
 def past_of_sentence_before(drafts: list[Draft], mentions: Mentions, starts: list[int],
