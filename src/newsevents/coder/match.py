@@ -189,9 +189,19 @@ def trigger_pos(t: Token) -> str | None:
         return "VERB"  # a sentence-initial participle the tagger took for a noun ("Meeting X, ...")
     # Names are not triggers, and neither is a word of a date: "on 29 March", "ISTANBUL, March 19"
     # (the month is not a protest march).
-    if pos in ("NOUN", "PROPN") and t.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP", "DATE", "TIME"):
+    if pos in ("NOUN", "PROPN") and t.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP", "DATE", "TIME") \
+            and not _month_of_a_day(t):
         return "NOUN"
     return None
+
+
+def _month_of_a_day(t: Token) -> bool:
+    """"the March 3 primaries", "on 3 March": a month named with its day, whatever the entity
+    tagger calls it (here an EVENT)."""
+    if t.text != "March":
+        return False
+    doc = t.doc
+    return (t.i + 1 < len(doc) and doc[t.i + 1].like_num) or (t.i > 0 and doc[t.i - 1].like_num)
 
 
 def find_row(t: Token, ctx: MatchContext) -> TriggerRow | None:
