@@ -140,6 +140,18 @@ def test_across_acled_types_the_event_keeps_the_rules_reading_and_the_label_read
     assert document_label(kept) == "Excessive force against protesters"
 
 
+def test_the_model_alone_names_no_weapon_the_text_does_not() -> None:
+    # "suffocation" after air strikes read as gas: a chemical weapon needs its own words
+    from newsevents.coder.ranking import document_label
+
+    s = "Patients suffered injuries from flying glass and suffocation after the air strikes."
+    rules_acled = Acled("Explosions/Remote violence", "Air/drone strike")
+    kept, _ = model_gate.review([_event(s, rules_acled)],
+                                FixedModel({s: _scores(0.9, acled="Chemical weapon")}))
+    assert kept[0].acled == rules_acled and kept[0].evidence.rule == "lexicon:x"
+    assert document_label(kept) == "Air/drone strike"
+
+
 def test_the_gate_leaves_the_rules_reading_when_the_model_is_unsure() -> None:
     s = "Fighters clashed near the bridge."
     model = FixedModel({s: _scores(0.6, acled="Attack", p_acled=0.4)})

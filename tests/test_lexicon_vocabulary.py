@@ -312,7 +312,7 @@ def test_acled_sub_types_carry_their_salience_weight_and_riot_property() -> None
 
 def test_a_bad_acled_type_row_fails_at_load(tmp_path: Path) -> None:
     folder = _overlay(tmp_path / "mine", "acled_types.tsv",
-                      _header("acled_types.tsv") + "Riots\tLooting spree\thigh\tyes\n")
+                      _header("acled_types.tsv") + "Riots\tLooting spree\thigh\tyes\tno\n")
     with pytest.raises(lexicon.TableError, match="column weight: 'high' is not a number"):
         lexicon.Lexicon(folder).check_all()
 
@@ -365,3 +365,7 @@ def test_an_overlay_row_changes_a_date_reading(tmp_path: Path,
     _overlay(folder, "date_numbers.tsv", _header("date_numbers.tsv") + "a handful\t5\n")
     _use(monkeypatch, folder)
     assert date_scan._shift("the day prior") == -1 and dates._count("a handful") == 5
+
+
+def test_weapons_the_text_must_name_are_a_table_property() -> None:
+    assert lexicon.acled_sub_types("named_weapon") == {"Chemical weapon", "Suicide bomb"}

@@ -22,7 +22,9 @@ the name is appended to the event's ``evidence.rule``:
   that was dispersed). Across event types the rules' reading stays on the event: moving it
   changes which gold event it pairs with, and on the development sets the places and dates of
   those pairs were worse; the document label reads the model there instead
-  (:func:`..ranking.label_of`);
+  (:func:`..ranking.label_of`). Never to a sub-type that names a weapon the text must name
+  (acled_types.tsv's ``named_weapon``: chemical weapons, suicide bombs): the model read
+  "injuries from flying glass and suffocation" after air strikes as a gas attack;
 - ``model-acled-none``: the rules put the event in ACLED scope, the model is sure it is not.
 
 The model does not add events the rules did not find: tried on lead sentences (with the rules'
@@ -41,7 +43,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..classify.model import SentenceModel, SentenceScores
-from ..lexicon import plover_types
+from ..lexicon import acled_sub_types, plover_types
 from ..records import Acled, Event
 from .tables import load_tables
 
@@ -79,7 +81,8 @@ def _acled(e: Event, s: SentenceScores) -> Event:
         if p >= ACLED_NONE_OVER:
             return _with_rule(replace(e, acled=None), "model-acled-none")
         return e
-    if best == e.acled.sub_event_type or _event_type_of(best) != e.acled.event_type:
+    if best == e.acled.sub_event_type or _event_type_of(best) != e.acled.event_type or \
+            best in acled_sub_types("named_weapon"):
         return e
     if p >= ACLED_OVER:
         return _with_rule(replace(e, acled=Acled(e.acled.event_type, best)), "model-acled")

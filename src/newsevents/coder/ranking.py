@@ -86,6 +86,8 @@ def label_of(e: Event) -> str:
     best = max(probs, key=probs.__getitem__)
     if best in acled_sub_types("riot") and any(a.sector in sector_codes("armed") for a in e.actor):
         return own
+    if best in acled_sub_types("named_weapon"):
+        return own  # a weapon the text must name (model_gate)
     return best if best != "none" and probs[best] >= LABEL_OVER else own
 
 

@@ -563,6 +563,9 @@ _STORE = (
                _property("riot", "a crowd's violence: the sentence model's reading of an "
                          "organised armed actor's event as this sub-event type is not taken (the "
                          "rules know who acted)"),
+               _property("named_weapon", "names a weapon the text itself must name: the "
+                         "sentence model alone does not choose this sub-event type (it reads "
+                         "\"suffocation\" as gas); the rules' weapon words do"),
            ), ("event_type", "sub_event_type")),
     Schema("store", "acled_disorder.tsv", "ACLED event type -> disorder type.", (
         Column("event_type", "ACLED event type", refers("acled_types.tsv", "event_type")),
