@@ -33,7 +33,6 @@ from ..lexicon import coder_words
 from ..records import DATE_PRECISIONS, Actor, DateSpan, Fatalities, Mentions
 from ..resolve.date_scan import ANAPHORIC_DAY
 from .draft import Draft, take_parties
-from .sentence import paragraph_of
 from .slots import PRECISION_RANK
 from .syntax import (
     age,
@@ -614,8 +613,8 @@ def past_of_sentence_before(drafts: list[Draft], mentions: Mentions, starts: lis
                 present_perfect(t):
             continue
         before = _sentence_before(t)
-        if before is None or paragraph_of(before.start_char, starts) != d.paragraph:
-            continue
+        if before is None or any(before.start_char < s <= t.sent.start_char for s in starts):
+            continue  # (none, or in the paragraph before)
         date = _year_before(before, mentions, published)
         if date is not None:
             d.date, d.date_from_text, d.modality = date, True, "historical"
