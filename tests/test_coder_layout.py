@@ -58,7 +58,8 @@ def test_rule_lists_keep_their_order() -> None:
         "toll_of_a_clash", "same_type_chain", "casualty_participle", "toll_in_relative_clause",
         "toll_after_semicolon", "protest_demand", "content_of_absorbing"]
     assert _names(sentence.NOT_HAPPENINGS) == [
-        "_status_word", "_standing", "_cumulative_toll", "_fled_from", "_span_of_many"]
+        "_status_word", "_standing", "_cumulative_toll", "_fled_from", "_span_of_many",
+        "_measured"]
     assert _names(build_rules.PLACE_RULES) == [
         "own_words", "main_clause_setting", "sentence_setting", "target_place", "town_that_acts"]
     assert _names(build_rules.ACTOR_RULES) == [

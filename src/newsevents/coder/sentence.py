@@ -96,6 +96,31 @@ def _span_of_many(t: Token, row: TriggerRow) -> bool:
         t.head.head.tag_ == "NNS"
 
 
+# Nouns that measure how many happenings there are ("the rate of assaults", "a rise in attacks").
+_MEASURES = frozenset({"rate", "number", "level", "incidence", "frequency", "statistic",
+                       "figure", "proportion", "share", "percentage"})
+_TRENDS = frozenset({"rise", "increase", "decline", "decrease", "drop", "fall", "surge",
+                     "spike", "uptick", "jump", "growth"})
+
+
+def _measured(t: Token, row: TriggerRow) -> bool:
+    """"The rates of sex assault and murder nearly doubled", "the number of attacks on
+    journalists", "a rise in attacks on clinics": happenings counted as a measure or a trend
+    are many, none of them told here."""
+    del row  # the rules of NOT_HAPPENINGS share one signature
+    if t.pos_ != "NOUN":
+        return False
+    top = t
+    while top.dep_ == "conj" and top.head.pos_ == "NOUN":
+        top = top.head  # "rates of sex assault and murder": both
+    if top.dep_ != "pobj":
+        return False
+    prep, noun = top.head.lower_, top.head.head
+    return noun.pos_ == "NOUN" and (
+        (prep == "of" and lemma_of(noun) in _MEASURES) or
+        (prep == "in" and lemma_of(noun) in _TRENDS))
+
+
 # Adverbs that make a statement a standing position: "has always denied", "has long accused".
 _STANDING = frozenset({"always", "long"})
 
@@ -139,7 +164,7 @@ def cumulative(t: Token) -> bool:
 # built when one of these holds.
 NoHappening = Callable[[Token, TriggerRow], bool]
 NOT_HAPPENINGS: tuple[NoHappening, ...] = (
-    _status_word, _standing, _cumulative_toll, _fled_from, _span_of_many)
+    _status_word, _standing, _cumulative_toll, _fled_from, _span_of_many, _measured)
 
 
 def _finite(n: Token) -> bool:
