@@ -47,3 +47,14 @@ def test_acts_told_side_by_side_are_not_told_by_each_other() -> None:
                      "Nairobi on Tuesday.")
     assert len(events) >= 2
     assert not any(_told(e) for e in events)
+
+
+def test_a_noun_object_tells_what_its_verb_brings_in_but_not_its_co_objects() -> None:
+    curfew = _events("The army reimposed a curfew on the town of Jenin on Friday following the "
+                     "shooting of two soldiers.")
+    assert [(e.type, _told(e)) for e in curfew] == [("COERCE", False), ("ASSAULT", True)]
+    inquiry = _events("A French activist was put under investigation in Spain for her role in "
+                      "rioting during a summit in Bilbao.")
+    told = {e.evidence.trigger: _told(e) for e in inquiry}
+    # (the summit, a co-object of "put", tells nothing of the investigation)
+    assert (told["investigation"], told["rioting"]) == (False, True)

@@ -13,7 +13,8 @@ sub-event type is the document label.
 
 An event whose trigger hangs under another event's trigger in its sentence is told by that
 event ("Palestinians blamed Israel for the bombing", "rebels surrendered following a government
-offensive", "helicopters evacuated the wounded"): it ranks just below its teller, since the
+offensive", "helicopters evacuated the wounded", "reimposed a curfew following the shooting",
+where the curfew is the verb's object): it ranks just below its teller, since the
 sentence reports the telling (PLOVER codes the main predicate), and it gets the rule
 ``told-by-another``. When such a teller is out of ACLED scope and ranks first, the happening it
 tells names the document (a statement condemning a bombing: the article's ACLED news is the
@@ -24,7 +25,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..lexicon import acled_sub_types, acled_weights, sector_codes
+from spacy.tokens import Token
+
+from ..lexicon import acled_sub_types, acled_weights, coder_words, sector_codes
 from ..records import Acled, Event
 from . import document
 from .draft import Draft
@@ -117,9 +120,9 @@ TOLD_STEP = 0.01  # how far below its teller a told event ranks
 
 
 def _teller(b: Draft, drafts: list[Draft]) -> int | None:
-    """The index of the draft whose trigger is the nearest one above ``b``'s in its sentence,
-    through at least one step that is no coordination ("pulled them out and burned them": two
-    acts told side by side)."""
+    """The index of the draft whose trigger is the nearest one above ``b``'s in its sentence (or
+    a noun object of that word, ``_tells_at``), through at least one step that is no
+    coordination ("pulled them out and burned them": two acts told side by side)."""
     t = b.token
     under = False
     child = t
@@ -129,11 +132,37 @@ def _teller(b: Draft, drafts: list[Draft]) -> int | None:
         under = under or child.dep_ not in ("conj", "appos")
         child = anc
         if under:
+            # (an object noun of the verb tells what the verb brings in, not its co-objects)
+            sibling = _argument_of(t, anc)
             teller = next((i for i, a in enumerate(drafts)
-                           if a is not b and a.token.doc is t.doc and a.token.i == anc.i), None)
+                           if a is not b and a.token.doc is t.doc and (
+                               a.token.i == anc.i or (not sibling and _tells_at(a.token, anc)))),
+                          None)
             if teller is not None:
                 return teller
     return None
+
+
+def _argument_of(t: Token, verb: Token) -> bool:
+    """``t`` is an object of ``verb`` as another event's noun may be: two objects of one verb
+    are told side by side ("put under investigation ... during a summit"), but not what a
+    background preposition brings in ("reimposed a curfew following the shooting")."""
+    return _tells_at(t, verb) and not (
+        t.dep_ == "pobj" and t.head.lower_ in coder_words("background-preposition"))
+
+
+def _tells_at(trigger: Token, anc: Token) -> bool:
+    """``trigger`` is ``anc``, or a noun that is ``anc``'s object ("Israel reimposed blockades
+    following the shooting deaths", "was put under investigation for her role in rioting":
+    the noun's event is what its verb says)."""
+    if trigger.i == anc.i:
+        return True
+    if trigger.pos_ != "NOUN":
+        return False
+    head = trigger.head
+    if trigger.dep_ == "dobj":
+        return head.i == anc.i
+    return trigger.dep_ == "pobj" and head.dep_ == "prep" and head.head.i == anc.i
 
 
 def told_by_another(drafts: list[Draft], events: list[Event]) -> list[Event]:
