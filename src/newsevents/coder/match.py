@@ -114,10 +114,17 @@ def _particle(t: Token, _row: TriggerRow, c: Condition, _ctx: MatchContext) -> b
     return any(ch.dep_ in ("prt", "advmod", "prep") and ch.lower_ in c.values for ch in t.children)
 
 
+def _of_time(prep: Token) -> bool:
+    """"on Monday", "in March": a preposition whose object is a date or a time."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+
+
 def _preposition(t: Token, _row: TriggerRow, c: Condition, _ctx: MatchContext) -> bool:
-    """A preposition of the values hangs on the trigger; or, as in "pushing for France to back
-    the plan", marks a clause of it (the parser makes "for" the mark of the clause)."""
-    return any(ch.dep_ == "prep" and ch.lower_ in c.values for ch in t.children) or any(
+    """A preposition of the values hangs on the trigger, not one of time ("an open-ended strike
+    on Monday" is no strike on a target); or, as in "pushing for France to back the plan",
+    marks a clause of it (the parser makes "for" the mark of the clause)."""
+    return any(ch.dep_ == "prep" and ch.lower_ in c.values and not _of_time(ch)
+               for ch in t.children) or any(
         ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in c.values and m.i < ch.i
                                    for m in ch.children) for ch in t.children)
 
