@@ -41,6 +41,24 @@ def attribution(t: Token, finder: ActorFinder, tables: Tables) -> Attribution:
     return Attribution()
 
 
+# The links of a noun inside a verb's object phrase ("announced 40 million euros in funding").
+_OBJECT_LINKS = ("dobj", "pobj", "prep")
+
+
+def announced(t: Token, verb: Token) -> bool:
+    """"Britain announced sanctions", "declared a state of emergency": a noun trigger in the
+    object phrase of a reporting verb is the act its subject announces, done on its own word,
+    not a happening it claims."""
+    if t.pos_ != "NOUN":
+        return False
+    cur = t
+    while cur.i != verb.i:
+        if cur.dep_ not in _OBJECT_LINKS or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return True
+
+
 def _governing_report(t: Token, finder: ActorFinder, tables: Tables) -> Attribution | None:
     """A reporting verb with a subject ("X said"), or a reporting noun whose clause holds the
     trigger ("reports that"), among the words that govern ``t`` in its sentence."""
@@ -50,7 +68,8 @@ def _governing_report(t: Token, finder: ActorFinder, tables: Tables) -> Attribut
     for anc in syntax.ancestors_in_sentence(t):
         lem = lemma_of(anc)
         inside_subject = cur.dep_ in ("nsubj", "nsubjpass", "csubj")
-        if anc.pos_ in ("VERB", "AUX") and lem in say and not inside_subject and anc.i != t.i:
+        if anc.pos_ in ("VERB", "AUX") and lem in say and not inside_subject and anc.i != t.i \
+                and not announced(t, anc):
             subj = syntax.subject(anc)
             if subj is not None:
                 return _attr(subj, say[lem], finder, tables, anc)
@@ -89,7 +108,7 @@ def _reporting_root(t: Token, finder: ActorFinder, tables: Tables) -> Attributio
     clause does not contain the trigger but governs the sentence."""
     say = tables.cues.get("say", {})
     root = t.sent.root
-    if lemma_of(root) not in say or root.i == t.i:
+    if lemma_of(root) not in say or root.i == t.i or announced(t, root):
         return None
     subj = syntax.subject(root)
     if subj is None or t.i in {x.i for x in subj.subtree}:
