@@ -102,6 +102,15 @@ def test_a_bare_region_name_stays_the_town_otherwise() -> None:
     assert found["Kherson"].place.precision == "city"  # type: ignore[attr-defined]
 
 
+def test_a_name_opens_with_a_town_of_the_story_or_of_some_size() -> None:
+    # "Red" is a village in India: no town opens the Red Zone of Islamabad
+    found = _scan("The army guarded official buildings in the capital's Red Zone and in "
+                  "Islamabad's diplomatic enclave.", ["PAK"])
+    assert "Red" not in found
+    eugene = _scan("The man turned himself in at Eugene Police Department headquarters.", ["USA"])
+    assert eugene["Eugene"].rule.startswith("town-opening-name")  # type: ignore[attr-defined]
+
+
 BACKGROUND_PARAGRAPH = (
     "Soldiers attacked a rebel camp near the border on Tuesday, the army said.\n\n"
     "The camp first appeared in 2017, when families fleeing the fighting gathered at the "

@@ -718,10 +718,19 @@ def _town_opening(scan: _Scan, span: Span, admin1: str | None
                 after.lower_ in region_words():
             continue
         found = scan.gazetteer.lookup_rule(head.text, countries=scan.countries, admin1=admin1)
-        if found is not None and found[0].precision in ("city", "admin2", "admin1"):
+        if found is not None and found[0].precision in ("city", "admin2", "admin1") and \
+                _known_opening(scan, found[0]):
             return (PlaceMention(head.start_char, head.end_char, found[0],
                                  f"town-opening-name:{found[1]}"), span)
     return None
+
+
+def _known_opening(scan: _Scan, place: Place) -> bool:
+    """The town that opens a name lies in one of the article's countries or is of some size
+    (as for a town found only as a capitalised word): "the capital's Red Zone" in a story from
+    Islamabad does not open with Red, a village in India."""
+    return place.precision != "city" or place.country in scan.countries or \
+        scan.gazetteer.population_of(place) >= MIN_UNLABELLED_POPULATION
 
 
 def _lookup_after_unit_word(scan: _Scan, c: _Candidate) -> tuple[Place, str] | None:
