@@ -356,13 +356,16 @@ def no_carry(prev: Draft, d: Draft, tables: Tables) -> str | None:
 def mark_crowd_violence(drafts: list[Draft]) -> None:
     """ACLED: demonstrators who fight police, throw stones or burn cars riot; a battle is
     between organised armed groups. Violence in a sentence that also tells a protest, by parties
-    that are no armed or state force ("supporters of X clashed with police ... in a march"), is
-    the protest's crowd at work."""
+    that are no armed or state force ("supporters of X clashed with police ... in a march"), or
+    with stones and sticks by no one named ("stones were thrown during demonstrations"), is the
+    protest's crowd at work."""
     if not any(d.type == "PROTEST" for d in drafts):
         return
     for d in drafts:
-        if d.type == "ASSAULT" and d.actor and not any(a.sector in sector_codes("armed_or_state")
-                                                       for a in d.actor):
+        if d.type != "ASSAULT":
+            continue
+        if (d.actor and not any(a.sector in sector_codes("armed_or_state") for a in d.actor)) or \
+                (not d.actor and d.mode == "primitive"):
             d.crowd = True
             d.rules.append("crowd-of-protest")
 
