@@ -204,7 +204,7 @@ def trigger_pos(t: Token) -> str | None:
 
 def _month_of_a_day(t: Token) -> bool:
     """"the March 3 primaries", "on 3 March": a month named with its day, whatever the entity
-    tagger calls it (here an EVENT)."""
+    tagger calls it (here an EVENT). March is the one month name that is also a trigger word."""
     if t.text != "March":
         return False
     doc = t.doc
