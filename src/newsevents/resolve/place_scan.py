@@ -719,16 +719,16 @@ def _town_opening(scan: _Scan, span: Span, admin1: str | None
             continue
         found = scan.gazetteer.lookup_rule(head.text, countries=scan.countries, admin1=admin1)
         if found is not None and found[0].precision in ("city", "admin2", "admin1") and \
-                _known_opening(scan, found[0]):
+                _known_town(scan, found[0]):
             return (PlaceMention(head.start_char, head.end_char, found[0],
                                  f"town-opening-name:{found[1]}"), span)
     return None
 
 
-def _known_opening(scan: _Scan, place: Place) -> bool:
-    """The town that opens a name lies in one of the article's countries or is of some size
-    (as for a town found only as a capitalised word): "the capital's Red Zone" in a story from
-    Islamabad does not open with Red, a village in India."""
+def _known_town(scan: _Scan, place: Place) -> bool:
+    """A town read from a name no tagger labelled (a capitalised word, the opening of a longer
+    name) lies in one of the article's countries or is of some size: "the capital's Red Zone" in
+    a story from Islamabad does not open with Red, a village in India."""
     return place.precision != "city" or place.country in scan.countries or \
         scan.gazetteer.population_of(place) >= MIN_UNLABELLED_POPULATION
 
@@ -753,10 +753,7 @@ def _sourced_rule(scan: _Scan, c: _Candidate, place: Place, rule: str) -> str | 
     as a capitalised word, which must lie in one of the article's countries or be of some size
     (None when it is neither)."""
     if not c.labelled and place.precision == "city":
-        in_context = place.country in scan.countries
-        if not in_context and scan.gazetteer.population_of(place) < MIN_UNLABELLED_POPULATION:
-            return None
-        return "proper-noun:" + rule
+        return "proper-noun:" + rule if _known_town(scan, place) else None
     if c.labelled:
         return f"{c.label}:" + rule
     return rule
