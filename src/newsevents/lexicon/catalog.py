@@ -131,6 +131,10 @@ ACTOR_WORD_LISTS: dict[str, str] = {
     "employer-preposition": "prepositions after a long title that name the holder's "
                             "organisation (\"director for the Middle East at Amnesty "
                             "International\")",
+    "continent-demonym": "demonyms of a state that are also a continent's (\"American\"); "
+                         "after a continent-part word they name a region of many states",
+    "continent-part": "words that make a continent's demonym a region of it (\"South "
+                      "American\", \"Latin American\")",
 }
 CODER_WORD_LISTS: dict[str, str] = {
     "attempt": "nouns of trying: \"an attempt to attack\" is coded as the attack",

@@ -194,9 +194,17 @@ def _name_at(words: tuple[str, ...], raw: tuple[str, ...] | None,
             continue
         for k in (key, key_stripped):
             named = _lookup_name(k, i)
-            if named is not None:
+            if named is not None and not (length == 1 and i > 0
+                                          and continent_region(words[i - 1], words[i])):
                 return length, named
     return None
+
+
+def continent_region(before: str, word: str) -> bool:
+    """"the South American bloc", "Latin American leaders": a state's demonym that is also a
+    continent's, after a word naming part of the continent, names a region of many states."""
+    return norm(word) in actor_words("continent-demonym") and \
+        norm(before).rstrip("-") in actor_words("continent-part")
 
 
 REGION_WORDS_AROUND = 2  # "New South Wales", "British Columbia": a region name's other words

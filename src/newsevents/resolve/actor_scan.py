@@ -19,6 +19,7 @@ from ..lexicon import actor_words
 from ..records import Actor, ActorMention
 from .acronyms import defined_acronyms, spelled_acronyms
 from .actor_groups import capital_namesake, is_acronym
+from .actor_phrase import continent_region
 from .actors import ActorContext, Resolution, case_sensitive_forms, gender_of, resolve_actor
 from .place_scan import caps_dateline, heading_label
 from .state_words import is_pair_phrase
@@ -78,7 +79,8 @@ def _country_hits(doc: Doc) -> list[tuple[int, str, str | None]]:
                     break
             if hit:
                 break
-        if hit and _inside_person_name(doc, i, hit[0]):
+        if hit and (_inside_person_name(doc, i, hit[0]) or (
+                hit[0] == 1 and i > 0 and continent_region(doc[i - 1].text, doc[i].text))):
             i += hit[0]
         elif hit:
             out.append((starts[i], hit[1], hit[2]))
