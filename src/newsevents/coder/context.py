@@ -198,11 +198,13 @@ def modality(t: Token, tables: Tables, date: DateSpan | None, published: dt.date
 
 # A span of years told of the happening: a record of the past, not the news ("has killed
 # thousands of civilians over the past decade", "have led to lynchings in the past", "in recent
-# years"); "over the past two weeks" is news, and the date scanner dates it.
+# years", "has fought for more than a decade"); "over the past two weeks" is news, and the date
+# scanner dates it. A counted span ("jailed for ten years") is a sentence's length, not this.
 _YEARS_SPAN = re.compile(
     r"^(?:(?:in|over|during|throughout) the (?:past|last) (?:(?:few|several|many|\w+|\d+) )?"
-    r"(?:years|decades?)|in recent (?:years|decades)|for (?:many )?(?:years|decades)|"
-    r"in the past)$", re.IGNORECASE)
+    r"(?:years|decades?)|in recent (?:years|decades)|"
+    r"for (?:(?:more than|over|nearly|almost|well over) )?(?:a |many |several |a few )?"
+    r"(?:years|decades?)|in the past)$", re.IGNORECASE)
 
 
 # Verbs that tell when a going-on happening began ("The protests began peacefully in June").
@@ -263,9 +265,11 @@ def _finite_tense(verb: Token) -> str | None:
 
 
 def _over_years(nodes: list[Token]) -> bool:
-    """A prepositional phrase of the trigger or its governor spans years (``_YEARS_SPAN``)."""
-    return any(c.dep_ == "prep" and _YEARS_SPAN.match(
-        " ".join(x.text for x in c.subtree)) for node in nodes for c in node.children)
+    """A prepositional phrase of the trigger or its governor spans years (``_YEARS_SPAN``); the
+    parser may hang it on the phrase before ("fought for autonomy for decades")."""
+    preps = [c for node in nodes for c in node.children if c.dep_ == "prep"]
+    preps += [x for c in preps for x in c.subtree if x.dep_ == "prep" and x.i != c.i]
+    return any(_YEARS_SPAN.match(" ".join(x.text for x in c.subtree)) for c in preps)
 
 
 def _clause_ends(below: Token, node: Token, tables: Tables) -> bool:
