@@ -64,6 +64,15 @@ def _toll(text: str) -> Fatalities | None:
      12, None),
     ("Gunmen opened fire on a village in Zamfara on Friday, killing 20 people and 300 head of "
      "cattle, residents said.", 20, None),
+    # what the victims did before is no status of the count
+    ("Rebels attacked a church in Komanda on Sunday, killing at least 38 worshippers who had "
+     "gathered for a night vigil, a local leader said.", 38, None),
+    # a participle on the counted noun, inside a reporting verb's object
+    ("Militiamen and rebels clashed around Kalehe on Tuesday. A local source reported 6 people "
+     "killed.", 6, None),
+    # a toll denied in a sentence of its own goes to the violence, not to the arrests after it
+    ("Gunmen attacked the village of Kuru on Monday and police later arrested two men. No one "
+     "was killed, the governor said.", 0, None),
 ])
 def test_tolls_of_whole_reports(text: str, killed: int | None, injured: int | None) -> None:
     toll = _toll(text)

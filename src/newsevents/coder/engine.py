@@ -71,6 +71,7 @@ from ..resolve.place_scan import is_sure_town
 from ..resolve.places import get_gazetteer
 from . import document, finish, front, happenings, slots, stance, syntax
 from .draft import Draft
+from .match import lemma_of
 from .ranking import document_label, rank, told_by_another
 from .sentence import SentenceCoder, cumulative_toll_words, paragraph_of
 from .tables import Tables, load_tables
@@ -229,14 +230,21 @@ def _leftovers(coder: SentenceCoder, sent: Span, drafts: list[Draft]) -> None:
                    and document.within_reach(d.token, tokens[0])), None)
     if attack is not None:
         _fill_toll(attack, found)
-    target = next((d for d in reversed(drafts) if d.paragraph == para), None)
+    # (not a happening its sentence puts at an earlier time: "... following the fatal
+    # shooting of a teenager. No deaths were reported." tells of the sentence's own act)
+    target = next((d for d in reversed(drafts) if d.paragraph == para
+                   and not happenings.at_another_time(d.token)), None)
     if target is None:
         return
     _counts_from_next_sentence(target, found)
     zero = slots.no_casualties(tokens, coder.tables)
     if zero is not None:
-        target.fatalities = slots.fill_missing(target.fatalities, slots.zero_toll(zero))
-        target.rules.append("no-casualties-sentence")
+        # "no one was killed" is said of violence, not of the arrests or charges told after it
+        violent = next((d for d in reversed(drafts) if d.paragraph == para
+                        and d.type in ("ASSAULT", "PROTEST")
+                        and not happenings.at_another_time(d.token)), target)
+        violent.fatalities = slots.fill_missing(violent.fatalities, slots.zero_toll(zero))
+        violent.rules.append("no-casualties-sentence")
 
 
 def _front_drafts(parts: tuple[front.FrontPart, ...], article: Article,
@@ -256,14 +264,16 @@ def _front_drafts(parts: tuple[front.FrontPart, ...], article: Article,
 
 
 def _body_drafts(coder: SentenceCoder, doc: Doc) -> list[Draft]:
-    """Steps 1 to 3 over the body; a sentence without an event lends its counts (``_leftovers``)."""
+    """Steps 1 to 3 over the body; a sentence without an event (or with only a denied toll)
+    lends its counts (``_leftovers``)."""
     drafts: list[Draft] = []
     for sent in doc.sents:
         found = coder.sentence_drafts(sent)
-        if found:
-            drafts.extend(found)
-        else:
+        # "No one was killed": a toll denied is the count of the event told before
+        if all(d.modality == "negated" and coder.tables.casualty(lemma_of(d.token))
+               for d in found):
             _leftovers(coder, sent, drafts)
+        drafts.extend(found)
     return drafts
 
 

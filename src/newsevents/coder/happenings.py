@@ -287,6 +287,12 @@ def same_happening(a: Draft, b: Draft, need_anchor: bool = True) -> bool:
         not need_anchor or anchored(a, b))
 
 
+def at_another_time(t: Token) -> bool:
+    """"youths set cars on fire following the fatal police shooting of a teenager": a trigger
+    that a preposition of time puts before the act of its sentence is another happening."""
+    return t.dep_ == "pobj" and t.head.lower_ in coder_words("other-time-mark")
+
+
 def told_as_next(d: Draft) -> bool:
     """The trigger is told as what came after ("later met", "subsequently arrested")."""
     return any(c.dep_ == "advmod" and c.lower_ in coder_words("next-mark") for c in d.token.children)

@@ -389,6 +389,9 @@ class SentenceCoder:
         ``t``'s own phrase: their dates are when it was told, not when it happened."""
         say = self.tables.cues.get("say", {})
         own = {x.i for x in t.subtree}
+        if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
+            # "a source reported 6 people killed": the noun a participle is said of is its own
+            own |= {x.i for x in syntax.core_tokens(t.head)}
         out: set[int] = set()
         for s in t.sent:
             if s.i == t.i or s.pos_ not in ("VERB", "AUX") or lemma_of(s) not in say:

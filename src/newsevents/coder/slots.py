@@ -334,8 +334,10 @@ def no_casualties(sentence: list[Token], tables: Tables) -> str | None:
         lem = lemma_of(t)
         if lem in words and any(c.lower_ in ("no", "zero") for c in t.children):
             return words[lem]
-        if t.lower_ in ("no", "nobody", "none") and tables.casualty(t.head.lemma_.lower()):
-            return "killed" if t.head.lemma_.lower() in tables.cues.get("killed", {}) else "injured"
+        # "nobody was hurt", "none died", "no one was killed" (the parser hangs "no" on "one")
+        who = t.head if t.lower_ == "no" and t.head.lower_ == "one" else t
+        if t.lower_ in ("no", "nobody", "none") and tables.casualty(who.head.lemma_.lower()):
+            return "killed" if who.head.lemma_.lower() in tables.cues.get("killed", {}) else "injured"
     return None
 
 

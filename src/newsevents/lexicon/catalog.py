@@ -161,8 +161,9 @@ CODER_WORD_LISTS: dict[str, str] = {
                "hit a house\"): its doer and weapon are those of the attack told before it",
     "next-mark": "adverbs that tell a happening as one that came after another told before "
                  "(\"Iwaya later met Premier Li Qiang\"): not that one again",
-    "other-time-mark": "clause marks that put a clause at an earlier time than the clause it "
-                       "hangs on (\"hours after a police officer shot a driver\"): two "
+    "other-time-mark": "clause marks and prepositions that put a clause or a noun at an "
+                       "earlier time than the clause it hangs on (\"hours after a police "
+                       "officer shot a driver\", \"following the shooting\"): two "
                        "happenings, even of one type",
     "background-mark": "clause marks that put a clause's event in the background (\"when\", "
                        "\"since\")",

@@ -111,9 +111,12 @@ def status_for(item: Token) -> Status | None:
 
 
 def _participle_status(item: Token) -> Status | None:
-    """"30 drones launched by Russia": a participle on the noun itself is the most specific."""
+    """"30 drones launched by Russia", "drones that were shot down": a participle or passive
+    clause on the noun itself is the most specific; an active clause ("38 worshippers who had
+    gathered for a vigil") tells what they did before, not what happened to them."""
     for child in item.children:
-        if child.dep_ in ("acl", "relcl") and child.i > item.i:
+        active = child.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in child.children)
+        if child.dep_ in ("acl", "relcl") and child.i > item.i and not active:
             found = status_word(child)
             if found is not None:
                 return found[0], found[1] + ":participle"
