@@ -45,6 +45,14 @@ def test_a_town_followed_by_its_state_is_that_state_town() -> None:
     assert (m.place.country, m.place.admin1) == ("USA", "Indiana") and "town-of-next-region" in m.rule
 
 
+def test_a_small_town_no_tagger_labels_is_known_by_the_region_named_after_it() -> None:
+    # no country is known before the scan: the region the text names places the town
+    found = _scan("Herders raided farms on the outskirts of Bokkos, Plateau state, late on "
+                  "Wednesday.")
+    m = found["Bokkos"]
+    assert (m.place.country, m.place.admin1, m.place.precision) == ("NGA", "Plateau", "city"), m
+
+
 def test_an_ambiguous_town_takes_the_region_of_the_story() -> None:
     text = ("A man was shot in Eugene on Sunday. A suspect was arrested the next day in "
             "Springfield, police said.")

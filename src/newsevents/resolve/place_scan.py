@@ -680,7 +680,8 @@ def _candidate_mention(scan: _Scan, span: Span, labelled: bool,
                              f"unresolved:{c.label}"), c.span)
         return None
     place, rule = found
-    sourced = _sourced_rule(scan, c, place, rule)
+    sourced = _sourced_rule(scan, c, place, rule, placed_by_region=admin1 is not None
+                            and place.admin1 == admin1)
     if sourced is None:
         return None
     return PlaceMention(c.span.start_char, c.span.end_char, place, sourced), c.span
@@ -748,12 +749,14 @@ def _lookup_after_unit_word(scan: _Scan, c: _Candidate) -> tuple[Place, str] | N
     return (found[0], f"unit-word-before:{found[1]}") if found is not None else None
 
 
-def _sourced_rule(scan: _Scan, c: _Candidate, place: Place, rule: str) -> str | None:
+def _sourced_rule(scan: _Scan, c: _Candidate, place: Place, rule: str,
+                  placed_by_region: bool = False) -> str | None:
     """The rule with what found the name: spaCy's label, or "proper-noun" for a town found only
-    as a capitalised word, which must lie in one of the article's countries or be of some size
-    (None when it is neither)."""
+    as a capitalised word, which must lie in one of the article's countries, be of some size or
+    lie in the region the text names right after it ("Bokkos, Plateau state"): None otherwise."""
     if not c.labelled and place.precision == "city":
-        return "proper-noun:" + rule if _known_town(scan, place) else None
+        known = placed_by_region or _known_town(scan, place)
+        return "proper-noun:" + rule if known else None
     if c.labelled:
         return f"{c.label}:" + rule
     return rule
