@@ -107,12 +107,20 @@ PLACE_RULES: tuple[PlaceRule, ...] = (own_words, main_clause_setting, sentence_s
 
 
 def places_of(s: Setting) -> list[PlaceMention]:
-    """The places of the first place rule that finds any."""
-    places: list[PlaceMention] = []
+    """The places of the first place rule that finds any; when it names only whole countries,
+    a target inside one of them names the place more exactly ("taken control of Goma, the
+    largest city in eastern Congo")."""
     for rule in PLACE_RULES:
         places = rule(s)
         if places:
             break
+    else:
+        return []
+    if rule is not target_place and all(p.place.precision == "country" for p in places):
+        countries = {p.place.country for p in places}
+        inside = [p for p in target_place(s) if p.place.precision != "country"
+                  and p.place.country in countries]
+        return inside or places
     return places
 
 

@@ -92,6 +92,13 @@ class _Spans:
 
 
 
+# Words that say where a place lies from another ("east of Qamishli", "20 km from Goma").
+_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                      "southwest", "north-east", "north-west", "south-east", "south-west"})
+_DISTANCE = frozenset({"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles",
+                       "mile", "metres", "meters"})
+
+
 def places_in(tokens: list[Token], mentions: Mentions, exclude: set[int],
               directional: bool = False) -> list[PlaceMention]:
     """Places named where the clause says the event happened: under a locative preposition
@@ -99,7 +106,8 @@ def places_in(tokens: list[Token], mentions: Mentions, exclude: set[int],
     sentence-opening "In the Bryansk region,"; never the words of an actor."""
     preps = coder_words("locative") | coder_words("directional") if directional \
         else coder_words("locative")
-    allowed = []
+    allowed: list[Token] = []
+    reference: list[Token] = []
     for t in tokens:
         if t.i in exclude:
             continue
@@ -112,6 +120,11 @@ def places_in(tokens: list[Token], mentions: Mentions, exclude: set[int],
                 elif prep.lower_ == "of" and prep.head.dep_ == "prep" and \
                         prep.head.lower_ in preps:
                     allowed.append(t)  # "outside of Basra"
+                elif prep.lower_ == "of" and prep.head.lower_ in _COMPASS:
+                    reference.append(t)  # "on a road east of Qamishli"
+                elif prep.lower_ == "from" and any(
+                        c.dep_ == "npadvmod" and c.lower_ in _DISTANCE for c in prep.children):
+                    allowed.append(t)  # "about 20 km from the town of Tillaberi"
                 elif prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN"):
                     cur = prep.head  # "near the town of X", "in a suburb of X"
                     continue
@@ -120,6 +133,12 @@ def places_in(tokens: list[Token], mentions: Mentions, exclude: set[int],
                 break
             cur = cur.head
     spans = _Spans(allowed)
+    found = [p for p in mentions.places if spans.over(p.start, p.end)]
+    if found or not reference:
+        return found
+    # a town the place is told from counts when the clause names no place itself (not in
+    # "the Tarmiyah district north of Baghdad")
+    spans = _Spans(reference)
     return [p for p in mentions.places if spans.over(p.start, p.end)]
 
 

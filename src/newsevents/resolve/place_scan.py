@@ -56,11 +56,13 @@ def _opens_dateline(span: Span) -> bool:
 
 
 def _named_as_place(span: Span) -> bool:
-    """"the port town of X", "the village of X": the name after a place noun (place_words.tsv)
-    is a place, whatever the small model's label (it tags "Mocímboa da Praia" as a person)."""
+    """"the port town of X", "the village of X", "west of X": the name after a place noun
+    (place_words.tsv) or a compass word is a place, whatever the small model's label (it tags
+    "Mocímboa da Praia" and "Khan Younis" as people)."""
     doc = span.doc
-    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and \
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and (
         doc[span.start - 2].lower_ in place_words("place-noun")
+        or doc[span.start - 2].lower_ in _QUARTERS)
 
 
 def _proper_run_before(doc: Doc, end: int) -> tuple[int, int] | None:

@@ -1,0 +1,44 @@
+"""Where an event happened when the text gives it from somewhere else (coder/slots.py,
+coder/build_rules.py, resolve/place_scan.py): a town the place is told from ("on a road east of
+Qamishli", "about 20 km from the town of Tillaberi") places the event when its clause names no
+place of its own, but not beside one ("the Tarmiyah district north of Baghdad"); a target town
+beats a setting that names only its country ("took control of Goma, the largest city in eastern
+Congo"); a name the small model reads as a person is a place after a compass word ("west of Khan
+Younis"). Texts in our own words."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsevents
+
+
+def _place_of(text: str, published: str, trigger: str) -> tuple[str | None, str | None]:
+    events = [e for e in newsevents.process(text, published=published)
+              if e.evidence.trigger == trigger]
+    assert events, [e.evidence.trigger for e in newsevents.process(text, published=published)]
+    loc = events[0].location
+    return (loc.name, loc.country) if loc is not None else (None, None)
+
+
+@pytest.mark.parametrize(("text", "trigger", "name", "country"), [
+    ("ERBIL, Iraq, Jan 14 - A drone struck a truck on a road east of Qamishli on Sunday, "
+     "killing two fighters, a monitor said.", "struck", "Al Qāmishlī", "SYR"),
+    ("NIAMEY, March 21 - Five soldiers died on Thursday when their truck hit a landmine about "
+     "20 km from the town of Tillaberi, the army said.", "hit", "Tillabéri", "NER"),
+    ("CAIRO, Dec 5 - Air strikes on a camp west of Khan Younis killed 12 people on Wednesday, "
+     "medics said.", "killed", "Khān Yūnis", "PSE"),
+    ("BUKAVU, Congo, Feb 16 - Rebels backed by foreign troops said on Monday they had taken "
+     "control of Bukavu, the largest city in eastern Congo.", "taken", "Bukavu", "COD"),
+])
+def test_a_town_the_event_is_told_from_or_aimed_at_places_it(
+        text: str, trigger: str, name: str, country: str) -> None:
+    assert _place_of(text, "2025-03-21T10:00:00+00:00", trigger) == (name, country)
+
+
+def test_a_town_that_only_says_where_a_named_place_lies_does_not_place_the_event() -> None:
+    text = ("BAGHDAD, Feb 8 - Army engineers defused three roadside bombs in the Tarmiyah "
+            "district north of Baghdad on Wednesday, the army said.")
+    events = newsevents.process(text, published="2024-02-08T10:00:00+00:00")
+    places = {e.location.text for e in events if e.evidence.trigger == "defused" and e.location}
+    assert places and "Baghdad" not in places, places
