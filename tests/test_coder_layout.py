@@ -56,7 +56,7 @@ def test_rule_lists_keep_their_order() -> None:
     assert _names(absorbed.ABSORB_RULES) == [
         "named_charge", "backing", "object_of_trigger_verb", "modal_demand", "purpose",
         "toll_of_a_clash", "same_type_chain", "casualty_participle", "toll_in_relative_clause",
-        "toll_after_semicolon", "protest_demand", "content_of_absorbing"]
+        "toll_after_semicolon", "reported_toll", "protest_demand", "content_of_absorbing"]
     assert _names(sentence.NOT_HAPPENINGS) == [
         "_status_word", "_standing", "_cumulative_toll", "_fled_from", "_span_of_many",
         "_measured"]

@@ -93,6 +93,9 @@ def test_nobody_hurt_means_nobody_killed() -> None:
     ("At least 14 people were killed on Monday as government troops and rebel fighters fought "
      "for control of the market town of Kalemie, a local official said.",
      "2024-05-14T10:00:00+00:00", "fought", 14, "Armed clash"),
+    # in what a party says, in a clause joined to the attack
+    ("Missiles hit six sites in the border district on Wednesday, and the army said 14 people "
+     "were killed.", "2024-05-16T10:00:00+00:00", "hit", 14, None),
 ])
 def test_a_toll_with_no_doer_is_the_toll_of_the_attack_it_is_told_with(
         text: str, published: str, trigger: str, killed: int, sub_event: str | None) -> None:

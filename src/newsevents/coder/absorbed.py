@@ -226,6 +226,19 @@ def toll_after_semicolon(t: Token, row: TriggerRow, rows: Rows, tables: Tables) 
     return None
 
 
+def reported_toll(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
+    """"Indian missiles hit nine sites, and Pakistan said 31 people were killed": a toll told
+    with no doer, in what a party says in a clause joined to an attack, is that attack's
+    casualties."""
+    if row.type != "ASSAULT" or not _agentless_toll(t, tables) or t.dep_ != "ccomp":
+        return None
+    say = t.head
+    if lemma_of(say) in tables.cues.get("say", {}) and say.dep_ == "conj" and \
+            say.head.i in rows and rows[say.head.i].type == "ASSAULT":
+        return True
+    return None
+
+
 def _own_clause(cur: Token) -> bool:
     """A clause of its own: its events are not the governing event's content."""
     return cur.dep_ in ("relcl", "parataxis") or (cur.dep_ == "advcl" and not _has_to(cur))
@@ -260,6 +273,7 @@ ABSORB_RULES: tuple[AbsorbRule, ...] = (
     casualty_participle,
     toll_in_relative_clause,
     toll_after_semicolon,
+    reported_toll,
     protest_demand,
     content_of_absorbing,
 )
