@@ -3,8 +3,9 @@ coder/build_rules.py, resolve/place_scan.py): a town the place is told from ("on
 Qamishli", "about 20 km from the town of Tillaberi") places the event when its clause names no
 place of its own, but not beside one ("the Tarmiyah district north of Baghdad"); a target town
 beats a setting that names only its country ("took control of Goma, the largest city in eastern
-Congo"); a name the small model reads as a person is a place after a compass word ("west of Khan
-Younis"). Texts in our own words."""
+Congo"), and so does a town the clause names; a name the small model reads as a person is a place
+after a compass word ("west of Khan Younis") or before an appositive with a place noun ("Wad
+Madani, the capital of Gezira state"). Texts in our own words."""
 
 from __future__ import annotations
 
@@ -30,6 +31,12 @@ def _place_of(text: str, published: str, trigger: str) -> tuple[str | None, str 
      "medics said.", "killed", "Khān Yūnis", "PSE"),
     ("BUKAVU, Congo, Feb 16 - Rebels backed by foreign troops said on Monday they had taken "
      "control of Bukavu, the largest city in eastern Congo.", "taken", "Bukavu", "COD"),
+    # a name the small model reads as a person, before an appositive with a place noun
+    ("The army said on Saturday it had recaptured Wad Madani, the capital of Gezira state, "
+     "from the paramilitary.", "recaptured", "Wad Medani", "SDN"),
+    # a setting that names only the country, and the town in the clause
+    ("Dozens of migrants were deported from Arizona in the US on Monday, officials said.",
+     "deported", "Arizona", "USA"),
 ])
 def test_a_town_the_event_is_told_from_or_aimed_at_places_it(
         text: str, trigger: str, name: str, country: str) -> None:

@@ -102,14 +102,24 @@ def town_that_acts(s: Setting) -> list[PlaceMention]:
             and p.place.precision in ("city", "admin2", "admin1")]
 
 
+def named_in_clause(s: Setting) -> list[PlaceMention]:
+    """A place below country level that the trigger's own clause names outside its parties'
+    words ("filled the streets of central Belgrade")."""
+    filed = document.dateline_end(s.token.doc.text)  # (where the story was filed from)
+    own = [x for x in s.clause if x.i not in s.exclude and x.idx >= filed
+           and not syntax.residence(x)]
+    return slots.places_within(own, s.mentions)[:1]
+
+
 PLACE_RULES: tuple[PlaceRule, ...] = (own_words, main_clause_setting, sentence_setting,
                                       target_place, town_that_acts)
 
 
 def places_of(s: Setting) -> list[PlaceMention]:
     """The places of the first place rule that finds any; when it names only whole countries,
-    a target inside one of them names the place more exactly ("taken control of Goma, the
-    largest city in eastern Congo")."""
+    a place inside one of them that the target or the trigger's own clause names says where
+    more exactly ("taken control of Goma, the largest city in eastern Congo", "filled the
+    streets of central Belgrade in one of the largest protests in Serbia's history")."""
     for rule in PLACE_RULES:
         places = rule(s)
         if places:
@@ -118,9 +128,9 @@ def places_of(s: Setting) -> list[PlaceMention]:
         return []
     if rule is not target_place and all(p.place.precision == "country" for p in places):
         countries = {p.place.country for p in places}
-        inside = [p for p in target_place(s) if p.place.precision != "country"
-                  and p.place.country in countries]
-        return inside or places
+        inside = [p for p in target_place(s) + named_in_clause(s)
+                  if p.place.country in countries]
+        return inside[:1] or places
     return places
 
 

@@ -56,13 +56,23 @@ def _opens_dateline(span: Span) -> bool:
 
 
 def _named_as_place(span: Span) -> bool:
-    """"the port town of X", "the village of X", "west of X": the name after a place noun
-    (place_words.tsv) or a compass word is a place, whatever the small model's label (it tags
-    "Mocímboa da Praia" and "Khan Younis" as people)."""
+    """"the port town of X", "the village of X", "west of X", "X, the capital of": the name
+    after a place noun (place_words.tsv) or a compass word, or before an appositive that opens
+    with one, is a place, whatever the small model's label (it tags "Mocímboa da Praia" and
+    "Khan Younis" as people)."""
     doc = span.doc
-    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and (
+    return (span.start >= 2 and doc[span.start - 1].lower_ == "of" and (
         doc[span.start - 2].lower_ in place_words("place-noun")
-        or doc[span.start - 2].lower_ in _QUARTERS)
+        or doc[span.start - 2].lower_ in _QUARTERS)) or _place_noun_after(span)
+
+
+def _place_noun_after(span: Span) -> bool:
+    """"Wad Madani, the capital of Gezira state", "Komanda, a town in Ituri": an appositive
+    that opens with a place noun says the name is a place."""
+    doc = span.doc
+    words = [t.lower_ for t in doc[span.end:span.end + 5]]
+    return len(words) >= 3 and words[0] == "," and words[1] in ("the", "a", "an") and \
+        any(w in place_words("place-noun") for w in words[2:4])
 
 
 def _proper_run_before(doc: Doc, end: int) -> tuple[int, int] | None:
