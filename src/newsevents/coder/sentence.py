@@ -160,11 +160,29 @@ def cumulative(t: Token) -> bool:
                for c in since for x in c.subtree)
 
 
+# Nouns that name when a span began ("since the start of the invasion").
+_SPAN_STARTS = frozenset({"start", "beginning", "outbreak", "onset", "launch", "end"})
+
+
+def _time_since(t: Token, row: TriggerRow) -> bool:
+    """"dozens of exchanges since the start of the full-scale invasion in February 2022", "the
+    worst violence since the coup": a happening named as the start of a span is a time, not a
+    happening the story tells."""
+    del row  # the rules of NOT_HAPPENINGS share one signature
+    if t.pos_ != "NOUN" or t.dep_ != "pobj":
+        return False
+    prep = t.head
+    if prep.lower_ == "of" and lemma_of(prep.head) in _SPAN_STARTS and prep.head.dep_ == "pobj":
+        prep = prep.head.head
+    return prep.lower_ == "since"
+
+
 # Words that tell no happening of their own, whatever their row: the trigger's drafts are not
 # built when one of these holds.
 NoHappening = Callable[[Token, TriggerRow], bool]
 NOT_HAPPENINGS: tuple[NoHappening, ...] = (
-    _status_word, _standing, _cumulative_toll, _fled_from, _span_of_many, _measured)
+    _status_word, _standing, _cumulative_toll, _fled_from, _span_of_many, _measured,
+    _time_since)
 
 
 def _finite(n: Token) -> bool:
