@@ -160,6 +160,14 @@ def cumulative(t: Token) -> bool:
                for c in since for x in c.subtree)
 
 
+def _backed_party(t: Token, row: TriggerRow) -> bool:
+    """"M23 rebels backed by Rwandan troops entered Goma", "Iran-backed militias": a party
+    described by who backs it is a standing alliance, not an act of support told."""
+    return row.type == "SUPPORT" and t.tag_ == "VBN" and t.dep_ in ("acl", "amod") and \
+        t.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ in ("aux", "auxpass")
+                                                     for c in t.children)
+
+
 # Nouns that name when a span began ("since the start of the invasion").
 _SPAN_STARTS = frozenset({"start", "beginning", "outbreak", "onset", "launch", "end"})
 
@@ -182,7 +190,7 @@ def _time_since(t: Token, row: TriggerRow) -> bool:
 NoHappening = Callable[[Token, TriggerRow], bool]
 NOT_HAPPENINGS: tuple[NoHappening, ...] = (
     _status_word, _standing, _cumulative_toll, _fled_from, _span_of_many, _measured,
-    _time_since)
+    _time_since, _backed_party)
 
 
 def _finite(n: Token) -> bool:
