@@ -105,20 +105,33 @@ _TRENDS = frozenset({"rise", "increase", "decline", "decrease", "drop", "fall", 
 
 def _measured(t: Token, row: TriggerRow) -> bool:
     """"The rates of sex assault and murder nearly doubled", "the number of attacks on
-    journalists", "a rise in attacks on clinics": happenings counted as a measure or a trend
-    are many, none of them told here."""
+    journalists", "a rise in attacks on clinics", "stepped up strikes on oil fields":
+    happenings counted as a measure or a trend are many, none of them told here."""
     del row  # the rules of NOT_HAPPENINGS share one signature
     if t.pos_ != "NOUN":
         return False
     top = t
     while top.dep_ == "conj" and top.head.pos_ == "NOUN":
         top = top.head  # "rates of sex assault and murder": both
+    if top.dep_ == "dobj" and t.tag_ == "NNS" and _grows(top.head):
+        return True  # "Ankara has stepped up strikes on oil fields"
     if top.dep_ != "pobj":
         return False
     prep, noun = top.head.lower_, top.head.head
     return noun.pos_ == "NOUN" and (
         (prep == "of" and lemma_of(noun) in _MEASURES) or
         (prep == "in" and lemma_of(noun) in _TRENDS))
+
+
+# Verbs that make their plural object a trend ("intensified attacks", "stepped up strikes").
+_GROWING = frozenset({"intensify", "escalate", "increase", "redouble", "expand"})
+_GROWING_WITH_UP = frozenset({"step", "ramp"})
+
+
+def _grows(verb: Token) -> bool:
+    lemma = lemma_of(verb)
+    return lemma in _GROWING or (lemma in _GROWING_WITH_UP and any(
+        c.dep_ == "prt" and c.lower_ == "up" for c in verb.children))
 
 
 # Adverbs that make a statement a standing position: "has always denied", "has long accused".
