@@ -53,6 +53,12 @@ def test_a_small_town_no_tagger_labels_is_known_by_the_region_named_after_it() -
     assert (m.place.country, m.place.admin1, m.place.precision) == ("NGA", "Plateau", "city"), m
 
 
+def test_a_site_named_after_a_towns_possessive_is_in_that_town() -> None:
+    found = _scan("A bomber struck a restaurant on Mogadishu's Lido beach on Friday.", ("SOM",))
+    m = found["Lido beach"]
+    assert (m.place.country, m.place.name) == ("SOM", "Mogadishu") and "site-of-town" in m.rule, m
+
+
 def test_an_ambiguous_town_takes_the_region_of_the_story() -> None:
     text = ("A man was shot in Eugene on Sunday. A suspect was arrested the next day in "
             "Springfield, police said.")

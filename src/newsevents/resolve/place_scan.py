@@ -174,6 +174,7 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
     out.sort(key=lambda m: m.start)
     out = _abbreviated_regions(out, scan)
     out = _towns_of_named_regions(out, scan)
+    out = _sites_of_towns(out, scan)
     out = _unknown_towns_placed_elsewhere(out)
     out = _towns_of_the_dateline_country(out, scan)
     out = towns_by_neighbours(out, gazetteer, _chosen_by_size)
@@ -277,6 +278,21 @@ def _towns_of_named_regions(out: list[PlaceMention], scan: _Scan) -> list[PlaceM
             m = _town_of_next_region(m, region, scan) or m
         elif _chosen_by_size(m):
             m = _town_of_article_region(m, regions, scan) or m
+        fixed.append(m)
+    return fixed
+
+
+def _sites_of_towns(out: list[PlaceMention], scan: _Scan) -> list[PlaceMention]:
+    """"Mogadishu's Lido beach": a name after a town's possessive is a site in that town, not
+    a namesake the gazetteer knows in another country (Lido Beach, New York)."""
+    fixed = []
+    for k, m in enumerate(out):
+        town = out[k - 1] if k > 0 else None
+        if town is not None and town.place.precision == "city" and town.place.country and \
+                m.place.country != town.place.country and \
+                re.fullmatch(r"['’]s\s+", scan.text[town.end:m.start]):
+            m = PlaceMention(m.start, m.end, replace(town.place, text=m.place.text),
+                             f"site-of-town:{town.place.name}")
         fixed.append(m)
     return fixed
 
