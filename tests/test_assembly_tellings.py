@@ -1,6 +1,7 @@
 """One happening told twice in an article: the telling that dates it more finely is the event's
 main evidence, a second toll of the same dead is a dispute, a toll of other victims or of a
-span long before is not the attack's, and "the shooting" told later is the shooting told before.
+span long before is not the attack's, "the shooting" told later is the shooting told before, and
+the police's response told right after a protest is that protest's intervention.
 Whole-pipeline checks on texts written for this project."""
 
 from __future__ import annotations
@@ -111,3 +112,21 @@ def test_another_strike_is_of_the_doer_and_weapon_told_before() -> None:
     other = next(e for e in strikes if e.evidence.trigger == "hit")
     assert [a.country for a in other.actor] == ["RUS"]
     assert other.acled is not None and other.acled.sub_event_type == "Air/drone strike"
+
+
+def test_the_police_response_told_after_a_protest_is_its_intervention() -> None:
+    text = ("On 3 March 2024, supporters of the opposition threw stones at police in Beira as "
+            "they marched against the election results. Police fired tear gas and live rounds; "
+            "2 protesters were killed, a rights group said.")
+    published = "2024-03-04T10:00:00+00:00"
+    (protest,) = _events(text, published, "PROTEST")
+    assert protest.fatalities is not None and protest.fatalities.killed == 2
+    assert "intervention" in protest.evidence.rule
+    assert not _events(text, published)  # no attack of its own
+
+
+def test_a_police_response_in_another_town_stays_its_own() -> None:
+    text = ("Tens of thousands rallied in Philadelphia on Saturday against the president. "
+            "In Los Angeles, police fired tear gas to clear protesters from downtown streets.")
+    events = newsevents.process(text, published="2025-06-15T10:00:00+00:00")
+    assert not any("intervention" in e.evidence.rule for e in events), events

@@ -35,6 +35,7 @@ from spacy.tokens import Token
 from ..extract.datelines import DATELINE_START, dateline_follows, place_dateline_end
 from ..lexicon import actor_words, coder_words, count_words, plover_types, sector_codes
 from ..records import Acled, Actor, DateSpan, Event, Fatalities, Mentions, PlaceMention
+from ..resolve.date_scan import ANAPHORIC_DAY
 from ..resolve.tables import country_name
 from ..resolve.words import singular
 from . import acled as acled_mod
@@ -502,6 +503,34 @@ def _toll(prev: Draft, d: Draft, mentions: Mentions) -> bool:
         prev.place = d.place
     prev.quantities.extend(q for q in d.quantities if q not in prev.quantities)
     happenings.tell(prev, d, "toll")
+    return True
+
+
+def fold_intervention(prev: Draft | None, d: Draft, mentions: Mentions) -> bool:
+    """"... marched to protest the disputed results. Police fired tear gas and live rounds; 1
+    protester was killed": a state force's act in the very next sentence after a protest, aimed
+    at no one its own words name, is that protest's intervention (ACLED codes one event); the
+    protest takes its toll and counts, and a peaceful protest becomes one with intervention."""
+    if prev is None or prev.type != "PROTEST" or d.type not in ("ASSAULT", "COERCE") or \
+            prev.modality != "factual" or d.modality != "factual" or d.recipient:
+        return False
+    if not any(a.sector in sector_codes("state_force") or a.sector == "COP" for a in d.actor):
+        return False
+    if _sentences_back(prev.token, d.token) != 1 or prev.paragraph != d.paragraph:
+        return False
+    sent = d.token.sent
+    where = prev.place.place.name if prev.place else None
+    if any(sent.start_char <= m.start < sent.end_char and m.place.name != where
+           for m in mentions.places):
+        return False  # ("In Los Angeles, police fired tear gas": the protest of another town)
+    if ANAPHORIC_DAY.fullmatch(d.date.text.strip()):
+        return False  # ("The same day, police ...": another happening of that day)
+    if d.fatalities is not None:
+        prev.fatalities = slots.fill_missing(prev.fatalities or Fatalities(), d.fatalities)
+    prev.quantities.extend(q for q in d.quantities if q not in prev.quantities)
+    if prev.acled_code == "protest":
+        prev.acled_code = "protest_int"
+    happenings.tell(prev, d, "intervention")
     return True
 
 

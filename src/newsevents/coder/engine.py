@@ -17,7 +17,9 @@ Steps (each event's ``evidence.rule`` names the lexicon row and every extra rule
 4. document rules: an ASSAULT with no actor of its own takes the actor (and date and source) of
    the latest earlier ASSAULT in its paragraph ("drone debris damaged houses" after "Russia
    launched drones"); a follow-up with no actor, recipient or place is folded into that event
-   as counts ("31 drones were intercepted"); counts and "no casualties" in a sentence without
+   as counts ("31 drones were intercepted"); the police's response told right after a protest,
+   aimed at no one its own words name ("Police fired tear gas; 1 protester was killed"), is
+   that protest's intervention and toll; counts and "no casualties" in a sentence without
    an event go to the latest event of the paragraph; future cooperation becomes AGREE, future
    or conditional harm THREATEN, refused cooperation REJECT; parties without a country take the
    one country their sentence names; a repeat of an event already coded (same type, parties,
@@ -170,6 +172,8 @@ def _actor_from_previous_assault(d: Draft, prev: Draft, again: bool) -> None:
 def _told_before(d: Draft, out: list[Draft], mentions: Mentions, tables: Tables) -> bool:
     """``d`` only tells more of an event in ``out`` (which takes what it adds): the rules of
     step 4 in order (see module docstring)."""
+    if document.fold_intervention(out[-1] if out else None, d, mentions):
+        return True
     if d.type == "ASSAULT" and document.fold_outcome(_latest_assault(out), d, tables, mentions):
         return True
     if _place_from_repeat(d, out):
