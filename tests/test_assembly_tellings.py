@@ -1,7 +1,8 @@
 """One happening told twice in an article: the telling that dates it more finely is the event's
 main evidence, a second toll of the same dead is a dispute, a toll of other victims or of a
 span long before is not the attack's, "the shooting" told later is the shooting told before, and
-the police's response told right after a protest is that protest's intervention.
+the police's response told right after a protest is that protest's intervention (and a
+relative clause in the perfect does not lend the main act its date).
 Whole-pipeline checks on texts written for this project."""
 
 from __future__ import annotations
@@ -130,3 +131,12 @@ def test_a_police_response_in_another_town_stays_its_own() -> None:
             "In Los Angeles, police fired tear gas to clear protesters from downtown streets.")
     events = newsevents.process(text, published="2025-06-15T10:00:00+00:00")
     assert not any("intervention" in e.evidence.rule for e in events), events
+
+
+def test_a_relative_clause_in_the_perfect_does_not_date_the_main_act() -> None:
+    text = ("Thousands of students marched through Santiago on Wednesday. Smaller marches took "
+            "place in Valparaiso and Concepcion, where lecturers have held rolling strikes over "
+            "pay since August.")
+    marches = [e for e in _events(text, "2024-10-02T20:00:00+00:00", "PROTEST")
+               if e.evidence.trigger == "marches"]
+    assert marches and {e.date.start for e in marches} == {"2024-10-02"}, marches
