@@ -99,47 +99,56 @@ _DISTANCE = frozenset({"km", "kilometres", "kilometers", "kilometre", "kilometer
                        "mile", "metres", "meters"})
 
 
+def _prep_kind(prep: Token, preps: frozenset[str]) -> str | None:
+    """What a preposition over a name says of it: "where" (the place of the event), "from"
+    (a town the place is told from), "of" (the name belongs to a noun: climb to it) or None."""
+    word = prep.lower_
+    if word in preps:
+        return "where"
+    if word == "of" and prep.head.dep_ == "prep" and prep.head.lower_ in preps:
+        return "where"  # "outside of Basra"
+    if word == "of" and prep.head.lower_ in _COMPASS:
+        return "from"  # "on a road east of Qamishli"
+    if word == "from" and any(c.dep_ == "npadvmod" and c.lower_ in _DISTANCE
+                              for c in prep.children):
+        return "where"  # "about 20 km from the town of Tillaberi"
+    if word == "of" and prep.head.pos_ in ("NOUN", "PROPN"):
+        return "of"  # "near the town of X", "in a suburb of X"
+    return None
+
+
+def _told_as(t: Token, preps: frozenset[str]) -> str | None:
+    """"where" or "from" (``_prep_kind``) for a name's word, climbing its noun phrase."""
+    cur = t
+    for _ in range(6):
+        if cur.dep_ == "pobj":
+            kind = _prep_kind(cur.head, preps)
+            if kind != "of":
+                return kind
+            cur = cur.head.head
+            continue
+        if cur.dep_ not in ("compound", "nmod", "amod", "conj", "appos", "det", "poss"):
+            return None
+        cur = cur.head
+    return None
+
+
 def places_in(tokens: list[Token], mentions: Mentions, exclude: set[int],
               directional: bool = False) -> list[PlaceMention]:
     """Places named where the clause says the event happened: under a locative preposition
     ("in Poltava region", "at Ukraine"; also "to Moscow" for visits and deployments), or as a
-    sentence-opening "In the Bryansk region,"; never the words of an actor."""
+    sentence-opening "In the Bryansk region,"; never the words of an actor. A town the place
+    is told from ("east of Qamishli") counts when the clause names no place itself (not in
+    "the Tarmiyah district north of Baghdad")."""
     preps = coder_words("locative") | coder_words("directional") if directional \
         else coder_words("locative")
-    allowed: list[Token] = []
-    reference: list[Token] = []
-    for t in tokens:
-        if t.i in exclude:
-            continue
-        cur = t
-        for _ in range(6):
-            if cur.dep_ == "pobj":
-                prep = cur.head
-                if prep.lower_ in preps:
-                    allowed.append(t)
-                elif prep.lower_ == "of" and prep.head.dep_ == "prep" and \
-                        prep.head.lower_ in preps:
-                    allowed.append(t)  # "outside of Basra"
-                elif prep.lower_ == "of" and prep.head.lower_ in _COMPASS:
-                    reference.append(t)  # "on a road east of Qamishli"
-                elif prep.lower_ == "from" and any(
-                        c.dep_ == "npadvmod" and c.lower_ in _DISTANCE for c in prep.children):
-                    allowed.append(t)  # "about 20 km from the town of Tillaberi"
-                elif prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN"):
-                    cur = prep.head  # "near the town of X", "in a suburb of X"
-                    continue
-                break
-            if cur.dep_ not in ("compound", "nmod", "amod", "conj", "appos", "det", "poss"):
-                break
-            cur = cur.head
-    spans = _Spans(allowed)
-    found = [p for p in mentions.places if spans.over(p.start, p.end)]
-    if found or not reference:
-        return found
-    # a town the place is told from counts when the clause names no place itself (not in
-    # "the Tarmiyah district north of Baghdad")
-    spans = _Spans(reference)
-    return [p for p in mentions.places if spans.over(p.start, p.end)]
+    kinds = {t.i: _told_as(t, preps) for t in tokens if t.i not in exclude}
+    for kind in ("where", "from"):
+        spans = _Spans([t for t in tokens if kinds.get(t.i) == kind])
+        found = [p for p in mentions.places if spans.over(p.start, p.end)]
+        if found:
+            return found
+    return []
 
 
 def places_within(tokens: tuple[Token, ...] | list[Token], mentions: Mentions) -> list[PlaceMention]:
