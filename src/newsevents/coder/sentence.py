@@ -474,15 +474,15 @@ class SentenceCoder:
         date: theirs, else the day of the telling, else the publication day."""
         content = _promised(t, row)
         dates = _verb_dates_first(t, self._event_dates([x for x in clause if x.i not in content]))
-        if not dates:  # a date elsewhere in the sentence, outside other events' clauses and
-            # the relative clauses that tell of a noun ("Mendoza, where staff have held strikes
-            # since August": August dates the strikes, not the marches)
-            told_of = _relative_clause_words(t)
+        # (nor the relative clauses that tell of a noun: "Mendoza, where staff have held strikes
+        # since August": August dates the strikes, not the marches)
+        told_of = _relative_clause_words(t) if not dates else set()
+        if not dates:  # a date elsewhere in the sentence, outside other events' clauses
             dates = self._event_dates([x for x in free if x.i not in content
                                        and x.i not in told_of])
         if not dates:
             dates = self._head_dates(t, report) or self._moment_dates(t, report) or \
-                self._only_date(t, content | report | others | _relative_clause_words(t))
+                self._only_date(t, content | report | others | told_of)
         if dates:
             return dates, dates[0].date
         # "the air force said in a report on Friday morning": the day of the telling bounds
