@@ -20,6 +20,7 @@ from ..records import (
     Quantity,
     QuantityMention,
 )
+from ..resolve.place_scan import COMPASS_WORDS
 from ..resolve.places import region_words
 from ..resolve.quantities import PART_OF
 from . import syntax
@@ -92,9 +93,7 @@ class _Spans:
 
 
 
-# Words that say where a place lies from another ("east of Qamishli", "20 km from Goma").
-_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
-                      "southwest", "north-east", "north-west", "south-east", "south-west"})
+# Units of distance that say where a place lies from another ("20 km from Goma").
 _DISTANCE = frozenset({"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles",
                        "mile", "metres", "meters"})
 
@@ -107,7 +106,7 @@ def _prep_kind(prep: Token, preps: frozenset[str]) -> str | None:
         return "where"
     if word == "of" and prep.head.dep_ == "prep" and prep.head.lower_ in preps:
         return "where"  # "outside of Basra"
-    if word == "of" and prep.head.lower_ in _COMPASS:
+    if word == "of" and prep.head.lower_ in COMPASS_WORDS:
         return "from"  # "on a road east of Qamishli"
     if word == "from" and any(c.dep_ == "npadvmod" and c.lower_ in _DISTANCE
                               for c in prep.children):

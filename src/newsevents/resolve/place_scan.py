@@ -37,6 +37,13 @@ MIN_UNLABELLED_POPULATION = 20000
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
+# Compass words: they open the name of a city's quarter ("Northwest Washington") and say where
+# a place lies from another ("west of Khan Younis").
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
+                           "southeast", "southwest", "north-east", "north-west", "south-east",
+                           "south-west"})
+
+
 def _is_body(key: str) -> bool:
     """Organisations and seats of power are actors, not places ("U.N.", "Pentagon")."""
     return key in body_names()
@@ -63,7 +70,7 @@ def _named_as_place(span: Span) -> bool:
     doc = span.doc
     return (span.start >= 2 and doc[span.start - 1].lower_ == "of" and (
         doc[span.start - 2].lower_ in place_words("place-noun")
-        or doc[span.start - 2].lower_ in _QUARTERS)) or _place_noun_after(span)
+        or doc[span.start - 2].lower_ in COMPASS_WORDS)) or _place_noun_after(span)
 
 
 def _place_noun_after(span: Span) -> bool:
@@ -715,17 +722,13 @@ def _candidate_mention(scan: _Scan, span: Span, labelled: bool,
     return PlaceMention(c.span.start_char, c.span.end_char, place, sourced), c.span
 
 
-# The compass words that open the name of a city's quarter ("Northwest Washington").
-_QUARTERS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
-                       "southwest"})
-
 
 def _quarter_of_town(scan: _Scan, span: Span, admin1: str | None
                      ) -> tuple[PlaceMention, Span] | None:
     """"Northwest Washington", "South Philadelphia": a name the gazetteer does not know whole
     ("North Carolina" and "East Jerusalem" it does) made of a compass word and a town it knows
     is a quarter of that town, never a town named by the compass word."""
-    if len(span) < 2 or span[0].lower_ not in _QUARTERS:
+    if len(span) < 2 or span[0].lower_ not in COMPASS_WORDS:
         return None
     rest = span[1:]
     found = scan.gazetteer.lookup_rule(rest.text, countries=scan.countries, admin1=admin1)
