@@ -514,7 +514,7 @@ def fold_intervention(prev: Draft | None, d: Draft, mentions: Mentions) -> bool:
     if prev is None or prev.type != "PROTEST" or d.type not in ("ASSAULT", "COERCE") or \
             prev.modality != "factual" or d.modality != "factual" or d.recipient:
         return False
-    if not any(a.sector in sector_codes("state_force") or a.sector == "COP" for a in d.actor):
+    if not any(a.sector in sector_codes("state_force") for a in d.actor):  # (police too)
         return False
     if _sentences_back(prev.token, d.token) != 1 or prev.paragraph != d.paragraph:
         return False
