@@ -41,6 +41,7 @@ from .syntax import (
     direct_object,
     is_passive,
     named_person,
+    other_time_clauses,
     passive_subject,
     past_heading,
     present_perfect,
@@ -293,17 +294,6 @@ def at_another_time(t: Token) -> bool:
     return t.dep_ == "pobj" and t.head.lower_ in coder_words("other-time-mark")
 
 
-def _apart_in_relative_clause(t: Token, other: Token) -> bool:
-    """``t`` is told in a relative clause with a subject of its own that ``other`` (of the
-    same sentence) is not in: an act of other parties, said of a noun of ``other``'s clause."""
-    if t.sent != other.sent:
-        return False
-    for c in [t, *t.ancestors]:
-        if c.dep_ == "relcl" and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
-            return not c.left_edge.i <= other.i <= c.right_edge.i
-    return False
-
-
 def told_as_next(d: Draft) -> bool:
     """The trigger is told as what came after ("later met", "subsequently arrested")."""
     return any(c.dep_ == "advmod" and c.lower_ in coder_words("next-mark") for c in d.token.children)
@@ -338,7 +328,8 @@ def absorb(keep: Draft, other: Draft, rule: str = "same-happening") -> None:
     take_parties(keep, other)
     if _finer_place(keep, other):
         keep.place = other.place
-    if _apart_in_relative_clause(other.token, keep.token):
+    if other.token.sent == keep.token.sent and \
+            other.token.i in other_time_clauses(keep.token):
         pass  # "marches in Mendoza, where staff have held strikes since August": not its date
     elif (not keep.date_from_text and other.date_from_text) or (
             keep.date_from_text and other.date_from_text and not dates_contradict(keep, other)

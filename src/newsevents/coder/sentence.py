@@ -264,15 +264,6 @@ def _noun_before(clause: Token) -> Token | None:
     return top if top.pos_ == "NOUN" else None
 
 
-def _relative_clause_words(t: Token) -> set[int]:
-    """The words of the relative clauses in ``t``'s sentence that do not hold ``t`` and tell a
-    time of their own in the perfect ("where staff have held strikes since August"; not "who
-    were digging trenches on Saturday", which goes on while ``t`` happens)."""
-    return {x.i for c in t.sent if c.dep_ == "relcl" and not c.left_edge.i <= t.i <= c.right_edge.i
-            and any(a.dep_ == "aux" and a.lemma_ == "have" for a in c.children)
-            for x in c.subtree}
-
-
 def _joined(clause: list[Token], more: list[Token]) -> list[Token]:
     return sorted(set(clause) | set(more), key=lambda x: x.i)
 
@@ -476,7 +467,7 @@ class SentenceCoder:
         dates = _verb_dates_first(t, self._event_dates([x for x in clause if x.i not in content]))
         # (nor the relative clauses that tell of a noun: "Mendoza, where staff have held strikes
         # since August": August dates the strikes, not the marches)
-        told_of = _relative_clause_words(t) if not dates else set()
+        told_of = syntax.other_time_clauses(t) if not dates else set()
         if not dates:  # a date elsewhere in the sentence, outside other events' clauses
             dates = self._event_dates([x for x in free if x.i not in content
                                        and x.i not in told_of])

@@ -382,3 +382,15 @@ def ancestors_in_sentence(t: Token) -> list[Token]:
     sent = t.sent
     first, end = sent.start, sent.end
     return [a for a in ancestors if first <= a.i < end]
+
+
+def other_time_clauses(t: Token) -> set[int]:
+    """The words of the relative clauses of ``t``'s sentence that do not hold ``t`` and tell an
+    act of their own subject in the perfect, at a time of its own ("Mendoza, where staff have
+    held strikes since August"; not "residents who were digging trenches on Saturday", which
+    goes on while ``t`` happens)."""
+    return {x.i for c in t.sent if c.dep_ == "relcl"
+            and not c.left_edge.i <= t.i <= c.right_edge.i
+            and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+            and any(a.dep_ == "aux" and a.lemma_ == "have" for a in c.children)
+            for x in c.subtree}
