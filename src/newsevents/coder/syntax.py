@@ -62,11 +62,18 @@ def _predicative_participle(t: Token) -> bool:
         child(t, "nsubj", "nsubjpass", "mark") is None
 
 
+def _participle_with_agent(t: Token) -> bool:
+    """"an exchange mediated by the United Arab Emirates", "talks brokered by Qatar": a
+    participle right after the noun it is said of, with its doer after "by"."""
+    return t.tag_ == "VBN" and t.dep_ == "acl" and t.i == t.head.i + 1 and \
+        any(c.dep_ == "agent" for c in t.children)
+
+
 def is_passive(t: Token) -> bool:
     """A passive verb, also one that shares its first verb's "was" ("was convicted and
-    sentenced")."""
+    sentenced") or a participle with its doer after "by" ("talks mediated by Qatar")."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or headline_passive(t) or \
-            _predicative_participle(t):
+            _predicative_participle(t) or _participle_with_agent(t):
         return True
     return _conjoined_verb(t) and t.tag_ == "VBN" and child(t, "nsubj", "aux", "dobj") is None \
         and any(c.dep_ in ("nsubjpass", "auxpass") for c in t.head.children)
