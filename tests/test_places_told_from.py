@@ -5,7 +5,8 @@ place of its own, but not beside one ("the Tarmiyah district north of Baghdad");
 beats a setting that names only its country ("took control of Goma, the largest city in eastern
 Congo"), and so does a town the clause names; a name the small model reads as a person is a place
 after a compass word ("west of Khan Younis") or before an appositive with a place noun ("Wad
-Madani, the capital of Gezira state"). Texts in our own words."""
+Madani, the capital of Gezira state"); "the town", with no name of its own, is the town named
+before it as a town ("Bhamo, a trading town"). Texts in our own words."""
 
 from __future__ import annotations
 
@@ -49,3 +50,9 @@ def test_a_town_that_only_says_where_a_named_place_lies_does_not_place_the_event
     events = newsevents.process(text, published="2024-02-08T10:00:00+00:00")
     places = {e.location.text for e in events if e.evidence.trigger == "defused" and e.location}
     assert places and "Baghdad" not in places, places
+
+
+def test_the_town_told_again_is_the_town_named_before_it() -> None:
+    text = ("YANGON, Dec 12 - Fighting has moved to Bhamo, a trading town in Kachin state. Jets "
+            "bombed rebel positions around the town's hospital on Wednesday, residents said.")
+    assert _place_of(text, "2024-12-12T10:00:00+00:00", "bombed") == ("Bhamo", "MMR")

@@ -43,15 +43,39 @@ class Setting:
 PlaceRule = Callable[[Setting], list[PlaceMention]]
 
 
-def own_words(s: Setting) -> list[PlaceMention]:
-    """Places in the trigger's clause; a statement's place is that of its own setting (not of
-    what it is about), and a subject noun's includes its verb's ("A blast tore through X in Y")."""
+def _own_tokens(s: Setting) -> list[Token]:
+    """The trigger's clause; a statement's own setting (not what it is about); a subject
+    noun's clause with its verb's ("A blast tore through X in Y")."""
     t, row = s.token, s.row
     where = s.clause if row.type not in plover_types("verbal") else slots.adjunct_tokens(s.governor or t)
     if row.pos == "NOUN" and t.dep_ in ("nsubj", "nsubjpass"):
         where = where + slots.adjunct_tokens(t.head)
-    return slots.places_in(where, s.mentions, s.exclude,
-                           row.type in plover_types("movement") or row.type == "ASSAULT")
+    return where
+
+
+def own_words(s: Setting) -> list[PlaceMention]:
+    """Places in the trigger's own words (``_own_tokens``)."""
+    return slots.places_in(_own_tokens(s), s.mentions, s.exclude,
+                           s.row.type in plover_types("movement") or s.row.type == "ASSAULT")
+
+
+def town_told_again(s: Setting) -> list[PlaceMention]:
+    """"Bhamo, a trading town in Kachin state, where troops battled inside the town": "the
+    town" in the trigger's own words, with no name of its own, is the town named last before it
+    as a town (``_told_as``)."""
+    for x in _own_tokens(s):
+        if x.i not in s.exclude and syntax.names_town_again(x):
+            earlier = [p for p in s.mentions.places if p.end <= x.idx
+                       and p.place.precision == "city" and _told_as(p, x)]
+            return [max(earlier, key=lambda p: p.start)] if earlier else []
+    return []
+
+
+def _told_as(p: PlaceMention, noun: Token) -> bool:
+    """The place was named with the same noun ("Bhamo, a trading town", "the town of
+    Komanda", "Mindat town"): "the city" after a mere "Hanoi" may be any city of the story."""
+    span = noun.doc.char_span(p.start, p.end, alignment_mode="expand")
+    return span is not None and syntax.called(span, noun.lower_)
 
 
 def main_clause_setting(s: Setting) -> list[PlaceMention]:
@@ -111,8 +135,8 @@ def named_in_clause(s: Setting) -> list[PlaceMention]:
     return slots.places_within(own, s.mentions)[:1]
 
 
-PLACE_RULES: tuple[PlaceRule, ...] = (own_words, main_clause_setting, sentence_setting,
-                                      target_place, town_that_acts)
+PLACE_RULES: tuple[PlaceRule, ...] = (own_words, town_told_again, main_clause_setting,
+                                      sentence_setting, target_place, town_that_acts)
 
 
 def places_of(s: Setting) -> list[PlaceMention]:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import coder_words
+from ..lexicon import coder_words, place_words
 from ..resolve.place_scan import heading_label
 
 SUBJ = ("nsubj", "csubj", "expl")
@@ -401,3 +401,23 @@ def other_time_clauses(t: Token) -> set[int]:
             and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
             and any(a.dep_ == "aux" and a.lemma_ == "have" for a in c.children)
             for x in c.subtree}
+
+
+def names_town_again(x: Token) -> bool:
+    """"inside the town", "the town's university": a town noun after "the" with no name of its
+    own (not "the town of Komanda", "the town Bhamo", "the border town")."""
+    return (x.lower_ in place_words("town-anaphor") and x.pos_ == "NOUN" and not x.ent_type_
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in x.children)
+            and not any(c.dep_ in ("compound", "amod", "appos", "prep", "acl", "relcl")
+                        for c in x.children))
+
+
+def called(span: Span, noun: str) -> bool:
+    """The name is said to be a ``noun``: in an appositive ("Bhamo, a trading town"), after
+    "the town of", or right after it ("Mindat town")."""
+    head = span.root
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (any(c.dep_ == "appos" and c.lemma_.lower() == noun for c in head.children)
+            or (head.dep_ == "pobj" and head.head.lower_ == "of"
+                and head.head.head.lemma_.lower() == noun)
+            or (after is not None and after.lower_ == noun))

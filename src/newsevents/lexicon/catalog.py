@@ -234,6 +234,8 @@ PLACE_WORD_LISTS: dict[str, str] = {
                     "City\"), lies in it",
     "town-noun": "nouns after a name that say it is the town, not the region of that name "
                  "(\"Saada city\", \"Idlib city\")",
+    "town-anaphor": "nouns that, after \"the\" and with no name of their own, tell again of "
+                    "the town named last (\"battled inside the town\")",
     "macro-region": "wider areas that are no state and no region of one (\"the Middle East\", "
                     "\"the Balkans\"): never a town of that name, and no country",
     "continent": "continents: after compass words they name a macro-region (\"West Africa\", "
