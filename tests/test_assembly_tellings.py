@@ -2,7 +2,9 @@
 main evidence, a second toll of the same dead is a dispute, a toll of other victims or of a
 span long before is not the attack's, "the shooting" told later is the shooting told before, and
 the police's response told right after a protest is that protest's intervention (and a
-relative clause in the perfect does not lend the main act its date).
+relative clause in the perfect does not lend the main act its date); a telling that names
+neither side yields the lead to a later one that names both, and a bare follow-up folded into
+the attack before it brings its toll.
 Whole-pipeline checks on texts written for this project."""
 
 from __future__ import annotations
@@ -140,3 +142,23 @@ def test_a_relative_clause_in_the_perfect_does_not_date_the_main_act() -> None:
     marches = [e for e in _events(text, "2024-10-02T20:00:00+00:00", "PROTEST")
                if e.evidence.trigger == "marches"]
     assert marches and {e.date.start for e in marches} == {"2024-10-02"}, marches
+
+
+def test_a_telling_naming_both_sides_leads_one_that_names_neither() -> None:
+    text = ("IDLIB, Syria, March 1 - Syrian troops pushed into Saraqeb, a strategic town on the "
+            "main highway, on Sunday. Rebel sources said clashes were continuing in western parts "
+            "of the town. Turkish drones had been striking Syrian army positions on the Saraqeb "
+            "front line, the rebels said.")
+    (strike,) = _events(text, "2020-03-01T18:00:00+00:00")
+    assert strike.evidence.trigger == "striking"
+    assert strike.acled is not None and strike.acled.sub_event_type == "Air/drone strike"
+    assert [a.country for a in strike.actor] == ["TUR"]
+    assert any("clashes" in m.sentence for m in strike.mentions)
+
+
+def test_a_follow_up_folded_into_the_attack_brings_its_toll() -> None:
+    text = ("On 2 June 2024, rioters in Port Harcourt, Rivers state, set a police station alight "
+            "and looted shops after the death of a motorcyclist in police custody; 2 rioters "
+            "were shot dead by police.")
+    (riot,) = _events(text, "2024-06-03T10:00:00+00:00")
+    assert riot.fatalities is not None and riot.fatalities.killed == 2

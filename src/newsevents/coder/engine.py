@@ -129,13 +129,16 @@ def _previous_assault(d: Draft, out: list[Draft], again: bool) -> Draft | None:
 
 def _folded(d: Draft, prev: Draft, mentions: Mentions, tables: Tables) -> bool:
     """A follow-up with no actor of a country, recipient or place counts the same weapons
-    ("31 drones were intercepted, 14 were jammed"): its sentence's counts go to ``prev``."""
+    ("31 drones were intercepted, 14 were jammed"): its sentence's counts, and the toll it
+    gives, go to ``prev``."""
     if d.actor_countries or d.recipient or d.place is not None:
         return False
     items = {q.item for q in prev.quantities}
     more = slots.quantities_in(list(d.token.sent), mentions, tables)
     prev.quantities.extend(q for q in [*d.quantities, *more]
                            if q not in prev.quantities and q.item in items)
+    if d.fatalities is not None:  # ("...; 2 rioters were shot dead": the toll is not lost)
+        prev.fatalities = slots.fill_missing(prev.fatalities or Fatalities(), d.fatalities)
     prev.rules.append(f"folded:{d.row.rule}")
     return True
 

@@ -401,7 +401,8 @@ def merge_happenings(drafts: list[Draft]) -> list[Draft]:
             out[out.index(sub)] = d
             continue
         first = next((o for o in out if same_happening(o, d)), None)
-        if first is not None and _in_passing(first) and not _in_passing(d):
+        if first is not None and ((_in_passing(first) and not _in_passing(d))
+                                  or _names_sides_first_did_not(d, first)):
             absorb(d, first)
             out[out.index(first)] = d
             continue
@@ -441,6 +442,15 @@ def _told_later(out: list[Draft]) -> list[Draft]:
 # The words of a clause that tells another act's time or cause: "when", "after" ("traded threats
 # after Turkish forces shot down two planes").
 _PASSING_MARKS = frozenset({"when", "after"})
+
+
+def _names_sides_first_did_not(d: Draft, first: Draft) -> bool:
+    """"clashes were continuing in the town", then "Turkish drones had been striking Syrian
+    army positions there": a telling that names neither side yields the lead to a later
+    sentence's that names both, the better evidence of who did what to whom (within one
+    sentence the first telling is its main clause)."""
+    return not first.actor and not first.recipient and bool(d.actor) and bool(d.recipient) \
+        and first.token.sent != d.token.sent
 
 
 def _in_passing(d: Draft) -> bool:
