@@ -115,6 +115,14 @@ def test_non_english_is_rejected_with_language_named() -> None:
     assert "de" in info.value.message and "German" in info.value.message
 
 
+def test_an_english_note_the_identifier_reads_as_pidgin_is_english() -> None:
+    # py3langid puts Nigerian Pidgin first here (p 0.45), English close behind
+    note = ("On 21 January 2024, suspected Fulani militiamen attacked Mushu village in Bokkos "
+            "LGA, Plateau state, killing 30 people.")
+    raw = RawDocument(id="ng", source_uri="ng.txt", content_type="text", text=note)
+    assert extract(raw, OPTS).language == "en"
+
+
 def test_other_language_accepted_when_configured() -> None:
     raw = RawDocument(id="de", source_uri="de.txt", content_type="text", text=GERMAN)
     assert extract(raw, OPTS.replace(languages=["en", "de"])).language == "de"

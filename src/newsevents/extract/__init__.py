@@ -66,7 +66,7 @@ def article_from_parts(raw: RawDocument, parts: Parts, opts: Options) -> Article
     if len(body) > opts.max_chars:
         raise DocumentRejected("extract", "too_long",
                                f"body has {len(body)} characters, over max_chars={opts.max_chars}")
-    detected = detect(body)
+    detected = detect(body, opts.languages)
     language = detected[0] if detected else parts.lang_hint
     if detected and detected[0] not in opts.languages:
         code, prob = detected
