@@ -1,6 +1,7 @@
 """Tolls from every phrasing: the injured told after the dead ("wounded four others", "injuring
 12", "another man was hurt", "wounding a third"), counts told again as parts of a toll, numbers
-that are no people (in tests/test_resolve_quantities.py) and "nobody was hurt". The
+that are no people (in tests/test_resolve_quantities.py), "nobody was hurt", and deaths told as
+before the act ("after a teenager died in police custody"). The
 resolver's rules by their names, then the whole pipeline's fatalities, on texts written for
 this project."""
 
@@ -131,6 +132,14 @@ def test_a_riot_s_toll_is_the_riot_s() -> None:
     events = newsevents.process(text, published="2024-05-14T10:00:00+00:00")
     assert [(e.type, e.evidence.trigger) for e in events] == [("PROTEST", "torched")]
     assert events[0].fatalities is not None and events[0].fatalities.killed == 1
+
+
+def test_a_death_told_as_before_the_act_is_not_its_toll() -> None:
+    text = ("On 12 June 2024, youths torched the district office in Mandera after a teenager "
+            "died in police custody.")
+    (riot,) = [e for e in newsevents.process(text, published=PUBLISHED)
+               if e.evidence.trigger == "torched"]
+    assert riot.fatalities is None or riot.fatalities.killed is None
 
 
 def test_an_attack_told_hours_after_another_is_another() -> None:

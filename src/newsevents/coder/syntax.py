@@ -421,3 +421,14 @@ def called(span: Span, noun: str) -> bool:
             or (head.dep_ == "pobj" and head.head.lower_ == "of"
                 and head.head.head.lemma_.lower() == noun)
             or (after is not None and after.lower_ == noun))
+
+
+def earlier_clauses(t: Token) -> set[int]:
+    """The words of the clauses of ``t``'s sentence that a mark of an earlier time puts before
+    its act ("rioters burned the office after a teenager died in police custody"), outside the
+    clause that holds ``t``."""
+    marks = coder_words("other-time-mark")
+    return {x.i for c in t.sent if c.dep_ == "advcl"
+            and not c.left_edge.i <= t.i <= c.right_edge.i
+            and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+            for x in c.subtree}
