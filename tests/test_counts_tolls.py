@@ -134,6 +134,15 @@ def test_a_riot_s_toll_is_the_riot_s() -> None:
     assert events[0].fatalities is not None and events[0].fatalities.killed == 1
 
 
+def test_a_riot_s_toll_told_in_the_next_sentence_is_the_riot_s() -> None:
+    text = ("Rioters torched shops in the town of Kumba on Sunday. Two people were killed and "
+            "five injured, police said.")
+    events = newsevents.process(text, published="2024-05-14T10:00:00+00:00")
+    assert [(e.type, e.evidence.trigger) for e in events] == [("PROTEST", "torched")]
+    toll = events[0].fatalities
+    assert toll is not None and (toll.killed, toll.injured) == (2, 5)
+
+
 def test_a_death_told_as_before_the_act_is_not_its_toll() -> None:
     text = ("On 12 June 2024, youths torched the district office in Mandera after a teenager "
             "died in police custody.")

@@ -418,8 +418,14 @@ def within_reach(earlier: Token, later: Token) -> bool:
     return back is not None and back > 0
 
 
+def violent(d: Draft) -> bool:
+    """An attack, or a riot (a protest row of ACLED code ``riot``: "rioters torched shops"),
+    whose toll may be told after it."""
+    return d.type == "ASSAULT" or (d.type == "PROTEST" and d.acled_code == "riot")
+
+
 def _factual_attacks(prev: Draft, d: Draft) -> bool:
-    return d.type == prev.type == "ASSAULT" and d.modality == prev.modality == "factual"
+    return d.type == "ASSAULT" and violent(prev) and d.modality == prev.modality == "factual"
 
 
 def _told_again(prev: Draft, d: Draft, back: int) -> bool:

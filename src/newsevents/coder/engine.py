@@ -80,7 +80,7 @@ from .tables import Tables, load_tables
 
 
 def _latest_assault(out: list[Draft]) -> Draft | None:
-    return next((o for o in reversed(out) if o.type == "ASSAULT"), None)
+    return next((o for o in reversed(out) if document.violent(o)), None)
 
 
 def _place_from_repeat(d: Draft, out: list[Draft]) -> bool:
@@ -233,7 +233,7 @@ def _leftovers(coder: SentenceCoder, sent: Span, drafts: list[Draft]) -> None:
     found = slots.quantities_in(tokens, coder.mentions, coder.tables)
     # the first attack within reach: a toll sums up the happening the story opened with, not
     # a detail told after it ("The gunmen went from house to house, shooting residents")
-    attack = next((d for d in drafts if d.type == "ASSAULT"
+    attack = next((d for d in drafts if document.violent(d)
                    and document.within_reach(d.token, tokens[0])), None)
     if attack is not None:
         _fill_toll(attack, found)
