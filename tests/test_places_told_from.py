@@ -6,7 +6,8 @@ beats a setting that names only its country ("took control of Goma, the largest 
 Congo"), and so does a town the clause names; a name the small model reads as a person is a place
 after a compass word ("west of Khan Younis") or before an appositive with a place noun ("Wad
 Madani, the capital of Gezira state"); "the town", with no name of its own, is the town named
-before it as a town ("Bhamo, a trading town"). Texts in our own words."""
+before it as a town ("Bhamo, a trading town"); a place whose history is named ("in Serbia's
+recent history") says when, not where. Texts in our own words."""
 
 from __future__ import annotations
 
@@ -56,3 +57,9 @@ def test_the_town_told_again_is_the_town_named_before_it() -> None:
     text = ("YANGON, Dec 12 - Fighting has moved to Bhamo, a trading town in Kachin state. Jets "
             "bombed rebel positions around the town's hospital on Wednesday, residents said.")
     assert _place_of(text, "2024-12-12T10:00:00+00:00", "bombed") == ("Bhamo", "MMR")
+
+
+def test_a_place_whose_history_is_named_says_when_not_where() -> None:
+    text = ("Crowds filled the streets of Novi Sad on Saturday in one of the largest protests in "
+            "Serbia's recent history.")
+    assert _place_of(text, "2025-03-15T18:00:00+00:00", "protests") == ("Novi Sad", "SRB")

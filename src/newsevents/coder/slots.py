@@ -128,6 +128,9 @@ def _told_as(t: Token, preps: frozenset[str]) -> str | None:
             continue
         if cur.dep_ not in ("compound", "nmod", "amod", "conj", "appos", "det", "poss"):
             return None
+        if cur.dep_ in ("poss", "compound", "nmod") and \
+                cur.head.lemma_.lower() in place_words("history-noun"):
+            return None  # ("the largest protests in Serbia's recent history": when, not where)
         cur = cur.head
     return None
 

@@ -234,6 +234,8 @@ PLACE_WORD_LISTS: dict[str, str] = {
                     "City\"), lies in it",
     "town-noun": "nouns after a name that say it is the town, not the region of that name "
                  "(\"Saada city\", \"Idlib city\")",
+    "history-noun": "nouns of a span of a place's past: a place whose history they name (\"one "
+                    "of the largest protests in Serbia's recent history\") says when, not where",
     "town-anaphor": "nouns that, after \"the\" and with no name of their own, tell again of "
                     "the town named last (\"battled inside the town\")",
     "macro-region": "wider areas that are no state and no region of one (\"the Middle East\", "
