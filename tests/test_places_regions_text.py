@@ -4,7 +4,9 @@ a federal court's district is its state, a town GeoNames lacks takes the region 
 (or that an appositive gives: "X, a town in the northern Y region"), and so wherever it is named,
 a story with no dateline is told from its headline's (else its first sentence's) town, and a town
 the small model reads as a person is a place when its region follows it, and the dateline's town
-is never a party. Sentences in our own words."""
+is never a party; two names joined by "and" that together name a region or a state are that one
+place, and a place told with the units it lies in ("Pahalgam, Anantnag district") is one place.
+Sentences in our own words."""
 
 from __future__ import annotations
 
@@ -161,3 +163,22 @@ def test_what_may_stand_between_a_town_and_its_region(gap: str, region: bool) ->
     from newsevents.resolve.place_scan import _region_gap
 
     assert _region_gap(gap) is region
+
+
+@pytest.mark.parametrize("text, name, precision", [
+    ("Shelling hit Poonch in Jammu and Kashmir on Tuesday.", "Jammu and Kashmir", "admin1"),
+    ("Troops were sent to Sistan and Baluchestan on Monday.", "Sistan and Baluchestan", "admin1"),
+])
+def test_names_joined_by_and_that_name_one_region_are_one_place(
+        text: str, name: str, precision: str) -> None:
+    found = _scan(text)
+    assert found[name].place.precision == precision and "joined-name" in found[name].rule, found
+    assert not any(t in found for t in name.split(" and ")), found
+
+
+def test_a_site_no_gazetteer_knows_above_a_town_told_with_its_units_is_that_town() -> None:
+    text = ("On 9 May 2025, militants fired on a patrol at the Kolahoi meadow above Pahalgam, Anantnag "
+            "district, Jammu and Kashmir, killing two soldiers.")
+    events = [e for e in newsevents.process(text, published="2025-05-10T10:00:00+00:00")
+              if e.type == "ASSAULT"]
+    assert [e.location.name if e.location else None for e in events] == ["Pahalgam"]

@@ -175,10 +175,11 @@ def _contains(unit: PlaceMention, other: PlaceMention) -> bool:
 
 
 def _unit_after(unit: PlaceMention, other: PlaceMention, text: str) -> bool:
-    """"near Djibo, Soum province": a unit the gazetteer does not know, named by a region word
-    right after a place and a comma, is the unit that place lies in."""
+    """"near Djibo, Soum province", "Pahalgam, Anantnag district": a unit named by a region word
+    right after a place and a comma (one the gazetteer does not know, or one it read as a town
+    of the same country) is the unit that place lies in."""
     words = unit.place.text.split()
-    return unit.place.country is None and len(words) > 1 and \
+    return unit.place.country in (None, other.place.country) and len(words) > 1 and \
         words[-1].lower() in region_words() and other.end <= unit.start and \
         text[other.end:unit.start].strip() == ","
 
@@ -214,6 +215,9 @@ def pick_places(found: list[PlaceMention], split: bool, text: str) -> list[Place
     best = min(PRECISION_RANK.get(p.place.precision, 5) for p in found)
     if split:  # every named place below country level is its own event
         top = [p for p in found if p.place.precision != "country"] or found
+        # ... but not a site no gazetteer knows beside a place it does ("the Baisaran meadow
+        # above Pahalgam")
+        top = [p for p in top if p.place.precision != "unknown"] or top
         # ... but not a sea or a vague region beside a place of a country ("the Black Sea port
         # of Odesa")
         top = [p for p in top if not vague_place(p.place)] or top

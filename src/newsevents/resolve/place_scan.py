@@ -121,6 +121,29 @@ def _region_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
     return out
 
 
+def _names_joined_by_and(scan: _Scan, taken: set[int]) -> list[tuple[PlaceMention, range]]:
+    """"Jammu and Kashmir", "Sistan and Baluchestan": two proper names joined by "and" that
+    together name a region or a country are that one place (the tagger splits them: Jammu the
+    town and Kashmir)."""
+    doc, out = scan.doc, []
+    for tok in doc:
+        if tok.lower_ != "and" or tok.i + 1 >= len(doc) or tok.i in taken:
+            continue
+        left = _proper_run_before(doc, tok.i)
+        end = tok.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN":
+            end += 1
+        if left is None or end == tok.i + 1 or any(i in taken for i in range(left[0], end)):
+            continue
+        span = doc[left[0]:end]
+        found = scan.gazetteer.lookup_rule(span.text, countries=scan.countries)
+        if found is not None and found[0].precision in ("admin1", "country"):
+            out.append((PlaceMention(span.start_char, span.end_char, found[0],
+                                     f"joined-name:{found[1]}"), range(left[0], end)))
+            taken.update(range(left[0], end))
+    return out
+
+
 def _hyphened_names(doc: Doc) -> list[Span]:
     """"Port-au-Prince", "Ivano-Frankivsk": one name the tokenizer cut at its hyphens (read whole
     before its pieces, or "Prince" alone is looked up)."""
@@ -171,6 +194,9 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
         out.append(mention)
         taken.update(tokens)
     region_after = {start: mention for (start, _e, _n, _w), mention in zip(regions, out)}
+    for mention, tokens in _names_joined_by_and(scan, taken):
+        out.append(mention)
+        taken.update(tokens)
     for span, labelled in _candidates(doc):
         if any(t.i in taken for t in span):
             continue
