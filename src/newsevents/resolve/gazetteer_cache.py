@@ -28,7 +28,7 @@ from .tables import PACKAGE
 log = logging.getLogger(__name__)
 
 # Bump when the layout of the cached state, or the way places.py builds it, changes.
-FORMAT = 6
+FORMAT = 7
 # The tables the built index depends on (lookup-time tables such as region_words.tsv are not).
 BUILD_TABLES = ("admin1.tsv", "place_aliases.tsv", "countries.tsv", "capitals.tsv", "place_words.tsv")
 

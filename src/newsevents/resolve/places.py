@@ -247,6 +247,19 @@ def _alternate_keys(town: GeoNamesTown, own: str) -> set[str]:
     return keys
 
 
+# The Arabic article as GeoNames writes it before a town's name ("Aţ Ţārmīyah", "Al Qāmishlī"),
+# which news often leaves out ("Tarmiyah", "Qamishli").
+_ARTICLES = ("al ", "ad ", "adh ", "ar ", "as ", "ash ", "at ", "ath ", "az ", "an ")
+
+
+def _without_article(own: str) -> set[str]:
+    """The town's key without its Arabic article, when what is left is a name of some length."""
+    for article in _ARTICLES:
+        if own.startswith(article) and len(own) - len(article) >= 5:
+            return {own[len(article):]}
+    return set()
+
+
 def _country_centres(sums: dict[tuple[str, str], list[float]]) -> dict[str, tuple[float, float]]:
     """(lat, lon) per country from the per-region sums: the mean of all its towns."""
     country_sums: dict[str, list[float]] = {}
@@ -336,7 +349,7 @@ class Gazetteer:
         own = ascii_key(name)
         by_name = self.by_name
         by_name.setdefault(own, []).append(i)
-        for key in _alternate_keys(city, own):
+        for key in _alternate_keys(city, own) | _without_article(own):
             by_name.setdefault(key, []).append(i)
         if capitals.get(cc) == own:
             self.capital_index.add(i)
