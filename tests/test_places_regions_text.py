@@ -5,7 +5,8 @@ a federal court's district is its state, a town GeoNames lacks takes the region 
 a story with no dateline is told from its headline's (else its first sentence's) town, and a town
 the small model reads as a person is a place when its region follows it, and the dateline's town
 is never a party; two names joined by "and" that together name a region or a state are that one
-place, and a place told with the units it lies in ("Pahalgam, Anantnag district") is one place.
+place, a place told with the units it lies in ("Pahalgam, Anantnag district") is one place, and
+so is "the Paris suburb of Nanterre"; "the University of Lagos" has no town called University.
 Sentences in our own words."""
 
 from __future__ import annotations
@@ -182,3 +183,14 @@ def test_a_site_no_gazetteer_knows_above_a_town_told_with_its_units_is_that_town
     events = [e for e in newsevents.process(text, published="2025-05-10T10:00:00+00:00")
               if e.type == "ASSAULT"]
     assert [e.location.name if e.location else None for e in events] == ["Pahalgam"]
+
+
+def test_the_town_a_suburb_is_named_by_is_no_place_of_its_own() -> None:
+    events = newsevents.process("Youths torched cars in the Paris suburb of Nanterre on Tuesday "
+                                "night.", published="2023-06-28T10:00:00+00:00")
+    assert [e.location.name if e.location else None for e in events] == ["Nanterre"]
+
+
+def test_a_university_named_for_its_town_is_no_town_called_university() -> None:
+    found = _scan("Students set two buses alight outside the University of Lagos on Thursday.")
+    assert "University" not in found and found["Lagos"].place.country == "NGA", found

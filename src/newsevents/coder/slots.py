@@ -202,8 +202,20 @@ def _without_containing_units(picked: list[PlaceMention], text: str) -> list[Pla
         return PRECISION_RANK.get(m.place.precision or "unknown", 5)
     return [m for i, m in enumerate(picked) if not any(
         j != i and ((_contains(m, o) and (rank(o) < rank(m) or (rank(o) == rank(m) and j < i)))
-                    or _unit_after(m, o, text) or _part_of_town(m, o, text))
+                    or _unit_after(m, o, text) or _part_of_town(m, o, text)
+                    or _town_of_part(m, o, text))
         for j, o in enumerate(picked))]
+
+
+def _town_of_part(town: PlaceMention, part: PlaceMention, text: str) -> bool:
+    """"the Paris suburb of Nanterre": a town named before "<part> of" another place is the
+    town that place lies in, not a place of its own."""
+    if town.place.country is None or town.place.country != part.place.country or \
+            town.end > part.start:
+        return False
+    between = text[town.end:part.start].split()
+    return len(between) == 2 and between[0].lower() in place_words("part-of-town") and \
+        between[1].lower() == "of"
 
 
 def pick_places(found: list[PlaceMention], split: bool, text: str) -> list[PlaceMention]:
