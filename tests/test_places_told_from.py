@@ -36,6 +36,10 @@ def _place_of(text: str, published: str, trigger: str) -> tuple[str | None, str 
     # a name the small model reads as a person, before an appositive with a place noun
     ("The army said on Saturday it had recaptured Wad Madani, the capital of Gezira state, "
      "from the paramilitary.", "recaptured", "Wad Medani", "SDN"),
+    # ... read by the parser as a second subject of the verb: the object
+    ("PORT SUDAN, Sudan - Sudan's army said on Saturday it had recaptured Wad Madani, the "
+     "capital of Gezira state, from the paramilitary, a year after the paramilitary overran the "
+     "city and forced thousands of people to flee.", "recaptured", "Wad Medani", "SDN"),
     # a setting that names only the country, and the town in the clause
     ("Dozens of migrants were deported from Arizona in the US on Monday, officials said.",
      "deported", "Arizona", "USA"),

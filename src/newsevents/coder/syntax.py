@@ -270,7 +270,7 @@ SUBJECT_LENDERS: tuple[tuple[Callable[[Token], bool], Callable[[Token, int], Tok
 def direct_object(t: Token) -> Token | None:
     if is_passive(t):
         return passive_subject(t)
-    obj = child(t, "dobj", "obj")
+    obj = child(t, "dobj", "obj") or _second_subject(t)
     if obj is None and t.dep_ == "conj" and t.head.pos_ == "VERB":
         obj = child(t.head, "dobj")
     if obj is None:  # "intercepted and destroyed 83 drones": the object sits on the second verb
@@ -282,6 +282,15 @@ def direct_object(t: Token) -> Token | None:
     if obj is None and t.dep_ == "relcl":
         obj = t.head  # "the agreement the two nations signed"
     return obj
+
+
+def _second_subject(t: Token) -> Token | None:
+    """"it had recaptured Wad Madani": a name the parser took for a person, after an active
+    verb that has its subject before it, is read as a second subject; it is the object."""
+    subjects = [c for c in t.children if c.dep_ == "nsubj"]
+    if len(subjects) == 2 and subjects[0].i < t.i < subjects[1].i:
+        return subjects[1]
+    return None
 
 
 def conj_chain(t: Token) -> list[Token]:
