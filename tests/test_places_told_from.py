@@ -7,7 +7,8 @@ Congo"), and so does a town the clause names; a name the small model reads as a 
 after a compass word ("west of Khan Younis") or before an appositive with a place noun ("Wad
 Madani, the capital of Gezira state"); "the town", with no name of its own, is the town named
 before it as a town ("Bhamo, a trading town"); a place whose history is named ("in Serbia's
-recent history") says when, not where. Texts in our own words."""
+recent history") says when, not where; an act spread over the country ("nationwide", "across
+the country") is placed in the country, not in the dateline's town. Texts in our own words."""
 
 from __future__ import annotations
 
@@ -67,3 +68,16 @@ def test_a_place_whose_history_is_named_says_when_not_where() -> None:
     text = ("Crowds filled the streets of Novi Sad on Saturday in one of the largest protests in "
             "Serbia's recent history.")
     assert _place_of(text, "2025-03-15T18:00:00+00:00", "protests") == ("Novi Sad", "SRB")
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("DHAKA, Aug 5 (Agency) - Protesters torched police stations nationwide on Monday.",
+     "2024-08-05T20:00:00+00:00"),
+    ("PARIS, June 30 (Agency) - Rioters torched cars across the country for a third night on "
+     "Friday.", "2023-06-30T20:00:00+00:00"),
+])
+def test_an_act_spread_over_the_country_is_placed_in_the_country(text: str,
+                                                                 published: str) -> None:
+    events = newsevents.process(text, published=published)
+    assert events and all(e.location is not None and e.location.precision == "country"
+                          for e in events), [(e.evidence.trigger, e.location) for e in events]

@@ -187,6 +187,17 @@ def dateline_refines_region(d: Draft, place: Place | None, story: Story) -> Plac
     return place
 
 
+def countrywide(d: Draft, place: Place | None, story: Story) -> Place | None:
+    """"Rioters torched cars across the country", "protests nationwide": an act the text
+    spreads over the whole country it is told from happened in that country, not in the
+    dateline's town."""
+    if place is not None or d.modality != "factual" or not _is_state(story.home) or \
+            not syntax.told_countrywide(d.clause):
+        return place
+    d.rules.append("countrywide")
+    return _place_from_country(story.home or "")
+
+
 def place_from_dateline(d: Draft, place: Place | None, story: Story) -> Place | None:
     """The dateline's town, unless the event's parties are all of other countries ("CAIRO
     (Agency) - Israeli strikes on Gaza ...")."""
@@ -295,6 +306,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
     dateline_over_countryless_place,
     dateline_refines_region,
     place_from_police_town,
+    countrywide,
     place_from_dateline,
     place_from_recipient,
     place_from_parties,

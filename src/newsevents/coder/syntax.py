@@ -441,3 +441,16 @@ def earlier_clauses(t: Token) -> set[int]:
             and not c.left_edge.i <= t.i <= c.right_edge.i
             and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
             for x in c.subtree}
+
+
+def told_countrywide(tokens: list[Token]) -> bool:
+    """"nationwide", "across the country", "throughout the nation": the words spread an act
+    over a whole country."""
+    for x in tokens:
+        if x.lower_ in coder_words("countrywide"):
+            return True
+        if x.lower_ in ("country", "nation") and x.dep_ == "pobj" and \
+                x.head.lower_ in coder_words("spread-preposition") and \
+                any(c.dep_ == "det" and c.lower_ == "the" for c in x.children):
+            return True
+    return False

@@ -161,6 +161,10 @@ CODER_WORD_LISTS: dict[str, str] = {
                "hit a house\"): its doer and weapon are those of the attack told before it",
     "next-mark": "adverbs that tell a happening as one that came after another told before "
                  "(\"Iwaya later met Premier Li Qiang\"): not that one again",
+    "countrywide": "words that spread an act over the whole country the story is told from "
+                   "(\"protests nationwide\"): it is placed in that country",
+    "spread-preposition": "prepositions that, before \"the country\", spread an act over it "
+                          "(\"across the country\")",
     "other-time-mark": "clause marks and prepositions that put a clause or a noun at an "
                        "earlier time than the clause it hangs on (\"hours after a police "
                        "officer shot a driver\", \"following the shooting\"): two "
