@@ -1,5 +1,6 @@
 """Where and when from the whole story: the dateline's town, dated headings, the day an earlier
-telling gives, and a region's bare name (sentences written for these tests)."""
+telling gives, the day of the act told before in the paragraph, and a region's bare name
+(sentences written for these tests)."""
 
 from __future__ import annotations
 
@@ -133,3 +134,11 @@ def test_a_past_act_of_the_story_s_year_keeps_its_own_date() -> None:
     closed = next(e for e in events if e.evidence.sentence.startswith("The government closed"))
     assert closed.modality == "factual"
     assert "past-of-sentence-before" not in closed.evidence.rule
+
+
+def test_an_undated_act_in_the_simple_past_goes_on_on_the_paragraph_s_day() -> None:
+    text = ("On 11 September 2024, gunmen of two cartel factions exchanged fire in Culiacan, "
+            "Sinaloa, killing 5 people. Army troops arriving at the scene detained 2 suspects.")
+    events = newsevents.process(text, published="2024-09-13T09:00:00-06:00")
+    arrest = next(e for e in events if e.evidence.trigger == "detained")
+    assert arrest.date.start == "2024-09-11" and "date-from-paragraph" in arrest.evidence.rule

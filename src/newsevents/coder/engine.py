@@ -294,6 +294,7 @@ def _document_rules(drafts: list[Draft], mentions: Mentions, tables: Tables,
     drafts = happenings.merge_happenings(drafts)
     happenings.place_from_paragraph(drafts)
     happenings.date_from_earlier_telling(drafts)
+    happenings.date_from_paragraph(drafts)
     happenings.past_of_sentence_before(drafts, mentions, coder.paragraphs, coder.published)
     happenings.recent_week_of_present(drafts)
     return drafts

@@ -29,7 +29,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import coder_words
+from ..lexicon import coder_words, plover_types
 from ..records import DATE_PRECISIONS, Actor, DateSpan, Fatalities, Mentions
 from ..resolve.date_scan import ANAPHORIC_DAY
 from .draft import Draft, take_parties
@@ -601,6 +601,36 @@ def date_from_earlier_telling(drafts: list[Draft]) -> None:
         if prev is not None:
             d.date, d.date_from_text = prev.date, True
             d.rules.append("date-from-earlier-telling")
+
+
+def _told_in_simple_past(t: Token) -> bool:
+    """"detained", "were detained": the simple past, active or passive (not the perfect)."""
+    if t.tag_ == "VBD":
+        return True
+    return t.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in t.children)
+
+
+def date_from_paragraph(drafts: list[Draft]) -> None:
+    """"JNIM fighters attacked a convoy near Lere on 12 February. Soldiers detained 3 suspects
+    at the scene.": a material act told in the simple past with no date words of its own goes on
+    on the day of the latest earlier act of its paragraph (or of the sentence before) that the
+    text dates to a day, when their parties name no other countries; a note or a story tells a
+    day's happenings in order. Not a statement, nor an act in the present or the perfect."""
+    material = plover_types("material")
+    for i, d in enumerate(drafts):
+        if d.date_from_text or d.modality != "factual" or d.type not in material or \
+                not _told_in_simple_past(d.token):
+            continue
+        prev = next((o for o in reversed(drafts[:i]) if o.type in material
+                     and o.token.doc is d.token.doc and o.token.i < d.token.i), None)
+        if prev is None or not prev.date_from_text or prev.modality != "factual" or \
+                prev.date.precision != "day" or not (
+                    prev.paragraph == d.paragraph or _sentence_before(d.token) == prev.token.sent) \
+                or not (_parties_agree(prev.actor, d.actor)
+                        and _parties_agree(prev.recipient, d.recipient)):
+            continue
+        d.date, d.date_from_text = prev.date, True
+        d.rules.append("date-from-paragraph")
 
 
 def _sentence_before(t: Token) -> Span | None:
