@@ -38,6 +38,20 @@ def test_the_injured_by_their_rule(nlp, sentence: str, count: int, status: str, 
     assert rule in found[0].rule
 
 
+def test_a_headline_s_bare_participle_counts_its_number_as_victims(nlp) -> None:
+    # "5 killed as ...": the headline leaves out "were"
+    found = parse_quantities(nlp("5 killed as gunmen attack bus in Zamfara state"))
+    assert [(m.quantity.count, m.quantity.status) for m in found] == [(5, "killed")], found
+
+
+def test_armed_men_are_an_armed_group_not_civilians() -> None:
+    text = ("Armed men attacked the village of Djibo on Sunday, killing 15 civilians, local "
+            "sources said.")
+    (attack,) = [e for e in newsevents.process(text, published=PUBLISHED) if e.type == "ASSAULT"]
+    assert [a.sector for a in attack.actor] == ["UAF"]
+    assert attack.acled is not None and attack.acled.sub_event_type == "Attack"
+
+
 def test_a_part_of_a_toll_names_its_rule_and_has_no_status(nlp) -> None:
     found = parse_quantities(nlp("The raid killed eleven people, including three women."))
     part = next(m for m in found if m.quantity.item == "woman")

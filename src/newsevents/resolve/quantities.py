@@ -424,11 +424,11 @@ PART_OF = "part-of"
 
 def _casualty_object(doc: Doc | Span, num: _Num,
                      previous: QuantityMention | None) -> QuantityMention | None:
-    """"killing 7 civilians and injuring 12", "wounded 110": a number with no noun that a verb
-    of killing or hurting takes as its object counts people (or the thing counted before it in
+    """"killing 7 civilians and injuring 12", "wounded 110", "5 killed as ...": a number with no
+    noun that a verb of killing or hurting takes as its object counts people (or the thing counted before it in
     the sentence, when that was killed or hurt too)."""
     tok = doc[num.last]
-    if tok.dep_ not in ("dobj", "obj", "nsubjpass") or _says_none(tok):
+    if not (tok.dep_ in ("dobj", "obj", "nsubjpass") or _headline_passive(tok)) or _says_none(tok):
         return None
     status = status_word(tok.head)
     if status is None or status[0] not in _CASUALTY_STATUSES or _either_or(tok.head):
@@ -441,6 +441,14 @@ def _casualty_object(doc: Doc | Span, num: _Num,
                  qualifier=num.qualifier, text=doc[num.start:num.end].text)
     return QuantityMention(doc[num.start].idx, tok.idx + len(tok.text), q,
                            f"{num.rule}+casualty-object+{status[1]}")
+
+
+def _headline_passive(tok: Token) -> bool:
+    """"5 killed as gunmen attack bus": a headline leaves out the passive's auxiliary, and the
+    parser reads the number as the subject of the participle."""
+    verb = tok.head
+    return tok.dep_ == "nsubj" and verb.tag_ == "VBN" and tok.i < verb.i and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _either_or(verb: Token) -> bool:
