@@ -1,6 +1,7 @@
 """A road accident is no attack; the offence an arrest is for is no event of its own; a
 subheading and the paragraph under it tell one happening; "after an outbreak killed ..." has
-the outbreak for its subject. Whole-pipeline checks on texts written for this project."""
+the outbreak for its subject; "a kidnapping gang" is a gang, not a kidnapping. Whole-pipeline
+checks on texts written for this project."""
 
 from __future__ import annotations
 
@@ -103,3 +104,10 @@ def test_an_undated_retelling_of_a_dated_background_attack_is_that_attack() -> N
     attacks = [e for e in _events(text) if e.type == "ASSAULT"]
     assert [(e.date.start, e.modality) for e in attacks] == [("2024-01-03", "historical")]
     assert len(attacks[0].mentions) == 2
+
+
+def test_a_gang_named_for_its_crime_is_no_crime_told() -> None:
+    text = ("Police in Lagos arrested 12 suspected members of a kidnapping gang on Monday, a "
+            "spokesman said.")
+    events = newsevents.process(text, published="2025-05-14T18:00:00+01:00")
+    assert [e.evidence.trigger for e in events] == ["arrested"]
