@@ -1,6 +1,7 @@
 """The coder's argument reading, rule by rule: the named rules of ``ActorFinder.phrase`` and
 their order, role specs, the coreference the coder asks of ``resolve.context`` (``referent``,
-``MentionIndex``), the subject a verb borrows, modality, attribution and the ACLED type."""
+``MentionIndex``), the subject a verb borrows, modality, attribution and the ACLED type; the
+town an act is set in is no party in place of the one the grammar gave."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import functools
 import pytest
 from spacy.tokens import Doc, Token
 
+import newsevents
 from newsevents.analyse import load_model
 from newsevents.coder import acled, syntax
 from newsevents.coder.context import attribution, modality
@@ -266,3 +268,12 @@ def test_acled_protest_turns_riot_or_intervention() -> None:
     assert riot == _tables().acled["riot"]
     assert _acled("protest", None, "Thousands marched peacefully.", type_="PROTEST") == \
         _tables().acled["protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police detained two journalists in Harare on Wednesday.",
+    "Two journalists were detained by security forces in Harare on Wednesday.",
+])
+def test_the_town_an_act_is_set_in_is_no_party_in_place_of_its_object(text: str) -> None:
+    (arrest,) = newsevents.process(text, published="2025-05-17T18:00:00+02:00")
+    assert [(a.country, a.sector) for a in arrest.recipient] == [("ZWE", "JRN")]

@@ -315,11 +315,20 @@ def not_own_side(p: Parties, actor: Found, recipient: Found) -> Found:
 
 def later_party(p: Parties, actor: Found, recipient: Found) -> Found:
     """No recipient of a country from the grammar: the first party of another country named
-    inside the trigger's phrase or clause."""
+    inside the trigger's phrase or clause; not the town the act is set in when the grammar
+    gave a party of no country."""
     if p.row.type == "ASSAULT" or any(a.country for a in recipient.actors):
         return recipient
     later = _later_party(p, actor)
+    if recipient.actors and _names_the_setting(later, p.picked):
+        return recipient  # ("Police detained two journalists in Harare": not Harare's government)
     return later if later.actors else recipient
+
+
+def _names_the_setting(found: Found, picked: list[PlaceMention]) -> bool:
+    """The party's words are those of a place the event is set in."""
+    return bool(found.tokens) and any(
+        pl.start <= found.tokens[0].idx and found.tokens[-1].idx < pl.end for pl in picked)
 
 
 def other_side(p: Parties, actor: Found, recipient: Found) -> Found:
