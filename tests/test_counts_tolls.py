@@ -44,6 +44,15 @@ def test_a_headline_s_bare_participle_counts_its_number_as_victims(nlp) -> None:
     assert [(m.quantity.count, m.quantity.status) for m in found] == [(5, "killed")], found
 
 
+@pytest.mark.parametrize("sentence", [
+    "A crowd lynched two suspected thieves in the market.",
+    "Gunmen assassinated two local officials on Sunday.",
+])
+def test_lynched_and_assassinated_are_killed(nlp, sentence: str) -> None:
+    found = parse_quantities(nlp(sentence))
+    assert [(m.quantity.count, m.quantity.status) for m in found] == [(2, "killed")], found
+
+
 def test_armed_men_are_an_armed_group_not_civilians() -> None:
     text = ("Armed men attacked the village of Djibo on Sunday, killing 15 civilians, local "
             "sources said.")
