@@ -62,16 +62,16 @@ def own_words(s: Setting) -> list[PlaceMention]:
 def town_told_again(s: Setting) -> list[PlaceMention]:
     """"Bhamo, a trading town in Kachin state, where troops battled inside the town": "the
     town" in the trigger's own words, with no name of its own, is the town named last before it
-    as a town (``_told_as``)."""
+    as a town (``_named_as``)."""
     for x in _own_tokens(s):
         if x.i not in s.exclude and syntax.names_town_again(x):
             earlier = [p for p in s.mentions.places if p.end <= x.idx
-                       and p.place.precision == "city" and _told_as(p, x)]
+                       and p.place.precision == "city" and _named_as(p, x)]
             return [max(earlier, key=lambda p: p.start)] if earlier else []
     return []
 
 
-def _told_as(p: PlaceMention, noun: Token) -> bool:
+def _named_as(p: PlaceMention, noun: Token) -> bool:
     """The place was named with the same noun ("Bhamo, a trading town", "the town of
     Komanda", "Mindat town"): "the city" after a mere "Hanoi" may be any city of the story."""
     span = noun.doc.char_span(p.start, p.end, alignment_mode="expand")

@@ -565,8 +565,9 @@ class SentenceCoder:
         # an attack's toll may be told in a clause of no event of its own ("..., while another
         # man was hurt"), though its dates and places are that clause's; not in one told as
         # before it ("after a teenager died in police custody")
+        earlier = syntax.earlier_clauses(t)
         loose = [x for x in t.sent if x.i not in others and x.i not in report
-                 and x.i not in syntax.earlier_clauses(t)]
+                 and x.i not in earlier]
         quantities, fat = self._counts(t, clause, loose if row.type == "ASSAULT" else free)
         attr = context.attribution(t, self.finder, self.tables)
         parties = Parties(t, row, self.finder, self.tables, self.mentions, self.finder.text, picked,

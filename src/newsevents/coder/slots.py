@@ -190,8 +190,15 @@ def _part_of_town(part: PlaceMention, town: PlaceMention, text: str) -> bool:
     if part.place.country is not None or town.place.country is None or part.end > town.start:
         return False
     between = text[part.end:town.start].split()
-    return len(between) in (2, 3) and between[0].lower() in place_words("part-of-town") and \
-        between[1].lower() == "of" and (len(between) == 2 or between[2].lower() == "the")
+    return _part_of_between(between[:2]) and (len(between) == 2 or (
+        len(between) == 3 and between[2].lower() == "the"))
+
+
+def _part_of_between(words: list[str]) -> bool:
+    """The words between two places are "<part of a town> of" ("neighbourhood of", "suburb
+    of")."""
+    return len(words) == 2 and words[0].lower() in place_words("part-of-town") and \
+        words[1].lower() == "of"
 
 
 def _without_containing_units(picked: list[PlaceMention], text: str) -> list[PlaceMention]:
@@ -213,9 +220,7 @@ def _town_of_part(town: PlaceMention, part: PlaceMention, text: str) -> bool:
     if town.place.country is None or town.place.country != part.place.country or \
             town.end > part.start:
         return False
-    between = text[town.end:part.start].split()
-    return len(between) == 2 and between[0].lower() in place_words("part-of-town") and \
-        between[1].lower() == "of"
+    return _part_of_between(text[town.end:part.start].split())
 
 
 def pick_places(found: list[PlaceMention], split: bool, text: str) -> list[PlaceMention]:
