@@ -121,10 +121,10 @@ def _region_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
     return out
 
 
-def _names_joined_by_and(scan: _Scan, taken: set[int]) -> list[tuple[PlaceMention, range]]:
+def _names_joined_by_and(scan: _Scan, taken: set[int]) -> list[PlaceMention]:
     """"Jammu and Kashmir", "Sistan and Baluchestan": two proper names joined by "and" that
     together name a region or a country are that one place (the tagger splits them: Jammu the
-    town and Kashmir)."""
+    town and Kashmir). Their words join ``taken``."""
     doc, out = scan.doc, []
     for tok in doc:
         if tok.lower_ != "and" or tok.i + 1 >= len(doc) or tok.i in taken:
@@ -138,8 +138,8 @@ def _names_joined_by_and(scan: _Scan, taken: set[int]) -> list[tuple[PlaceMentio
         span = doc[left[0]:end]
         found = scan.gazetteer.lookup_rule(span.text, countries=scan.countries)
         if found is not None and found[0].precision in ("admin1", "country"):
-            out.append((PlaceMention(span.start_char, span.end_char, found[0],
-                                     f"joined-name:{found[1]}"), range(left[0], end)))
+            out.append(PlaceMention(span.start_char, span.end_char, found[0],
+                                    f"joined-name:{found[1]}"))
             taken.update(range(left[0], end))
     return out
 
@@ -194,9 +194,7 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
         out.append(mention)
         taken.update(tokens)
     region_after = {start: mention for (start, _e, _n, _w), mention in zip(regions, out)}
-    for mention, tokens in _names_joined_by_and(scan, taken):
-        out.append(mention)
-        taken.update(tokens)
+    out.extend(_names_joined_by_and(scan, taken))
     for span, labelled in _candidates(doc):
         if any(t.i in taken for t in span):
             continue
