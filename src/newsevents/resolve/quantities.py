@@ -425,8 +425,8 @@ PART_OF = "part-of"
 def _casualty_object(doc: Doc | Span, num: _Num,
                      previous: QuantityMention | None) -> QuantityMention | None:
     """"killing 7 civilians and injuring 12", "wounded 110", "5 killed as ...": a number with no
-    noun that a verb of killing or hurting takes as its object counts people (or the thing counted before it in
-    the sentence, when that was killed or hurt too)."""
+    noun that a verb of killing or hurting takes as its object counts people (or the thing
+    counted before it in the sentence, when that was killed or hurt too)."""
     tok = doc[num.last]
     if not (tok.dep_ in ("dobj", "obj", "nsubjpass") or _headline_passive(tok)) or _says_none(tok):
         return None
