@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from .. import lexicon
@@ -114,6 +114,43 @@ def body_index() -> dict[str, BodyEntry]:
         for form in split_alts(row.get(0)):
             index.setdefault(norm(form), entry)
     return index
+
+
+@functools.lru_cache(maxsize=1)
+def _body_alternatives() -> dict[str, tuple[BodyEntry, ...]]:
+    """The forms actors.tsv gives to more than one body ("RSF": Reporters Without Borders and the
+    Rapid Support Forces), with every body of each; ``body_index`` keeps the first."""
+    seen: dict[str, list[BodyEntry]] = {}
+    for row in read_table("actors.tsv"):
+        country = row.get(1) or None
+        entry = BodyEntry(None if country == "*" else country, row.get(2) or None,
+                          row.get(3) or None, row.get(4), row.ref)
+        for form in split_alts(row.get(0)):
+            seen.setdefault(norm(form), []).append(entry)
+    return {form: tuple(entries) for form, entries in seen.items() if len(entries) > 1}
+
+
+def _body_in_context(key: str, body: BodyEntry, context: ActorContext | None) -> BodyEntry:
+    """Of the bodies a form names, the one of a country the sentence or the article names ("the
+    RSF" in a story from Sudan is the Rapid Support Forces); else the table's first."""
+    alternatives = _body_alternatives().get(key)
+    if not alternatives or context is None:
+        return body
+    for country in (*context.nearby_countries, *context.main_countries):
+        chosen = next((e for e in alternatives if e.country == country), None)
+        if chosen is not None:
+            return chosen
+    return body
+
+
+def _bodies_in_context(found: Found, words: Sequence[str], context: ActorContext | None) -> Found:
+    """``found`` with each body a shared form names read in ``context`` (``_body_in_context``)."""
+    if not found.bodies or context is None:
+        return found
+    bodies = tuple(BodyHit(hit.pos, _body_in_context(
+        " ".join(words[hit.pos:hit.pos + found.lengths.get(hit.pos, 1)]), hit.entry, context))
+        for hit in found.bodies)
+    return replace(found, bodies=bodies) if bodies != found.bodies else found
 
 
 def body_names() -> frozenset[str]:
@@ -370,6 +407,7 @@ def read_phrase(text: str, stripped: str, raw: Sequence[str], words: Sequence[st
     head = scan(words[:cut], raw[:cut])
     tail = scan(words[cut:], raw[cut:]) if cut < len(words) else None
     countries = head.countries or tuple(CountryHit(*c) for c in speaking_countries(words[:cut]))
+    head = _bodies_in_context(head, words, context)
     body = head.bodies[0].entry if head.bodies else None
     from_tail = not countries and body is None and tail is not None
     if tail is not None and from_tail:
