@@ -6,7 +6,8 @@ a story with no dateline is told from its headline's (else its first sentence's)
 the small model reads as a person is a place when its region follows it, and the dateline's town
 is never a party; two names joined by "and" that together name a region or a state are that one
 place, a place told with the units it lies in ("Pahalgam, Anantnag district") is one place, and
-so is "the Paris suburb of Nanterre"; "the University of Lagos" has no town called University.
+so is "the Paris suburb of Nanterre"; "the University of Lagos" has no town called University;
+"Dutch waters" and "Polish airspace" are the states as places.
 Sentences in our own words."""
 
 from __future__ import annotations
@@ -194,3 +195,13 @@ def test_the_town_a_suburb_is_named_by_is_no_place_of_its_own() -> None:
 def test_a_university_named_for_its_town_is_no_town_called_university() -> None:
     found = _scan("Students set two buses alight outside the University of Lagos on Thursday.")
     assert "University" not in found and found["Lagos"].place.country == "NGA", found
+
+
+@pytest.mark.parametrize(("text", "phrase", "country"), [
+    ("Two Russian naval vessels entered Dutch waters on Monday.", "Dutch waters", "NLD"),
+    ("A Russian drone crossed into Polish airspace on Sunday.", "Polish airspace", "POL"),
+])
+def test_a_state_s_adjective_before_its_space_names_the_state(text: str, phrase: str,
+                                                              country: str) -> None:
+    found = _scan(text)
+    assert found[phrase].place.precision == "country" and found[phrase].place.country == country

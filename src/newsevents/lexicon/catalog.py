@@ -240,6 +240,8 @@ PLACE_WORD_LISTS: dict[str, str] = {
                  "(\"Saada city\", \"Idlib city\")",
     "history-noun": "nouns of a span of a place's past: a place whose history they name (\"one "
                     "of the largest protests in Serbia's recent history\") says when, not where",
+    "state-space": "nouns of a state's space: after the state's adjective (\"Dutch waters\", "
+                   "\"Polish airspace\") they name the state as a place",
     "town-anaphor": "nouns that, after \"the\" and with no name of their own, tell again of "
                     "the town named last (\"battled inside the town\")",
     "macro-region": "wider areas that are no state and no region of one (\"the Middle East\", "

@@ -144,6 +144,26 @@ def _names_joined_by_and(scan: _Scan, taken: set[int]) -> list[PlaceMention]:
     return out
 
 
+def _spaces_of_states(scan: _Scan, taken: set[int]) -> list[PlaceMention]:
+    """"Dutch waters", "Polish airspace", "Lebanese soil": a state's adjective before a noun of
+    its space (place_words.tsv's list state-space) names the state as a place. Their words join
+    ``taken``."""
+    doc, out = scan.doc, []
+    adjectives = country_lexicon().adjectives
+    for tok in doc:
+        if tok.lower_ not in place_words("state-space") or tok.i == 0 or tok.i in taken:
+            continue
+        adjective = adjectives.get(norm(doc[tok.i - 1].text))
+        if adjective is None or tok.i - 1 in taken:
+            continue
+        span = doc[tok.i - 1:tok.i + 1]
+        place = scan.gazetteer.country_place(span.text, adjective[0])
+        out.append(PlaceMention(span.start_char, span.end_char, place,
+                                f"state-space:{adjective[1]}"))
+        taken.update((tok.i - 1, tok.i))
+    return out
+
+
 def _hyphened_names(doc: Doc) -> list[Span]:
     """"Port-au-Prince", "Ivano-Frankivsk": one name the tokenizer cut at its hyphens (read whole
     before its pieces, or "Prince" alone is looked up)."""
@@ -195,6 +215,7 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
         taken.update(tokens)
     region_after = {start: mention for (start, _e, _n, _w), mention in zip(regions, out)}
     out.extend(_names_joined_by_and(scan, taken))
+    out.extend(_spaces_of_states(scan, taken))
     for span, labelled in _candidates(doc):
         if any(t.i in taken for t in span):
             continue
