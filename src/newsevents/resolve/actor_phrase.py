@@ -105,21 +105,8 @@ class Found:
 
 
 @functools.lru_cache(maxsize=1)
-def body_index() -> dict[str, BodyEntry]:
-    index: dict[str, BodyEntry] = {}
-    for row in read_table("actors.tsv"):
-        country = row.get(1) or None
-        entry = BodyEntry(None if country == "*" else country, row.get(2) or None,
-                          row.get(3) or None, row.get(4), row.ref)
-        for form in split_alts(row.get(0)):
-            index.setdefault(norm(form), entry)
-    return index
-
-
-@functools.lru_cache(maxsize=1)
-def _body_alternatives() -> dict[str, tuple[BodyEntry, ...]]:
-    """The forms actors.tsv gives to more than one body ("RSF": Reporters Without Borders and the
-    Rapid Support Forces), with every body of each; ``body_index`` keeps the first."""
+def _bodies_by_form() -> dict[str, tuple[BodyEntry, ...]]:
+    """Every body of actors.tsv under each of its forms, in the table's order."""
     seen: dict[str, list[BodyEntry]] = {}
     for row in read_table("actors.tsv"):
         country = row.get(1) or None
@@ -127,7 +114,20 @@ def _body_alternatives() -> dict[str, tuple[BodyEntry, ...]]:
                           row.get(3) or None, row.get(4), row.ref)
         for form in split_alts(row.get(0)):
             seen.setdefault(norm(form), []).append(entry)
-    return {form: tuple(entries) for form, entries in seen.items() if len(entries) > 1}
+    return {form: tuple(entries) for form, entries in seen.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def body_index() -> dict[str, BodyEntry]:
+    """The body each form names: the table's first with that form."""
+    return {form: entries[0] for form, entries in _bodies_by_form().items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _body_alternatives() -> dict[str, tuple[BodyEntry, ...]]:
+    """The forms actors.tsv gives to more than one body ("RSF": Reporters Without Borders and the
+    Rapid Support Forces), with every body of each; ``body_index`` keeps the first."""
+    return {form: entries for form, entries in _bodies_by_form().items() if len(entries) > 1}
 
 
 def _body_in_context(key: str, body: BodyEntry, context: ActorContext | None) -> BodyEntry:
