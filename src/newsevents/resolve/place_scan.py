@@ -149,19 +149,25 @@ def _spaces_of_states(scan: _Scan, taken: set[int]) -> list[PlaceMention]:
     its space (place_words.tsv's list state-space) names the state as a place. Their words join
     ``taken``."""
     doc, out = scan.doc, []
-    adjectives = country_lexicon().adjectives
+    spaces = place_words("state-space")
     for tok in doc:
-        if tok.lower_ not in place_words("state-space") or tok.i == 0 or tok.i in taken:
+        if tok.lower_ not in spaces or tok.i == 0 or {tok.i - 1, tok.i} & taken:
             continue
-        adjective = adjectives.get(norm(doc[tok.i - 1].text))
-        if adjective is None or tok.i - 1 in taken:
-            continue
-        span = doc[tok.i - 1:tok.i + 1]
-        place = scan.gazetteer.country_place(span.text, adjective[0])
-        out.append(PlaceMention(span.start_char, span.end_char, place,
-                                f"state-space:{adjective[1]}"))
-        taken.update((tok.i - 1, tok.i))
+        state = _state_of_adjective(scan, doc[tok.i - 1:tok.i + 1], doc[tok.i - 1].text,
+                                    "state-space")
+        if state is not None:
+            out.append(state)
+            taken.update((tok.i - 1, tok.i))
     return out
+
+
+def _state_of_adjective(scan: _Scan, span: Span, adjective: str, rule: str) -> PlaceMention | None:
+    """``span`` as its state, when ``adjective`` is a state's ("Russian", "Dutch")."""
+    found = country_lexicon().adjectives.get(norm(adjective))
+    if found is None:
+        return None
+    place = scan.gazetteer.country_place(span.text, found[0])
+    return PlaceMention(span.start_char, span.end_char, place, f"{rule}:{found[1]}")
 
 
 def _hyphened_names(doc: Doc) -> list[Span]:
@@ -510,13 +516,10 @@ def _region_mention(scan: _Scan, phrase: _RegionPhrase) -> tuple[PlaceMention, r
     """The mention of one region phrase and the tokens it takes."""
     start, end, name, word = phrase
     doc = scan.doc
-    adjective = country_lexicon().adjectives.get(norm(name))
-    if adjective is not None:
-        # "four Russian regions": somewhere in Russia, which regions is not said
-        span = doc[start:end]
-        place = scan.gazetteer.country_place(span.text, adjective[0])
-        return (PlaceMention(span.start_char, span.end_char, place,
-                             f"adjective-regions:{adjective[1]}"), range(start, end))
+    # "four Russian regions": somewhere in Russia, which regions is not said
+    state = _state_of_adjective(scan, doc[start:end], name, "adjective-regions")
+    if state is not None:
+        return state, range(start, end)
     court = _district_of_a_state(scan, phrase)
     if court is not None:
         return court
