@@ -80,3 +80,14 @@ def test_a_shaded_month_long_past_is_background() -> None:
 
     assert modality("early February") == "historical"  # its first ten days: long past
     assert modality("late February") == "factual"
+
+
+@pytest.mark.parametrize("text, trigger, day", [
+    # the year is when the refusal would end, the announcement is the act
+    ("The prime minister announced on Thursday that the country would not seek to open accession "
+     "negotiations until 2028.", "negotiations", "2024-11-28"),
+    ("Rebels said on Monday they would keep blockading the highway until next year.", "blockading",
+     "2024-11-25"),
+])
+def test_a_span_s_end_is_not_the_date_of_the_act(text: str, trigger: str, day: str) -> None:
+    assert _dates(text, "2024-11-30")[trigger] == day

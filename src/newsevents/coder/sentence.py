@@ -223,6 +223,15 @@ _NOT_GOING_ON = frozenset({"will", "wo", "'ll", "would", "shall", "should", "cou
                            "may", "must", "can", "ca"})
 
 
+_SPAN_END = re.compile(r"\b(?:until|till)\s*$", re.IGNORECASE)
+
+
+def _span_end(text: str, date: DateMention) -> bool:
+    """"until 2028", "till next year": the mention or the word before it bounds a span."""
+    return bool(_SPAN_END.search(text[max(0, date.start - 8):date.start])) or \
+        date.date.text.lower().split(" ", 1)[0] in ("until", "till")
+
+
 def _going_on(doc: Doc, date: DateMention) -> bool:
     """The verb a date hangs on tells what was going on ("who were digging", "demanding"): a
     progressive or a participle, neither negated nor ahead."""
@@ -423,8 +432,11 @@ class SentenceCoder:
         """Date words of the event, leaving out the dateline's ("SRINAGAR, May 8 (Agency) -"):
         that is the day the story was filed, not the day of its happenings. Unless the dateline
         and the publication date disagree: the other date words ("on Wednesday") were resolved
-        against the publication date, so the dateline's own day is the surer one then."""
-        found = slots.dates_in(tokens, self.mentions)
+        against the publication date, so the dateline's own day is the surer one then. Nor a
+        span's end ("would not open talks until 2028"): it says when something stops, not when
+        the act was."""
+        found = [d for d in slots.dates_in(tokens, self.mentions)
+                 if not _span_end(self.doc.text, d)]
         if self.story_day is None or self.published is None or \
                 abs((self.story_day - self.published).days) > 1:
             return found
@@ -577,7 +589,8 @@ class SentenceCoder:
         # background and future are judged against the article's own date: its dateline's
         # day beats a publication date read from the page (a site's date bar may be late)
         modality = context.modality(t, self.tables, date, self.story_day, bool(dates))
-        date = slots.weekday_ahead(date, modality, self.published)
+        if dates:  # not the day of the telling ("said on Monday they would ..."): that is past
+            date = slots.weekday_ahead(date, modality, self.published)
         if is_mutual(row) and modality in ("factual", "historical"):
             # "X telephoned Y": both sides consult; a promised meeting is the promiser's alone
             actor = with_other_side(actor, named)
