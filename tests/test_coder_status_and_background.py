@@ -138,3 +138,20 @@ def test_happenings_counted_by_the_weeks_they_filled_are_none_told_here() -> Non
     assert not any(e.type == "ASSAULT" for e in leaving)
     rally = _events("Villagers protested near Ijevan on Sunday against the border deal.")
     assert any(e.type == "PROTEST" for e in rally)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("It was the first handover of land since the two countries fought two wars over the region.",
+     "fought"),
+    ("Prices have doubled since the army seized power.", "seized"),
+])
+def test_an_undated_act_a_since_clause_looks_back_to_is_background(text: str, trigger: str) -> None:
+    event = _by_trigger(_events(text), trigger)
+    assert event.modality == "historical"
+    assert event.date is None or event.date.start != "2024-05-20"  # not the publication day
+
+
+def test_a_dated_act_of_a_since_clause_stays_news() -> None:
+    event = _by_trigger(_events("Fighting has continued since rebels attacked the town on "
+                                "Monday."), "attacked")
+    assert (event.modality, event.date.start) == ("factual", "2024-05-20")

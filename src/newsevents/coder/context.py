@@ -185,7 +185,7 @@ def modality(t: Token, tables: Tables, date: DateSpan | None, published: dt.date
             found = _governor_modality(node, below, tables)
         if found is not None:
             return found
-    if _party_of_then(t) or _past_under_present(t):
+    if _party_of_then(t) or _past_under_present(t) or (not date_from_text and _since_clause(t)):
         return "historical"
     if date is not None and date_from_text and published is not None and date.start:
         if _began_long_ago(t, date, published):
@@ -252,6 +252,15 @@ def _past_under_present(t: Token) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _since_clause(t: Token) -> bool:
+    """"the first handover since the two countries fought two wars", "Prices have doubled since
+    the army seized power": a past act in a "since" clause is the start of a time the story looks
+    back on; told with no date of its own, it is background ("since rebels attacked the town on
+    Monday" is dated, and news)."""
+    return t.tag_ == "VBD" and t.dep_ in ("advcl", "acl", "relcl") and any(
+        c.dep_ == "mark" and c.lower_ == "since" and c.i < t.i for c in t.children)
 
 
 def _finite_tense(verb: Token) -> str | None:
