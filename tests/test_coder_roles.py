@@ -277,3 +277,16 @@ def test_acled_protest_turns_riot_or_intervention() -> None:
 def test_the_town_an_act_is_set_in_is_no_party_in_place_of_its_object(text: str) -> None:
     (arrest,) = newsevents.process(text, published="2025-05-17T18:00:00+02:00")
     assert [(a.country, a.sector) for a in arrest.recipient] == [("ZWE", "JRN")]
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("Survivors of the Moscow concert hall attack were still in hospital on Sunday.", None),
+    ("The Belgorod attack killed 21 people on Saturday, officials said.", None),
+    # a party's name before it is its doer
+    ("The Hamas attack on the kibbutz killed 12 people on Saturday.", "Hamas"),
+])
+def test_a_town_named_before_a_happening_is_where_it_was_not_who_did_it(text: str,
+                                                                        doer: str | None) -> None:
+    events = [e for e in newsevents.process(text, published="2024-03-24") if e.type == "ASSAULT"]
+    assert events
+    assert all([a.text for a in e.actor][:1] == ([doer] if doer else []) for e in events)

@@ -82,8 +82,10 @@ class ActorFinder:
 
     def __init__(self, doc: Doc, mentions: Mentions,
                  civilian_words: frozenset[str] = frozenset(),
-                 pair_words: frozenset[str] = frozenset()) -> None:
+                 pair_words: frozenset[str] = frozenset(),
+                 attack_nouns: frozenset[str] = frozenset()) -> None:
         self.doc = doc
+        self.attack_nouns = attack_nouns
         self.text = doc.text  # Doc.text joins every token on each access: read it once here
         self.civilian_words = civilian_words
         self.pair_words = pair_words
@@ -129,6 +131,8 @@ class ActorFinder:
             head = alt
         head = syntax.past_heading(head)
         core = syntax.core_tokens(head)
+        if head.pos_ == "NOUN" and head.lemma_.lower() in self.attack_nouns:
+            core = [x for x in core if not self.town_before(head, x)]
         named = _unique(m.actor for m in self.mentions_over(core)
                         if m.actor.country or m.actor.name or m.actor.sector)
         p = _Phrase(head, tuple(core), named, self.text[slice(*_span(core))], deep, generic)
@@ -137,6 +141,15 @@ class ActorFinder:
             if found is not None:
                 return found
         return Found((), p.core, "")
+
+    def town_before(self, t: Token, h: Token) -> bool:
+        """"the Belgorod attack", "the Moscow concert hall attack": a town's name before a
+        happening's noun says where it was, not who did it ("the Hamas attack", "Russian
+        strikes" name their doers)."""
+        if h.dep_ not in ("compound", "nmod") or h.head.i == h.i or t.pos_ != "NOUN":
+            return False
+        return any(p.place.precision not in ("country", "continent") and p.start <= h.idx < p.end
+                   for p in self.places_over([h]))
 
     def _past_dateline(self, head: Token) -> Token | None:
         """The parser often makes the dateline the subject and hangs the real one on it
@@ -552,6 +565,8 @@ def _spec_actors(finder: ActorFinder, t: Token, spec: str, which: str, pos: str)
     tokens: list[Token] = []
     rules = []
     for h in heads:
+        if spec == "mod" and finder.town_before(t, h):
+            continue
         f = _head_phrase(finder, t, h, spec, which)
         if spec in MODIFIER_SPECS and f.rule not in ("mention", "text"):
             continue

@@ -354,7 +354,7 @@ class SentenceCoder:
     def __init__(self, doc: Doc, article: Article, mentions: Mentions, tables: Tables) -> None:
         self.doc, self.article, self.mentions, self.tables = doc, article, mentions, tables
         self.finder = ActorFinder(doc, mentions, frozenset(tables.classes.get("civilian", {})),
-                                  pair_nouns("as_head"))
+                                  pair_nouns("as_head"), tables.attack_nouns())
         self.published = slots.published_day(article.published)
         self.light = frozenset(tables.cues.get("light", {}))
         self.ctx = MatchContext(tables, self._role_countries, self._subject_sectors)

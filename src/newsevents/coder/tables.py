@@ -43,6 +43,11 @@ class Tables:
     def in_class(self, cls: str, lemma: str) -> bool:
         return lemma in self.classes.get(cls, {})
 
+    def attack_nouns(self) -> frozenset[str]:
+        """The nouns an attack row reads ("attack", "shelling", "bombing")."""
+        return frozenset(lemma for (lemma, pos), rows in self.triggers.items()
+                         if pos == "NOUN" and any(r.type == "ASSAULT" for r in rows))
+
     def casualty(self, lemma: str) -> bool:
         """A verb of a toll ("killed", "wounded": cues.tsv's killed and injured)."""
         return lemma in self.cues.get("killed", {}) or lemma in self.cues.get("injured", {})
