@@ -290,3 +290,18 @@ def test_a_town_named_before_a_happening_is_where_it_was_not_who_did_it(text: st
     events = [e for e in newsevents.process(text, published="2024-03-24") if e.type == "ASSAULT"]
     assert events
     assert all([a.text for a in e.actor][:1] == ([doer] if doer else []) for e in events)
+
+
+@pytest.mark.parametrize("text, maker", [
+    ("MOSCOW, Dec 30 (Agency) - Ukrainian rocket fire on the centre of the Russian city of "
+     "Belgorod killed at least 21 people on Saturday, Russian officials said. The defence ministry "
+     "said the city was hit by rockets and Czech-made rocket launchers fired from Ukraine's "
+     "Kharkiv region, and that most of the incoming rockets had been shot down.", "CZE"),
+    ("The village was shelled with Iranian-made drones on Monday, residents said.", "IRN"),
+])
+def test_the_state_that_made_a_weapon_is_no_party_and_no_place(text: str, maker: str) -> None:
+    attacks = [e for e in newsevents.process(text, published="2024-03-24") if e.type == "ASSAULT"]
+    assert attacks
+    for attack in attacks:
+        assert maker not in {a.country for a in attack.actor + attack.recipient}
+        assert attack.location is None or attack.location.country != maker

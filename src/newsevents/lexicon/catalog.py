@@ -135,6 +135,8 @@ ACTOR_WORD_LISTS: dict[str, str] = {
                          "after a continent-part word they name a region of many states",
     "continent-part": "words that make a continent's demonym a region of it (\"South "
                       "American\", \"Latin American\")",
+    "maker-participle": "participles after a state's name and a hyphen that say where a thing "
+                        "was made or who gave it (\"Iranian-made drones\"): no party",
 }
 CODER_WORD_LISTS: dict[str, str] = {
     "attempt": "nouns of trying: \"an attempt to attack\" is coded as the attack",

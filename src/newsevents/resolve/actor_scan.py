@@ -79,7 +79,7 @@ def _country_hits(doc: Doc) -> list[tuple[int, str, str | None]]:
                     break
             if hit:
                 break
-        if hit and (_inside_person_name(doc, i, hit[0]) or (
+        if hit and (_inside_person_name(doc, i, hit[0]) or _maker(doc, i + hit[0]) or (
                 hit[0] == 1 and i > 0 and continent_region(doc[i - 1].text, doc[i].text))):
             i += hit[0]
         elif hit:
@@ -88,6 +88,13 @@ def _country_hits(doc: Doc) -> list[tuple[int, str, str | None]]:
         else:
             i += 1
     return out
+
+
+def _maker(doc: Doc, after: int) -> bool:
+    """"Iranian-made drones", "Czech-built launchers": the state that made or gave a thing is
+    no party to what is done with it (the tokens after the name are "-" and the participle)."""
+    return after + 1 < len(doc) and doc[after].text == "-" and \
+        doc[after + 1].lower_ in actor_words("maker-participle")
 
 
 def _inside_person_name(doc: Doc, i: int, length: int) -> bool:
@@ -300,6 +307,8 @@ class _DocScan:
     def take(self, span: Span) -> None:
         if caps_dateline(span) or _heading_label(span):
             return  # "BAMENDA, Cameroon (Agency) -": where the story was filed, never a party
+        if _maker(self.doc, span.end):
+            return  # "Czech-made": the maker of a thing
         pron = _pronoun(span)
         if span.start < self.covered_until and pron is None and not _is_possessor(span):
             return
