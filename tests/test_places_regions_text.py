@@ -200,6 +200,9 @@ def test_a_university_named_for_its_town_is_no_town_called_university() -> None:
 @pytest.mark.parametrize(("text", "phrase", "country"), [
     ("Two Russian naval vessels entered Dutch waters on Monday.", "Dutch waters", "NLD"),
     ("A Russian drone crossed into Polish airspace on Sunday.", "Polish airspace", "POL"),
+    ("Russia launched its largest air assault of the war on Ukrainian cities on Friday.",
+     "Ukrainian cities", "UKR"),
+    ("Drones struck targets deep inside Russian territory overnight.", "Russian territory", "RUS"),
 ])
 def test_a_state_s_adjective_before_its_space_names_the_state(text: str, phrase: str,
                                                               country: str) -> None:
