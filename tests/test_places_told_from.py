@@ -81,3 +81,21 @@ def test_an_act_spread_over_the_country_is_placed_in_the_country(text: str,
     events = newsevents.process(text, published=published)
     assert events and all(e.location is not None and e.location.precision == "country"
                           for e in events), [(e.evidence.trigger, e.location) for e in events]
+
+
+def test_an_act_at_the_border_is_not_in_the_town_the_story_was_filed_from() -> None:
+    events = newsevents.process(
+        "COTONOU, Benin (Agency) - Militants killed 28 soldiers in an assault on two army "
+        "positions near the border with Niger on Wednesday, the army said.",
+        published="2025-01-10T12:00:00+00:00")
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    assert attack.location is not None
+    assert (attack.location.country, attack.location.precision) == ("BEN", "country")
+
+
+def test_a_town_the_text_names_beats_the_border() -> None:
+    events = newsevents.process(
+        "COTONOU, Benin (Agency) - Militants killed 28 soldiers near the border town of "
+        "Malanville on Wednesday, the army said.", published="2025-01-10T12:00:00+00:00")
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    assert attack.location is not None and attack.location.name == "Malanville"

@@ -198,6 +198,17 @@ def countrywide(d: Draft, place: Place | None, story: Story) -> Place | None:
     return _place_from_country(story.home or "")
 
 
+def at_the_border(d: Draft, place: Place | None, story: Story) -> Place | None:
+    """"killed 28 soldiers in an assault on two army positions near the border with Niger":
+    an act the text sets at a border, and places by no town, did not happen in the town the
+    story was filed from; it is placed in the story's country."""
+    if place is not None or d.modality != "factual" or not _is_state(story.home) or \
+            not syntax.told_at_border(d.clause):
+        return place
+    d.rules.append("at-the-border")
+    return _place_from_country(story.home or "")
+
+
 def place_from_dateline(d: Draft, place: Place | None, story: Story) -> Place | None:
     """The dateline's town, unless the event's parties are all of other countries ("CAIRO
     (Agency) - Israeli strikes on Gaza ...")."""
@@ -307,6 +318,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
     dateline_refines_region,
     place_from_police_town,
     countrywide,
+    at_the_border,
     place_from_dateline,
     place_from_recipient,
     place_from_parties,

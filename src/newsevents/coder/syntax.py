@@ -443,6 +443,12 @@ def earlier_clauses(t: Token) -> set[int]:
             for x in c.subtree}
 
 
+def told_at_border(tokens: list[Token]) -> bool:
+    """"near the border with Niger", "along the frontier": the words set an act at a border."""
+    return any(x.lower_ in coder_words("border-noun") and x.dep_ == "pobj" and
+               x.head.lower_ in coder_words("locative") for x in tokens)
+
+
 def told_countrywide(tokens: list[Token]) -> bool:
     """"nationwide", "across the country", "throughout the nation": the words spread an act
     over a whole country."""

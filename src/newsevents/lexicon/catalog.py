@@ -163,6 +163,8 @@ CODER_WORD_LISTS: dict[str, str] = {
                "hit a house\"): its doer and weapon are those of the attack told before it",
     "next-mark": "adverbs that tell a happening as one that came after another told before "
                  "(\"Iwaya later met Premier Li Qiang\"): not that one again",
+    "border-noun": "nouns of a border: an act set \"near the border\", placed by no town, did "
+                   "not happen in the town the story was filed from",
     "countrywide": "words that spread an act over the whole country the story is told from "
                    "(\"protests nationwide\"): it is placed in that country",
     "spread-preposition": "prepositions that, before \"the country\", spread an act over it "
