@@ -162,3 +162,11 @@ def test_a_follow_up_folded_into_the_attack_brings_its_toll() -> None:
             "were shot dead by police.")
     (riot,) = _events(text, "2024-06-03T10:00:00+00:00")
     assert riot.fatalities is not None and riot.fatalities.killed == 2
+
+
+def test_a_strike_from_afar_during_a_battle_is_a_happening_of_its_own() -> None:
+    text = ("YANGON, Dec 12 (Agency) - Rebels and government troops battled inside the town of "
+            "Bhamo on Wednesday, residents said. Military jets bombed rebel positions around the "
+            "town's university during the battle, residents said.")
+    events = newsevents.process(text, published="2024-12-12T12:00:00+00:00")
+    assert {e.evidence.trigger for e in events if e.type == "ASSAULT"} >= {"battled", "bombed"}

@@ -61,8 +61,8 @@ def test_rule_lists_keep_their_order() -> None:
         "_status_word", "_standing", "_cumulative_toll", "_fled_from", "_span_of_many",
         "_measured", "_time_since", "_backed_party", "_names_a_party"]
     assert _names(build_rules.PLACE_RULES) == [
-        "own_words", "town_told_again", "main_clause_setting", "sentence_setting", "target_place",
-        "town_that_acts"]
+        "own_words", "town_told_again", "where_described", "main_clause_setting",
+        "sentence_setting", "target_place", "town_that_acts"]
     assert _names(build_rules.ACTOR_RULES) == [
         "weapon_not_attacker", "deed_agent", "origin_place", "place_authority",
         "home_authority", "speaker"]

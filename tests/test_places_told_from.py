@@ -99,3 +99,22 @@ def test_a_town_the_text_names_beats_the_border() -> None:
         "Malanville on Wednesday, the army said.", published="2025-01-10T12:00:00+00:00")
     (attack,) = [e for e in events if e.type == "ASSAULT"]
     assert attack.location is not None and attack.location.name == "Malanville"
+
+
+def test_a_where_clause_on_a_description_happens_in_the_name_described() -> None:
+    events = newsevents.process(
+        "The latest front is Bhamo, a trading town on the Irrawaddy River in Kachin state, where "
+        "rebels and government troops battled inside the town on Wednesday.",
+        published="2024-12-12T12:00:00+00:00")
+    (battle,) = [e for e in events if e.evidence.trigger == "battled"]
+    assert battle.location is not None and battle.location.name == "Bhamo"
+    # the state the "where" clause hangs on is where, not whom the battle was against
+    assert "Kachin state" not in [a.text for a in battle.recipient]
+
+
+def test_a_statement_about_a_border_is_made_where_the_story_was_filed() -> None:
+    events = newsevents.process(
+        "NIAMEY, Niger (Agency) - The ministry blamed fighters of a group that is active near the "
+        "borders with Mali for the ambush on Tuesday.", published="2025-03-22T12:00:00+00:00")
+    (blame,) = [e for e in events if e.evidence.trigger == "blamed"]
+    assert blame.location is not None and blame.location.name == "Niamey"

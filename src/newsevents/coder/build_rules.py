@@ -78,6 +78,19 @@ def _named_as(p: PlaceMention, noun: Token) -> bool:
     return span is not None and syntax.called(span, noun.lower_)
 
 
+def where_described(s: Setting) -> list[PlaceMention]:
+    """"Bhamo, a trading town on the Irrawaddy River in Kachin state, where troops have
+    battled": a "where" clause happens in the place its noun describes; the parser hangs it on
+    the description's last noun ("state"), so the name described (Bhamo) is read first."""
+    verb = s.governor or s.token
+    if verb.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where"
+                                       for c in verb.children):
+        return []
+    top = syntax.described_name(verb.head)
+    return slots.places_within(syntax.core_tokens(top), s.mentions) if top.i != verb.head.i \
+        else []
+
+
 def main_clause_setting(s: Setting) -> list[PlaceMention]:
     """"Meeting Choe in Moscow, Lavrov hailed ...": the setting of the main clause."""
     head = s.governor or s.token
@@ -135,8 +148,9 @@ def named_in_clause(s: Setting) -> list[PlaceMention]:
     return slots.places_within(own, s.mentions)[:1]
 
 
-PLACE_RULES: tuple[PlaceRule, ...] = (own_words, town_told_again, main_clause_setting,
-                                      sentence_setting, target_place, town_that_acts)
+PLACE_RULES: tuple[PlaceRule, ...] = (own_words, town_told_again, where_described,
+                                      main_clause_setting, sentence_setting, target_place,
+                                      town_that_acts)
 
 
 def places_of(s: Setting) -> list[PlaceMention]:

@@ -203,8 +203,8 @@ def at_the_border(d: Draft, place: Place | None, story: Story) -> Place | None:
     an act the text sets at a border, and places by no town, did not happen in the town the
     story was filed from; it is placed in the story's country."""
     if place is not None or d.modality != "factual" or not _is_state(story.home) or \
-            not syntax.told_at_border(d.clause):
-        return place
+            d.type in plover_types("verbal") or not syntax.told_at_border(d.clause):
+        return place  # (a statement is made where the story is filed from)
     d.rules.append("at-the-border")
     return _place_from_country(story.home or "")
 

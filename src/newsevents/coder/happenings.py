@@ -29,7 +29,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import coder_words, plover_types
+from ..lexicon import coder_words, mode_acled, plover_types
 from ..records import DATE_PRECISIONS, Actor, DateSpan, Fatalities, Mentions
 from ..resolve.date_scan import ANAPHORIC_DAY
 from .draft import Draft, take_parties
@@ -178,7 +178,29 @@ def _comparable(a: Draft, b: Draft, need_anchor: bool) -> bool:
     modality_ok = a.modality == b.modality or ({a.modality, b.modality} == {
         "factual", "historical"} and (not need_anchor or _undated_retelling(a, b)))
     return a.type == b.type and modality_ok and (a.acled_code == "disrupt") == (
-        b.acled_code == "disrupt") and a.token != b.token
+        b.acled_code == "disrupt") and a.token != b.token and not (
+            need_anchor and _battle_and_remote(a, b))  # (a headline tells the whole story)
+
+
+# ACLED's event types of fighting face to face and of striking from afar
+_BATTLE, _REMOTE = "Battles", "Explosions/Remote violence"
+
+
+def _battle_and_remote(a: Draft, b: Draft) -> bool:
+    """"troops battled inside the town", then "jets bombed rebel positions during the battle":
+    a strike from afar and a battle, each told by a verb of its own, are two happenings (ACLED
+    codes each), however close ("fighting raged" after a shelling may be the shelling's
+    fighting told as a whole)."""
+    return a.token.pos_ == b.token.pos_ == "VERB" and \
+        {_acled_type(a), _acled_type(b)} == {_BATTLE, _REMOTE}
+
+
+def _acled_type(d: Draft) -> str | None:
+    """The ACLED event type of the draft's code, or of its weapon's mode when the code is to be
+    derived ("*")."""
+    code = mode_acled().get(d.mode or "") if d.acled_code == "*" else d.acled_code
+    found = load_tables().acled.get(code or "-")
+    return found[0] if found else None
 
 
 def _undated_retelling(a: Draft, b: Draft) -> bool:

@@ -267,6 +267,21 @@ SUBJECT_LENDERS: tuple[tuple[Callable[[Token], bool], Callable[[Token, int], Tok
 )
 
 
+def described_name(noun: Token) -> Token:
+    """The name a description is of: up from a noun inside one ("Bhamo, a trading town on the
+    Irrawaddy River in Kachin state") through its prepositional phrases to the apposition and
+    the name it describes ("Bhamo"); ``noun`` itself when it is in no apposition."""
+    top, described = noun, noun
+    for _ in range(8):
+        if top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("NOUN", "PROPN"):
+            top = top.head.head
+        elif top.dep_ == "appos":
+            top = described = top.head
+        else:
+            break
+    return described
+
+
 def direct_object(t: Token) -> Token | None:
     if is_passive(t):
         return passive_subject(t)
@@ -279,8 +294,11 @@ def direct_object(t: Token) -> Token | None:
                 obj = child(c, "dobj")
                 if obj is not None:
                     break
-    if obj is None and t.dep_ == "relcl":
-        obj = t.head  # "the agreement the two nations signed"
+    if obj is None and t.dep_ == "relcl" and not any(
+            c.dep_ == "advmod" and c.lower_ in ("where", "when", "why") for c in t.children):
+        # "the agreement the two nations signed"; not "the town where troops battled": the
+        # town is where, not what
+        obj = t.head
     return obj
 
 
