@@ -155,3 +155,17 @@ def test_a_dated_act_of_a_since_clause_stays_news() -> None:
     event = _by_trigger(_events("Fighting has continued since rebels attacked the town on "
                                 "Monday."), "attacked")
     assert (event.modality, event.date.start) == ("factual", "2024-05-20")
+
+
+def test_engaging_an_armed_group_is_a_clash_and_engaging_it_in_talks_is_not() -> None:
+    clash = _events("Mozambican and Rwandan forces engaged an insurgent group near the town on "
+                    "Monday, officials said.")
+    assert [e.acled.sub_event_type for e in clash if e.type == "ASSAULT" and e.acled] == \
+        ["Armed clash"]
+    talks = _events("The envoy engaged the rebels in talks on a ceasefire on Monday, officials "
+                    "said.")
+    assert not any(e.type == "ASSAULT" for e in talks)
+    # "were engaged in" tells what forces were busy with, not whom they fought
+    busy = _events("Serb forces were engaged in ethnic cleansing against the population, the "
+                   "government said.")
+    assert "engaged" not in [e.evidence.trigger for e in busy]

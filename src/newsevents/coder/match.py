@@ -129,6 +129,11 @@ def _preposition(t: Token, _row: TriggerRow, c: Condition, _ctx: MatchContext) -
                                    for m in ch.children) for ch in t.children)
 
 
+def _passive(t: Token, _row: TriggerRow, _c: Condition, _ctx: MatchContext) -> bool:
+    """The verb is in the passive ("forces were engaged in ...")."""
+    return syntax.is_passive(t)
+
+
 def _object_of(t: Token, _row: TriggerRow, c: Condition, _ctx: MatchContext) -> bool:
     """"pobj=PREP": the noun is the object of PREP."""
     return t.dep_ == "pobj" and t.head.lower_ in c.values
@@ -167,6 +172,7 @@ def _words(t: Token, _row: TriggerRow, c: Condition, ctx: MatchContext) -> bool:
 _HOLDS: dict[str, Holds] = {
     "light": _light, "xcomp": _has_child_dep, "ccomp": _has_child_dep, "saidby": _said_by,
     "poss": _possessed, "modifier": _modifier, "noobj": _no_object, "foreign": _foreign,
+    "passive": _passive,
     "subsector": _subsector, "prt": _particle, "prep": _preposition, "pobj": _object_of,
     "p": _phrase_words, **dict.fromkeys(_WORDS_OF, _words),
 }
