@@ -170,3 +170,14 @@ def test_a_strike_from_afar_during_a_battle_is_a_happening_of_its_own() -> None:
             "town's university during the battle, residents said.")
     events = newsevents.process(text, published="2024-12-12T12:00:00+00:00")
     assert {e.evidence.trigger for e in events if e.type == "ASSAULT"} >= {"battled", "bombed"}
+
+
+def test_a_weapon_named_without_its_owner_is_of_the_earlier_attack_of_its_kind() -> None:
+    text = ("KYIV, Ukraine (Agency) - Russia attacked Ukraine overnight with 90 drones, the air "
+            "force said on Friday.\n\n"
+            "Air defence units shot down 60 of the drones, the air force said.\n\n"
+            "A drone hit an energy facility in the Dnipropetrovsk region, cutting power to about "
+            "40,000 households, the regional administration said.")
+    events = newsevents.process(text, published="2025-03-14T07:40:00+02:00")
+    (hit,) = [e for e in events if e.evidence.trigger == "hit"]
+    assert [a.country for a in hit.actor] == ["RUS"]

@@ -154,6 +154,17 @@ def _another(d: Draft) -> bool:
     return any(w.dep_ in ("det", "amod") and w.lower_ in coder_words("another") for w in words)
 
 
+def _weapon_fired_before(d: Draft, out: list[Draft], tables: Tables) -> Draft | None:
+    """"Russia attacked Ukraine overnight with 112 drones ...", paragraphs later "A drone hit an
+    energy facility": a weapon named without its owner is one of those of the latest earlier
+    attack of its kind by a party of a country, whatever paragraph told it."""
+    if d.type != "ASSAULT" or d.actor_countries or d.mode is None or \
+            not d.actor or not all(document.unowned_weapon(d, a, tables) for a in d.actor):
+        return None
+    return next((o for o in reversed(out) if o.type == "ASSAULT" and o.actor_countries
+                 and o.mode == d.mode and not document.same_side(o.actor, d.recipient)), None)
+
+
 def _actor_from_previous_assault(d: Draft, prev: Draft, again: bool) -> None:
     """An attack with no actor of a country takes the actor (and date and source) of ``prev``
     ("drone debris damaged houses" after "Russia launched drones"); "another strike" with no
@@ -182,7 +193,7 @@ def _told_before(d: Draft, out: list[Draft], mentions: Mentions, tables: Tables)
     if _place_from_repeat(d, out):
         return True
     again = _another(d)
-    prev = _previous_assault(d, out, again)
+    prev = _previous_assault(d, out, again) or _weapon_fired_before(d, out, tables)
     if prev is None:
         return False
     # an interception told on its own ("Two were intercepted") is also an event of its own:
