@@ -208,3 +208,13 @@ def test_a_state_s_adjective_before_its_space_names_the_state(text: str, phrase:
                                                               country: str) -> None:
     found = _scan(text)
     assert found[phrase].place.precision == "country" and found[phrase].place.country == country
+
+
+@pytest.mark.parametrize(("text", "water"), [
+    ("Heavy artillery hit the town of Nikopol, which lies across the Dnipro river from the "
+     "plant, on Monday.", "Dnipro"),
+    ("Ukrainian drones hit a ferry crossing the Kerch Strait on Sunday.", "Kerch"),
+])
+def test_a_name_before_a_word_of_water_is_no_town(text: str, water: str) -> None:
+    found = _scan(text)
+    assert all(m.place.precision == "unknown" for k, m in found.items() if water in k), found

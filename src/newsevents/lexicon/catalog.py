@@ -229,7 +229,8 @@ PLACE_WORD_LISTS: dict[str, str] = {
                     "Sahel\" is not Burkina Faso's Sahel region): such a region is never looked "
                     "up by its name",
     "water": "words of a region name that make it a body of water (\"the Red Sea\" of the news "
-             "is the sea, not Sudan's state): such a region is never looked up by its name",
+             "is the sea, not Sudan's state): such a region is never looked up by its name; a "
+             "name right before one (\"the Dnipro river\") is the water's",
     "product-noun": "vehicles, weapons, animals and goods named after places (\"a Chinook "
                     "helicopter\", \"a Jersey cow\"): a name that only modifies such a noun, the "
                     "head of its phrase, is no place",

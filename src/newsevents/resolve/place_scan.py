@@ -737,10 +737,17 @@ def _is_street(c: _Candidate, scan: _Scan) -> bool:
     return len(words) > 1 and words[-1].rstrip(".").lower() in place_words("street")
 
 
+def _names_a_waterway(c: _Candidate, scan: _Scan) -> bool:
+    """"across the Dnipro river", "the Kerch Strait": the name before a word of water
+    (place_words.tsv's list water) is the water's, not its namesake town's."""
+    end = c.span.end
+    return end < len(scan.doc) and scan.doc[end].lower_ in place_words("water")
+
+
 # Names that are no place, whatever the gazetteer knows of them.
 _NOT_PLACES: tuple[Callable[[_Candidate, _Scan], bool], ...] = (
     _is_demonym, _is_person, _is_body_name, _is_abbreviation, _is_common_word,
-    _names_a_product, _is_street)
+    _names_a_product, _is_street, _names_a_waterway)
 
 
 def _candidate_mention(scan: _Scan, span: Span, labelled: bool,
