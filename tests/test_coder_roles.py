@@ -305,3 +305,10 @@ def test_the_state_that_made_a_weapon_is_no_party_and_no_place(text: str, maker:
     for attack in attacks:
         assert maker not in {a.country for a in attack.actor + attack.recipient}
         assert attack.location is None or attack.location.country != maker
+
+
+def test_the_state_that_holds_a_place_is_no_party_of_what_is_done_to_it() -> None:
+    text = ("Heavy artillery hit the town of Nikopol, which lies across the river from the "
+            "Russian-occupied nuclear plant, killing one man on Monday.")
+    (attack,) = [e for e in newsevents.process(text, published="2025-02-10") if e.type == "ASSAULT"]
+    assert "RUS" not in {a.country for a in attack.recipient}

@@ -12,6 +12,8 @@ the country") is placed in the country, not in the dateline's town. Texts in our
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import newsevents
@@ -118,3 +120,11 @@ def test_a_statement_about_a_border_is_made_where_the_story_was_filed() -> None:
         "borders with Mali for the ambush on Tuesday.", published="2025-03-22T12:00:00+00:00")
     (blame,) = [e for e in events if e.evidence.trigger == "blamed"]
     assert blame.location is not None and blame.location.name == "Niamey"
+
+
+def test_a_town_the_target_names_inside_the_region_of_the_setting_places_the_attack() -> None:
+    article = Path(__file__).resolve().parents[1] / "examples" / "articles" / \
+        "daily-meridian-2025-02-10-kherson-shelling.txt"
+    events = newsevents.process(article.read_text(encoding="utf-8"))
+    (hit,) = [e for e in events if "Nikopol" in e.evidence.sentence and e.type == "ASSAULT"]
+    assert hit.location is not None and hit.location.name == "Nikopol"

@@ -154,22 +154,32 @@ PLACE_RULES: tuple[PlaceRule, ...] = (own_words, town_told_again, where_describe
 
 
 def places_of(s: Setting) -> list[PlaceMention]:
-    """The places of the first place rule that finds any; when it names only whole countries,
-    a place inside one of them that the target or the trigger's own clause names says where
-    more exactly ("taken control of Goma, the largest city in eastern Congo", "filled the
-    streets of central Belgrade in one of the largest protests in Serbia's history")."""
+    """The places of the first place rule that finds any; when it names only whole countries
+    or regions, a place inside one of them that the target or the trigger's own clause names
+    says where more exactly ("taken control of Goma, the largest city in eastern Congo",
+    "filled the streets of central Belgrade in one of the largest protests in Serbia's
+    history", "In the Dnipropetrovsk region, artillery hit the town of Nikopol")."""
     for rule in PLACE_RULES:
         places = rule(s)
         if places:
             break
     else:
         return []
-    if rule is not target_place and all(p.place.precision == "country" for p in places):
-        countries = {p.place.country for p in places}
+    if rule is not target_place and all(p.place.precision in ("country", "admin1")
+                                        for p in places):
         inside = [p for p in target_place(s) + named_in_clause(s)
-                  if p.place.country in countries]
+                  if any(_lies_in(p, unit) for unit in places)]
         return inside[:1] or places
     return places
+
+
+def _lies_in(p: PlaceMention, unit: PlaceMention) -> bool:
+    """``p`` is a place below ``unit``, a country or a first-level region."""
+    if p.place.country != unit.place.country:
+        return False
+    return unit.place.precision == "country" or (
+        p.place.precision != "admin1" and p.place.admin1 is not None
+        and p.place.admin1 == unit.place.admin1)
 
 
 @dataclass(frozen=True)

@@ -137,6 +137,8 @@ ACTOR_WORD_LISTS: dict[str, str] = {
                       "American\", \"Latin American\")",
     "maker-participle": "participles after a state's name and a hyphen that say where a thing "
                         "was made or who gave it (\"Iranian-made drones\"): no party",
+    "holder-participle": "participles after a state's name and a hyphen that say who holds a "
+                         "place (\"the Russian-occupied plant\"): no party of what is done to it",
 }
 CODER_WORD_LISTS: dict[str, str] = {
     "attempt": "nouns of trying: \"an attempt to attack\" is coded as the attack",

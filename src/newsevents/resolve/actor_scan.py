@@ -92,9 +92,11 @@ def _country_hits(doc: Doc) -> list[tuple[int, str, str | None]]:
 
 def _maker(doc: Doc, after: int) -> bool:
     """"Iranian-made drones", "Czech-built launchers": the state that made or gave a thing is
-    no party to what is done with it (the tokens after the name are "-" and the participle)."""
-    return after + 1 < len(doc) and doc[after].text == "-" and \
+    no party to what is done with it; "the Russian-occupied plant": nor the state that holds a
+    place (the tokens after the name are "-" and the participle)."""
+    return after + 1 < len(doc) and doc[after].text == "-" and (
         doc[after + 1].lower_ in actor_words("maker-participle")
+        or doc[after + 1].lower_ in actor_words("holder-participle"))
 
 
 def _inside_person_name(doc: Doc, i: int, length: int) -> bool:
