@@ -181,3 +181,14 @@ def test_a_weapon_named_without_its_owner_is_of_the_earlier_attack_of_its_kind()
     events = newsevents.process(text, published="2025-03-14T07:40:00+02:00")
     (hit,) = [e for e in events if e.evidence.trigger == "hit"]
     assert [a.country for a in hit.actor] == ["RUS"]
+
+
+def test_a_weapon_that_is_the_subject_is_of_the_earlier_attack_of_its_kind() -> None:
+    text = ("KHERSON, Ukraine (Agency) - Russian artillery shelling killed three civilians in the "
+            "southern city of Kherson on Monday, officials said.\n\n"
+            "Regional officials said the city's water supply had been cut.\n\n"
+            "Shells struck a bus stop and a covered market in the city's Dniprovskyi district "
+            "around midday, the governor wrote.")
+    events = newsevents.process(text, published="2025-02-10T12:00:00+02:00")
+    (struck,) = [e for e in events if e.evidence.trigger == "struck"]
+    assert [a.country for a in struck.actor] == ["RUS"]

@@ -158,11 +158,21 @@ def _weapon_fired_before(d: Draft, out: list[Draft], tables: Tables) -> Draft | 
     """"Russia attacked Ukraine overnight with 112 drones ...", paragraphs later "A drone hit an
     energy facility": a weapon named without its owner is one of those of the latest earlier
     attack of its kind by a party of a country, whatever paragraph told it."""
-    if d.type != "ASSAULT" or d.actor_countries or d.mode is None or \
-            not d.actor or not all(document.unowned_weapon(d, a, tables) for a in d.actor):
+    if d.type != "ASSAULT" or d.actor_countries or d.mode is None:
+        return None
+    if d.actor:
+        if not all(document.unowned_weapon(d, a, tables) for a in d.actor):
+            return None
+    elif not _weapon_subject(d, tables):
         return None
     return next((o for o in reversed(out) if o.type == "ASSAULT" and o.actor_countries
                  and o.mode == d.mode and not document.same_side(o.actor, d.recipient)), None)
+
+
+def _weapon_subject(d: Draft, tables: Tables) -> bool:
+    """"Shells struck a bus stop": the subject of the trigger is a weapon word."""
+    subj = syntax.subject(d.token) if d.token.pos_ == "VERB" else None
+    return subj is not None and tables.in_class("weapon", subj.lemma_.lower())
 
 
 def _actor_from_previous_assault(d: Draft, prev: Draft, again: bool) -> None:
