@@ -312,3 +312,10 @@ def test_the_state_that_holds_a_place_is_no_party_of_what_is_done_to_it() -> Non
             "Russian-occupied nuclear plant, killing one man on Monday.")
     (attack,) = [e for e in newsevents.process(text, published="2025-02-10") if e.type == "ASSAULT"]
     assert "RUS" not in {a.country for a in attack.recipient}
+
+
+def test_who_tells_an_act_is_no_party_named_after_it() -> None:
+    text = ("HAVANA - The rebel group agreed on Tuesday to stop kidnapping people for ransom, "
+            "according to a joint statement read by Cuban officials.")
+    events = [e for e in newsevents.process(text, published="2024-02-06") if e.type == "AGREE"]
+    assert events and all("CUB" not in {a.country for a in e.recipient} for e in events)

@@ -218,3 +218,9 @@ def test_a_state_s_adjective_before_its_space_names_the_state(text: str, phrase:
 def test_a_name_before_a_word_of_water_is_no_town(text: str, water: str) -> None:
     found = _scan(text)
     assert all(m.place.precision == "unknown" for k, m in found.items() if water in k), found
+
+
+def test_a_hyphened_name_with_a_small_word_inside_is_one_name() -> None:
+    found = _scan("Thousands joined the Shan-e-Mustafa rally in the city on Friday.")
+    assert not any(m.place.country == "MMR" for m in found.values()), found
+    assert "Port-au-Prince" in _scan("Gangs attacked a police station in Port-au-Prince.")

@@ -306,11 +306,13 @@ def _own_side(actor: Found, recipient: Found) -> bool:
 
 def _words_after(t: Token, taken: set[int]) -> list[Token]:
     """The trigger's phrase after it; a noun object's clause too (it often loses its own
-    prepositional phrase to the parser: support "for the fight of Russia's military")."""
+    prepositional phrase to the parser: support "for the fight of Russia's military"). Not
+    the words of who tells it ("according to a joint statement read by Cuban officials")."""
     sub = [x for x in t.subtree if x.i > t.i and x.i not in taken]
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "dobj":
         sub += [x for x in t.head.subtree if x.i > t.right_edge.i and x.i not in taken]
-    return sub
+    told = {y.i for x in sub if x.dep_ == "prep" and x.lower_ == "according" for y in x.subtree}
+    return [x for x in sub if x.i not in told]
 
 
 def _later_party(p: Parties, actor: Found) -> Found:

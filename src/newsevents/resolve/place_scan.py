@@ -189,6 +189,13 @@ def _hyphened_names(doc: Doc) -> list[Span]:
     return out
 
 
+def _one_hyphened_name(span: Span) -> bool:
+    """"Shan-e-Mustafa", "Port-au-Prince": a hyphened name with a small word inside is one name;
+    when it is no place, neither are its pieces ("Israel-Hamas" joins two names)."""
+    pieces = [t for t in span if t.text != "-"]
+    return len(pieces) > 2 and any(t.is_lower for t in pieces[1:-1])
+
+
 _RegionPhrase = tuple[int, int, str, str]  # start token, end token, name, region word
 # Labels whose entities are read as they are: places, a person's full name, numbers and dates.
 _NUMBER_LABELS = ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL")
@@ -229,6 +236,8 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
         if found is not None:
             out.append(found[0])
             taken.update(t.i for t in found[1])
+        elif _one_hyphened_name(span):
+            taken.update(t.i for t in span)  # ("Shan-e-Mustafa": no Shan State)
     out.sort(key=lambda m: m.start)
     out = _abbreviated_regions(out, scan)
     out = _towns_of_named_regions(out, scan)
