@@ -169,3 +169,9 @@ def test_engaging_an_armed_group_is_a_clash_and_engaging_it_in_talks_is_not() ->
     busy = _events("Serb forces were engaged in ethnic cleansing against the population, the "
                    "government said.")
     assert "engaged" not in [e.evidence.trigger for e in busy]
+
+
+def test_a_vehicle_that_strikes_something_told_as_it_is_no_attack() -> None:
+    events = _events("A vehicle driven by a local man was southbound on the county road near "
+                     "the bridge when it struck the back of a parked truck on Sunday.")
+    assert not any(e.type == "ASSAULT" for e in events)

@@ -151,8 +151,18 @@ def _object_tokens(t: Token) -> list[Token]:
 
 
 def _subject_tokens(t: Token) -> list[Token]:
+    """The subject's words; for "it" or "they" in a clause hung on another verb ("a vehicle ...
+    was southbound when it struck the back of a car"), that verb's subject's too."""
     subj = syntax.subject(t) if t.pos_ in ("VERB", "AUX") else None
-    return syntax.core_tokens(subj) if subj is not None else []
+    if subj is None:
+        return []
+    words = syntax.core_tokens(subj)
+    if subj.lower_ in ("it", "they") and t.dep_ in ("advcl", "conj", "relcl") and \
+            t.head.pos_ in ("VERB", "AUX"):
+        above = syntax.subject(t.head)
+        if above is not None and above.i != subj.i:
+            words = words + syntax.core_tokens(above)
+    return words
 
 
 # The words of the trigger that "obj~", "sub~", "clause~", "sent~" and "mod~" look in.
