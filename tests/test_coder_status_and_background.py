@@ -175,3 +175,12 @@ def test_a_vehicle_that_strikes_something_told_as_it_is_no_attack() -> None:
     events = _events("A vehicle driven by a local man was southbound on the county road near "
                      "the bridge when it struck the back of a parked truck on Sunday.")
     assert not any(e.type == "ASSAULT" for e in events)
+
+
+def test_a_toll_over_the_days_up_to_the_story_is_no_toll_of_an_act_told_before() -> None:
+    events = _events("GOMA, Congo, Jan 27 (Agency) - The rebels closed in on the city over the "
+                     "weekend after seizing the town of Minova last week. Thirteen peacekeepers "
+                     "have been killed in the fighting in recent days, according to the U.N.",
+                     "2025-01-27")
+    seized = _by_trigger(events, "seizing")
+    assert seized.fatalities is None or not seized.fatalities.killed

@@ -21,7 +21,7 @@ from .build_rules import Parties, Setting
 from .draft import Draft
 from .match import MatchContext, find_row, lemma_of
 from .roles import ActorFinder, Found, find_role, is_mutual, with_other_side
-from .tables import Tables, TriggerRow
+from .tables import Tables, TriggerRow, load_tables
 
 
 def paragraph_starts(article: Article) -> list[int]:
@@ -158,15 +158,27 @@ def cumulative_toll_words(sent: Span, tables: Tables) -> set[int]:
     return {x.i for t in sent if tables.casualty(lemma_of(t)) and cumulative(t) for x in t.subtree}
 
 
+# A span of days or weeks up to the story ("in recent days", "over the past two weeks").
+_RECENT_SPAN = re.compile(r"(?:in|over|during) (?:the )?(?:recent|past|last) (?:(?:few|several|"
+                          r"\w+|\d+) )?(?:days|weeks|months)|in recent (?:days|weeks|months)",
+                          re.IGNORECASE)
+
+
 def cumulative(t: Token) -> bool:
     """"The insurgency, which began in 2017, has killed more than 4,000 people", "More than
-    6,000 people have been killed since the conflict broke out in 2017": a toll over the years
-    of a conflict, told in the present perfect, counts many happenings and is none of them."""
+    6,000 people have been killed since the conflict broke out in 2017", "13 peacekeepers have
+    been killed in the fighting in recent days": a toll over the years of a conflict or over
+    the days up to the story, told in the present perfect, counts many happenings and is none
+    of them."""
     if t.pos_ != "VERB" or not syntax.present_perfect(t):
         return False
     subject = syntax.subject(t)
     if subject is not None and lemma_of(subject) in coder_words("conflict-noun"):
         return True
+    if load_tables().casualty(lemma_of(t)) and any(
+            x.dep_ == "prep" and _RECENT_SPAN.fullmatch(" ".join(w.text for w in x.subtree))
+            for x in t.subtree):
+        return True  # ("have been killed in the fighting in recent days": many days' dead)
     since = [c for c in t.children if c.lower_ == "since" or (
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children))]
     return any(_YEAR.fullmatch(x.text) or lemma_of(x) in coder_words("conflict-noun")
