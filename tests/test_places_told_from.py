@@ -128,3 +128,12 @@ def test_a_town_the_target_names_inside_the_region_of_the_setting_places_the_att
     events = newsevents.process(article.read_text(encoding="utf-8"))
     (hit,) = [e for e in events if "Nikopol" in e.evidence.sentence and e.type == "ASSAULT"]
     assert hit.location is not None and hit.location.name == "Nikopol"
+
+
+def test_what_a_crowd_is_angry_at_is_not_where_it_acted() -> None:
+    events = newsevents.process(
+        "In Kinshasa on 28 January, protesters angry at the fall of Goma attacked the embassies "
+        "of France and Belgium, witnesses said.", published="2025-01-29T12:00:00+00:00")
+    attacks = [e for e in events if e.evidence.trigger == "attacked"]
+    assert attacks and all(e.location is not None and e.location.name == "Kinshasa"
+                           for e in attacks), [(e.location) for e in attacks]

@@ -102,6 +102,8 @@ def _prep_kind(prep: Token, preps: frozenset[str]) -> str | None:
     """What a preposition over a name says of it: "where" (the place of the event), "from"
     (a town the place is told from), "of" (the name belongs to a noun: climb to it) or None."""
     word = prep.lower_
+    if word in ("at", "over") and prep.head.pos_ == "ADJ":
+        return None  # ("protesters angry at the fall of Goma": what they feel about)
     if word in preps:
         return "where"
     if word == "of" and prep.head.dep_ == "prep" and prep.head.lower_ in preps:
