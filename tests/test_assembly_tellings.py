@@ -192,3 +192,12 @@ def test_a_weapon_that_is_the_subject_is_of_the_earlier_attack_of_its_kind() -> 
     events = newsevents.process(text, published="2025-02-10T12:00:00+02:00")
     (struck,) = [e for e in events if e.evidence.trigger == "struck"]
     assert [a.country for a in struck.actor] == ["RUS"]
+
+
+def test_a_crowd_that_attacks_and_sets_fire_riots_once() -> None:
+    events = newsevents.process(
+        "In Kinshasa on Tuesday, protesters angry at the fall of the city attacked and set fire "
+        "to parts of two embassies, witnesses said.", published="2025-01-29T12:00:00+00:00")
+    riots = [e for e in events if e.type in ("ASSAULT", "PROTEST")]
+    assert [(e.type, e.acled.sub_event_type if e.acled else None) for e in riots] == \
+        [("PROTEST", "Violent demonstration")]

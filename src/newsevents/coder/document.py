@@ -72,6 +72,17 @@ def _split_coordination(a: Token, b: Token) -> bool:
     return any(t.dep_ == "cc" and t.head.i == first.i for t in first.doc[first.i:second.i])
 
 
+def _riot_told_twice(a: Draft, b: Draft) -> bool:
+    """"protesters ... attacked and set fire to the embassies": a crowd's attack (marked by
+    ``mark_crowd_violence``) and a riot told by a verb joined to it are one riot."""
+    crowd, riot = (a, b) if a.type == "ASSAULT" else (b, a)
+    if crowd.type != "ASSAULT" or not crowd.crowd or riot.type != "PROTEST" or \
+            riot.acled_code != "riot":
+        return False
+    x, y = crowd.token, riot.token
+    return (x.dep_ == "conj" and x.head.i == y.i) or (y.dep_ == "conj" and y.head.i == x.i)
+
+
 def _disrupt(d: Draft) -> bool:
     return d.acled_code == "disrupt"
 
@@ -81,7 +92,8 @@ def merge_same_happening(drafts: list[Draft], tables: Tables) -> list[Draft]:
     event per place is kept: drafts of different places never merge."""
     out: list[Draft] = []
     for d in drafts:
-        mate = next((o for o in out if o.type == d.type == "ASSAULT" and _related(o, d)
+        mate = next((o for o in out if ((o.type == d.type == "ASSAULT" and _related(o, d))
+                                        or _riot_told_twice(o, d))
                      and _disrupt(o) == _disrupt(d)
                      and (o.place is None or d.place is None
                           or o.place.place.name == d.place.place.name)), None)
@@ -89,6 +101,8 @@ def merge_same_happening(drafts: list[Draft], tables: Tables) -> list[Draft]:
             out.append(d)
             continue
         keep, other = (mate, d) if _arguments(mate) >= _arguments(d) else (d, mate)
+        if _riot_told_twice(mate, d):  # (the riot's reading is kept: ACLED's and PLOVER's)
+            keep, other = (mate, d) if mate.type == "PROTEST" else (d, mate)
         _complete(keep, other, tables)
         if keep is d:
             out[out.index(mate)] = d
