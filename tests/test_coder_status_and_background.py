@@ -184,3 +184,12 @@ def test_a_toll_over_the_days_up_to_the_story_is_no_toll_of_an_act_told_before()
                      "2025-01-27")
     seized = _by_trigger(events, "seizing")
     assert seized.fatalities is None or not seized.fatalities.killed
+
+
+def test_calling_in_the_army_deploys_it_and_calling_in_the_evening_does_not() -> None:
+    army = _events("The government called in the army to guard official buildings in the "
+                   "capital on Tuesday, officials said.")
+    assert [e.type for e in army if e.evidence.trigger == "called"] == ["MOBILIZE"]
+    evening = _events("Residents called in the evening to complain about the noise from the "
+                      "factory, officials said.")
+    assert not any(e.type == "MOBILIZE" for e in evening)

@@ -137,3 +137,12 @@ def test_what_a_crowd_is_angry_at_is_not_where_it_acted() -> None:
     attacks = [e for e in events if e.evidence.trigger == "attacked"]
     assert attacks and all(e.location is not None and e.location.name == "Kinshasa"
                            for e in attacks), [(e.location) for e in attacks]
+
+
+def test_a_part_of_the_capital_no_gazetteer_knows_is_in_the_story_s_town() -> None:
+    events = newsevents.process(
+        "ISLAMABAD (Agency) - The government called in the army to guard official buildings in "
+        "the capital's Red Zone on Tuesday, officials said.",
+        published="2024-11-26T12:00:00+05:00")
+    (called,) = [e for e in events if e.evidence.trigger == "called"]
+    assert called.location is not None and called.location.name == "Islamabad"

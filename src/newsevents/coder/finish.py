@@ -9,6 +9,7 @@ place the rules before it left. Each rule records its rule string in the event's
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -167,11 +168,23 @@ def dateline_over_countryless_place(d: Draft, place: Place | None,
     """"HANOI (AP) - ... accused China of coercion in the South China Sea": a sea or a vague
     region named in passing (``slots.vague_place``) is not where it happened; the dateline's
     town is."""
-    if place is not None and slots.vague_place(place) \
+    if place is not None and (slots.vague_place(place) or _part_of_the_town(d, place)) \
             and story.dateline is not None and d.modality == "factual":
         d.rules.append("dateline-over-countryless-place")
         return None
     return place
+
+
+# "the capital's Red Zone", "the city's old quarter": a part of the story's town named after it
+_OF_THE_TOWN = re.compile(r"\bthe (?:capital|city|town)['\u2019]s\s*$", re.IGNORECASE)
+
+
+def _part_of_the_town(d: Draft, place: Place) -> bool:
+    """A place the gazetteer does not know, named as a part of "the capital" or "the city"."""
+    if place.country or d.place is None or d.place.place is not place:
+        return False
+    text = d.token.doc.text
+    return bool(_OF_THE_TOWN.search(text[max(0, d.place.start - 20):d.place.start]))
 
 
 def dateline_refines_region(d: Draft, place: Place | None, story: Story) -> Place | None:
