@@ -212,6 +212,8 @@ COUNT_WORD_LISTS: dict[str, str] = {
     "victim-subject": "verbs whose subject is the one who died or was hurt (\"a man died\")",
     "injury-noun": "nouns whose sufferers are injured (\"sustained injuries\", \"taken to "
                    "hospital with gunshot wounds\")",
+    "care-place": "places of care: those taken to or kept in one are injured (\"six soldiers "
+                  "were taken to hospital\")",
     "part-of": "prepositions that make a count a part of one told before (\"killing five "
                "people, including two children\"): it is not added to the toll",
     "report-verb": "verbs whose subject is a source, not a victim (\"killing 100 people, a "

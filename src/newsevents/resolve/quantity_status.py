@@ -238,11 +238,16 @@ _INJURY_PREPOSITIONS = ("with", "from", "for")
 
 def _injury_status(g: _Governed) -> Status | None:
     """"12 people sustained injuries", "four were treated for gunshot wounds": whatever the verb,
-    those who have injuries (count_words.tsv's list injury-noun) are injured."""
+    those who have injuries (count_words.tsv's list injury-noun) are injured, as are those taken
+    to or kept in a place of care (list care-place: "six soldiers were taken to hospital")."""
     injuries = count_words("injury-noun")
     if g.verb.pos_ != "VERB":
         return None
     for child in g.verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("to", "in") and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in count_words("care-place")
+                for o in child.children):
+            return "injured", f"care-place:{g.verb.lemma_.lower()}"  # ("taken to hospital")
         objects = [child] if child.dep_ in ("dobj", "obj") else (
             [o for o in child.children if o.dep_ == "pobj"]
             if child.dep_ == "prep" and child.lower_ in _INJURY_PREPOSITIONS else [])
