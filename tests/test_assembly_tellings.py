@@ -201,3 +201,16 @@ def test_a_crowd_that_attacks_and_sets_fire_riots_once() -> None:
     riots = [e for e in events if e.type in ("ASSAULT", "PROTEST")]
     assert [(e.type, e.acled.sub_event_type if e.acled else None) for e in riots] == \
         [("PROTEST", "Violent demonstration")]
+
+
+def test_a_choking_agent_in_the_grenades_a_drone_drops_is_a_chemical_weapon_and_its_toll() -> None:
+    text = ("KYIV, May 29 (Agency) - Russian drones dropped grenades filled with a choking agent "
+            "on Ukrainian trenches near Kupiansk on Tuesday, an army spokesman said. No one was "
+            "killed, but six soldiers were taken to hospital with burning eyes from CS gas, a "
+            "riot-control agent whose use in war is banned under a treaty, he said.")
+    events = newsevents.process(text, published="2024-05-29T12:00:00+03:00")
+    (drop,) = [e for e in events if e.evidence.trigger == "dropped"]
+    assert drop.acled is not None and drop.acled.sub_event_type == "Chemical weapon"
+    assert drop.fatalities is not None
+    assert (drop.fatalities.killed, drop.fatalities.injured) == (0, 6)
+    assert all(e.fatalities is None for e in events if e.evidence.trigger == "banned")

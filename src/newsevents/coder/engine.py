@@ -75,7 +75,7 @@ from . import document, finish, front, happenings, slots, stance, syntax
 from .draft import Draft
 from .match import lemma_of
 from .ranking import document_label, rank, told_by_another
-from .sentence import SentenceCoder, cumulative_toll_words, paragraph_of
+from .sentence import SentenceCoder, cumulative_toll_words, paragraph_of, relative_clause
 from .tables import Tables, load_tables
 
 
@@ -242,11 +242,13 @@ def _counts_from_next_sentence(target: Draft, found: list[Quantity]) -> None:
             target.rules.append("counts-from-next-sentence")
 
 
-def _leftovers(coder: SentenceCoder, sent: Span, drafts: list[Draft]) -> None:
-    """Counts and "no casualties" of a sentence with no event of its own belong to the latest
-    event of the same paragraph; a death or injury toll ("Officials put the death toll at 20")
-    to the first attack of the last sentences (in wire copy every sentence is a paragraph)."""
-    counted = cumulative_toll_words(sent, coder.tables)
+def _leftovers(coder: SentenceCoder, sent: Span, drafts: list[Draft],
+               described: frozenset[int] | set[int] = frozenset()) -> None:
+    """Counts and "no casualties" of a sentence with no event of its own (outside the relative
+    clauses ``described``) belong to the latest event of the same paragraph; a death or injury
+    toll ("Officials put the death toll at 20") to the first attack of the last sentences (in
+    wire copy every sentence is a paragraph)."""
+    counted = cumulative_toll_words(sent, coder.tables) | set(described)
     tokens = [t for t in sent if t.i not in counted]
     if not tokens:
         return
@@ -297,10 +299,14 @@ def _body_drafts(coder: SentenceCoder, doc: Doc) -> list[Draft]:
     drafts: list[Draft] = []
     for sent in doc.sents:
         found = coder.sentence_drafts(sent)
-        # "No one was killed": a toll denied is the count of the event told before
-        if all(d.modality == "negated" and coder.tables.casualty(lemma_of(d.token))
-               for d in found):
-            _leftovers(coder, sent, drafts)
+        # "No one was killed": a toll denied is the count of the event told before; so is a
+        # toll whose sentence tells events only in relative clauses ("..., a riot-control
+        # agent whose use in war is banned")
+        described = [d for d in found if relative_clause(d.token) is not None]
+        if all((d.modality == "negated" and coder.tables.casualty(lemma_of(d.token)))
+               or d in described for d in found):
+            _leftovers(coder, sent, drafts,
+                       {x.i for d in described for x in relative_clause(d.token).subtree})
         drafts.extend(found)
     return drafts
 

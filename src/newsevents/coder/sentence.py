@@ -48,6 +48,11 @@ def _promised(t: Token, row: TriggerRow) -> set[int]:
     return {x.i for c in t.children if c.dep_ == "xcomp" for x in c.subtree}
 
 
+def relative_clause(t: Token) -> Token | None:
+    """The relative clause ``t`` sits in ("a riot-control agent whose use is banned"), if any."""
+    return next((a for a in [t, *t.ancestors] if a.dep_ == "relcl"), None)
+
+
 def _attached_to(x: Token, t: Token) -> bool:
     """False when ``x`` sits in a relative, adverbial or complement clause that does not
     contain ``t`` (its date or place belongs to that clause's own happening)."""
@@ -313,10 +318,13 @@ def _clause_extras(t: Token, row: TriggerRow, gov: Token | None,
 
 
 def _mode(row: TriggerRow, clause: list[Token], tables: Tables) -> str | None:
-    """The row's mode; a ``*`` mode is read from the weapon words of the clause."""
+    """The row's mode; a ``*`` mode is read from the weapon words of the clause, with what a
+    participle tells of a weapon in it ("grenades filled with a choking agent")."""
     mode: str | None = None if row.mode == "-" else row.mode
     if row.mode.startswith("*"):
-        mode = acled_mod.weapon_mode(clause, tables) or (row.mode[1:] or None)
+        told = [x for w in clause if tables.in_class("weapon", w.lemma_.lower())
+                for c in w.children if c.dep_ == "acl" and c.tag_ == "VBN" for x in c.subtree]
+        mode = acled_mod.weapon_mode(clause + told, tables) or (row.mode[1:] or None)
     return mode
 
 
@@ -551,14 +559,18 @@ class SentenceCoder:
             return []
         return found[:1]
 
-    def _counts(self, t: Token, clause: list[Token],
-                free: list[Token]) -> tuple[list[Quantity], Fatalities | None]:
+    def _counts(self, t: Token, clause: list[Token], free: list[Token],
+                within: Token | None) -> tuple[list[Quantity], Fatalities | None]:
         """The clause's counts, and the fatalities from them and from casualty counts anywhere
-        in the sentence outside other events' clauses ("..., killing 14 people")."""
+        in the sentence outside other events' clauses ("..., killing 14 people"); only inside
+        the relative clause ``within`` when the trigger is in one ("No one was killed ..., a
+        riot-control agent whose use in war is banned": the toll is not the ban's)."""
+        words = list(t.sent) if within is None else list(within.subtree)
+        free = free if within is None else [x for x in free if x.i in {w.i for w in words}]
         quantities = slots.quantities_in(clause, self.mentions, self.tables)
         casualties = [q for q in slots.quantities_in(free, self.mentions, self.tables)
                       if q.status in ("killed", "injured") and q not in quantities]
-        return quantities, slots.fatalities(quantities + casualties, list(t.sent), self.tables)
+        return quantities, slots.fatalities(quantities + casualties, words, self.tables)
 
     def _rules(self, row: TriggerRow, date: DateSpan, actor: Found, recipient: Found) -> list[str]:
         rules = [row.rule]
@@ -592,7 +604,8 @@ class SentenceCoder:
         earlier = syntax.earlier_clauses(t)
         loose = [x for x in t.sent if x.i not in others and x.i not in report
                  and x.i not in earlier]
-        quantities, fat = self._counts(t, clause, loose if row.type == "ASSAULT" else free)
+        quantities, fat = self._counts(t, clause, loose if row.type == "ASSAULT" else free,
+                                       relative_clause(t) if row.type != "ASSAULT" else None)
         attr = context.attribution(t, self.finder, self.tables)
         parties = Parties(t, row, self.finder, self.tables, self.mentions, self.finder.text, picked,
                           attr, _speaker(t, row, gov), self.home)
