@@ -168,18 +168,10 @@ def places_of(s: Setting) -> list[PlaceMention]:
     if rule is not target_place and all(p.place.precision in ("country", "admin1")
                                         for p in places):
         inside = [p for p in target_place(s) + named_in_clause(s)
-                  if any(_lies_in(p, unit) for unit in places)]
+                  if any(slots.contains(unit, p) and p.place.precision != unit.place.precision
+                         for unit in places)]
         return inside[:1] or places
     return places
-
-
-def _lies_in(p: PlaceMention, unit: PlaceMention) -> bool:
-    """``p`` is a place below ``unit``, a country or a first-level region."""
-    if p.place.country != unit.place.country:
-        return False
-    return unit.place.precision == "country" or (
-        p.place.precision != "admin1" and p.place.admin1 is not None
-        and p.place.admin1 == unit.place.admin1)
 
 
 @dataclass(frozen=True)

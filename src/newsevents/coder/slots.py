@@ -168,7 +168,7 @@ def vague_place(place: Place) -> bool:
     return not place.country and place.text.lower().startswith("the ")
 
 
-def _contains(unit: PlaceMention, other: PlaceMention) -> bool:
+def contains(unit: PlaceMention, other: PlaceMention) -> bool:
     """``unit`` is a region or country ``other`` lies in (the same, told again, counts)."""
     u, o = unit.place, other.place
     if u.precision not in ("country", "admin1", "admin2") or u.country != o.country:
@@ -210,7 +210,7 @@ def _without_containing_units(picked: list[PlaceMention], text: str) -> list[Pla
     def rank(m: PlaceMention) -> int:
         return PRECISION_RANK.get(m.place.precision or "unknown", 5)
     return [m for i, m in enumerate(picked) if not any(
-        j != i and ((_contains(m, o) and (rank(o) < rank(m) or (rank(o) == rank(m) and j < i)))
+        j != i and ((contains(m, o) and (rank(o) < rank(m) or (rank(o) == rank(m) and j < i)))
                     or _unit_after(m, o, text) or _part_of_town(m, o, text)
                     or _town_of_part(m, o, text))
         for j, o in enumerate(picked))]
