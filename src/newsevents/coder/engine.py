@@ -302,10 +302,11 @@ def _body_drafts(coder: SentenceCoder, doc: Doc) -> list[Draft]:
         # "No one was killed": a toll denied is the count of the event told before; so is a
         # toll whose sentence tells events only in relative clauses ("..., a riot-control
         # agent whose use in war is banned")
-        clauses = [c for c in (relative_clause(d.token) for d in found) if c is not None]
-        if all((d.modality == "negated" and coder.tables.casualty(lemma_of(d.token)))
-               or relative_clause(d.token) is not None for d in found):
-            _leftovers(coder, sent, drafts, {x.i for c in clauses for x in c.subtree})
+        clauses = [relative_clause(d.token) for d in found]
+        if all(c is not None or (d.modality == "negated" and coder.tables.casualty(lemma_of(d.token)))
+               for d, c in zip(found, clauses, strict=True)):
+            _leftovers(coder, sent, drafts,
+                       {x.i for c in clauses if c is not None for x in c.subtree})
         drafts.extend(found)
     return drafts
 

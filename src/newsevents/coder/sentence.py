@@ -374,7 +374,7 @@ class SentenceCoder:
     def __init__(self, doc: Doc, article: Article, mentions: Mentions, tables: Tables) -> None:
         self.doc, self.article, self.mentions, self.tables = doc, article, mentions, tables
         self.finder = ActorFinder(doc, mentions, frozenset(tables.classes.get("civilian", {})),
-                                  pair_nouns("as_head"), tables.attack_nouns())
+                                  pair_nouns("as_head"), tables.attack_nouns)
         self.published = slots.published_day(article.published)
         self.light = frozenset(tables.cues.get("light", {}))
         self.ctx = MatchContext(tables, self._role_countries, self._subject_sectors)
@@ -566,7 +566,8 @@ class SentenceCoder:
         the relative clause ``within`` when the trigger is in one ("No one was killed ..., a
         riot-control agent whose use in war is banned": the toll is not the ban's)."""
         words = list(t.sent) if within is None else list(within.subtree)
-        free = free if within is None else [x for x in free if x.i in {w.i for w in words}]
+        if within is not None:
+            free = [x for x in free if within.left_edge.i <= x.i <= within.right_edge.i]
         quantities = slots.quantities_in(clause, self.mentions, self.tables)
         casualties = [q for q in slots.quantities_in(free, self.mentions, self.tables)
                       if q.status in ("killed", "injured") and q not in quantities]

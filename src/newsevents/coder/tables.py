@@ -43,8 +43,10 @@ class Tables:
     def in_class(self, cls: str, lemma: str) -> bool:
         return lemma in self.classes.get(cls, {})
 
+    @functools.cached_property
     def attack_nouns(self) -> frozenset[str]:
-        """The nouns an attack row reads ("attack", "shelling", "bombing")."""
+        """The nouns an attack row reads ("attack", "shelling", "bombing"); read once per
+        tables, not once per document."""
         return frozenset(lemma for (lemma, pos), rows in self.triggers.items()
                          if pos == "NOUN" and any(r.type == "ASSAULT" for r in rows))
 
