@@ -83,8 +83,7 @@ def where_described(s: Setting) -> list[PlaceMention]:
     battled": a "where" clause happens in the place its noun describes; the parser hangs it on
     the description's last noun ("state"), so the name described (Bhamo) is read first."""
     verb = s.governor or s.token
-    if verb.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where"
-                                       for c in verb.children):
+    if verb.dep_ != "relcl" or syntax.relative_adverb(verb) != "where":
         return []
     top = syntax.described_name(verb.head)
     return slots.places_within(syntax.core_tokens(top), s.mentions) if top.i != verb.head.i \

@@ -282,6 +282,13 @@ def described_name(noun: Token) -> Token:
     return described
 
 
+def relative_adverb(verb: Token) -> str | None:
+    """"where", "when" or "why" opening ``verb``'s relative clause ("the town where troops
+    battled"), lowercased; None when the clause has none."""
+    return next((c.lower_ for c in verb.children
+                 if c.dep_ == "advmod" and c.lower_ in ("where", "when", "why")), None)
+
+
 def direct_object(t: Token) -> Token | None:
     if is_passive(t):
         return passive_subject(t)
@@ -294,8 +301,7 @@ def direct_object(t: Token) -> Token | None:
                 obj = child(c, "dobj")
                 if obj is not None:
                     break
-    if obj is None and t.dep_ == "relcl" and not any(
-            c.dep_ == "advmod" and c.lower_ in ("where", "when", "why") for c in t.children):
+    if obj is None and t.dep_ == "relcl" and relative_adverb(t) is None:
         # "the agreement the two nations signed"; not "the town where troops battled": the
         # town is where, not what
         obj = t.head
