@@ -91,6 +91,12 @@ def test_an_attack_that_backs_a_clause_is_the_backers_part_in_it() -> None:
     assert sorted(e.evidence.trigger for e in attacks) == ["hit", "retook"]
 
 
+def test_a_party_described_by_its_fighting_is_no_fight_told() -> None:
+    text = ("Iran, which has armed militias fighting the government for much of the war, sent "
+            "its foreign minister to Baghdad on Monday for talks.")
+    assert [e for e in _events(text) if e.type == "ASSAULT"] == []
+
+
 def test_a_person_found_wounded_is_whom_the_act_was_done_to() -> None:
     text = "Rafael Ortiz was found badly wounded behind a warehouse in Fresno on Tuesday."
     (attack,) = [e for e in _events(text) if e.type == "ASSAULT"]

@@ -166,12 +166,23 @@ def test_a_follow_up_folded_into_the_attack_brings_its_toll() -> None:
     assert riot.fatalities is not None and riot.fatalities.killed == 2
 
 
-def test_a_strike_from_afar_during_a_battle_is_a_happening_of_its_own() -> None:
-    text = ("YANGON, Dec 12 (Agency) - Rebels and government troops battled inside the town of "
-            "Bhamo on Wednesday, residents said. Military jets bombed rebel positions around the "
-            "town's university during the battle, residents said.")
-    events = newsevents.process(text, published="2024-12-12T12:00:00+00:00")
-    assert {e.evidence.trigger for e in events if e.type == "ASSAULT"} >= {"battled", "bombed"}
+@pytest.mark.parametrize(("text", "published", "triggers"), [
+    ("YANGON, Dec 12 (Agency) - Rebels and government troops battled inside the town of "
+     "Bhamo on Wednesday, residents said. Military jets bombed rebel positions around the "
+     "town's university during the battle, residents said.", "2024-12-12T12:00:00+00:00",
+     {"battled", "bombed"}),
+    # a taking of ground, then a death by shelling told as a toll: not the taking's toll
+    ("Army troops entered parts of the town of Um Rawaba in North "
+     "Kordofan on Monday, residents said. The paramilitary group said two of its fighters were "
+     "killed in shelling by the army in North Kordofan on Monday.", "2025-03-03T12:00:00+00:00",
+     {"entered", "killed"}),
+])
+def test_a_strike_from_afar_during_a_battle_is_a_happening_of_its_own(
+        text: str, published: str, triggers: set[str]) -> None:
+    events = newsevents.process(text, published=published)
+    assert {e.evidence.trigger for e in events if e.type == "ASSAULT"} >= triggers
+    shelling = [e for e in events if e.evidence.trigger == "killed"]
+    assert all(e.acled and e.acled.event_type == "Explosions/Remote violence" for e in shelling)
 
 
 @pytest.mark.parametrize(("text", "published", "trigger"), [

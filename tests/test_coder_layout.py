@@ -59,7 +59,8 @@ def test_rule_lists_keep_their_order() -> None:
         "toll_after_semicolon", "reported_toll", "protest_demand", "content_of_absorbing"]
     assert _names(sentence.NOT_HAPPENINGS) == [
         "_status_word", "_standing", "_cumulative_toll", "_fled_from", "_span_of_many",
-        "_measured", "_time_since", "_backed_party", "_names_a_party"]
+        "_measured", "_time_since", "_backed_party", "_names_a_party",
+        "_describes_party"]
     assert _names(build_rules.PLACE_RULES) == [
         "own_words", "town_told_again", "where_described", "main_clause_setting",
         "sentence_setting", "target_place", "town_that_acts"]

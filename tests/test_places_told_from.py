@@ -6,7 +6,8 @@ beats a setting that names only its country ("took control of Goma, the largest 
 Congo"), and so does a town the clause names; a name the small model reads as a person is a place
 after a compass word ("west of Khan Younis") or before an appositive with a place noun ("Wad
 Madani, the capital of Gezira state"); "the town", with no name of its own, is the town named
-before it as a town ("Bhamo, a trading town"); a place whose history is named ("in Serbia's
+before it as a town ("Bhamo, a trading town"), and "a town" the lead leaves unnamed the one town
+named later; a place whose history is named ("in Serbia's
 recent history") says when, not where; an act spread over the country ("nationwide", "across
 the country") is placed in the country, not in the dateline's town. Texts in our own words."""
 
@@ -64,6 +65,13 @@ def test_the_town_told_again_is_the_town_named_before_it() -> None:
     text = ("YANGON, Dec 12 - Fighting has moved to Bhamo, a trading town in Kachin state. Jets "
             "bombed rebel positions around the town's hospital on Wednesday, residents said.")
     assert _place_of(text, "2024-12-12T10:00:00+00:00", "bombed") == ("Bhamo", "MMR")
+
+
+def test_a_town_the_lead_leaves_unnamed_is_the_one_town_named_later() -> None:
+    text = ("Government troops entered parts of a strategic rebel-held town on Tuesday, "
+            "residents said.\n\nA reporter in the town of Kafr Nabl said soldiers were searching "
+            "houses.")
+    assert _place_of(text, "2024-12-12T10:00:00+00:00", "entered") == ("Kafranbel", "SYR")
 
 
 def test_a_place_whose_history_is_named_says_when_not_where() -> None:

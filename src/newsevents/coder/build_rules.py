@@ -62,12 +62,18 @@ def own_words(s: Setting) -> list[PlaceMention]:
 def town_told_again(s: Setting) -> list[PlaceMention]:
     """"Bhamo, a trading town in Kachin state, where troops battled inside the town": "the
     town" in the trigger's own words, with no name of its own, is the town named last before it
-    as a town (``_named_as``)."""
+    as a town (``_named_as``). A lead that leaves its town unnamed ("forces entered a strategic
+    town on Monday") names it further down ("a correspondent in the town of Saraqeb"): "a
+    town" is the one town the article names later as a town, when it names only one."""
     for x in _own_tokens(s):
         if x.i not in s.exclude and syntax.names_town_again(x):
             earlier = [p for p in s.mentions.places if p.end <= x.idx
                        and p.place.precision == "city" and _named_as(p, x)]
             return [max(earlier, key=lambda p: p.start)] if earlier else []
+        if x.i not in s.exclude and syntax.town_left_unnamed(x):
+            later = [p for p in s.mentions.places if p.start > x.idx
+                     and p.place.precision == "city" and _named_as(p, x)]
+            return later[:1] if len({p.place.name for p in later}) == 1 else []
     return []
 
 

@@ -455,8 +455,11 @@ def _told_again(prev: Draft, d: Draft, back: int) -> bool:
 
 def _other_happening(prev: Draft, d: Draft) -> bool:
     """Parties of another country, victims of the earlier attacker's own side ("police fired
-    tear gas. One officer was killed"), or another place: not ``prev``'s toll."""
-    if d.actor_countries - prev.actor_countries or same_side(prev.actor, d.recipient):
+    tear gas. One officer was killed"), another place, or a death by other means ("troops
+    entered the town. A soldier was killed in shelling": a strike from afar after a battle):
+    not ``prev``'s toll."""
+    if d.actor_countries - prev.actor_countries or same_side(prev.actor, d.recipient) or \
+            happenings.battle_and_remote(prev, d):
         return True
     return d.place is not None and prev.place is not None and \
         d.place.place.name != prev.place.place.name

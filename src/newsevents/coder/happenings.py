@@ -179,14 +179,14 @@ def _comparable(a: Draft, b: Draft, need_anchor: bool) -> bool:
         "factual", "historical"} and (not need_anchor or _undated_retelling(a, b)))
     return a.type == b.type and modality_ok and (a.acled_code == "disrupt") == (
         b.acled_code == "disrupt") and a.token != b.token and not (
-            need_anchor and _battle_and_remote(a, b))  # (a headline tells the whole story)
+            need_anchor and battle_and_remote(a, b))  # (a headline tells the whole story)
 
 
 # ACLED's event types of fighting face to face and of striking from afar
 _BATTLE, _REMOTE = "Battles", "Explosions/Remote violence"
 
 
-def _battle_and_remote(a: Draft, b: Draft) -> bool:
+def battle_and_remote(a: Draft, b: Draft) -> bool:
     """"troops battled inside the town", then "jets bombed rebel positions during the battle":
     a strike from afar and a battle, each told by a verb of its own, are two happenings (ACLED
     codes each), however close ("fighting raged" after a shelling may be the shelling's
@@ -197,8 +197,10 @@ def _battle_and_remote(a: Draft, b: Draft) -> bool:
 
 def _acled_type(d: Draft) -> str | None:
     """The ACLED event type of the draft's code, or of its weapon's mode when the code is to be
-    derived ("*")."""
+    derived ("*"); a taking of ground ("*territory") is a battle, whichever side takes it."""
     code = mode_acled().get(d.mode or "") if d.acled_code == "*" else d.acled_code
+    if code == "*territory":
+        code = "gov_regain"
     found = load_tables().acled.get(code or "-")
     return found[0] if found else None
 

@@ -14,6 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import coder_words, pair_nouns, plover_types
 from ..records import Article, DateMention, DateSpan, Fatalities, Mentions, PlaceMention, Quantity
+from ..resolve.actor_phrase import sector_index
+from ..resolve.words import singular
 from . import acled as acled_mod
 from . import build_rules, context, document, slots, syntax
 from .absorbed import absorbed
@@ -198,6 +200,15 @@ def _backed_party(t: Token, row: TriggerRow) -> bool:
                                                      for c in t.children)
 
 
+def _describes_party(t: Token, row: TriggerRow) -> bool:
+    """"Turkey, which has backed rebels fighting Assad for much of the war": a participle of
+    fighting that describes a party (a sector word) says who the party is, not a fight told."""
+    head = t.head
+    return row.type == "ASSAULT" and t.tag_ == "VBG" and t.dep_ == "acl" and \
+        head.pos_ == "NOUN" and any((w,) in sector_index()
+                                    for w in (singular(head.lower_), head.lemma_.lower()))
+
+
 def _names_a_party(t: Token, row: TriggerRow) -> bool:
     """"members of a kidnapping gang": a verb form the parser hangs as a compound on a noun
     names what that noun is known for, not a happening told."""
@@ -227,7 +238,7 @@ def _time_since(t: Token, row: TriggerRow) -> bool:
 NoHappening = Callable[[Token, TriggerRow], bool]
 NOT_HAPPENINGS: tuple[NoHappening, ...] = (
     _status_word, _standing, _cumulative_toll, _fled_from, _span_of_many, _measured,
-    _time_since, _backed_party, _names_a_party)
+    _time_since, _backed_party, _names_a_party, _describes_party)
 
 
 def _finite(n: Token) -> bool:

@@ -445,6 +445,15 @@ def names_town_again(x: Token) -> bool:
                         for c in x.children))
 
 
+def town_left_unnamed(x: Token) -> bool:
+    """"entered parts of a strategic rebel-held town": a town noun after "a", described but
+    not named (not "a town called Bhamo", "a town in Kachin state named ...")."""
+    return (x.lower_ in place_words("town-anaphor") and x.pos_ == "NOUN" and not x.ent_type_
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in x.children)
+            and not any(c.dep_ in ("compound", "appos", "prep", "acl", "relcl")
+                        for c in x.children))
+
+
 def called(span: Span, noun: str) -> bool:
     """The name is said to be a ``noun``: in an appositive ("Bhamo, a trading town"), after
     "the town of", or right after it ("Mindat town")."""
