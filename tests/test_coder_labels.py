@@ -4,9 +4,12 @@ should have (or "none"). Runs the whole pipeline (extract, resolve, code)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsevents.coder import document_label, rank
+from newsevents.coder.ranking import label_of
 from newsevents.ingest import document_from_text
 from newsevents.options import load_options
 from newsevents.pipeline import process_one
@@ -155,3 +158,14 @@ def test_a_past_happening_retold_is_no_label() -> None:
     assert _label("Voters elected a new president on Sunday. In 2019, protesters stormed the "
                   "parliament building in the capital over fuel prices.") == "none"
 
+
+
+def test_a_weapon_the_text_names_beats_the_model_s_reading() -> None:
+    result = process_one(document_from_text(
+        "Drones dropped grenades filled with a choking agent on trenches near Kupiansk on Monday.",
+        published=PUBLISHED), load_options().replace(min_words=1))
+    (attack,) = [e for e in result.events if e.type == "ASSAULT"]
+    assert attack.acled is not None and attack.acled.sub_event_type == "Chemical weapon"
+    unsure = replace(attack, scores={**(attack.scores or {}), "acled": {
+        "Disrupted weapons use": 0.9, "Chemical weapon": 0.1}})
+    assert label_of(unsure) == "Chemical weapon"

@@ -1,7 +1,8 @@
-"""A paragraph break ends a sentence; a lead that describes whom a later paragraph names tells
+"""A paragraph break ends a sentence, and so does a place dateline; a lead that describes whom a later paragraph names tells
 one happening with it; a blotter's heading is no party; counties are places; a statement is not
 placed where what it is about happened; a police force named by its town acts there; a past
-"when" clause under a present verb is background; a hazard that kills is no attacker.
+"when" clause under a present verb is background; a hazard that kills is no attacker, but fire of
+a weapon is.
 Whole-pipeline checks on texts written for this project."""
 
 from __future__ import annotations
@@ -27,6 +28,22 @@ def test_a_line_without_a_stop_ends_its_sentence_at_the_blank_line() -> None:
     sentences = [s.text.strip() for s in doc.sents]
     assert sentences == ["Staff Reports", "Police arrested six people Monday.", "___",
                          "4:14 p.m.", "A man was stabbed on a train."]
+
+
+def test_a_place_dateline_is_a_sentence_of_its_own() -> None:
+    nlp = load_model(load_options().spacy_model)
+    doc = nlp("KHARTOUM, March 3 (Agency) - Army troops entered the town of Um Rawaba on Monday.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "KHARTOUM, March 3 (Agency) -", "Army troops entered the town of Um Rawaba on Monday."]
+
+
+def test_the_dateline_town_is_no_party_and_the_lead_ranks_first() -> None:
+    text = ("KHARTOUM, March 3 (Agency) - Army troops entered the town of Um Rawaba on Monday, "
+            "residents said. Rebels killed 12 soldiers in an ambush near El Obeid on February 24, "
+            "the army said at the time.")
+    events = _events(text, "2025-03-03T12:00:00+00:00", "ASSAULT")
+    assert [e.evidence.trigger for e in events][:1] == ["entered"]
+    assert [(a.country, a.sector) for a in events[0].actor] == [("SDN", "MIL")]
 
 
 def test_the_evidence_of_a_lead_is_not_run_into_the_byline() -> None:
@@ -120,3 +137,12 @@ def test_a_hazard_that_kills_is_no_attacker() -> None:
             "four people in the camp on Sunday.")
     (attack,) = _events(text, "2024-05-08T10:00:00+00:00", "ASSAULT")
     assert attack.fatalities is not None and attack.fatalities.killed == 4
+
+
+@pytest.mark.parametrize("subject", ["Rocket fire", "Artillery fire"])
+def test_fire_of_a_weapon_that_kills_is_an_attack(subject: str) -> None:
+    text = (f"{subject} on the centre of the city of Belgorod killed at least 21 people on "
+            "Saturday, officials said.")
+    (attack,) = _events(text, "2023-12-30T18:00:00+00:00", "ASSAULT")
+    assert attack.evidence.trigger == "killed"
+    assert attack.acled is not None and attack.acled.event_type == "Explosions/Remote violence"

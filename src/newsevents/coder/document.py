@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from ..extract.datelines import DATELINE_START, dateline_follows, place_dateline_end
 from ..lexicon import actor_words, coder_words, count_words, plover_types, sector_codes
@@ -314,6 +314,14 @@ def background(t: Token) -> bool:
 def dateline_end(body: str) -> int:
     """End offset of a dateline ("BAMAKO, Mali — "): its words name no party."""
     return place_dateline_end(body)
+
+
+def story_sentences(doc: Doc) -> list[Span]:
+    """The body's sentences, counted from the lead: a place dateline opening the body
+    ("KHARTOUM, March 3 (Agency) -", a sentence of its own to the parser: ``paragraph_breaks``)
+    is none of them."""
+    filed = dateline_end(doc.text)
+    return [s for s in doc.sents if s.end_char > filed]
 
 
 def disrupted_launches(events: list[Event], tables: Tables) -> list[Event]:

@@ -81,10 +81,11 @@ def label_of(e: Event) -> str:
     """The ACLED sub-event type an event gives the document: the sentence model's reading when
     it is sure of one (``scores``), else the event's own; except that an organised armed
     actor's violence is never a riot (the rules know who acted: a gang storming a town is an
-    attack, not a mob)."""
+    attack, not a mob), and a weapon the text names ("grenades filled with a choking agent": a
+    chemical weapon) says more than the model's reading of the sentence."""
     own = e.acled.sub_event_type if e.acled is not None else "none"
     probs = (e.scores or {}).get("acled") or {}
-    if own == "none" or not probs:
+    if own == "none" or not probs or own in acled_sub_types("named_weapon"):
         return own
     best = max(probs, key=probs.__getitem__)
     if best in acled_sub_types("riot") and any(a.sector in sector_codes("armed") for a in e.actor):
