@@ -1,11 +1,15 @@
 """Places of issue 13 read from the parties and the dateline (coder/build_rules.py,
-coder/finish.py, resolve/__init__.py): a town that is itself the actor acts there, the
+coder/finish.py, resolve/__init__.py): a town that is itself the actor, or the town a party is
+"in" ("Police in Kaduna"), is where it acted (not a town of the attack its target is accused
+of), the
 dateline's town refines the region the text names, and a state named only by a word that is also
 a region of the article's other country ("Georgia" in a story from the United States) is that
 region; an attack told in a clause of its own keeps its place from the event whose clause holds
 it. Sentences in our own words."""
 
 from __future__ import annotations
+
+import pytest
 
 from newsevents import process
 from newsevents.records import Event, Place
@@ -22,6 +26,17 @@ def test_a_town_that_acts_is_where_it_acted() -> None:
                       "meanwhile, imposed a curfew on liquor sales from 9 p.m.", "2020-04-09",
                       "curfew")
     assert (place.name, place.country) == ("Chicago", "USA")
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Police in Dublin arrested a man accused of killing a woman in Cork last year.", "Dublin",
+     "IRL"),
+    ("Deputies in Georgia arrested a student accused of killing a man in Washington last month, "
+     "police said.", "Georgia", "USA"),
+])
+def test_the_town_a_party_is_in_is_where_it_acted(text: str, name: str, country: str) -> None:
+    _, place = _coded(text, "2024-05-10", "arrested")
+    assert (place.name, place.country) == (name, country)
 
 
 def test_a_region_named_without_its_town_is_refined_by_the_dateline() -> None:

@@ -131,17 +131,25 @@ def target_place(s: Setting) -> list[PlaceMention]:
     target names the place."""
     if s.row.type not in plover_types("targets_places"):
         return []
-    return slots.places_within([x for x in s.target if not syntax.residence(x)], s.mentions)
+    return slots.places_within([x for x in s.target if x.i not in s.exclude
+                                and not syntax.residence(x)], s.mentions)
 
 
 def town_that_acts(s: Setting) -> list[PlaceMention]:
     """"Chicago, meanwhile, imposed a curfew": a town or region that is itself the actor (its
-    authorities) acts there, when the sentence names no other place."""
+    authorities) acts there, when the sentence names no other place; so does the party a town
+    or region says it is in ("Police in Dublin arrested a man")."""
     if not s.doer:
         return []
     start, end = s.doer[0].idx, s.doer[-1].idx + len(s.doer[-1])
-    return [p for p in s.mentions.places if p.start <= start and end <= p.end
-            and p.place.precision in ("city", "admin2", "admin1")]
+    local = (p for p in s.mentions.places if p.place.precision in ("city", "admin2", "admin1"))
+    whole = [p for p in local if p.start <= start and end <= p.end]
+    if whole:
+        return whole
+    heads = [x for x in s.doer if x.head not in s.doer or x.head.i == x.i]
+    within = [y for h in heads for g in syntax.preps(h, ("in",)) for y in syntax.core_tokens(g)]
+    return [p for p in slots.places_within(within, s.mentions)
+            if p.place.precision in ("city", "admin2", "admin1")][:1]
 
 
 def named_in_clause(s: Setting) -> list[PlaceMention]:

@@ -124,11 +124,6 @@ class ActorFinder:
         """Actors named by the noun phrase of ``head``: the first of ``PHRASE_RULES`` that
         finds them; with ``generic``, an unknown common noun phrase ("the two sides") is kept
         as an actor without a country."""
-        if head.idx < self.dateline_end:
-            alt = self._past_dateline(head)
-            if alt is None:
-                return Found((), (head,), "")
-            head = alt
         head = syntax.past_heading(head)
         core = syntax.core_tokens(head)
         if head.pos_ == "NOUN" and head.lemma_.lower() in self.attack_nouns:
@@ -150,16 +145,6 @@ class ActorFinder:
             return False
         return any(p.place.precision not in ("country", "continent") and p.start <= h.idx < p.end
                    for p in self.places_over([h]))
-
-    def _past_dateline(self, head: Token) -> Token | None:
-        """The parser often makes the dateline the subject and hangs the real one on it
-        ("HAVANA — X and Y agreed": appos) or beside it ("BAMAKO — X fought": nsubj)."""
-        alt = next((c for c in head.children if c.dep_ == "appos"
-                    and c.idx >= self.dateline_end), None)
-        if alt is None and head.head.i != head.i:
-            alt = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")
-                        and c.i != head.i and c.idx >= self.dateline_end), None)
-        return alt
 
     def _origin(self, head: Token) -> tuple[Actor, ...]:
         """The country-bearing parties of a "from" phrase on ``head`` ("volunteers from a

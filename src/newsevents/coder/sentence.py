@@ -470,8 +470,17 @@ class SentenceCoder:
                  if not _span_end(self.doc.text, d)]
         if self.story_day is None or self.published is None or \
                 abs((self.story_day - self.published).days) > 1:
-            return found
+            return self._dateline_dates(tokens) + found
         return [d for d in found if d.start >= self.finder.dateline_end]
+
+    def _dateline_dates(self, tokens: list[Token]) -> list[DateMention]:
+        """The dateline's date words, for words of the lead: the dateline is a sentence of its
+        own to the parser (``paragraph_breaks``), but it dates the lead it opens."""
+        filed = self.finder.dateline_end
+        lead = next(iter(document.story_sentences(self.doc)), None)
+        if not filed or lead is None or not any(lead.start <= t.i < lead.end for t in tokens):
+            return []
+        return [d for d in self.mentions.dates if d.end <= filed]
 
     def report_tokens(self, t: Token) -> set[int]:
         """The words of the reporting verbs of ``t``'s sentence ("X said on Friday"), outside
