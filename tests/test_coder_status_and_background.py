@@ -193,3 +193,12 @@ def test_calling_in_the_army_deploys_it_and_calling_in_the_evening_does_not() ->
     evening = _events("Residents called in the evening to complain about the noise from the "
                       "factory, officials said.")
     assert not any(e.type == "MOBILIZE" for e in evening)
+
+
+def test_a_pattern_of_killings_is_no_happening_and_the_toll_is_the_killings_told() -> None:
+    events = _events("The rights group said its research revealed a pattern of unlawful killings "
+                     "by the security forces. At least 30 protesters in eight cities have been "
+                     "killed since Friday, the group said.")
+    assert all(e.evidence.trigger != "killings" for e in events)
+    killed = _by_trigger(events, "killed")
+    assert killed.fatalities is not None and killed.fatalities.killed == 30

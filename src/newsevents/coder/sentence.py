@@ -108,12 +108,15 @@ _MEASURES = frozenset({"rate", "number", "level", "incidence", "frequency", "sta
                        "figure", "proportion", "share", "percentage"})
 _TRENDS = frozenset({"rise", "increase", "decline", "decrease", "drop", "fall", "surge",
                      "spike", "uptick", "jump", "growth"})
+# Nouns that make happenings a habit ("a pattern of unlawful killings", "a history of attacks").
+_HABITS = frozenset({"pattern", "history", "practice", "culture"})
 
 
 def _measured(t: Token, row: TriggerRow) -> bool:
     """"The rates of sex assault and murder nearly doubled", "the number of attacks on
-    journalists", "a rise in attacks on clinics", "stepped up strikes on oil fields":
-    happenings counted as a measure or a trend are many, none of them told here."""
+    journalists", "a rise in attacks on clinics", "stepped up strikes on oil fields", "a
+    pattern of unlawful killings": happenings counted as a measure, a trend or a habit are
+    many, none of them told here."""
     del row  # the rules of NOT_HAPPENINGS share one signature
     if t.pos_ != "NOUN":
         return False
@@ -126,7 +129,7 @@ def _measured(t: Token, row: TriggerRow) -> bool:
         return False
     prep, noun = top.head.lower_, top.head.head
     return noun.pos_ == "NOUN" and (
-        (prep == "of" and lemma_of(noun) in _MEASURES) or
+        (prep == "of" and lemma_of(noun) in _MEASURES | _HABITS) or
         (prep == "in" and lemma_of(noun) in _TRENDS))
 
 
