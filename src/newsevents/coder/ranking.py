@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ..lexicon import acled_sub_types, acled_weights, coder_words, sector_codes
+from ..lexicon import acled_sub_types, acled_weights, coder_words, plover_types, sector_codes
 from ..records import Acled, Event
 from . import document
 from .draft import Draft
@@ -82,7 +82,11 @@ def label_of(e: Event) -> str:
     it is sure of one (``scores``), else the event's own; except that an organised armed
     actor's violence is never a riot (the rules know who acted: a gang storming a town is an
     attack, not a mob), and a weapon the text names ("grenades filled with a choking agent": a
-    chemical weapon) says more than the model's reading of the sentence."""
+    chemical weapon) says more than the model's reading of the sentence. The model's sure
+    reading of no ACLED event at all counts for the types it is trained to detect
+    (``model_detects`` in plover_types.tsv: violence, protest, coercion, mobilisation): the
+    arrests and shootings of common crime; not for a truce or a handover, which it reads too
+    often as mere talk."""
     own = e.acled.sub_event_type if e.acled is not None else "none"
     probs = (e.scores or {}).get("acled") or {}
     if own == "none" or not probs or own in acled_sub_types("named_weapon"):
@@ -92,6 +96,8 @@ def label_of(e: Event) -> str:
         return own
     if best in acled_sub_types("named_weapon"):
         return own  # a weapon the text must name (model_gate)
+    if best == "none" and probs[best] >= LABEL_OVER and e.type in plover_types("model_detects"):
+        return "none"  # an arrest or a shooting of common crime: out of ACLED's scope
     return best if best != "none" and probs[best] >= LABEL_OVER else own
 
 
