@@ -117,3 +117,10 @@ def test_a_gang_named_for_its_crime_is_no_crime_told() -> None:
             "spokesman said.")
     events = newsevents.process(text, published="2025-05-14T18:00:00+01:00")
     assert [e.evidence.trigger for e in events] == ["arrested"]
+
+
+def test_a_person_shot_with_no_armed_role_is_a_civilian_attacked() -> None:
+    text = "Rafael Ortiz, 34, was shot in the leg outside his home in Fresno on Tuesday."
+    (attack,) = [e for e in newsevents.process(text, published="2025-05-14T18:00:00+01:00")
+                 if e.type == "ASSAULT"]
+    assert attack.acled is not None and attack.acled.sub_event_type == "Attack"

@@ -35,12 +35,17 @@ def plover_mode(mode: str | None) -> str | None:
 
 
 def _civilian(actors: Iterable[Actor], tokens: Iterable[Token], tables: Tables) -> bool:
+    """Civilians: named so, or a person named with no armed role ("Rafael Ortiz was shot":
+    ACLED counts an individual as a civilian unless the text says otherwise)."""
+    actors = tuple(actors)
     if any(a.sector == "CVL" for a in actors):
         return True
     if any(a.sector in sector_codes("combatant") for a in actors):
         return False
+    if any(a.kind == "person" and a.sector is None for a in actors):
+        return True
     return any(tables.in_class("civilian", lemma_of(t)) or tables.in_class("person", lemma_of(t))
-               for t in tokens)
+               or t.ent_type_ == "PERSON" for t in tokens)
 
 
 def _group_raid_on_civilians(actor: tuple[Actor, ...], recipient: tuple[Actor, ...],
