@@ -86,7 +86,8 @@ def label_of(e: Event) -> str:
     reading of no ACLED event at all counts for the types it is trained to detect
     (``model_detects`` in plover_types.tsv: violence, protest, coercion, mobilisation): the
     arrests and shootings of common crime; not for a truce or a handover, which it reads too
-    often as mere talk."""
+    often as mere talk, nor for an event another tells ("officials blamed Israel for the air
+    strike": the sentence's reading is the accusation's)."""
     own = e.acled.sub_event_type if e.acled is not None else "none"
     probs = (e.scores or {}).get("acled") or {}
     if own == "none" or not probs or own in acled_sub_types("named_weapon"):
@@ -96,7 +97,8 @@ def label_of(e: Event) -> str:
         return own
     if best in acled_sub_types("named_weapon"):
         return own  # a weapon the text must name (model_gate)
-    if best == "none" and probs[best] >= LABEL_OVER and e.type in plover_types("model_detects"):
+    if best == "none" and probs[best] >= LABEL_OVER and e.type in plover_types("model_detects") \
+            and TOLD_BY not in e.evidence.rule.split("+"):
         return "none"  # an arrest or a shooting of common crime: out of ACLED's scope
     return best if best != "none" and probs[best] >= LABEL_OVER else own
 
