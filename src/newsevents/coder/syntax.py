@@ -436,22 +436,26 @@ def other_time_clauses(t: Token) -> set[int]:
             for x in c.subtree}
 
 
+# What names a town noun's town: "the town of Komanda", "the town Bhamo", "a town called ...".
+_NAMING = ("compound", "appos", "prep", "acl", "relcl")
+
+
+def _unnamed_town(x: Token, articles: tuple[str, ...], naming: tuple[str, ...]) -> bool:
+    return (x.lower_ in place_words("town-anaphor") and x.pos_ == "NOUN" and not x.ent_type_
+            and any(c.dep_ == "det" and c.lower_ in articles for c in x.children)
+            and not any(c.dep_ in naming for c in x.children))
+
+
 def names_town_again(x: Token) -> bool:
     """"inside the town", "the town's university": a town noun after "the" with no name of its
     own (not "the town of Komanda", "the town Bhamo", "the border town")."""
-    return (x.lower_ in place_words("town-anaphor") and x.pos_ == "NOUN" and not x.ent_type_
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in x.children)
-            and not any(c.dep_ in ("compound", "amod", "appos", "prep", "acl", "relcl")
-                        for c in x.children))
+    return _unnamed_town(x, ("the",), (*_NAMING, "amod"))
 
 
 def town_left_unnamed(x: Token) -> bool:
     """"entered parts of a strategic rebel-held town": a town noun after "a", described but
     not named (not "a town called Bhamo", "a town in Kachin state named ...")."""
-    return (x.lower_ in place_words("town-anaphor") and x.pos_ == "NOUN" and not x.ent_type_
-            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in x.children)
-            and not any(c.dep_ in ("compound", "appos", "prep", "acl", "relcl")
-                        for c in x.children))
+    return _unnamed_town(x, ("a", "an"), _NAMING)
 
 
 def called(span: Span, noun: str) -> bool:
