@@ -396,6 +396,9 @@ class SentenceCoder:
         self.parts: dict[int, list[Token]] = {}
         self.attacks: dict[int, set[int]] = {}  # the sentence's kept attack -> its clause's words
         self.finder.dateline_end = document.dateline_end(article.body)
+        # the lead a dateline opens (the dateline is a sentence of its own: ``paragraph_breaks``)
+        self.dated_lead = next(iter(document.story_sentences(doc)), None) \
+            if self.finder.dateline_end else None
         first_end = self.paragraphs[1] if len(self.paragraphs) > 1 else len(article.body)
         self.main = document.home_countries(mentions, first_end)
         self.dateline = document.dateline_place(article.body, mentions)
@@ -479,11 +482,10 @@ class SentenceCoder:
     def _dateline_dates(self, tokens: list[Token]) -> list[DateMention]:
         """The dateline's date words, for words of the lead: the dateline is a sentence of its
         own to the parser (``paragraph_breaks``), but it dates the lead it opens."""
-        filed = self.finder.dateline_end
-        lead = next(iter(document.story_sentences(self.doc)), None)
-        if not filed or lead is None or not any(lead.start <= t.i < lead.end for t in tokens):
+        lead = self.dated_lead
+        if lead is None or not any(lead.start <= t.i < lead.end for t in tokens):
             return []
-        return [d for d in self.mentions.dates if d.end <= filed]
+        return [d for d in self.mentions.dates if d.end <= self.finder.dateline_end]
 
     def report_tokens(self, t: Token) -> set[int]:
         """The words of the reporting verbs of ``t``'s sentence ("X said on Friday"), outside
