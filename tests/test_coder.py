@@ -312,3 +312,32 @@ def test_prisoners_freed_in_an_exchange_are_an_agreement() -> None:
     freed = [e for e in events if e.evidence.trigger == "freed"]
     assert freed and freed[0].acled is not None
     assert freed[0].acled.sub_event_type == "Agreement"
+
+
+STATEMENT = ("Police fired tear gas at protesters in Hong Kong on Sunday. "
+             "The United Kingdom urged an end to the violence.")
+STATEMENT_SPEC = "Police=-/COP;protesters=-/CVL;@Hong Kong=HKG/city;The United Kingdom=GBR"
+
+
+def _statement(text: str, spec: str, infer: bool) -> Event:
+    events = code_article(nlp()(text), article(text), mentions_from_spec(text, spec),
+                          {"pipeline": "test"}, infer_addressee=infer)
+    return next(e for e in events if e.type in ("REQUEST", "AGREE"))
+
+
+def test_a_statement_naming_no_addressee_is_addressed_to_the_story_country() -> None:
+    """``infer_addressee``: the UK's call answers the story's country; off, nothing is guessed.
+    The guessed addressee is no support of the event: the confidence stays the same."""
+    off = _statement(STATEMENT, STATEMENT_SPEC, infer=False)
+    on = _statement(STATEMENT, STATEMENT_SPEC, infer=True)
+    assert off.recipient == ()
+    assert [(a.country, a.kind) for a in on.recipient] == [("HKG", "state")]
+    assert "recipient-addressed-in-story" in on.evidence.rule.split("+")
+    assert on.confidence == off.confidence
+
+
+def test_parties_that_act_together_address_each_other() -> None:
+    text = "India and Pakistan agreed on Monday to observe a ceasefire along the border."
+    event = _statement(text, "India=IND;Pakistan=PAK", infer=True)
+    assert {a.country for a in event.actor} == {"IND", "PAK"}
+    assert event.recipient == ()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from newsevents.errors import ConfigError
 from newsevents.options import SETTINGS, load_options
+from newsevents.records import stable_hash
 
 
 def test_defaults_cover_every_setting():
@@ -49,3 +52,15 @@ def test_replace_revalidates():
     with pytest.raises(ConfigError):
         load_options().replace(batch_size="many")
     assert load_options().replace(batch_size=4).batch_size == 4
+
+
+def test_a_setting_off_by_default_keeps_the_hash_of_runs_before_it(tmp_path):
+    """Turning ``infer_addressee`` on changes the configuration hash the events carry; leaving it
+    off (the default) gives the hash runs had before the setting existed."""
+    path = tmp_path / "c.toml"
+    path.write_text("infer_addressee = true\n", encoding="utf-8")
+    assert load_options(path).infer_addressee is True
+    assert load_options(path).config_hash != load_options().config_hash
+    before = dataclasses.asdict(load_options())
+    del before["parse_filter"], before["infer_addressee"]
+    assert load_options().config_hash == stable_hash(before, length=12)

@@ -6,6 +6,8 @@
 - ``home_countries`` / ``fill_domestic``: a party named without a country ("protesters", "the
   police", "the government", "residents") takes the country of the event's place, else the
   article's main country (where its places lie), as ACLED and PLOVER code domestic actors.
+- ``addressee_from_story`` (the ``infer_addressee`` setting, off by default): a statement that
+  names no one it addresses is addressed to the article's main country.
 - ``disrupted_parties``: an interception codes the attacker as actor and the defender as
   recipient; when the sentence names neither side, they come from the latest earlier attack.
 - ``origin_actor``: "rockets were fired from northern Gaza": an attack nobody is named for is
@@ -44,6 +46,10 @@ from .context import BACKGROUND_DAYS
 from .draft import Draft, take_parties
 from .match import lemma_of
 from .tables import Tables
+
+# The rule an inferred addressee carries: the text does not name it, so it is no support for the
+# event (``ranking.confidence``).
+ADDRESSED_IN_STORY = "recipient-addressed-in-story"
 
 
 def _arguments(d: Draft) -> float:
@@ -233,6 +239,19 @@ def fill_domestic(d: Draft, main: tuple[str, ...], tables: Tables) -> None:
     # (each role is judged against the other side as it was before either was filled)
     for role, other in (("actor", d.recipient), ("recipient", d.actor)):
         _country_domestic(d, role, other, home, tables)
+
+
+def addressee_from_story(d: Draft, main: tuple[str, ...]) -> None:
+    """A statement that names no one it addresses ("the UK has urged an end to the violence",
+    "regulators are demanding answers") is addressed to the country the story is about: its
+    government, its police, its firms (on the dev sets, a domestic story's statements mostly
+    answer parties of the speaker's own country). Not when the act is between the parties it
+    names ("India and Pakistan agreed"): they address each other."""
+    if d.recipient or d.type not in plover_types("addressee") or not main or len(d.actor) > 1:
+        return
+    name = country_name(main[0]) or main[0]
+    d.recipient = (Actor(text=name, name=name, country=main[0], sector=None, kind="state"),)
+    d.rules.append(ADDRESSED_IN_STORY)
 
 
 def _disrupt_parties_from(d: Draft, last_attack: Draft) -> None:

@@ -37,6 +37,7 @@ class Story:
     sentence_index: dict[int, int]  # a body sentence's start token -> its index
     lead: int | None  # the lead sentence's start (``document.lead_sentence``)
     n_paragraphs: int
+    infer_addressee: bool = False  # the setting of that name (``document.addressee_from_story``)
 
 
 def country_name_of(country: str) -> str:
@@ -368,6 +369,8 @@ def _settled(d: Draft, story: Story) -> Place | None:
     _fill_recipient_country(d, story.tables)
     _fill_from_sentence_country(d, story.by_part[front.part_of(d.token)], story.tables)
     document.fill_domestic(d, story.main, story.tables)
+    if story.infer_addressee:
+        document.addressee_from_story(d, story.main)
     place = d.place.place if d.place else None
     for rule in EVENT_RULES:
         place = rule(d, place, story)

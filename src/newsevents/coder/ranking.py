@@ -37,7 +37,7 @@ def confidence(d: Draft) -> float:
     score = 0.45
     score += 0.10 if d.row.pos == "VERB" else 0.0
     score += 0.05 if d.inherited else (0.15 if d.actor else 0.0)
-    score += 0.10 if d.recipient else 0.0
+    score += 0.10 if d.recipient and document.ADDRESSED_IN_STORY not in d.rules else 0.0
     # a place carried over from the paragraph is not support its own words give
     score += 0.05 if d.place and "place-from-paragraph" not in d.rules else 0.0
     score += 0.05 if d.date_from_text else 0.0

@@ -191,11 +191,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=PROJECT / "build" / "quality.json")
     parser.add_argument("--floors", type=Path, default=PROJECT / "quality-floors.json")
     parser.add_argument("--only", default=",".join(SUITES), help="comma-separated suites")
+    parser.add_argument("--config", type=Path, default=None,
+                        help="TOML file overriding the packaged settings (README, Settings)")
     args = parser.parse_args(argv)
     if not args.shared.is_dir():
         print(f"error: shared folder {args.shared} not found (set NEWSEVENTS_SHARED)", file=sys.stderr)
         return 2
-    opts = load_options()
+    opts = load_options(args.config)
     metrics: dict[str, float] = {}
     for name in args.only.split(","):
         started = time.perf_counter()
