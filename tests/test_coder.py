@@ -341,3 +341,25 @@ def test_parties_that_act_together_address_each_other() -> None:
     event = _statement(text, "India=IND;Pakistan=PAK", infer=True)
     assert {a.country for a in event.actor} == {"IND", "PAK"}
     assert event.recipient == ()
+
+
+STRIKE = "Turkish drones struck Syrian army positions in Syria on Tuesday."
+REGION_SPEC = "Turkish=TUR;Syrian army=SYR/MIL;Government forces=SYR/MIL;@Syria=SYR/country;"
+
+
+@pytest.mark.parametrize("story, spec, place", [
+    ("Government forces pushed deeper into Idlib province on Monday, the monitor said. "
+     "Thousands of families fled the fighting in the Idlib region. ",
+     "@Idlib province=SYR/admin1;@Idlib region=SYR/admin1", ("Idlib", "admin1")),
+    # the story's places in Syria lie in two regions: the country is all it gives
+    ("Government forces pushed deeper into Idlib province on Monday, the monitor said. "
+     "Thousands of families fled the fighting in Aleppo province. ",
+     "@Idlib province=SYR/admin1;@Aleppo province=SYR/admin1", (None, "country")),
+])
+def test_a_country_placed_act_happened_in_the_region_the_story_is_about(
+        story: str, spec: str, place: tuple[str | None, str]) -> None:
+    events = _events(story + STRIKE, REGION_SPEC + spec)
+    strike = next(e for e in events if e.evidence.sentence == STRIKE)
+    assert strike.location is not None
+    assert (strike.location.admin1, strike.location.precision) == place
+    assert ("place-story-region" in strike.evidence.rule.split("+")) == (place[1] == "admin1")

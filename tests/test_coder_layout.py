@@ -73,5 +73,6 @@ def test_rule_lists_keep_their_order() -> None:
     assert _names(finish.EVENT_RULES) == [
         "actor_unidentified", "actor_protesters", "dateline_over_countryless_place",
         "dateline_refines_region", "place_from_police_town", "countrywide", "at_the_border",
-        "place_from_dateline", "place_from_recipient", "place_from_parties", "recipient_from_deployment_place",
+        "place_from_dateline", "place_from_recipient", "place_from_parties", "story_region",
+        "recipient_from_deployment_place",
         "source_country"]

@@ -10,6 +10,7 @@ place the rules before it left. Each rule records its rule string in the event's
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -324,6 +325,32 @@ def source_country(d: Draft, place: Place | None, story: Story) -> Place | None:
     return place
 
 
+# A story's places in one country "lie mostly in one region" when at least this many name a place
+# below the country and this share of them lie in one region.
+STORY_REGION_PLACES = 2
+STORY_REGION_SHARE = 0.6
+
+
+def story_region(d: Draft, place: Place | None, story: Story) -> Place | None:
+    """"Turkish drones struck Syrian army positions" placed only in Syria, in a story whose
+    places in Syria lie mostly in one region it names ("Idlib province", "Saraqeb in Idlib"):
+    the act happened in that region (ACLED codes the most precise place the report allows)."""
+    if place is None or place.precision != "country" or d.modality != "factual" or \
+            "countrywide" in d.rules:
+        return place
+    inside = [m.place for m in story.by_part["body"].places if m.place.country == place.country
+              and m.place.precision in ("point", "city", "admin2", "admin1") and m.place.admin1]
+    if len(inside) < STORY_REGION_PLACES:
+        return place
+    counts = Counter(p.admin1 for p in inside)
+    top, n = counts.most_common(1)[0]
+    region = next((p for p in inside if p.precision == "admin1" and p.admin1 == top), None)
+    if region is None or n < STORY_REGION_SHARE * len(inside):
+        return place
+    d.rules.append("place-story-region")
+    return region
+
+
 EventRule = Callable[[Draft, Place | None, Story], Place | None]
 EVENT_RULES: tuple[EventRule, ...] = (
     actor_unidentified,
@@ -336,6 +363,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
     place_from_dateline,
     place_from_recipient,
     place_from_parties,
+    story_region,
     recipient_from_deployment_place,
     source_country,
 )
