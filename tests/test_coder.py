@@ -321,12 +321,12 @@ STATEMENT_SPEC = "Police=-/COP;protesters=-/CVL;@Hong Kong=HKG/city;The United K
 
 def _statement(text: str, spec: str, infer: bool) -> Event:
     events = code_article(nlp()(text), article(text), mentions_from_spec(text, spec),
-                          {"pipeline": "test"}, infer_addressee=infer)
+                          {"pipeline": "test"}, implied_parties=infer)
     return next(e for e in events if e.type in ("REQUEST", "AGREE"))
 
 
 def test_a_statement_naming_no_addressee_is_addressed_to_the_story_country() -> None:
-    """``infer_addressee``: the UK's call answers the story's country; off, nothing is guessed.
+    """``implied_parties``: the UK's call answers the story's country; off, nothing is guessed.
     The guessed addressee is no support of the event: the confidence stays the same."""
     off = _statement(STATEMENT, STATEMENT_SPEC, infer=False)
     on = _statement(STATEMENT, STATEMENT_SPEC, infer=True)
@@ -363,3 +363,22 @@ def test_a_country_placed_act_happened_in_the_region_the_story_is_about(
     assert strike.location is not None
     assert (strike.location.admin1, strike.location.precision) == place
     assert ("place-story-region" in strike.evidence.rule.split("+")) == (place[1] == "admin1")
+
+
+PROTEST_DEAD = "At least 106 protesters have been killed in Iran since Friday, Amnesty said."
+
+
+@pytest.mark.parametrize("implied, actor", [(False, "unidentified armed group"),
+                                            (True, "security forces")])
+def test_force_nobody_is_named_for_on_a_protest_is_the_state_police(implied: bool,
+                                                                     actor: str) -> None:
+    """With ``implied_parties``, ACLED's reading: excessive force against protesters is the
+    state's. Without it, the unnamed attacker of the country (ACLED's other convention)."""
+    text = PROTEST_DEAD
+    events = code_article(nlp()(text), article(text),
+                          mentions_from_spec(text, "protesters=-/CVL;@Iran=IRN/country;Amnesty=NGO"),
+                          {"pipeline": "test"}, implied_parties=implied)
+    killing = next(e for e in events if e.type == "ASSAULT")
+    assert [a.text for a in killing.actor] == [actor]
+    assert killing.actor[0].country == "IRN"
+    assert (killing.actor[0].sector == "COP") == implied

@@ -55,12 +55,12 @@ def test_replace_revalidates():
 
 
 def test_a_setting_off_by_default_keeps_the_hash_of_runs_before_it(tmp_path):
-    """Turning ``infer_addressee`` on changes the configuration hash the events carry; leaving it
+    """Turning ``implied_parties`` on changes the configuration hash the events carry; leaving it
     off (the default) gives the hash runs had before the setting existed."""
     path = tmp_path / "c.toml"
-    path.write_text("infer_addressee = true\n", encoding="utf-8")
-    assert load_options(path).infer_addressee is True
+    path.write_text("implied_parties = true\n", encoding="utf-8")
+    assert load_options(path).implied_parties is True
     assert load_options(path).config_hash != load_options().config_hash
     before = dataclasses.asdict(load_options())
-    del before["parse_filter"], before["infer_addressee"]
+    del before["parse_filter"], before["implied_parties"]
     assert load_options().config_hash == stable_hash(before, length=12)

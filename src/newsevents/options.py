@@ -26,9 +26,9 @@ SETTINGS: dict[str, tuple[type[Any], str]] = {
     "sentence_model_drop": (float, "rule events of violence, protest, coercion or mobilisation "
                                    "whose sentence the classifier reads as plain prose with an "
                                    "event probability under this are dropped (0: none)"),
-    "infer_addressee": (bool, "a statement (demand, accusation, denial, threat, praise, "
-                              "agreement) that names no one it addresses is addressed to the "
-                              "article's main country; false: its recipient stays empty"),
+    "implied_parties": (bool, "parties the text implies but does not name: a statement's "
+                              "addressee (the article's main country), the state forces that "
+                              "use force on a protest; false: left empty"),
     "parse_filter": (bool, "spaCy's tagger and parser run only on sentences that hold a trigger "
                            "word, their neighbours and the lead; entities on every sentence"),
     "tables_dir": (str, "a folder of the user's own tables (triggers.tsv, actors.tsv, ...) whose "
@@ -50,15 +50,15 @@ class Options:
     sentence_model_drop: float
     tables_dir: str
     parse_filter: bool = False
-    infer_addressee: bool = False
+    implied_parties: bool = False
 
     @property
     def config_hash(self) -> str:
         values = dataclasses.asdict(self)
         if not values["parse_filter"]:
             del values["parse_filter"]  # off, the hash stays that of runs before the setting
-        if not values["infer_addressee"]:
-            del values["infer_addressee"]
+        if not values["implied_parties"]:
+            del values["implied_parties"]
         return stable_hash(values, length=12)
 
     def replace(self, **changes: Any) -> Options:

@@ -6,8 +6,8 @@
 - ``home_countries`` / ``fill_domestic``: a party named without a country ("protesters", "the
   police", "the government", "residents") takes the country of the event's place, else the
   article's main country (where its places lie), as ACLED and PLOVER code domestic actors.
-- ``addressee_from_story`` (the ``infer_addressee`` setting, off by default): a statement that
-  names no one it addresses is addressed to the article's main country.
+- ``addressee_from_story`` (with the ``implied_parties`` setting, off by default): a statement
+  that names no one it addresses is addressed to the article's main country.
 - ``disrupted_parties``: an interception codes the attacker as actor and the defender as
   recipient; when the sentence names neither side, they come from the latest earlier attack.
 - ``origin_actor``: "rockets were fired from northern Gaza": an attack nobody is named for is

@@ -384,9 +384,10 @@ def _police_town(body: str, mentions: Mentions, main: tuple[str, ...]) -> PlaceM
 def code_article(doc: Doc, article: Article, mentions: Mentions,
                  provenance: dict[str, str],
                  parts: tuple[front.FrontPart, ...] = (), *,
-                 infer_addressee: bool = False) -> list[Event]:
+                 implied_parties: bool = False) -> list[Event]:
     """The article's events; ``parts`` are its parsed headline and standfirst (``front``);
-    ``infer_addressee``: see ``document.addressee_from_story``."""
+    ``implied_parties``: the setting of that name (``document.addressee_from_story``,
+    ``finish.actor_state_forces``)."""
     tables = load_tables()
     coder = SentenceCoder(doc, article, mentions, tables)
     front_drafts, front_dateline = _front_drafts(parts, article, tables)
@@ -402,7 +403,7 @@ def code_article(doc: Doc, article: Article, mentions: Mentions,
         home=coder.home, dateline=coder.dateline or _story_town(parts, doc, mentions, coder.main),
         by_part={"body": mentions, **{p.name: p.mentions for p in parts}},
         sentence_index={s.start: i for i, s in enumerate(document.story_sentences(doc))}, lead=lead,
-        n_paragraphs=len(coder.paragraphs), infer_addressee=infer_addressee)
+        n_paragraphs=len(coder.paragraphs), implied_parties=implied_parties)
     events = told_by_another(drafts, [finish.event_of(d, story) for d in drafts])
     return document.disrupted_launches(events, tables)
 

@@ -20,6 +20,7 @@ from ..resolve.tables import country_name
 from . import acled as acled_mod
 from . import context, document, front, slots, syntax
 from .draft import Draft
+from .match import lemma_of
 from .ranking import confidence, salience
 from .tables import Tables
 
@@ -38,7 +39,7 @@ class Story:
     sentence_index: dict[int, int]  # a body sentence's start token -> its index
     lead: int | None  # the lead sentence's start (``document.lead_sentence``)
     n_paragraphs: int
-    infer_addressee: bool = False  # the setting of that name (``document.addressee_from_story``)
+    implied_parties: bool = False  # the setting of that name (``engine.code_article``)
 
 
 def country_name_of(country: str) -> str:
@@ -142,6 +143,24 @@ def _fill_from_sentence_country(d: Draft, mentions: Mentions, tables: Tables) ->
                 role == "actor" and document.unowned_weapon(d, a, tables)) else a
                 for a in parties))
             d.rules.append(f"{role}-country-from-sentence")
+
+
+def actor_state_forces(d: Draft, place: Place | None, story: Story) -> Place | None:
+    """"At least 106 protesters have been killed", "demonstrators were dispersed": force used on
+    a protest by nobody named is, by ACLED's definitions of excessive force against protesters
+    and protest with intervention, the state's: the police of the country where it happened
+    (with the ``implied_parties`` setting)."""
+    if not story.implied_parties or d.actor or d.type not in ("ASSAULT", "COERCE") or d.modality != "factual" or not any(
+            story.tables.in_class("protester", lemma_of(t)) for t in d.recipient_tokens):
+        return place
+    country = place.country if place is not None and _is_state(place.country) else next(
+        (a.country for a in d.recipient if _is_state(a.country)), None)
+    if country is None:
+        return place
+    d.actor = (Actor(text="security forces", name=f"Police Forces of {country_name_of(country)}",
+                     country=country, sector="COP", kind="group"),)
+    d.rules.append("actor-state-forces")
+    return place
 
 
 def actor_unidentified(d: Draft, place: Place | None, story: Story) -> Place | None:
@@ -353,6 +372,7 @@ def story_region(d: Draft, place: Place | None, story: Story) -> Place | None:
 
 EventRule = Callable[[Draft, Place | None, Story], Place | None]
 EVENT_RULES: tuple[EventRule, ...] = (
+    actor_state_forces,
     actor_unidentified,
     actor_protesters,
     dateline_over_countryless_place,
@@ -397,7 +417,7 @@ def _settled(d: Draft, story: Story) -> Place | None:
     _fill_recipient_country(d, story.tables)
     _fill_from_sentence_country(d, story.by_part[front.part_of(d.token)], story.tables)
     document.fill_domestic(d, story.main, story.tables)
-    if story.infer_addressee:
+    if story.implied_parties:
         document.addressee_from_story(d, story.main)
     place = d.place.place if d.place else None
     for rule in EVENT_RULES:
