@@ -107,6 +107,22 @@ def test_a_district_no_table_knows_is_placed_at_its_town() -> None:
     assert found["Mozambique"].place.precision == "country"
 
 
+@pytest.mark.parametrize("text, phrase, town, country", [
+    # (a town of some 13,000 that no tagger labels: the unit word says it is a place)
+    ("Clashes broke out in rural areas of Tibú municipality, Norte de Santander.",
+     "Tibú municipality", "Tibú", "COL"),
+    # (Saint-Marc is also the name of a region: the commune is the town)
+    ("Gang members stormed a village in Saint-Marc commune, Artibonite department.",
+     "Saint-Marc commune", "Saint-Marc", "HTI"),
+    ("Shelling hit the Nikopol raion overnight.", "Nikopol raion", "Nikopol", "UKR"),
+])
+def test_a_unit_named_after_its_town_is_placed_at_the_town(text: str, phrase: str, town: str,
+                                                            country: str) -> None:
+    found = _scan(text)
+    place = found[phrase].place
+    assert (place.name, place.precision, place.country) == (town, "city", country), found
+
+
 @pytest.mark.parametrize("text, phrase, country", [
     ("Air strikes hit southern Lebanon overnight.", "southern Lebanon", "LBN"),
     ("Fighting spread across northwest Syria on Monday.", "northwest Syria", "SYR"),

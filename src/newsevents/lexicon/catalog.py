@@ -242,6 +242,9 @@ PLACE_WORD_LISTS: dict[str, str] = {
               "is no town; the town the sentence or the story names is where it happened",
     "town-level": "region words for a unit below the first-level region (\"Tarmiyah "
                   "district\"): such a unit no region table knows is placed at its town",
+    "town-unit": "region words for a unit below the first-level region that takes its name "
+                 "from its town (\"Tibu municipality\", \"Saint-Marc commune\"): placed at that "
+                 "town, never at a region of the same name",
     "part-of-town": "nouns of a part of a town: a place the gazetteer does not know, named "
                     "before \"<part> of\" a known one (\"the Shejaiya neighbourhood of Gaza "
                     "City\"), lies in it",

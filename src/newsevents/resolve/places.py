@@ -774,11 +774,17 @@ class Gazetteer:
     def _as_worded_region(self, name: _Name, region_word: str) -> tuple[Place, str] | None:
         """"Poltava region", "Bryansk oblast": a region, never a town; "Kachin State" where the
         region word is part of the region's own name. A district no region table knows
-        ("Tarmiyah district", "Mocimboa da Praia district") is placed at its town of that name."""
+        ("Tarmiyah district", "Mocimboa da Praia district") is placed at its town of that name;
+        a unit named after its town ("Tibu municipality", "Saint-Marc commune") is placed there
+        before any region of that name."""
         if self._names_a_county(name, region_word):
             # ("Franklin County": no region is called so, and no county is found through a town)
             county = self._county(name, region_word)
             return (county, f"county:{region_word}") if county is not None else None
+        town = self._town_of_unit(name, name.key) if region_word in place_words("town-unit") \
+            else None
+        if town is not None:
+            return town[0], f"unit-town:{town[1]}"
         region = self.region(name.key, name.countries) or \
             self.region(f"{name.key} {region_word}", name.countries)
         if region is not None:
