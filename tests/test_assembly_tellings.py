@@ -1,6 +1,6 @@
 """One happening told twice in an article: the telling that dates it more finely is the event's
-main evidence, a second toll of the same dead is a dispute, a toll of other victims or of a
-span long before is not the attack's, "the shooting" told later is the shooting told before, and
+main evidence, a second toll of the same dead is a dispute, a toll of other victims, of a strike
+brought in as a new one or of a span long before is not the attack's, "the shooting" told later is the shooting told before, and
 the police's response told right after a protest is that protest's intervention (and a
 relative clause in the perfect does not lend the main act its date); a telling that names
 neither side yields the lead to a later one that names both, and a bare follow-up folded into
@@ -73,6 +73,15 @@ def test_other_victims_are_not_a_second_count() -> None:
     assert tolls == [4, 9]
     assert not any(e.attribution.stance == "disputed"
                    for e in _events(killers, "2024-03-13T10:00:00+00:00"))
+
+
+def test_a_strike_brought_in_as_a_new_one_is_one_of_them_not_a_second_count() -> None:
+    text = ("Air strikes killed at least 23 people across the Gaza Strip overnight, health "
+            "officials said.\n\nA strike on a tent housing displaced families killed 11 people, "
+            "including five children, a hospital said.")
+    events = _events(text, "2025-04-08T09:30:00+00:00")
+    assert sorted(e.fatalities.killed for e in events if e.fatalities is not None) == [11, 23]
+    assert not any(e.attribution.stance == "disputed" for e in events)
 
 
 def test_a_toll_since_years_before_is_not_the_attacks() -> None:

@@ -41,7 +41,7 @@ from ..resolve.date_scan import ANAPHORIC_DAY
 from ..resolve.tables import country_name
 from ..resolve.words import singular
 from . import acled as acled_mod
-from . import happenings, slots
+from . import happenings, slots, syntax
 from .context import BACKGROUND_DAYS
 from .draft import Draft, take_parties
 from .match import lemma_of
@@ -482,11 +482,12 @@ def _told_again(prev: Draft, d: Draft, back: int) -> bool:
 
 def _other_happening(prev: Draft, d: Draft) -> bool:
     """Parties of another country, victims of the earlier attacker's own side ("police fired
-    tear gas. One officer was killed"), another place, or a death by other means ("troops
-    entered the town. A soldier was killed in shelling": a strike from afar after a battle):
-    not ``prev``'s toll."""
+    tear gas. One officer was killed"), another place, a death by other means ("troops
+    entered the town. A soldier was killed in shelling": a strike from afar after a battle), or
+    a strike brought in as a new one ("Strikes killed 23 across Gaza. In Khan Younis, a strike
+    on a tent killed 11": one of them): not ``prev``'s toll."""
     if d.actor_countries - prev.actor_countries or same_side(prev.actor, d.recipient) or \
-            happenings.battle_and_remote(prev, d):
+            happenings.battle_and_remote(prev, d) or syntax.new_subject(d.token):
         return True
     return d.place is not None and prev.place is not None and \
         d.place.place.name != prev.place.place.name
