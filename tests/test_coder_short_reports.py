@@ -1,5 +1,5 @@
 """Rules seen on short reports: a toll told in the sentence after an attack is that attack's toll
-(document.fold_outcome), the lead's event ranks first, a month name is no protest march, and an
+(tolls.fold_outcome), the lead's event ranks first, a month name is no protest march, and an
 event's place may come from further down its sentence or from the dateline. Runs the whole
 pipeline (extract, resolve, code) on texts written for this project."""
 

@@ -16,12 +16,7 @@
   the killing", "where 28 people were killed") is not the sentence's main happening (salience).
 - ``dateline_place``: "ISTANBUL, March 19 (Agency) - Police detained the mayor at his home": the
   dateline's town is where an event happened when the text names no other place for it.
-- ``fold_outcome``: "A suicide bomber blew himself up at the market. At least 12 people were
-  killed." The second sentence tells the first one's toll, not a second attack ("Gunmen stormed
-  the town. They went from house to house, shooting residents" tells the raid again); a second,
-  differing count of the same dead ("as many as 30 have been killed") makes the toll disputed
-  (``disputed-toll``); a toll of other victims ("three others", "soldiers killed four") or of a
-  span long before ("the insurgency, which began in 2017, has killed 4,000") stays apart.
+- ``tolls`` (its own module) folds a later sentence's toll into the attack it tells.
 - ``mark_crowd_violence``: fighting by the crowd of a protest told in the same sentence is a riot.
 - ``lead_sentence`` / ``main_happening``: an agreement that is the lead's main happening ranks
   above fighting told around it.
@@ -35,14 +30,11 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from ..extract.datelines import DATELINE_START, dateline_follows, place_dateline_end
-from ..lexicon import actor_words, coder_words, count_words, plover_types, sector_codes
-from ..records import Acled, Actor, DateSpan, Event, Fatalities, Mentions, PlaceMention
-from ..resolve.date_scan import ANAPHORIC_DAY
+from ..lexicon import actor_words, coder_words, plover_types, sector_codes
+from ..records import Acled, Actor, Event, Mentions, PlaceMention
 from ..resolve.tables import country_name
 from ..resolve.words import singular
 from . import acled as acled_mod
-from . import happenings, slots, syntax
-from .context import BACKGROUND_DAYS
 from .draft import Draft, take_parties
 from .match import lemma_of
 from .tables import Tables
@@ -89,7 +81,8 @@ def _riot_told_twice(a: Draft, b: Draft) -> bool:
     return (x.dep_ == "conj" and x.head.i == y.i) or (y.dep_ == "conj" and y.head.i == x.i)
 
 
-def _disrupt(d: Draft) -> bool:
+def disrupts(d: Draft) -> bool:
+    """An interception or a weapon disrupted ("air defences shot down 20 drones")."""
     return d.acled_code == "disrupt"
 
 
@@ -100,7 +93,7 @@ def merge_same_happening(drafts: list[Draft], tables: Tables) -> list[Draft]:
     for d in drafts:
         mate = next((o for o in out if ((o.type == d.type == "ASSAULT" and _related(o, d))
                                         or _riot_told_twice(o, d))
-                     and _disrupt(o) == _disrupt(d)
+                     and disrupts(o) == disrupts(d)
                      and (o.place is None or d.place is None
                           or o.place.place.name == d.place.place.name)), None)
         if mate is None:
@@ -275,7 +268,7 @@ def disrupted_parties(drafts: list[Draft]) -> None:
     for d in drafts:
         if d.type != "ASSAULT":
             continue
-        if not _disrupt(d):
+        if not disrupts(d):
             if d.actor_countries:
                 last_attack = d
             continue
@@ -434,175 +427,6 @@ def main_happening(t: Token) -> bool:
             return False
         cur = cur.head
     return not background(t)
-
-
-# How far back (in sentences) a toll may refer: the sentence just before, or the one before that
-# ("A bomb went off at the market. Police cordoned off the area. Five people were killed.").
-OUTCOME_REACH = 2
-
-
-def _sentences_back(earlier: Token, later: Token) -> int | None:
-    """How many sentences ``later``'s sentence comes after ``earlier``'s (0: the same one)."""
-    a, b = earlier.sent, later.sent
-    steps = 0
-    while a.start != b.start:
-        if a.end > b.start or steps > OUTCOME_REACH:
-            return None
-        a = a.doc[a.end].sent
-        steps += 1
-    return steps
-
-
-def within_reach(earlier: Token, later: Token) -> bool:
-    """``later``'s sentence is one of the OUTCOME_REACH sentences after ``earlier``'s."""
-    back = _sentences_back(earlier, later)
-    return back is not None and back > 0
-
-
-def violent(d: Draft) -> bool:
-    """An attack, or a riot (a protest row of ACLED code ``riot``: "rioters torched shops"),
-    whose toll may be told after it."""
-    return d.type == "ASSAULT" or (d.type == "PROTEST" and d.acled_code == "riot")
-
-
-def _factual_attacks(prev: Draft, d: Draft) -> bool:
-    return d.type == "ASSAULT" and violent(prev) and d.modality == prev.modality == "factual"
-
-
-def _told_again(prev: Draft, d: Draft, back: int) -> bool:
-    """"Gunmen stormed the town. They went from house to house, shooting residents": the very
-    next sentence tells the shooting again, with no place, toll or other party of its own."""
-    if back != 1 or d.place is not None or d.fatalities is not None or _disrupt(prev) or \
-            _disrupt(d) or d.actor_countries - prev.actor_countries:
-        return False
-    prev.quantities.extend(q for q in d.quantities if q not in prev.quantities)
-    prev.rules.append(f"told-again:{d.row.rule}")
-    return True
-
-
-def _other_happening(prev: Draft, d: Draft) -> bool:
-    """Parties of another country, victims of the earlier attacker's own side ("police fired
-    tear gas. One officer was killed"), another place, a death by other means ("troops
-    entered the town. A soldier was killed in shelling": a strike from afar after a battle), or
-    a strike brought in as a new one ("Strikes killed 23 across Gaza. In Khan Younis, a strike
-    on a tent killed 11": one of them): not ``prev``'s toll."""
-    if d.actor_countries - prev.actor_countries or same_side(prev.actor, d.recipient) or \
-            happenings.battle_and_remote(prev, d) or syntax.new_subject(d.token):
-        return True
-    return d.place is not None and prev.place is not None and \
-        d.place.place.name != prev.place.place.name
-
-
-def _second_toll(had: Fatalities, toll: Fatalities) -> bool:
-    """``prev`` already has a killed (injured) count and ``toll`` gives one too."""
-    return (had.killed is not None and toll.killed is not None) or \
-        (had.injured is not None and toll.injured is not None)
-
-
-def _other_victims(d: Draft) -> bool:
-    """"Three others were killed", "a second man died": the toll adds victims to those told
-    before; "Security forces killed five attackers": its own killers' victims. Not a second
-    count of ``prev``'s dead (that one names no killer: "as many as 200 have been killed")."""
-    adding = count_words("same-item") | count_words("one-more")
-    return bool(d.actor) or any(t.lower_ in adding or lemma_of(t) in adding for t in d.clause)
-
-
-def _long_before(date: DateSpan, day: DateSpan) -> bool:
-    """``date`` ended over BACKGROUND_DAYS before ``day`` began (``context``: news tells the
-    happenings of its last days)."""
-    if not (date.end or date.start) or not day.start:
-        return False
-    end = dt.date.fromisoformat((date.end or date.start or "")[:10])
-    return (dt.date.fromisoformat(day.start[:10]) - end).days > BACKGROUND_DAYS
-
-
-def _earlier_span(d: Draft, prev: Draft, mentions: Mentions) -> bool:
-    """"The insurgency, which began in 2017, has killed more than 4,000": the toll's sentence
-    names a time long before ``prev``'s day: the toll of a span or a happening before it, not
-    ``prev``'s."""
-    sent = d.token.sent
-    start, end = sent.start_char, sent.end_char
-    return any(start <= m.start < end and _long_before(m.date, prev.date)
-               for m in mentions.dates)
-
-
-def _fold_toll(prev: Draft, d: Draft, toll: Fatalities) -> bool:
-    """``prev`` takes ``d``'s toll: the counts it lacks; a second count of the same victims
-    that differs makes ``prev``'s toll disputed (``happenings.dispute_toll``). False when
-    ``d``'s toll counts other victims."""
-    had = prev.fatalities or Fatalities()
-    if not _second_toll(had, toll):
-        prev.fatalities = slots.fill_missing(had, toll)
-        return True
-    if _other_victims(d):
-        return False
-    if happenings.tolls_clash(had, toll):
-        happenings.dispute_toll(prev, d)
-    else:
-        prev.fatalities = slots.fill_missing(had, toll)
-    return True
-
-
-def _toll(prev: Draft, d: Draft, mentions: Mentions) -> bool:
-    """"A suicide bomber blew himself up at the market. At least 12 people were killed.": the
-    toll, place and counts go to ``prev``, and ``d`` is one of its mentions."""
-    if _other_happening(prev, d) or _earlier_span(d, prev, mentions):
-        return False
-    if d.fatalities is not None and not _fold_toll(prev, d, d.fatalities):
-        return False
-    if prev.place is None and d.place is not None:
-        prev.place = d.place
-    prev.quantities.extend(q for q in d.quantities if q not in prev.quantities)
-    happenings.tell(prev, d, "toll")
-    return True
-
-
-def fold_intervention(prev: Draft | None, d: Draft, mentions: Mentions) -> bool:
-    """"... marched to protest the disputed results. Police fired tear gas and live rounds; 1
-    protester was killed": a state force's act in the very next sentence after a protest, aimed
-    at no one its own words name, is that protest's intervention (ACLED codes one event); the
-    protest takes its toll and counts, and a peaceful protest becomes one with intervention."""
-    if prev is None or prev.type != "PROTEST" or d.type not in ("ASSAULT", "COERCE") or \
-            prev.modality != "factual" or d.modality != "factual" or d.recipient:
-        return False
-    if not any(a.sector in sector_codes("state_force") for a in d.actor):  # (police too)
-        return False
-    if _sentences_back(prev.token, d.token) != 1 or prev.paragraph != d.paragraph:
-        return False
-    sent = d.token.sent
-    where = prev.place.place.name if prev.place else None
-    if any(sent.start_char <= m.start < sent.end_char and m.place.name != where
-           for m in mentions.places):
-        return False  # ("In Los Angeles, police fired tear gas": the protest of another town)
-    if ANAPHORIC_DAY.fullmatch(d.date.text.strip()):
-        return False  # ("The same day, police ...": another happening of that day)
-    if d.fatalities is not None:
-        prev.fatalities = slots.fill_missing(prev.fatalities or Fatalities(), d.fatalities)
-    prev.quantities.extend(q for q in d.quantities if q not in prev.quantities)
-    if prev.acled_code == "protest":
-        prev.acled_code = "protest_int"
-    happenings.tell(prev, d, "intervention")
-    return True
-
-
-def fold_outcome(prev: Draft | None, d: Draft, tables: Tables, mentions: Mentions) -> bool:
-    """True when ``d`` only tells the toll of ``prev``, the latest violent event before it (the
-    toll is then ``prev``'s: fatalities, counts; a toll differing from the one ``prev`` has is
-    a disputed count of the same dead), or, in the very next sentence, tells its shooting again
-    with no place or toll of its own. Not when ``d`` names parties of another country or of the
-    attacker's own side, another place, a time long before ``prev``'s, or more victims
-    ("three others were killed")."""
-    if prev is None or not _factual_attacks(prev, d):
-        return False
-    back = _sentences_back(prev.token, d.token)
-    if not back:
-        return False
-    lemma = lemma_of(d.token)
-    if lemma in tables.cues.get("elaborate", {}):
-        return _told_again(prev, d, back)
-    if lemma not in tables.cues.get("outcome", {}):
-        return False
-    return _toll(prev, d, mentions)
 
 
 def dateline_place(body: str, mentions: Mentions) -> PlaceMention | None:

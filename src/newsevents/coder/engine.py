@@ -71,7 +71,7 @@ from ..lexicon import coder_words
 from ..records import Article, Event, Fatalities, Mentions, PlaceMention, Quantity
 from ..resolve.place_scan import is_sure_town
 from ..resolve.places import get_gazetteer
-from . import document, finish, front, happenings, slots, stance, syntax
+from . import document, finish, front, happenings, slots, stance, syntax, tolls
 from .draft import Draft
 from .match import lemma_of
 from .ranking import document_label, rank, told_by_another
@@ -80,7 +80,7 @@ from .tables import Tables, load_tables
 
 
 def _latest_assault(out: list[Draft]) -> Draft | None:
-    return next((o for o in reversed(out) if document.violent(o)), None)
+    return next((o for o in reversed(out) if tolls.violent(o)), None)
 
 
 def _place_from_repeat(d: Draft, out: list[Draft]) -> bool:
@@ -196,9 +196,9 @@ def _actor_from_previous_assault(d: Draft, prev: Draft, again: bool) -> None:
 def _told_before(d: Draft, out: list[Draft], mentions: Mentions, tables: Tables) -> bool:
     """``d`` only tells more of an event in ``out`` (which takes what it adds): the rules of
     step 4 in order (see module docstring)."""
-    if document.fold_intervention(out[-1] if out else None, d, mentions):
+    if tolls.fold_intervention(out[-1] if out else None, d, mentions):
         return True
-    if d.type == "ASSAULT" and document.fold_outcome(_latest_assault(out), d, tables, mentions):
+    if d.type == "ASSAULT" and tolls.fold_outcome(_latest_assault(out), d, tables, mentions):
         return True
     if _place_from_repeat(d, out):
         return True
@@ -256,8 +256,8 @@ def _leftovers(coder: SentenceCoder, sent: Span, drafts: list[Draft],
     found = slots.quantities_in(tokens, coder.mentions, coder.tables)
     # the first attack within reach: a toll sums up the happening the story opened with, not
     # a detail told after it ("The gunmen went from house to house, shooting residents")
-    attack = next((d for d in drafts if document.violent(d)
-                   and document.within_reach(d.token, tokens[0])), None)
+    attack = next((d for d in drafts if tolls.violent(d)
+                   and tolls.within_reach(d.token, tokens[0])), None)
     if attack is not None:
         _fill_toll(attack, found)
     # (not a happening its sentence puts at an earlier time: "... following the fatal

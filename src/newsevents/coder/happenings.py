@@ -19,7 +19,7 @@ the lower toll (ACLED keeps the lowest until corroborated); each source stays in
 
 The engine's repeat rule reads the dates the same way (``dates_contradict``: two spans the text
 gives that share no day are two happenings; ``finer_date``: the telling dated more finely is the
-main one), and ``document.fold_outcome`` folds a second count of the dead with ``dispute_toll``.
+main one), and ``tolls.fold_outcome`` folds a second count of the dead with ``dispute_toll``.
 """
 
 from __future__ import annotations
