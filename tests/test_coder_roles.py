@@ -14,7 +14,8 @@ import newsevents
 from newsevents.analyse import load_model
 from newsevents.coder import acled, syntax
 from newsevents.coder.context import attribution, modality
-from newsevents.coder.roles import DEFAULT_ROLES, PHRASE_RULES, ROLE_HEADS, ActorFinder, role_heads
+from newsevents.coder.role_heads import ROLE_HEADS, role_heads
+from newsevents.coder.roles import DEFAULT_ROLES, PHRASE_RULES, ActorFinder
 from newsevents.coder.tables import Tables, load_tables
 from newsevents.options import load_options
 from newsevents.records import Actor, ActorMention, Article, Mentions
