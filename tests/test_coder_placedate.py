@@ -79,7 +79,7 @@ def test_an_attack_by_the_other_side_is_not_dated_by_an_earlier_attack() -> None
 
 
 def test_a_demand_told_in_the_present_is_not_dated_by_an_earlier_one() -> None:
-    # the week up to publication (``happenings.recent_week_of_present``), not Monday's date
+    # the week up to publication (``surroundings.recent_week_of_present``), not Monday's date
     text = ("Unions demanded higher wages on Monday in a letter to the government.\n\n"
             "Teachers are demanding smaller classes, their union says.")
     events = newsevents.process(text, published="2024-03-06T09:00:00-05:00")

@@ -71,7 +71,7 @@ from ..lexicon import coder_words
 from ..records import Article, Event, Fatalities, Mentions, PlaceMention, Quantity
 from ..resolve.place_scan import is_sure_town
 from ..resolve.places import get_gazetteer
-from . import document, finish, front, happenings, slots, stance, syntax, tolls
+from . import document, finish, front, happenings, slots, stance, surroundings, syntax, tolls
 from .draft import Draft
 from .match import lemma_of
 from .ranking import document_label, rank, told_by_another
@@ -316,14 +316,14 @@ def _document_rules(drafts: list[Draft], mentions: Mentions, tables: Tables,
     """Step 4 over the body's drafts, before the front is merged in."""
     drafts = _fold(drafts, mentions, tables)
     document.disrupted_parties(drafts)
-    happenings.date_from_heading(drafts, mentions, coder.article.body, coder.paragraphs)
+    surroundings.date_from_heading(drafts, mentions, coder.article.body, coder.paragraphs)
     stance.mark_denials(drafts, tables)
     drafts = happenings.merge_happenings(drafts)
-    happenings.place_from_paragraph(drafts)
-    happenings.date_from_earlier_telling(drafts)
-    happenings.date_from_paragraph(drafts)
-    happenings.past_of_sentence_before(drafts, mentions, coder.paragraphs, coder.published)
-    happenings.recent_week_of_present(drafts)
+    surroundings.place_from_paragraph(drafts)
+    surroundings.date_from_earlier_telling(drafts)
+    surroundings.date_from_paragraph(drafts)
+    surroundings.past_of_sentence_before(drafts, mentions, coder.paragraphs, coder.published)
+    surroundings.recent_week_of_present(drafts)
     return drafts
 
 

@@ -1,0 +1,176 @@
+"""A draft's place and date from the sentences around it, when its own words give none: the
+paragraph's place, a heading's date ("Monday, March 3:" over a police blotter), an earlier
+telling of the same happening, the paragraph's date, the year of the sentence before (a
+retelling of that time is ``historical``), and the week up to the story for an act told in the
+present or the present perfect. The engine runs them in that order, after the drafts of one
+happening are merged (``engine``), the heading's date before the merge.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import plover_types
+from ..records import DateSpan, Mentions
+from .draft import Draft
+from .happenings import countries, parties_agree
+from .syntax import present_perfect
+
+
+def place_from_paragraph(drafts: list[Draft]) -> None:
+    """"Police dispersed the march in Tbilisi. 43 people had been detained ...": a factual event
+    its sentence does not place happened where the paragraph's latest placed event did, when its
+    parties are of that place's country (or of none yet) and the place is finer than a country."""
+    for i, d in enumerate(drafts):
+        if d.place is not None or d.modality != "factual":
+            continue
+        prev = next((o for o in reversed(drafts[:i]) if o.paragraph == d.paragraph
+                     and o.place is not None), None)
+        if prev is None or prev.modality != "factual" or prev.place is None or \
+                prev.place.place.precision in ("country", "unknown", None):
+            continue
+        home = prev.place.place.country
+        if (countries(d.actor) | countries(d.recipient)) - {home}:
+            continue
+        d.place = prev.place
+        d.rules.append("place-from-paragraph")
+
+
+def _heading_dates(body: str, mentions: Mentions, starts: list[int]) -> dict[int, DateSpan]:
+    """Paragraph index -> the day a dated heading opening it gives ("October 20: ARRESTS - ...",
+    "Tuesday: ..."): a date of one day at the paragraph's start, followed by a colon."""
+    out: dict[int, DateSpan] = {}
+    for m in mentions.dates:
+        if m.date.precision != "day" or not m.date.start:
+            continue
+        para = next((i for i, s in enumerate(starts) if s <= m.start <= s + 1), None)
+        if para is not None and body[m.end:m.end + 2].lstrip().startswith(":"):
+            out[para] = m.date
+    return out
+
+
+def date_from_heading(drafts: list[Draft], mentions: Mentions, body: str,
+                      starts: list[int]) -> None:
+    """"October 20: ARRESTS - A man, 30, was arrested ... Another was arrested ...": a factual
+    event of a paragraph under a dated heading happened that day when its own words give no
+    date (a blotter or a timeline lists each day's happenings under the day)."""
+    headings = _heading_dates(body, mentions, starts)
+    for d in drafts:
+        day = headings.get(d.paragraph)
+        if day is None or d.date_from_text or d.modality != "factual":
+            continue
+        d.date, d.date_from_text = day, True
+        d.rules.append("date-from-heading")
+
+
+def _told_in_present(t: Token) -> bool:
+    """"are urging", "says": what goes on as the story is told, not a happening told before."""
+    return t.tag_ in ("VBZ", "VBP") or (t.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in t.children))
+
+
+def _dates_this(o: Draft, d: Draft) -> bool:
+    """``o`` is a dated factual telling of ``d``'s type whose parties do not name other
+    countries (Russia's strikes on Ukraine overnight do not date Ukraine's drones over Russia)."""
+    return o.type == d.type and o.date_from_text and o.modality == "factual" and \
+        o.date.precision == "day" and parties_agree(o.actor, d.actor) and \
+        parties_agree(o.recipient, d.recipient)
+
+
+def date_from_earlier_telling(drafts: list[Draft]) -> None:
+    """"Police arrested six people Monday ... Officers also arrested X after stopping his car
+    ...": a factual event whose words give no date is of the day the story gave the latest
+    earlier factual event of its type and sides (the details of a happening are told after its
+    date); not one told in the present tense ("advocates are urging ...")."""
+    for i, d in enumerate(drafts):
+        if d.date_from_text or d.modality != "factual" or _told_in_present(d.token):
+            continue
+        prev = next((o for o in reversed(drafts[:i]) if _dates_this(o, d)), None)
+        if prev is not None:
+            d.date, d.date_from_text = prev.date, True
+            d.rules.append("date-from-earlier-telling")
+
+
+def _told_in_simple_past(t: Token) -> bool:
+    """"detained", "were detained": the simple past, active or passive (not the perfect)."""
+    if t.tag_ == "VBD":
+        return True
+    return t.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in t.children)
+
+
+def date_from_paragraph(drafts: list[Draft]) -> None:
+    """"JNIM fighters attacked a convoy near Lere on 12 February. Soldiers detained 3 suspects
+    at the scene.": a material act told in the simple past with no date words of its own goes on
+    on the day of the latest earlier act of its paragraph (or of the sentence before) that the
+    text dates to a day, when their parties name no other countries; a note or a story tells a
+    day's happenings in order. Not a statement, nor an act in the present or the perfect."""
+    material = plover_types("material")
+    for i, d in enumerate(drafts):
+        if d.date_from_text or d.modality != "factual" or d.type not in material or \
+                not _told_in_simple_past(d.token):
+            continue
+        prev = next((o for o in reversed(drafts[:i]) if o.type in material
+                     and o.token.doc is d.token.doc and o.token.i < d.token.i), None)
+        if prev is None or not prev.date_from_text or prev.modality != "factual" or \
+                prev.date.precision != "day" or not (
+                    prev.paragraph == d.paragraph or _sentence_before(d.token) == prev.token.sent) \
+                or not (parties_agree(prev.actor, d.actor)
+                        and parties_agree(prev.recipient, d.recipient)):
+            continue
+        d.date, d.date_from_text = prev.date, True
+        d.rules.append("date-from-paragraph")
+
+
+def _sentence_before(t: Token) -> Span | None:
+    start = t.sent.start
+    return t.doc[start - 1].sent if start > 0 else None
+
+
+def _year_before(sent: Span, mentions: Mentions, published: dt.date) -> DateSpan | None:
+    """The one date the sentence names, when it lies in a year before publication's."""
+    s, e = sent.start_char, sent.end_char
+    found = {m.date for m in mentions.dates if s <= m.start < e and m.date.start}
+    if len(found) != 1:
+        return None
+    (date,) = found
+    return date if date.start and int(date.start[:4]) < published.year else None
+
+
+def past_of_sentence_before(drafts: list[Draft], mentions: Mentions, starts: list[int],
+                            published: dt.date | None) -> None:
+    """"According to the government, as of 2016, the country had admitted 1.4 million refugees.
+    Jordan closed its borders with Syria.": a factual event told in the simple past with no
+    date words of its own or of an earlier telling goes on in the time of the sentence before
+    it in its paragraph, when that sentence names one date, of a year before the story's: a
+    retelling of that time (modality ``historical``)."""
+    if published is None:
+        return
+    for d in drafts:
+        t = d.token
+        if d.date_from_text or d.modality != "factual" or t.tag_ != "VBD" or \
+                present_perfect(t):
+            continue
+        before = _sentence_before(t)
+        if before is None or any(before.start_char < s <= t.sent.start_char for s in starts):
+            continue  # (none, or in the paragraph before)
+        date = _year_before(before, mentions, published)
+        if date is not None:
+            d.date, d.date_from_text, d.modality = date, True, "historical"
+            d.rules.append("past-of-sentence-before")
+
+
+def recent_week_of_present(drafts: list[Draft]) -> None:
+    """"China has denounced the ruling", "advocates are urging the regulator": a factual event
+    told in the present or the present perfect, with no date words of its own or of an earlier
+    telling, goes on or happened lately; the text does not say it was the day of the story, so
+    its date is the week up to that day (precision "week")."""
+    for d in drafts:
+        if d.date_from_text or d.modality != "factual" or d.date.text or d.date.precision != "day" \
+                or not d.date.start or not (_told_in_present(d.token) or present_perfect(d.token)):
+            continue
+        day = dt.date.fromisoformat(d.date.start)
+        d.date = DateSpan(start=(day - dt.timedelta(days=6)).isoformat(), end=day.isoformat(),
+                          precision="week", text="")
+        d.rules.append("date-week-up-to-story")
