@@ -7,7 +7,7 @@ import ast
 from pathlib import Path
 
 import newsevents.coder
-from newsevents.coder import absorbed, build_rules, finish, sentence
+from newsevents.coder import absorbed, build_rules, finish, no_happening
 
 CODER = Path(newsevents.coder.__file__).parent
 
@@ -57,7 +57,7 @@ def test_rule_lists_keep_their_order() -> None:
         "named_charge", "backing", "object_of_trigger_verb", "modal_demand", "purpose",
         "toll_of_a_clash", "same_type_chain", "casualty_participle", "toll_in_relative_clause",
         "toll_after_semicolon", "reported_toll", "protest_demand", "content_of_absorbing"]
-    assert _names(sentence.NOT_HAPPENINGS) == [
+    assert _names(no_happening.NOT_HAPPENINGS) == [
         "_status_word", "_standing", "_cumulative_toll", "_fled_from", "_span_of_many",
         "_measured", "_time_since", "_backed_party", "_names_a_party",
         "_describes_party"]

@@ -74,8 +74,9 @@ from ..resolve.places import get_gazetteer
 from . import document, finish, front, happenings, slots, stance, surroundings, syntax, tolls
 from .draft import Draft
 from .match import lemma_of
+from .no_happening import cumulative_toll_words
 from .ranking import document_label, rank, told_by_another
-from .sentence import SentenceCoder, cumulative_toll_words, paragraph_of, relative_clause
+from .sentence import SentenceCoder, paragraph_of, relative_clause
 from .tables import Tables, load_tables
 
 
