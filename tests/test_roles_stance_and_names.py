@@ -146,3 +146,18 @@ def test_people_named_by_their_town_are_civilians_of_its_country() -> None:
     shot = _by_trigger(_events("Gunmen shot dead two Peshawar shopkeepers on Monday."), "shot")
     assert [(a.country, a.sector) for a in shot.recipient] == [("PAK", "CVL")]
     assert shot.acled is not None and shot.acled.event_type == "Violence against civilians"
+
+
+@pytest.mark.parametrize("text, trigger, mode", [
+    ("Police in Islamabad fired live rounds at the marchers on Tuesday.", "fired", "firearms"),
+    ("A car bomb killed two bystanders in Mogadishu on Monday.", "killed", "explosives"),
+    ("Gunmen shot a motorist in Karachi on Monday.", "shot", "firearms"),
+])
+def test_people_named_by_what_they_were_doing_are_civilians(text: str, trigger: str,
+                                                              mode: str) -> None:
+    """Marchers, bystanders, motorists (sectors.tsv): civilians, who take the country of the
+    place they are in; "live rounds" are a firearm's."""
+    event = _by_trigger(_events(text), trigger)
+    assert [a.sector for a in event.recipient] == ["CVL"]
+    assert event.recipient[0].country is not None
+    assert event.mode == mode
