@@ -1,6 +1,7 @@
 """One happening told twice in an article: the telling that dates it more finely is the event's
 main evidence, a second toll of the same dead is a dispute, a toll of other victims, of a strike
-brought in as a new one or of a span long before is not the attack's, "the shooting" told later is the shooting told before, and
+brought in as a new one or of a span long before is not the attack's, one of many told as a new one ("a drone struck") is its
+own event, "the shooting" told later is the shooting told before, and
 the police's response told right after a protest is that protest's intervention (and a
 relative clause in the perfect does not lend the main act its date); a telling that names
 neither side yields the lead to a later one that names both, and a bare follow-up folded into
@@ -234,3 +235,16 @@ def test_a_choking_agent_in_the_grenades_a_drone_drops_is_a_chemical_weapon_and_
     assert drop.fatalities is not None
     assert (drop.fatalities.killed, drop.fatalities.injured) == (0, 6)
     assert all(e.fatalities is None for e in events if e.evidence.trigger == "banned")
+
+
+def test_one_of_many_told_as_a_new_one_is_its_own_event_dated_by_its_hour() -> None:
+    """"a drone struck" after "attacked with 112 drones" is one of them, its own event; the
+    night it borrows is narrowed to the day its small hours fall on."""
+    text = ("KHARKIV, Ukraine (Agency) - Russia attacked Ukraine overnight with 112 drones and "
+            "four missiles, the air force said.\n\nIn Kharkiv, a drone struck a five-storey "
+            "apartment building shortly after 2 a.m., the governor said.")
+    events = _events(text, "2025-03-14T08:00:00+00:00")
+    strike = next(e for e in events if "shortly after 2 a.m." in e.evidence.sentence)
+    assert len(events) == 2
+    assert (strike.date.start, strike.date.end) == ("2025-03-14", "2025-03-14")
+    assert "date-early-hours" in strike.evidence.rule

@@ -325,6 +325,7 @@ def _document_rules(drafts: list[Draft], mentions: Mentions, tables: Tables,
     surroundings.date_from_paragraph(drafts)
     surroundings.past_of_sentence_before(drafts, mentions, coder.paragraphs, coder.published)
     surroundings.recent_week_of_present(drafts)
+    surroundings.early_hours(drafts)
     return drafts
 
 

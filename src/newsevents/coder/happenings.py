@@ -40,6 +40,7 @@ from .syntax import (
     direct_object,
     is_passive,
     named_person,
+    new_subject,
     other_time_clauses,
     passive_subject,
     past_heading,
@@ -307,6 +308,8 @@ def same_happening(a: Draft, b: Draft, need_anchor: bool = True) -> bool:
         return False
     if a.token.doc is b.token.doc and (told_as_next(a) or told_as_next(b)):
         return False  # "Iwaya later met Premier Li Qiang": a meeting after the one told before
+    if a.token.doc is b.token.doc and new_subject(max(a, b, key=lambda d: d.token.i).token):
+        return False  # "Russia attacked with 112 drones ... In Kharkiv, a drone struck": one of them
     return _places_agree(a, b) and _dates_agree(a, b) and _tolls(a, b) != "different" and (
         not need_anchor or anchored(a, b))
 

@@ -2,13 +2,15 @@
 paragraph's place, a heading's date ("Monday, March 3:" over a police blotter), an earlier
 telling of the same happening, the paragraph's date, the year of the sentence before (a
 retelling of that time is ``historical``), and the week up to the story for an act told in the
-present or the present perfect. The engine runs them in that order, after the drafts of one
-happening are merged (``engine``), the heading's date before the merge.
+present or the present perfect; a night's act set in the small hours is of the second day.
+The engine runs them in that order, after the drafts of one happening are merged (``engine``),
+the heading's date before the merge.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Span, Token
 
@@ -174,3 +176,22 @@ def recent_week_of_present(drafts: list[Draft]) -> None:
         d.date = DateSpan(start=(day - dt.timedelta(days=6)).isoformat(), end=day.isoformat(),
                           precision="week", text="")
         d.rules.append("date-week-up-to-story")
+
+
+# A clock time between midnight and dawn ("shortly after 2 a.m.", "at 04:30 local time").
+_EARLY_HOURS = re.compile(r"\b(?:0?[0-5])(?::[0-5]\d)?\s*a\.?\s?m\b|\b0[0-5]:[0-5]\d\b", re.IGNORECASE)
+
+
+def early_hours(drafts: list[Draft]) -> None:
+    """"Russia attacked overnight ... In Kharkiv, a drone struck a building shortly after 2
+    a.m.": an act dated to a night (two days) that its own sentence sets in the small hours
+    happened on the second day."""
+    for d in drafts:
+        date = d.date
+        if date.precision != "day" or not date.start or not date.end or date.start == date.end:
+            continue
+        start, end = dt.date.fromisoformat(date.start), dt.date.fromisoformat(date.end)
+        if (end - start).days != 1 or not _EARLY_HOURS.search(d.token.sent.text):
+            continue
+        d.date = DateSpan(start=date.end, end=date.end, precision="day", text=date.text)
+        d.rules.append("date-early-hours")
