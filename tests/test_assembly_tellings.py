@@ -237,14 +237,17 @@ def test_a_choking_agent_in_the_grenades_a_drone_drops_is_a_chemical_weapon_and_
     assert all(e.fatalities is None for e in events if e.evidence.trigger == "banned")
 
 
-def test_one_of_many_told_as_a_new_one_is_its_own_event_dated_by_its_hour() -> None:
+@pytest.mark.parametrize("hour, day", [("2 a.m.", ("2025-03-14", "2025-03-14")),
+                                       ("10 a.m.", ("2025-03-13", "2025-03-14"))])
+def test_one_of_many_told_as_a_new_one_is_its_own_event_dated_by_its_hour(
+        hour: str, day: tuple[str, str]) -> None:
     """"a drone struck" after "attacked with 112 drones" is one of them, its own event; the
-    night it borrows is narrowed to the day its small hours fall on."""
+    night it borrows is narrowed to the day its small hours fall on (not by a morning hour)."""
     text = ("KHARKIV, Ukraine (Agency) - Russia attacked Ukraine overnight with 112 drones and "
             "four missiles, the air force said.\n\nIn Kharkiv, a drone struck a five-storey "
-            "apartment building shortly after 2 a.m., the governor said.")
+            f"apartment building shortly after {hour}, the governor said.")
     events = _events(text, "2025-03-14T08:00:00+00:00")
-    strike = next(e for e in events if "shortly after 2 a.m." in e.evidence.sentence)
+    strike = next(e for e in events if "shortly after" in e.evidence.sentence)
     assert len(events) == 2
-    assert (strike.date.start, strike.date.end) == ("2025-03-14", "2025-03-14")
-    assert "date-early-hours" in strike.evidence.rule
+    assert (strike.date.start, strike.date.end) == day
+    assert ("date-early-hours" in strike.evidence.rule) == (day[0] == day[1])
