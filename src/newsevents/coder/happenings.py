@@ -32,6 +32,7 @@ from ..lexicon import coder_words, mode_acled
 from ..records import DATE_PRECISIONS, Actor, Fatalities
 from ..resolve.date_scan import ANAPHORIC_DAY
 from .draft import Draft, take_parties
+from .match import lemma_of
 from .slots import PRECISION_RANK
 from .syntax import (
     age,
@@ -294,6 +295,16 @@ def _indefinite(tokens: tuple[Token, ...]) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
 
 
+def _one_of_many(first: Draft, later: Draft) -> bool:
+    """"Russia attacked with 112 drones ... In Kharkiv, a drone struck a building": the later
+    telling brings in as a new one ("a", "another") one of a number the first counted."""
+    subj = subject(later.token)
+    if subj is None or not new_subject(later.token):
+        return False
+    kind = lemma_of(subj)
+    return any(q.count is not None and q.count > 1 and q.item == kind for q in first.quantities)
+
+
 def same_happening(a: Draft, b: Draft, need_anchor: bool = True) -> bool:
     """``a`` and ``b`` tell one happening (see the module doc); ``need_anchor=False`` drops the
     need for a shared town or day (a headline tells the story's own happening)."""
@@ -308,8 +319,8 @@ def same_happening(a: Draft, b: Draft, need_anchor: bool = True) -> bool:
         return False
     if a.token.doc is b.token.doc and (told_as_next(a) or told_as_next(b)):
         return False  # "Iwaya later met Premier Li Qiang": a meeting after the one told before
-    if a.token.doc is b.token.doc and new_subject(max(a, b, key=lambda d: d.token.i).token):
-        return False  # "Russia attacked with 112 drones ... In Kharkiv, a drone struck": one of them
+    if a.token.doc is b.token.doc and _one_of_many(*sorted((a, b), key=lambda d: d.token.i)):
+        return False
     return _places_agree(a, b) and _dates_agree(a, b) and _tolls(a, b) != "different" and (
         not need_anchor or anchored(a, b))
 
