@@ -175,14 +175,18 @@ def unowned_weapon(d: Draft, a: Actor, tables: Tables) -> bool:
         a.sector == "MIL" and tables.in_class("weapon", head))
 
 
+def _state(country: str, sector: str | None) -> Actor:
+    """The state of ``country`` as a party the text implies, named by the country's name."""
+    name = country_name(country) or country
+    return Actor(text=name, name=name, country=country, sector=sector, kind="state")
+
+
 def _recipient_is_home_state(d: Draft, home: str) -> None:
     """Protests and repression address the state where they happen; an attack with no named
     target hits that country (PLOVER's reading of "fighting in X")."""
     if d.recipient or not (d.type in plover_types("addresses_home") or (d.type == "ASSAULT" and d.place)):
         return
-    name = country_name(home) or home
-    d.recipient = (Actor(text=name, name=name, country=home,
-                         sector=None if d.type == "ASSAULT" else "GOV", kind="state"),)
+    d.recipient = (_state(home, None if d.type == "ASSAULT" else "GOV"),)
     d.rules.append("recipient-is-home-state")
 
 
@@ -242,8 +246,7 @@ def addressee_from_story(d: Draft, main: tuple[str, ...]) -> None:
     names ("India and Pakistan agreed"): they address each other."""
     if d.recipient or d.type not in plover_types("addressee") or not main or len(d.actor) > 1:
         return
-    name = country_name(main[0]) or main[0]
-    d.recipient = (Actor(text=name, name=name, country=main[0], sector=None, kind="state"),)
+    d.recipient = (_state(main[0], None),)
     d.rules.append(ADDRESSED_IN_STORY)
 
 
