@@ -60,6 +60,13 @@ def _group_raid_on_civilians(actor: tuple[Actor, ...], recipient: tuple[Actor, .
     return any(tables.in_class("victim", lemma_of(t)) for t in clause)
 
 
+def force_on_protest(type_: str, recipient_tokens: Iterable[Token], tables: Tables) -> bool:
+    """Violence or coercion aimed at protesters ("fired on demonstrators"): excessive force
+    against protesters or a protest with intervention, in ACLED's terms."""
+    return type_ in ("ASSAULT", "COERCE") and any(
+        tables.in_class("protester", lemma_of(t)) for t in recipient_tokens)
+
+
 def acled_for(code: str, mode: str | None, actor: tuple[Actor, ...], recipient: tuple[Actor, ...],
               recipient_tokens: Sequence[Token], clause: list[Token], type_: str,
               killed: int | None, tables: Tables,
@@ -77,8 +84,7 @@ def acled_for(code: str, mode: str | None, actor: tuple[Actor, ...], recipient: 
         key = code
     if type_ == "ASSAULT":
         key = _crowd_key(key, actor_tokens, crowd, tables)
-    if type_ in ("ASSAULT", "COERCE") and any(
-            tables.in_class("protester", lemma_of(t)) for t in recipient_tokens):
+    if force_on_protest(type_, recipient_tokens, tables):
         key = "protest_force" if (killed or mode == "firearms") else "protest_int"
     if key == "protest":
         key = _protest_key(clause, killed, tables)

@@ -20,7 +20,6 @@ from ..resolve.tables import country_name
 from . import acled as acled_mod
 from . import context, document, front, slots, syntax
 from .draft import Draft
-from .match import lemma_of
 from .ranking import confidence, salience
 from .tables import Tables
 
@@ -150,8 +149,8 @@ def actor_state_forces(d: Draft, place: Place | None, story: Story) -> Place | N
     a protest by nobody named is, by ACLED's definitions of excessive force against protesters
     and protest with intervention, the state's: the police of the country where it happened
     (with the ``implied_parties`` setting)."""
-    if not story.implied_parties or d.actor or d.type not in ("ASSAULT", "COERCE") or d.modality != "factual" or not any(
-            story.tables.in_class("protester", lemma_of(t)) for t in d.recipient_tokens):
+    if not story.implied_parties or d.actor or d.modality != "factual" or \
+            not acled_mod.force_on_protest(d.type, d.recipient_tokens, story.tables):
         return place
     country = place.country if place is not None and _is_state(place.country) else next(
         (a.country for a in d.recipient if _is_state(a.country)), None)
