@@ -161,3 +161,14 @@ def test_people_named_by_what_they_were_doing_are_civilians(text: str, trigger: 
     assert [a.sector for a in event.recipient] == ["CVL"]
     assert event.recipient[0].country is not None
     assert event.mode == mode
+
+
+def test_who_tells_an_arrest_and_accuses_the_arrested_is_the_accuser() -> None:
+    """"X said that Y had been arrested ..., and accused him of ...": the parser hangs "accused"
+    on "arrested"; the accuser is the teller, and an attorney general is of the judiciary."""
+    text = ("CARACAS, Jan 9 (Agency) - Venezuela's attorney general said in a statement that "
+            "Rafael Medina had been arrested on charges of conspiracy, and accused him of "
+            "financing a plan to sabotage power stations.")
+    accused = _by_trigger(_events(text), "accused")
+    assert [(a.country, a.sector) for a in accused.actor] == [("VEN", "JUD")]
+    assert "actor=subj" in accused.evidence.rule

@@ -250,6 +250,15 @@ def _accused(t: Token, depth: int) -> Token | None:
     return obj if obj is not None and t.head.lower_ == "of" else subject(gov, depth + 1)
 
 
+def _active_after_reported_passive(t: Token) -> bool:
+    """"X said that Y had been arrested on charges ..., and accused him of ...": an active verb
+    with an object, joined to a passive that names no agent inside what was said, is the
+    teller's act (the parser hangs "accused" on "arrested")."""
+    head = t.head
+    return t.dep_ == "conj" and not is_passive(t) and child(t, "dobj") is not None and \
+        head.dep_ == "ccomp" and is_passive(head) and _passive_agent(head) is None
+
+
 def _main_clause_subject(t: Token, depth: int) -> Token | None:
     """"Meeting X in Moscow, Lavrov hailed ...": the participle shares the main subject (a
     complement clause does not)."""
@@ -260,6 +269,7 @@ SUBJECT_LENDERS: tuple[tuple[Callable[[Token], bool], Callable[[Token, int], Tok
                        ...] = (
     (_verbless_phrase, lambda t, depth: phrase_top(t.head)),
     (_noun_participle, lambda t, depth: t.head),
+    (_active_after_reported_passive, lambda t, depth: subject(t.head.head, depth + 1)),
     (_joined, _head_subject),
     (_open_complement, _controller),
     (_verb_preposition_clause, _accused),
