@@ -298,8 +298,8 @@ def _indefinite(tokens: tuple[Token, ...]) -> bool:
 def _one_of_many(first: Draft, later: Draft) -> bool:
     """"Russia attacked with 112 drones ... In Kharkiv, a drone struck a building": the later
     telling brings in as a new one ("a", "another") one of a number the first counted."""
-    subj = subject(later.token)
-    if subj is None or not new_subject(later.token):
+    subj = new_subject(later.token)
+    if subj is None:
         return False
     kind = lemma_of(subj)
     return any(q.count is not None and q.count > 1 and q.item == kind for q in first.quantities)

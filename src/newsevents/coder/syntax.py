@@ -468,12 +468,13 @@ def town_left_unnamed(x: Token) -> bool:
     return _unnamed_town(x, ("a", "an"), _NAMING)
 
 
-def new_subject(t: Token) -> bool:
+def new_subject(t: Token) -> Token | None:
     """"A strike on a tent killed 11 people", "another raid left three dead": the verb's subject
-    is brought in by "a" or "another", a new thing of its kind, not one told before."""
+    when "a" or "another" brings it in, a new thing of its kind, not one told before."""
     subj = subject(t)
-    return subj is not None and subj.pos_ == "NOUN" and any(
+    new = subj is not None and subj.pos_ == "NOUN" and any(
         c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in subj.children)
+    return subj if new else None
 
 
 def called(span: Span, noun: str) -> bool:

@@ -79,7 +79,7 @@ def _other_happening(prev: Draft, d: Draft) -> bool:
     a strike brought in as a new one ("Strikes killed 23 across Gaza. In Khan Younis, a strike
     on a tent killed 11": one of them): not ``prev``'s toll."""
     if d.actor_countries - prev.actor_countries or same_side(prev.actor, d.recipient) or \
-            happenings.battle_and_remote(prev, d) or syntax.new_subject(d.token):
+            happenings.battle_and_remote(prev, d) or syntax.new_subject(d.token) is not None:
         return True
     return d.place is not None and prev.place is not None and \
         d.place.place.name != prev.place.place.name
