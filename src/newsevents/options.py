@@ -37,6 +37,11 @@ SETTINGS: dict[str, tuple[type[Any], str]] = {
 }
 
 
+# Settings added after the first release, off by default: off, they leave the configuration
+# hash (the ``config`` of every event's provenance) as it was before they existed.
+ADDED_OFF = ("parse_filter", "implied_parties")
+
+
 @dataclass(frozen=True)
 class Options:
     spacy_model: str
@@ -55,10 +60,9 @@ class Options:
     @property
     def config_hash(self) -> str:
         values = dataclasses.asdict(self)
-        if not values["parse_filter"]:
-            del values["parse_filter"]  # off, the hash stays that of runs before the setting
-        if not values["implied_parties"]:
-            del values["implied_parties"]
+        for name in ADDED_OFF:
+            if not values[name]:
+                del values[name]  # off, the hash stays that of runs before the setting
         return stable_hash(values, length=12)
 
     def replace(self, **changes: Any) -> Options:
