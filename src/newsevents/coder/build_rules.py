@@ -38,6 +38,7 @@ class Setting:
     target: tuple[Token, ...]  # the words of its recipient
     mentions: Mentions
     doer: tuple[Token, ...] = ()  # the words of its actor
+    filed: int = 0  # the end of the body's place dateline (``document.dateline_end``), or 0
 
 
 PlaceRule = Callable[[Setting], list[PlaceMention]]
@@ -155,8 +156,8 @@ def town_that_acts(s: Setting) -> list[PlaceMention]:
 def named_in_clause(s: Setting) -> list[PlaceMention]:
     """A place below country level that the trigger's own clause names outside its parties'
     words ("filled the streets of central Belgrade")."""
-    filed = document.dateline_end(s.token.doc.text)  # (where the story was filed from)
-    own = [x for x in s.clause if x.i not in s.exclude and x.idx >= filed
+    # (the dateline names where the story was filed from)
+    own = [x for x in s.clause if x.i not in s.exclude and x.idx >= s.filed
            and not syntax.residence(x)]
     return slots.places_within(own, s.mentions)[:1]
 

@@ -331,11 +331,10 @@ def dateline_end(body: str) -> int:
     return place_dateline_end(body)
 
 
-def story_sentences(doc: Doc) -> list[Span]:
+def story_sentences(doc: Doc, filed: int) -> list[Span]:
     """The body's sentences, counted from the lead: a place dateline opening the body
-    ("KHARTOUM, March 3 (Agency) -", a sentence of its own to the parser: ``paragraph_breaks``)
-    is none of them."""
-    filed = dateline_end(doc.text)
+    ("KHARTOUM, March 3 (Agency) -", a sentence of its own to the parser: ``paragraph_breaks``;
+    ``filed`` is its end, ``dateline_end``) is none of them."""
     return [s for s in doc.sents if s.end_char > filed]
 
 

@@ -404,7 +404,7 @@ def code_article(doc: Doc, article: Article, mentions: Mentions,
         article=article, tables=tables, provenance=provenance, main=coder.main,
         home=coder.home, dateline=coder.dateline or _story_town(parts, doc, mentions, coder.main),
         by_part={"body": mentions, **{p.name: p.mentions for p in parts}},
-        sentence_index={s.start: i for i, s in enumerate(document.story_sentences(doc))}, lead=lead,
+        sentence_index={s.start: i for i, s in enumerate(coder.sentences)}, lead=lead,
         n_paragraphs=len(coder.paragraphs), implied_parties=implied_parties)
     events = told_by_another(drafts, [finish.event_of(d, story) for d in drafts])
     return document.disrupted_launches(events, tables)

@@ -217,8 +217,9 @@ class SentenceCoder:
         self.attacks: dict[int, set[int]] = {}  # the sentence's kept attack -> its clause's words
         self.finder.dateline_end = document.dateline_end(article.body)
         # the lead a dateline opens (the dateline is a sentence of its own: ``paragraph_breaks``)
-        self.dated_lead = next(iter(document.story_sentences(doc)), None) \
-            if self.finder.dateline_end else None
+        self.sentences = document.story_sentences(doc, self.finder.dateline_end)
+        self.dated_lead = self.sentences[0] if self.sentences and self.finder.dateline_end \
+            else None
         first_end = self.paragraphs[1] if len(self.paragraphs) > 1 else len(article.body)
         self.main = document.home_countries(mentions, first_end)
         self.dateline = document.dateline_place(article.body, mentions)
@@ -440,7 +441,8 @@ class SentenceCoder:
         report = self.report_tokens(t)
         free = [x for x in t.sent if x.i not in others and x.i not in report and _attached_to(x, t)]
         places = build_rules.places_of(Setting(t, row, gov, clause, free, exclude,
-                                               recipient.tokens, self.mentions, actor.tokens))
+                                               recipient.tokens, self.mentions, actor.tokens,
+                                               self.finder.dateline_end))
         picked = slots.pick_places(places, split=row.type in plover_types("split_by_place"),
                                    text=self.finder.text)
         dates, date = self._dates(t, row, clause, free, report, others)
