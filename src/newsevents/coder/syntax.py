@@ -35,7 +35,7 @@ def passive_subject(t: Token) -> Token | None:
     """Whom a passive verb is done to: its passive subject ("the man was stabbed"), the
     subject of a headline's participle ("Man stabbed"), or the subject a conjoined passive
     shares with its first verb ("the man turned himself in and was charged")."""
-    own = child(t, "nsubjpass")
+    own = _nearest_passive_subject(t)
     if own is not None and own.tag_ in ("WP", "WDT") and t.dep_ == "relcl":
         return t.head  # "Jackson, who was arrested in Springfield": Jackson
     if own is not None:
@@ -47,6 +47,23 @@ def passive_subject(t: Token) -> Token | None:
     if _predicative_participle(t):
         return child(t.head, "nsubjpass", "dobj")
     return None
+
+
+def describing_participle(t: Token) -> bool:
+    """"a kidnapped girl": a participle before the noun it describes, which is whom it was
+    done to. (One after its noun, "rockets fired from Kharkiv", more often tells of the
+    thing than of a party.)"""
+    return t.dep_ == "amod" and t.tag_ == "VBN" and t.head.pos_ in ("NOUN", "PROPN")
+
+
+def _nearest_passive_subject(t: Token) -> Token | None:
+    """"A video showing the moment a girl was rescued by police was released": the parser
+    may hang two passive subjects on one verb; the one nearest before it is its own, unless
+    it follows a comma, as a person's town does ("Casey Conaway, 30, Edinburg was arrested")."""
+    own = [c for c in t.children if c.dep_ == "nsubjpass"]
+    before = [c for c in own if c.i < t.i] or own
+    parties = [c for c in before if c.left_edge.i == 0 or c.doc[c.left_edge.i - 1].text != ","]
+    return (parties or before or [None])[-1]
 
 
 # Verbs that say in what state someone was found or left ("was found fatally wounded").

@@ -177,6 +177,21 @@ def _teller(pronoun: Token, index: MentionIndex, reader: PhraseReader) -> Actor 
     return None
 
 
+def _main_clause_subject(pronoun: Token, index: MentionIndex,
+                         reader: PhraseReader) -> Actor | None:
+    """"A police inspector sought treatment after she was assaulted": "he"/"she" as the
+    subject of an adverbial clause is the person the main clause is about."""
+    del index  # the rules share one signature
+    if pronoun.lower_ not in person_pronouns() or pronoun.dep_ not in _SUBJECTS or \
+            pronoun.head.dep_ != "advcl":
+        return None
+    subject = reader.subject_of(pronoun.head.head)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    told = reader.actors_of(subject)
+    return told[0] if told and told[0].kind == "person" else None
+
+
 def _previous_subject(pronoun: Token, index: MentionIndex, reader: PhraseReader) -> Actor | None:
     """"It"/"they" as a subject most often continues the previous sentence's subject (a party
     with a country, not a person)."""
@@ -201,4 +216,4 @@ def _nearest(pronoun: Token, index: MentionIndex, reader: PhraseReader) -> Actor
 
 
 REFERENT_RULES: tuple[Callable[[Token, MentionIndex, PhraseReader], Actor | None], ...] = (
-    _teller, _previous_subject, _nearest)
+    _teller, _main_clause_subject, _previous_subject, _nearest)
