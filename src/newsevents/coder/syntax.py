@@ -63,7 +63,8 @@ def _nearest_passive_subject(t: Token) -> Token | None:
     own = [c for c in t.children if c.dep_ == "nsubjpass"]
     before = [c for c in own if c.i < t.i] or own
     parties = [c for c in before if c.left_edge.i == 0 or c.doc[c.left_edge.i - 1].text != ","]
-    return (parties or before or [None])[-1]
+    chosen = parties or before
+    return chosen[-1] if chosen else None
 
 
 # Verbs that say in what state someone was found or left ("was found fatally wounded").
