@@ -71,8 +71,9 @@ def test_rule_lists_keep_their_order() -> None:
     assert _names(finish.TYPE_RULES) == [
         "future_is_agree", "future_is_threaten", "conditional_is_threaten", "negated_is_reject"]
     assert _names(finish.EVENT_RULES) == [
-        "actor_state_forces", "actor_unidentified", "actor_protesters", "dateline_over_countryless_place",
+        "actor_state_forces", "dateline_over_countryless_place",
         "dateline_refines_region", "place_from_police_town", "countrywide", "at_the_border",
-        "place_from_dateline", "place_from_recipient", "place_from_parties", "story_region",
+        "place_from_dateline", "actor_unidentified", "actor_protesters",
+        "place_from_recipient", "place_from_parties", "story_region",
         "recipient_from_deployment_place",
         "source_country"]

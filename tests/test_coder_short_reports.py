@@ -116,3 +116,18 @@ def test_a_negation_after_a_semicolon_is_another_sentence() -> None:
                      "figures were not available.")
     assert document_label(events) == "Armed clash"
     assert events[0].modality == "factual"
+
+
+def test_the_area_around_a_town_is_no_town_and_the_dateline_places_the_act() -> None:
+    # "Bay Area" and "Bay" name the country and the water around San Francisco, not the city;
+    # the dateline's town places the stabbing, and the attack nobody is named for gets ACLED's
+    # unidentified armed group of that country
+    text = ("HAYWARD, Calif. (AP) - Man stabbed to death on San Francisco Bay train\n\n"
+            "A man was stabbed to death on a San Francisco Bay Area commuter train on Tuesday, "
+            "a transit police chief said.")
+    stabbings = [e for e in _events(text) if e.evidence.trigger == "stabbed"]
+    assert len(stabbings) == 1, [e.evidence.sentence for e in stabbings]
+    assert _place(stabbings) == ("Hayward", "USA")
+    assert [a.country for a in stabbings[0].actor] == ["USA"]
+    assert "actor-unidentified" in stabbings[0].evidence.rule
+    assert all(a.country != "CIV" for e in stabbings for a in e.recipient)  # Man, Ivory Coast

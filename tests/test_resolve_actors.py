@@ -122,3 +122,8 @@ def test_town_codes_are_not_places_of_actors() -> None:
     for phrase in ("Air", "FLA", "the BRA", "Air units"):
         actor = actor_for_text(phrase, ActorContext(main_countries=("MLI",)))
         assert actor is None or actor.country is None, phrase
+
+
+def test_a_headline_capital_that_is_a_place_stopword_names_no_town() -> None:
+    # "Man stabbed to death": Man is a town in Ivory Coast, and a word of every headline
+    assert actor_for_text("Man", ActorContext()) is None

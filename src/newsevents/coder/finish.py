@@ -372,14 +372,14 @@ def story_region(d: Draft, place: Place | None, story: Story) -> Place | None:
 EventRule = Callable[[Draft, Place | None, Story], Place | None]
 EVENT_RULES: tuple[EventRule, ...] = (
     actor_state_forces,
-    actor_unidentified,
-    actor_protesters,
     dateline_over_countryless_place,
     dateline_refines_region,
     place_from_police_town,
     countrywide,
     at_the_border,
     place_from_dateline,
+    actor_unidentified,
+    actor_protesters,
     place_from_recipient,
     place_from_parties,
     story_region,

@@ -33,7 +33,7 @@ from ..records import DATE_PRECISIONS, Actor, Fatalities
 from ..resolve.date_scan import ANAPHORIC_DAY
 from .draft import Draft, take_parties
 from .match import lemma_of
-from .slots import PRECISION_RANK
+from .slots import PRECISION_RANK, vague_place
 from .syntax import (
     age,
     ancestors_in_sentence,
@@ -118,6 +118,8 @@ def _places_agree(a: Draft, b: Draft) -> bool:
     if a.place is None or b.place is None:
         return True
     pa, pb = a.place.place, b.place.place
+    if vague_place(pa) or vague_place(pb):
+        return True  # "on a San Francisco Bay Area train": says no more than no place
     if (pa.geonameid, pa.name) == (pb.geonameid, pb.name):
         return True
     # "in Syria" and "in Idlib" may tell one place; a region and a town in it do not ("strikes

@@ -20,7 +20,7 @@ from ..records import (
     Quantity,
     QuantityMention,
 )
-from ..resolve.place_scan import COMPASS_WORDS
+from ..resolve.place_scan import AREA_AROUND, COMPASS_WORDS
 from ..resolve.places import region_words
 from ..resolve.quantities import PART_OF
 from . import syntax
@@ -163,9 +163,11 @@ def places_within(tokens: tuple[Token, ...] | list[Token], mentions: Mentions) -
 
 
 def vague_place(place: Place) -> bool:
-    """A sea or a vague region named in passing ("the South China Sea", "the Black Sea"): no
-    country, and named with "the", unlike a town the gazetteer does not know."""
-    return not place.country and place.text.lower().startswith("the ")
+    """A sea or a vague region named in passing ("the South China Sea", "the Black Sea", "a
+    San Francisco Bay Area train"): no country, and named with "the" or as the area around a
+    town, unlike a town the gazetteer does not know."""
+    words = place.text.lower().split()
+    return not place.country and bool(words) and (words[0] == "the" or words[-1] in AREA_AROUND)
 
 
 def contains(unit: PlaceMention, other: PlaceMention) -> bool:

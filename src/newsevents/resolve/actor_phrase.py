@@ -493,12 +493,14 @@ def sector_word_positions(found: Found) -> set[int]:
 def place_country(raw: Sequence[str], context: ActorContext | None) -> tuple[str, str] | None:
     """The country of a place named by the capitalised words ("Darfur", "Cizre")."""
     # the gazetteer is large; load it only when needed
-    from .places import get_gazetteer
+    from .places import get_gazetteer, place_stopwords
 
     names = [w for w in raw if w[:1].isupper() and norm(w) not in body_index()]
     if not names:
         return None
     text = " ".join(names)
+    if text.casefold() in place_stopwords():
+        return None  # "Man stabbed to death on train": a headline's capitals, not Man in Ivory Coast
     countries = context.nearby_countries if context else ()
     gazetteer = get_gazetteer()
     found = gazetteer.lookup_rule(text, countries=countries)

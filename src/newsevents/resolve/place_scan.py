@@ -802,10 +802,18 @@ def _quarter_of_town(scan: _Scan, span: Span, admin1: str | None
     return PlaceMention(span.start_char, span.end_char, place, f"quarter-of-town:{found[1]}"), span
 
 
+# Last words of a name for the country or the water around a town ("the San Francisco Bay
+# Area", "the Dallas-Fort Worth metroplex", "San Francisco Bay"): no site in the town, and no
+# town at all.
+AREA_AROUND = frozenset({"area", "metroplex", "metro", "bay"})
+
+
 def _town_opening(scan: _Scan, span: Span, admin1: str | None
                   ) -> tuple[PlaceMention, Span] | None:
     """"Eugene Police Department headquarters", "Kharkiv City Council": a name the gazetteer
     does not know that opens with a town it knows is a site in that town."""
+    if span[-1].lower_ in AREA_AROUND:
+        return None
     for end in range(span.end - 1, span.start, -1):
         head = scan.doc[span.start:end]
         after = scan.doc[end]
