@@ -312,7 +312,9 @@ def test_a_town_named_before_a_happening_is_where_it_was_not_who_did_it(text: st
                                                                         doer: str | None) -> None:
     events = [e for e in newsevents.process(text, published="2024-03-24") if e.type == "ASSAULT"]
     assert events
-    assert all([a.text for a in e.actor][:1] == ([doer] if doer else []) for e in events)
+    # no doer named: none, or ACLED's unidentified armed group of the country; never the town
+    allowed = [[doer]] if doer else [[], ["unidentified armed group"]]
+    assert all([a.text for a in e.actor][:1] in allowed for e in events)
 
 
 @pytest.mark.parametrize("text, maker", [
