@@ -77,6 +77,15 @@ def test_coordinated_pair_wins_in_a_crowded_sentence() -> None:
     assert pair is not None and {a.country for a in pair} == {"KEN", "UGA"}
 
 
+def test_a_pair_joined_before_outranks_two_states_named_later_in_passing() -> None:
+    text = ("Russia and Ukraine each released 150 prisoners of war on Sunday. "
+            "The Russian servicemen were flown to Moscow after crossing into Belarus. "
+            "The two countries have held dozens of such exchanges.")
+    doc, _mentions = _resolve(text)
+    pair = state_pair_before(doc, text.index("The two"), country_mentions(doc))
+    assert pair is not None and {a.country for a in pair} == {"RUS", "UKR"}
+
+
 @pytest.mark.parametrize("phrase,expected", [
     ("the two nations", True), ("both countries", True), ("the two neighbours", True),
     ("the two governments", True), ("two soldiers", False), ("the nations", False),

@@ -89,25 +89,27 @@ def subject_state_before(doc: Doc, mentions: Sequence[ActorMention], position: i
 
 def state_pair_before(doc: Doc, position: int,
                       countries: Sequence[tuple[int, str]]) -> tuple[Actor, Actor] | None:
-    """The two states last named together (in one sentence) before ``position``: a pair joined
-    by "and" or a comma when the sentence names more than two, else the first two."""
+    """The two states last named together (in one sentence) before ``position``: the last
+    pair joined by "and" or a comma ("Russia and Ukraine each released 150 prisoners"), else
+    the first two of the last sentence that names two (a sentence that names two states in
+    passing, "flown to Moscow after crossing into Belarus", does not outrank a pair joined
+    before it)."""
     starts = _sentence_index(doc)
     by_sentence: dict[int, list[tuple[int, str]]] = {}
     for off, iso in countries:
         if off < position and iso not in sector_codes("non_state_actor"):
             by_sentence.setdefault(_sentence_of(starts, off), []).append((off, iso))
+    fallback: tuple[str, str] | None = None
     for index in sorted(by_sentence, reverse=True):
         hits = sorted(by_sentence[index])
         distinct = list(dict.fromkeys(iso for _, iso in hits))
         if len(distinct) < 2:
             continue
-        pair = (distinct[0], distinct[1])
+        fallback = fallback or (distinct[0], distinct[1])
         for (off1, iso1), (off2, iso2) in itertools.pairwise(hits):
             if iso1 != iso2 and _JOINED.search(doc.text[off1:off2]):
-                pair = (iso1, iso2)
-                break
-        return _state(pair[0]), _state(pair[1])
-    return None
+                return _state(iso1), _state(iso2)
+    return (_state(fallback[0]), _state(fallback[1])) if fallback else None
 
 
 def _state(iso: str) -> Actor:
