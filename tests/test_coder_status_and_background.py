@@ -123,6 +123,15 @@ def test_what_a_protest_is_told_demanding_is_its_claim_not_a_request() -> None:
     assert any(e.type == "REQUEST" for e in speech)
 
 
+@pytest.mark.parametrize("text", [
+    "About 1,000 migrants began a hunger strike on Monday to protest against their deportation.",
+    "Opposition parties organised a general strike that shut down Kathmandu in protest of the "
+    "arrests.",
+])
+def test_the_protest_a_protest_act_is_done_for_is_that_act(text: str) -> None:
+    assert len([e for e in _events(text) if e.type == "PROTEST"]) == 1
+
+
 def test_what_people_flee_is_the_setting_of_their_flight() -> None:
     events = _events("The camp has taken in thousands of families who fled the fighting around "
                      "the city. Others escaped the shelling of Kharkiv on Monday.")

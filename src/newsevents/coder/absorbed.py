@@ -132,6 +132,27 @@ def purpose(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | Non
     return None
 
 
+def protest_told_as_purpose(t: Token, row: TriggerRow, rows: Rows,
+                            tables: Tables) -> bool | None:
+    """"began a hunger strike to protest against the decision", "organised a general strike in
+    protest of the arrests": the protest a protest act is done for is that act told again."""
+    del tables  # the rules share one signature
+    if row.type != "PROTEST":
+        return None
+    if row.pos == "VERB" and t.dep_ in ("advcl", "xcomp") and _has_to(t):
+        governor = t.head
+    elif row.pos == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "in":
+        governor = t.head.head
+    else:
+        return None
+    told = [governor, *(c for c in governor.children if c.dep_ in ("dobj", "nsubj", "attr"))]
+    if governor.dep_ == "relcl":
+        told.append(governor.head)  # "a strike that shut down Kathmandu in protest of ..."
+    if any(x.i != t.i and x.i in rows and rows[x.i].type == "PROTEST" for x in told):
+        return True
+    return None
+
+
 def same_type_chain(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
     """"intercepted and destroyed", "attacked a village, killing 14": one event; not a clause
     at an earlier time ("attacked a checkpoint hours after a car bomb exploded at the market")."""
@@ -267,6 +288,7 @@ ABSORB_RULES: tuple[AbsorbRule, ...] = (
     backing,
     object_of_trigger_verb,
     modal_demand,
+    protest_told_as_purpose,
     purpose,
     toll_of_a_clash,
     same_type_chain,
