@@ -132,6 +132,14 @@ def test_the_protest_a_protest_act_is_done_for_is_that_act(text: str) -> None:
     assert len([e for e in _events(text) if e.type == "PROTEST"]) == 1
 
 
+def test_the_wounded_are_people_not_a_happening() -> None:
+    events = _events("Helicopters evacuated the wounded from the besieged town of Gorazde on "
+                     "Friday.")
+    assert not any(e.type == "ASSAULT" for e in events)
+    assert any(e.type == "ASSAULT" for e in _events("Shelling wounded 12 people in Gorazde on "
+                                                    "Friday."))
+
+
 def test_what_people_flee_is_the_setting_of_their_flight() -> None:
     events = _events("The camp has taken in thousands of families who fled the fighting around "
                      "the city. Others escaped the shelling of Kharkiv on Monday.")

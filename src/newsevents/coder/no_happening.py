@@ -29,6 +29,14 @@ def _status_word(t: Token, row: TriggerRow) -> bool:
         t.head.pos_ in ("NOUN", "PROPN")
 
 
+def _people_by_their_state(t: Token, row: TriggerRow) -> bool:
+    """"evacuated the wounded", "the detained were freed": a participle standing as a noun after
+    "the" names the people in that state, not a happening."""
+    del row  # the rules of NOT_HAPPENINGS share one signature
+    return t.tag_ == "VBN" and t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and \
+        any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+
+
 # Verbs of getting away from something ("fled the fighting").
 _FLEE = frozenset({"flee", "escape"})
 
@@ -196,5 +204,5 @@ def _time_since(t: Token, row: TriggerRow) -> bool:
 # built when one of these holds.
 NoHappening = Callable[[Token, TriggerRow], bool]
 NOT_HAPPENINGS: tuple[NoHappening, ...] = (
-    _status_word, _standing, _cumulative_toll, _fled_from, _span_of_many, _measured,
+    _status_word, _people_by_their_state, _standing, _cumulative_toll, _fled_from, _span_of_many, _measured,
     _time_since, _backed_party, _names_a_party, _describes_party)
