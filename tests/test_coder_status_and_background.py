@@ -118,6 +118,10 @@ def test_what_a_protest_is_told_demanding_is_its_claim_not_a_request() -> None:
                  "Police fired tear gas at students demanding an end to job quotas in Dhaka on "
                  "Thursday."):
         assert not any(e.type == "REQUEST" for e in _events(text))
+    # nor what a protest is told calling for
+    assert not any(e.type == "REQUEST" for e in _events(
+        "Demonstrators rioted after a peaceful demonstration calling for the removal of the "
+        "president in Cairo on Monday."))
     speech = _events("The minister gave a speech in Lyon on Monday, demanding that the rebels "
                      "disarm.")
     assert any(e.type == "REQUEST" for e in speech)

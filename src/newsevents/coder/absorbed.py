@@ -229,8 +229,9 @@ def protest_demand(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> boo
     if t.dep_ == "advcl" and head.i in rows and rows[head.i].type == "PROTEST":
         return True
     if t.dep_ == "acl" and (tables.in_class("crowd", lemma_of(head))
-                            or tables.in_class("protester", lemma_of(head))):
-        return True
+                            or tables.in_class("protester", lemma_of(head))
+                            or (head.i in rows and rows[head.i].type == "PROTEST")):
+        return True  # (and "a demonstration calling for his removal")
     return None
 
 
