@@ -59,7 +59,8 @@ def test_rule_lists_keep_their_order() -> None:
         "toll_of_a_clash", "same_type_chain", "casualty_participle", "toll_in_relative_clause",
         "toll_after_semicolon", "reported_toll", "protest_demand", "content_of_absorbing"]
     assert _names(no_happening.NOT_HAPPENINGS) == [
-        "_status_word", "_people_by_their_state", "_standing", "_cumulative_toll", "_fled_from", "_span_of_many",
+        "_status_word", "_people_by_their_state", "_kind_of_weapon_or_unit",
+        "_standing", "_cumulative_toll", "_fled_from", "_span_of_many",
         "_measured", "_time_since", "_backed_party", "_names_a_party",
         "_describes_party"]
     assert _names(build_rules.PLACE_RULES) == [

@@ -144,6 +144,14 @@ def test_the_wounded_are_people_not_a_happening() -> None:
                                                     "Friday."))
 
 
+@pytest.mark.parametrize("text", [
+    "The United States sped up the withdrawal of its invasion forces from Panama on Wednesday.",
+    "Police seized assault rifles and ammunition in Lagos on Monday.",
+])
+def test_an_act_noun_that_sorts_a_weapon_or_unit_is_no_attack(text: str) -> None:
+    assert not any(e.type == "ASSAULT" for e in _events(text))
+
+
 def test_what_people_flee_is_the_setting_of_their_flight() -> None:
     events = _events("The camp has taken in thousands of families who fled the fighting around "
                      "the city. Others escaped the shelling of Kharkiv on Monday.")

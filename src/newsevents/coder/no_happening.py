@@ -37,6 +37,20 @@ def _people_by_their_state(t: Token, row: TriggerRow) -> bool:
         any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
 
 
+# Heads that an act noun before them only sorts into a kind: armed units and their gear.
+_KIND_OF_UNIT = frozenset({"force", "troop", "unit", "squad", "brigade", "battalion", "vehicle",
+                           "craft", "boat", "ship"})
+
+
+def _kind_of_weapon_or_unit(t: Token, row: TriggerRow) -> bool:
+    """"attack helicopters", "assault rifles", "invasion forces": an act noun in front of a
+    weapon or an armed unit says what kind it is, not that the act happened."""
+    del row  # the rules of NOT_HAPPENINGS share one signature
+    head = t.head
+    return t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and (
+        lemma_of(head) in _KIND_OF_UNIT or load_tables().in_class("weapon", lemma_of(head)))
+
+
 # Verbs of getting away from something ("fled the fighting").
 _FLEE = frozenset({"flee", "escape"})
 
@@ -204,5 +218,5 @@ def _time_since(t: Token, row: TriggerRow) -> bool:
 # built when one of these holds.
 NoHappening = Callable[[Token, TriggerRow], bool]
 NOT_HAPPENINGS: tuple[NoHappening, ...] = (
-    _status_word, _people_by_their_state, _standing, _cumulative_toll, _fled_from, _span_of_many, _measured,
+    _status_word, _people_by_their_state, _kind_of_weapon_or_unit, _standing, _cumulative_toll, _fled_from, _span_of_many, _measured,
     _time_since, _backed_party, _names_a_party, _describes_party)
