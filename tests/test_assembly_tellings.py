@@ -215,10 +215,15 @@ def test_a_weapon_without_its_owner_is_of_the_earlier_attack_of_its_kind(
     assert [a.country for a in attack.actor] == ["RUS"]
 
 
-def test_a_crowd_that_attacks_and_sets_fire_riots_once() -> None:
-    events = newsevents.process(
-        "In Kinshasa on Tuesday, protesters angry at the fall of the city attacked and set fire "
-        "to parts of two embassies, witnesses said.", published="2025-01-29T12:00:00+00:00")
+@pytest.mark.parametrize("text", [
+    "In Kinshasa on Tuesday, protesters angry at the fall of the city attacked and set fire "
+    "to parts of two embassies, witnesses said.",
+    # the riot's deeds told by a participle going on from it
+    "Prisoners rioted on Tuesday at a jail in Kinshasa, setting fire to their mattresses, "
+    "guards said.",
+])
+def test_a_crowd_that_attacks_and_sets_fire_riots_once(text: str) -> None:
+    events = newsevents.process(text, published="2025-01-29T12:00:00+00:00")
     riots = [e for e in events if e.type in ("ASSAULT", "PROTEST")]
     assert [(e.type, e.acled.sub_event_type if e.acled else None) for e in riots] == \
         [("PROTEST", "Violent demonstration")]

@@ -71,14 +71,17 @@ def _split_coordination(a: Token, b: Token) -> bool:
 
 
 def _riot_told_twice(a: Draft, b: Draft) -> bool:
-    """"protesters ... attacked and set fire to the embassies": a crowd's attack (marked by
-    ``mark_crowd_violence``) and a riot told by a verb joined to it are one riot."""
+    """"protesters ... attacked and set fire to the embassies", "prisoners rioted, setting fire
+    to their mattresses": a crowd's attack (marked by ``mark_crowd_violence``) and a riot told
+    by a verb joined to it, or by the verb it goes on from, are one riot."""
     crowd, riot = (a, b) if a.type == "ASSAULT" else (b, a)
     if crowd.type != "ASSAULT" or not crowd.crowd or riot.type != "PROTEST" or \
             riot.acled_code != "riot":
         return False
     x, y = crowd.token, riot.token
-    return (x.dep_ == "conj" and x.head.i == y.i) or (y.dep_ == "conj" and y.head.i == x.i)
+    goes_on = x.dep_ == "advcl" and x.tag_ == "VBG" and x.head.i == y.i
+    return goes_on or (x.dep_ == "conj" and x.head.i == y.i) or \
+        (y.dep_ == "conj" and y.head.i == x.i)
 
 
 def disrupts(d: Draft) -> bool:
