@@ -42,6 +42,12 @@ def test_it_after_a_state_subject_is_that_state() -> None:
     assert actor_for_text("it", ctx).country == "ETH"
 
 
+def test_a_state_keeps_its_own_name_over_an_apposition_that_names_another() -> None:
+    text = "Pakistan, a key U.S. ally in the region, has refused to send troops to Iraq."
+    _doc, mentions = _resolve(text)
+    assert _at(mentions, text, "Pakistan") == ["PAK"]
+
+
 def test_it_as_a_thing_is_left_alone() -> None:
     text = "Iran fired a rocket toward the border on Sunday. It landed in an empty field."
     doc, mentions = _resolve(text)

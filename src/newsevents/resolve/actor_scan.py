@@ -419,8 +419,8 @@ def _with_apposition(span: Span) -> str:
     """"Kofi Annan, the U.N. secretary-general, said": the title in apposition goes before the
     name, as if written "U.N. Secretary-General Kofi Annan"."""
     root = span.root
-    if root.pos_ != "PROPN":
-        return span.text
+    if root.pos_ != "PROPN" or norm(_without_article(span.text)) in country_lexicon().names:
+        return span.text  # ("Pakistan, a key U.S. ally, refused ...": a state is its own name)
     for child in root.children:
         if child.dep_ == "appos" and child.i >= span.end and not (
                 child.left_edge.i == child.right_edge.i and is_acronym(child.text)):
