@@ -218,5 +218,6 @@ def _time_since(t: Token, row: TriggerRow) -> bool:
 # built when one of these holds.
 NoHappening = Callable[[Token, TriggerRow], bool]
 NOT_HAPPENINGS: tuple[NoHappening, ...] = (
-    _status_word, _people_by_their_state, _kind_of_weapon_or_unit, _standing, _cumulative_toll, _fled_from, _span_of_many, _measured,
-    _time_since, _backed_party, _names_a_party, _describes_party)
+    _status_word, _people_by_their_state, _kind_of_weapon_or_unit, _standing, _cumulative_toll,
+    _fled_from, _span_of_many, _measured, _time_since, _backed_party, _names_a_party,
+    _describes_party)

@@ -49,13 +49,6 @@ def passive_subject(t: Token) -> Token | None:
     return None
 
 
-def describing_participle(t: Token) -> bool:
-    """"a kidnapped girl": a participle before the noun it describes, which is whom it was
-    done to. (One after its noun, "rockets fired from Kharkiv", more often tells of the
-    thing than of a party.)"""
-    return t.dep_ == "amod" and t.tag_ == "VBN" and t.head.pos_ in ("NOUN", "PROPN")
-
-
 def _nearest_passive_subject(t: Token) -> Token | None:
     """"A video showing the moment a girl was rescued by police was released": the parser
     may hang two passive subjects on one verb; the one nearest before it is its own, unless

@@ -500,7 +500,7 @@ def place_country(raw: Sequence[str], context: ActorContext | None) -> tuple[str
         return None
     text = " ".join(names)
     if text.casefold() in place_stopwords():
-        return None  # "Man stabbed to death on train": a headline's capitals, not Man in Ivory Coast
+        return None  # "Man stabbed to death on train": a headline's word, not Man in Ivory Coast
     countries = context.nearby_countries if context else ()
     gazetteer = get_gazetteer()
     found = gazetteer.lookup_rule(text, countries=countries)
