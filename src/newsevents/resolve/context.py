@@ -163,33 +163,23 @@ def referent(pronoun: Token, index: MentionIndex, reader: PhraseReader) -> Actor
 
 
 def _teller(pronoun: Token, index: MentionIndex, reader: PhraseReader) -> Actor | None:
-    """"The union announced that it has called off the strike": the announcer."""
+    """The subject of the clause the pronoun's clause hangs on: "The union announced that it has
+    called off the strike" (the announcer), and for "he"/"she" as the subject of an adverbial
+    clause, "A police inspector sought treatment after she was assaulted" (the inspector)."""
     del index  # the rules share one signature
     anchor = pronoun.head if pronoun.dep_ == "poss" else pronoun  # "their forces had ..."
-    if anchor.dep_ not in _SUBJECTS or anchor.head.dep_ != "ccomp":
+    person = pronoun.lower_ in person_pronouns()
+    if anchor.dep_ not in _SUBJECTS or not (
+            anchor.head.dep_ == "ccomp" or
+            (anchor.head.dep_ == "advcl" and anchor is pronoun and person)):
         return None
     teller = reader.subject_of(anchor.head.head)
     if teller is None or teller.pos_ == "PRON":
         return None
     told = reader.actors_of(teller)
-    if told and (told[0].kind == "person") == (pronoun.lower_ in person_pronouns()):
+    if told and (told[0].kind == "person") == person:
         return told[0]
     return None
-
-
-def _main_clause_subject(pronoun: Token, index: MentionIndex,
-                         reader: PhraseReader) -> Actor | None:
-    """"A police inspector sought treatment after she was assaulted": "he"/"she" as the
-    subject of an adverbial clause is the person the main clause is about."""
-    del index  # the rules share one signature
-    if pronoun.lower_ not in person_pronouns() or pronoun.dep_ not in _SUBJECTS or \
-            pronoun.head.dep_ != "advcl":
-        return None
-    subject = reader.subject_of(pronoun.head.head)
-    if subject is None or subject.pos_ == "PRON":
-        return None
-    told = reader.actors_of(subject)
-    return told[0] if told and told[0].kind == "person" else None
 
 
 def _previous_subject(pronoun: Token, index: MentionIndex, reader: PhraseReader) -> Actor | None:
@@ -216,4 +206,4 @@ def _nearest(pronoun: Token, index: MentionIndex, reader: PhraseReader) -> Actor
 
 
 REFERENT_RULES: tuple[Callable[[Token, MentionIndex, PhraseReader], Actor | None], ...] = (
-    _teller, _main_clause_subject, _previous_subject, _nearest)
+    _teller, _previous_subject, _nearest)
