@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import plover_types
 from ..records import DateSpan, Mentions
+from ..resolve.quantities import number_value
 from .draft import Draft
 from .happenings import countries, parties_agree
 from .syntax import present_perfect
@@ -161,6 +162,43 @@ def past_of_sentence_before(drafts: list[Draft], mentions: Mentions, starts: lis
         if date is not None:
             d.date, d.date_from_text, d.modality = date, True, "historical"
             d.rules.append("past-of-sentence-before")
+
+
+# Time units that put a clause's act that long before its main clause's ("a year after ...").
+_UNIT_DAYS = {"month": 30, "year": 365, "decade": 3652}
+
+
+def _span_before(t: Token) -> int | None:
+    """Days "more than a year after the paramilitary seized it" puts ``t`` before the main
+    clause: an "after" clause with a span of months, years or decades before its mark."""
+    if t.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "after" for c in t.children):
+        return None
+    for c in t.children:
+        unit = c.lemma_.lower()
+        if c.dep_ == "npadvmod" and unit in _UNIT_DAYS:
+            count = next((number_value(n.text) for n in c.children if n.dep_ == "nummod"), 1)
+            return int((count or 1) * _UNIT_DAYS[unit])
+    return None
+
+
+def span_before_main(drafts: list[Draft]) -> None:
+    """"The army recaptured the town on 11 January 2025, more than a year after the
+    paramilitary seized it": the seizure is not of the recapture's day but a year or more
+    before it, a retelling (modality ``historical``, dated to the month or year it falls in)."""
+    for d in drafts:
+        days = _span_before(d.token)
+        if days is None or d.modality != "factual" or not d.date.start:
+            continue
+        when = dt.date.fromisoformat(d.date.start) - dt.timedelta(days=days)
+        if days >= _UNIT_DAYS["year"]:
+            d.date = DateSpan(start=f"{when.year}-01-01", end=f"{when.year}-12-31",
+                              precision="year", text="")
+        else:
+            last = (when.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+            d.date = DateSpan(start=when.replace(day=1).isoformat(), end=last.isoformat(),
+                              precision="month", text="")
+        d.date_from_text, d.modality = True, "historical"
+        d.rules.append("span-before-main")
 
 
 def recent_week_of_present(drafts: list[Draft]) -> None:
