@@ -152,18 +152,28 @@ def test_an_act_noun_that_sorts_a_weapon_or_unit_is_no_attack(text: str) -> None
     assert not any(e.type == "ASSAULT" for e in _events(text))
 
 
-@pytest.mark.parametrize("span, start, precision", [
-    ("more than a year", "2024-01-01", "year"),
-    ("three months", "2024-10-01", "month"),
+@pytest.mark.parametrize("text, start, precision", [
+    ("The army recaptured Wad Madani from the paramilitary force on 11 January 2025, more than "
+     "a year after the paramilitary force seized it.", "2024-01-01", "year"),
+    ("On 11 January 2025 the army recaptured Wad Madani from the paramilitary force, three "
+     "months after the paramilitary force seized it.", "2024-10-01", "month"),
 ])
 def test_an_act_told_a_span_before_the_main_one_is_a_retelling_of_then(
-        span: str, start: str, precision: str) -> None:
-    events = _events("The army recaptured Wad Madani from the paramilitary force on 11 January "
-                     f"2025, {span} after the paramilitary force seized it.", "2025-01-12")
+        text: str, start: str, precision: str) -> None:
+    events = _events(text, "2025-01-12")
     seizure = _by_trigger(events, "seized")
     assert seizure.modality == "historical"
     assert (seizure.date.start, seizure.date.precision) == (start, precision)
-    assert _by_trigger(events, "recaptured").modality == "factual"
+    assert "span-before-main" in seizure.evidence.rule
+
+
+def test_a_clause_told_a_span_before_keeps_its_own_date_words() -> None:
+    events = _events("The army recaptured Wad Madani from the paramilitary force on 11 January "
+                     "2025, more than a year after the paramilitary force seized it in December "
+                     "2023.", "2025-01-12")
+    seizure = _by_trigger(events, "seized")
+    assert (seizure.modality, seizure.date.start, seizure.date.precision) == \
+        ("historical", "2023-12-01", "month")
 
 
 def test_what_people_flee_is_the_setting_of_their_flight() -> None:

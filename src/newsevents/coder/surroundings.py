@@ -181,13 +181,19 @@ def _span_before(t: Token) -> int | None:
     return None
 
 
+def _own_date(d: Draft) -> bool:
+    """The date words are the clause's own ("... after the RSF seized it in December 2023")."""
+    clause = d.token.doc[d.token.left_edge.i:d.token.right_edge.i + 1]
+    return bool(d.date.text) and d.date.text in clause.text
+
+
 def span_before_main(drafts: list[Draft]) -> None:
     """"The army recaptured the town on 11 January 2025, more than a year after the
     paramilitary seized it": the seizure is not of the recapture's day but a year or more
     before it, a retelling (modality ``historical``, dated to the month or year it falls in)."""
     for d in drafts:
         days = _span_before(d.token)
-        if days is None or d.modality != "factual" or not d.date.start:
+        if days is None or d.modality != "factual" or not d.date.start or _own_date(d):
             continue
         when = dt.date.fromisoformat(d.date.start) - dt.timedelta(days=days)
         if days >= _UNIT_DAYS["year"]:
