@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import plover_types
 from ..records import DateSpan, Mentions
+from ..resolve.dates import month_span, year_span
 from ..resolve.quantities import number_value
 from .draft import Draft
 from .happenings import countries, parties_agree
@@ -196,13 +197,8 @@ def span_before_main(drafts: list[Draft]) -> None:
         if days is None or d.modality != "factual" or not d.date.start or _own_date(d):
             continue
         when = dt.date.fromisoformat(d.date.start) - dt.timedelta(days=days)
-        if days >= _UNIT_DAYS["year"]:
-            d.date = DateSpan(start=f"{when.year}-01-01", end=f"{when.year}-12-31",
-                              precision="year", text="")
-        else:
-            last = (when.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-            d.date = DateSpan(start=when.replace(day=1).isoformat(), end=last.isoformat(),
-                              precision="month", text="")
+        d.date = year_span(when.year, "") if days >= _UNIT_DAYS["year"] else \
+            month_span(when.year, when.month, "")
         d.date_from_text, d.modality = True, "historical"
         d.rules.append("span-before-main")
 

@@ -49,12 +49,12 @@ def _span(start: dt.date, end: dt.date, precision: str, text: str) -> DateSpan:
     return DateSpan(start=start.isoformat(), end=end.isoformat(), precision=precision, text=text)
 
 
-def _month_span(year: int, month: int, text: str) -> DateSpan:
+def month_span(year: int, month: int, text: str) -> DateSpan:
     last = calendar.monthrange(year, month)[1]
     return _span(dt.date(year, month, 1), dt.date(year, month, last), "month", text)
 
 
-def _year_span(year: int, text: str) -> DateSpan:
+def year_span(year: int, text: str) -> DateSpan:
     return _span(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", text)
 
 
@@ -153,17 +153,17 @@ def _weekend_action(action: str, g: _Groups, pub: dt.date, text: str) -> DateSpa
 
 
 def _this_month(g: _Groups, pub: dt.date, text: str) -> DateSpan:
-    return _month_span(pub.year, pub.month, text)
+    return month_span(pub.year, pub.month, text)
 
 
 def _last_month(g: _Groups, pub: dt.date, text: str) -> DateSpan:
     first = pub.replace(day=1) - dt.timedelta(days=1)
-    return _month_span(first.year, first.month, text)
+    return month_span(first.year, first.month, text)
 
 
 def _next_month(g: _Groups, pub: dt.date, text: str) -> DateSpan:
     nxt = pub.replace(day=28) + dt.timedelta(days=4)
-    return _month_span(nxt.year, nxt.month, text)
+    return month_span(nxt.year, nxt.month, text)
 
 
 def _earlier_this_month(g: _Groups, pub: dt.date, text: str) -> DateSpan:
@@ -177,7 +177,7 @@ def _later_this_month(g: _Groups, pub: dt.date, text: str) -> DateSpan:
 
 def _year_away(years: int, g: _Groups, pub: dt.date, text: str) -> DateSpan:
     """"this year", "last year", "next year"."""
-    return _year_span(pub.year + years, text)
+    return year_span(pub.year + years, text)
 
 
 def _earlier_this_year(g: _Groups, pub: dt.date, text: str) -> DateSpan:
@@ -195,28 +195,28 @@ def _month_of(g: _Groups) -> int:
 def _month(g: _Groups, pub: dt.date, text: str) -> DateSpan:
     """"in March": the latest March up to publication."""
     month = _month_of(g)
-    return _month_span(pub.year if month <= pub.month else pub.year - 1, month, text)
+    return month_span(pub.year if month <= pub.month else pub.year - 1, month, text)
 
 
 def _last_month_name(g: _Groups, pub: dt.date, text: str) -> DateSpan:
     """"last June": the latest June before publication's month (told in June 2025, June
     2024: this June would be "this June" or "in June")."""
     month = _month_of(g)
-    return _month_span(pub.year if month < pub.month else pub.year - 1, month, text)
+    return month_span(pub.year if month < pub.month else pub.year - 1, month, text)
 
 
 def _next_month_name(g: _Groups, pub: dt.date, text: str) -> DateSpan:
     """"next March": the first March after publication's month."""
     month = _month_of(g)
-    return _month_span(pub.year if month > pub.month else pub.year + 1, month, text)
+    return month_span(pub.year if month > pub.month else pub.year + 1, month, text)
 
 
 def _month_year(g: _Groups, pub: dt.date, text: str) -> DateSpan:
-    return _month_span(int(g["year"]), _month_of(g), text)
+    return month_span(int(g["year"]), _month_of(g), text)
 
 
 def _year(g: _Groups, pub: dt.date, text: str) -> DateSpan:
-    return _year_span(int(g["year"]), text)
+    return year_span(int(g["year"]), text)
 
 
 def _decade(g: _Groups, pub: dt.date, text: str) -> DateSpan:
@@ -249,8 +249,8 @@ def _n_ago(unit: str, g: _Groups, pub: dt.date, text: str) -> DateSpan:
         start, end = _week_of(day)
         return _span(start, end, "week", text)
     if unit == "months":
-        return _month_span(day.year, day.month, text)
-    return _year_span(day.year, text)
+        return month_span(day.year, day.month, text)
+    return year_span(day.year, text)
 
 
 # The actions that dates.tsv rows name.
