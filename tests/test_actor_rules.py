@@ -65,6 +65,10 @@ CASES = [
      {"country": "USA", "sector": "GOV"}),
     (ar.context_local, "local authorities", "UKR", "RUS", "context:local",
      {"country": "RUS", "sector": "GOV"}),
+    # a region named in the phrase beats the sentence's other country ("Darfur rebels", in a
+    # sentence that quotes a Chadian mediator)
+    (ar.place, "Darfur rebels", "", "TCD", "place:",
+     {"country": "SDN", "sector": "REB"}),
     (ar.context_country, "Hutu rebel group", "BDI", "RWA", "context:sentence-country",
      {"country": "RWA", "sector": "REB"}),
     (ar.context_country, "Hutu rebel group", "BDI", "", "context:article-country",

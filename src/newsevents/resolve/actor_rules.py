@@ -333,7 +333,9 @@ def non_state_armed_group(p: Phrase, d: Draft) -> bool:
 
 def place(p: Phrase, d: Draft) -> bool:
     """A town or region named in the phrase (rule "place:" and the gazetteer's); a town standing
-    for its people ("clashes in Cizre"): PLOVER codes them CVL."""
+    for its people ("clashes in Cizre"): PLOVER codes them CVL. Read before the sentence's
+    countries (``context_country``): "Darfur rebels" are Sudanese even in a sentence that
+    quotes a Chadian mediator."""
     if d.country is not None or (d.sector is None and not _is_proper(p.raw)) \
             or not (_has_proper_modifier(p.raw, p.head) or _is_proper(p.raw)):
         return False
@@ -374,8 +376,8 @@ RULES: tuple[Rule, ...] = (
     person_modifier,
     pronoun_its,
     context_local,
-    context_country,
     place,
+    context_country,
     name_context_sentence_country,
 )
 
