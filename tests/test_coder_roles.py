@@ -344,3 +344,17 @@ def test_who_tells_an_act_is_no_party_named_after_it() -> None:
             "according to a joint statement read by Cuban officials.")
     events = [e for e in newsevents.process(text, published="2024-02-06") if e.type == "AGREE"]
     assert events and all("CUB" not in {a.country for a in e.recipient} for e in events)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Soldiers opened fire to disperse angry villagers outside the mine on Thursday.",
+     ["angry villagers"]),
+    ("Riot police fired rubber bullets on Friday to break up hundreds of students in Dhaka.",
+     ["students"]),
+])
+def test_an_act_that_names_no_target_is_done_to_its_purpose_object(text: str,
+                                                                    target: list[str]) -> None:
+    attacks = [e for e in newsevents.process(text, published="2024-03-24") if e.type == "ASSAULT"]
+    assert attacks
+    assert all([a.text for a in e.recipient] == target for e in attacks)
+    assert all("purpose-obj" in e.evidence.rule for e in attacks)

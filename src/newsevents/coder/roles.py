@@ -478,7 +478,26 @@ def _role_fallback(finder: ActorFinder, t: Token, row: TriggerRow, which: str,
         told = _setting_subject(finder, t, row.pos)
         if told is not None:
             return told
+    elif row.pos == "VERB" and row.type in plover_types("material"):
+        aimed = _purpose_object(finder, t)
+        if aimed is not None:
+            return aimed
     return Found((), (), "")
+
+
+def _purpose_object(finder: ActorFinder, t: Token) -> Found | None:
+    """"police opened fire to disperse demonstrators": an act that names no one it is done to
+    is done to those its purpose is done to."""
+    for c in t.children:
+        if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and \
+                any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            obj = syntax.direct_object(c)
+            if obj is None:
+                continue
+            f = finder.phrase(obj, deep=False)
+            if f.actors and f.rule in ("mention", "text"):
+                return Found(f.actors, f.tokens, "purpose-obj")
+    return None
 
 
 def _addressee(finder: ActorFinder, t: Token) -> Found | None:
