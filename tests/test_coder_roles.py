@@ -358,3 +358,16 @@ def test_an_act_that_names_no_target_is_done_to_its_purpose_object(text: str,
     assert attacks
     assert all([a.text for a in e.recipient] == target for e in attacks)
     assert all("purpose-obj" in e.evidence.rule for e in attacks)
+
+
+def test_a_protest_told_with_its_organisers_is_theirs_and_so_is_its_suppression() -> None:
+    text = "Turkish police prevented a demonstration staged by students in Ankara on Monday."
+    (stopped,) = [e for e in newsevents.process(text, published="2024-03-25") if e.type == "COERCE"]
+    # the doer of the deed the object names ("staged by students") is whom it was done to
+    assert [(a.country, a.sector) for a in stopped.recipient] == [("TUR", "EDU")]
+    assert "recipient=obj:agent" in stopped.evidence.rule
+    # and the protest's own actor, through the participle's agent
+    text = "In Ankara on Monday, Turkish police prevented a demonstration staged by students."
+    (protest,) = [e for e in newsevents.process(text, published="2024-03-25") if e.type == "PROTEST"]
+    assert [(a.country, a.sector) for a in protest.actor] == [("TUR", "EDU")]
+    assert "actor=p:by" in protest.evidence.rule

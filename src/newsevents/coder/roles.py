@@ -168,7 +168,10 @@ class ActorFinder:
         if not agents:
             return found
         words = sorted({y for a in agents for y in syntax.core_tokens(a)}, key=lambda t: t.i)
-        doers = _unique(m.actor for m in self.mentions_over(words) if m.actor.country)
+        named = [m.actor for m in self.mentions_over(words)]
+        # a party of no country named as the doer ("the demonstration staged by students") is
+        # still the one meant; a country beats it
+        doers = _unique(a for a in named if a.country) or _unique(a for a in named if a.sector)
         return Found(doers, tuple(words), "agent") if doers else found
 
     def _owner_country(self, head: Token, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
