@@ -371,3 +371,16 @@ def test_a_protest_told_with_its_organisers_is_theirs_and_so_is_its_suppression(
     (protest,) = [e for e in newsevents.process(text, published="2024-03-25") if e.type == "PROTEST"]
     assert [(a.country, a.sector) for a in protest.actor] == [("TUR", "EDU")]
     assert "actor=p:by" in protest.evidence.rule
+
+
+@pytest.mark.parametrize("text", [
+    "Riot police broke up a rally of opposition supporters in Minsk on Sunday.",
+    "Police broke up a protest by farmers in Lahore on Sunday.",
+])
+def test_who_ends_a_happening_is_not_its_doer(text: str) -> None:
+    """A light verb ("break", "put") with the particle that makes it end its object's
+    happening: its subject does not take the happening as its own."""
+    events = [e for e in newsevents.process(text, published="2024-03-25") if e.type == "PROTEST"]
+    assert events
+    assert all("governor-subject" not in e.evidence.rule for e in events)
+    assert all(a.sector not in ("COP", "MIL") for e in events for a in e.actor)

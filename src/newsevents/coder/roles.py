@@ -606,6 +606,10 @@ def _light_governor_subject(finder: ActorFinder, t: Token, light: frozenset[str]
     if gov is None or lemma_of(gov) not in light or \
             t.dep_ not in ("dobj", "pobj", "nsubjpass", "attr", "conj"):
         return None
+    particle = syntax.child(gov, "prt")
+    if particle is not None and \
+            f"{lemma_of(gov)} {particle.lower_}" in coder_words("suppressing-phrasal"):
+        return None  # "police broke up the rally": not the rally's doers
     subj = syntax.subject(gov) or syntax.child(gov, "nsubjpass")
     if subj is None:
         return None

@@ -141,6 +141,9 @@ ACTOR_WORD_LISTS: dict[str, str] = {
                          "place (\"the Russian-occupied plant\"): no party of what is done to it",
 }
 CODER_WORD_LISTS: dict[str, str] = {
+    "suppressing-phrasal": "a light verb and its particle that end what their object names "
+                           "(\"broke up a rally\", \"put down a revolt\"): their subject is no "
+                           "party of it",
     "attempt": "nouns of trying: \"an attempt to attack\" is coded as the attack",
     "first-person": "pronouns of the speaker: a party named so is the one who speaks",
     "local-source": "words in a source's name that make it local (\"local officials said\"): "
