@@ -71,7 +71,7 @@ def test_rule_lists_keep_their_order() -> None:
         "home_authority", "speaker"]
     assert _names(build_rules.RECIPIENT_RULES) == ["not_own_side", "later_party", "other_side"]
     assert _names(finish.TYPE_RULES) == [
-        "future_is_agree", "future_is_threaten", "conditional_is_threaten", "negated_is_reject"]
+        "told_before_another", "future_is_agree", "future_is_threaten", "conditional_is_threaten", "negated_is_reject"]
     assert _names(finish.EVENT_RULES) == [
         "actor_state_forces", "dateline_over_countryless_place",
         "dateline_refines_region", "place_from_police_town", "countrywide", "at_the_border",

@@ -255,3 +255,14 @@ def test_a_pattern_of_killings_is_no_happening_and_the_toll_is_the_killings_told
     assert all(e.evidence.trigger != "killings" for e in events)
     killed = _by_trigger(events, "killed")
     assert killed.fatalities is not None and killed.fatalities.killed == 30
+
+
+def test_a_happening_named_before_another_act_and_told_nowhere_else_is_background() -> None:
+    arrest = _by_trigger(_events("Following Assange's arrest in London, a lawyer for the woman "
+                                 "asked for the investigation to be resumed."), "arrest")
+    assert arrest.modality == "historical"
+    assert "told-before-another" in arrest.evidence.rule
+    # with a date of its own it is still told as news
+    shooting = _by_trigger(_events("The prosecutor reopened the case after the shooting of a "
+                                   "teenager on Friday."), "shooting")
+    assert shooting.modality == "factual"

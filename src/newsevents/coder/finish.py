@@ -1,7 +1,8 @@
 """The last rules over each kept draft, and the frozen ``Event`` made from it (step 4 of the
 engine, after the drafts are folded and merged).
 
-``TYPE_RULES`` recode intentions by what they promise; the parties then take the countries their
+``TYPE_RULES`` put a happening named only as the time before another act in the background,
+and recode intentions by what they promise; the parties then take the countries their
 place, sentence and story give them; ``EVENT_RULES`` (ACLED's conventions for parties nobody
 names, and where the event happened when its sentence does not say) run in order, each on the
 place the rules before it left. Each rule records its rule string in the event's evidence.
@@ -15,7 +16,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..lexicon import coder_words, plover_types, sector_codes
-from ..records import Actor, Article, Event, Evidence, Mentions, Place, PlaceMention, Quantity
+from ..records import (
+    Actor,
+    Article,
+    DateSpan,
+    Event,
+    Evidence,
+    Mentions,
+    Place,
+    PlaceMention,
+    Quantity,
+)
 from ..resolve.tables import country_name
 from . import acled as acled_mod
 from . import context, document, front, slots, syntax
@@ -89,8 +100,22 @@ def negated_is_reject(d: Draft) -> None:
         d.type, d.mode, d.modality, d.acled_code = "REJECT", None, "factual", "-"
 
 
-TYPE_RULES: tuple[Callable[[Draft], None], ...] = (future_is_agree, future_is_threaten,
-                                                   conditional_is_threaten, negated_is_reject)
+def told_before_another(d: Draft) -> None:
+    """"Following Assange's arrest in the UK, a lawyer asked for the case to be reopened": a
+    happening named only by a noun in a phrase of earlier time ("after", "following", "since")
+    on another act, dated by no words of its own and told nowhere else in the story, is that
+    act's background."""
+    t = d.token
+    if d.modality != "factual" or d.date_from_text or d.told or t.pos_ != "NOUN" or \
+            t.dep_ != "pobj" or t.head.lower_ not in coder_words("earlier-preposition"):
+        return
+    d.modality, d.date = "historical", DateSpan()
+    d.rules.append("told-before-another")
+
+
+TYPE_RULES: tuple[Callable[[Draft], None], ...] = (told_before_another, future_is_agree,
+                                                   future_is_threaten, conditional_is_threaten,
+                                                   negated_is_reject)
 
 
 def _fill_recipient_country(d: Draft, tables: Tables) -> None:
