@@ -384,3 +384,12 @@ def test_who_ends_a_happening_is_not_its_doer(text: str) -> None:
     assert events
     assert all("governor-subject" not in e.evidence.rule for e in events)
     assert all(a.sector not in ("COP", "MIL") for e in events for a in e.actor)
+
+
+def test_who_names_a_happening_is_not_its_doer() -> None:
+    """"called the march politically motivated": a light verb with an object predicate names
+    its object; its subject does not do what the object names."""
+    text = "In Buenos Aires, the government called the march politically motivated."
+    (march,) = [e for e in newsevents.process(text, published="2024-03-25") if e.type == "PROTEST"]
+    assert "governor-subject" not in march.evidence.rule
+    assert all(a.sector != "GOV" for a in march.actor)

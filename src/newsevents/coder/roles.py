@@ -610,6 +610,8 @@ def _light_governor_subject(finder: ActorFinder, t: Token, light: frozenset[str]
     if particle is not None and \
             f"{lemma_of(gov)} {particle.lower_}" in coder_words("suppressing-phrasal"):
         return None  # "police broke up the rally": not the rally's doers
+    if syntax.child(gov, "oprd") is not None:
+        return None  # "the government called the march politically motivated": a naming
     subj = syntax.subject(gov) or syntax.child(gov, "nsubjpass")
     if subj is None:
         return None
