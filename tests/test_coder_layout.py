@@ -76,6 +76,6 @@ def test_rule_lists_keep_their_order() -> None:
         "actor_state_forces", "dateline_over_countryless_place",
         "dateline_refines_region", "place_from_police_town", "countrywide", "at_the_border",
         "place_from_dateline", "actor_unidentified", "actor_protesters",
-        "place_from_recipient", "place_from_parties", "story_region",
+        "place_from_recipient", "place_from_parties", "decided_at_home", "story_region",
         "recipient_from_deployment_place",
         "source_country"]

@@ -142,3 +142,16 @@ def test_an_undated_act_in_the_simple_past_goes_on_on_the_paragraph_s_day() -> N
     events = newsevents.process(text, published="2024-09-13T09:00:00-06:00")
     arrest = next(e for e in events if e.evidence.trigger == "detained")
     assert arrest.date.start == "2024-09-11" and "date-from-paragraph" in arrest.evidence.rule
+
+
+def test_a_states_decision_placed_nowhere_else_is_made_in_that_state() -> None:
+    text = ("The US government on Monday extended a temporary license allowing American "
+            "companies to sell to Huawei.")
+    (eased,) = newsevents.process(text, published="2019-11-19")
+    assert eased.type == "CONCEDE" and "decided-at-home" in eased.evidence.rule
+    assert eased.location is not None
+    assert (eased.location.country, eased.location.precision) == ("USA", "country")
+    # a league's decision is no state's
+    (banned,) = newsevents.process("The league suspended the striker for two games on Monday.",
+                                   published="2019-11-19")
+    assert banned.location is None

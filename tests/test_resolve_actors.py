@@ -127,3 +127,15 @@ def test_town_codes_are_not_places_of_actors() -> None:
 def test_a_headline_capital_that_is_a_place_stopword_names_no_town() -> None:
     # "Man stabbed to death": Man is a town in Ivory Coast, and a word of every headline
     assert actor_for_text("Man", ActorContext()) is None
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("a temporary general license", None),  # an adjective before a common noun
+    ("major companies", "BUS"),
+    ("the general", "MIL"),  # the rank alone, before a name, or in a title
+    ("General Ayub Khan", "MIL"),
+    ("a retired army major", "MIL"),
+])
+def test_a_rank_that_is_also_an_adjective_names_no_soldier(text: str, sector: str | None) -> None:
+    res = resolve_actor(text)
+    assert (res.actor.sector if res is not None else None) == sector

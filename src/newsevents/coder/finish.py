@@ -103,11 +103,15 @@ def negated_is_reject(d: Draft) -> None:
 def told_before_another(d: Draft) -> None:
     """"Following Assange's arrest in the UK, a lawyer asked for the case to be reopened": a
     happening named only by a noun in a phrase of earlier time ("after", "following", "since")
-    on another act, dated by no words of its own and told nowhere else in the story, is that
-    act's background."""
+    on another act, as one the reader knows (a possessive, "the"), dated by no words of its own
+    and told nowhere else in the story, is that act's background. One brought in as new
+    ("surrendered following a week-long government offensive") is news."""
     t = d.token
     if d.modality != "factual" or d.date_from_text or d.told or t.pos_ != "NOUN" or \
             t.dep_ != "pobj" or t.head.lower_ not in coder_words("earlier-preposition"):
+        return
+    if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+               for c in t.children):
         return
     d.modality, d.date = "historical", DateSpan()
     d.rules.append("told-before-another")
@@ -331,6 +335,23 @@ def place_from_parties(d: Draft, place: Place | None, story: Story) -> Place | N
     return _place_from_country(country)
 
 
+def decided_at_home(d: Draft, place: Place | None, story: Story) -> Place | None:
+    """"The US government on Monday extended a licence ...", "Sweden has dropped its
+    investigation": a concession or sanction that a state's government, courts or prosecutors
+    decide, placed nowhere else, is decided in that state (at the level of the country); a
+    firm's or a league's ("an automatic suspension pending a review by the NHL") stays
+    unplaced."""
+    if place is not None or d.modality != "factual" or \
+            d.type not in plover_types("decided_at_home") or len(d.actor_countries) != 1:
+        return place
+    (country,) = d.actor_countries
+    if not _is_state(country) or not all(
+            a.kind == "state" or a.sector in sector_codes("state_source") for a in d.actor):
+        return place
+    d.rules.append("decided-at-home")
+    return _place_from_country(country)
+
+
 def recipient_from_deployment_place(d: Draft, place: Place | None,
                                     story: Story) -> Place | None:
     """"troops stayed on alert in the West Bank": a deployment abroad addresses the state where
@@ -407,6 +428,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
     actor_protesters,
     place_from_recipient,
     place_from_parties,
+    decided_at_home,
     story_region,
     recipient_from_deployment_place,
     source_country,

@@ -94,6 +94,8 @@ def _property(name: str, help_: str) -> Column:
 ACTOR_WORD_LISTS: dict[str, str] = {
     "leader": "titles that take the sector of the group word before them (\"rebel leader\" is "
               "REB, \"police spokesman\" COP, where \"leader\" alone would be GOV)",
+    "adjective-title": "ranks that are also adjectives: before a common noun in lower case "
+                       "they give no sector (\"a general license\", \"major companies\")",
     "former": "words before a title that say its holder no longer holds it (\"former "
               "president\"): such a person is no government actor",
     "event-name": "words that make a capitalised name an event or a period, not a person "
@@ -340,6 +342,8 @@ PLOVER_PROPERTIES = (
     _property("located_by_recipient", "placed nowhere else, it happened in its target's "
               "country"),
     _property("deployment", "a deployment: where it stands abroad is its recipient"),
+    _property("decided_at_home", "decided by a state's government or courts and placed nowhere "
+              "else, it happened in that state"),
     _property("model_detects", "the sentence model was trained to tell it from plain prose; "
               "the model gate may drop it"),
 )

@@ -216,8 +216,8 @@ def _scan_cached(words: tuple[str, ...], raw: tuple[str, ...] | None) -> Found:
         covered.update(range(i, i + length))
         lengths[i] = length
         i += length
-    return Found(tuple(countries), tuple(bodies), _sector_hits(words, covered), frozenset(covered),
-                 lengths)
+    return Found(tuple(countries), tuple(bodies), _sector_hits(words, raw, covered),
+                 frozenset(covered), lengths)
 
 
 def _name_at(words: tuple[str, ...], raw: tuple[str, ...] | None,
@@ -296,7 +296,8 @@ def _lookup_name(key: str, i: int) -> BodyEntry | CountryHit | None:
     return None
 
 
-def _sector_hits(words: tuple[str, ...], covered: set[int]) -> tuple[SectorHit, ...]:
+def _sector_hits(words: tuple[str, ...], raw: tuple[str, ...] | None,
+                 covered: set[int]) -> tuple[SectorHit, ...]:
     """Sector nouns: longest n-gram of singular forms; words inside a body name count too
     ("UN peacekeepers" has its own sector from actors.tsv, "UN refugee agency" too)."""
     sing = tuple(singular(w) for w in words)
@@ -304,13 +305,26 @@ def _sector_hits(words: tuple[str, ...], covered: set[int]) -> tuple[SectorHit, 
     i = 0
     while i < len(words):
         # inside a body or country name: "National Union for ..." is UNITA, not civilians
-        hit = None if i in covered else _sector_at(words, sing, i)
+        hit = None if i in covered or _title_as_adjective(words, raw, i) else \
+            _sector_at(words, sing, i)
         if hit is None:
             i += 1
             continue
         hits.append(hit)
         i += hit.length
     return tuple(hits)
+
+
+def _title_as_adjective(words: tuple[str, ...], raw: tuple[str, ...] | None, i: int) -> bool:
+    """A rank that is also an adjective, written in lower case before a common noun written in
+    lower case ("a temporary general license", "major companies"), is the adjective: the rank
+    stands alone ("the general"), before a name ("General Ayub") or in a title ("major
+    general")."""
+    if words[i] not in actor_words("adjective-title") or raw is None or i + 1 >= len(words):
+        return False
+    here, after = raw[i], raw[i + 1]
+    return here.islower() and after.isalpha() and after.islower() and \
+        _sector_at(words, tuple(singular(w) for w in words), i + 1) is None
 
 
 def _sector_at(words: tuple[str, ...], sing: tuple[str, ...], i: int) -> SectorHit | None:
