@@ -393,3 +393,15 @@ def test_who_names_a_happening_is_not_its_doer() -> None:
     (march,) = [e for e in newsevents.process(text, published="2024-03-25") if e.type == "PROTEST"]
     assert "governor-subject" not in march.evidence.rule
     assert all(a.sector != "GOV" for a in march.actor)
+
+
+@pytest.mark.parametrize("text", [
+    "Jordan and Britain have agreed to undertake joint military exercises this month.",
+    "Trust members asked to get the media presentation well ahead of the meeting.",
+])
+def test_a_thing_a_complement_names_is_no_addressee(text: str) -> None:
+    """"agreed to undertake joint military exercises": a sector word before a thing's noun
+    does not make the thing a party."""
+    events = newsevents.process(text, published="2024-03-25")
+    assert events
+    assert all("xrecip" not in e.evidence.rule for e in events)

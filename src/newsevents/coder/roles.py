@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import actor_words, coder_words, plover_types
 from ..records import Actor, ActorMention, Mentions, PlaceMention
 from ..resolve import actors as resolve_actors
-from ..resolve.actor_scan import person_named_like_state
+from ..resolve.actor_scan import party_head, person_named_like_state
 from ..resolve.context import MentionIndex, referent, referring_pronouns
 from ..resolve.tables import country_name
 from . import syntax
@@ -509,6 +509,8 @@ def _addressee(finder: ActorFinder, t: Token) -> Found | None:
     for spec in ("clsubj", "xrecip"):
         for h in role_heads(t, spec, "VERB"):
             f = finder.phrase(h, deep=False)
+            if f.rule == "text" and h.pos_ == "NOUN" and not party_head(h):
+                continue  # "agreed to undertake joint military exercises": a thing
             if f.actors and f.rule in ("mention", "text", "place"):
                 return Found(f.actors, f.tokens, spec)
     return None

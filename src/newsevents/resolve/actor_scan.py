@@ -467,9 +467,15 @@ def _acceptable(span: Span, res: Resolution) -> bool:
     if len(span) == 1 or root.pos_ == "PROPN" or root.ent_type_ or (res.actor.kind == "state" \
             and root.pos_ != "NOUN"):
         return True
-    if gender_of(root.lower_) is not None:
+    return party_head(root)
+
+
+def party_head(head: Token) -> bool:
+    """The head noun names a party: a person ("mother"), or a word of the sector table ("the
+    joint military exercises" is a thing, "the military" a party)."""
+    if gender_of(head.lower_) is not None:
         return True
-    return singular(root.text) in _head_words() or root.lower_ in _head_words()
+    return singular(head.text) in _head_words() or head.lower_ in _head_words()
 
 
 def _title_words(text: str) -> set[str]:
