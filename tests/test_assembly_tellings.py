@@ -256,3 +256,12 @@ def test_one_of_many_told_as_a_new_one_is_its_own_event_dated_by_its_hour(
     assert len(events) == 2
     assert (strike.date.start, strike.date.end) == day
     assert ("date-early-hours" in strike.evidence.rule) == (day[0] == day[1])
+
+
+def test_an_act_told_at_an_earlier_time_in_the_sentence_is_another_happening() -> None:
+    """"Clashes erupted ... after gunmen killed a militia commander": two attacks of one type
+    and place, the clause of one put before the other by "after", are two happenings."""
+    events = newsevents.process("Clashes erupted in Tripoli on Monday after gunmen killed a "
+                                "militia commander.", "2024-05-15")
+    assert sorted(e.evidence.trigger for e in events if e.type == "ASSAULT") == [
+        "Clashes", "killed"]

@@ -35,6 +35,7 @@ from ..records import Acled, Actor, Event, Mentions, PlaceMention
 from ..resolve.tables import country_name
 from ..resolve.words import singular
 from . import acled as acled_mod
+from . import syntax
 from .draft import Draft, take_parties
 from .match import lemma_of
 from .tables import Tables
@@ -53,6 +54,8 @@ def _arguments(d: Draft) -> float:
 def _related(a: Draft, b: Draft) -> bool:
     """One trigger is an argument or part of the other's clause ("a strike ... killed")."""
     if a.token.sent.start != b.token.sent.start or a.token.i == b.token.i:
+        return False
+    if syntax.at_earlier_time(a.token, b.token) or syntax.at_earlier_time(b.token, a.token):
         return False
     a_clause = {x.i for x in a.clause}
     b_clause = {x.i for x in b.clause}

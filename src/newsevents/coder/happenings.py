@@ -7,7 +7,9 @@ a party with a country over one without, the counts it lacks).
 
 Two drafts tell one happening when they have the same type, modality and ACLED reading, their
 parties do not name different countries, their places and their dates from the text do not
-differ, something ties them (both name the place, or both name the day), they do not introduce
+differ, neither is told in a clause its sentence puts before the other ("Clashes erupted after
+gunmen killed a commander"), something ties them (both name the place, or both name the day),
+they do not introduce
 two different individuals as the recipient, by name or age ("X was arrested ...", "Y, 30, was
 arrested ..."; "a man" and "a passenger" cannot be told apart; "Demario Jackson" and "Jackson"
 are one, whose tellings need only dates that overlap, even a day told from another: "the day
@@ -37,6 +39,7 @@ from .slots import PRECISION_RANK, vague_place
 from .syntax import (
     age,
     ancestors_in_sentence,
+    at_earlier_time,
     core_tokens,
     direct_object,
     is_passive,
@@ -321,6 +324,9 @@ def same_happening(a: Draft, b: Draft, need_anchor: bool = True) -> bool:
         return False
     if a.token.doc is b.token.doc and (told_as_next(a) or told_as_next(b)):
         return False  # "Iwaya later met Premier Li Qiang": a meeting after the one told before
+    if a.token.doc is b.token.doc and (at_earlier_time(a.token, b.token) or
+                                       at_earlier_time(b.token, a.token)):
+        return False  # "Clashes erupted after gunmen killed a commander": two happenings
     if a.token.doc is b.token.doc and _one_of_many(*sorted((a, b), key=lambda d: d.token.i)):
         return False
     return _places_agree(a, b) and _dates_agree(a, b) and _tolls(a, b) != "different" and (
