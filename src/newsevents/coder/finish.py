@@ -102,13 +102,13 @@ def negated_is_reject(d: Draft) -> None:
 
 def told_before_another(d: Draft) -> None:
     """"Following Assange's arrest in the UK, a lawyer asked for the case to be reopened": a
-    happening named only by a noun in a phrase of earlier time ("after", "following", "since")
-    on another act, as one the reader knows (a possessive, "the"), dated by no words of its own
+    happening named only by a noun in a phrase of earlier time ("after", "following":
+    coder_words.tsv other-time-mark) on another act, as one the reader knows (a possessive, "the"), dated by no words of its own
     and told nowhere else in the story, is that act's background. One brought in as new
     ("surrendered following a week-long government offensive") is news."""
     t = d.token
     if d.modality != "factual" or d.date_from_text or d.told or t.pos_ != "NOUN" or \
-            t.dep_ != "pobj" or t.head.lower_ not in coder_words("earlier-preposition"):
+            t.dep_ != "pobj" or t.head.lower_ not in coder_words("other-time-mark"):
         return
     if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
                for c in t.children):

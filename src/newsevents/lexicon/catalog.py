@@ -143,8 +143,6 @@ ACTOR_WORD_LISTS: dict[str, str] = {
                          "place (\"the Russian-occupied plant\"): no party of what is done to it",
 }
 CODER_WORD_LISTS: dict[str, str] = {
-    "earlier-preposition": "prepositions that put the happening a noun names before the act "
-                           "they hang on (\"following Assange's arrest, a lawyer asked ...\")",
     "suppressing-phrasal": "a light verb and its particle that end what their object names "
                            "(\"broke up a rally\", \"put down a revolt\"): their subject is no "
                            "party of it",
