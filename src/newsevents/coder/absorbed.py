@@ -119,15 +119,11 @@ def modal_demand(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool 
     return True if any(c.i in rows and rows[c.i].pos == "AUX" for c in t.children) else None
 
 
-def _has_to(t: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
-
-
 def purpose(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
     """A purpose ("sent troops to fight"), not a happening (but "to protest" is the protest,
     and "an attempt to assassinate" an attempted attack)."""
     if row.pos == "VERB" and t.dep_ in ("advcl", "acl", "relcl") and row.type != "PROTEST" and \
-            _has_to(t) and not (row.type == "ASSAULT" and lemma_of(t.head) in coder_words("attempt")):
+            syntax.to_infinitive(t) and not (row.type == "ASSAULT" and lemma_of(t.head) in coder_words("attempt")):
         return True
     return None
 
@@ -139,7 +135,7 @@ def protest_told_as_purpose(t: Token, row: TriggerRow, rows: Rows,
     del tables  # the rules share one signature
     if row.type != "PROTEST":
         return None
-    if row.pos == "VERB" and t.dep_ in ("advcl", "xcomp") and _has_to(t):
+    if row.pos == "VERB" and t.dep_ in ("advcl", "xcomp") and syntax.to_infinitive(t):
         governor = t.head
     elif row.pos == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "in":
         governor = t.head.head
@@ -263,7 +259,7 @@ def reported_toll(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool
 
 def _own_clause(cur: Token) -> bool:
     """A clause of its own: its events are not the governing event's content."""
-    return cur.dep_ in ("relcl", "parataxis") or (cur.dep_ == "advcl" and not _has_to(cur))
+    return cur.dep_ in ("relcl", "parataxis") or (cur.dep_ == "advcl" and not syntax.to_infinitive(cur))
 
 
 def content_of_absorbing(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:

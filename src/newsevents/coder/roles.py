@@ -492,8 +492,7 @@ def _purpose_object(finder: ActorFinder, t: Token) -> Found | None:
     """"police opened fire to disperse demonstrators": an act that names no one it is done to
     is done to those its purpose is done to."""
     for c in t.children:
-        if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and \
-                any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+        if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and syntax.to_infinitive(c):
             obj = syntax.direct_object(c)
             if obj is None:
                 continue

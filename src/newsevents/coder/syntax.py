@@ -445,6 +445,11 @@ def ancestors_in_sentence(t: Token) -> list[Token]:
     return [a for a in ancestors if first <= a.i < end]
 
 
+def to_infinitive(t: Token) -> bool:
+    """A verb told with "to" ("sent troops to fight", "opened fire to disperse them")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+
+
 def at_earlier_time(x: Token, y: Token) -> bool:
     """``x`` lies in a clause that ``y``'s clause puts at an earlier time ("Clashes erupted in
     Tripoli after gunmen killed a militia commander"): the killing is a happening of its own."""
