@@ -29,7 +29,7 @@ from ..records import (
 )
 from ..resolve.tables import country_name
 from . import acled as acled_mod
-from . import context, document, front, slots, syntax
+from . import context, document, front, happenings, slots, syntax
 from .draft import Draft
 from .ranking import confidence, salience
 from .tables import Tables
@@ -103,12 +103,12 @@ def negated_is_reject(d: Draft) -> None:
 def told_before_another(d: Draft) -> None:
     """"Following Assange's arrest in the UK, a lawyer asked for the case to be reopened": a
     happening named only by a noun in a phrase of earlier time ("after", "following":
-    coder_words.tsv other-time-mark) on another act, as one the reader knows (a possessive, "the"), dated by no words of its own
+    ``happenings.at_another_time``) on another act, as one the reader knows (a possessive, "the"), dated by no words of its own
     and told nowhere else in the story, is that act's background. One brought in as new
     ("surrendered following a week-long government offensive") is news."""
     t = d.token
     if d.modality != "factual" or d.date_from_text or d.told or t.pos_ != "NOUN" or \
-            t.dep_ != "pobj" or t.head.lower_ not in coder_words("other-time-mark"):
+            not happenings.at_another_time(t):
         return
     if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
                for c in t.children):
