@@ -305,7 +305,7 @@ def _sector_hits(words: tuple[str, ...], raw: tuple[str, ...] | None,
     i = 0
     while i < len(words):
         # inside a body or country name: "National Union for ..." is UNITA, not civilians
-        hit = None if i in covered or _title_as_adjective(words, raw, i) else \
+        hit = None if i in covered or _title_as_adjective(words, sing, raw, i) else \
             _sector_at(words, sing, i)
         if hit is None:
             i += 1
@@ -315,7 +315,8 @@ def _sector_hits(words: tuple[str, ...], raw: tuple[str, ...] | None,
     return tuple(hits)
 
 
-def _title_as_adjective(words: tuple[str, ...], raw: tuple[str, ...] | None, i: int) -> bool:
+def _title_as_adjective(words: tuple[str, ...], sing: tuple[str, ...],
+                        raw: tuple[str, ...] | None, i: int) -> bool:
     """A rank that is also an adjective, written in lower case before a common noun written in
     lower case ("a temporary general license", "major companies"), is the adjective: the rank
     stands alone ("the general"), before a name ("General Ayub") or in a title ("major
@@ -324,7 +325,7 @@ def _title_as_adjective(words: tuple[str, ...], raw: tuple[str, ...] | None, i: 
         return False
     here, after = raw[i], raw[i + 1]
     return here.islower() and after.isalpha() and after.islower() and \
-        _sector_at(words, tuple(singular(w) for w in words), i + 1) is None
+        _sector_at(words, sing, i + 1) is None
 
 
 def _sector_at(words: tuple[str, ...], sing: tuple[str, ...], i: int) -> SectorHit | None:
