@@ -103,9 +103,10 @@ def negated_is_reject(d: Draft) -> None:
 def told_before_another(d: Draft) -> None:
     """"Following Assange's arrest in the UK, a lawyer asked for the case to be reopened": a
     happening named only by a noun in a phrase of earlier time ("after", "following":
-    ``happenings.at_another_time``) on another act, as one the reader knows (a possessive, "the"), dated by no words of its own
-    and told nowhere else in the story, is that act's background. One brought in as new
-    ("surrendered following a week-long government offensive") is news."""
+    ``happenings.at_another_time``) on another act, as one the reader knows (a possessive,
+    "the"), dated by no words of its own and told nowhere else in the story, is that act's
+    background. One brought in as new ("surrendered following a week-long government
+    offensive") is news."""
     t = d.token
     if d.modality != "factual" or d.date_from_text or d.told or t.pos_ != "NOUN" or \
             not happenings.at_another_time(t):

@@ -39,9 +39,9 @@ from .slots import PRECISION_RANK, vague_place
 from .syntax import (
     age,
     ancestors_in_sentence,
-    at_earlier_time,
     core_tokens,
     direct_object,
+    earlier_clauses,
     is_passive,
     named_person,
     new_subject,
@@ -324,8 +324,8 @@ def same_happening(a: Draft, b: Draft, need_anchor: bool = True) -> bool:
         return False
     if a.token.doc is b.token.doc and (told_as_next(a) or told_as_next(b)):
         return False  # "Iwaya later met Premier Li Qiang": a meeting after the one told before
-    if a.token.doc is b.token.doc and (at_earlier_time(a.token, b.token) or
-                                       at_earlier_time(b.token, a.token)):
+    if a.token.doc is b.token.doc and (a.token.i in earlier_clauses(b.token) or
+                                       b.token.i in earlier_clauses(a.token)):
         return False  # "Clashes erupted after gunmen killed a commander": two happenings
     if a.token.doc is b.token.doc and _one_of_many(*sorted((a, b), key=lambda d: d.token.i)):
         return False

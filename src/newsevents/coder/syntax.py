@@ -450,18 +450,6 @@ def to_infinitive(t: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
 
 
-def at_earlier_time(x: Token, y: Token) -> bool:
-    """``x`` lies in a clause that ``y``'s clause puts at an earlier time ("Clashes erupted in
-    Tripoli after gunmen killed a militia commander"): the killing is a happening of its own."""
-    for node in [x, *x.ancestors]:
-        if node.i == y.i:
-            return False
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in coder_words(
-                "other-time-mark") for c in node.children):
-            return y in node.head.subtree and y not in node.subtree
-    return False
-
-
 def other_time_clauses(t: Token) -> set[int]:
     """The words of the relative clauses of ``t``'s sentence that do not hold ``t`` and tell an
     act of their own subject in the perfect, at a time of its own ("Mendoza, where staff have
