@@ -74,7 +74,8 @@ def test_rule_lists_keep_their_order() -> None:
         "told_before_another", "future_is_agree", "future_is_threaten", "conditional_is_threaten", "negated_is_reject"]
     assert _names(finish.EVENT_RULES) == [
         "actor_state_forces", "dateline_over_countryless_place",
-        "dateline_refines_region", "place_from_police_town", "countrywide", "at_the_border",
+        "dateline_refines_region", "place_from_police_town", "place_from_region_body", "countrywide",
+        "at_the_border",
         "place_from_dateline", "actor_unidentified", "actor_protesters",
         "place_from_recipient", "place_from_parties", "decided_at_home", "story_region",
         "recipient_from_deployment_place",

@@ -155,3 +155,21 @@ def test_a_states_decision_placed_nowhere_else_is_made_in_that_state() -> None:
     (banned,) = newsevents.process("The league suspended the striker for two games on Monday.",
                                    published="2019-11-19")
     assert banned.location is None
+
+
+def test_a_state_body_named_by_its_region_acts_in_that_region() -> None:
+    text = ("SACRAMENTO (AP) — Power was cut on Wednesday to thousands of homes in the state.\n\n"
+            "The New York State Attorney General is investigating the power company, officials "
+            "said on Wednesday.")
+    events = newsevents.process(text, published="2019-11-20T09:00:00-08:00")
+    probe = next(e for e in events if e.evidence.trigger == "investigating")
+    assert "place-from-region-body" in probe.evidence.rule
+    assert probe.location is not None
+    assert (probe.location.admin1, probe.location.precision) == ("New York", "admin1")
+    # the states people are "of" are where they come from, not a body that acts
+    text = ("SACRAMENTO (AP) — Lawmakers met on Wednesday.\n\n"
+            "But seven progressives, including the group’s two leaders, Ann Lee of Washington "
+            "and Mark Ray of Wisconsin, are supporting the senator.")
+    events = newsevents.process(text, published="2019-11-20T09:00:00-08:00")
+    support = next(e for e in events if e.evidence.trigger == "supporting")
+    assert "place-from-region-body" not in support.evidence.rule

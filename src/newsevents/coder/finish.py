@@ -288,6 +288,18 @@ def place_from_dateline(d: Draft, place: Place | None, story: Story) -> Place | 
     return place
 
 
+def _places_in_actor(d: Draft, story: Story) -> list[Place]:
+    """The known places named inside the actor's words, not the ones a person is "of" ("Pramila
+    Jayapal of Washington": where she comes from, not what body acts)."""
+    if not d.actor_tokens:
+        return []
+    own = [t for t in d.actor_tokens if not syntax.residence(t)]
+    mentions = story.by_part[front.part_of(d.token)]
+    return [m.place for m in mentions.places if m.place.country and
+            m.place.precision != "unknown" and
+            any(t.idx <= m.start < t.idx + len(t) for t in own)]
+
+
 def place_from_police_town(d: Draft, place: Place | None, story: Story) -> Place | None:
     """"Hong Kong police have laid siege to a university", "officers of the Columbus Police
     Department arrested ...": a police force named by its town (or territory) acts there; the
@@ -296,15 +308,26 @@ def place_from_police_town(d: Draft, place: Place | None, story: Story) -> Place
     if place is not None or d.modality != "factual" or not any(
             t.lower_ in coder_words("police-force") for t in d.actor_tokens):
         return place
-    start = min(t.idx for t in d.actor_tokens)
-    end = max(t.idx + len(t) for t in d.actor_tokens)
-    mentions = story.by_part[front.part_of(d.token)]
-    town = next((m.place for m in mentions.places if start <= m.start and m.end <= end
-                 and m.place.country and m.place.precision != "unknown"), None)
+    town = next(iter(_places_in_actor(d, story)), None)
     if town is None:
         return place
     d.rules.append("place-from-police-town")
     return town
+
+
+def place_from_region_body(d: Draft, place: Place | None, story: Story) -> Place | None:
+    """"California's utilities regulators are demanding answers", "the New York State Attorney
+    General is investigating": a state body named by its region (a state, a province) acts in
+    that region, not in the town the story is filed from; the event placed nowhere else is
+    placed there, at the region's level."""
+    if place is not None or d.modality != "factual" or not d.actor or \
+            not all(a.kind == "state" or a.sector in sector_codes("state_source") for a in d.actor):
+        return place
+    region = next((p for p in _places_in_actor(d, story) if p.precision == "admin1"), None)
+    if region is None:
+        return place
+    d.rules.append("place-from-region-body")
+    return region
 
 
 def place_from_recipient(d: Draft, place: Place | None, story: Story) -> Place | None:
@@ -422,6 +445,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
     dateline_over_countryless_place,
     dateline_refines_region,
     place_from_police_town,
+    place_from_region_body,
     countrywide,
     at_the_border,
     place_from_dateline,
