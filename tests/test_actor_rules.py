@@ -69,6 +69,10 @@ CASES = [
     # sentence that quotes a Chadian mediator)
     (ar.place, "Darfur rebels", "", "TCD", "place:",
      {"country": "SDN", "sector": "REB"}),
+    # and beats a word that makes a phrase local ("state"): "the New York state attorney
+    # general" in a story filed from Beijing is American
+    (ar.place, "New York state attorney general", "CHN", "CHN", "place:",
+     {"country": "USA", "sector": "JUD"}),
     (ar.context_country, "Hutu rebel group", "BDI", "RWA", "context:sentence-country",
      {"country": "RWA", "sector": "REB"}),
     (ar.context_country, "Hutu rebel group", "BDI", "", "context:article-country",

@@ -295,7 +295,8 @@ def pronoun_its(p: Phrase, d: Draft) -> bool:
 
 
 def context_local(p: Phrase, d: Draft) -> bool:
-    """"local authorities": of the place the sentence is in, else the article's country."""
+    """"local authorities": of the place the sentence is in, else the article's country (a place
+    the phrase names itself is read before: "the New York state attorney general")."""
     ctx = p.context
     if d.country is not None or d.sector is None or ctx is None \
             or not any(w in actor_words("own-country") for w in p.words):
@@ -375,8 +376,8 @@ RULES: tuple[Rule, ...] = (
     person_met_before,
     person_modifier,
     pronoun_its,
-    context_local,
     place,
+    context_local,
     context_country,
     name_context_sentence_country,
 )
