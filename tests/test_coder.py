@@ -227,6 +227,17 @@ def test_gerund_denial_is_a_rejection_not_an_attack() -> None:
     assert [e.type for e in events] == ["REJECT"]
 
 
+def test_an_attack_on_someone_s_loyalty_is_words_not_violence() -> None:
+    events = _events("The ambassador deflected Republican attacks on President Trump's loyalty "
+                     "in Washington.",
+                     "The ambassador=USA/GOV;President Trump=USA/GOV;@Washington=USA/city")
+    assert "ASSAULT" not in {e.type for e in events}
+    assert "ACCUSE" in {e.type for e in events}
+    # the parser hangs "on his loyalty" on the verb, not on the noun it belongs to
+    events = _events("He deflected Republican attacks on his loyalty on Tuesday.", "")
+    assert "ASSAULT" not in {e.type for e in events}
+
+
 def test_background_violence_does_not_outrank_the_main_happening() -> None:
     text = ("The government lifted the curfew in Bamenda after clashes that killed five "
             "people last month.")

@@ -54,10 +54,8 @@ def _dat_heads(t: Token, pos: str) -> list[Token]:
 
 def _prep_heads(t: Token, names: tuple[str, ...], pos: str) -> list[Token]:
     found = syntax.preps(t, names, via_object=True)
-    if not found and pos == "NOUN" and t.dep_ == "dobj" and t.head.pos_ == "VERB":
-        # "opened investigations against 28 officials": the parser often hangs the
-        # noun's phrase on its verb
-        found = [g for g in syntax.preps(t.head, names) if g.i > t.i]
+    if not found and pos == "NOUN":
+        found = syntax.noun_preps(t, names)
     if not found and pos == "NOUN" and "by" in names:
         # "the demonstration staged by students": the doer of a deed told by a participle on it
         found = [g for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN"

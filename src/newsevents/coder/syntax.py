@@ -137,6 +137,16 @@ def preps(t: Token, names: Collection[str] | None = None, via_object: bool = Fal
     return out
 
 
+def noun_preps(t: Token, names: Collection[str]) -> list[Token]:
+    """Objects of prepositions on the noun ``t``; for an object noun, those the parser hung on
+    its verb after it ("opened investigations against 28 officials", "deflected attacks on his
+    loyalty")."""
+    found = preps(t, names)
+    if not found and t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.pos_ == "VERB":
+        found = [g for g in preps(t.head, names) if g.i > t.i]
+    return found
+
+
 def _preps(t: Token, names: Collection[str] | None) -> list[Token]:
     out: list[Token] = []
     for c in t.children:
