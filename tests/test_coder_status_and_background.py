@@ -266,3 +266,13 @@ def test_a_happening_named_before_another_act_and_told_nowhere_else_is_backgroun
     shooting = _by_trigger(_events("The prosecutor reopened the case after the shooting of a "
                                    "teenager on Friday."), "shooting")
     assert shooting.modality == "factual"
+
+
+def test_last_month_is_background_a_month_named_is_news() -> None:
+    text = ("Police met protesters on Monday. Last month, a judge in Lyon rejected the mayor's "
+            "appeal. In April, the government in Paris rejected the union's demands.")
+    events = _events(text, "2024-05-20")
+    assert _by_trigger(events, "rejected").modality == "historical"  # the month before
+    later = [e for e in events if e.evidence.sentence.startswith("In April")]
+    # a month named is how a roundup tells the year's developments: kept as news
+    assert later and all(e.modality == "factual" for e in later)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from ..lexicon import coder_words
+from ..lexicon import coder_words, date_words
 from ..records import Actor, Attribution, DateSpan
 from . import syntax
 from .match import lemma_of
@@ -363,8 +363,9 @@ def _modality_of_date(date: DateSpan, published: dt.date) -> str:
     over a year before publication (or a month a year or more before publication's: "last June"
     told in June), or a day or week over BACKGROUND_DAYS before publication
     ("on July 21" told on 30 September), or a shaded month long past ("in early February" told
-    on 2 March); else "factual" (a month named, "Russia vetoed a resolution in March", is how a
-    roundup tells the year's developments: kept as news)."""
+    on 2 March), or a month counted back from the story that ended over BACKGROUND_DAYS before
+    ("last month" told on 20 November); else "factual" (a month named, "Russia vetoed a
+    resolution in March", is how a roundup tells the year's developments: kept as news)."""
     start = dt.date.fromisoformat((date.start or "")[:10])
     end = dt.date.fromisoformat((date.end or date.start or "")[:10])
     if start > published:
@@ -375,12 +376,22 @@ def _modality_of_date(date: DateSpan, published: dt.date) -> str:
         return "historical"  # "Last June, protesters stormed parliament", told in June
     if date.precision in ("day", "week") and (published - end).days > BACKGROUND_DAYS:
         return "historical"
+    if date.precision == "month" and (published - end).days > BACKGROUND_DAYS and \
+            not _names_a_month(date.text or ""):
+        return "historical"  # "Last month, a judge rejected ..." told on 20 November
     shaded = _SHADE.search(date.text or "") if date.precision == "month" else None
     if shaded is not None:
         last = start.replace(day=_SHADE_LAST_DAY[shaded.group(1).lower()])
         if (published - last).days > BACKGROUND_DAYS:
             return "historical"  # "in early February" told on 2 March: long past
     return "factual"
+
+
+def _names_a_month(text: str) -> bool:
+    """"in March", "Nov. 2019": the words name the month (a roundup's way of telling the year's
+    developments), not count back from the story ("last month")."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return bool(words & (date_words("month") | date_words("month-abbreviation")))
 
 
 def _months_between(start: dt.date, later: dt.date) -> int:
