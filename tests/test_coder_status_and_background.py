@@ -56,13 +56,16 @@ def test_a_span_of_years_is_background_and_two_weeks_are_news() -> None:
     assert (old.modality, new.modality) == ("historical", "factual")
 
 
-def test_an_attack_in_a_clause_of_its_own_keeps_its_place() -> None:
+def test_an_attack_in_a_clause_of_its_own_keeps_its_place_and_date() -> None:
     text = ("ATHENS, Ga. (AP) — Deputies in Georgia arrested a student accused of killing a man in "
             "Washington last month, police said.")
     events = _events(text, "2020-09-28")
     arrest, killing = _by_trigger(events, "arrested"), _by_trigger(events, "killing")
     assert killing.location is not None and killing.location.name == "Washington"
     assert arrest.location is not None and arrest.location.name == "Athens"
+    # "last month" dates the killing, not the arrest: the arrest is news
+    assert killing.date.start == "2020-08-01" and killing.modality == "historical"
+    assert arrest.date.start != "2020-08-01" and arrest.modality == "factual"
 
 
 def test_an_office_named_after_its_town_is_in_that_town() -> None:

@@ -288,12 +288,15 @@ def place_from_dateline(d: Draft, place: Place | None, story: Story) -> Place | 
     return place
 
 
-def _places_in_actor(d: Draft, story: Story) -> list[Place]:
+def _places_in_actor(d: Draft, story: Story, named_by: bool = False) -> list[Place]:
     """The known places named inside the actor's words, not the ones a person is "of" ("Pramila
-    Jayapal of Washington": where she comes from, not what body acts)."""
+    Jayapal of Washington": where she comes from, not what body acts); with ``named_by``, only
+    those that name the body ("Georgia's deputies"), not where it stands ("deputies in
+    Georgia": a town the story names there says more)."""
     if not d.actor_tokens:
         return []
-    own = [t for t in d.actor_tokens if not syntax.residence(t)]
+    own = [t for t in d.actor_tokens if not syntax.residence(t) and not (
+        named_by and t.dep_ == "pobj" and t.head.lower_ in coder_words("locative"))]
     mentions = story.by_part[front.part_of(d.token)]
     return [m.place for m in mentions.places if m.place.country and
             m.place.precision != "unknown" and
@@ -323,7 +326,8 @@ def place_from_region_body(d: Draft, place: Place | None, story: Story) -> Place
     if place is not None or d.modality != "factual" or not d.actor or \
             not all(a.kind == "state" or a.sector in sector_codes("state_source") for a in d.actor):
         return place
-    region = next((p for p in _places_in_actor(d, story) if p.precision == "admin1"), None)
+    region = next((p for p in _places_in_actor(d, story, named_by=True)
+                   if p.precision == "admin1"), None)
     if region is None:
         return place
     d.rules.append("place-from-region-body")

@@ -437,7 +437,8 @@ class SentenceCoder:
         gov = syntax.governor_verb(t) if row.pos == "NOUN" else None
         clause, actor = self._clause(t, row, gov, actor)
         mode = _mode(row, clause, self.tables)
-        exclude = _excluded(row, actor, recipient) | self._nested(t, row) | _cause_words(t, row)
+        nested = self._nested(t, row)
+        exclude = _excluded(row, actor, recipient) | nested | _cause_words(t, row)
         report = self.report_tokens(t)
         free = [x for x in t.sent if x.i not in others and x.i not in report and _attached_to(x, t)]
         places = build_rules.places_of(Setting(t, row, gov, clause, free, exclude,
@@ -445,7 +446,10 @@ class SentenceCoder:
                                                self.finder.dateline_end))
         picked = slots.pick_places(places, split=row.type in plover_types("split_by_place"),
                                    text=self.finder.text)
-        dates, date = self._dates(t, row, clause, free, report, others)
+        # an attack's date is its own, as its place is ("arrested a student accused of killing a
+        # man in Washington last month": last month dates the killing)
+        dates, date = self._dates(t, row, [x for x in clause if x.i not in nested], free, report,
+                                  others)
         # an attack's toll may be told in a clause of no event of its own ("..., while another
         # man was hurt"), though its dates and places are that clause's; not in one told as
         # before it ("after a teenager died in police custody")
