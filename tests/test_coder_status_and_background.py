@@ -279,3 +279,10 @@ def test_last_month_is_background_a_month_named_is_news() -> None:
     later = [e for e in events if e.evidence.sentence.startswith("In April")]
     # a month named is how a roundup tells the year's developments: kept as news
     assert later and all(e.modality == "factual" for e in later)
+
+
+def test_a_crowd_protesting_in_a_town_is_a_protest_not_an_official_complaint() -> None:
+    # the town in the crowd's own phrase is no government that complains
+    events = _events("Riot police fired tear gas to disperse students protesting fuel prices in "
+                     "Accra.")
+    assert _by_trigger(events, "protesting").type == "PROTEST"

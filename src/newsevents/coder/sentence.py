@@ -234,7 +234,11 @@ class SentenceCoder:
         subj = syntax.subject(t)
         if subj is None:
             return set()
-        return {a.sector for a in self.finder.phrase(subj).actors if a.sector}
+        # "demonstrators protesting election results in Monrovia": a subject phrase that holds
+        # the trigger is not read into (its town is no government)
+        holds_trigger = subj.left_edge.i <= t.i <= subj.right_edge.i
+        return {a.sector for a in self.finder.phrase(subj, deep=not holds_trigger).actors
+                if a.sector}
 
     def sentence_drafts(self, sent: Span) -> list[Draft]:
         """The drafts of one sentence's triggers (steps 1 to 3)."""
