@@ -405,3 +405,13 @@ def test_a_thing_a_complement_names_is_no_addressee(text: str) -> None:
     events = newsevents.process(text, published="2024-03-25")
     assert events
     assert all("xrecip" not in e.evidence.rule for e in events)
+
+
+def test_a_count_of_up_to_n_is_the_object_the_parser_hung_on_up_to() -> None:
+    # "up to 50" is read by the parser as a particle and a preposition
+    events = newsevents.process("Police in Lagos said on Monday they had made arrests. Officers "
+                                "arrested up to 50 protesters near the governor's office.",
+                                published="2024-05-20")
+    arrest = next(e for e in events if e.evidence.trigger == "arrested")
+    assert [a.sector for a in arrest.recipient] == ["CVL"]
+    assert "recipient=obj" in arrest.evidence.rule

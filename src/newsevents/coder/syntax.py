@@ -323,7 +323,7 @@ def relative_adverb(verb: Token) -> str | None:
 def direct_object(t: Token) -> Token | None:
     if is_passive(t):
         return passive_subject(t)
-    obj = child(t, "dobj", "obj") or _second_subject(t)
+    obj = child(t, "dobj", "obj") or _second_subject(t) or _counted_up_to(t)
     if obj is None and t.dep_ == "conj" and t.head.pos_ == "VERB":
         obj = child(t.head, "dobj")
     if obj is None:  # "intercepted and destroyed 83 drones": the object sits on the second verb
@@ -337,6 +337,20 @@ def direct_object(t: Token) -> Token | None:
         # town is where, not what
         obj = t.head
     return obj
+
+
+def _counted_up_to(t: Token) -> Token | None:
+    """"arrested up to 50 protesters", "kidnapped up to 16 advisers": the parser may read the
+    count's "up to" as a particle and a preposition; their counted noun is the object."""
+    up = next((c for c in t.children if c.lower_ == "up" and c.dep_ in ("prt", "advmod", "prep")),
+              None)
+    if up is None:
+        return None
+    for to in [*up.children, *t.children]:
+        if to.dep_ == "prep" and to.lower_ == "to" and to.i == up.i + 1:
+            return next((g for g in to.children if g.dep_ == "pobj"
+                         and any(n.dep_ == "nummod" for n in g.children)), None)
+    return None
 
 
 def _second_subject(t: Token) -> Token | None:
