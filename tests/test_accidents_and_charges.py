@@ -124,3 +124,12 @@ def test_a_person_shot_with_no_armed_role_is_a_civilian_attacked() -> None:
     (attack,) = [e for e in newsevents.process(text, published="2025-05-14T18:00:00+01:00")
                  if e.type == "ASSAULT"]
     assert attack.acled is not None and attack.acled.sub_event_type == "Attack"
+
+
+def test_a_date_the_parser_made_a_subject_is_not_who_struck() -> None:
+    # a police blotter's entry: the parser gives "was" two subjects, the date and the vehicle
+    text = ("The following are the reports recorded by the county police. October 22: ACCIDENT – "
+            "A vehicle driven by Tom Ray, no age or address reported, was southbound on Mill Road "
+            "in Pana Township when it struck the back of a vehicle, which was parked off the road.")
+    events = newsevents.process(text, published="2019-10-25")
+    assert not any(e.type == "ASSAULT" for e in events)

@@ -164,13 +164,21 @@ def subject(t: Token, depth: int = 0) -> Token | None:
     (``SUBJECT_LENDERS``: the first whose case holds lends it)."""
     if is_passive(t):
         return _passive_agent(t)
-    own = child(t, "nsubj") or child(t, "expl")  # not csubj: "Meeting X, Y hailed"
+    own = _own_subject(t) or child(t, "expl")  # not csubj: "Meeting X, Y hailed"
     if own is not None or depth > 4 or t.head.i == t.i:
         return own
     for holds, lend in SUBJECT_LENDERS:
         if holds(t):
             return lend(t, depth)
     return None
+
+
+def _own_subject(t: Token) -> Token | None:
+    """The verb's subject; of two the parser gave it ("October 22: ACCIDENT - A vehicle ... was
+    southbound"), not the date: a date says when, not who."""
+    subjects = [c for c in t.children if c.dep_ == "nsubj"]
+    return next((c for c in subjects if c.ent_type_ not in ("DATE", "TIME")),
+                subjects[0] if subjects else None)
 
 
 def _passive_agent(t: Token) -> Token | None:
