@@ -141,7 +141,7 @@ def _object_of(t: Token, _row: TriggerRow, c: Condition, _ctx: MatchContext) -> 
 
 def _phrase_words(t: Token, _row: TriggerRow, c: Condition, ctx: MatchContext) -> bool:
     """"p~with:@weapon": a "with" phrase of the trigger holds a value."""
-    objs = syntax.noun_preps(t, (c.prep,)) if t.pos_ == "NOUN" else syntax.preps(t, (c.prep,))
+    objs = syntax.noun_preps(t, (c.prep,))
     return any(words_match(list(o.subtree), c.values, ctx.tables) for o in objs)
 
 

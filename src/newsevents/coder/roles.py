@@ -453,8 +453,7 @@ def _head_phrase(finder: ActorFinder, t: Token, h: Token, spec: str, which: str)
     ("Ukrainian"), not generic words, and a phrase that holds the trigger itself
     ("demonstrators protesting X") is not read into."""
     modifier = spec in MODIFIER_SPECS
-    holds_trigger = h.left_edge.i <= t.i <= h.right_edge.i
-    return finder.phrase(h, deep=not modifier and not holds_trigger,
+    return finder.phrase(h, deep=not modifier and not syntax.holds(h, t),
                          generic=which == "actor" and not modifier)
 
 

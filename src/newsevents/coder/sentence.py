@@ -236,8 +236,7 @@ class SentenceCoder:
             return set()
         # "demonstrators protesting election results in Monrovia": a subject phrase that holds
         # the trigger is not read into (its town is no government)
-        holds_trigger = subj.left_edge.i <= t.i <= subj.right_edge.i
-        return {a.sector for a in self.finder.phrase(subj, deep=not holds_trigger).actors
+        return {a.sector for a in self.finder.phrase(subj, deep=not syntax.holds(subj, t)).actors
                 if a.sector}
 
     def sentence_drafts(self, sent: Span) -> list[Draft]:

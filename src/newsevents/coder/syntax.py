@@ -137,8 +137,13 @@ def preps(t: Token, names: Collection[str] | None = None, via_object: bool = Fal
     return out
 
 
+def holds(head: Token, t: Token) -> bool:
+    """The phrase of ``head`` holds ``t`` ("demonstrators protesting X": the protesting)."""
+    return head.left_edge.i <= t.i <= head.right_edge.i
+
+
 def noun_preps(t: Token, names: Collection[str]) -> list[Token]:
-    """Objects of prepositions on the noun ``t``; for an object noun, those the parser hung on
+    """Objects of prepositions on ``t``; for an object noun with none, those the parser hung on
     its verb after it ("opened investigations against 28 officials", "deflected attacks on his
     loyalty")."""
     found = preps(t, names)
