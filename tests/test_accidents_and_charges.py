@@ -143,3 +143,12 @@ def test_a_modal_joined_by_a_hyphen_is_no_demand() -> None:
     demands = [e for e in events if e.type == "REQUEST"]
     assert [e.evidence.trigger for e in demands] == ["must"]
     assert demands[0].evidence.sentence.startswith("The league must")
+
+
+def test_a_greeting_is_no_welcome_of_a_party() -> None:
+    text = ("Hello and welcome to the live coverage of Match 14 of the IPL 2020 between Chennai "
+            "Super Kings and Sunrisers Hyderabad at Dubai International Stadium in Dubai. The "
+            "minister welcomed the ceasefire on Monday.")
+    events = newsevents.process(text, published="2024-05-17")
+    assert [e.evidence.sentence.startswith("The minister") for e in events
+            if e.type == "SUPPORT"] == [True]
