@@ -135,10 +135,10 @@ def test_a_date_the_parser_made_a_subject_is_not_who_struck() -> None:
     assert not any(e.type == "ASSAULT" for e in events)
 
 
-def test_a_modal_joined_by_a_hyphen_is_no_demand() -> None:
+def test_a_modal_made_a_noun_is_no_demand() -> None:
     text = ("The coach spoke on Friday. It is a must-win game for the Lakers on Sunday, and the "
-            "new phone is a must-have for students. The league must punish the club, the mayor "
-            "said.")
+            "new phone is a must-have for students. Her first post is a must read for everyone. "
+            "The league must punish the club, the mayor said.")
     events = newsevents.process(text, published="2024-05-17")
     demands = [e for e in events if e.type == "REQUEST"]
     assert [e.evidence.trigger for e in demands] == ["must"]

@@ -197,11 +197,13 @@ def _names_a_party(t: Token, row: TriggerRow) -> bool:
     return t.pos_ == "VERB" and t.dep_ == "compound" and t.head.pos_ == "NOUN"
 
 
-def _hyphened_modal(t: Token, row: TriggerRow) -> bool:
-    """"a must-win game", "a must-have for students": a modal joined by a hyphen to the word
-    after it makes a modifier or a noun of them, not a demand."""
-    return row.pos == "AUX" and not t.whitespace_ and t.i + 1 < len(t.doc) and \
-        t.doc[t.i + 1].text in ("-", "\u2011")
+def _modal_as_noun(t: Token, row: TriggerRow) -> bool:
+    """"a must-win game", "a must-have for students", "a must read": a modal joined by a hyphen
+    to the word after it, or after an article, makes a modifier or a noun, not a demand."""
+    if row.pos != "AUX":
+        return False
+    hyphened = not t.whitespace_ and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("-", "\u2011")
+    return hyphened or (t.i > 0 and t.doc[t.i - 1].lower_ in ("a", "an", "the"))
 
 
 # Nouns that name when a span began ("since the start of the invasion").
@@ -227,4 +229,4 @@ NoHappening = Callable[[Token, TriggerRow], bool]
 NOT_HAPPENINGS: tuple[NoHappening, ...] = (
     _status_word, _people_by_their_state, _kind_of_weapon_or_unit, _standing, _cumulative_toll,
     _fled_from, _span_of_many, _measured, _time_since, _backed_party, _names_a_party,
-    _describes_party, _hyphened_modal)
+    _describes_party, _modal_as_noun)
