@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import coder_words, plover_types
+from ..lexicon import actor_words, coder_words, plover_types
 from ..resolve.actor_phrase import sector_index
 from ..resolve.words import singular
 from . import syntax
@@ -203,7 +203,7 @@ def _modal_as_noun(t: Token, row: TriggerRow) -> bool:
     if row.pos != "AUX":
         return False
     hyphened = not t.whitespace_ and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("-", "\u2011")
-    return hyphened or (t.i > 0 and t.doc[t.i - 1].lower_ in ("a", "an", "the"))
+    return hyphened or (t.i > 0 and t.doc[t.i - 1].lower_ in actor_words("determiner"))
 
 
 # Nouns that name when a span began ("since the start of the invasion").
