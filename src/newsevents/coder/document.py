@@ -55,8 +55,8 @@ def _related(a: Draft, b: Draft) -> bool:
     """One trigger is an argument or part of the other's clause ("a strike ... killed")."""
     if a.token.sent.start != b.token.sent.start or a.token.i == b.token.i:
         return False
-    if a.token.i in syntax.earlier_clauses(b.token) or b.token.i in syntax.earlier_clauses(a.token):
-        return False  # "Clashes erupted after gunmen killed a commander": two happenings
+    if syntax.told_one_before_the_other(a.token, b.token):
+        return False
     a_clause = {x.i for x in a.clause}
     b_clause = {x.i for x in b.clause}
     return b.token.i in a_clause or a.token.i in b_clause or _split_coordination(a.token, b.token)

@@ -41,7 +41,6 @@ from .syntax import (
     ancestors_in_sentence,
     core_tokens,
     direct_object,
-    earlier_clauses,
     is_passive,
     named_person,
     new_subject,
@@ -50,6 +49,7 @@ from .syntax import (
     past_heading,
     subheading,
     subject,
+    told_one_before_the_other,
 )
 from .tables import load_tables
 
@@ -324,9 +324,8 @@ def same_happening(a: Draft, b: Draft, need_anchor: bool = True) -> bool:
         return False
     if a.token.doc is b.token.doc and (told_as_next(a) or told_as_next(b)):
         return False  # "Iwaya later met Premier Li Qiang": a meeting after the one told before
-    if a.token.doc is b.token.doc and (a.token.i in earlier_clauses(b.token) or
-                                       b.token.i in earlier_clauses(a.token)):
-        return False  # "Clashes erupted after gunmen killed a commander": two happenings
+    if a.token.doc is b.token.doc and told_one_before_the_other(a.token, b.token):
+        return False
     if a.token.doc is b.token.doc and _one_of_many(*sorted((a, b), key=lambda d: d.token.i)):
         return False
     return _places_agree(a, b) and _dates_agree(a, b) and _tolls(a, b) != "different" and (

@@ -541,6 +541,12 @@ def called(span: Span, noun: str) -> bool:
             or (after is not None and after.lower_ == noun))
 
 
+def told_one_before_the_other(a: Token, b: Token) -> bool:
+    """One of two words of a sentence is told in a clause it puts before the other ("Clashes
+    erupted after gunmen killed a commander"): they tell two happenings."""
+    return a.i in earlier_clauses(b) or b.i in earlier_clauses(a)
+
+
 def earlier_clauses(t: Token) -> set[int]:
     """The words of the clauses of ``t``'s sentence that a mark of an earlier time puts before
     its act ("rioters burned the office after a teenager died in police custody"), outside the
