@@ -354,6 +354,16 @@ def test_parties_that_act_together_address_each_other() -> None:
     assert event.recipient == ()
 
 
+def test_an_inquiry_addresses_no_one() -> None:
+    text = ("Thieves stole equipment from a hospital in Kobe, Japan, on Sunday. The police are "
+            "investigating the incident as a case of theft.")
+    events = code_article(nlp()(text), article(text), mentions_from_spec(
+        text, "Thieves=-/CRM;@Kobe=JPN/city;@Japan=JPN/country;The police=-/COP"),
+        {"pipeline": "test"}, implied_parties=True)
+    inquiry = next(e for e in events if e.type == "ACCUSE")
+    assert inquiry.recipient == ()
+
+
 STRIKE = "Turkish drones struck Syrian army positions in Syria on Tuesday."
 REGION_SPEC = "Turkish=TUR;Syrian army=SYR/MIL;Government forces=SYR/MIL;@Syria=SYR/country;"
 
