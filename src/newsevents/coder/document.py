@@ -244,14 +244,13 @@ def fill_domestic(d: Draft, main: tuple[str, ...], tables: Tables) -> None:
         _country_domestic(d, role, other, home, tables)
 
 
-def addressee_from_story(d: Draft, main: tuple[str, ...], tables: Tables) -> None:
+def addressee_from_story(d: Draft, main: tuple[str, ...]) -> None:
     """A statement that names no one it addresses ("the UK has urged an end to the violence",
     "regulators are demanding answers") is addressed to the country the story is about: its
     government, its police, its firms (on the dev sets, a domestic story's statements mostly
     answer parties of the speaker's own country). Not when the act is between the parties it
-    names ("India and Pakistan agreed"): they address each other; not an inquiry ("police are
-    investigating the theft"), which addresses no one, nor a denial, which answers whoever made
-    the charge."""
+    names ("India and Pakistan agreed"): they address each other; nor an inquiry ("police are
+    investigating the theft"), which addresses no one."""
     if d.recipient or d.type not in plover_types("addressee") or not main or len(d.actor) > 1 \
             or d.mode == "investigate":
         return

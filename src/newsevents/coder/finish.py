@@ -493,7 +493,7 @@ def _settled(d: Draft, story: Story) -> Place | None:
     _fill_from_sentence_country(d, story.by_part[front.part_of(d.token)], story.tables)
     document.fill_domestic(d, story.main, story.tables)
     if story.implied_parties:
-        document.addressee_from_story(d, story.main, story.tables)
+        document.addressee_from_story(d, story.main)
     place = d.place.place if d.place else None
     for rule in EVENT_RULES:
         place = rule(d, place, story)
