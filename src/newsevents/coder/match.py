@@ -134,6 +134,26 @@ def _passive(t: Token, _row: TriggerRow, _c: Condition, _ctx: MatchContext) -> b
     return syntax.is_passive(t)
 
 
+_QUESTION_NOUNS = frozenset({"question", "query"})
+_WHETHER = frozenset({"if", "whether"})
+
+
+def _question(t: Token, _row: TriggerRow, _c: Condition, _ctx: MatchContext) -> bool:
+    """"asked whether the talks would resume", "asked how it compared", "'Could it live
+    there?' Malaska asked", "asked Mr Malone five questions": what is asked is a question, not a
+    deed (the asked party is to answer, not to act)."""
+    for c in t.children:
+        if c.dep_ == "dobj" and lemma_of(c) in _QUESTION_NOUNS:
+            return True
+        if c.dep_ != "ccomp":
+            continue
+        first = next(iter(c.subtree))
+        if first.lower_ in _WHETHER or first.tag_ in ("WDT", "WP", "WRB") or any(
+                x.text == "?" for x in c.subtree):
+            return True
+    return False
+
+
 def _object_of(t: Token, _row: TriggerRow, c: Condition, _ctx: MatchContext) -> bool:
     """"pobj=PREP": the noun is the object of PREP."""
     return t.dep_ == "pobj" and t.head.lower_ in c.values
@@ -182,7 +202,7 @@ def _words(t: Token, _row: TriggerRow, c: Condition, ctx: MatchContext) -> bool:
 _HOLDS: dict[str, Holds] = {
     "light": _light, "xcomp": _has_child_dep, "ccomp": _has_child_dep, "saidby": _said_by,
     "poss": _possessed, "modifier": _modifier, "noobj": _no_object, "foreign": _foreign,
-    "passive": _passive,
+    "passive": _passive, "question": _question,
     "subsector": _subsector, "prt": _particle, "prep": _preposition, "pobj": _object_of,
     "p": _phrase_words, **dict.fromkeys(_WORDS_OF, _words),
 }

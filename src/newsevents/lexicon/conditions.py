@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 # Flags hold or not by themselves; keyed conditions test words (see triggers.tsv's header).
-FLAGS = ("light", "poss", "noobj", "foreign", "xcomp", "ccomp", "saidby", "modifier", "passive")
+FLAGS = ("light", "poss", "noobj", "foreign", "xcomp", "ccomp", "saidby", "modifier", "passive",
+         "question")
 KEYS = ("obj", "sub", "clause", "sent", "mod", "prt", "prep", "pobj", "p", "subsector")
 _KEYED = re.compile(r"^(!?)(" + "|".join(KEYS) + r")(~|=)(.*)$")
 
