@@ -103,6 +103,16 @@ def test_the_definite_event_noun_refers_back_to_the_happening_told_before() -> N
     assert "refers-back" in shooting.evidence.rule
 
 
+def test_control_of_no_place_named_is_of_the_ground_told_before() -> None:
+    text = ("Syrian army enters key town in Idlib\n\nSyrian government forces entered parts of "
+            "the town of Saraqib in Idlib province on Monday, state media said. Turkey sent more "
+            "troops to the border on Sunday.\n\nA war monitor said rebels were trying to regain "
+            "control.")
+    events = [e for e in _events(text, "2020-03-03T10:00:00+00:00") if e.type == "ASSAULT"]
+    assert [e.evidence.trigger for e in events] == ["entered"]
+    assert any("regain control" in m.sentence for m in events[0].mentions)
+
+
 def test_an_event_noun_with_a_place_and_day_of_its_own_is_another_happening() -> None:
     text = ("Gunmen attacked a bus in Kano on Monday.\n\n"
             "The attack on a market in Lagos on Tuesday killed five people.")

@@ -532,7 +532,8 @@ def _refers_back(d: Draft) -> bool:
     place and date of its sentence are another happening's."""
     t = d.token
     if t.pos_ == "VERB":
-        return _done_to_someone_named_before(d) or _done_by_a_happening_told_before(d)
+        return _done_to_someone_named_before(d) or _done_by_a_happening_told_before(d) or \
+            _control_of_what_told_before(d)
     if t.pos_ != "NOUN" or not _definite(t):
         return False
     return not any(x.like_num or x.ent_type_ in _OWN_DETAILS for x in t.subtree if x.i != t.i)
@@ -553,6 +554,15 @@ def _done_by_a_happening_told_before(d: Draft) -> bool:
         return False
     rows = load_tables().triggers.get((subj.lemma_.lower(), "NOUN"), ())
     return any(r.type == d.type for r in rows)
+
+
+def _control_of_what_told_before(d: Draft) -> bool:
+    """"Government forces entered the town ... rebels were trying to regain control": control
+    taken or regained, of no place named and on no day of its own, is of the ground a telling
+    before fought over."""
+    obj = direct_object(d.token)
+    return obj is not None and lemma_of(obj) == "control" and d.place is None and \
+        not d.date_from_text and not any(c.dep_ == "prep" for c in obj.children)
 
 
 def _done_to_someone_named_before(d: Draft) -> bool:
