@@ -134,6 +134,13 @@ def _passive(t: Token, _row: TriggerRow, _c: Condition, _ctx: MatchContext) -> b
     return syntax.is_passive(t)
 
 
+def _result(t: Token, _row: TriggerRow, _c: Condition, _ctx: MatchContext) -> bool:
+    """"The weather should ease by Thursday, allowing PG&E to restore power": a participle after
+    its clause's verb, with no subject or conjunction of its own, tells what that act led to."""
+    return t.tag_ == "VBG" and t.dep_ == "advcl" and t.i > t.head.i and \
+        syntax.child(t, "nsubj", "nsubjpass", "mark") is None
+
+
 _QUESTION_NOUNS = frozenset({"question", "query"})
 _WHETHER = frozenset({"if", "whether"})
 
@@ -202,7 +209,7 @@ def _words(t: Token, _row: TriggerRow, c: Condition, ctx: MatchContext) -> bool:
 _HOLDS: dict[str, Holds] = {
     "light": _light, "xcomp": _has_child_dep, "ccomp": _has_child_dep, "saidby": _said_by,
     "poss": _possessed, "modifier": _modifier, "noobj": _no_object, "foreign": _foreign,
-    "passive": _passive, "question": _question,
+    "passive": _passive, "question": _question, "result": _result,
     "subsector": _subsector, "prt": _particle, "prep": _preposition, "pobj": _object_of,
     "p": _phrase_words, **dict.fromkeys(_WORDS_OF, _words),
 }
