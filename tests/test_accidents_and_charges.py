@@ -145,6 +145,14 @@ def test_a_modal_made_a_noun_is_no_demand() -> None:
     assert demands[0].evidence.sentence.startswith("The league must")
 
 
+def test_a_question_asks_and_tells_no_happening() -> None:
+    text = ("The council met on Monday. Animals or pets allowed? \u201cAre people to suspend "
+            "their lives for that length of time?\u201d he said. A reporter asked Smith, "
+            "\u201cDid police arrest the men?\u201d Police arrested two men on Monday.")
+    events = newsevents.process(text, published="2024-05-17")
+    assert sorted(e.evidence.trigger for e in events) == ["arrested", "asked", "met"]
+
+
 def test_a_greeting_is_no_welcome_of_a_party() -> None:
     text = ("Hello and welcome to the live coverage of Match 14 of the IPL 2020 between Chennai "
             "Super Kings and Sunrisers Hyderabad at Dubai International Stadium in Dubai. The "

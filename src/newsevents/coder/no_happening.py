@@ -223,10 +223,28 @@ def _time_since(t: Token, row: TriggerRow) -> bool:
     return prep.lower_ == "since"
 
 
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "\u2018", "\u2019", "'"})
+
+
+def _asked(t: Token, row: TriggerRow) -> bool:
+    """"Animals or pets allowed?", "'Are people to suspend their lives for that long?' he
+    said": a word of a question asks, it does not tell (but "a reporter asked her, 'Did you
+    ...?'": the asking is told before the quoted question)."""
+    del row  # the rules of NOT_HAPPENINGS share one signature
+    for x in t.sent:
+        if x.i <= t.i:
+            continue
+        if x.text in _QUOTES:
+            return False
+        if x.text == "?":
+            return True
+    return False
+
+
 # Words that tell no happening of their own, whatever their row: the trigger's drafts are not
 # built when one of these holds.
 NoHappening = Callable[[Token, TriggerRow], bool]
 NOT_HAPPENINGS: tuple[NoHappening, ...] = (
     _status_word, _people_by_their_state, _kind_of_weapon_or_unit, _standing, _cumulative_toll,
     _fled_from, _span_of_many, _measured, _time_since, _backed_party, _names_a_party,
-    _describes_party, _modal_as_noun)
+    _describes_party, _modal_as_noun, _asked)
