@@ -179,7 +179,10 @@ def _object_tokens(t: Token) -> list[Token]:
 
 def _subject_tokens(t: Token) -> list[Token]:
     """The subject's words; for "it" or "they" in a clause hung on another verb ("a vehicle ...
-    was southbound when it struck the back of a car"), that verb's subject's too."""
+    was southbound when it struck the back of a car"), that verb's subject's too; a modal's are
+    its verb's ("the weather should ease")."""
+    if t.dep_ == "aux" and t.head.pos_ in ("VERB", "AUX"):
+        t = t.head
     subj = syntax.subject(t) if t.pos_ in ("VERB", "AUX") else None
     if subj is None:
         return []
