@@ -153,6 +153,14 @@ def test_a_question_asks_and_tells_no_happening() -> None:
     assert sorted(e.evidence.trigger for e in events) == ["arrested", "asked", "met"]
 
 
+def test_a_word_of_a_name_tells_no_happening() -> None:
+    text = ("Police arrested two reporters in Minsk on Monday. The Committee to Protect "
+            "Journalists condemned the arrests on Tuesday. NASA plans to fly its Volatiles "
+            "Investigating Polar Exploration Rover in 2022.")
+    events = newsevents.process(text, published="2024-05-17")
+    assert sorted(e.evidence.trigger for e in events) == ["arrested", "condemned"]
+
+
 def test_a_greeting_is_no_welcome_of_a_party() -> None:
     text = ("Hello and welcome to the live coverage of Match 14 of the IPL 2020 between Chennai "
             "Super Kings and Sunrisers Hyderabad at Dubai International Stadium in Dubai. The "

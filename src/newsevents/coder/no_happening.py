@@ -4,7 +4,8 @@ has always denied"), a cumulative toll ("the insurgency has killed 4,000"), a fl
 fighting, a span of many ("weeks of protests"), a measure or a pattern ("the rate of attacks"),
 the time since a happening, and a party named by what backs it, by what it has done or by a
 verb form hung on its noun ("Iran-backed militias", "Turkey, which has backed rebels", "members
-of a kidnapping gang"). ``SentenceCoder`` builds no draft for such a trigger.
+of a kidnapping gang"), a question ("Animals or pets allowed?") and a word of a name ("the
+Committee to Protect Journalists"). ``SentenceCoder`` builds no draft for such a trigger.
 """
 
 from __future__ import annotations
@@ -241,10 +242,23 @@ def _asked(t: Token, row: TriggerRow) -> bool:
     return False
 
 
+# Entity labels of names that may hold a word of an act ("Committee to Protect Journalists").
+_NAMES = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
+
+
+def _in_a_name(t: Token, row: TriggerRow) -> bool:
+    """"NASA's Volatiles Investigating Polar Exploration Rover", "the Committee to Protect
+    Journalists": a capitalised word inside a name, in running text (not a title, whose words
+    are all capitalised), is part of the name."""
+    del row  # the rules of NOT_HAPPENINGS share one signature
+    return t.ent_type_ in _NAMES and t.text[:1].isupper() and t.i != t.sent.start and \
+        t.doc.user_data.get(syntax.PART_KEY) != "headline" and not syntax.subheading(t.sent)
+
+
 # Words that tell no happening of their own, whatever their row: the trigger's drafts are not
 # built when one of these holds.
 NoHappening = Callable[[Token, TriggerRow], bool]
 NOT_HAPPENINGS: tuple[NoHappening, ...] = (
     _status_word, _people_by_their_state, _kind_of_weapon_or_unit, _standing, _cumulative_toll,
     _fled_from, _span_of_many, _measured, _time_since, _backed_party, _names_a_party,
-    _describes_party, _modal_as_noun, _asked)
+    _describes_party, _modal_as_noun, _asked, _in_a_name)
