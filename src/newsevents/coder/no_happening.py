@@ -224,9 +224,6 @@ def _time_since(t: Token, row: TriggerRow) -> bool:
     return prep.lower_ == "since"
 
 
-_QUOTES = frozenset({'"', "\u201c", "\u201d", "\u2018", "\u2019", "'"})
-
-
 def _asked(t: Token, row: TriggerRow) -> bool:
     """"Animals or pets allowed?", "'Are people to suspend their lives for that long?' he
     said": a word of a question asks, it does not tell (but "a reporter asked her, 'Did you
@@ -235,7 +232,7 @@ def _asked(t: Token, row: TriggerRow) -> bool:
     for x in t.sent:
         if x.i <= t.i:
             continue
-        if x.text in _QUOTES:
+        if x.is_quote:
             return False
         if x.text == "?":
             return True
