@@ -29,6 +29,9 @@ SETTINGS: dict[str, tuple[type[Any], str]] = {
     "implied_parties": (bool, "parties the text implies but does not name: a statement's "
                               "addressee (the article's main country), the state forces that "
                               "use force on a protest; false: left empty"),
+    "strict_happenings": (bool, "drop readings that are rarely events on real pages: a verb in "
+                                "the simple present outside the titles, an act of will done by "
+                                "a thing; false: the rules keep them"),
     "parse_filter": (bool, "spaCy's tagger and parser run only on sentences that hold a trigger "
                            "word, their neighbours and the lead; entities on every sentence"),
     "tables_dir": (str, "a folder of the user's own tables (triggers.tsv, actors.tsv, ...) whose "
@@ -39,7 +42,7 @@ SETTINGS: dict[str, tuple[type[Any], str]] = {
 
 # Settings added after the first release, off by default: off, they leave the configuration
 # hash (the ``config`` of every event's provenance) as it was before they existed.
-ADDED_OFF = ("parse_filter", "implied_parties")
+ADDED_OFF = ("parse_filter", "implied_parties", "strict_happenings")
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class Options:
     tables_dir: str
     parse_filter: bool = False
     implied_parties: bool = False
+    strict_happenings: bool = False
 
     @property
     def config_hash(self) -> str:

@@ -26,7 +26,8 @@ def code(doc: Doc, article: Article, mentions: Mentions, opts: Options,
     """Every event the article reports, in text order, each explained by its evidence;
     ``parts`` are the parsed and resolved headline and standfirst (``front``)."""
     events = code_article(doc, article, mentions, provenance(opts), parts,
-                          implied_parties=opts.implied_parties)
+                          implied_parties=opts.implied_parties,
+                          strict_happenings=opts.strict_happenings)
     if opts.sentence_model:
         drop = opts.sentence_model_drop if opts.sentence_model_drop and _in_article(doc) else 0.0
         events, _dropped = review(events, shared_model(), drop)

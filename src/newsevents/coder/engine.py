@@ -279,14 +279,14 @@ def _leftovers(coder: SentenceCoder, sent: Span, drafts: list[Draft],
 
 
 def _front_drafts(parts: tuple[front.FrontPart, ...], article: Article,
-                  tables: Tables) -> tuple[list[Draft], PlaceMention | None]:
+                  tables: Tables, strict: bool) -> tuple[list[Draft], PlaceMention | None]:
     """The drafts of the headline and standfirst, and the standfirst's dateline town."""
     drafts: list[Draft] = []
     dateline = None
     for part in parts:
         part.doc.user_data[front.PART_KEY] = part.name
         coder = SentenceCoder(part.doc, front.part_article(article, part.doc.text),
-                              part.mentions, tables)
+                              part.mentions, tables, strict=strict)
         for sent in part.doc.sents:
             if not front.copies_body(sent.text, article.body):
                 drafts.extend(coder.sentence_drafts(sent))
@@ -387,13 +387,13 @@ def _police_town(body: str, mentions: Mentions, main: tuple[str, ...]) -> PlaceM
 def code_article(doc: Doc, article: Article, mentions: Mentions,
                  provenance: dict[str, str],
                  parts: tuple[front.FrontPart, ...] = (), *,
-                 implied_parties: bool = False) -> list[Event]:
+                 implied_parties: bool = False, strict_happenings: bool = False) -> list[Event]:
     """The article's events; ``parts`` are its parsed headline and standfirst (``front``);
-    ``implied_parties``: the setting of that name (``document.addressee_from_story``,
-    ``finish.actor_state_forces``)."""
+    ``implied_parties`` and ``strict_happenings``: the settings of those names
+    (``document.addressee_from_story``, ``finish.actor_state_forces``; ``strict_happenings``)."""
     tables = load_tables()
-    coder = SentenceCoder(doc, article, mentions, tables)
-    front_drafts, front_dateline = _front_drafts(parts, article, tables)
+    coder = SentenceCoder(doc, article, mentions, tables, strict=strict_happenings)
+    front_drafts, front_dateline = _front_drafts(parts, article, tables, strict_happenings)
     if coder.dateline is None and front_dateline is not None:
         # "HANOI, Vietnam (AP) -" opening the standfirst is the story's dateline
         coder.dateline = front_dateline

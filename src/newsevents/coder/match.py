@@ -13,7 +13,7 @@ from . import syntax
 from .tables import Tables, TriggerRow, load_tables
 
 __all__ = ["FLAGS", "NOMINAL_DEPS", "Condition", "MatchContext", "find_row", "lemma_of",
-           "parse_condition", "row_fires", "trigger_pos", "words_match"]
+           "parse_condition", "row_fires", "said_by", "trigger_pos", "words_match"]
 
 NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "pcomp")
 
@@ -80,9 +80,14 @@ def _has_child_dep(t: Token, _row: TriggerRow, c: Condition, _ctx: MatchContext)
     return any(ch.dep_ == c.key for ch in t.children)
 
 
-def _said_by(t: Token, _row: TriggerRow, _c: Condition, ctx: MatchContext) -> bool:
-    say = ctx.tables.cues.get("say", {})
+def said_by(t: Token, tables: Tables) -> bool:
+    """A verb of saying governs the word ("the Palestinians reject ..., Erakat said")."""
+    say = tables.cues.get("say", {})
     return any(lemma_of(a) in say for a in syntax.ancestors_in_sentence(t))
+
+
+def _said_by(t: Token, _row: TriggerRow, _c: Condition, ctx: MatchContext) -> bool:
+    return said_by(t, ctx.tables)
 
 
 def _possessed(t: Token, _row: TriggerRow, _c: Condition, _ctx: MatchContext) -> bool:

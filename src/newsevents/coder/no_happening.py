@@ -249,7 +249,7 @@ def _in_a_name(t: Token, row: TriggerRow) -> bool:
     are all capitalised), is part of the name."""
     del row  # the rules of NOT_HAPPENINGS share one signature
     return t.ent_type_ in _NAMES and t.text[:1].isupper() and t.i != t.sent.start and \
-        t.doc.user_data.get(syntax.PART_KEY) != "headline" and not syntax.subheading(t.sent)
+        not syntax.in_title(t)
 
 
 # Words that tell no happening of their own, whatever their row: the trigger's drafts are not

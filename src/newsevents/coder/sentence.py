@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import pair_nouns, plover_types
 from ..records import Article, DateMention, DateSpan, Fatalities, Mentions, PlaceMention, Quantity
 from . import acled as acled_mod
-from . import build_rules, context, document, slots, syntax
+from . import build_rules, context, document, slots, strict_happenings, syntax
 from .absorbed import absorbed
 from .build_rules import Parties, Setting
 from .draft import Draft
@@ -205,8 +205,10 @@ class SentenceCoder:
     """Codes one parsed text sentence by sentence; holds what its sentences share (the
     story's dateline, day and countries)."""
 
-    def __init__(self, doc: Doc, article: Article, mentions: Mentions, tables: Tables) -> None:
+    def __init__(self, doc: Doc, article: Article, mentions: Mentions, tables: Tables, *,
+                 strict: bool = False) -> None:
         self.doc, self.article, self.mentions, self.tables = doc, article, mentions, tables
+        self.strict = strict  # the setting of ``strict_happenings``
         self.finder = ActorFinder(doc, mentions, frozenset(tables.classes.get("civilian", {})),
                                   pair_nouns("as_head"), tables.attack_nouns)
         self.published = slots.published_day(article.published)
@@ -275,9 +277,11 @@ class SentenceCoder:
         """The trigger's codable drafts; what another event fears or discusses ("concern that
         Russia may offer") is not a happening of its own."""
         embedded = any(a.i in rows for a in syntax.ancestors_in_sentence(t))
-        if any(rule(t, row) for rule in NOT_HAPPENINGS):
+        if any(rule(t, row) for rule in NOT_HAPPENINGS) or (
+                self.strict and any(rule(t, row) for rule in strict_happenings.NOT_HAPPENINGS)):
             return []
         return [d for d in self.build(t, row, others) if _codable(d) and not (
+            self.strict and any(rule(d) for rule in strict_happenings.NOT_EVENTS)) and not (
             embedded and d.modality == "hypothetical") and not context.conditional(t)]
 
     def _nested(self, t: Token, row: TriggerRow) -> set[int]:

@@ -441,6 +441,12 @@ def subheading(sent: Span) -> bool:
     return (not before.strip() or before.endswith("\n\n")) and after.startswith("\n\n")
 
 
+def in_title(t: Token) -> bool:
+    """The word is in the headline or in a subheading, whose words tell the story's news in the
+    present and are all capitalised."""
+    return t.doc.user_data.get(PART_KEY) == "headline" or subheading(t.sent)
+
+
 def residence(x: Token) -> bool:
     """"Christopher Tays, 32, of Franklin": a town a named person (given with an age, or read as
     a person) is "of" is where the person lives, not where the act was done nor a party of it

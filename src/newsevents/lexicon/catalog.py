@@ -141,6 +141,8 @@ ACTOR_WORD_LISTS: dict[str, str] = {
                         "was made or who gave it (\"Iranian-made drones\"): no party",
     "holder-participle": "participles after a state's name and a hyphen that say who holds a "
                          "place (\"the Russian-occupied plant\"): no party of what is done to it",
+    "party-noun": "common nouns that name people or a body and give no sector (\"the allies\", "
+                  "\"the city\"): the subject of an act of will that is one is a party, not a thing",
 }
 CODER_WORD_LISTS: dict[str, str] = {
     "suppressing-phrasal": "a light verb and its particle that end what their object names "
@@ -344,6 +346,8 @@ PLOVER_PROPERTIES = (
               "else, it happened in that state"),
     _property("model_detects", "the sentence model was trained to tell it from plain prose; "
               "the model gate may drop it"),
+    _property("willed", "an act of will: done by a party, never by a thing (the "
+              "strict_happenings setting drops it when its subject is a thing)"),
 )
 
 
