@@ -1,6 +1,6 @@
 """The ``strict_happenings`` setting (off by default): a verb in the simple present outside the
-titles, and an act of will done by a thing, are no events; its exceptions stay events; off, the
-rules keep every one of them."""
+titles, a warning that threatens nothing and an act of will done by a thing are no events; its
+exceptions stay events; off, the rules keep every one of them."""
 
 from __future__ import annotations
 
@@ -27,6 +27,10 @@ def _triggers(text: str, strict: bool) -> list[tuple[str, str]]:
     ("The new device provided clinicians with quick results.", ("AID", "provided")),
     ("The new law allowed thousands of refugees to stay in the country.",
      ("CONCEDE", "allowed")),
+    # forceless-warning: a warning of what may happen, or advice, is no threat
+    ("Aid agencies warned on Monday that thousands face famine.", ("THREATEN", "warned")),
+    ("Grayling warned on Monday against a one-size-fits-all approach.", ("THREATEN", "warned")),
+    ("Officials warned people to stay away from infected areas.", ("THREATEN", "warned")),
 ])
 def test_strict_drops_what_the_default_keeps(text: str, event: tuple[str, str]) -> None:
     assert event in _triggers(text, strict=False)
@@ -40,6 +44,13 @@ def test_strict_drops_what_the_default_keeps(text: str, event: tuple[str, str]) 
      ("REJECT", "reject")),
     # the past is no habit
     ("Police arrested three men in Lagos on Monday.", ("COERCE", "arrested")),
+    # a forceful warning is a threat: of what will be done, against a course, of retaliation
+    ("The minister warned that Iran would retaliate against any strike.",
+     ("THREATEN", "warned")),
+    ("He warned Russia against an invasion of Ukraine.", ("THREATEN", "warned")),
+    ("The army warned people in the north to move south or risk being targeted.",
+     ("THREATEN", "warned")),
+    ("The army warned of retaliation if the rebels attacked.", ("THREATEN", "warned")),
     # people or a body named by a common noun are parties, not things
     ("The allies offered new talks to Serbia on Monday.", ("AGREE", "offered")),
     ("The donors provided tents to the camp on Monday.", ("AID", "provided")),

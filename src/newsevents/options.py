@@ -30,8 +30,9 @@ SETTINGS: dict[str, tuple[type[Any], str]] = {
                               "addressee (the article's main country), the state forces that "
                               "use force on a protest; false: left empty"),
     "strict_happenings": (bool, "drop readings that are rarely events on real pages: a verb in "
-                                "the simple present outside the titles, an act of will done by "
-                                "a thing; false: the rules keep them"),
+                                "the simple present outside the titles, a warning that "
+                                "threatens nothing, an act of will done by a thing; false: the "
+                                "rules keep them"),
     "parse_filter": (bool, "spaCy's tagger and parser run only on sentences that hold a trigger "
                            "word, their neighbours and the lead; entities on every sentence"),
     "tables_dir": (str, "a folder of the user's own tables (triggers.tsv, actors.tsv, ...) whose "

@@ -11,6 +11,12 @@ gate's share ceilings move with their denominator (README, "How good is it"):
   stands ("Assange denies the allegations"), so is a statement someone is said to make ("The
   Palestinians reject the changes, Erakat said") and a caption's protest ("Farmers protest in
   Bathinda").
+- ``forceless-warning``: a warning is a threat (THREATEN) only when it is forceful, as PLOVER
+  defines it: of what will be done ("warned that it would retaliate"), of what befalls a party
+  that does not comply ("warned people to move south or risk being targeted"), to a party against
+  a course ("warned Russia against an invasion") or of retaliation ("warned of consequences");
+  "warned that thousands face famine" and "warned against a one-size-fits-all approach" tell no
+  threat.
 - ``done-by-a-thing``: an act of will (``willed`` in plover_types.tsv: agreeing, supporting,
   conceding, cooperating, giving aid, rejecting) whose subject is a common noun no dictionary
   knows as a party is what a thing does or holds ("Ambient lighting offers 30 colours", "the
@@ -53,6 +59,31 @@ def habitual_present(t: Token, row: TriggerRow) -> bool:
     return not (row.type in plover_types("verbal") and said_by(t, load_tables()))
 
 
+_WILL = frozenset({"will", "would", "shall", "'ll"})
+# What a forceful warning is of ("warned of retaliation").
+_FORCE_NOUNS = frozenset({"retaliation", "reprisal", "response", "consequence", "action",
+                          "punishment", "sanction", "force", "war", "attack", "strike"})
+
+
+def _forceful(t: Token) -> bool:
+    for c in t.children:
+        if c.dep_ in ("ccomp", "xcomp") and any(
+                a.dep_ == "aux" and a.lower_ in _WILL for a in c.children):
+            return True
+        if c.dep_ == "xcomp" and any(x.dep_ == "cc" and x.lower_ == "or" for x in c.subtree):
+            return True  # "to move south or risk being targeted": or else
+        if c.dep_ == "prep" and c.lower_ == "against" and syntax.child(t, "dobj") is not None:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of" and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in _FORCE_NOUNS for p in c.children):
+            return True
+    return False
+
+
+def forceless_warning(t: Token, row: TriggerRow) -> bool:
+    return row.type == "THREATEN" and t.lemma_.lower() == "warn" and not _forceful(t)
+
+
 def _phrase_head(tokens: tuple[Token, ...]) -> Token | None:
     inside = set(tokens)
     return next((x for x in tokens if x.head not in inside or x.head is x), None)
@@ -77,8 +108,10 @@ def done_by_a_thing(d: Draft) -> bool:
 
 
 # Trigger words the setting builds no draft for, as ``no_happening.NOT_HAPPENINGS``.
-NOT_HAPPENINGS: tuple[Callable[[Token, TriggerRow], bool], ...] = (habitual_present,)
+NOT_HAPPENINGS: tuple[Callable[[Token, TriggerRow], bool], ...] = (
+    habitual_present, forceless_warning)
 # Drafts the setting drops once their roles are read.
 NOT_EVENTS: tuple[Callable[[Draft], bool], ...] = (done_by_a_thing,)
 
-__all__ = ["NOT_EVENTS", "NOT_HAPPENINGS", "done_by_a_thing", "habitual_present"]
+__all__ = ["NOT_EVENTS", "NOT_HAPPENINGS", "done_by_a_thing", "forceless_warning",
+           "habitual_present"]
