@@ -207,6 +207,17 @@ def _modal_as_noun(t: Token, row: TriggerRow) -> bool:
     return hyphened or (t.i > 0 and t.doc[t.i - 1].lower_ in actor_words("determiner"))
 
 
+def _modal_perfect(t: Token, row: TriggerRow) -> bool:
+    """"the prize should have gone to Fleabag", "a report should have been taken", "they must
+    have known": a modal with "have" and a participle judges or guesses the past; it demands
+    nothing."""
+    if row.pos != "AUX" or t.dep_ != "aux":
+        return False
+    verb = t.head
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.i > t.i for c in verb.children)
+
+
 # Nouns that name when a span began ("since the start of the invasion").
 _SPAN_STARTS = frozenset({"start", "beginning", "outbreak", "onset", "launch", "end"})
 
@@ -258,4 +269,4 @@ NoHappening = Callable[[Token, TriggerRow], bool]
 NOT_HAPPENINGS: tuple[NoHappening, ...] = (
     _status_word, _people_by_their_state, _kind_of_weapon_or_unit, _standing, _cumulative_toll,
     _fled_from, _span_of_many, _measured, _time_since, _backed_party, _names_a_party,
-    _describes_party, _modal_as_noun, _asked, _in_a_name)
+    _describes_party, _modal_as_noun, _modal_perfect, _asked, _in_a_name)
