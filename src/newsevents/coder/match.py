@@ -147,23 +147,40 @@ def _result(t: Token, _row: TriggerRow, _c: Condition, _ctx: MatchContext) -> bo
 
 
 _QUESTION_NOUNS = frozenset({"question", "query"})
+# What a journalist asks a party for: its word on the story, not a deed.
+_ANSWER_NOUNS = frozenset({"comment", "response", "reaction", "answer", "interview"})
 _WHETHER = frozenset({"if", "whether"})
+# Dependents that say what is asked for or of whom ("asked Uganda to withdraw", "asked for help").
+_ASKED_FOR = frozenset({"dobj", "dative", "xcomp", "ccomp", "prep", "advcl", "oprd", "attr"})
+
+
+def _asks_a_question(c: Token) -> bool:
+    if c.dep_ == "dobj":
+        return lemma_of(c) in _QUESTION_NOUNS
+    if c.dep_ == "prep" and c.lower_ == "for":
+        return any(p.dep_ == "pobj" and lemma_of(p) in _ANSWER_NOUNS for p in c.children)
+    if c.dep_ == "punct":
+        return c.text == "?"
+    if c.dep_ == "advcl":  # "asked her if she had tried": the parser's conditional
+        return any(m.dep_ == "mark" and m.lower_ in _WHETHER for m in c.children)
+    if c.dep_ != "ccomp":
+        return False
+    first = next(iter(c.subtree))
+    return first.lower_ in _WHETHER or first.tag_ in ("WDT", "WP", "WRB") or any(
+        x.text == "?" for x in c.subtree)
 
 
 def _question(t: Token, _row: TriggerRow, _c: Condition, _ctx: MatchContext) -> bool:
     """"asked whether the talks would resume", "asked how it compared", "'Could it live
-    there?' Malaska asked", "asked Mr Malone five questions": what is asked is a question, not a
-    deed (the asked party is to answer, not to act)."""
-    for c in t.children:
-        if c.dep_ == "dobj" and lemma_of(c) in _QUESTION_NOUNS:
-            return True
-        if c.dep_ != "ccomp":
-            continue
-        first = next(iter(c.subtree))
-        if first.lower_ in _WHETHER or first.tag_ in ("WDT", "WP", "WRB") or any(
-                x.text == "?" for x in c.subtree):
-            return True
-    return False
+    there?' Malaska asked", "asked Mr Malone five questions", "asked them for comment": what is
+    asked is a question, not a deed (the asked party is to answer, not to act). So is an asking
+    told with nothing asked for ("Schiff asked.": the words of a quote), and the participle that
+    opens a clause ("Asked about the tattoo, Tegnell laughed": reporters asked the subject)."""
+    if t.tag_ == "VBN" and t.dep_ == "advcl" and syntax.child(t, "aux", "auxpass") is None:
+        return True
+    if not any(c.dep_ in _ASKED_FOR for c in t.children):
+        return True
+    return any(_asks_a_question(c) for c in t.children)
 
 
 def _object_of(t: Token, _row: TriggerRow, c: Condition, _ctx: MatchContext) -> bool:
