@@ -119,9 +119,17 @@ def _particle(t: Token, _row: TriggerRow, c: Condition, _ctx: MatchContext) -> b
     return any(ch.dep_ in ("prt", "advmod", "prep") and ch.lower_ in c.values for ch in t.children)
 
 
+# Nouns of a stretch of time that the entity recogniser does not mark as a date ("for the first
+# time", "for a while").
+_TIME_NOUNS = frozenset({"time", "while", "moment", "minute", "hour", "day", "week", "month",
+                         "year", "decade", "century"})
+
+
 def _of_time(prep: Token) -> bool:
-    """"on Monday", "in March": a preposition whose object is a date or a time."""
-    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+    """"on Monday", "in March", "for the first time": a preposition whose object is a date or a
+    time."""
+    return any(g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or lemma_of(g) in _TIME_NOUNS)
+               for g in prep.children)
 
 
 def _preposition(t: Token, _row: TriggerRow, c: Condition, _ctx: MatchContext) -> bool:
