@@ -1,5 +1,6 @@
 """The ``strict_happenings`` setting (off by default): a verb in the simple present outside the
-titles, a warning that threatens nothing and an act of will done by a thing are no events; its
+titles, a warning that threatens nothing, the recognition of a fact and an act of will done by
+a thing are no events; its
 exceptions stay events; off, the rules keep every one of them."""
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ def _triggers(text: str, strict: bool) -> list[tuple[str, str]]:
     ("Docker provides binaries for manual installation of the engine.", ("AID", "provides")),
     ("Island Line does not offer toilet facilities on its replacement buses.",
      ("REJECT", "offer")),
+    # recognised-fact: to recognise that something is so acknowledges a fact
+    ("Kenya's coach recognized that his team's hopes were slim.", ("SUPPORT", "recognized")),
     # done-by-a-thing: an act of will whose subject is a thing
     ("The new device provided clinicians with quick results.", ("AID", "provided")),
     ("The new law allowed thousands of refugees to stay in the country.",
@@ -51,6 +54,8 @@ def test_strict_drops_what_the_default_keeps(text: str, event: tuple[str, str]) 
     ("The army warned people in the north to move south or risk being targeted.",
      ("THREATEN", "warned")),
     ("The army warned of retaliation if the rebels attacked.", ("THREATEN", "warned")),
+    # the recognition of a party is support
+    ("Kenya recognized the new government of Somaliland on Monday.", ("SUPPORT", "recognized")),
     # people or a body named by a common noun are parties, not things
     ("The allies offered new talks to Serbia on Monday.", ("AGREE", "offered")),
     ("The donors provided tents to the camp on Monday.", ("AID", "provided")),

@@ -31,8 +31,8 @@ SETTINGS: dict[str, tuple[type[Any], str]] = {
                               "use force on a protest; false: left empty"),
     "strict_happenings": (bool, "drop readings that are rarely events on real pages: a verb in "
                                 "the simple present outside the titles, a warning that "
-                                "threatens nothing, an act of will done by a thing; false: the "
-                                "rules keep them"),
+                                "threatens nothing, the recognition of a fact, an act of will "
+                                "done by a thing; false: the rules keep them"),
     "parse_filter": (bool, "spaCy's tagger and parser run only on sentences that hold a trigger "
                            "word, their neighbours and the lead; entities on every sentence"),
     "tables_dir": (str, "a folder of the user's own tables (triggers.tsv, actors.tsv, ...) whose "

@@ -17,6 +17,9 @@ gate's share ceilings move with their denominator (README, "How good is it"):
   a course ("warned Russia against an invasion") or of retaliation ("warned of consequences");
   "warned that thousands face famine" and "warned against a one-size-fits-all approach" tell no
   threat.
+- ``recognised-fact``: to recognise that something is so acknowledges a fact ("the coach
+  recognizes that his team's hopes are slim"); PLOVER's SUPPORT is the recognition of a party
+  or of its act ("recognized the new government").
 - ``done-by-a-thing``: an act of will (``willed`` in plover_types.tsv: agreeing, supporting,
   conceding, cooperating, giving aid, rejecting) whose subject is a common noun no dictionary
   knows as a party is what a thing does or holds ("Ambient lighting offers 30 colours", "the
@@ -84,6 +87,14 @@ def forceless_warning(t: Token, row: TriggerRow) -> bool:
     return row.type == "THREATEN" and t.lemma_.lower() == "warn" and not _forceful(t)
 
 
+_RECOGNISE = frozenset({"recognize", "recognise"})
+
+
+def recognised_fact(t: Token, row: TriggerRow) -> bool:
+    return row.type == "SUPPORT" and t.lemma_.lower() in _RECOGNISE and \
+        syntax.child(t, "ccomp") is not None
+
+
 def _phrase_head(tokens: tuple[Token, ...]) -> Token | None:
     inside = set(tokens)
     return next((x for x in tokens if x.head not in inside or x.head is x), None)
@@ -109,9 +120,9 @@ def done_by_a_thing(d: Draft) -> bool:
 
 # Trigger words the setting builds no draft for, as ``no_happening.NOT_HAPPENINGS``.
 NOT_HAPPENINGS: tuple[Callable[[Token, TriggerRow], bool], ...] = (
-    habitual_present, forceless_warning)
+    habitual_present, forceless_warning, recognised_fact)
 # Drafts the setting drops once their roles are read.
 NOT_EVENTS: tuple[Callable[[Draft], bool], ...] = (done_by_a_thing,)
 
 __all__ = ["NOT_EVENTS", "NOT_HAPPENINGS", "done_by_a_thing", "forceless_warning",
-           "habitual_present"]
+           "habitual_present", "recognised_fact"]
