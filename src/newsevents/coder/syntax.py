@@ -333,6 +333,14 @@ def relative_adverb(verb: Token) -> str | None:
                  if c.dep_ == "advmod" and c.lower_ in ("where", "when", "why")), None)
 
 
+def prepositional_relative(verb: Token) -> bool:
+    """``verb``'s relative clause opens with a preposition and its relative pronoun ("a period
+    in which crime declined", "the man to whom it was sent"): the noun it describes is the
+    preposition's object, not the verb's."""
+    return any(c.dep_ == "prep" and any(p.dep_ == "pobj" and p.tag_ in ("WDT", "WP")
+                                         for p in c.children) for c in verb.children)
+
+
 def direct_object(t: Token) -> Token | None:
     if is_passive(t):
         return passive_subject(t)
@@ -345,7 +353,8 @@ def direct_object(t: Token) -> Token | None:
                 obj = child(c, "dobj")
                 if obj is not None:
                     break
-    if obj is None and t.dep_ == "relcl" and relative_adverb(t) is None:
+    if obj is None and t.dep_ == "relcl" and relative_adverb(t) is None and \
+            not prepositional_relative(t):
         # "the agreement the two nations signed"; not "the town where troops battled": the
         # town is where, not what
         obj = t.head
