@@ -74,10 +74,14 @@ def _predicative_participle(t: Token) -> bool:
 
 
 def _participle_with_agent(t: Token) -> bool:
-    """"an exchange mediated by the United Arab Emirates", "talks brokered by Qatar": a
-    participle right after the noun it is said of, with its doer after "by"."""
-    return t.tag_ == "VBN" and t.dep_ == "acl" and t.i == t.head.i + 1 and \
-        any(c.dep_ == "agent" for c in t.children)
+    """"an exchange mediated by the United Arab Emirates", "talks brokered by Qatar", "as
+    demonstrated by his departure": a participle with its doer after "by" and no auxiliary or
+    subject of its own (right after the noun it is said of, or opening a clause)."""
+    if t.tag_ != "VBN" or not any(c.dep_ == "agent" for c in t.children):
+        return False
+    if t.dep_ == "acl":
+        return t.i == t.head.i + 1
+    return t.dep_ == "advcl" and child(t, "aux", "nsubj") is None
 
 
 def is_passive(t: Token) -> bool:
