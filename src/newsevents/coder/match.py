@@ -191,6 +191,20 @@ def _question(t: Token, _row: TriggerRow, _c: Condition, _ctx: MatchContext) -> 
     return any(_asks_a_question(c) for c in t.children)
 
 
+# Auxiliaries of a course to follow ("agreed that troops would withdraw").
+_COURSE_AUX = frozenset({"will", "would", "shall", "should", "must", "can", "could", "may",
+                         "might", "'ll", "'d"})
+
+
+def _view_clause(t: Token, _row: TriggerRow, _c: Condition, _ctx: MatchContext) -> bool:
+    """"many businesses agree that China has taken advantage", "Smith agreed: 'It is a
+    different job'": the verb's clause says what is so, a view shared, not a course agreed
+    (not "agreed that troops would withdraw", nor "agreed that talks be held")."""
+    clause = syntax.child(t, "ccomp")
+    return clause is not None and clause.tag_ != "VB" and not any(
+        a.dep_ == "aux" and a.lower_ in _COURSE_AUX for a in clause.children)
+
+
 def _object_of(t: Token, _row: TriggerRow, c: Condition, _ctx: MatchContext) -> bool:
     """"pobj=PREP": the noun is the object of PREP."""
     return t.dep_ == "pobj" and t.head.lower_ in c.values
@@ -242,7 +256,7 @@ def _words(t: Token, _row: TriggerRow, c: Condition, ctx: MatchContext) -> bool:
 _HOLDS: dict[str, Holds] = {
     "light": _light, "xcomp": _has_child_dep, "ccomp": _has_child_dep, "saidby": _said_by,
     "poss": _possessed, "modifier": _modifier, "noobj": _no_object, "foreign": _foreign,
-    "passive": _passive, "question": _question, "result": _result,
+    "passive": _passive, "question": _question, "result": _result, "viewclause": _view_clause,
     "subsector": _subsector, "prt": _particle, "prep": _preposition, "pobj": _object_of,
     "p": _phrase_words, **dict.fromkeys(_WORDS_OF, _words),
 }
