@@ -146,11 +146,14 @@ def test_a_modal_made_a_noun_is_no_demand() -> None:
 
 
 def test_a_question_asks_and_tells_no_happening() -> None:
+    """A word of a question tells nothing, and asking one is no request; an act told before a
+    quoted question stays ("arrested", before the reporter's question)."""
     text = ("The council met on Monday. Animals or pets allowed? \u201cAre people to suspend "
             "their lives for that length of time?\u201d he said. A reporter asked Smith, "
-            "\u201cDid police arrest the men?\u201d Police arrested two men on Monday.")
+            "\u201cDid police arrest the men?\u201d Police arrested two men on Monday, and a "
+            "reporter then wondered, \u201cWill they be charged?\u201d")
     events = newsevents.process(text, published="2024-05-17")
-    assert sorted(e.evidence.trigger for e in events) == ["arrested", "asked", "met"]
+    assert sorted(e.evidence.trigger for e in events) == ["arrested", "met"]
 
 
 def test_a_word_of_a_name_tells_no_happening() -> None:
