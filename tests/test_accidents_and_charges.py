@@ -145,6 +145,11 @@ def test_a_modal_made_a_noun_is_no_demand() -> None:
     assert demands[0].evidence.sentence.startswith("The league must")
 
 
+def _triggers(text: str) -> list[str]:
+    """The trigger words of the events ``process`` codes in ``text``, sorted."""
+    return sorted(e.evidence.trigger for e in newsevents.process(text, published="2024-05-17"))
+
+
 def test_a_question_asks_and_tells_no_happening() -> None:
     """A word of a question tells nothing, and asking one is no request; an act told before a
     quoted question stays ("arrested", before the reporter's question)."""
@@ -152,16 +157,14 @@ def test_a_question_asks_and_tells_no_happening() -> None:
             "their lives for that length of time?\u201d he said. A reporter asked Smith, "
             "\u201cDid police arrest the men?\u201d Police arrested two men on Monday, and a "
             "reporter then wondered, \u201cWill they be charged?\u201d")
-    events = newsevents.process(text, published="2024-05-17")
-    assert sorted(e.evidence.trigger for e in events) == ["arrested", "met"]
+    assert _triggers(text) == ["arrested", "met"]
 
 
 def test_a_word_of_a_name_tells_no_happening() -> None:
     text = ("Police arrested two reporters in Minsk on Monday. The Committee to Protect "
             "Journalists condemned the arrests on Tuesday. NASA plans to fly its Volatiles "
             "Investigating Polar Exploration Rover in 2022.")
-    events = newsevents.process(text, published="2024-05-17")
-    assert sorted(e.evidence.trigger for e in events) == ["arrested", "condemned"]
+    assert _triggers(text) == ["arrested", "condemned"]
 
 
 def test_a_greeting_is_no_welcome_of_a_party() -> None:
