@@ -183,3 +183,12 @@ def test_the_model_s_sure_reading_of_no_acled_event_labels_an_arrest_none() -> N
     # a truce the model reads as talk keeps the rules' reading
     truce = replace(crime, type="RETREAT", acled=Acled("Strategic developments", "Agreement"))
     assert label_of(truce) == "Agreement"
+
+
+def test_property_destroyed_in_a_killing_is_the_attack() -> None:
+    """ACLED: looting or destruction within an attack is absorbed into it; alone it stays
+    property destruction."""
+    assert _label("Gunmen set fire to houses and killed 12 villagers in Zamfara on Monday.") \
+        == "Attack"
+    assert _label("Gunmen set fire to houses in Zamfara on Monday.") == \
+        "Looting/property destruction"
