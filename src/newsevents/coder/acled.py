@@ -78,14 +78,12 @@ def acled_for(code: str, mode: str | None, actor: tuple[Actor, ...], recipient: 
         return None
     if code == "*territory":
         key = "gov_regain" if any(a.sector in sector_codes("state_force") for a in actor) else "nonstate_take"
-    elif code == "*":
+    elif code == "*" or (code == "loot" and killed):
+        # (ACLED: looting or destruction within an attack is absorbed into it: "set houses on
+        # fire and killed 12 villagers" is an attack, not property destruction)
         key = _violence_key(mode, actor, recipient, recipient_tokens, clause, tables)
     else:
         key = code
-    if key == "loot" and killed:
-        # ACLED: looting or destruction within an attack or a battle is absorbed into it ("set
-        # houses on fire and killed 12 villagers" is an attack, not property destruction)
-        key = _violence_key(mode, actor, recipient, recipient_tokens, clause, tables)
     if type_ == "ASSAULT":
         key = _crowd_key(key, actor_tokens, crowd, tables)
     if force_on_protest(type_, recipient_tokens, tables):
