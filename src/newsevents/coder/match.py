@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..lexicon.conditions import FLAGS, Condition, parse_condition
+from ..resolve.words import singular
 from . import syntax
 from .tables import Tables, TriggerRow, load_tables
 
@@ -29,7 +30,10 @@ def lemma_of(t: Token) -> str:
 
 
 def words_match(tokens: list[Token], values: tuple[str, ...], tables: Tables) -> bool:
-    lemmas = {lemma_of(t) for t in tokens} | {t.lower_ for t in tokens}
+    # a plural the parser reads as a name keeps its plural lemma ("Youths set cars ablaze" after
+    # a dateline): its singular is read too
+    lemmas = {lemma_of(t) for t in tokens} | {t.lower_ for t in tokens} | {
+        singular(t.lower_) for t in tokens if t.tag_ in ("NNP", "NNPS")}
     for v in values:
         if v.startswith("@"):
             if any(tables.in_class(v[1:], lem) for lem in lemmas):
