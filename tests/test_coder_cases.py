@@ -54,6 +54,8 @@ def _extra_ok(e: Event, key: str, value: str) -> bool:
         return (e.date.start or "-") == value
     if key == "sector":  # a sector among the actors
         return value in {a.sector for a in e.actor}
+    if key == "rsector":  # a sector among the recipients
+        return value in {a.sector for a in e.recipient}
     if key == "contexts":  # a context among the event's
         return value in e.contexts
     raise AssertionError(f"unknown check {key!r}")

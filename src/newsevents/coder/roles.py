@@ -206,7 +206,22 @@ def _mention_further_in(finder: ActorFinder, p: _Phrase) -> Found | None:
     """"sending additional troops to Russia": a country further in beats a bare noun."""
     if not p.named or not p.deep or any(a.country for a in p.named):
         return None
-    return _countries_in_subtree(finder, p)
+    return _stationed(finder, p) or _countries_in_subtree(finder, p)
+
+
+def _stationed(finder: ActorFinder, p: _Phrase) -> Found | None:
+    """"beaten by police in Lagos", "protesters in Baghdad": a party of a known sector placed
+    "in" or "at" one country's town is that country's party, not the town's state."""
+    if not all(a.sector for a in p.named):
+        return None
+    placed = [t for c in p.head.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+              for t in c.subtree]
+    rest = [t for t in p.head.subtree if t not in placed and t not in p.core]
+    countries = {m.actor.country for m in finder.mentions_over(placed) if m.actor.country}
+    if len(countries) != 1 or any(m.actor.country for m in finder.mentions_over(rest)):
+        return None
+    country = countries.pop()
+    return Found(tuple(replace(a, country=country) for a in p.named), p.core, "mention")
 
 
 def _countries_in_subtree(finder: ActorFinder, p: _Phrase) -> Found | None:
