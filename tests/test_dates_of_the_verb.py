@@ -26,6 +26,15 @@ def test_the_date_of_the_verb_beats_a_date_inside_its_subject() -> None:
     assert dates["turned"] == "2023-05-08"
 
 
+def test_a_year_said_of_another_noun_dates_that_noun_not_the_event() -> None:
+    dates = _dates("Police arrested a suspect in the 2016 attacks.", "2023-05-10")
+    assert dates["arrested"] == "2023-05-10"  # no date words of its own: the publication day
+    assert dates["attacks"] == "2016-01-01"
+    dates = _dates("The committee concluded its impeachment hearing in the run-up to the 2020 "
+                   "election.", "2019-11-20")
+    assert dates["hearing"] == "2019-11-20"
+
+
 def test_a_utc_stamp_of_a_west_coast_site_is_its_local_day() -> None:
     stamp = "2019-11-20T05:57:50+00:00"
     assert localise_utc(stamp, "https://www.sfgate.com/news/a.php").startswith("2019-11-19T21:57")

@@ -77,6 +77,14 @@ _NOT_GOING_ON = frozenset({"will", "wo", "'ll", "would", "shall", "should", "cou
 _SPAN_END = re.compile(r"\b(?:until|till)\s*$", re.IGNORECASE)
 
 
+def _years_of_other_nouns(t: Token) -> list[Token]:
+    """"in the run-up to the 2020 presidential election", "arrested a suspect in the 2016
+    attacks": a year said of another noun than the trigger dates that noun's happening, not the
+    event's."""
+    return [x for x in t.sent if x.dep_ == "nummod" and len(x.text) == 4 and x.text.isdigit()
+            and x.head.pos_ == "NOUN" and x.head.ent_type_ != "DATE" and x.head.i != t.i]
+
+
 def _span_end(text: str, date: DateMention) -> bool:
     """"until 2028", "till next year": the mention or the word before it bounds a span."""
     return bool(_SPAN_END.search(text[max(0, date.start - 8):date.start])) or \
@@ -293,6 +301,11 @@ class SentenceCoder:
             return set()
         return set().union(*(c - {t.i} for c in self.attacks.values() if t.i not in c))
 
+    def _date_words(self, t: Token) -> list[Token]:
+        """The words of the date mentions over ``t`` ("in the 2016" for "2016")."""
+        spans = [(d.start, d.end) for d in slots.dates_in([t], self.mentions)]
+        return [x for x in t.sent if any(s <= x.idx < e for s, e in spans)]
+
     def _event_dates(self, tokens: list[Token]) -> list[DateMention]:
         """Date words of the event, leaving out the dateline's ("SRINAGAR, May 8 (Agency) -"):
         that is the day the story was filed, not the day of its happenings. Unless the dateline
@@ -356,6 +369,7 @@ class SentenceCoder:
         """The date words of the event (its clause's, else the rest of its sentence's) and its
         date: theirs, else the day of the telling, else the publication day."""
         content = _promised(t, row)
+        content |= {x.i for y in _years_of_other_nouns(t) for x in self._date_words(y)}
         dates = _verb_dates_first(t, self._event_dates([x for x in clause if x.i not in content]))
         # (nor the relative clauses that tell of a noun: "Mendoza, where staff have held strikes
         # since August": August dates the strikes, not the marches)
