@@ -283,10 +283,15 @@ def _over_years(nodes: list[Token]) -> bool:
 
 def _clause_ends(below: Token, node: Token, tables: Tables) -> bool:
     """The walk up from the trigger leaves its clause: at the reporting verb (its own modality
-    is not the event's), at the noun a relative clause of killing or wounding describes, or
-    across a semicolon ("X clashed with Y; casualty figures were not
+    is not the event's, nor is a quote's the teller's), at the noun a relative clause of killing
+    or wounding describes, or across a semicolon ("X clashed with Y; casualty figures were not
     available": another sentence)."""
     if below.dep_ == "ccomp" and lemma_of(node) in tables.cues.get("say", {}):
+        return True
+    if below.dep_ == "conj" and below.i > node.i and lemma_of(below) in tables.cues.get("say", {}) \
+            and syntax.child(below, "nsubj") is not None:
+        # '"We will win," Trump tweeted after ...': the parser joins the teller's verb to the
+        # quote; what is told of the teller's time is not under the quote's "will"
         return True
     if below.dep_ == "relcl" and tables.casualty(lemma_of(below)):
         # the toll told of a noun is a fact, whatever is said of the noun ("a stabbing that
