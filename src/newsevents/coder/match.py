@@ -147,8 +147,11 @@ def _preposition(t: Token, _row: TriggerRow, c: Condition, _ctx: MatchContext) -
 
 
 def _passive(t: Token, _row: TriggerRow, _c: Condition, _ctx: MatchContext) -> bool:
-    """The verb is in the passive ("forces were engaged in ...")."""
-    return syntax.is_passive(t)
+    """The verb is in the passive ("forces were engaged in ..."), also a participle said of the
+    noun it is done to ("drugs seized on the border")."""
+    return syntax.is_passive(t) or (
+        t.dep_ == "acl" and t.tag_ == "VBN" and t.head.pos_ in ("NOUN", "PROPN")
+        and syntax.child(t, "aux", "auxpass", "nsubj") is None)
 
 
 def _result(t: Token, _row: TriggerRow, _c: Condition, _ctx: MatchContext) -> bool:
