@@ -221,6 +221,15 @@ def test_labour_strike_is_not_an_attack() -> None:
     assert events[0].actor[0].country == "CHL"  # a domestic party takes the event's country
 
 
+def test_a_states_ban_at_home_falls_on_its_own_people() -> None:
+    text = ("Health officials in Texas and California reported thousands of new cases on Monday. "
+            "Sweden also banned public gatherings of more than eight people.")
+    events = _events(text, "Health officials=-/GOV;Sweden=SWE;more than eight people=-/CVL;"
+                           "@Texas=USA/admin1;@California=USA/admin1")
+    bans = [e for e in events if e.type == "COERCE"]
+    assert [a.country for a in bans[0].recipient] == ["SWE"]  # not the story's main country
+
+
 def test_gerund_denial_is_a_rejection_not_an_attack() -> None:
     events = _events("The militia denied shelling the market in Goma.",
                      "The militia=-/REB;@Goma=COD/city")

@@ -153,10 +153,14 @@ def _sentence_country(d: Draft, mentions: Mentions) -> str | None:
 def _fill_from_sentence_country(d: Draft, mentions: Mentions, tables: Tables) -> None:
     """Parties without a country in a sentence that names exactly one country ("prisoners
     rioted at a jail in Dili") are of that country, as PLOVER codes domestic actors; not when
-    that country is the other side of the event ("Western leaders ... the North Korean ...")."""
+    that country is the other side of the event ("Western leaders ... the North Korean ..."),
+    unless the event is a state's act at home ("Sweden banned gatherings of more than eight
+    people": the people are Sweden's)."""
     home = _sentence_country(d, mentions)
     if home is None:
         return
+    at_home = d.type in plover_types("domestic") and any(
+        a.country == home and (a.kind == "state" or a.sector in ("GOV", "COP")) for a in d.actor)
     if not d.recipient and d.type in plover_types("addresses_home"):
         # protests, concessions and repression address the government of the country
         d.recipient = (Actor(text=home, name=country_name_of(home), country=home, sector="GOV",
@@ -164,7 +168,7 @@ def _fill_from_sentence_country(d: Draft, mentions: Mentions, tables: Tables) ->
         d.rules.append("recipient-is-home-government")
     # (each role is judged against the other side as it was before either was filled)
     for role, other in (("actor", d.recipient), ("recipient", d.actor)):
-        if home in {a.country for a in other}:
+        if home in {a.country for a in other} and not (at_home and role == "recipient"):
             continue
         parties = getattr(d, role)
         if any(a.country is None for a in parties):
