@@ -158,9 +158,13 @@ def condition_of(t: Token) -> str | None:
 
 
 def conditional(t: Token) -> bool:
-    """The trigger sits in an if/unless clause: a condition, not a happening."""
+    """The trigger sits in an if/unless clause, or in a before/until clause told with "would"
+    ("they would need to deliver before the administration would agree"): a condition, not a
+    happening."""
     for node in [t, *syntax.ancestors_in_sentence(t)][:4]:
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+        if marks & {"if", "unless"} or (marks & {"before", "until"} and any(
+                c.dep_ == "aux" and c.lower_ == "would" for c in node.children)):
             return True
     return False
 

@@ -191,6 +191,23 @@ def _describes_party(t: Token, row: TriggerRow) -> bool:
                                     for w in (singular(head.lower_), head.lemma_.lower()))
 
 
+def _relative_description(t: Token, row: TriggerRow) -> bool:
+    """"Assange, who denies the accusation, has avoided extradition", "residents who had backed
+    a self-defence group": a relative clause whose pronoun is its subject, in the simple present
+    or the past perfect, says who the party is or what it had done before the story; it tells
+    no happening of its own (headlines tell the news in the present: not there)."""
+    del row  # the rules of NOT_HAPPENINGS share one signature
+    if t.dep_ != "relcl" or t.pos_ != "VERB" or syntax.in_title(t):
+        return False
+    subj = syntax.child(t, "nsubj")
+    if subj is None or subj.tag_ not in ("WDT", "WP"):
+        return False
+    aux = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+    simple_present = t.tag_ in ("VBZ", "VBP") and not aux
+    past_perfect = t.tag_ == "VBN" and any(c.lower_ == "had" for c in aux)
+    return simple_present or past_perfect
+
+
 def _names_a_party(t: Token, row: TriggerRow) -> bool:
     """"members of a kidnapping gang": a verb form the parser hangs as a compound on a noun
     names what that noun is known for, not a happening told."""
@@ -269,4 +286,4 @@ NoHappening = Callable[[Token, TriggerRow], bool]
 NOT_HAPPENINGS: tuple[NoHappening, ...] = (
     _status_word, _people_by_their_state, _kind_of_weapon_or_unit, _standing, _cumulative_toll,
     _fled_from, _span_of_many, _measured, _time_since, _backed_party, _names_a_party,
-    _describes_party, _modal_as_noun, _modal_perfect, _asked, _in_a_name)
+    _describes_party, _modal_as_noun, _modal_perfect, _asked, _in_a_name, _relative_description)

@@ -174,6 +174,9 @@ def subject(t: Token, depth: int = 0) -> Token | None:
     if is_passive(t):
         return _passive_agent(t)
     own = _own_subject(t) or child(t, "expl")  # not csubj: "Meeting X, Y hailed"
+    if own is not None and own.lower_ == "who" and t.dep_ == "relcl" and \
+            t.head.pos_ in ("NOUN", "PROPN"):
+        return t.head  # "the gunmen who killed 12 villagers": the gunmen
     if own is not None or depth > 4 or t.head.i == t.i:
         return own
     for holds, lend in SUBJECT_LENDERS:
