@@ -230,14 +230,16 @@ def _object_tokens(t: Token) -> list[Token]:
 
 def _subject_tokens(t: Token) -> list[Token]:
     """The subject's words; for "it" or "they" in a clause hung on another verb ("a vehicle ...
-    was southbound when it struck the back of a car"), that verb's subject's too; a modal's are
-    its verb's ("the weather should ease")."""
+    was southbound when it struck the back of a car"), that verb's subject's too; a relative
+    pronoun's, the noun it stands for; a modal's are its verb's ("the weather should ease")."""
     if t.dep_ == "aux" and t.head.pos_ in ("VERB", "AUX"):
         t = t.head
     subj = syntax.subject(t) if t.pos_ in ("VERB", "AUX") else None
     if subj is None:
         return []
     words = syntax.core_tokens(subj)
+    if subj.tag_ in ("WDT", "WP") and t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
+        return words + syntax.core_tokens(t.head)  # "the pandemic that has killed ...": its noun
     if subj.lower_ in ("it", "they") and t.dep_ in ("advcl", "conj", "relcl") and \
             t.head.pos_ in ("VERB", "AUX"):
         above = syntax.subject(t.head)
