@@ -423,6 +423,10 @@ def find_role(finder: ActorFinder, t: Token, row: TriggerRow, which: str,
         under = _light_governor_subject(finder, t, light)
         if under is not None:
             return under
+    if which == "recipient" and pos == "NOUN":
+        undergoer = _undergoer(finder, t)
+        if undergoer is not None:
+            return undergoer
     fallback: Found | None = None
     for spec in specs:
         found = _spec_actors(finder, t, spec, which, pos)
@@ -627,9 +631,25 @@ def _light_governor_subject(finder: ActorFinder, t: Token, light: frozenset[str]
         return None  # "police broke up the rally": not the rally's doers
     if syntax.child(gov, "oprd") is not None:
         return None  # "the government called the march politically motivated": a naming
-    subj = syntax.subject(gov) or syntax.child(gov, "nsubjpass")
+    subj = syntax.subject(gov) or (None if _put_under(t) else syntax.child(gov, "nsubjpass"))
     if subj is None:
         return None
     f = finder.phrase(subj)
     return Found(f.actors, f.tokens, "governor-subject") if f.actors else None
+
+
+def _undergoer(finder: ActorFinder, t: Token) -> Found | None:
+    """"A US national was put under investigation in Italy": the one put under the act."""
+    gov = syntax.governor_verb(t) if _put_under(t) else None
+    subj = syntax.child(gov, "nsubjpass") if gov is not None and t.head.head.i == gov.i else None
+    if subj is None:
+        return None
+    f = finder.phrase(subj)
+    return Found(f.actors, f.tokens, "undergoer") if f.actors else None
+
+
+def _put_under(t: Token) -> bool:
+    """"was placed under investigation", "were subjected to torture": the passive's subject
+    undergoes the act the noun names; it does not do it ("were involved in clashes" does)."""
+    return t.dep_ == "pobj" and t.head.lower_ in ("under", "to")
 
