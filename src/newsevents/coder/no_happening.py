@@ -193,14 +193,16 @@ def _describes_party(t: Token, row: TriggerRow) -> bool:
 
 def _relative_description(t: Token, row: TriggerRow) -> bool:
     """"Assange, who denies the accusation, has avoided extradition", "residents who had backed
-    a self-defence group": a relative clause whose pronoun is its subject, in the simple present
-    or the past perfect, says who the party is or what it had done before the story; it tells
-    no happening of its own (headlines tell the news in the present: not there)."""
+    a self-defence group", "farmers whose leaders had backed the plan": a relative clause whose
+    pronoun is (or owns) its subject, in the simple present or the past perfect, says who the
+    party is or what it had done before the story; it tells no happening of its own (headlines
+    tell the news in the present: not there)."""
     del row  # the rules of NOT_HAPPENINGS share one signature
     if t.dep_ != "relcl" or t.pos_ != "VERB" or syntax.in_title(t):
         return False
-    subj = syntax.child(t, "nsubj")
-    if subj is None or subj.tag_ not in ("WDT", "WP"):
+    subj = syntax.child(t, "nsubj", "nsubjpass")
+    if subj is None or not (subj.tag_ in ("WDT", "WP") or any(
+            c.tag_ == "WP$" for c in subj.children)):
         return False
     aux = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
     simple_present = t.tag_ in ("VBZ", "VBP") and not aux
