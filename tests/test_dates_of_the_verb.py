@@ -35,6 +35,15 @@ def test_a_year_said_of_another_noun_dates_that_noun_not_the_event() -> None:
     assert dates["hearing"] == "2019-11-20"
 
 
+def test_a_relative_clause_in_the_past_dates_its_own_act_not_the_main_one() -> None:
+    dates = _dates("The man, who fled the scene on Friday, was later charged with assault.",
+                   "2020-04-15")
+    assert dates["charged"] == "2020-04-15"  # not Friday: that is when he fled
+    dates = _dates("Soldiers opened fire on residents who were digging trenches on Saturday.",
+                   "2020-04-15")
+    assert dates["opened"] == "2020-04-11"  # what goes on at the time dates the act
+
+
 def test_a_utc_stamp_of_a_west_coast_site_is_its_local_day() -> None:
     stamp = "2019-11-20T05:57:50+00:00"
     assert localise_utc(stamp, "https://www.sfgate.com/news/a.php").startswith("2019-11-19T21:57")

@@ -370,10 +370,12 @@ class SentenceCoder:
         date: theirs, else the day of the telling, else the publication day."""
         content = _promised(t, row)
         content |= {x.i for y in _years_of_other_nouns(t) for x in self._date_words(y)}
-        dates = _verb_dates_first(t, self._event_dates([x for x in clause if x.i not in content]))
         # (nor the relative clauses that tell of a noun: "Mendoza, where staff have held strikes
-        # since August": August dates the strikes, not the marches)
-        told_of = syntax.other_time_clauses(t) if not dates else set()
+        # since August": August dates the strikes, not the marches; "The man, who fled on
+        # Friday, was later charged": Friday dates the flight)
+        told_of = syntax.other_time_clauses(t)
+        dates = _verb_dates_first(t, self._event_dates([x for x in clause if x.i not in content
+                                                        and x.i not in told_of]))
         if not dates:  # a date elsewhere in the sentence, outside other events' clauses
             dates = self._event_dates([x for x in free if x.i not in content
                                        and x.i not in told_of])

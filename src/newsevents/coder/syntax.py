@@ -511,14 +511,23 @@ def to_infinitive(t: Token) -> bool:
 
 def other_time_clauses(t: Token) -> set[int]:
     """The words of the relative clauses of ``t``'s sentence that do not hold ``t`` and tell an
-    act of their own subject in the perfect, at a time of its own ("Mendoza, where staff have
-    held strikes since August"; not "residents who were digging trenches on Saturday", which
-    goes on while ``t`` happens)."""
+    act of their own subject in the perfect or the simple past, at a time of its own ("Mendoza,
+    where staff have held strikes since August", "The man, who fled the scene on Friday, was
+    later charged"; not "residents who were digging trenches on Saturday", which goes on while
+    ``t`` happens)."""
     return {x.i for c in t.sent if c.dep_ == "relcl"
             and not c.left_edge.i <= t.i <= c.right_edge.i
             and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
-            and any(a.dep_ == "aux" and a.lemma_ == "have" for a in c.children)
+            and (any(a.dep_ == "aux" and a.lemma_ == "have" for a in c.children)
+                 or _simple_past(c))
             for x in c.subtree}
+
+
+def _simple_past(verb: Token) -> bool:
+    """"fled", "was arrested": a finite verb in the simple past, active or passive."""
+    aux = [a for a in verb.children if a.dep_ in ("aux", "auxpass")]
+    return (verb.tag_ == "VBD" and not aux) or (
+        verb.tag_ == "VBN" and len(aux) == 1 and aux[0].dep_ == "auxpass" and aux[0].tag_ == "VBD")
 
 
 # What names a town noun's town: "the town of Komanda", "the town Bhamo", "a town called ...".
