@@ -21,6 +21,7 @@ from ..resolve import actors as resolve_actors
 from ..resolve.actor_scan import party_head, person_named_like_state
 from ..resolve.context import MentionIndex, referent, referring_pronouns
 from ..resolve.tables import country_name
+from ..resolve.words import singular
 from . import syntax
 from .match import lemma_of
 from .role_heads import role_heads
@@ -202,6 +203,20 @@ def _prep_objects(head: Token, prep: str) -> list[Token]:
 # The rules of ActorFinder.phrase, named after the rule they record; the first that finds
 # actors (or, for a pronoun, decides) wins, so their order is part of the behaviour.
 
+def _former_fighter(finder: ActorFinder, p: _Phrase) -> Found | None:
+    """"a former FARC combatant", "ex-soldiers": one who no longer bears arms is a civilian
+    (ACLED's civilians: the unarmed), of the country of the group named, if any."""
+    del finder  # the rules share one signature
+    head = p.head
+    if singular(head.lower_) not in actor_words("fighter-noun") or not any(
+            x.lower_.strip("-") in actor_words("former") for x in p.core if x.i < head.i):
+        return None
+    country = next((a.country for a in p.named if a.country), None)
+    kind = "group" if head.tag_ in ("NNS", "NNPS") else "person"
+    return Found((Actor(text=p.text, country=country, sector="CVL", kind=kind),), p.core,
+                 "former-fighter")
+
+
 def _mention_further_in(finder: ActorFinder, p: _Phrase) -> Found | None:
     """"sending additional troops to Russia": a country further in beats a bare noun."""
     if not p.named or not p.deep or any(a.country for a in p.named):
@@ -349,7 +364,8 @@ def _unresolved_generic(finder: ActorFinder, p: _Phrase) -> Found | None:
 
 
 PHRASE_RULES: tuple[Callable[[ActorFinder, _Phrase], Found | None], ...] = (
-    _mention_further_in, _from, _mention, _coref, _pair, _text, _mention_in_subtree, _place,
+    _former_fighter, _mention_further_in, _from, _mention, _coref, _pair, _text,
+    _mention_in_subtree, _place,
     _text_without_country, _civilian, _unresolved_name, _unresolved_generic)
 
 

@@ -143,6 +143,9 @@ ACTOR_WORD_LISTS: dict[str, str] = {
                          "place (\"the Russian-occupied plant\"): no party of what is done to it",
     "party-noun": "common nouns that name people or a body and give no sector (\"the allies\", "
                   "\"the city\"): the subject of an act of will that is one is a party, not a thing",
+    "fighter-noun": "nouns of armed people that \"former\" or \"ex\" turns into civilians "
+                    "(\"a former FARC combatant\", \"ex-soldiers\"): ACLED codes the unarmed as "
+                    "civilians",
 }
 CODER_WORD_LISTS: dict[str, str] = {
     "suppressing-phrasal": "a light verb and its particle that end what their object names "
