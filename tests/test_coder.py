@@ -223,11 +223,11 @@ def test_labour_strike_is_not_an_attack() -> None:
 
 def test_a_states_ban_at_home_falls_on_its_own_people() -> None:
     text = ("Health officials in Texas and California reported thousands of new cases on Monday. "
-            "Sweden also banned public gatherings of more than eight people.")
-    events = _events(text, "Health officials=-/GOV;Sweden=SWE;more than eight people=-/CVL;"
+            "Norway has banned indoor gatherings of more than ten people.")
+    events = _events(text, "Health officials=-/GOV;Norway=NOR;more than ten people=-/CVL;"
                            "@Texas=USA/admin1;@California=USA/admin1")
     bans = [e for e in events if e.type == "COERCE"]
-    assert [a.country for a in bans[0].recipient] == ["SWE"]  # not the story's main country
+    assert [a.country for a in bans[0].recipient] == ["NOR"]  # not the story's main country
 
 
 def test_gerund_denial_is_a_rejection_not_an_attack() -> None:

@@ -30,8 +30,8 @@ def test_a_year_said_of_another_noun_dates_that_noun_not_the_event() -> None:
     dates = _dates("Police arrested a suspect in the 2016 attacks.", "2023-05-10")
     assert dates["arrested"] == "2023-05-10"  # no date words of its own: the publication day
     assert dates["attacks"] == "2016-01-01"
-    dates = _dates("The committee concluded its impeachment hearing in the run-up to the 2020 "
-                   "election.", "2019-11-20")
+    dates = _dates("The committee concluded its impeachment hearing ahead of the 2020 vote.",
+                   "2019-11-20")
     assert dates["hearing"] == "2019-11-20"
 
 

@@ -294,7 +294,7 @@ def _clause_ends(below: Token, node: Token, tables: Tables) -> bool:
         return True
     if below.dep_ == "conj" and below.i > node.i and lemma_of(below) in tables.cues.get("say", {}) \
             and syntax.child(below, "nsubj") is not None:
-        # '"We will win," Trump tweeted after ...': the parser joins the teller's verb to the
+        # '"We will win," Smith tweeted after ...': the parser joins the teller's verb to the
         # quote; what is told of the teller's time is not under the quote's "will"
         return True
     if below.dep_ == "relcl" and tables.casualty(lemma_of(below)):

@@ -154,8 +154,8 @@ def _fill_from_sentence_country(d: Draft, mentions: Mentions, tables: Tables) ->
     """Parties without a country in a sentence that names exactly one country ("prisoners
     rioted at a jail in Dili") are of that country, as PLOVER codes domestic actors; not when
     that country is the other side of the event ("Western leaders ... the North Korean ..."),
-    unless the event is a state's act at home ("Sweden banned gatherings of more than eight
-    people": the people are Sweden's)."""
+    unless the event is a state's act at home ("Norway banned gatherings of more than ten
+    people": the people are Norway's)."""
     home = _sentence_country(d, mentions)
     if home is None:
         return

@@ -239,7 +239,7 @@ def _subject_tokens(t: Token) -> list[Token]:
         return []
     words = syntax.core_tokens(subj)
     if subj.tag_ in ("WDT", "WP") and t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
-        return words + syntax.core_tokens(t.head)  # "the pandemic that has killed ...": its noun
+        return words + syntax.core_tokens(t.head)  # "the epidemic that has killed ...": its noun
     if subj.lower_ in ("it", "they") and t.dep_ in ("advcl", "conj", "relcl") and \
             t.head.pos_ in ("VERB", "AUX"):
         above = syntax.subject(t.head)

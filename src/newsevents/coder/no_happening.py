@@ -192,7 +192,7 @@ def _describes_party(t: Token, row: TriggerRow) -> bool:
 
 
 def _relative_description(t: Token, row: TriggerRow) -> bool:
-    """"Assange, who denies the accusation, has avoided extradition", "residents who had backed
+    """"the senator, who denies the charges, left the court", "residents who had backed
     a self-defence group", "farmers whose leaders had backed the plan": a relative clause whose
     pronoun is (or owns) its subject, in the simple present or the past perfect, says who the
     party is or what it had done before the story; it tells no happening of its own (headlines

@@ -78,7 +78,7 @@ _SPAN_END = re.compile(r"\b(?:until|till)\s*$", re.IGNORECASE)
 
 
 def _years_of_other_nouns(t: Token) -> list[Token]:
-    """"in the run-up to the 2020 presidential election", "arrested a suspect in the 2016
+    """"a hearing ahead of the 2020 vote", "arrested a suspect in the 2016
     attacks": a year said of another noun than the trigger dates that noun's happening, not the
     event's."""
     return [x for x in t.sent if x.dep_ == "nummod" and len(x.text) == 4 and x.text.isdigit()
