@@ -204,7 +204,7 @@ def _prep_objects(head: Token, prep: str) -> list[Token]:
 # actors (or, for a pronoun, decides) wins, so their order is part of the behaviour.
 
 def _former_fighter(finder: ActorFinder, p: _Phrase) -> Found | None:
-    """"a former FARC combatant", "ex-soldiers": one who no longer bears arms is a civilian
+    """"a former FARC combatant", "former soldiers": one who no longer bears arms is a civilian
     (ACLED's civilians: the unarmed), of the country of the group named, if any."""
     del finder  # the rules share one signature
     head = p.head
@@ -666,6 +666,15 @@ def _undergoer(finder: ActorFinder, t: Token) -> Found | None:
 
 def _put_under(t: Token) -> bool:
     """"was placed under investigation", "were subjected to torture": the passive's subject
-    undergoes the act the noun names; it does not do it ("were involved in clashes" does)."""
-    return t.dep_ == "pobj" and t.head.lower_ in ("under", "to")
+    undergoes the act the noun names; it does not do it ("were involved in clashes", "was
+    invited to talks" do)."""
+    if t.dep_ != "pobj":
+        return False
+    prep = t.head
+    return prep.lower_ == "under" or (
+        prep.lower_ == "to" and lemma_of(prep.head) in _UNDERGOING_VERBS)
+
+
+# Verbs whose passive, with "to", puts its subject under an act ("subjected to torture").
+_UNDERGOING_VERBS = frozenset({"subject", "expose"})
 

@@ -144,7 +144,7 @@ ACTOR_WORD_LISTS: dict[str, str] = {
     "party-noun": "common nouns that name people or a body and give no sector (\"the allies\", "
                   "\"the city\"): the subject of an act of will that is one is a party, not a thing",
     "fighter-noun": "nouns of armed people that \"former\" or \"ex\" turns into civilians "
-                    "(\"a former FARC combatant\", \"ex-soldiers\"): ACLED codes the unarmed as "
+                    "(\"a former FARC combatant\", \"former soldiers\"): ACLED codes the unarmed as "
                     "civilians",
 }
 CODER_WORD_LISTS: dict[str, str] = {
