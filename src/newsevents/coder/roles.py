@@ -656,8 +656,7 @@ def _light_governor_subject(finder: ActorFinder, t: Token, light: frozenset[str]
 
 def _undergoer(finder: ActorFinder, t: Token) -> Found | None:
     """"A visitor was put under investigation in Italy": the one put under the act."""
-    gov = syntax.governor_verb(t) if _put_under(t) else None
-    subj = syntax.child(gov, "nsubjpass") if gov is not None and t.head.head.i == gov.i else None
+    subj = syntax.child(t.head.head, "nsubjpass") if _put_under(t) else None
     if subj is None:
         return None
     f = finder.phrase(subj)
