@@ -78,9 +78,8 @@ _SPAN_END = re.compile(r"\b(?:until|till)\s*$", re.IGNORECASE)
 
 
 def _years_of_other_nouns(t: Token) -> list[Token]:
-    """"a hearing ahead of the 2020 vote", "arrested a suspect in the 2016
-    attacks": a year said of another noun than the trigger dates that noun's happening, not the
-    event's."""
+    """"a hearing ahead of the 2020 vote", "arrested a suspect in the 2016 attacks": a year said
+    of another noun than the trigger dates that noun's happening, not the event's."""
     return [x for x in t.sent if x.dep_ == "nummod" and len(x.text) == 4 and x.text.isdigit()
             and x.head.pos_ == "NOUN" and x.head.ent_type_ != "DATE" and x.head.i != t.i]
 
