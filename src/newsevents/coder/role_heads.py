@@ -53,7 +53,7 @@ def _dat_heads(t: Token, pos: str) -> list[Token]:
 
 
 def _prep_heads(t: Token, names: tuple[str, ...], pos: str) -> list[Token]:
-    found = syntax.preps(t, names, via_object=True)
+    found = [g for g in syntax.preps(t, names, via_object=True) if not _fronted(g.head, t)]
     if not found and pos == "NOUN":
         found = syntax.noun_preps(t, names)
     if not found and pos == "NOUN" and "by" in names:
@@ -62,6 +62,13 @@ def _prep_heads(t: Token, names: tuple[str, ...], pos: str) -> list[Token]:
                  for a in c.children if a.dep_ == "agent"
                  for g in a.children if g.dep_ == "pobj"]
     return found
+
+
+def _fronted(prep: Token, verb: Token) -> bool:
+    """"With the signing of the accord, the two sides agreed to ...": a phrase put before the
+    verb's subject sets the scene; the party a verb acts with or on follows it."""
+    subj = syntax.child(verb, "nsubj", "nsubjpass")
+    return prep.head.i == verb.i and subj is not None and prep.i < subj.i
 
 
 def _poss_heads(t: Token, pos: str) -> list[Token]:
