@@ -352,7 +352,9 @@ def direct_object(t: Token) -> Token | None:
     if is_passive(t):
         return passive_subject(t)
     obj = child(t, "dobj", "obj") or _second_subject(t) or _counted_up_to(t)
-    if obj is None and t.dep_ == "conj" and t.head.pos_ == "VERB":
+    if obj is None and t.dep_ == "conj" and t.head.pos_ == "VERB" and child(t, "ccomp") is None:
+        # "arrested two men and charged them"; not "accused the UK of meddling and warned
+        # that ...": what the second verb says is its own complement
         obj = child(t.head, "dobj")
     if obj is None:  # "intercepted and destroyed 83 drones": the object sits on the second verb
         for c in t.children:
