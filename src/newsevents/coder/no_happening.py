@@ -269,6 +269,27 @@ def _asked(t: Token, row: TriggerRow) -> bool:
     return False
 
 
+_RELATIVE_WORDS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def _contact_clause(t: Token, row: TriggerRow) -> bool:
+    """"text messages Volker provided to lawmakers", "the threat he has been warning about",
+    "a disaster many blame on corruption": a relative clause joined to its noun without a
+    relative word, dated by no words of its own, says what the noun is; it tells no happening.
+    An act of force so told stays ("the man police shot was taken to hospital"), and so does
+    one the clause dates ("the agreement the two nations signed earlier this year")."""
+    if t.dep_ != "relcl" or t.pos_ != "VERB" or row.type in plover_types("material") or \
+            syntax.in_title(t):
+        return False
+    noun, subj = t.head, syntax.child(t, "nsubj")
+    if subj is None or not noun.i < subj.i < t.i:
+        return False
+    between = t.doc[noun.i + 1:t.i]
+    if any(x.tag_ in _RELATIVE_WORDS or x.lower_ == "that" for x in between):
+        return False
+    return not any(x.ent_type_ in ("DATE", "TIME") for x in t.subtree)
+
+
 # Entity labels of names that may hold a word of an act ("Committee to Protect Journalists").
 _NAMES = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
 
@@ -288,4 +309,5 @@ NoHappening = Callable[[Token, TriggerRow], bool]
 NOT_HAPPENINGS: tuple[NoHappening, ...] = (
     _status_word, _people_by_their_state, _kind_of_weapon_or_unit, _standing, _cumulative_toll,
     _fled_from, _span_of_many, _measured, _time_since, _backed_party, _names_a_party,
-    _describes_party, _modal_as_noun, _modal_perfect, _asked, _in_a_name, _relative_description)
+    _describes_party, _modal_as_noun, _modal_perfect, _asked, _in_a_name, _relative_description,
+    _contact_clause)
