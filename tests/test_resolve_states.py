@@ -172,3 +172,20 @@ def test_ethnic_minority_in_a_sentence_lives_in_that_country() -> None:
     _doc, mentions = _resolve(text)
     albanians = [m.actor for m in mentions.actors if "Albanians" in text[m.start:m.end]]
     assert albanians and albanians[0].country == "SRB" and albanians[0].sector == "CVL"
+
+
+def test_an_envoy_named_after_the_state_served_is_of_the_sending_state() -> None:
+    # the tagger joins "Britain Liu Xiaming" into one name: the envoy is China's, and his
+    # surname later finds him
+    text = ("China's ambassador to Britain Liu Xiaming said Beijing had the power to end the "
+            "unrest. Liu warned protesters against further violence.")
+    _doc, mentions = _resolve(text)
+    envoy = [m.actor for m in mentions.actors if m.start == 0]
+    assert [(a.country, a.sector, a.name) for a in envoy] == [("CHN", "GOV", "Liu Xiaming")]
+    assert _at(mentions, text, "Liu warned") == ["CHN"]
+
+
+def test_a_title_serving_a_state_without_a_name_after_it_is_left_as_it_was() -> None:
+    text = "The ambassador to Britain said Beijing had the power to end the unrest."
+    _doc, mentions = _resolve(text)
+    assert _at(mentions, text, "Britain") == ["GBR"]

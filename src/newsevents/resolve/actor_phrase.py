@@ -395,7 +395,8 @@ class Phrase:
     @functools.cached_property
     def head_name(self) -> str | None:
         """The proper name that ends the head after its titles, unless tables name its words."""
-        person = _person_name(_preposition_split().split(self.stripped, maxsplit=1)[0])
+        person = _person_name(_preposition_split().split(self.stripped, maxsplit=1)[0]) or \
+            name_after_body(self.stripped)
         covered_words = {self.words[i] for i in self.head.covered}
         if person is not None and all(norm(w).removesuffix("'s") in covered_words
                                       for w in person.split()):
@@ -471,6 +472,16 @@ def _person_name(text: str) -> str | None:
             break
         name.append(w)
     return " ".join(reversed(name)) if name else None
+
+
+def name_after_body(text: str) -> str | None:
+    """"China's ambassador to Britain Liu Xiaming", "envoy to the UN Vassily Nebenzia": a name of
+    two words or more written straight after the state or body the title's phrase ends on."""
+    name = _person_name(text)
+    if name is None or len(name.split()) < 2:
+        return None
+    before = text.translate(_APOSTROPHE)[:-len(name)].split()
+    return name if before and _names_no_person(norm(before[-1].strip(",;:()"))) else None
 
 
 def _names_no_person(key: str) -> bool:

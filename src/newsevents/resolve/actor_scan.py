@@ -19,7 +19,7 @@ from ..lexicon import actor_words
 from ..records import Actor, ActorMention
 from .acronyms import defined_acronyms, spelled_acronyms
 from .actor_groups import capital_namesake, is_acronym
-from .actor_phrase import continent_region
+from .actor_phrase import continent_region, name_after_body
 from .actors import ActorContext, Resolution, case_sensitive_forms, gender_of, resolve_actor
 from .place_scan import caps_dateline, heading_label
 from .state_words import is_pair_phrase
@@ -177,12 +177,39 @@ def _candidates(doc: Doc) -> list[Span]:
     for ent in doc.ents:
         if ent.label_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
             spans.setdefault((ent.start, ent.end), ent)
+    for titled in _titled_names(doc):
+        spans[(titled.start, titled.end)] = titled
     # gender_of's pronouns, one set for the whole doc rather than two look-ups a word
     pronouns = actor_words("male-pronoun") | actor_words("female-pronoun")
     for tok in doc:
         if tok.lower_ in pronouns and tok.pos_ == "PRON":
             spans.setdefault((tok.i, tok.i + 1), doc[tok.i:tok.i + 1])
     return [spans[k] for k in sorted(spans, key=lambda k: (k[0], -k[1]))]
+
+
+# Prepositions between a title and the state or body it serves in ("ambassador to Britain").
+_POSTED = frozenset({"to", "at", "in"})
+
+
+def _titled_names(doc: Doc) -> list[Span]:
+    """"China's ambassador to Britain Liu Xiaming", "Pakistani Ambassador to Azerbaijan Bilal
+    Hayee": the parser ends the title's phrase before "to" and the tagger joins the state and
+    the name in one entity; the whole phrase names one person, of the title's state."""
+    out: list[Span] = []
+    for t in doc:
+        if t.lower_ not in _POSTED or t.i == 0 or norm(doc[t.i - 1].text) not in _head_words():
+            continue
+        title = doc[t.i - 1]
+        start = min([title.i] + [c.left_edge.i for c in title.children if c.i < title.i])
+        end = t.i + 1
+        if end < len(doc) and doc[end].lower_ == "the":
+            end += 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        span = doc[start:end]
+        if end > t.i + 2 and name_after_body(span.text) is not None:
+            out.append(span)
+    return out
 
 
 def _token_index(doc: Doc, countries: list[tuple[int, str]]) -> dict[int, int]:
