@@ -2,7 +2,8 @@
 main evidence, a second toll of the same dead is a dispute, a toll of other victims, of a strike
 brought in as a new one or of a span long before is not the attack's, one of many told as a new one ("a drone struck") is its
 own event, "the shooting" told later is the shooting told before, and
-the police's response told right after a protest is that protest's intervention (and a
+the police's response told right after a protest is that protest's intervention, as are
+arrests of unnamed people told with it (and a
 relative clause in the perfect does not lend the main act its date); a telling that names
 neither side yields the lead to a later one that names both, and a bare follow-up folded into
 the attack before it brings its toll.
@@ -155,6 +156,34 @@ def test_a_police_response_in_another_town_stays_its_own() -> None:
             "In Los Angeles, police fired tear gas to clear protesters from downtown streets.")
     events = newsevents.process(text, published="2025-06-15T10:00:00+00:00")
     assert not any("intervention" in e.evidence.rule for e in events), events
+
+
+def test_crowd_arrests_at_a_protest_are_part_of_it() -> None:
+    # ACLED: protesters arrested at a protest are its intervention, not an Arrests event
+    text = ("Riot police in Skopje fired water cannon late on Friday to break up hundreds of "
+            "students protesting outside the government building, and detained dozens. The "
+            "interior ministry said 42 people were detained.")
+    published = "2025-02-15T10:00:00+00:00"
+    (protest,) = _events(text, published, "PROTEST")
+    assert protest.acled is not None and protest.acled.sub_event_type == "Protest with intervention"
+    assert any(q.count == 42 for q in protest.quantities), protest.quantities
+    assert not _events(text, published, "COERCE")
+
+
+def test_a_named_person_arrested_at_a_protest_stays_an_arrest() -> None:
+    text = ("Hundreds of students protested outside the government building in Skopje on Friday. "
+            "Police arrested opposition leader Ana Petrova at the scene.")
+    published = "2025-02-15T10:00:00+00:00"
+    assert _events(text, published, "COERCE")
+
+
+def test_an_arrest_dated_to_another_day_is_not_the_protests() -> None:
+    text = ("Hundreds of people protested outside the state Capitol in Madison on Friday. "
+            "On Tuesday, police arrested 12 members of the group.")
+    published = "2025-04-26T10:00:00+00:00"
+    (protest,) = _events(text, published, "PROTEST")
+    assert "triggers.tsv:155" not in protest.evidence.rule  # the arrest row is not folded in
+    assert _events(text, published, "COERCE")
 
 
 def test_a_relative_clause_in_the_perfect_does_not_date_the_main_act() -> None:

@@ -19,7 +19,8 @@ Steps (each event's ``evidence.rule`` names the lexicon row and every extra rule
    launched drones"); a follow-up with no actor, recipient or place is folded into that event
    as counts ("31 drones were intercepted"); the police's response told right after a protest,
    aimed at no one its own words name ("Police fired tear gas; 1 protester was killed"), is
-   that protest's intervention and toll; counts and "no casualties" in a sentence without
+   that protest's intervention and toll, as are arrests of people no name sets apart told with
+   a protest or riot or just after it, on its days; counts and "no casualties" in a sentence without
    an event go to the latest event of the paragraph; future cooperation becomes AGREE, future
    or conditional harm THREATEN, refused cooperation REJECT; parties without a country take the
    one country their sentence names; a repeat of an event already coded (same type, parties,
@@ -197,7 +198,8 @@ def _actor_from_previous_assault(d: Draft, prev: Draft, again: bool) -> None:
 def _told_before(d: Draft, out: list[Draft], mentions: Mentions, tables: Tables) -> bool:
     """``d`` only tells more of an event in ``out`` (which takes what it adds): the rules of
     step 4 in order (see module docstring)."""
-    if tolls.fold_intervention(out[-1] if out else None, d, mentions):
+    if tolls.fold_intervention(out[-1] if out else None, d, mentions) or \
+            tolls.fold_arrests(out, d, mentions):
         return True
     if d.type == "ASSAULT" and tolls.fold_outcome(_latest_assault(out), d, tables, mentions):
         return True

@@ -10,6 +10,8 @@ or the police's response right after a protest.
   2017, has killed 4,000") stays apart.
 - ``fold_intervention``: a state force's act right after a protest is that protest's
   intervention.
+- ``fold_arrests``: arrests of unnamed people with a protest or riot, or just after it, are
+  part of it.
 """
 
 from __future__ import annotations
@@ -161,12 +163,9 @@ def fold_intervention(prev: Draft | None, d: Draft, mentions: Mentions) -> bool:
         return False
     if _sentences_back(prev.token, d.token) != 1 or prev.paragraph != d.paragraph:
         return False
-    sent = d.token.sent
-    where = prev.place.place.name if prev.place else None
-    if any(sent.start_char <= m.start < sent.end_char and m.place.name != where
-           for m in mentions.places):
+    if _elsewhere(prev, d, mentions):
         return False  # ("In Los Angeles, police fired tear gas": the protest of another town)
-    if ANAPHORIC_DAY.fullmatch(d.date.text.strip()):
+    if ANAPHORIC_DAY.fullmatch(d.date.text.strip()) or not _same_days(prev, d):
         return False  # ("The same day, police ...": another happening of that day)
     if d.fatalities is not None:
         prev.fatalities = slots.fill_missing(prev.fatalities or Fatalities(), d.fatalities)
@@ -175,6 +174,51 @@ def fold_intervention(prev: Draft | None, d: Draft, mentions: Mentions) -> bool:
         prev.acled_code = "protest_int"
     happenings.tell(prev, d, "intervention")
     return True
+
+
+def fold_arrests(out: list[Draft], d: Draft, mentions: Mentions) -> bool:
+    """"Riot police broke up thousands of people protesting outside parliament and detained
+    dozens", "Youths set cars ablaze ... 31 people were arrested during the night": arrests of
+    people no name or body sets apart, told with a protest or riot or up to two sentences after
+    it in its paragraph, are part of it (ACLED codes protesters arrested at a protest as its
+    intervention, and records no ordinary arrests); the protest takes their counts. A named
+    person or a body arrested stays an event of its own."""
+    if d.type != "COERCE" or d.mode != "arrest" or d.modality != "factual":
+        return False
+    if any(a.kind == "organisation" or (a.kind == "person" and a.name) for a in d.recipient):
+        return False
+    if d.actor and not any(a.sector in sector_codes("state_force") for a in d.actor):
+        return False
+    prev = next((o for o in reversed(out) if o.type == "PROTEST"
+                 and o.paragraph == d.paragraph), None)
+    if prev is None or prev.modality != "factual":
+        return False
+    back = _sentences_back(prev.token, d.token)
+    if back is None or back > OUTCOME_REACH or (back and _elsewhere(prev, d, mentions)) or \
+            not _same_days(prev, d):
+        return False
+    prev.quantities.extend(q for q in d.quantities if q not in prev.quantities)
+    if prev.acled_code == "protest":
+        prev.acled_code = "protest_int"
+    happenings.tell(prev, d, "arrests")
+    return True
+
+
+def _same_days(prev: Draft, d: Draft) -> bool:
+    """``d``'s own date words leave it on ``prev``'s days ("a member who was arrested at a
+    protest last week" is not arrested at the rally planned for Friday)."""
+    a, b = prev.date, d.date
+    if not d.date_from_text or not (a.start and b.start):
+        return True
+    return (b.start or "") <= (a.end or a.start or "") and (a.start or "") <= (b.end or b.start or "")
+
+
+def _elsewhere(prev: Draft, d: Draft, mentions: Mentions) -> bool:
+    """``d``'s sentence names a place other than ``prev``'s ("In Los Angeles, police ...")."""
+    sent = d.token.sent
+    where = prev.place.place.name if prev.place else None
+    return any(sent.start_char <= m.start < sent.end_char and m.place.name != where
+               for m in mentions.places)
 
 
 def fold_outcome(prev: Draft | None, d: Draft, tables: Tables, mentions: Mentions) -> bool:
