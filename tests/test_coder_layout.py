@@ -63,7 +63,7 @@ def test_rule_lists_keep_their_order() -> None:
         "_standing", "_cumulative_toll", "_fled_from", "_span_of_many",
         "_measured", "_time_since", "_backed_party", "_names_a_party",
         "_describes_party", "_modal_as_noun", "_modal_perfect", "_asked",
-        "_in_a_name", "_relative_description", "_contact_clause"]
+        "_in_a_name", "_relative_description", "_contact_clause", "_behind_it"]
     assert _names(build_rules.PLACE_RULES) == [
         "own_words", "town_told_again", "where_described", "main_clause_setting",
         "sentence_setting", "target_place", "town_that_acts"]

@@ -4,7 +4,7 @@ has always denied"), a cumulative toll ("the insurgency has killed 4,000"), a fl
 fighting, a span of many ("weeks of protests"), a measure or a pattern ("the rate of attacks"),
 the time since a happening, and a party named by what backs it, by what it has done or by a
 verb form hung on its noun ("Iran-backed militias", "Turkey, which has backed rebels", "members
-of a kidnapping gang"), a question ("Animals or pets allowed?") and a word of a name ("the
+of a kidnapping gang", "the militants behind the killing", "messages Volker provided"), a question ("Animals or pets allowed?") and a word of a name ("the
 Committee to Protect Journalists"). ``SentenceCoder`` builds no draft for such a trigger.
 """
 
@@ -182,6 +182,16 @@ def _backed_party(t: Token, row: TriggerRow) -> bool:
                                                      for c in t.children)
 
 
+def _behind_it(t: Token, row: TriggerRow) -> bool:
+    """"the militants behind the killing of 26 men", "the group behind last year's bombing": a
+    happening named to say who a party is tells no happening of its own."""
+    del row  # the rules of NOT_HAPPENINGS share one signature
+    prep = t.head
+    # (the parser often hangs "behind" on the verb: the noun right before it is the party)
+    return t.pos_ == "NOUN" and t.dep_ == "pobj" and prep.lower_ == "behind" and \
+        prep.i > 0 and t.doc[prep.i - 1].pos_ in ("NOUN", "PROPN")
+
+
 def _describes_party(t: Token, row: TriggerRow) -> bool:
     """"Turkey, which has backed rebels fighting Assad for much of the war": a participle of
     fighting that describes a party (a sector word) says who the party is, not a fight told."""
@@ -310,4 +320,4 @@ NOT_HAPPENINGS: tuple[NoHappening, ...] = (
     _status_word, _people_by_their_state, _kind_of_weapon_or_unit, _standing, _cumulative_toll,
     _fled_from, _span_of_many, _measured, _time_since, _backed_party, _names_a_party,
     _describes_party, _modal_as_noun, _modal_perfect, _asked, _in_a_name, _relative_description,
-    _contact_clause)
+    _contact_clause, _behind_it)
