@@ -4,8 +4,9 @@ has always denied"), a cumulative toll ("the insurgency has killed 4,000"), a fl
 fighting, a span of many ("weeks of protests"), a measure or a pattern ("the rate of attacks"),
 the time since a happening, and a party named by what backs it, by what it has done or by a
 verb form hung on its noun ("Iran-backed militias", "Turkey, which has backed rebels", "members
-of a kidnapping gang", "the militants behind the killing", "messages Volker provided"), a question ("Animals or pets allowed?") and a word of a name ("the
-Committee to Protect Journalists"). ``SentenceCoder`` builds no draft for such a trigger.
+of a kidnapping gang", "the militants behind the killing", "messages Volker provided"), a
+question ("Animals or pets allowed?") and a word of a name ("the Committee to Protect
+Journalists"). ``SentenceCoder`` builds no draft for such a trigger.
 """
 
 from __future__ import annotations
