@@ -1,6 +1,7 @@
 """A road accident is no attack; the offence an arrest is for is no event of its own; a
 subheading and the paragraph under it tell one happening; "after an outbreak killed ..." has
-the outbreak for its subject; "a kidnapping gang" is a gang, not a kidnapping. Whole-pipeline
+the outbreak for its subject; "a kidnapping gang" is a gang, not a kidnapping; what a ban forbids
+did not happen. Whole-pipeline
 checks on texts written for this project."""
 
 from __future__ import annotations
@@ -174,3 +175,11 @@ def test_a_greeting_is_no_welcome_of_a_party() -> None:
     events = newsevents.process(text, published="2024-05-17")
     assert [e.evidence.sentence.startswith("The minister") for e in events
             if e.type == "SUPPORT"] == [True]
+
+
+def test_what_a_ban_forbids_did_not_happen() -> None:
+    text = ("The governor of Izmir banned all demonstrations in the city for four days. Police "
+            "prohibited rallies near the port.")
+    events = _events(text)
+    assert not [e for e in events if e.type == "PROTEST"], events
+    assert [e.evidence.trigger for e in events if e.type == "COERCE"] == ["banned", "prohibited"]

@@ -35,6 +35,16 @@ def _verb_tells_noun(row: TriggerRow, verb: TriggerRow) -> bool:
                     "PROTEST", "COERCE", "ASSAULT")))
 
 
+def banned(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
+    """"banned all demonstrations in the city", "outlawed protests near parliament": what a ban
+    forbids did not happen."""
+    del tables  # every absorb rule takes the tables
+    if row.pos != "NOUN" or t.dep_ != "dobj":
+        return None
+    verb = rows.get(t.head.i)
+    return True if verb is not None and verb.mode == "ban" else None
+
+
 def object_of_trigger_verb(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
     """A trigger noun that is the object of a trigger verb, up to the nearest verb."""
     if row.pos != "NOUN":
@@ -283,6 +293,7 @@ def content_of_absorbing(t: Token, row: TriggerRow, rows: Rows, tables: Tables) 
 ABSORB_RULES: tuple[AbsorbRule, ...] = (
     named_charge,
     backing,
+    banned,
     object_of_trigger_verb,
     modal_demand,
     protest_told_as_purpose,
