@@ -73,14 +73,14 @@ _LONG_SPANS = frozenset({"week", "month", "year", "decade"})
 
 
 def _span_of_many(t: Token, row: TriggerRow) -> bool:
-    """"The handover has drawn weeks of protests", "after months of fighting": happenings
-    counted by the weeks they filled are many, none of them told here."""
+    """"The handover has drawn weeks of protests", "after months of fighting", "after more than
+    a week of unrest": happenings counted by the weeks they filled are many, none of them told
+    here."""
     del row  # the rules of NOT_HAPPENINGS share one signature
     # (a noun, or a gerund: "after three years of fighting insurgents")
     named = (t.pos_ == "NOUN" and t.dep_ == "pobj") or (t.tag_ == "VBG" and t.dep_ == "pcomp")
     return named and t.head.lower_ == "of" and \
-        t.head.head.pos_ == "NOUN" and lemma_of(t.head.head) in _LONG_SPANS and \
-        t.head.head.tag_ == "NNS"
+        t.head.head.pos_ == "NOUN" and lemma_of(t.head.head) in _LONG_SPANS
 
 
 # Nouns that measure how many happenings there are ("the rate of assaults", "a rise in attacks").
