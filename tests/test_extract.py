@@ -59,6 +59,16 @@ def test_html_article_body_and_metadata() -> None:
     assert article.canonical_url == "https://harbourherald.example.com/news/pier"
 
 
+@pytest.mark.parametrize("first", [
+    "<span class='dropcap'>T</span><p>he harbour",  # the letter apart, the paragraph's own text
+    "<span>T</span><p><a href='/topic/harbour'>he</a> harbour",  # the word a link
+])
+def test_a_drop_cap_letter_goes_back_to_its_paragraph(first: str) -> None:
+    body = first + STORY[0][len("The harbour"):] + "</p>" + "".join(f"<p>{p}</p>" for p in STORY[1:])
+    article = extract(_html_doc(_page(body)), OPTS)
+    assert article.paragraphs == tuple(STORY)
+
+
 @pytest.mark.parametrize(
     ("furniture", "reason"),
     [

@@ -78,6 +78,26 @@ def drop_inert_nodes(tree: HtmlElement) -> None:
         parent.remove(node)
 
 
+def join_drop_caps(tree: HtmlElement) -> None:
+    """"<span>T</span><p>urkey, Poland and ...": a story's first letter set apart for a drop
+    cap goes back to the paragraph it starts (else the body begins "urkey")."""
+    for node in list(tree.iter("span", "div", "p")):
+        letter = (node.text or "").strip()
+        if len(letter) != 1 or not letter.isupper() or len(node) or (node.tail or "").strip():
+            continue
+        nxt = node.getnext()
+        if nxt is None or nxt.tag != "p":
+            continue
+        first = nxt.text if (nxt.text or "").strip() or not len(nxt) else nxt[0].text
+        if not first or not first[:1].islower():
+            continue
+        if (nxt.text or "").strip() or not len(nxt):
+            nxt.text = letter + (nxt.text or "")
+        else:
+            nxt[0].text = letter + (nxt[0].text or "")
+        node.getparent().remove(node)
+
+
 def _extraction(tree: HtmlElement, url: str | None, *, fast: bool = False,
                 favor_precision: bool = True) -> Document | None:
     doc = trafilatura.bare_extraction(tree, url=url, fast=fast, favor_precision=favor_precision,
@@ -121,6 +141,7 @@ def extract_html(html: str, url: str | None = None, *, report_left_out: bool = F
     # htmldate's day only matters when our own reading found no stamp (see _published).
     tmeta = trafilatura_meta(tree, url, want_date=meta.published is None)
     drop_inert_nodes(tree)
+    join_drop_caps(tree)
     doc = _article(tree, url)
     parts.lang_hint = meta.lang
     if doc is None:
