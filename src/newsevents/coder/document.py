@@ -24,9 +24,13 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
+from urllib.parse import urlparse
 
+import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from ..extract.datelines import DATELINE_START, dateline_follows, place_dateline_end
@@ -136,9 +140,34 @@ def _complete(keep: Draft, other: Draft, tables: Tables) -> None:
     keep.rules.append(f"merged:{other.row.rule}")
 
 
-def home_countries(mentions: Mentions, first_paragraph_end: int) -> tuple[str, ...]:
+# Country-code domains sold to anyone, for their letters ("news.io", "radio.fm"): they say
+# nothing of where an outlet is.
+_OPEN_DOMAINS = frozenset({"io", "tv", "me", "co", "ly", "fm", "ai", "to", "cc", "ws", "nu", "tk",
+                           "am", "la", "gg", "im", "sh", "ac", "vc", "gl", "so", "cx", "xyz"})
+# What the outlet's own country weighs among the places of its story: one city named in passing.
+OUTLET_WEIGHT = 2.0
+
+
+def outlet_country(url: str | None) -> str | None:
+    """The country of an outlet's country-code domain ("standard.co.uk": GBR, "news.az": AZE);
+    None for other domains and for codes sold to anyone."""
+    host = urlparse(url or "").hostname or ""
+    code = host.rsplit(".", 1)[-1].lower() if "." in host else ""
+    if len(code) != 2 or code in _OPEN_DOMAINS:
+        return None
+    country = pycountry.countries.get(alpha_2="GB" if code == "uk" else code.upper())
+    return country.alpha_3 if country is not None else None
+
+
+def home_countries(mentions: Mentions, first_paragraph_end: int,
+                   sentence_starts: Sequence[int] = (), outlet: str | None = None
+                   ) -> tuple[str, ...]:
     """The article's main countries: where its places lie (places of the first paragraph count
-    double, named sites and cities more than whole countries), then its actors' countries."""
+    double, named sites and cities more than whole countries; a sentence counts each country
+    once, by its finest place: "the islands of Bonaire, St Eustatius and Saba" are one
+    mention of their state), then its actors' countries; the outlet's own country counts as
+    a place named once (a London paper's story on which countries are on its quarantine list
+    is told from Britain)."""
     counts: dict[str, float] = {}
 
     def count(country: str | None, weight: float, start: int) -> None:
@@ -146,11 +175,18 @@ def home_countries(mentions: Mentions, first_paragraph_end: int) -> tuple[str, .
             counts[country] = counts.get(country, 0) + weight * (
                 2 if start < first_paragraph_end else 1)
 
+    best: dict[tuple[str | None, int], tuple[float, int]] = {}
     for place in mentions.places:
-        count(place.place.country, 1.0 if place.place.precision == "country" else 2.0,
-              place.start)
+        weight = 1.0 if place.place.precision == "country" else 2.0
+        key = (place.place.country, bisect.bisect_right(sentence_starts, place.start)
+               if sentence_starts else place.start)
+        if key not in best or weight > best[key][0]:
+            best[key] = (weight, place.start)
+    for (country, _sentence), (weight, start) in best.items():
+        count(country, weight, start)
     for actor in mentions.actors:
         count(actor.actor.country, 0.5, actor.start)
+    count(outlet, OUTLET_WEIGHT, first_paragraph_end)
     # (Counter.most_common's order: by count, ties in the order first counted)
     return tuple(c for c, _ in sorted(counts.items(), key=lambda kv: kv[1], reverse=True))
 

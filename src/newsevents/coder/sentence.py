@@ -230,7 +230,9 @@ class SentenceCoder:
         self.dated_lead = self.sentences[0] if self.sentences and self.finder.dateline_end \
             else None
         first_end = self.paragraphs[1] if len(self.paragraphs) > 1 else len(article.body)
-        self.main = document.home_countries(mentions, first_end)
+        self.main = document.home_countries(
+            mentions, first_end, [sent.start_char for sent in doc.sents],
+            document.outlet_country(article.canonical_url or article.url))
         self.dateline = document.dateline_place(article.body, mentions)
         self.story_day = document.dateline_day(mentions, self.finder.dateline_end) or self.published
         self.home = document.story_country(self.dateline, self.main)
