@@ -170,6 +170,14 @@ def test_crowd_arrests_at_a_protest_are_part_of_it() -> None:
     assert not _events(text, published, "COERCE")
 
 
+def test_arrests_told_with_force_on_protesters_are_part_of_it() -> None:
+    text = "Police opened fire to disperse demonstrators in Alexandria on Monday, arresting 12."
+    published = "2025-02-18T10:00:00+00:00"
+    assert not _events(text, published, "COERCE")
+    (force,) = _events(text, published)
+    assert "+arrests:" in force.evidence.rule
+
+
 def test_a_named_person_arrested_at_a_protest_stays_an_arrest() -> None:
     text = ("Hundreds of students protested outside the government building in Skopje on Friday. "
             "Police arrested opposition leader Ana Petrova at the scene.")

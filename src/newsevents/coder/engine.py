@@ -199,7 +199,7 @@ def _told_before(d: Draft, out: list[Draft], mentions: Mentions, tables: Tables)
     """``d`` only tells more of an event in ``out`` (which takes what it adds): the rules of
     step 4 in order (see module docstring)."""
     if tolls.fold_intervention(out[-1] if out else None, d, mentions) or \
-            tolls.fold_arrests(out, d, mentions):
+            tolls.fold_arrests(out, d, mentions, tables):
         return True
     if d.type == "ASSAULT" and tolls.fold_outcome(_latest_assault(out), d, tables, mentions):
         return True

@@ -25,6 +25,7 @@ from ..records import DateSpan, Fatalities, Mentions
 from ..resolve.date_scan import ANAPHORIC_DAY
 from . import happenings, slots, syntax
 from .context import BACKGROUND_DAYS
+from .acled import force_on_protest
 from .document import disrupts, same_side
 from .draft import Draft
 from .match import lemma_of
@@ -176,21 +177,23 @@ def fold_intervention(prev: Draft | None, d: Draft, mentions: Mentions) -> bool:
     return True
 
 
-def fold_arrests(out: list[Draft], d: Draft, mentions: Mentions) -> bool:
+def fold_arrests(out: list[Draft], d: Draft, mentions: Mentions, tables: Tables) -> bool:
     """"Riot police broke up thousands of people protesting outside parliament and detained
     dozens", "Youths set cars ablaze ... 31 people were arrested during the night": arrests of
-    people no name or body sets apart, told with a protest or riot or up to two sentences after
-    it in its paragraph, are part of it (ACLED codes protesters arrested at a protest as its
-    intervention, and records no ordinary arrests); the protest takes their counts. A named
-    person or a body arrested stays an event of its own."""
+    people no name or body sets apart, told with a protest or riot (or force used on
+    protesters) or up to two sentences after it in its paragraph, are part of it (ACLED codes
+    protesters arrested at a protest as its intervention, and records no ordinary arrests);
+    the protest takes their counts. A named person or a body arrested stays an event of its
+    own."""
     if d.type != "COERCE" or d.mode != "arrest" or d.modality != "factual":
         return False
     if any(a.kind == "organisation" or (a.kind == "person" and a.name) for a in d.recipient):
         return False
     if d.actor and not any(a.sector in sector_codes("state_force") for a in d.actor):
         return False
-    prev = next((o for o in reversed(out) if o.type == "PROTEST"
-                 and o.paragraph == d.paragraph), None)
+    prev = next((o for o in reversed(out) if o.paragraph == d.paragraph and o.mode != "arrest"
+                 and (o.type == "PROTEST"
+                      or force_on_protest(o.type, o.recipient_tokens, tables))), None)
     if prev is None or prev.modality != "factual":
         return False
     back = _sentences_back(prev.token, d.token)
