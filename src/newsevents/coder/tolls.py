@@ -24,8 +24,8 @@ from ..lexicon import count_words, sector_codes
 from ..records import DateSpan, Fatalities, Mentions
 from ..resolve.date_scan import ANAPHORIC_DAY
 from . import happenings, slots, syntax
-from .context import BACKGROUND_DAYS
 from .acled import force_on_protest
+from .context import BACKGROUND_DAYS
 from .document import disrupts, same_side
 from .draft import Draft
 from .match import lemma_of
