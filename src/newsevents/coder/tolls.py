@@ -185,11 +185,7 @@ def fold_arrests(out: list[Draft], d: Draft, mentions: Mentions, tables: Tables)
     protesters arrested at a protest as its intervention, and records no ordinary arrests);
     the protest takes their counts. A named person or a body arrested stays an event of its
     own."""
-    if d.type != "COERCE" or d.mode != "arrest" or d.modality != "factual":
-        return False
-    if any(a.kind == "organisation" or (a.kind == "person" and a.name) for a in d.recipient):
-        return False
-    if d.actor and not any(a.sector in sector_codes("state_force") for a in d.actor):
+    if not _crowd_arrest(d):
         return False
     prev = next((o for o in reversed(out) if o.paragraph == d.paragraph and o.mode != "arrest"
                  and (o.type == "PROTEST"
@@ -205,6 +201,16 @@ def fold_arrests(out: list[Draft], d: Draft, mentions: Mentions, tables: Tables)
         prev.acled_code = "protest_int"
     happenings.tell(prev, d, "arrests")
     return True
+
+
+def _crowd_arrest(d: Draft) -> bool:
+    """A factual arrest, by state forces or no one named, of people no name or body sets
+    apart."""
+    if d.type != "COERCE" or d.mode != "arrest" or d.modality != "factual":
+        return False
+    if any(a.kind == "organisation" or (a.kind == "person" and a.name) for a in d.recipient):
+        return False
+    return not d.actor or any(a.sector in sector_codes("state_force") for a in d.actor)
 
 
 def _same_days(prev: Draft, d: Draft) -> bool:
