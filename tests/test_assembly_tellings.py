@@ -178,6 +178,17 @@ def test_arrests_told_with_force_on_protesters_are_part_of_it() -> None:
     assert "+arrests:" in force.evidence.rule
 
 
+def test_the_lynching_told_after_a_mobs_killing_is_that_killing() -> None:
+    # PLOVER codes the mob's act as a protest, "the lynching" as an assault: one riot for ACLED
+    text = ("Residents of a hillside district of Port-au-Prince stopped a police van carrying "
+            "five suspected gang members on 3 May 2023, pulled them out and burned them to death, "
+            "police said. The lynching set off a wave of similar killings.")
+    events = newsevents.process(text, published="2023-05-04T10:00:00+00:00")
+    assert "lynching" not in [e.evidence.trigger for e in events]
+    (riot,) = [e for e in events if e.evidence.trigger == "burned"]
+    assert "refers-back" in riot.evidence.rule
+
+
 def test_a_named_person_arrested_at_a_protest_stays_an_arrest() -> None:
     text = ("Hundreds of students protested outside the government building in Skopje on Friday. "
             "Police arrested opposition leader Ana Petrova at the scene.")

@@ -579,5 +579,15 @@ def _told_before(d: Draft, out: list[Draft]) -> Draft | None:
     """The latest earlier telling of the happening ``d`` refers back to, if ``d`` does."""
     if not _refers_back(d):
         return None
-    return next((o for o in reversed(out) if o.type == d.type and o.modality == d.modality
+    return next((o for o in reversed(out) if _same_kind(o, d) and o.modality == d.modality
                  and o.token.doc is d.token.doc and o.token.i < d.token.i), None)
+
+
+def _same_kind(a: Draft, b: Draft) -> bool:
+    """Of one PLOVER type, or of one ACLED event type ("burned them to death", then "the
+    lynching": a riot's violence both, though PLOVER codes a mob's act as a protest)."""
+    if a.type == b.type:
+        return True
+    acled = load_tables().acled
+    kind_a, kind_b = acled.get(a.acled_code), acled.get(b.acled_code)
+    return kind_a is not None and kind_b is not None and kind_a[0] == kind_b[0]
