@@ -182,7 +182,7 @@ def test_the_lynching_told_after_a_mobs_killing_is_that_killing() -> None:
     # PLOVER codes the mob's act as a protest, "the lynching" as an assault: one riot for ACLED
     text = ("Residents of a hillside district of Port-au-Prince stopped a police van carrying "
             "five suspected gang members on 3 May 2023, pulled them out and burned them to death, "
-            "police said. The lynching set off a wave of similar killings.")
+            "police said. The lynching sparked a wave of vigilante killings.")
     events = newsevents.process(text, published="2023-05-04T10:00:00+00:00")
     assert "lynching" not in [e.evidence.trigger for e in events]
     (riot,) = [e for e in events if e.evidence.trigger == "burned"]
