@@ -1,7 +1,7 @@
 """A road accident is no attack; the offence an arrest is for is no event of its own; a
 subheading and the paragraph under it tell one happening; "after an outbreak killed ..." has
 the outbreak for its subject; "a kidnapping gang" is a gang, not a kidnapping; what a ban forbids
-did not happen. Whole-pipeline
+did not happen; what a signed deal pledges is its terms. Whole-pipeline
 checks on texts written for this project."""
 
 from __future__ import annotations
@@ -183,3 +183,10 @@ def test_what_a_ban_forbids_did_not_happen() -> None:
     events = _events(text)
     assert not [e for e in events if e.type == "PROTEST"], events
     assert [e.evidence.trigger for e in events if e.type == "COERCE"] == ["banned", "prohibited"]
+
+
+def test_what_a_signed_deal_pledges_is_part_of_the_signing() -> None:
+    text = ("Leaders of two herding communities signed a peace agreement in Rumbek on Monday, "
+            "pledging to return stolen cattle.")
+    events = _events(text)
+    assert [e.type for e in events] == ["SUPPORT"], events

@@ -169,6 +169,21 @@ def same_type_chain(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bo
     return None
 
 
+# Acts whose terms a participle after them tells ("signed a peace agreement, pledging to end
+# cattle raids"; "held talks, agreeing to meet again").
+_TERMS_OF = frozenset({"SUPPORT", "AGREE", "CONSULT"})
+
+
+def terms_of_a_deal(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
+    """"signed a peace agreement in Bor, pledging to end cattle raids": a promise told by a
+    participle after a signing or a meeting is what was agreed there, not a second act."""
+    del tables  # every absorb rule takes the tables
+    if row.type == "AGREE" and t.tag_ == "VBG" and t.dep_ == "advcl" and \
+            t.head.i in rows and rows[t.head.i].type in _TERMS_OF:
+        return True
+    return None
+
+
 def _agentless_toll(t: Token, tables: Tables) -> bool:
     """"27 people were killed": a casualty verb in the passive with no "by"."""
     return tables.casualty(lemma_of(t)) and syntax.is_passive(t) and \
@@ -300,6 +315,7 @@ ABSORB_RULES: tuple[AbsorbRule, ...] = (
     purpose,
     toll_of_a_clash,
     same_type_chain,
+    terms_of_a_deal,
     casualty_participle,
     toll_in_relative_clause,
     toll_after_semicolon,
