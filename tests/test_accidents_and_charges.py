@@ -1,7 +1,8 @@
 """A road accident is no attack; the offence an arrest is for is no event of its own; a
 subheading and the paragraph under it tell one happening; "after an outbreak killed ..." has
 the outbreak for its subject; "a kidnapping gang" is a gang, not a kidnapping; what a ban forbids
-did not happen; what a signed deal pledges is its terms. Whole-pipeline
+did not happen; what a signed deal pledges is its terms; what a protest is against is its
+cause. Whole-pipeline
 checks on texts written for this project."""
 
 from __future__ import annotations
@@ -190,3 +191,9 @@ def test_what_a_signed_deal_pledges_is_part_of_the_signing() -> None:
             "pledging to return stolen cattle.")
     events = _events(text)
     assert [e.type for e in events] == ["SUPPORT"], events
+
+
+def test_what_a_protest_is_against_is_its_cause() -> None:
+    text = "Thousands protested in Nairobi on Tuesday against the killing of a blogger in custody."
+    events = _events(text)
+    assert [e.type for e in events] == ["PROTEST"], events

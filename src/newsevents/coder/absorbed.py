@@ -169,6 +169,25 @@ def same_type_chain(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bo
     return None
 
 
+# The prepositions that give what a protest is against ("rallied against the ruling").
+_PROTEST_CAUSE = frozenset({"against", "over"})
+
+
+def protest_cause(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
+    """"gathered to protest the government's decision suspending accession talks", "marched
+    against the arrest of their leader": what a protest is against is told as its cause, a
+    happening the story does not report here."""
+    del row, tables  # every absorb rule takes the row and the tables
+    cur = t
+    for anc in syntax.ancestors_in_sentence(t):
+        if anc.i in rows and rows[anc.i].type == "PROTEST":
+            if cur.dep_ == "dobj" or (cur.dep_ == "prep" and cur.lower_ in _PROTEST_CAUSE):
+                return True
+            return None
+        cur = anc
+    return None
+
+
 # Acts whose terms a participle after them tells ("signed a peace agreement, pledging to end
 # cattle raids"; "held talks, agreeing to meet again").
 _TERMS_OF = frozenset({"SUPPORT", "AGREE", "CONSULT"})
@@ -309,6 +328,7 @@ ABSORB_RULES: tuple[AbsorbRule, ...] = (
     named_charge,
     backing,
     banned,
+    protest_cause,
     object_of_trigger_verb,
     modal_demand,
     protest_told_as_purpose,
