@@ -186,7 +186,7 @@ def home_countries(mentions: Mentions, first_paragraph_end: int,
         count(country, weight, start)
     for actor in mentions.actors:
         count(actor.actor.country, 0.5, actor.start)
-    count(outlet, OUTLET_WEIGHT, first_paragraph_end)
+    count(outlet, OUTLET_WEIGHT, first_paragraph_end)  # (no word of the first paragraph)
     # (Counter.most_common's order: by count, ties in the order first counted)
     return tuple(c for c, _ in sorted(counts.items(), key=lambda kv: kv[1], reverse=True))
 

@@ -88,13 +88,11 @@ def join_drop_caps(tree: HtmlElement) -> None:
         nxt = node.getnext()
         if nxt is None or nxt.tag != "p":
             continue
-        first = nxt.text if (nxt.text or "").strip() or not len(nxt) else nxt[0].text
-        if not first or not first[:1].islower():
+        # the paragraph's first words: its own text, or its first child's ("<p><a>urkey</a>")
+        holder = nxt if (nxt.text or "").strip() or not len(nxt) else nxt[0]
+        if not holder.text or not holder.text[:1].islower():
             continue
-        if (nxt.text or "").strip() or not len(nxt):
-            nxt.text = letter + (nxt.text or "")
-        else:
-            nxt[0].text = letter + (nxt[0].text or "")
+        holder.text = letter + holder.text
         node.getparent().remove(node)
 
 
