@@ -201,7 +201,8 @@ def _per_place(base: Draft, picked: list[PlaceMention], mentions: Mentions) -> l
     if not picked:
         return [base]
     if len(picked) == 1:
-        return [replace(base, place=picked[0])]
+        rules = [*base.rules, slots.AIR_SPACE] if picked[0].rule == slots.AIR_SPACE else base.rules
+        return [replace(base, place=picked[0], rules=rules)]
     counted = slots.counts_by_place(base.clause, picked, base.quantities, mentions)
     return [replace(base, place=p, rules=[*base.rules, "one-event-per-place"],
                     quantities=counted.get(id(p), base.quantities))
@@ -468,8 +469,8 @@ class SentenceCoder:
         places = build_rules.places_of(Setting(t, row, gov, clause, free, exclude,
                                                recipient.tokens, self.mentions, actor.tokens,
                                                self.finder.dateline_end))
-        picked = slots.pick_places(places, split=row.type in plover_types("split_by_place"),
-                                   text=self.finder.text)
+        picked = slots.air_space(slots.pick_places(
+            places, split=row.type in plover_types("split_by_place"), text=self.finder.text), t)
         # an attack's date is its own, as its place is ("arrested a student accused of killing a
         # man in Washington last month": last month dates the killing)
         dates, date = self._dates(t, row, [x for x in clause if x.i not in nested], free, report,

@@ -23,12 +23,14 @@ from ..records import (
 from ..resolve.place_scan import AREA_AROUND, COMPASS_WORDS
 from ..resolve.places import region_words
 from ..resolve.quantities import PART_OF
+from ..resolve.tables import country_name
 from . import syntax
 from .match import lemma_of
 from .tables import Tables
 
 PRECISION_RANK = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "unknown": 5}
 CLAUSE_BREAKS = ("ccomp", "advcl", "parataxis", "relcl", "acl")
+AIR_SPACE = "air-space"  # the rule of a country placed for the regions over which weapons were stopped
 
 
 def clause_tokens(t: Token) -> list[Token]:
@@ -153,6 +155,28 @@ def places_in(tokens: list[Token], mentions: Mentions, exclude: set[int],
         if found:
             return found
     return []
+
+
+def air_space(picked: list[PlaceMention], t: Token) -> list[PlaceMention]:
+    """"Russia launched 17 drones, and 14 were destroyed over the Odesa, Mykolaiv and Kharkiv
+    regions": the regions over which weapons were stopped in the air are the air space of one
+    attack, which ACLED codes once, in their country, not once per region."""
+    over = _Spans([x for c in t.sent if c.dep_ == "prep" and c.lower_ == "over" and
+                   _stopped_in_air(c.head) for x in c.subtree])
+    countries = {p.place.country for p in picked}
+    if len(picked) < 2 or len(countries) != 1 or None in countries or \
+            not all(over.over(p.start, p.end) for p in picked):
+        return picked
+    country = picked[0].place.country or ""
+    name = country_name(country) or country
+    return [PlaceMention(start=picked[0].start, end=picked[-1].end, rule=AIR_SPACE,
+                         place=Place(text=name, name=name, country=country, precision="country"))]
+
+
+def _stopped_in_air(head: Token) -> bool:
+    """An interception verb, or its object ("destroyed 30 drones over ...", as parsed)."""
+    verb = head.head if head.dep_ == "dobj" else head
+    return verb.lemma_.lower() in coder_words("interception-verb")
 
 
 def places_within(tokens: tuple[Token, ...] | list[Token], mentions: Mentions) -> list[PlaceMention]:

@@ -148,6 +148,8 @@ ACTOR_WORD_LISTS: dict[str, str] = {
                     "civilians",
 }
 CODER_WORD_LISTS: dict[str, str] = {
+    "interception-verb": "verbs of weapons stopped in the air: the regions \"over\" which they "
+                         "were stopped are the air space of one attack, not its places",
     "suppressing-phrasal": "a light verb and its particle that end what their object names "
                            "(\"broke up a rally\", \"put down a revolt\"): their subject is no "
                            "party of it",
