@@ -192,3 +192,24 @@ def test_property_destroyed_in_a_killing_is_the_attack() -> None:
         == "Attack"
     assert _label("Gunmen set fire to houses in Zamfara on Monday.") == \
         "Looting/property destruction"
+
+
+def test_the_model_s_sure_reading_of_the_lead_names_the_document() -> None:
+    """A lead says what the story reports; the model reads its whole sentence where the rules
+    read one trigger. Unsure, or sure only of "Other", it leaves the label to the ranked events
+    (here a later killing ranks first)."""
+    result = process_one(document_from_text(
+        "Students marched through the capital on Saturday. Gunmen killed three police officers "
+        "in an ambush near the town on Sunday, officials said.", published=PUBLISHED),
+        load_options().replace(min_words=1))
+    events = list(result.events)
+    lead = min(e.evidence.start for e in events)
+    assert rank(events)[0].evidence.start != lead
+
+    def read(reading: dict[str, float]) -> str:
+        return document_label([replace(e, scores={**(e.scores or {}), "acled": reading})
+                               if e.evidence.start == lead else e for e in events])
+
+    assert read({"Peaceful protest": 0.9, "Protest with intervention": 0.1}) == "Peaceful protest"
+    assert read({"Peaceful protest": 0.5, "Protest with intervention": 0.5}) != "Peaceful protest"
+    assert read({"Other": 0.95, "Peaceful protest": 0.05}) != "Other"
