@@ -213,3 +213,14 @@ def test_the_model_s_sure_reading_of_the_lead_names_the_document() -> None:
     assert read({"Peaceful protest": 0.9, "Protest with intervention": 0.1}) == "Peaceful protest"
     assert read({"Peaceful protest": 0.5, "Protest with intervention": 0.5}) != "Peaceful protest"
     assert read({"Other": 0.95, "Peaceful protest": 0.05}) != "Other"
+    # read as background, the lead names nothing; read as current news, it names the story
+    # even when the rules' event of it is not reported as happening (negated)
+    sure = {"Peaceful protest": 0.9, "Protest with intervention": 0.1}
+    past = [replace(e, scores={**(e.scores or {}), "acled": sure,
+                               "temporal": {"background": 0.9, "current": 0.1}})
+            if e.evidence.start == lead else e for e in events]
+    assert document_label(past) != "Peaceful protest"
+    (first,) = [e for e in events if e.evidence.start == lead]
+    denied = replace(first, modality="negated", scores={
+        **(first.scores or {}), "acled": sure, "temporal": {"current": 0.9, "background": 0.1}})
+    assert document_label([denied]) == "Peaceful protest"

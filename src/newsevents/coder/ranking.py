@@ -109,15 +109,16 @@ NOT_REPORTED = ("negated", "hypothetical", "future", "historical")
 
 
 def document_label(events: list[Event]) -> str:
-    """The ACLED sub-event type of the first-ranked event the article reports as happening, or
-    "none" when that event is out of ACLED scope (ACLED-scope factual events rank first) or
-    the article reports none."""
-    reported = [e for e in rank(events) if e.modality not in NOT_REPORTED]
-    if not reported:
-        return "none"
+    """The sentence model's sure reading of the lead (``_lead_reading``); else the ACLED
+    sub-event type of the first-ranked event the article reports as happening, or "none" when
+    that event is out of ACLED scope (ACLED-scope factual events rank first) or the article
+    reports none."""
     lead = _lead_reading(events)
     if lead is not None:
         return lead
+    reported = [e for e in rank(events) if e.modality not in NOT_REPORTED]
+    if not reported:
+        return "none"
     top = reported[0]
     if top.acled is None:
         told = next((e for e in reported[1:] if e.acled is not None
@@ -135,19 +136,27 @@ LEAD_OVER = 0.8
 
 
 def _lead_reading(events: list[Event]) -> str | None:
+    """The sub-type the model is sure the first sentence with an event reports, whatever the
+    rules made of that event ("troops pulled out of the city without a fight": a transfer of
+    territory, though the rules' fighting is negated), when the model reads that sentence as
+    current news; not its sure reading of no event or of "Other" (a story's opening scene may
+    be neither), not a weapon the text must name, and not a riot where a non-state armed group
+    acts (a gang storming a town attacks; police facing rioters do not make it an attack)."""
     body = [e for e in events if e.evidence.part == "body"]
     if not body:
         return None
     start = min(e.evidence.start for e in body)
     for e in body:
         probs = (e.scores or {}).get("acled") or {}
-        if e.evidence.start != start or not probs:
+        when = (e.scores or {}).get("temporal") or {}
+        if e.evidence.start != start or not probs or not when or \
+                max(when, key=when.__getitem__) != "current":
             continue
         best = max(probs, key=probs.__getitem__)
         if probs[best] >= LEAD_OVER and best not in ("none", "Other") and \
                 best not in acled_sub_types("named_weapon") and not (
                     best in acled_sub_types("riot") and
-                    any(a.sector in sector_codes("armed") for a in e.actor)):
+                    any(a.sector in sector_codes("nonstate_armed") for a in e.actor)):
             return best
     return None
 
