@@ -286,3 +286,23 @@ def test_a_crowd_protesting_in_a_town_is_a_protest_not_an_official_complaint() -
     events = _events("Riot police fired tear gas to disperse students protesting fuel prices in "
                      "Accra.")
     assert _by_trigger(events, "protesting").type == "PROTEST"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Last June, protesters stormed parliament after lawmakers approved a finance bill raising "
+     "taxes on bread, and the president withdrew the bill the next day.", "approved"),
+    ("Last June, protesters stormed parliament after lawmakers approved a finance bill raising "
+     "taxes on bread, and the president withdrew the bill the next day.", "withdrew"),
+    ("The group was banned in 2019 after its members attacked a police station.", "attacked"),
+])
+def test_an_act_told_in_the_time_of_a_retold_one_is_of_that_past(text: str,
+                                                                 trigger: str) -> None:
+    event = _by_trigger(_events(text, "2025-06-12"), trigger)
+    assert event.modality == "historical"
+    assert "time-clause-of-the-past" in event.evidence.rule
+
+
+def test_an_act_with_a_date_of_its_own_keeps_it() -> None:
+    events = _events("Police arrested the mayor in 2019, and on Monday a court convicted him of "
+                     "fraud.", "2024-05-15")
+    assert _by_trigger(events, "convicted").modality == "factual"

@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import plover_types
+from ..lexicon import coder_words, plover_types
 from ..records import DateSpan, Mentions
 from ..resolve.dates import month_span, year_span
 from ..resolve.quantities import number_value
@@ -201,6 +201,44 @@ def span_before_main(drafts: list[Draft]) -> None:
             month_span(when.year, when.month, "")
         d.date_from_text, d.modality = True, "historical"
         d.rules.append("span-before-main")
+
+
+def _time_clause_head(t: Token) -> Token | None:
+    """The verb a time clause or phrase hangs on ("after lawmakers approved a bill" and
+    "following the vote" on "stormed"), or the verb a past-tense one is joined to ("stormed
+    parliament, and the president withdrew the bill"); None for a word in no such clause."""
+    cur = t
+    for _ in range(8):
+        head = cur.head
+        if head.i == cur.i:
+            return None
+        marked = cur.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in coder_words("background-mark") for c in cur.children)
+        phrase = cur.dep_ == "pobj" and head.dep_ == "prep" and \
+            head.lower_ in coder_words("background-preposition") and head.head.pos_ in ("VERB", "AUX")
+        if marked or (cur.dep_ == "conj" and cur.tag_ == "VBD" and head.pos_ == "VERB"):
+            return head
+        if phrase:
+            return head.head
+        cur = head
+    return None
+
+
+def time_clause_of_the_past(drafts: list[Draft]) -> None:
+    """"Last June, protesters stormed parliament after lawmakers approved a finance bill, and the
+    president withdrew it": a happening told in a time clause of a retold past one, or joined to
+    it in the past tense, with no date words of its own, is of that past too (``historical``,
+    undated), not news of the day."""
+    by_token = {d.token.i: d for d in drafts}
+    for d in drafts:
+        if d.modality != "factual" or _own_date(d):
+            continue
+        head = _time_clause_head(d.token)
+        main = by_token.get(head.i) if head is not None else None
+        if main is None or main is d or main.modality != "historical" or not main.date_from_text:
+            continue
+        d.modality, d.date = "historical", DateSpan()
+        d.rules.append("time-clause-of-the-past")
 
 
 def recent_week_of_present(drafts: list[Draft]) -> None:
