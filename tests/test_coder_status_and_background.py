@@ -306,3 +306,17 @@ def test_an_act_with_a_date_of_its_own_keeps_it() -> None:
     events = _events("Police arrested the mayor in 2019, and on Monday a court convicted him of "
                      "fraud.", "2024-05-15")
     assert _by_trigger(events, "convicted").modality == "factual"
+
+
+def test_a_century_named_is_long_past() -> None:
+    event = _by_trigger(_events("In the 14th century, raiders burned the town and killed its "
+                                "monks.", "2024-05-12"), "burned")
+    assert event.modality == "historical"
+    assert (event.date.start, event.date.end) == ("1301-01-01", "1400-12-31")
+
+
+def test_a_century_said_of_a_thing_dates_no_act() -> None:
+    # "an 18th-century painting": the hyphenated century describes the painting
+    event = _by_trigger(_events("Protesters attacked an 18th-century statue in the main square "
+                                "on Sunday.", "2024-05-13"), "attacked")
+    assert event.modality == "factual"

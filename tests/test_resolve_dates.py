@@ -104,6 +104,8 @@ def test_every_action_of_the_table_is_known() -> None:
     ("two months ago", "2024-09-01", "2024-09-30", "month"),
     ("a year ago", "2023-01-01", "2023-12-31", "year"),
     ("the 1990s", "1990-01-01", "1999-12-31", "year"),
+    ("the 14th century", "1301-01-01", "1400-12-31", "year"),
+    ("the early 19th century", "1801-01-01", "1900-12-31", "year"),
     ("from 2 to 5 March", "2024-03-02", "2024-03-05", "day"),
     ("from November to February", "2023-11-01", "2024-02-29", "month"),
 ])

@@ -224,6 +224,12 @@ def _decade(g: _Groups, pub: dt.date, text: str) -> DateSpan:
     return _span(dt.date(start_year, 1, 1), dt.date(start_year + 9, 12, 31), "year", text)
 
 
+def _century(g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    """"in the 14th century": its hundred years (1301-1400), known only to the year."""
+    n = int(g["n"])
+    return _span(dt.date(max(1, (n - 1) * 100 + 1), 1, 1), dt.date(n * 100, 12, 31), "year", text)
+
+
 def _n_of(g: _Groups) -> int:
     return _count(g.get("n") or "") or 1
 
@@ -286,6 +292,7 @@ _ACTIONS: dict[str, _Action] = {
     "month_year": _month_year,
     "year": _year,
     "decade": _decade,
+    "century": _century,
     **{f"past_n_{unit}": functools.partial(_past_n, unit) for unit in _UNITS},
     **{f"next_n_{unit}": functools.partial(_next_n, unit) for unit in _UNITS},
     **{f"n_{unit}_ago": functools.partial(_n_ago, unit) for unit in _UNITS},
@@ -369,7 +376,7 @@ def _resolve_one(text: str, pub: dt.date | None) -> tuple[DateSpan, str] | None:
         m = pattern.match(cleaned)
         if not m:
             continue
-        if pub is None and action not in ("year", "month_year", "decade"):
+        if pub is None and action not in ("year", "month_year", "decade", "century"):
             return DateSpan(text=text, precision="unknown"), ref
         span = _apply(action, m, pub or dt.date(1970, 1, 1), text)
         if span is not None:
