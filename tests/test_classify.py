@@ -16,7 +16,7 @@ from newsevents.classify.features import terms, tfidf_rows
 from newsevents.classify.model import SentenceScores
 from newsevents.coder import model_gate
 from newsevents.errors import GoldFileError
-from newsevents.records import Acled, Event, Evidence
+from newsevents.records import Acled, DateSpan, Event, Evidence
 
 
 def test_terms_are_words_numbers_as_shapes_and_pairs() -> None:
@@ -125,6 +125,18 @@ def test_the_gate_marks_background_and_sets_the_acled_sub_type_with_named_rules(
     assert kept[0].evidence.rule == "lexicon:x+model-background"
     assert kept[1].acled == Acled("Explosions/Remote violence", "Air/drone strike")
     assert kept[1].evidence.rule == "lexicon:x+model-acled"
+
+
+def test_background_by_the_model_is_undated_unless_its_words_date_it() -> None:
+    undated, dated = "Rebels attacked the village.", "Rebels attacked the village in March."
+    model = FixedModel({s: _scores(0.8, temporal="background") for s in (undated, dated)})
+    day = DateSpan(start="2024-05-12", end="2024-05-12", precision="day", text="")
+    march = DateSpan(start="2024-03-01", end="2024-03-31", precision="month", text="in March")
+    kept, _ = model_gate.review([replace(_event(undated), date=day),
+                                 replace(_event(dated), date=march)], model)
+    assert [e.modality for e in kept] == ["historical", "historical"]
+    assert kept[0].date == DateSpan()
+    assert kept[1].date == march
 
 
 def test_across_acled_types_the_event_keeps_the_rules_reading_and_the_label_reads_the_model(

@@ -16,7 +16,7 @@ the name is appended to the event's ``evidence.rule``:
   (``model_detects`` in plover_types.tsv: violence, protest, coercion, mobilisation); statements (accusations,
   requests, rejections, ...) the model reads too often as mere talk;
 - ``model-background``: a factual event in a sentence the model reads as background becomes
-  ``historical``;
+  ``historical``, undated unless its own words date it (it is no longer of the publication day);
 - ``model-acled``: the model's sub-event type replaces the rules' when the model is sure of it
   and both readings are of one ACLED event type (a shelling that was an air strike, a protest
   that was dispersed). Across event types the rules' reading stays on the event: moving it
@@ -44,7 +44,7 @@ from dataclasses import dataclass, replace
 
 from ..classify.model import SentenceModel, SentenceScores
 from ..lexicon import acled_sub_types, plover_types
-from ..records import Acled, Event
+from ..records import Acled, DateSpan, Event
 from .tables import load_tables
 
 # Dropped only when the model reads the sentence as plain prose of today (sports, markets,
@@ -120,7 +120,9 @@ def review(events: list[Event], model: SentenceModel, drop_below: float = 0.0
                     salience=round(e.salience + SALIENCE_WEIGHT * s.event, 4))
         if e.modality == "factual" and not _told_as_news(e) and \
                 s.temporal.get("background", 0.0) >= BACKGROUND_OVER:
-            e = _with_rule(replace(e, modality="historical"), "model-background")
+            # undated by its words, it is no longer of the publication day
+            date = e.date if e.date.text else DateSpan()
+            e = _with_rule(replace(e, modality="historical", date=date), "model-background")
         kept.append(_acled(e, s))
     return kept, dropped
 
