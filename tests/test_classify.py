@@ -128,10 +128,11 @@ def test_the_gate_marks_background_and_sets_the_acled_sub_type_with_named_rules(
 
 
 def test_background_by_the_model_is_undated_unless_its_words_date_it() -> None:
-    undated, dated = "Rebels attacked the village.", "Rebels attacked the village in March."
+    undated, dated = "Rebels attacked the village.", "Rebels attacked the village in March 2019."
     model = FixedModel({s: _scores(0.8, temporal="background") for s in (undated, dated)})
     day = DateSpan(start="2024-05-12", end="2024-05-12", precision="day", text="")
-    march = DateSpan(start="2024-03-01", end="2024-03-31", precision="month", text="in March")
+    march = DateSpan(start="2019-03-01", end="2019-03-31", precision="month",
+                     text="in March 2019")
     kept, _ = model_gate.review([replace(_event(undated), date=day),
                                  replace(_event(dated), date=march)], model)
     assert [e.modality for e in kept] == ["historical", "historical"]
