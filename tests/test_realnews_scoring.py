@@ -128,3 +128,24 @@ def test_gold_sources_may_be_gzipped_pages_in_their_own_encoding(tmp_path: Path)
     assert "café" in doc.raw.text
     assert doc.raw.published == "2024-05-03"
     assert doc.non_events == ({"sentence": "x", "cause": "generic"},)
+
+
+def test_per_gold_shares_count_every_gold_event_and_do_not_fall_with_a_wrong_match() -> None:
+    """A match whose place is wrong lowers the per-pair place rate, never the share of the gold
+    coded with its place right."""
+    from newsevents.evaluation.runner import fields_per_gold
+
+    right = _outcome([_pred(SENTENCES[0])])
+    missed = _outcome([])
+    wrong_place = _pred(SENTENCES[0])
+    wrong_place["location"] = {"name": "Ndola", "country": "ZMB", "admin1": "Copperbelt",
+                               "precision": "city", "lat": -12.96, "lon": 28.64}
+    wrong = _outcome([wrong_place])
+    before = [right, missed]
+    after = [right, wrong]
+    assert realnews_report(before)["location_accuracy"] == 1.0
+    assert realnews_report(after)["location_accuracy"] == 0.5
+    assert fields_per_gold(before, ("location",)) == {"location": 0.5}
+    assert fields_per_gold(after, ("location",)) == {"location": 0.5}
+    assert realnews_report(before)["all_fields_per_gold"] == 0.5
+    assert realnews_report(after)["all_fields_per_gold"] == 0.5

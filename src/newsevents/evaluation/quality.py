@@ -19,7 +19,7 @@ from pathlib import Path
 from ..options import Options, load_options
 from .gold import read_gold
 from .plover import load_plover, plover_metrics
-from .runner import run_gold, summarise
+from .runner import fields_per_gold, run_gold, summarise
 
 PROJECT = Path(__file__).resolve().parents[3]
 
@@ -57,7 +57,8 @@ def plover_gold_metrics(shared: Path, opts: Options) -> dict[str, float]:
 
 
 def gold_file_metrics(path: Path, prefix: str, opts: Options) -> dict[str, float]:
-    report = summarise(run_gold(list(read_gold(path)), opts))
+    outcomes = run_gold(list(read_gold(path)), opts)
+    report = summarise(outcomes)
     labels = report.get("labels", {})
     metrics = {
         f"{prefix}_event_f1": report["events"]["f1"],
@@ -70,7 +71,14 @@ def gold_file_metrics(path: Path, prefix: str, opts: Options) -> dict[str, float
     for field in ("location", "date", "fatalities"):
         if field in report.get("fields", {}):
             metrics[f"{prefix}_{field}_f1"] = _field(report, field, "f1")
+    for field, share in fields_per_gold(outcomes, PER_GOLD_FIELDS).items():
+        metrics[f"{prefix}_{field}_per_gold"] = share
     return metrics
+
+
+# The share of the gold coded with the field right (``runner.fields_per_gold``): reported beside
+# the per-pair scores, which fall when a match is added whose field is wrong.
+PER_GOLD_FIELDS = ("location", "date", "fatalities")
 
 
 def example_metrics(opts: Options) -> dict[str, float]:
@@ -92,7 +100,7 @@ REALNEWS_KEYS = ("event_precision", "event_recall", "type_accuracy", "acled_accu
                  "duplicate_share", "background_share", "duplicates_per_article",
                  "background_per_article", "location_accuracy", "date_accuracy",
                  "actor_country_accuracy", "recipient_country_accuracy", "all_fields_accuracy",
-                 "lead_recall")
+                 "all_fields_per_gold", "lead_recall")
 
 
 def realnews_metrics(shared: Path, opts: Options) -> dict[str, float]:
@@ -103,9 +111,12 @@ def realnews_metrics(shared: Path, opts: Options) -> dict[str, float]:
         path = PROJECT / "examples" / "gold" / f"realnews-{split}.gold.jsonl"
         if not path.exists():
             continue
-        report = summarise(run_gold(list(read_gold(path)), opts))
+        outcomes = run_gold(list(read_gold(path)), opts)
+        report = summarise(outcomes)
         rn = report["realnews"]
         metrics.update({f"realnews_{split}_{key}": rn[key] for key in REALNEWS_KEYS})
+        for field, share in fields_per_gold(outcomes, ("location", "date")).items():
+            metrics[f"realnews_{split}_{field}_per_gold"] = share
         labels = report.get("labels", {})
         metrics[f"realnews_{split}_label_accuracy"] = labels.get("accuracy", 0.0)
     return metrics

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..ingest.published import read_published
@@ -104,6 +104,21 @@ def _field_scores(outcomes: list[DocOutcome]) -> dict[str, Any]:
             "field_accuracy": round(credit / judged, 4) if judged else 0.0}
 
 
+def fields_per_gold(outcomes: Sequence[DocOutcome], names: Sequence[str]) -> dict[str, float]:
+    """Each field's credit on the matched pairs over every required gold event that judges it,
+    matched or not: the share of the gold coded with that field right. Unlike the per-pair
+    scores it does not fall when a match is added whose field is wrong (a per-pair rate does:
+    its denominator grows), and it rises with every match whose field is right."""
+    tallies = score_fields([(o.predictions[pi], o.gold.events[gi]) for o in outcomes
+                            for pi, gi in o.pairs if not o.gold.events[gi].get("optional")])
+    out: dict[str, float] = {}
+    for name in names:
+        judged = sum(1 for o in outcomes for g in o.gold.events
+                     if name in g and not g.get("optional"))
+        out[name] = round(tallies[name].credit / judged, 4) if judged else 0.0
+    return out
+
+
 def _article_checks(outcomes: list[DocOutcome]) -> dict[str, Any]:
     """The extraction checks of the gold files that give an article."""
     total = passed = 0
@@ -121,4 +136,4 @@ def _article_checks(outcomes: list[DocOutcome]) -> dict[str, Any]:
             "accuracy": round(passed / total, 4) if total else 0.0, "failed": failed}
 
 
-__all__ = ["DocOutcome", "run_gold", "summarise"]
+__all__ = ["DocOutcome", "fields_per_gold", "run_gold", "summarise"]
