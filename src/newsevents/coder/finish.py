@@ -56,11 +56,6 @@ def country_name_of(country: str) -> str:
     return country_name(country) or country
 
 
-def _place_from_country(country: str) -> Place:
-    name = country_name_of(country)
-    return Place(text=name, name=name, country=country, precision="country")
-
-
 def _is_state(country: str | None) -> bool:
     return bool(country) and len(country or "") == 3 and country not in sector_codes("no_territory")
 
@@ -262,7 +257,7 @@ def countrywide(d: Draft, place: Place | None, story: Story) -> Place | None:
             not syntax.told_countrywide(d.clause):
         return place
     d.rules.append("countrywide")
-    return _place_from_country(story.home or "")
+    return slots.country_place(story.home or "")
 
 
 def at_the_border(d: Draft, place: Place | None, story: Story) -> Place | None:
@@ -273,7 +268,7 @@ def at_the_border(d: Draft, place: Place | None, story: Story) -> Place | None:
             d.type in plover_types("verbal") or not syntax.told_at_border(d.clause):
         return place  # (a statement is made where the story is filed from)
     d.rules.append("at-the-border")
-    return _place_from_country(story.home or "")
+    return slots.country_place(story.home or "")
 
 
 def place_from_dateline(d: Draft, place: Place | None, story: Story) -> Place | None:
@@ -346,7 +341,7 @@ def place_from_recipient(d: Draft, place: Place | None, story: Story) -> Place |
                  and a.country not in sector_codes("placeless")]
     if countries:
         d.rules.append("place-from-recipient")
-        return _place_from_country(countries[0])
+        return slots.country_place(countries[0])
     return place
 
 
@@ -364,7 +359,7 @@ def place_from_parties(d: Draft, place: Place | None, story: Story) -> Place | N
     if country is None or len(country) != 3 or country in sector_codes("placeless"):
         return place
     d.rules.append("place-from-parties")
-    return _place_from_country(country)
+    return slots.country_place(country)
 
 
 def decided_at_home(d: Draft, place: Place | None, story: Story) -> Place | None:
@@ -381,7 +376,7 @@ def decided_at_home(d: Draft, place: Place | None, story: Story) -> Place | None
             a.kind == "state" or a.sector in sector_codes("state_source") for a in d.actor):
         return place
     d.rules.append("decided-at-home")
-    return _place_from_country(country)
+    return slots.country_place(country)
 
 
 def recipient_from_deployment_place(d: Draft, place: Place | None,

@@ -167,10 +167,14 @@ def air_space(picked: list[PlaceMention], t: Token) -> list[PlaceMention]:
     if len(picked) < 2 or len(countries) != 1 or None in countries or \
             not all(over.over(p.start, p.end) for p in picked):
         return picked
-    country = picked[0].place.country or ""
-    name = country_name(country) or country
     return [PlaceMention(start=picked[0].start, end=picked[-1].end, rule=AIR_SPACE,
-                         place=Place(text=name, name=name, country=country, precision="country"))]
+                         place=country_place(picked[0].place.country or ""))]
+
+
+def country_place(country: str) -> Place:
+    """A whole country as an event's place, named as the country table names it."""
+    name = country_name(country) or country
+    return Place(text=name, name=name, country=country, precision="country")
 
 
 def _stopped_in_air(head: Token) -> bool:
