@@ -349,7 +349,7 @@ def _background_clause(cur: Token, anc: Token) -> bool:
                                        for c in cur.children) and cur.i > anc.i
 
 
-def _background_step(t: Token, cur: Token, anc: Token) -> bool:
+def background_step(t: Token, cur: Token, anc: Token) -> bool:
     """The link from ``cur`` up to its head ``anc`` puts ``t`` in the background."""
     if cur.dep_ == "pobj" and anc.dep_ == "prep" and lemma_of(anc) in coder_words("background-preposition"):
         return True
@@ -364,7 +364,7 @@ def background(t: Token) -> bool:
     for anc in [*t.ancestors]:
         if anc.sent.start != t.sent.start:
             break
-        if _background_step(t, cur, anc):
+        if background_step(t, cur, anc):
             return True
         cur = anc
     return False

@@ -14,10 +14,11 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import coder_words, plover_types
+from ..lexicon import plover_types
 from ..records import DateSpan, Mentions
 from ..resolve.dates import month_span, year_span
 from ..resolve.quantities import number_value
+from . import document
 from .draft import Draft
 from .happenings import countries, parties_agree
 from .syntax import present_perfect
@@ -204,22 +205,18 @@ def span_before_main(drafts: list[Draft]) -> None:
 
 
 def _time_clause_head(t: Token) -> Token | None:
-    """The verb a time clause or phrase hangs on ("after lawmakers approved a bill" and
-    "following the vote" on "stormed"), or the verb a past-tense one is joined to ("stormed
-    parliament, and the president withdrew the bill"); None for a word in no such clause."""
+    """The word a background phrase or clause hangs on (``document.background_step``: "after
+    lawmakers approved a bill" and "following the vote" on "stormed"), or the verb a past-tense
+    one is joined to ("stormed parliament, and the president withdrew the bill"); None for a
+    word in no such phrase or clause."""
     cur = t
-    for _ in range(8):
-        head = cur.head
-        if head.i == cur.i:
-            return None
-        marked = cur.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in coder_words("background-mark") for c in cur.children)
-        phrase = cur.dep_ == "pobj" and head.dep_ == "prep" and \
-            head.lower_ in coder_words("background-preposition") and head.head.pos_ in ("VERB", "AUX")
-        if marked or (cur.dep_ == "conj" and cur.tag_ == "VBD" and head.pos_ == "VERB"):
+    for head in t.ancestors:
+        if head.sent.start != t.sent.start:
+            break
+        if document.background_step(t, cur, head):
+            return head.head if head.dep_ == "prep" else head
+        if cur.dep_ == "conj" and cur.tag_ == "VBD" and head.pos_ == "VERB":
             return head
-        if phrase:
-            return head.head
         cur = head
     return None
 
