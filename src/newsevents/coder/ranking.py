@@ -93,10 +93,8 @@ def label_of(e: Event) -> str:
     if own == "none" or not probs or own in acled_sub_types("named_weapon"):
         return own
     best = max(probs, key=probs.__getitem__)
-    if best in acled_sub_types("riot") and any(a.sector in sector_codes("armed") for a in e.actor):
+    if _kept_from_model(best, e, "armed"):
         return own
-    if best in acled_sub_types("named_weapon"):
-        return own  # a weapon the text must name (model_gate)
     if best == "none" and probs[best] >= LABEL_OVER and e.type in plover_types("model_detects") \
             and TOLD_BY not in e.evidence.rule.split("+"):
         return "none"  # an arrest or a shooting of common crime: out of ACLED's scope
@@ -154,11 +152,16 @@ def _lead_reading(events: list[Event]) -> str | None:
             continue
         best = max(probs, key=probs.__getitem__)
         if probs[best] >= LEAD_OVER and best not in ("none", "Other") and \
-                best not in acled_sub_types("named_weapon") and not (
-                    best in acled_sub_types("riot") and
-                    any(a.sector in sector_codes("nonstate_armed") for a in e.actor)):
+                not _kept_from_model(best, e, "nonstate_armed"):
             return best
     return None
+
+
+def _kept_from_model(best: str, e: Event, armed: str) -> bool:
+    """Readings the model's sure one may not give: a weapon the text must name (model_gate),
+    and a riot where a party of the ``armed`` sector codes acts (the rules know who acted)."""
+    return best in acled_sub_types("named_weapon") or (
+        best in acled_sub_types("riot") and any(a.sector in sector_codes(armed) for a in e.actor))
 
 
 TOLD_BY = "told-by-another"
