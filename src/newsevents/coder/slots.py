@@ -161,11 +161,12 @@ def air_space(picked: list[PlaceMention], t: Token) -> list[PlaceMention]:
     """"Russia launched 17 drones, and 14 were destroyed over the Odesa, Mykolaiv and Kharkiv
     regions": the regions over which weapons were stopped in the air are the air space of one
     attack, which ACLED codes once, in their country, not once per region."""
+    countries = {p.place.country for p in picked}
+    if len(picked) < 2 or len(countries) != 1 or None in countries:
+        return picked  # (most triggers: the sentence's words are not read for them)
     over = _Spans([x for c in t.sent if c.dep_ == "prep" and c.lower_ == "over" and
                    _stopped_in_air(c.head) for x in c.subtree])
-    countries = {p.place.country for p in picked}
-    if len(picked) < 2 or len(countries) != 1 or None in countries or \
-            not all(over.over(p.start, p.end) for p in picked):
+    if not all(over.over(p.start, p.end) for p in picked):
         return picked
     return [PlaceMention(start=picked[0].start, end=picked[-1].end, rule=AIR_SPACE,
                          place=country_place(picked[0].place.country or ""))]
