@@ -220,6 +220,10 @@ def test_the_model_s_sure_reading_of_the_lead_names_the_document() -> None:
                                "temporal": {"background": 0.9, "current": 0.1}})
             if e.evidence.start == lead else e for e in events]
     assert document_label(past) != "Peaceful protest"
+    torn = [replace(e, scores={**(e.scores or {}), "acled": sure,
+                               "temporal": {"background": 0.5, "current": 0.49}})
+            if e.evidence.start == lead else e for e in events]
+    assert document_label(torn) == "Peaceful protest"  # not as sure as the gate's background
     (first,) = [e for e in events if e.evidence.start == lead]
     denied = replace(first, modality="negated", scores={
         **(first.scores or {}), "acled": sure, "temporal": {"current": 0.9, "background": 0.1}})

@@ -31,6 +31,7 @@ from ..lexicon import acled_sub_types, acled_weights, coder_words, plover_types,
 from ..records import Acled, Event
 from . import document
 from .draft import Draft
+from .model_gate import BACKGROUND_OVER
 
 
 def confidence(d: Draft) -> float:
@@ -136,10 +137,13 @@ LEAD_OVER = 0.8
 def _lead_reading(events: list[Event]) -> str | None:
     """The sub-type the model is sure the first sentence with an event reports, whatever the
     rules made of that event ("troops pulled out of the city without a fight": a transfer of
-    territory, though the rules' fighting is negated), when the model reads that sentence as
-    current news; not its sure reading of no event or of "Other" (a story's opening scene may
-    be neither), not a weapon the text must name, and not a riot where a non-state armed group
-    acts (a gang storming a town attacks; police facing rioters do not make it an attack)."""
+    territory, though the rules' fighting is negated), unless the model reads that sentence as
+    ahead or as background as surely as the gate marks an event background
+    (``model_gate.BACKGROUND_OVER``: a dated lead, "Heavy fighting broke out on 16 January",
+    reads about as much background as news); not its sure reading of no event or of "Other"
+    (a story's opening scene may be neither), not a weapon the text must name, and not a riot
+    where a non-state armed group acts (a gang storming a town attacks; police facing rioters do
+    not make it an attack)."""
     body = [e for e in events if e.evidence.part == "body"]
     if not body:
         return None
@@ -148,7 +152,8 @@ def _lead_reading(events: list[Event]) -> str | None:
         probs = (e.scores or {}).get("acled") or {}
         when = (e.scores or {}).get("temporal") or {}
         if e.evidence.start != start or not probs or not when or \
-                max(when, key=when.__getitem__) != "current":
+                max(when, key=when.__getitem__) == "future" or \
+                when.get("background", 0.0) >= BACKGROUND_OVER:
             continue
         best = max(probs, key=probs.__getitem__)
         if probs[best] >= LEAD_OVER and best not in ("none", "Other") and \
