@@ -115,6 +115,59 @@ def test_the_gate_keeps_everything_when_dropping_is_off() -> None:
     assert len(kept) == 1 and not dropped
 
 
+def _statement(sentence: str, rule: str = "lexicon:x") -> Event:
+    return replace(_event(sentence), type="REQUEST",
+                   evidence=Evidence(sentence=sentence, start=0, end=len(sentence), rule=rule))
+
+
+def test_with_the_talk_setting_the_gate_drops_statements_the_model_reads_as_talk() -> None:
+    likely, hidden, attack, denies = (
+        "He is likely to ask lawmakers about the call.",
+        "A refugee, who asked not to be identified, described the camp.",
+        "Rebels are expected to attack the town.",
+        "Islamabad denies the claim.")
+    model = FixedModel({likely: _scores(0.01, temporal="future"),
+                        hidden: _scores(0.07, temporal="negated"),
+                        attack: _scores(0.01, temporal="future"),
+                        denies: _scores(0.02, temporal="generic")})
+    events = [_statement(likely), _statement(hidden), _event(attack),
+              _statement(denies, rule="lexicon:x+present-tense")]
+    kept, dropped = model_gate.review(events, model, talk_below=0.2)
+    # violence is the other setting's to drop; a statement in the present is talk of today
+    assert [e.evidence.sentence for e in kept] == [attack, denies]
+    assert [(d.event.evidence.sentence, d.reason) for d in dropped] == [
+        (likely, "model-not-said"), (hidden, "model-not-said")]
+    kept, dropped = model_gate.review(events, model)
+    assert len(kept) == 4 and not dropped
+
+
+def test_the_talk_setting_keeps_statements_the_model_reads_as_news_or_in_the_present_perfect(
+        ) -> None:
+    said, has_said = "The minister urged calm.", "The minister has urged calm."
+    model = FixedModel({said: _scores(0.05), has_said: _scores(0.05, temporal="generic")})
+    kept, dropped = model_gate.review(
+        [_statement(said), _statement(has_said, rule="lexicon:x+present-perfect")], model,
+        talk_below=0.2)
+    assert len(kept) == 2 and not dropped
+
+
+def test_a_statement_told_in_the_present_is_marked_so_for_the_talk_setting() -> None:
+    # the model reads "denies" as habitual; the mark keeps it from the talk setting's drop
+    from newsevents.ingest import document_from_text
+    from newsevents.options import load_options
+    from newsevents.pipeline import process_one
+
+    def rules(text: str) -> list[tuple[str, str, list[str]]]:
+        result = process_one(document_from_text(text, published="2024-05-06"),
+                             load_options().replace(min_words=1))
+        return [(e.type, e.evidence.trigger, e.evidence.rule.split("+")) for e in result.events]
+
+    (kind, trigger, marks), = rules("Islamabad denies the charge.")
+    assert (kind, trigger) == ("REJECT", "denies") and "present-tense" in marks
+    (kind, trigger, marks), = rules("Islamabad denied the charge on Monday.")
+    assert (kind, trigger) == ("REJECT", "denied") and "present-tense" not in marks
+
+
 def test_the_gate_marks_background_and_sets_the_acled_sub_type_with_named_rules() -> None:
     bg, strike = "In 2014 the army shelled the town.", "Jets bombed the depot on Monday."
     model = FixedModel({bg: _scores(0.8, temporal="background"),

@@ -26,6 +26,11 @@ SETTINGS: dict[str, tuple[type[Any], str]] = {
     "sentence_model_drop": (float, "rule events of violence, protest, coercion or mobilisation "
                                    "whose sentence the classifier reads as plain prose with an "
                                    "event probability under this are dropped (0: none)"),
+    "sentence_model_drop_talk": (float, "statements (accusations, requests, meetings, ...) "
+                                        "whose sentence the classifier reads as habitual, "
+                                        "expected or negated talk with an event probability "
+                                        "under this are dropped, unless told in the present or "
+                                        "the present perfect (0: none)"),
     "implied_parties": (bool, "parties the text implies but does not name: a statement's "
                               "addressee (the article's main country), the state forces that "
                               "use force on a protest; false: left empty"),
@@ -43,7 +48,7 @@ SETTINGS: dict[str, tuple[type[Any], str]] = {
 
 # Settings added after the first release, off by default: off, they leave the configuration
 # hash (the ``config`` of every event's provenance) as it was before they existed.
-ADDED_OFF = ("parse_filter", "implied_parties", "strict_happenings")
+ADDED_OFF = ("parse_filter", "implied_parties", "strict_happenings", "sentence_model_drop_talk")
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,7 @@ class Options:
     parse_filter: bool = False
     implied_parties: bool = False
     strict_happenings: bool = False
+    sentence_model_drop_talk: float = 0.0
 
     @property
     def config_hash(self) -> str:

@@ -30,7 +30,7 @@ def code(doc: Doc, article: Article, mentions: Mentions, opts: Options,
                           strict_happenings=opts.strict_happenings)
     if opts.sentence_model:
         drop = opts.sentence_model_drop if opts.sentence_model_drop and _in_article(doc) else 0.0
-        events, _dropped = review(events, shared_model(), drop)
+        events, _dropped = review(events, shared_model(), drop, opts.sentence_model_drop_talk)
     return events
 
 

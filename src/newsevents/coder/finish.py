@@ -488,6 +488,8 @@ def _settled(d: Draft, story: Story) -> Place | None:
         type_rule(d)
     if syntax.present_perfect(d.token):
         d.rules.append("present-perfect")  # told as news: ``model_gate`` reads no background into it
+    elif syntax.told_in_present(d.token):
+        d.rules.append("present-tense")
     _fill_recipient_country(d, story.tables)
     _fill_from_sentence_country(d, story.by_part[front.part_of(d.token)], story.tables)
     document.fill_domestic(d, story.main, story.tables)

@@ -21,7 +21,7 @@ from ..resolve.quantities import number_value
 from . import document
 from .draft import Draft
 from .happenings import countries, parties_agree
-from .syntax import present_perfect
+from .syntax import present_perfect, told_in_present
 
 
 def place_from_paragraph(drafts: list[Draft]) -> None:
@@ -70,12 +70,6 @@ def date_from_heading(drafts: list[Draft], mentions: Mentions, body: str,
         d.rules.append("date-from-heading")
 
 
-def _told_in_present(t: Token) -> bool:
-    """"are urging", "says": what goes on as the story is told, not a happening told before."""
-    return t.tag_ in ("VBZ", "VBP") or (t.tag_ == "VBG" and any(
-        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in t.children))
-
-
 def _dates_this(o: Draft, d: Draft) -> bool:
     """``o`` is a dated factual telling of ``d``'s type whose parties do not name other
     countries (Russia's strikes on Ukraine overnight do not date Ukraine's drones over Russia)."""
@@ -90,7 +84,7 @@ def date_from_earlier_telling(drafts: list[Draft]) -> None:
     earlier factual event of its type and sides (the details of a happening are told after its
     date); not one told in the present tense ("advocates are urging ...")."""
     for i, d in enumerate(drafts):
-        if d.date_from_text or d.modality != "factual" or _told_in_present(d.token):
+        if d.date_from_text or d.modality != "factual" or told_in_present(d.token):
             continue
         prev = next((o for o in reversed(drafts[:i]) if _dates_this(o, d)), None)
         if prev is not None:
@@ -245,7 +239,7 @@ def recent_week_of_present(drafts: list[Draft]) -> None:
     its date is the week up to that day (precision "week")."""
     for d in drafts:
         if d.date_from_text or d.modality != "factual" or d.date.text or d.date.precision != "day" \
-                or not d.date.start or not (_told_in_present(d.token) or present_perfect(d.token)):
+                or not d.date.start or not (told_in_present(d.token) or present_perfect(d.token)):
             continue
         day = dt.date.fromisoformat(d.date.start)
         d.date = DateSpan(start=(day - dt.timedelta(days=6)).isoformat(), end=day.isoformat(),

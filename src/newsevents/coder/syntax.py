@@ -108,6 +108,13 @@ def present_perfect(t: Token) -> bool:
                for c in verb.children)
 
 
+def told_in_present(t: Token) -> bool:
+    """"are urging", "says", "which Islamabad denies": what goes on as the story is told, not a
+    happening told before."""
+    return t.tag_ in ("VBZ", "VBP") or (t.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in t.children))
+
+
 def _shares_auxiliary(verb: Token) -> bool:
     """A verb conjoined to another, with no subject or auxiliary of its own, or a participle
     going on from one ("laid siege, pinning ..."), is told in that verb's tense."""
