@@ -168,6 +168,28 @@ def test_a_statement_told_in_the_present_is_marked_so_for_the_talk_setting() -> 
     assert (kind, trigger) == ("REJECT", "denied") and "present-tense" not in marks
 
 
+def test_the_label_reads_the_model_where_the_story_first_told_the_happening() -> None:
+    # "Police arrested six people Monday during a drug raid" (read: no ACLED event), then
+    # "Officers later arrested Jane Roe" (read: an arrest): the happening's evidence is the
+    # named telling, but the news is told, and read, in the lead
+    from newsevents.coder.ranking import document_label
+
+    lead, named = "Police arrested six people during a drug raid.", "Officers arrested Jane Roe."
+    model = FixedModel({lead: _scores(0.9, acled="none", p_acled=0.9),
+                        named: _scores(0.9, acled="Arrests", p_acled=0.9)})
+    told_first = Evidence(sentence=lead, start=0, end=len(lead), trigger="arrested")
+    arrest = replace(_event(named, Acled("Strategic developments", "Arrests")), type="COERCE",
+                     evidence=Evidence(sentence=named, start=60, end=60 + len(named),
+                                       rule="lexicon:x"),
+                     mentions=(told_first,))
+    kept, _ = model_gate.review([arrest], model)
+    assert kept[0].scores is not None and kept[0].scores["first_told"]["acled"]["none"] == 0.9
+    assert document_label(kept) == "none"
+    kept, _ = model_gate.review([replace(arrest, mentions=())], model)
+    assert "first_told" not in (kept[0].scores or {})
+    assert document_label(kept) == "Arrests"
+
+
 def test_the_gate_marks_background_and_sets_the_acled_sub_type_with_named_rules() -> None:
     bg, strike = "In 2014 the army shelled the town.", "Jets bombed the depot on Monday."
     model = FixedModel({bg: _scores(0.8, temporal="background"),

@@ -154,6 +154,9 @@ def test_interview_questions_stay_between_answers() -> None:
     ("line", "byline", "agency"),
     [
         ("Staff and agencies", "Staff and agencies", None),
+        # a local paper's desk, with or without "From"
+        ("Staff Reports", "Staff Reports", None),
+        ("From staff reports", "staff reports", None),
         ("Agencies / Bay Chronicle Staff", "Agencies / Bay Chronicle Staff", None),
         ("Reuters staff", "Reuters staff", "Reuters"),
         ("By Lena Marsh for Island Press Service", "Lena Marsh for Island Press Service", None),
@@ -167,7 +170,8 @@ def test_desk_and_outlet_bylines(line: str, byline: str, agency: str | None) -> 
 
 
 @pytest.mark.parametrize("line", ["The staff said the pier was safe.", "Wire fence cut near the depot",
-                                  "Harbour Staff Walk Out Over Pay"])
+                                  "Harbour Staff Walk Out Over Pay", "Harbour Staff Reports Record Catch",
+                                  "From the harbour to the hills"])
 def test_sentences_with_desk_words_are_not_bylines(line: str) -> None:
     assert parse_byline(line) is None
 

@@ -146,3 +146,20 @@ def test_fire_of_a_weapon_that_kills_is_an_attack(subject: str) -> None:
     (attack,) = _events(text, "2023-12-30T18:00:00+00:00", "ASSAULT")
     assert attack.evidence.trigger == "killed"
     assert attack.acled is not None and attack.acled.event_type == "Explosions/Remote violence"
+
+
+def test_a_lead_that_counts_arrests_is_told_again_by_the_first_arrest_the_body_names() -> None:
+    text = ("Staff Reports\n\nPolice arrested three people Monday during a drug investigation at "
+            "a home in Bend.\n\n"
+            "Officers stopped a car on Wall Street and later arrested Jane R. Doe, 30, of 12 Elm "
+            "St., after finding heroin in the car, a police spokesman said.\n\n"
+            "Officers also arrested John P. Roe, 41, of Redmond, on two warrants after a search "
+            "of a house on Greenwood Avenue.")
+    arrests = _events(text, "2024-05-08T10:00:00+00:00", "COERCE")
+    assert [e.evidence.sentence.split(",")[0] for e in arrests] == [
+        "Officers stopped a car on Wall Street and later arrested Jane R. Doe",
+        "Officers also arrested John P. Roe"]
+    first = arrests[0]
+    assert "names-lead" in first.evidence.rule
+    assert any(m.sentence.startswith("Police arrested three people") for m in first.mentions)
+    assert first.date.start == "2024-05-06"

@@ -68,6 +68,7 @@ def _new_individual(tokens: tuple[Token, ...]) -> str | None:
     """The words of a recipient that introduces one new individual, by a name or an age ("Corey
     Inman", "a male juvenile, 16"); None for a group ("six people"), a reference back ("the man",
     "he") or a bare description ("a man", "a passenger")."""
+    tokens = _name_words(tokens)
     heads = [t for t in tokens if t.head not in tokens or t.head.i == t.i]
     if len(heads) != 1 or not tokens:
         return None
@@ -251,16 +252,18 @@ def same_named_person(a: Draft, b: Draft) -> bool:
 
 def names_lead_individual(first: Draft, later: Draft) -> bool:
     """The story's first paragraph introduces its recipient by a description ("Marshals have
-    arrested a university football player ..."), and a later telling names one person ("agents
-    took Dijon Williams into custody at a Lawrenceville home Monday"): news names in the body
-    whom the lead describes, so the two may tell one happening though nothing else ties them
-    yet (the lead's place comes from the dateline, later)."""
+    arrested a university football player ...") or counts them ("Police arrested six people
+    Monday"), and a later telling names one person ("agents took Dijon Williams into custody at
+    a Lawrenceville home Monday"): news names in the body whom the lead describes, so the two
+    may tell one happening though nothing else ties them yet (the lead's place comes from the
+    dateline, later)."""
     if first.paragraph != 0 or later.paragraph == 0:
         return False
-    named, described = later.recipient_tokens, _patient(first)
+    named, described = _name_words(later.recipient_tokens), _patient(first)
     ages = {_age(named), _age(described)}
-    return _indefinite(described) and _new_individual(named) is not None and _a_person(named) \
-        and (None in ages or len(ages) == 1)  # "A male juvenile, 15," is not "Corey Madsen, 41,"
+    return (_indefinite(described) or _counted_group(described)) and \
+        _new_individual(named) is not None and _a_person(named) and \
+        (None in ages or len(ages) == 1)  # "A male juvenile, 15," is not "Corey Madsen, 41,"
 
 
 def _age(tokens: tuple[Token, ...]) -> str | None:
@@ -298,6 +301,22 @@ def _indefinite(tokens: tuple[Token, ...]) -> bool:
     while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
         head = head.head
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+
+
+def _name_words(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """The name a recipient phrase starts with, without what follows it ("Elizabeth A. Burton,
+    32, of 1119 Eighth St." is "Elizabeth A. Burton")."""
+    end = next((i for i, t in enumerate(tokens) if t.pos_ != "PROPN"), len(tokens))
+    return tokens[:end] if end else tokens
+
+
+def _counted_group(tokens: tuple[Token, ...]) -> bool:
+    """A number of people the lead counts ("Police arrested six people Monday"): the body names
+    them one by one, and its first named telling is the lead's."""
+    if not tokens:
+        return False
+    head = next((t for t in tokens if t.head.i == t.i or t.head not in tokens), tokens[0])
+    return head.tag_ == "NNS" and any(c.dep_ == "nummod" for c in head.children)
 
 
 def _one_of_many(first: Draft, later: Draft) -> bool:
@@ -339,8 +358,13 @@ def at_another_time(t: Token) -> bool:
 
 
 def told_as_next(d: Draft) -> bool:
-    """The trigger is told as what came after ("later met", "subsequently arrested")."""
-    return any(c.dep_ == "advmod" and c.lower_ in coder_words("next-mark") for c in d.token.children)
+    """The trigger is told as what came after ("later met", "subsequently arrested"); not after
+    the verb it is joined to in its own sentence ("conducted a traffic stop and later arrested
+    X": later than the stop, which may be the happening told before)."""
+    t = d.token
+    if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") and t.head.i < t.i:
+        return False
+    return any(c.dep_ == "advmod" and c.lower_ in coder_words("next-mark") for c in t.children)
 
 
 def _finer_place(keep: Draft, other: Draft) -> bool:

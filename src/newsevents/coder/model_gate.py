@@ -41,7 +41,10 @@ The model does not add events the rules did not find: tried on lead sentences (w
 resolution filling the fields), it lowered the label and event scores of every development set.
 
 Each kept event carries the model's probabilities in ``scores``; the document label ranks
-events by a salience that adds the model's event probability.
+events by a salience that adds the model's event probability. An event whose happening the body
+told first in an earlier mention (a lead that counts six arrests, then the first arrest it names)
+also carries that sentence's reading in ``scores["first_told"]``: the label reads the news where
+it is told (:func:`..ranking.label_of`).
 
 Thresholds were chosen on the development sets (realnews-dev, notes-monitor, notes-agency, the
 examples, the seed and the PLOVER records: every quality floor holds); re-run `make quality`
@@ -54,7 +57,7 @@ from dataclasses import dataclass, replace
 
 from ..classify.model import SentenceModel, SentenceScores
 from ..lexicon import acled_sub_types, plover_types
-from ..records import Acled, DateSpan, Event
+from ..records import Acled, DateSpan, Event, Evidence
 from .tables import load_tables
 
 # Dropped only when the model reads the sentence as plain prose of today (sports, markets,
@@ -115,6 +118,13 @@ def _told_as_news(e: Event) -> bool:
     return bool(e.date.text) and e.date.precision == "month" and year not in e.date.text
 
 
+def _first_telling(e: Event) -> Evidence:
+    """The body's first telling of the event's happening: its evidence, or a mention before it
+    ("Police arrested six people Monday", then "Officers later arrested Jane Roe")."""
+    body = [m for m in (e.evidence, *e.mentions) if m.part == "body"]
+    return min(body, key=lambda m: m.start) if body else e.evidence
+
+
 def _talk(e: Event, s: SentenceScores) -> bool:
     """A statement (a type the model does not detect: plover_types.tsv's ``model_detects``) the
     rules read as done, in a sentence the model reads as habitual, expected or negated; not one
@@ -134,7 +144,8 @@ def review(events: list[Event], model: SentenceModel, drop_below: float = 0.0,
     setting; 0 keeps all), and the statements it reads as habitual, expected or negated talk
     with an event probability under ``talk_below`` (``sentence_model_drop_talk``; 0 keeps
     all)."""
-    sentences = sorted({e.evidence.sentence for e in events})
+    sentences = sorted({e.evidence.sentence for e in events} |
+                       {_first_telling(e).sentence for e in events})
     scored = dict(zip(sentences, model.predict(sentences)))
     kept: list[Event] = []
     dropped: list[Dropped] = []
@@ -147,7 +158,13 @@ def review(events: list[Event], model: SentenceModel, drop_below: float = 0.0,
         if s.event < talk_below and _talk(e, s):
             dropped.append(Dropped(e, "model-not-said", s))
             continue
-        e = replace(e, scores=s.summary(),
+        summary = s.summary()
+        first = _first_telling(e)
+        if first.sentence != e.evidence.sentence:
+            told = scored[first.sentence].summary()
+            summary["first_told"] = {"start": first.start, "temporal": told["temporal"],
+                                     "acled": told["acled"]}
+        e = replace(e, scores=summary,
                     salience=round(e.salience + SALIENCE_WEIGHT * s.event, 4))
         if e.modality == "factual" and not _told_as_news(e) and \
                 s.temporal.get("background", 0.0) >= BACKGROUND_OVER:

@@ -24,6 +24,7 @@ bombing).
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from spacy.tokens import Token
 
@@ -79,8 +80,9 @@ LABEL_OVER = 0.6
 
 
 def label_of(e: Event) -> str:
-    """The ACLED sub-event type an event gives the document: the sentence model's reading when
-    it is sure of one (``scores``), else the event's own; except that an organised armed
+    """The ACLED sub-event type an event gives the document: the sentence model's reading of
+    the sentence that first tells it (``_first_told``) when it is sure of one, else the event's
+    own; except that an organised armed
     actor's violence is never a riot (the rules know who acted: a gang storming a town is an
     attack, not a mob), and a weapon the text names ("grenades filled with a choking agent": a
     chemical weapon) says more than the model's reading of the sentence. The model's sure
@@ -90,7 +92,7 @@ def label_of(e: Event) -> str:
     often as mere talk, nor for an event another tells ("officials blamed Israel for the air
     strike": the sentence's reading is the accusation's)."""
     own = e.acled.sub_event_type if e.acled is not None else "none"
-    probs = (e.scores or {}).get("acled") or {}
+    probs = _first_told(e).get("acled") or {}
     if own == "none" or not probs or own in acled_sub_types("named_weapon"):
         return own
     best = max(probs, key=probs.__getitem__)
@@ -135,7 +137,8 @@ LEAD_OVER = 0.8
 
 
 def _lead_reading(events: list[Event]) -> str | None:
-    """The sub-type the model is sure the first sentence with an event reports, whatever the
+    """The sub-type the model is sure the first sentence telling an event reports (an earlier
+    mention of the event's happening, ``_first_told``, or its evidence), whatever the
     rules made of that event ("troops pulled out of the city without a fight": a transfer of
     territory, though the rules' fighting is negated), unless the model reads that sentence as
     ahead or as background as surely as the gate marks an event background
@@ -147,11 +150,11 @@ def _lead_reading(events: list[Event]) -> str | None:
     body = [e for e in events if e.evidence.part == "body"]
     if not body:
         return None
-    start = min(e.evidence.start for e in body)
+    start = min(_first_told(e).get("start", e.evidence.start) for e in body)
     for e in body:
-        probs = (e.scores or {}).get("acled") or {}
-        when = (e.scores or {}).get("temporal") or {}
-        if e.evidence.start != start or not probs or not when or \
+        told = _first_told(e)
+        probs, when = told.get("acled") or {}, told.get("temporal") or {}
+        if told.get("start", e.evidence.start) != start or not probs or not when or \
                 max(when, key=when.__getitem__) == "future" or \
                 when.get("background", 0.0) >= BACKGROUND_OVER:
             continue
@@ -160,6 +163,14 @@ def _lead_reading(events: list[Event]) -> str | None:
                 not _kept_from_model(best, e, "nonstate_armed"):
             return best
     return None
+
+
+def _first_told(e: Event) -> dict[str, Any]:
+    """The model's reading of the sentence that first tells the event's happening in the body
+    (``model_gate``: an earlier mention's, "Police arrested six people Monday", when the
+    evidence is a later telling that names one of them), else of its evidence."""
+    scores = e.scores or {}
+    return scores.get("first_told") or scores
 
 
 def _kept_from_model(best: str, e: Event, armed: str) -> bool:

@@ -43,9 +43,12 @@ _JOB_TITLE = re.compile(
 _FOR_OUTLET = re.compile(r"\s+for\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,5}$")
 # Bylines without "By" that name a desk rather than a person: "Staff and agencies",
 # "Agencies / Example Staff", "Wire services".
-_DESK_LOWER = frozenset({"and", "staff", "agencies", "wires", "wire", "services", "newsroom", "desk", "news"})
+_DESK_LOWER = frozenset({"and", "staff", "agencies", "wires", "wire", "services", "newsroom", "desk", "news",
+                         "reports", "report"})
 # The desk word closes the line: "Hospital Staff Walk Out Over Pay" is a headline, not a byline.
-_DESK_WORD = re.compile(r"\b(?:staff|agencies|wires|wire services|newsroom|news desk)$", re.IGNORECASE)
+# "Staff Reports" (and "From staff reports"): a local paper's desk.
+_DESK_WORD = re.compile(r"\b(?:staff|agencies|wires|wire services|newsroom|news desk|staff reports?)$",
+                        re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -71,12 +74,12 @@ def parse_byline(line: str) -> Byline | None:
 
 
 def _named_byline(core: str, agency: str | None) -> Byline | None:
-    """After "By": names, or an agency."""
+    """After "By" (or "From"): names, an agency, or a desk ("From staff reports")."""
     # "Jane Roe | Political Editor": the job title is not part of the names.
     names = _FOR_OUTLET.sub("", _JOB_TITLE.sub("", core))
     if _NAME_LIST.match(re.sub(r"\s*(?:,|;|\|)\s*", ", ", names)) or agency:
         return _byline(core, agency)
-    return None
+    return _desk_byline(core, agency)
 
 
 def _desk_byline(core: str, agency: str | None) -> Byline | None:
