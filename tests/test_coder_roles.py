@@ -266,6 +266,24 @@ def test_attribution(text: str, trigger: str, source: str, country: str | None) 
     assert (attr.source_actor.country if attr.source_actor else None) == country
 
 
+@pytest.mark.parametrize(("text", "trigger"), [
+    # a verb joined to the reporting verb is the speaker's own act beside the report
+    ("The minister accused Moscow of shelling the port and urged allies to send air defences.",
+     "urged"),
+    ("The foreign minister accused Israel of war crimes and demanded an inquiry.", "demanded"),
+])
+def test_an_act_beside_a_report_is_no_claim(text: str, trigger: str) -> None:
+    doc, mentions = _parse(text)
+    attr = attribution(_token(doc, trigger), ActorFinder(doc, mentions), _tables())
+    assert attr.stance == "reported" and attr.source is None
+
+
+def test_what_a_report_tells_in_a_joined_clause_is_still_claimed() -> None:
+    doc, mentions = _parse("The ministry said rebels attacked the town and burned homes.")
+    attr = attribution(_token(doc, "burned"), ActorFinder(doc, mentions), _tables())
+    assert attr.stance == "claimed" and attr.source == "The ministry"
+
+
 # --- ACLED type ------------------------------------------------------------------------------
 
 def _acled(code: str, mode: str | None, text: str, type_: str = "ASSAULT",

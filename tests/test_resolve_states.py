@@ -42,6 +42,15 @@ def test_it_after_a_state_subject_is_that_state() -> None:
     assert actor_for_text("it", ctx).country == "ETH"
 
 
+def test_it_is_not_a_counted_plural_subject_before_it() -> None:
+    text = ("Russia and Ukraine swapped 90 prisoners of war on Sunday. Ukraine's prisoner "
+            "exchange office said the two sides had also returned the bodies of fallen soldiers, "
+            "and it accused Russia of beating prisoners.")
+    doc, mentions = _resolve(text)
+    ctx = context_at(doc, mentions, text.index("it accused"))
+    assert ctx.subject_state is not None and ctx.subject_state.country == "UKR"
+
+
 def test_a_state_keeps_its_own_name_over_an_apposition_that_names_another() -> None:
     text = "Pakistan, a key U.S. ally in the region, has refused to send troops to Iraq."
     _doc, mentions = _resolve(text)

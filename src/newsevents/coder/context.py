@@ -69,7 +69,7 @@ def _governing_report(t: Token, finder: ActorFinder, tables: Tables) -> Attribut
         lem = lemma_of(anc)
         inside_subject = cur.dep_ in ("nsubj", "nsubjpass", "csubj")
         if anc.pos_ in ("VERB", "AUX") and lem in say and not inside_subject and anc.i != t.i \
-                and not announced(t, anc):
+                and not announced(t, anc) and not _done_beside(cur, anc):
             subj = syntax.subject(anc)
             if subj is not None:
                 return _attr(subj, say[lem], finder, tables, anc)
@@ -111,9 +111,24 @@ def _reporting_root(t: Token, finder: ActorFinder, tables: Tables) -> Attributio
     if lemma_of(root) not in say or root.i == t.i or announced(t, root):
         return None
     subj = syntax.subject(root)
-    if subj is None or t.i in {x.i for x in subj.subtree}:
+    if subj is None or t.i in {x.i for x in subj.subtree} or \
+            _done_beside(_below(t, root), root):
         return None
     return _attr(subj, say[lemma_of(root)], finder, tables, root)
+
+
+def _below(t: Token, anc: Token) -> Token:
+    """The word under ``anc`` on the way up from ``t`` (``t`` itself when it hangs on ``anc``)."""
+    cur = t
+    while cur.head.i != anc.i and cur.head.i != cur.i:
+        cur = cur.head
+    return cur
+
+
+def _done_beside(cur: Token, verb: Token) -> bool:
+    """"Sybiha accused Moscow of ... and urged partners to ...": a verb joined to the reporting
+    verb is its subject's own act beside the report, not what the report tells."""
+    return cur.dep_ == "conj" and cur.head.i == verb.i and cur.pos_ in ("VERB", "AUX")
 
 
 ATTRIBUTION_RULES: tuple[Callable[[Token, ActorFinder, Tables], Attribution | None], ...] = (

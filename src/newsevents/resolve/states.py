@@ -59,6 +59,13 @@ def is_organisation_actor(actor: Actor) -> bool:
     return actor.country is not None and actor.kind in ("state", "organisation")
 
 
+def _counted_plural(noun: Token) -> bool:
+    """"the two sides", "both armies": a subject "it" or "its" cannot stand for."""
+    return noun.tag_ == "NNS" and any(
+        c.dep_ == "nummod" or (c.dep_ in ("det", "predet") and c.lower_ in ("both", "all"))
+        for c in noun.children)
+
+
 def subject_state_before(doc: Doc, mentions: Sequence[ActorMention], position: int, *,
                          organisations: bool = False) -> Actor | None:
     """The state that was the subject of a clause earlier in this sentence or in the previous
@@ -81,6 +88,8 @@ def subject_state_before(doc: Doc, mentions: Sequence[ActorMention], position: i
             continue
         if root.lower_ in ("it", "he", "she", "they"):
             continue  # a pronoun already resolved: its antecedent came earlier in the list
+        if _counted_plural(root):
+            continue  # "said the two sides had returned ..., and it accused": "it" is one
         if not accept(m.actor) and root.head.lemma_.lower() in actor_words("reporting-verb"):
             continue  # "..., officials in Seoul said": the report's source, not its subject
         return m.actor if accept(m.actor) else None
