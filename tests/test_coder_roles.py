@@ -46,9 +46,28 @@ def _token(doc: Doc, word: str) -> Token:
 def test_phrase_rules_run_in_the_old_order() -> None:
     # the first rule that finds actors wins: reordering them changes events
     assert [r.__name__ for r in PHRASE_RULES] == [
-        "_former_fighter", "_mention_further_in", "_from", "_mention", "_coref", "_pair", "_text",
+        "_owner", "_former_fighter", "_mention_further_in", "_from", "_mention", "_coref",
+        "_pair", "_text",
         "_mention_in_subtree", "_place", "_text_without_country", "_civilian",
         "_unresolved_name", "_unresolved_generic"]
+
+
+def test_a_protest_against_a_partys_decision_is_against_that_party() -> None:
+    text = ("Thousands of people protested in Tbilisi on Monday against the government's "
+            "decision to suspend talks on joining the European Union.")
+    (protest,) = [e for e in newsevents.process(text, published="2024-12-02") if
+                  e.type == "PROTEST"]
+    assert [(a.text, a.country, a.sector) for a in protest.recipient] == [
+        ("the government", "GEO", "GOV")]
+
+
+@pytest.mark.parametrize("text", ["Police broke up a pro-EU rally in Tbilisi on Monday.",
+                                  "Police dispersed an anti-government protest in Belgrade on "
+                                  "Sunday."])
+def test_the_cause_a_pro_or_anti_names_is_no_marcher(text: str) -> None:
+    (protest,) = [e for e in newsevents.process(text, published="2024-12-02") if
+                  e.type == "PROTEST"]
+    assert all(a.sector == "CVL" for a in protest.actor) and protest.actor
 
 
 def test_a_pronoun_the_resolver_left_is_read_by_coreference() -> None:

@@ -348,9 +348,11 @@ def not_own_side(p: Parties, actor: Found, recipient: Found) -> Found:
 def later_party(p: Parties, actor: Found, recipient: Found) -> Found:
     """No recipient of a country from the grammar: the first party of another country named
     inside the trigger's phrase or clause; not the town the act is set in when the grammar
-    gave a party of no country."""
-    if p.row.type == "ASSAULT" or any(a.country for a in recipient.actors):
-        return recipient
+    gave a party of no country, nor over the owner of a deed the act is against
+    (``roles._owner``: its country comes from the story)."""
+    if p.row.type == "ASSAULT" or any(a.country for a in recipient.actors) or \
+            ":owner" in recipient.rule:
+        return recipient  # (an owner is the party meant: "against the government's decision")
     later = _later_party(p, actor)
     if recipient.actors and _names_the_setting(later, p.picked):
         return recipient  # ("Police detained two journalists in Harare": not Harare's government)

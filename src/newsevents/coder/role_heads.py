@@ -77,8 +77,19 @@ def _poss_heads(t: Token, pos: str) -> list[Token]:
 
 
 def _mod_heads(t: Token, pos: str) -> list[Token]:
+    """Modifiers of the trigger ("Russian strikes"); not the cause a "pro-" or "anti-" names
+    ("a pro-EU rally", "anti-government protests": its marchers are neither)."""
     del pos  # every spec reader takes the trigger's part of speech
-    return [c for c in t.children if c.dep_ in ("amod", "compound", "nmod")]
+    return [c for c in t.children if c.dep_ in ("amod", "compound", "nmod")
+            and not _stance_prefixed(c)]
+
+
+def _stance_prefixed(c: Token) -> bool:
+    doc = c.doc
+    prefixes = coder_words("stance-prefix")
+    if c.lower_ in prefixes or c.lower_.split("-")[0] in prefixes:
+        return True
+    return c.i >= 2 and doc[c.i - 1].text == "-" and doc[c.i - 2].lower_ in prefixes
 
 
 def _objmod_heads(t: Token, pos: str) -> list[Token]:

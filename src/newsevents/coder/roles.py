@@ -45,7 +45,7 @@ DEFAULT_ROLES = {
 class Found:
     actors: tuple[Actor, ...]
     tokens: tuple[Token, ...]  # the words that support the role
-    rule: str = ""  # how it was found: "mention", "text", "coref", "place", "governor"
+    rule: str = ""  # how it was found: "mention", "text", "owner", "coref", "place", "governor"
 
 
 def _span(tokens: list[Token]) -> tuple[int, int]:
@@ -257,6 +257,20 @@ def _from(finder: ActorFinder, p: _Phrase) -> Found | None:
                        for a in p.named) or origin, p.core, "from")
 
 
+def _owner(finder: ActorFinder, p: _Phrase) -> Found | None:
+    """"protests against the government's decision to suspend EU accession talks": a thing a
+    party owns (a decision, a plan, a war) stands for its owner, before any party named
+    deeper in the phrase (coder_words.tsv's ``owned-deed``; not "the president's son")."""
+    head = p.head
+    if head.pos_ != "NOUN" or lemma_of(head) not in coder_words("owned-deed"):
+        return None
+    poss = next((c for c in head.children if c.dep_ == "poss"), None)
+    if poss is None or poss.pos_ == "PRON":
+        return None
+    owner = finder.phrase(poss, deep=False)
+    return Found(owner.actors, p.core, "owner") if owner.actors else None
+
+
 def _mention(finder: ActorFinder, p: _Phrase) -> Found | None:
     """The parties the mentions over the phrase's core name, with a country lent by the owner
     of "their forces" or by "of Armenia"."""
@@ -364,7 +378,7 @@ def _unresolved_generic(finder: ActorFinder, p: _Phrase) -> Found | None:
 
 
 PHRASE_RULES: tuple[Callable[[ActorFinder, _Phrase], Found | None], ...] = (
-    _former_fighter, _mention_further_in, _from, _mention, _coref, _pair, _text,
+    _owner, _former_fighter, _mention_further_in, _from, _mention, _coref, _pair, _text,
     _mention_in_subtree, _place,
     _text_without_country, _civilian, _unresolved_name, _unresolved_generic)
 
@@ -531,7 +545,7 @@ def _purpose_object(finder: ActorFinder, t: Token) -> Found | None:
             if obj is None:
                 continue
             f = finder.phrase(obj, deep=False)
-            if f.actors and f.rule in ("mention", "text"):
+            if f.actors and f.rule in ("mention", "text", "owner"):
                 return Found(f.actors, f.tokens, "purpose-obj")
     return None
 
@@ -544,7 +558,7 @@ def _addressee(finder: ActorFinder, t: Token) -> Found | None:
             f = finder.phrase(h, deep=False)
             if f.rule == "text" and h.pos_ == "NOUN" and not party_head(h):
                 continue  # "agreed to undertake joint military exercises": a thing
-            if f.actors and f.rule in ("mention", "text", "place"):
+            if f.actors and f.rule in ("mention", "text", "owner", "place"):
                 return Found(f.actors, f.tokens, spec)
     return None
 

@@ -148,6 +148,10 @@ ACTOR_WORD_LISTS: dict[str, str] = {
                     "civilians",
 }
 CODER_WORD_LISTS: dict[str, str] = {
+    "stance-prefix": "prefixes of a modifier that names a cause, not a party (\"a pro-EU rally\", "
+                     "\"anti-government protests\")",
+    "owned-deed": "a party's deeds and measures (\"the government's decision\", \"Russia's war\"): "
+                  "they stand for their owner as the party an act is against or aimed at",
     "interception-verb": "verbs of weapons stopped in the air: the regions \"over\" which they "
                          "were stopped are the air space of one attack, not its places",
     "suppressing-phrasal": "a light verb and its particle that end what their object names "
