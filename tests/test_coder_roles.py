@@ -326,6 +326,14 @@ def test_acled_shelling_told_with_aircraft_is_an_air_strike() -> None:
     assert _acled("*", "heavy-weapons", "Artillery shelled the town.") == _tables().acled["shell"]
 
 
+def test_a_destruction_that_kills_is_read_by_who_is_hit() -> None:
+    # ACLED absorbs looting or destruction within an attack into the attack
+    text = "Militants burned houses and killed villagers."
+    assert _acled("loot", "destroy", text) == _tables().acled["loot"]
+    assert _acled("loot", "destroy", text, killed=12,
+                  recipient_words=("villagers",)) == _tables().acled["attack_civ"]
+
+
 def test_acled_territory_by_whose_side() -> None:
     army = (Actor(text="the army", sector="MIL"),)
     assert _acled("*territory", None, "The army retook the town.", actor=army) == \

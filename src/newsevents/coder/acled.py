@@ -81,7 +81,9 @@ def acled_for(code: str, mode: str | None, actor: tuple[Actor, ...], recipient: 
     elif code == "*" or (code == "loot" and killed):
         # (ACLED: looting or destruction within an attack is absorbed into it: "set houses on
         # fire and killed 12 villagers" is an attack, not property destruction)
-        key = _violence_key(mode, actor, recipient, recipient_tokens, clause, tables)
+        # (a destruction that kills is read by who is hit, not by its "destroy" mode)
+        key = _violence_key(None if code == "loot" else mode, actor, recipient,
+                            recipient_tokens, clause, tables)
     else:
         key = code
     if type_ == "ASSAULT":
