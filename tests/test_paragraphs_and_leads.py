@@ -121,21 +121,6 @@ def test_a_police_force_named_by_its_town_acts_there() -> None:
 
 
 @pytest.mark.parametrize("text, modality", [
-    # on nobody's word, the past perfect tells what came before the story's time
-    ("Police arrested two men in Lagos on Monday. The men had attacked a bus station in the "
-     "city.", "historical"),
-    # reported speech shifts the tense of the news it reports
-    ("The army said rebels had attacked a base near Goma on Sunday.", "factual"),
-    # a date of its own dates it
-    ("By Monday, rebels had attacked three villages near Goma.", "factual"),
-])
-def test_a_happening_told_in_the_past_perfect_is_background(text: str, modality: str) -> None:
-    attack = next(e for e in _events(text, "2024-05-14T10:00:00+00:00", "ASSAULT"))
-    assert attack.modality == modality
-    assert (attack.date.start is None) == (modality == "historical")
-
-
-@pytest.mark.parametrize("text, modality", [
     ("Residents fear the state is taking back the land it granted them when the army "
      "seized the valley.", "historical"),
     ("Police say officers opened fire when protesters stormed the station on Monday.",

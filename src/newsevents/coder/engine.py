@@ -328,7 +328,6 @@ def _document_rules(drafts: list[Draft], mentions: Mentions, tables: Tables,
     surroundings.past_of_sentence_before(drafts, mentions, coder.paragraphs, coder.published)
     surroundings.span_before_main(drafts)
     surroundings.time_clause_of_the_past(drafts)
-    surroundings.told_in_the_past_perfect(drafts)
     surroundings.recent_week_of_present(drafts)
     surroundings.early_hours(drafts)
     return drafts

@@ -21,7 +21,7 @@ from ..resolve.quantities import number_value
 from . import document
 from .draft import Draft
 from .happenings import countries, parties_agree
-from .syntax import past_perfect, present_perfect, told_in_present
+from .syntax import present_perfect, told_in_present
 
 
 def place_from_paragraph(drafts: list[Draft]) -> None:
@@ -230,19 +230,6 @@ def time_clause_of_the_past(drafts: list[Draft]) -> None:
             continue
         d.modality, d.date = "historical", DateSpan()
         d.rules.append("time-clause-of-the-past")
-
-
-def told_in_the_past_perfect(drafts: list[Draft]) -> None:
-    """"Police arrested two men on Monday. The men had attacked a bus station": a happening
-    told in the past perfect on nobody's word (reported speech shifts its tense: "the army said
-    rebels had attacked a base" is news), with no date words of its own, came before the
-    story's time: background (``historical``, undated)."""
-    for d in drafts:
-        if d.modality != "factual" or _own_date(d) or d.attribution.stance != "reported" or \
-                d.attribution.source or not past_perfect(d.token):
-            continue
-        d.modality, d.date = "historical", DateSpan()
-        d.rules.append("past-perfect")
 
 
 def recent_week_of_present(drafts: list[Draft]) -> None:

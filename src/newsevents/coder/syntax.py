@@ -108,18 +108,6 @@ def present_perfect(t: Token) -> bool:
                for c in verb.children)
 
 
-def past_perfect(t: Token) -> bool:
-    """"had attacked", "had been killed": a happening told as before the story's time."""
-    verb = t if t.pos_ in ("VERB", "AUX") else governor_verb(t)
-    if verb is None:
-        return False
-    for _ in range(3):
-        if not _shares_auxiliary(verb):
-            break
-        verb = verb.head
-    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
-
-
 def told_in_present(t: Token) -> bool:
     """"are urging", "says", "which Islamabad denies": what goes on as the story is told, not a
     happening told before."""
