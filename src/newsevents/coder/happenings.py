@@ -259,10 +259,10 @@ def names_lead_individual(first: Draft, later: Draft) -> bool:
     dateline, later)."""
     if first.paragraph != 0 or later.paragraph == 0:
         return False
-    named, described = _name_words(later.recipient_tokens), _patient(first)
+    named, described = later.recipient_tokens, _patient(first)
     ages = {_age(named), _age(described)}
     return (_indefinite(described) or _counted_group(described)) and \
-        _new_individual(named) is not None and _a_person(named) and \
+        _new_individual(named) is not None and _a_person(_name_words(named)) and \
         (None in ages or len(ages) == 1)  # "A male juvenile, 15," is not "Corey Madsen, 41,"
 
 
