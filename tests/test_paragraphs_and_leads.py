@@ -120,6 +120,26 @@ def test_a_police_force_named_by_its_town_acts_there() -> None:
     assert "place-from-police-town" in arrest.evidence.rule
 
 
+ANNIVERSARY = ("On the fifth anniversary of a woman's slaying in east Detroit, authorities "
+               "are offering a $2,500 reward for tips to solve the case.\n\n"
+               "Jane Roe had gone to a corner store near her home at about 9 p.m. on March 17, "
+               "2015, when an argument broke out with men there, officials said.\n\n"
+               "\"She managed to get inside the house, however, suspects shot through the door "
+               "and she was struck once in the back,\" investigators said.")
+
+
+def test_violence_an_anniversary_story_tells_again_is_its_past() -> None:
+    events = _events(ANNIVERSARY, "2020-03-17T10:00:00+00:00")
+    (reward,) = [e for e in events if e.type == "REQUEST"]
+    (shooting,) = [e for e in events if e.type == "ASSAULT"]
+    assert reward.modality == "factual"
+    assert shooting.modality == "historical" and shooting.date.start is None
+    assert "anniversary-retold" in shooting.evidence.rule
+    # without the anniversary, the same shooting is news of the day
+    (shot,) = _events(ANNIVERSARY.split("\n\n", 1)[1], "2020-03-17T10:00:00+00:00", "ASSAULT")
+    assert shot.modality == "factual"
+
+
 @pytest.mark.parametrize("text, modality", [
     ("Residents fear the state is taking back the land it granted them when the army "
      "seized the valley.", "historical"),

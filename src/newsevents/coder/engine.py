@@ -328,6 +328,7 @@ def _document_rules(drafts: list[Draft], mentions: Mentions, tables: Tables,
     surroundings.past_of_sentence_before(drafts, mentions, coder.paragraphs, coder.published)
     surroundings.span_before_main(drafts)
     surroundings.time_clause_of_the_past(drafts)
+    surroundings.anniversary_retold(drafts, coder.paragraphs)
     surroundings.recent_week_of_present(drafts)
     surroundings.early_hours(drafts)
     return drafts

@@ -160,6 +160,26 @@ def past_of_sentence_before(drafts: list[Draft], mentions: Mentions, starts: lis
             d.rules.append("past-of-sentence-before")
 
 
+def anniversary_retold(drafts: list[Draft], starts: list[int]) -> None:
+    """"On the fifth anniversary of a woman's slaying, authorities are offering a reward ...":
+    a story whose first paragraph marks the anniversary of a happening retells that happening;
+    an act of violence its later paragraphs tell with no date words of their own ("suspects shot
+    through the door") is that past happening (``historical``, undated), not news of the day."""
+    if not drafts:
+        return
+    doc = drafts[0].token.doc
+    lead_end = starts[1] if len(starts) > 1 else len(doc.text)
+    if not any(t.lemma_.lower() == "anniversary" and t.idx < lead_end and
+               any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children) for t in doc):
+        return
+    for d in drafts:
+        if d.type != "ASSAULT" or d.modality != "factual" or d.token.idx < lead_end or \
+                _own_date(d):
+            continue
+        d.modality, d.date = "historical", DateSpan()
+        d.rules.append("anniversary-retold")
+
+
 # Time units that put a clause's act that long before its main clause's ("a year after ...").
 _UNIT_DAYS = {"month": 30, "year": 365, "decade": 3652}
 
