@@ -48,7 +48,7 @@ SETTINGS: dict[str, tuple[type[Any], str]] = {
 
 # Settings added after the first release, off by default: off, they leave the configuration
 # hash (the ``config`` of every event's provenance) as it was before they existed.
-ADDED_OFF = ("parse_filter", "implied_parties", "strict_happenings", "sentence_model_drop_talk")
+ADDED_OFF = ("parse_filter", "implied_parties", "strict_happenings")
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class Options:
     parse_filter: bool = False
     implied_parties: bool = False
     strict_happenings: bool = False
-    sentence_model_drop_talk: float = 0.0
+    sentence_model_drop_talk: float = 0.2
 
     @property
     def config_hash(self) -> str:

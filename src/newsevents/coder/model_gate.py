@@ -20,11 +20,9 @@ the name is appended to the event's ``evidence.rule``:
   ("he is likely to face questions about the call", "a refugee who asked not to be
   identified", "though they had not met since 1965") with an event probability under the
   ``sentence_model_drop_talk`` setting; not one told in the present or the present perfect,
-  which the model reads as habitual too often ("which Islamabad denies"). Off by default (0):
-  at 0.2 it raises real-news precision (development 0.364 -> 0.380, test 0.105 -> 0.108) and
-  the PLOVER type of paired events, and drops no event a gold file needs, but the shares of
-  duplicates and background in the output rise as the other false positives go, and the
-  quality ceilings hold those shares;
+  which the model reads as habitual too often ("which Islamabad denies"). At 0.2 (the default)
+  it raises real-news precision (development 0.366 -> 0.382, test 0.105 -> 0.108) and the
+  PLOVER type of paired events, and drops no event a gold file needs;
 - ``model-background``: a factual event in a sentence the model reads as background becomes
   ``historical``, undated unless its own words date it (it is no longer of the publication day);
 - ``model-acled``: the model's sub-event type replaces the rules' when the model is sure of it
