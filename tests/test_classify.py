@@ -141,6 +141,19 @@ def test_with_the_talk_setting_the_gate_drops_statements_the_model_reads_as_talk
     assert len(kept) == 4 and not dropped
 
 
+def test_the_talk_setting_keeps_what_is_told_as_done_though_the_model_reads_it_as_ahead() -> None:
+    # "ahead of the 2020 vote": the vote is ahead, the hearing was held
+    held, refused = ("The committee concluded its hearing ahead of the vote.",
+                     "A refugee, who asked not to be identified, described the camp.")
+    model = FixedModel({held: _scores(0.03, temporal="future"),
+                        refused: _scores(0.03, temporal="negated")})
+    kept, dropped = model_gate.review(
+        [_statement(held, rule="lexicon:x+past-tense"),
+         _statement(refused, rule="lexicon:x+past-tense")], model, talk_below=0.2)
+    assert [e.evidence.sentence for e in kept] == [held]
+    assert [d.event.evidence.sentence for d in dropped] == [refused]
+
+
 def test_the_talk_setting_keeps_statements_the_model_reads_as_news_or_in_the_present_perfect(
         ) -> None:
     said, has_said = "The minister urged calm.", "The minister has urged calm."

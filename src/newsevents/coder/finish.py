@@ -490,6 +490,8 @@ def _settled(d: Draft, story: Story) -> Place | None:
         d.rules.append("present-perfect")  # told as news: ``model_gate`` reads no background into it
     elif syntax.told_in_present(d.token):
         d.rules.append("present-tense")
+    elif syntax.told_in_past(d.token):
+        d.rules.append("past-tense")  # told as done: ``model_gate`` reads no future into it
     _fill_recipient_country(d, story.tables)
     _fill_from_sentence_country(d, story.by_part[front.part_of(d.token)], story.tables)
     document.fill_domestic(d, story.main, story.tables)

@@ -128,10 +128,13 @@ def _talk(e: Event, s: SentenceScores) -> bool:
     rules read as done, in a sentence the model reads as habitual, expected or negated; not one
     told in the present ("which Islamabad denies", "the UK is pushing for"), the present perfect
     or dated to a month of this year (``_told_as_news``), where the model reads talk of today as
-    habitual."""
+    habitual; nor one told as done in the simple past that it reads as ahead ("concluded its
+    hearing ahead of the 2020 vote": the vote is ahead)."""
+    reading = s.top("temporal")[0]
+    marks = e.evidence.rule.split("+")
     return e.type not in plover_types("model_detects") and e.modality == "factual" and \
-        s.top("temporal")[0] in TALK_READINGS and not _told_as_news(e) and \
-        "present-tense" not in e.evidence.rule.split("+")
+        reading in TALK_READINGS and not _told_as_news(e) and "present-tense" not in marks and \
+        not (reading == "future" and "past-tense" in marks)
 
 
 def review(events: list[Event], model: SentenceModel, drop_below: float = 0.0,

@@ -108,6 +108,12 @@ def present_perfect(t: Token) -> bool:
                for c in verb.children)
 
 
+def told_in_past(t: Token) -> bool:
+    """"concluded its hearing", "asked": told in the simple past (its verb's, for a noun)."""
+    verb = t if t.pos_ in ("VERB", "AUX") else governor_verb(t)
+    return verb is not None and verb.tag_ == "VBD"
+
+
 def told_in_present(t: Token) -> bool:
     """"are urging", "says", "which Islamabad denies": what goes on as the story is told, not a
     happening told before."""
