@@ -31,6 +31,10 @@ SETTINGS: dict[str, tuple[type[Any], str]] = {
                                         "expected or negated talk with an event probability "
                                         "under this are dropped, unless told in the present or "
                                         "the present perfect (0: none)"),
+    "drop_one_sided": (bool, "in articles (six sentences or more), events whose actor or "
+                             "recipient the coder cannot name are dropped, except the news "
+                             "itself, parties acting together, ACLED-scope events, background, "
+                             "acts done to no one, inquiries and denials; false: kept"),
     "implied_parties": (bool, "parties the text implies but does not name: a statement's "
                               "addressee (the article's main country), the state forces that "
                               "use force on a protest; false: left empty"),
@@ -67,6 +71,7 @@ class Options:
     implied_parties: bool = False
     strict_happenings: bool = False
     sentence_model_drop_talk: float = 0.2
+    drop_one_sided: bool = True
 
     @property
     def config_hash(self) -> str:

@@ -18,6 +18,7 @@ from ..records import Article, Event, Mentions
 from .engine import code_article
 from .front import FrontPart, front_texts, part_article
 from .model_gate import review
+from .one_sided import drop_one_sided
 from .ranking import document_label, rank
 
 
@@ -31,6 +32,8 @@ def code(doc: Doc, article: Article, mentions: Mentions, opts: Options,
     if opts.sentence_model:
         drop = opts.sentence_model_drop if opts.sentence_model_drop and _in_article(doc) else 0.0
         events, _dropped = review(events, shared_model(), drop, opts.sentence_model_drop_talk)
+    if opts.drop_one_sided and _in_article(doc):
+        events = drop_one_sided(events, doc)
     return events
 
 

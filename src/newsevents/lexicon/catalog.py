@@ -148,6 +148,9 @@ ACTOR_WORD_LISTS: dict[str, str] = {
                     "civilians",
 }
 CODER_WORD_LISTS: dict[str, str] = {
+    "denial": "words of denying a claim (\"Athens denied the incident\"): a denial answers "
+              "whoever made the claim, whom the sentence often leaves unnamed; the "
+              "drop_one_sided setting keeps it with its actor alone",
     "stance-prefix": "prefixes of a modifier that names a cause, not a party (\"a pro-EU rally\", "
                      "\"anti-government protests\")",
     "owned-deed": "a party's deeds and measures (\"the government's decision\", \"Russia's war\"): "
@@ -357,6 +360,8 @@ PLOVER_PROPERTIES = (
               "the model gate may drop it"),
     _property("willed", "an act of will: done by a party, never by a thing (the "
               "strict_happenings setting drops it when its subject is a thing)"),
+    _property("one_sided", "done by a party to no one (troops deployed, a truce declared): "
+              "the drop_one_sided setting keeps it without a recipient"),
 )
 
 
