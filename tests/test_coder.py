@@ -373,6 +373,16 @@ def test_an_inquiry_addresses_no_one() -> None:
     assert inquiry.recipient == ()
 
 
+def test_a_denial_answers_the_claimant_not_the_story_country() -> None:
+    text = ("Police fired tear gas at protesters in Hong Kong on Sunday. The city's police deny "
+            "accusations of brutality.")
+    events = code_article(nlp()(text), article(text), mentions_from_spec(
+        text, "Police=HKG/COP;protesters=-/CVL;@Hong Kong=HKG/country;The city's police=HKG/COP"),
+        {"pipeline": "test"}, implied_parties=True)
+    denial = next(e for e in events if e.type == "REJECT")
+    assert denial.recipient == ()
+
+
 STRIKE = "Turkish drones struck Syrian army positions in Syria on Tuesday."
 REGION_SPEC = "Turkish=TUR;Syrian army=SYR/MIL;Government forces=SYR/MIL;@Syria=SYR/country;"
 

@@ -286,9 +286,10 @@ def addressee_from_story(d: Draft, main: tuple[str, ...]) -> None:
     government, its police, its firms (on the dev sets, a domestic story's statements mostly
     answer parties of the speaker's own country). Not when the act is between the parties it
     names ("India and Pakistan agreed"): they address each other; nor an inquiry ("police are
-    investigating the theft"), which addresses no one."""
+    investigating the theft"), which addresses no one; nor a denial, which answers whoever made
+    the claim ("the police deny accusations of brutality")."""
     if d.recipient or d.type not in plover_types("addressee") or not main or len(d.actor) > 1 \
-            or d.mode == "investigate":
+            or d.mode == "investigate" or d.token.lemma_.lower() in coder_words("denial"):
         return
     d.recipient = (_state(main[0], None),)
     d.rules.append(ADDRESSED_IN_STORY)
