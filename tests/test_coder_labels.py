@@ -183,6 +183,9 @@ def test_the_model_s_sure_reading_of_no_acled_event_labels_an_arrest_none() -> N
     # a truce the model reads as talk keeps the rules' reading
     truce = replace(crime, type="RETREAT", acled=Acled("Strategic developments", "Agreement"))
     assert label_of(truce) == "Agreement"
+    # so does a protest: ACLED counts every public demonstration
+    protest = replace(crime, type="PROTEST", acled=Acled("Protests", "Peaceful protest"))
+    assert label_of(protest) == "Peaceful protest"
 
 
 def test_property_destroyed_in_a_killing_is_the_attack() -> None:

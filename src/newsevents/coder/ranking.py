@@ -88,7 +88,9 @@ def label_of(e: Event) -> str:
     chemical weapon) says more than the model's reading of the sentence. The model's sure
     reading of no ACLED event at all counts for the types it is trained to detect
     (``model_detects`` in plover_types.tsv: violence, protest, coercion, mobilisation): the
-    arrests and shootings of common crime; not for a truce or a handover, which it reads too
+    arrests and shootings of common crime; not for a protest (ACLED counts every public
+    demonstration, and the model reads a protest told as going on, "the farmers' agitation
+    entered its eleventh day", as no event), nor for a truce or a handover, which it reads too
     often as mere talk, nor for an event another tells ("officials blamed Israel for the air
     strike": the sentence's reading is the accusation's)."""
     own = e.acled.sub_event_type if e.acled is not None else "none"
@@ -99,7 +101,7 @@ def label_of(e: Event) -> str:
     if _kept_from_model(best, e, "armed"):
         return own
     if best == "none" and probs[best] >= LABEL_OVER and e.type in plover_types("model_detects") \
-            and TOLD_BY not in e.evidence.rule.split("+"):
+            and e.type != "PROTEST" and TOLD_BY not in e.evidence.rule.split("+"):
         return "none"  # an arrest or a shooting of common crime: out of ACLED's scope
     return best if best != "none" and probs[best] >= LABEL_OVER else own
 
