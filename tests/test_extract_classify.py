@@ -49,6 +49,7 @@ FURNITURE = [
     ("Photo 3 of 7", "photo_credit"),
     ("Boats wait for the tide in the outer harbourCredit: Harbour Agency", "photo_credit"),
     ("A crane lifts a container on the dock. (AP Photo/Sam Lane)", "photo_credit"),
+    ("Fishermen repair nets in Kochi, Kerala. (Credits: Harbour Agency)", "photo_credit"),
     ("A crowd gathers near the town hall in the rain. Kim Vo / Reuters", "photo_credit"),
     ("Ruth Ellery is a senior reporter covering transport and the environment.", "author_bio"),
     ("This article is more than 2 years old", "notice"),
