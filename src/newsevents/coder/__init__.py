@@ -29,10 +29,11 @@ def code(doc: Doc, article: Article, mentions: Mentions, opts: Options,
     events = code_article(doc, article, mentions, provenance(opts), parts,
                           implied_parties=opts.implied_parties,
                           strict_happenings=opts.strict_happenings)
+    in_article = _in_article(doc)
     if opts.sentence_model:
-        drop = opts.sentence_model_drop if opts.sentence_model_drop and _in_article(doc) else 0.0
+        drop = opts.sentence_model_drop if opts.sentence_model_drop and in_article else 0.0
         events, _dropped = review(events, shared_model(), drop, opts.sentence_model_drop_talk)
-    if opts.drop_one_sided and _in_article(doc):
+    if opts.drop_one_sided and in_article:
         events = drop_one_sided(events, doc)
     return events
 
@@ -42,10 +43,10 @@ ARTICLE_SENTENCES = 6
 
 
 def _in_article(doc: Doc) -> bool:
-    """The model drops events only from articles, where most sentences are context around the
-    news. A note, a bulletin or a single sentence (a PLOVER record, `newsevents code` on one line)
-    is written or picked to report events, and the development notes gained nothing from the
-    gate: there the rules keep their say."""
+    """The model's drop and the one-sided drop take events only from articles, where most
+    sentences are context around the news. A note, a bulletin or a single sentence (a PLOVER
+    record, `newsevents code` on one line) is written or picked to report events, and the
+    development notes gained nothing from either: there the rules keep their say."""
     return next(itertools.islice(doc.sents, ARTICLE_SENTENCES - 1, None), None) is not None
 
 
