@@ -45,8 +45,8 @@ ARTICLE_SENTENCES = 6
 def _in_article(doc: Doc) -> bool:
     """The model's drop and the one-sided drop take events only from articles, where most
     sentences are context around the news. A note, a bulletin or a single sentence (a PLOVER
-    record, `newsevents code` on one line) is written or picked to report events, and the
-    development notes gained nothing from either: there the rules keep their say."""
+    record, `newsevents code` on one line) is written or picked to report events: there the
+    rules keep their say (the development notes gained nothing from the model's drop)."""
     return next(itertools.islice(doc.sents, ARTICLE_SENTENCES - 1, None), None) is not None
 
 
