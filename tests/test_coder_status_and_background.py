@@ -56,6 +56,13 @@ def test_a_span_of_years_is_background_and_two_weeks_are_news() -> None:
     assert (old.modality, new.modality) == ("historical", "factual")
 
 
+def test_a_happening_told_as_previous_is_background() -> None:
+    told = "The group {} attacked a police station in the town{}."
+    old = _by_trigger(_events(told.format("previously", "")), "attacked")
+    new = _by_trigger(_events(told.format("also", " on Monday")), "attacked")
+    assert (old.modality, new.modality) == ("historical", "factual")
+
+
 def test_an_attack_in_a_clause_of_its_own_keeps_its_place_and_date() -> None:
     text = ("ATHENS, Ga. (AP) — Deputies in Georgia arrested a student accused of killing a man in "
             "Washington last month, police said.")

@@ -342,7 +342,8 @@ def _nobody(subject: Token) -> bool:
 
 def _cue_modality(c: Token, node: Token, tables: Tables) -> str | None:
     """The modality one child ``c`` of ``node`` gives: "no", "neither"; an auxiliary ("would"
-    reported, "might", "will") or an "if"/"unless" clause marker."""
+    reported, "might", "will"), an "if"/"unless" clause marker, or an adverb of before
+    ("previously")."""
     lem = lemma_of(c)
     if c.dep_ == "neg" or (c.dep_ in ("det", "preconj") and lem in ("no", "neither")):
         return "negated"
@@ -357,6 +358,8 @@ def _cue_modality(c: Token, node: Token, tables: Tables) -> str | None:
     fut = tables.cues.get("future", {})
     if c.dep_ == "aux" and (lem in fut or c.lower_ in fut):
         return "future"
+    if c.dep_ == "advmod" and lem in tables.cues.get("historical", {}):
+        return "historical"  # "previously attacked": told for context
     return None
 
 
