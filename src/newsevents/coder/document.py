@@ -289,7 +289,7 @@ def addressee_from_story(d: Draft, main: tuple[str, ...]) -> None:
     investigating the theft"), which addresses no one; nor a denial, which answers whoever made
     the claim ("the police deny accusations of brutality")."""
     if d.recipient or d.type not in plover_types("addressee") or not main or len(d.actor) > 1 \
-            or d.mode == "investigate" or d.token.lemma_.lower() in coder_words("denial"):
+            or d.mode == "investigate" or lemma_of(d.token) in coder_words("denial"):
         return
     d.recipient = (_state(main[0], None),)
     d.rules.append(ADDRESSED_IN_STORY)

@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import coder_words, plover_types
 from ..records import Event
+from .match import lemma_of
 
 
 def drop_one_sided(events: list[Event], doc: Doc) -> list[Event]:
@@ -49,9 +50,10 @@ def one_sided(e: Event, doc: Doc) -> bool:
 
 
 def _trigger_lemma(e: Event, doc: Doc) -> str:
-    """The lemma of the event's trigger word in its evidence sentence of the body."""
+    """The lemma of the event's trigger word in its evidence sentence of the body, as trigger
+    rows read it (``match.lemma_of``)."""
     span = doc.char_span(e.evidence.start, e.evidence.end, alignment_mode="expand")
     words = e.evidence.trigger.split()
     if span is None or not words:
         return ""
-    return next((t.lemma_.lower() for t in span if t.text == words[0]), "")
+    return next((lemma_of(t) for t in span if t.text == words[0]), "")
