@@ -98,6 +98,14 @@ def test_the_dateline_town_places_an_event_the_text_does_not_place() -> None:
     assert "place-from-dateline" in events[0].evidence.rule
 
 
+def test_a_promise_is_made_where_the_story_is_filed() -> None:
+    events = _events("NAIROBI, June 3 (Agency) - Japan will provide Kenya's coast guard with two "
+                     "patrol boats, the foreign minister said on Tuesday.")
+    assert (events[0].type, events[0].modality) == ("AGREE", "future")
+    assert [a.country for a in events[0].recipient] == ["KEN"]
+    assert _place(events) == ("Nairobi", "KEN")
+
+
 def test_a_dateline_abroad_does_not_place_other_countries_events() -> None:
     events = _events("CAIRO, May 2 (Agency) - Israeli aircraft struck targets in the Gaza Strip "
                      "overnight, killing 12 people, health officials said.")

@@ -72,6 +72,13 @@ def future_is_agree(d: Draft) -> None:
         d.type, d.mode, d.acled_code = "AGREE", None, "-"
 
 
+def promised_now(d: Draft) -> bool:
+    """A future act read as the promise or threat made now (``future_is_agree``,
+    ``future_is_threaten``)."""
+    return any(r.startswith("future-") and r.endswith(("-is-AGREE", "-is-THREATEN"))
+               for r in d.rules)
+
+
 def future_is_threaten(d: Draft) -> None:
     if d.modality == "future" and d.type in plover_types("conflictual"):
         d.rules.append(f"future-{d.type}-is-THREATEN")
@@ -273,8 +280,10 @@ def at_the_border(d: Draft, place: Place | None, story: Story) -> Place | None:
 
 def place_from_dateline(d: Draft, place: Place | None, story: Story) -> Place | None:
     """The dateline's town, unless the event's parties are all of other countries ("CAIRO
-    (Agency) - Israeli strikes on Gaza ...")."""
-    if place is not None or story.dateline is None or d.modality != "factual":
+    (Agency) - Israeli strikes on Gaza ..."). A promise ("the U.S. will provide Vietnam with a
+    ship": AGREE) is made where it is told, though what it promises lies ahead."""
+    if place is not None or story.dateline is None or \
+            (d.modality != "factual" and not promised_now(d)):
         return place
     parties = {a.country for a in (*d.actor, *d.recipient)
                if a.country and len(a.country) == 3 and a.country not in sector_codes("placeless")}
