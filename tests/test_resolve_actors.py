@@ -139,3 +139,15 @@ def test_a_headline_capital_that_is_a_place_stopword_names_no_town() -> None:
 def test_a_rank_that_is_also_an_adjective_names_no_soldier(text: str, sector: str | None) -> None:
     res = resolve_actor(text)
     assert (res.actor.sector if res is not None else None) == sector
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("wireless providers", "BUS"),
+    ("the state's largest utility", "BUS"),
+    ("health insurers", "BUS"),
+    ("the airline", "BUS"),
+    ("banking regulators", "GOV"),
+])
+def test_companies_and_regulators_are_parties(text: str, sector: str) -> None:
+    res = resolve_actor(text)
+    assert res is not None and res.actor.sector == sector
