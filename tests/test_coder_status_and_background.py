@@ -48,6 +48,16 @@ def test_a_month_a_year_before_is_background_and_one_this_year_is_news() -> None
     assert (new.date.start, new.modality) == ("2025-03-01", "factual")
 
 
+def test_what_a_clause_of_a_long_past_month_brings_in_is_background() -> None:
+    text = ("Prosecutors decided to reopen the case in April after the opposition leader was "
+            "arrested by police in Lusaka.")
+    assert _by_trigger(_events(text, "2025-11-20"), "arrested").modality == "historical"
+    assert _by_trigger(_events(text, "2025-05-20"), "arrested").modality == "factual"
+    roundup = _by_trigger(_events("Police arrested the opposition leader in Lusaka in April.",
+                                  "2025-11-20"), "arrested")
+    assert roundup.modality == "factual"
+
+
 def test_a_span_of_years_is_background_and_two_weeks_are_news() -> None:
     old = _by_trigger(_events("Militants have killed thousands of civilians in the province over "
                               "the past decade."), "killed")

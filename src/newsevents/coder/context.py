@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from ..lexicon import coder_words, date_words
 from ..records import Actor, Attribution, DateSpan
 from . import syntax
+from .document import background
 from .match import lemma_of
 from .roles import ActorFinder
 from .tables import Tables
@@ -207,7 +208,7 @@ def modality(t: Token, tables: Tables, date: DateSpan | None, published: dt.date
     if _party_of_then(t) or _past_under_present(t) or (not date_from_text and _since_clause(t)):
         return "historical"
     if date is not None and date_from_text and published is not None and date.start:
-        if _began_long_ago(t, date, published):
+        if _began_long_ago(t, date, published) or _long_ago_behind(t, date, published):
             return "historical"
         return _modality_of_date(date, published)
     if _over_years(chain[:2]):
@@ -383,6 +384,21 @@ def _governor_modality(node: Token, below: Token, tables: Tables) -> str | None:
 # before publication is told for context (ACLED and POLECAT code it from the article that broke
 # it). Two weeks keeps "last week" and "on April 8" (five days before) as news.
 BACKGROUND_DAYS = 14
+
+
+# A month the text names is a roundup's news ("Russia vetoed a resolution in March", told in
+# November); what a clause of time or cause of such a month brings in is its background.
+ROUNDUP_DAYS = 92
+
+
+def _long_ago_behind(t: Token, date: DateSpan, published: dt.date) -> bool:
+    """"Prosecutors decided to reopen the investigation in May after he was taken into
+    custody", told on 20 November: an act told in a background phrase or clause
+    (``document.background``) of a month over ROUNDUP_DAYS before publication."""
+    if date.precision != "month":
+        return False
+    end = dt.date.fromisoformat((date.end or date.start or "")[:10])
+    return (published - end).days > ROUNDUP_DAYS and background(t)
 
 
 def _modality_of_date(date: DateSpan, published: dt.date) -> str:
