@@ -106,6 +106,23 @@ def test_a_promise_is_made_where_the_story_is_filed() -> None:
     assert _place(events) == ("Nairobi", "KEN")
 
 
+def test_a_body_of_states_decides_where_it_sits() -> None:
+    events = _events("The African Union suspended Niger from all its activities on Saturday "
+                     "after the coup.")
+    assert events[0].type == "SANCTION"
+    assert _place(events) == ("Addis Ababa", "ETH")
+    assert "decided-at-seat" in events[0].evidence.rule
+
+
+def test_sanctions_adopted_with_their_count() -> None:
+    events = _events("EU foreign ministers adopted a new package of sanctions against Russia on "
+                     "Tuesday, blacklisting 120 more oil tankers.")
+    top = events[0]
+    assert (top.type, [a.country for a in top.recipient]) == ("SANCTION", ["RUS"])
+    assert [(q.count, q.item, q.status) for q in top.quantities] == [(120, "tanker", "sanctioned")]
+    assert _place(events) == ("Brussels", "BEL")
+
+
 def test_a_dateline_abroad_does_not_place_other_countries_events() -> None:
     events = _events("CAIRO, May 2 (Agency) - Israeli aircraft struck targets in the Gaza Strip "
                      "overnight, killing 12 people, health officials said.")

@@ -27,7 +27,8 @@ from ..records import (
     PlaceMention,
     Quantity,
 )
-from ..resolve.tables import country_name
+from ..resolve.places import get_gazetteer
+from ..resolve.tables import body_seats, country_name
 from . import acled as acled_mod
 from . import context, document, front, happenings, slots, syntax
 from .draft import Draft
@@ -380,12 +381,27 @@ def decided_at_home(d: Draft, place: Place | None, story: Story) -> Place | None
     if place is not None or d.modality != "factual" or \
             d.type not in plover_types("decided_at_home") or len(d.actor_countries) != 1:
         return place
+    seat = _seat(d.actor)
+    if seat is not None:
+        d.rules.append("decided-at-seat")
+        return seat
     (country,) = d.actor_countries
     if not _is_state(country) or not all(
             a.kind == "state" or a.sector in sector_codes("state_source") for a in d.actor):
         return place
     d.rules.append("decided-at-home")
     return slots.country_place(country)
+
+
+def _seat(actors: tuple[Actor, ...]) -> Place | None:
+    """"EU foreign ministers adopted a package of sanctions": a body of several states decides
+    where it sits (``seat`` in actors.tsv: the EU in Brussels, the UN in New York)."""
+    seats = {body_seats().get(a.name or "") for a in actors}
+    seat = seats.pop() if len(seats) == 1 else None
+    if seat is None:
+        return None
+    town, country = seat
+    return get_gazetteer().lookup(town, countries=(country,))
 
 
 def recipient_from_deployment_place(d: Draft, place: Place | None,

@@ -209,6 +209,12 @@ def _per_place(base: Draft, picked: list[PlaceMention], mentions: Mentions) -> l
             for p in picked]
 
 
+# What an event of a type does to the things a count in its sentence counts, outside the
+# clause of its trigger ("adopted a package of sanctions, blacklisting 189 tankers": the
+# blacklisted tankers are the sanctions' own count).
+OWN_STATUS = {"SANCTION": "sanctioned"}
+
+
 class SentenceCoder:
     """Codes one parsed text sentence by sentence; holds what its sentences share (the
     story's dateline, day and countries)."""
@@ -430,18 +436,23 @@ class SentenceCoder:
             return []
         return found[:1]
 
-    def _counts(self, t: Token, clause: list[Token], free: list[Token],
+    def _counts(self, t: Token, type_: str, clause: list[Token], free: list[Token],
                 within: Token | None) -> tuple[list[Quantity], Fatalities | None]:
         """The clause's counts, and the fatalities from them and from casualty counts anywhere
         in the sentence outside other events' clauses ("..., killing 14 people"); only inside
         the relative clause ``within`` when the trigger is in one ("No one was killed ..., a
-        riot-control agent whose use in war is banned": the toll is not the ban's)."""
+        riot-control agent whose use in war is banned": the toll is not the ban's). Counts
+        there of what the event itself does (``OWN_STATUS``: "adopted sanctions, blacklisting
+        189 tankers") are its own too."""
         words = list(t.sent) if within is None else list(within.subtree)
         if within is not None:
             free = [x for x in free if within.left_edge.i <= x.i <= within.right_edge.i]
         quantities = slots.quantities_in(clause, self.mentions, self.tables)
-        casualties = [q for q in slots.quantities_in(free, self.mentions, self.tables)
-                      if q.status in ("killed", "injured") and q not in quantities]
+        free_counts = [q for q in slots.quantities_in(free, self.mentions, self.tables)
+                       if q not in quantities]
+        casualties = [q for q in free_counts if q.status in ("killed", "injured")]
+        own = OWN_STATUS.get(type_)
+        quantities += [q for q in free_counts if own and q.status == own]
         return quantities, slots.fatalities(quantities + casualties, words, self.tables)
 
     def _rules(self, row: TriggerRow, date: DateSpan, actor: Found, recipient: Found) -> list[str]:
@@ -481,7 +492,8 @@ class SentenceCoder:
         earlier = syntax.earlier_clauses(t)
         loose = [x for x in t.sent if x.i not in others and x.i not in report
                  and x.i not in earlier]
-        quantities, fat = self._counts(t, clause, loose if row.type == "ASSAULT" else free,
+        quantities, fat = self._counts(t, row.type, clause,
+                                       loose if row.type == "ASSAULT" else free,
                                        relative_clause(t) if row.type != "ASSAULT" else None)
         attr = context.attribution(t, self.finder, self.tables)
         parties = Parties(t, row, self.finder, self.tables, self.mentions, self.finder.text, picked,

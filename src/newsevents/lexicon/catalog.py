@@ -75,6 +75,13 @@ def _actor_country(value: str, refs: Refs) -> str | None:
     return None if value == "*" else refers("countries.tsv", "iso3", also=BODIES, strip="?")(value, refs)
 
 
+def _seat(value: str, refs: Refs) -> str | None:
+    town, _, iso3 = value.rpartition("/")
+    if not town:
+        return f"a seat is TOWN/ISO3, not {value!r}"
+    return refers("countries.tsv", "iso3")(iso3, refs)
+
+
 def _capital_country(value: str, refs: Refs) -> str | None:
     return None if value == "-" else COUNTRY(value, refs)
 
@@ -484,6 +491,8 @@ _RESOLVE = (
         Column("sector", "PLOVER sector of sectors.tsv (empty: none)", SECTOR, required=False),
         Column("kind", "person, group or organisation", one_of(*KINDS)),
         Column("name", "the display name"),
+        Column("seat", "TOWN/ISO3 where the body sits and decides (an IGO's headquarters)",
+               _seat, required=False, may_be_absent=True),
     ), ("name",)),
     Schema("resolve", "persons.tsv", "Well-known political persons, one row per affiliation.", (
         Column("name", "full name"),

@@ -53,6 +53,17 @@ def read_table(name: str) -> tuple[Row, ...]:
     return lexicon.rows(name)
 
 
+@functools.lru_cache(maxsize=1)
+def body_seats() -> dict[str, tuple[str, str]]:
+    """Display name -> (town, ISO3) of the bodies ``actors.tsv`` gives a seat."""
+    seats: dict[str, tuple[str, str]] = {}
+    for row in read_table("actors.tsv"):
+        town, _, iso3 = row.get(5).rpartition("/")
+        if town:
+            seats[row.get(4)] = (town, iso3)
+    return seats
+
+
 def split_alts(field: str) -> list[str]:
     return [p.strip() for p in field.split("|") if p.strip()]
 
