@@ -147,6 +147,11 @@ def test_a_modal_made_a_noun_is_no_demand() -> None:
     assert demands[0].evidence.sentence.startswith("The league must")
 
 
+def test_what_a_modal_demands_be_imposed_is_not_imposed() -> None:
+    events = _events("Opposition MPs said ministers should impose restrictions only after a vote.")
+    assert [e.type for e in events] == ["REQUEST"]
+
+
 def _triggers(text: str) -> list[str]:
     """The trigger words of the events ``process`` codes in ``text``, sorted."""
     return sorted(e.evidence.trigger for e in newsevents.process(text, published="2024-05-17"))

@@ -125,8 +125,9 @@ def backing(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | Non
 
 
 def modal_demand(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
-    """"Y must withdraw": the demand is the event."""
-    return True if any(c.i in rows and rows[c.i].pos == "AUX" for c in t.children) else None
+    """"Y must withdraw", "ministers should impose restrictions": the demand is the event."""
+    verb = t.head if row.pos == "NOUN" and t.dep_ == "dobj" else t
+    return True if any(c.i in rows and rows[c.i].pos == "AUX" for c in verb.children) else None
 
 
 def purpose(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
