@@ -152,6 +152,16 @@ def test_what_a_modal_demands_be_imposed_is_not_imposed() -> None:
     assert [e.type for e in events] == ["REQUEST"]
 
 
+def test_a_joined_clause_with_its_own_subject_is_an_act_of_its_own() -> None:
+    events = _events("Japan's foreign minister met his Chinese counterpart in Beijing on "
+                     "Wednesday, and the two sides agreed to hold an economic dialogue next year.")
+    assert sorted(e.type for e in events) == ["AGREE", "CONSULT"]
+    # what a joined clause reports is still the first verb's content
+    told = _events("Bosnia and Slovenia agreed to a ceasefire after two days of fighting but "
+                   "media reports said sporadic clashes were still continuing.")
+    assert [e.type for e in told] == ["AGREE"]
+
+
 def _triggers(text: str) -> list[str]:
     """The trigger words of the events ``process`` codes in ``text``, sorted."""
     return sorted(e.evidence.trigger for e in newsevents.process(text, published="2024-05-17"))

@@ -307,13 +307,21 @@ def _own_clause(cur: Token) -> bool:
     return cur.dep_ in ("relcl", "parataxis") or (cur.dep_ == "advcl" and not syntax.to_infinitive(cur))
 
 
+def _joined_clause(t: Token) -> bool:
+    """"met his counterpart, and the two sides agreed to ...": a verb joined to another with a
+    subject of its own tells an act of its own (what is said in such a clause can still be the
+    first verb's content)."""
+    return t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and \
+        syntax.child(t, "nsubj", "nsubjpass") is not None
+
+
 def content_of_absorbing(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
     """The complement of a request, rejection, threat, agreement or consultation ("blocked
     efforts to tighten sanctions"); a modal's demand is about its verb's clause."""
     nouns = tables.cues.get("noun", {})
     cur = t.head if row.pos == "AUX" else t
     for anc in syntax.ancestors_in_sentence(cur):
-        if _own_clause(cur):
+        if _own_clause(cur) or (cur is t and _joined_clause(t)):
             return False
         if lemma_of(anc) in nouns and anc.pos_ == "NOUN":
             return False  # reported content ("rejected claims that ...") is coded, with its stance
