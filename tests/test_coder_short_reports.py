@@ -123,6 +123,13 @@ def test_sanctions_adopted_with_their_count() -> None:
     assert _place(events) == ("Brussels", "BEL")
 
 
+def test_an_arrest_and_a_shutdown_of_one_town_and_day_are_two_acts() -> None:
+    events = _events("ISLAMABAD (Agency) - Police said they had arrested more than 400 protesters "
+                     "in Islamabad on Tuesday. The government suspended mobile internet in parts "
+                     "of Islamabad on Tuesday.")
+    assert sorted(e.mode or "" for e in events if e.type == "COERCE") == ["arrest", "withhold"]
+
+
 def test_a_dateline_abroad_does_not_place_other_countries_events() -> None:
     events = _events("CAIRO, May 2 (Agency) - Israeli aircraft struck targets in the Gaza Strip "
                      "overnight, killing 12 people, health officials said.")

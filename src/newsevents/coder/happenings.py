@@ -186,7 +186,15 @@ def _comparable(a: Draft, b: Draft, need_anchor: bool) -> bool:
         "factual", "historical"} and (not need_anchor or _undated_retelling(a, b)))
     return a.type == b.type and modality_ok and (a.acled_code == "disrupt") == (
         b.acled_code == "disrupt") and a.token != b.token and not (
-            need_anchor and battle_and_remote(a, b))  # (a headline tells the whole story)
+            need_anchor and battle_and_remote(a, b)) and not two_acts(a, b)
+    # (a headline tells the whole story)
+
+
+def two_acts(a: Draft, b: Draft) -> bool:
+    """"called in the army ... and suspended mobile internet", "arrested 400 protesters": an
+    arrest and a restriction are two acts of coercion, where two tellings of one attack may
+    name two weapons."""
+    return a.type == "COERCE" and bool(a.mode) and bool(b.mode) and a.mode != b.mode
 
 
 # ACLED's event types of fighting face to face and of striking from afar
