@@ -130,6 +130,21 @@ def test_an_arrest_and_a_shutdown_of_one_town_and_day_are_two_acts() -> None:
     assert sorted(e.mode or "" for e in events if e.type == "COERCE") == ["arrest", "withhold"]
 
 
+def test_a_town_the_model_calls_a_person_is_a_place_after_in() -> None:
+    events = _events("In Khan Younis, a strike on a tent killed 11 people on Tuesday, "
+                     "hospital officials said.")
+    assert _place(events) == ("Khān Yūnis", "PSE")
+
+
+def test_one_of_the_strikes_told_before_is_of_their_doer() -> None:
+    events = _events("Israeli air strikes killed at least 23 people across the Gaza Strip on "
+                     "Tuesday, health officials said.\n\nIn Rafah, a strike on a tent housing "
+                     "displaced families killed 11 people, a hospital said.")
+    rafah = [e for e in events if e.evidence.sentence.startswith("In Rafah")]
+    assert rafah and all([a.country for a in e.actor] == ["ISR"] for e in rafah)
+    assert "aerial" in {e.mode for e in rafah}
+
+
 def test_a_dateline_abroad_does_not_place_other_countries_events() -> None:
     events = _events("CAIRO, May 2 (Agency) - Israeli aircraft struck targets in the Gaza Strip "
                      "overnight, killing 12 people, health officials said.")

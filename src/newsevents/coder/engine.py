@@ -66,7 +66,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import coder_words
 from ..records import Article, Event, Fatalities, Mentions, PlaceMention, Quantity
@@ -122,11 +122,27 @@ def _previous_assault(d: Draft, out: list[Draft], again: bool) -> Draft | None:
     side is not their attacker; the latest earlier attack by another party is. ``again``
     (``_another``): any earlier paragraph's attack will do."""
     prev = next((o for o in reversed(out) if o.type == d.type == "ASSAULT"
-                 and (o.paragraph == d.paragraph or again) and o.actor), None)
+                 and (o.paragraph == d.paragraph or again or _one_of(d, o)) and o.actor), None)
     if prev is not None and document.same_side(prev.actor, d.recipient):
         prev = next((o for o in reversed(out) if o.type == "ASSAULT" and o.actor and
                      not document.same_side(o.actor, d.recipient)), None)
     return prev
+
+
+def _one_of(d: Draft, o: Draft) -> bool:
+    """"Israeli air strikes killed 23 people across Gaza." then, a paragraph on, "In Khan
+    Younis, a strike on a tent killed 11": a noun telling one of the acts an earlier noun
+    counted is one of them."""
+    many = {lemma_of(t) for t in _act_nouns(o) if t.tag_ == "NNS"}
+    return any(t.tag_ == "NN" and lemma_of(t) in many for t in _act_nouns(d))
+
+
+def _act_nouns(d: Draft) -> list[Token]:
+    """The nouns that may name the draft's act: its trigger, the subject of a trigger verb
+    ("strikes killed 23") and the nouns of its clause (a trigger noun merged in: "a strike on a
+    tent ... killed 11")."""
+    subj = syntax.subject(d.token) if d.token.pos_ == "VERB" else None
+    return [t for t in (d.token, subj, *d.clause) if t is not None and t.pos_ == "NOUN"]
 
 
 def _folded(d: Draft, prev: Draft, mentions: Mentions, tables: Tables) -> bool:
@@ -179,8 +195,8 @@ def _weapon_subject(d: Draft, tables: Tables) -> bool:
 
 def _actor_from_previous_assault(d: Draft, prev: Draft, again: bool) -> None:
     """An attack with no actor of a country takes the actor (and date and source) of ``prev``
-    ("drone debris damaged houses" after "Russia launched drones"); "another strike" with no
-    weapon of its own is also of ``prev``'s weapon."""
+    ("drone debris damaged houses" after "Russia launched drones"); "another strike", or one of
+    the strikes told before, with no weapon of its own is also of ``prev``'s weapon."""
     if d.type != "ASSAULT" or d.actor_countries:
         return
     d.actor = prev.actor
@@ -217,7 +233,7 @@ def _told_before(d: Draft, out: list[Draft], mentions: Mentions, tables: Tables)
     if no_carry:
         d.rules.append(no_carry)
     else:
-        _actor_from_previous_assault(d, prev, again)
+        _actor_from_previous_assault(d, prev, again or _one_of(d, prev))
     return False
 
 

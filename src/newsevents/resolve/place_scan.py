@@ -70,7 +70,20 @@ def _named_as_place(span: Span) -> bool:
     doc = span.doc
     return (span.start >= 2 and doc[span.start - 1].lower_ == "of" and (
         doc[span.start - 2].lower_ in place_words("place-noun")
-        or doc[span.start - 2].lower_ in COMPASS_WORDS)) or _place_noun_after(span)
+        or doc[span.start - 2].lower_ in COMPASS_WORDS)) or _place_noun_after(span) \
+        or _where(span)
+
+
+# Prepositions that say where, before a name ("In Khan Younis, a strike ...").
+_WHERE = frozenset({"in", "near", "outside"})
+
+
+def _where(span: Span) -> bool:
+    """The name follows a preposition of place and owns nothing ("in Joe Biden's speech" is
+    the speech's place); it still has to be a town the gazetteer knows to count."""
+    doc = span.doc
+    return span.start >= 1 and doc[span.start - 1].lower_ in _WHERE and \
+        doc[span.start - 1].dep_ == "prep" and not (span.end < len(doc) and doc[span.end].tag_ == "POS")
 
 
 def _place_noun_after(span: Span) -> bool:
