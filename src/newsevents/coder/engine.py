@@ -134,15 +134,15 @@ def _one_of(d: Draft, o: Draft) -> bool:
     Younis, a strike on a tent killed 11": a noun telling one of the acts an earlier noun
     counted is one of them."""
     many = {lemma_of(t) for t in _act_nouns(o) if t.tag_ == "NNS"}
-    return any(t.tag_ == "NN" and lemma_of(t) in many for t in _act_nouns(d))
+    return any(t.tag_ == "NN" and lemma_of(t) in many for t in _act_nouns(d, d.clause))
 
 
-def _act_nouns(d: Draft) -> list[Token]:
-    """The nouns that may name the draft's act: its trigger, the subject of a trigger verb
-    ("strikes killed 23") and the nouns of its clause (a trigger noun merged in: "a strike on a
-    tent ... killed 11")."""
+def _act_nouns(d: Draft, clause: list[Token] | None = None) -> list[Token]:
+    """The nouns that name the draft's act: its trigger, or the subject of a trigger verb
+    ("strikes killed 23"); with ``clause``, also its nouns (a trigger noun merged in with
+    the verb: "a strike on a tent ... killed 11")."""
     subj = syntax.subject(d.token) if d.token.pos_ == "VERB" else None
-    return [t for t in (d.token, subj, *d.clause) if t is not None and t.pos_ == "NOUN"]
+    return [t for t in (d.token, subj, *(clause or ())) if t is not None and t.pos_ == "NOUN"]
 
 
 def _folded(d: Draft, prev: Draft, mentions: Mentions, tables: Tables) -> bool:
