@@ -386,19 +386,16 @@ def _governor_modality(node: Token, below: Token, tables: Tables) -> str | None:
 BACKGROUND_DAYS = 14
 
 
-# A month the text names is a roundup's news ("Russia vetoed a resolution in March", told in
-# November); what a clause of time or cause of such a month brings in is its background.
-ROUNDUP_DAYS = 92
-
-
 def _long_ago_behind(t: Token, date: DateSpan, published: dt.date) -> bool:
     """"Prosecutors decided to reopen the investigation in May after he was taken into
-    custody", told on 20 November: an act told in a background phrase or clause
-    (``document.background``) of a month over ROUNDUP_DAYS before publication."""
+    custody", told on 20 November; "around Tarmiyah, where militants killed four soldiers in
+    December", told in February: an act told in a background phrase or clause
+    (``document.background``) of a month that ended over BACKGROUND_DAYS before publication.
+    (A month named in the main clause is a roundup's news: ``_modality_of_date``.)"""
     if date.precision != "month":
         return False
     end = dt.date.fromisoformat((date.end or date.start or "")[:10])
-    return (published - end).days > ROUNDUP_DAYS and background(t)
+    return (published - end).days > BACKGROUND_DAYS and background(t)
 
 
 def _modality_of_date(date: DateSpan, published: dt.date) -> str:
