@@ -145,6 +145,16 @@ def test_one_of_the_strikes_told_before_is_of_their_doer() -> None:
     assert "aerial" in {e.mode for e in rafah}
 
 
+def test_burning_told_after_a_deadly_attack_is_that_attack() -> None:
+    attack = _events("BENI, Congo (Agency) - Rebels attacked the village of Mukondi on Sunday, "
+                     "killing 12 villagers, a local official said. Several houses near the "
+                     "market were also burned, he said.")
+    assert [e.type for e in attack] == ["ASSAULT"]
+    rape = _events("During a raid on Tamboul on Sunday, RSF fighters raped six women, a rights "
+                   "group said. The fighters also looted homes and shops.")
+    assert len([e for e in rape if e.type == "ASSAULT"]) == 2
+
+
 def test_a_dateline_abroad_does_not_place_other_countries_events() -> None:
     events = _events("CAIRO, May 2 (Agency) - Israeli aircraft struck targets in the Gaza Strip "
                      "overnight, killing 12 people, health officials said.")

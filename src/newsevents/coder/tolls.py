@@ -243,7 +243,13 @@ def fold_outcome(prev: Draft | None, d: Draft, tables: Tables, mentions: Mention
     if not back:
         return False
     lemma = lemma_of(d.token)
-    if lemma in tables.cues.get("elaborate", {}):
+    told = tables.cues.get("elaborate", {}).get(lemma)
+    if told is not None:
+        # ACLED absorbs burning and looting into a deadly attack, a battle or a riot; after
+        # another violence ("fighters raped 6 women ... also looted homes") it is its own
+        if told == "burning" and not (prev.fatalities and prev.fatalities.killed) and \
+                prev.acled_code not in ("clash", "riot"):
+            return False
         return _told_again(prev, d, back)
     if lemma not in tables.cues.get("outcome", {}):
         return False
