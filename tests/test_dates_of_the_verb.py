@@ -44,6 +44,16 @@ def test_a_relative_clause_in_the_past_dates_its_own_act_not_the_main_one() -> N
     assert dates["opened"] == "2020-04-11"  # what goes on at the time dates the act
 
 
+def test_a_year_in_a_participle_on_a_further_noun_dates_that_noun() -> None:
+    text = ("Prosecutors in Sweden have dropped an investigation into a rape allegation made "
+            "against the activist in 2010.")
+    assert _spans(text, "2019-11-19")["dropped"] == ("2019-11-13", "2019-11-19", "week")
+    # the act's own object: the parser cannot tell which verb the day hangs on, so it dates both
+    dates = _dates("Army engineers defused four roadside bombs planted along a farm road on "
+                   "Wednesday.", "2024-02-09")
+    assert dates["defused"] == "2024-02-07"
+
+
 def test_a_utc_stamp_of_a_west_coast_site_is_its_local_day() -> None:
     stamp = "2019-11-20T05:57:50+00:00"
     assert localise_utc(stamp, "https://www.sfgate.com/news/a.php").startswith("2019-11-19T21:57")

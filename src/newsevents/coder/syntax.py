@@ -529,13 +529,30 @@ def other_time_clauses(t: Token) -> set[int]:
     act of their own subject in the perfect or the simple past, at a time of its own ("Mendoza,
     where staff have held strikes since August", "The man, who fled the scene on Friday, was
     later charged"; not "residents who were digging trenches on Saturday", which goes on while
-    ``t`` happens)."""
-    return {x.i for c in t.sent if c.dep_ == "relcl"
-            and not c.left_edge.i <= t.i <= c.right_edge.i
-            and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
-            and (any(a.dep_ == "aux" and a.lemma_ == "have" for a in c.children)
-                 or _simple_past(c))
+    ``t`` happens). Nor a past participle naming a year, said of a noun further from ``t`` than
+    its object ("dropped an investigation into an allegation made against him in 2010": 2010
+    dates the allegation). One said of ``t`` itself or of its own object is its own ("a rally
+    held on Sunday", "defused bombs planted on the road on Wednesday", "in a statement published
+    Oct. 25, ... accused"), and so is a nearer day: the parser cannot tell which verb such a
+    date hangs on."""
+    return {x.i for c in t.sent if not c.left_edge.i <= t.i <= c.right_edge.i
+            and (_own_time_relative(c) or _past_participle_of_another(c, t))
             for x in c.subtree}
+
+
+def _own_time_relative(c: Token) -> bool:
+    return c.dep_ == "relcl" and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children) \
+        and (any(a.dep_ == "aux" and a.lemma_ == "have" for a in c.children) or _simple_past(c))
+
+
+def _past_participle_of_another(c: Token, t: Token) -> bool:
+    noun = c.head
+    if c.dep_ != "acl" or c.tag_ != "VBN" or noun.pos_ not in ("NOUN", "PROPN") or \
+            any(a.dep_ in ("aux", "auxpass") for a in c.children):
+        return False
+    return t.i not in (noun.i, noun.head.i) and not (
+        noun.head.dep_ == "prep" and noun.head.head.i == t.i) and any(
+        x.ent_type_ == "DATE" and x.shape_ == "dddd" for x in c.subtree)
 
 
 def _simple_past(verb: Token) -> bool:
