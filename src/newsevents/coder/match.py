@@ -248,13 +248,23 @@ def _subject_tokens(t: Token) -> list[Token]:
     return words
 
 
-# The words of the trigger that "obj~", "sub~", "clause~", "sent~" and "mod~" look in.
+def _conjoined_verbs(t: Token) -> list[Token]:
+    """The verbs joined to the trigger by "and" or "or" ("was arrested and charged", "were
+    charged and arrested"): the one it hangs on and those hanging on it."""
+    out = [c for c in t.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
+        out.append(t.head)
+    return out
+
+
+# The words of the trigger that "obj~", "sub~", "clause~", "sent~", "mod~" and "conj~" look in.
 _WORDS_OF: dict[str, Callable[[Token], list[Token]]] = {
     "obj": _object_tokens,
     "sub": _subject_tokens,
     "clause": lambda t: [x for x in t.subtree if x.i != t.i],
     "sent": lambda t: list(t.sent),
     "mod": syntax.modifiers,
+    "conj": _conjoined_verbs,
 }
 
 
