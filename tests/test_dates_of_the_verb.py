@@ -54,6 +54,18 @@ def test_a_year_in_a_participle_on_a_further_noun_dates_that_noun() -> None:
     assert dates["defused"] == "2024-02-07"
 
 
+def test_a_measure_decreed_now_from_a_later_day_is_dated_by_its_decree() -> None:
+    text = "The district magistrate ordered a lockdown of the town from July 10 to July 16."
+    start, _end, _precision = _spans(text, "2020-07-08")["lockdown"]
+    assert start == "2020-07-08"  # the order is the act; July 10 is when the lockdown begins
+
+
+def test_a_day_named_without_a_year_told_as_ahead_is_the_coming_one() -> None:
+    start, _end, precision = _spans("The court will sentence him on Feb. 14.",
+                                    "2019-11-18")["sentence"]
+    assert (start, precision) == ("2020-02-14", "day")
+
+
 def test_a_utc_stamp_of_a_west_coast_site_is_its_local_day() -> None:
     stamp = "2019-11-20T05:57:50+00:00"
     assert localise_utc(stamp, "https://www.sfgate.com/news/a.php").startswith("2019-11-19T21:57")

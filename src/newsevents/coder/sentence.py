@@ -5,6 +5,7 @@ rules beyond the lexicon are in ``build_rules``)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from dataclasses import replace
@@ -390,6 +391,8 @@ class SentenceCoder:
         if not dates:
             dates = self._head_dates(t, report) or self._moment_dates(t, report) or \
                 self._only_date(t, content | report | others | told_of)
+        if dates and self._takes_effect_later(t, dates[0]):
+            dates = []
         if dates:
             return dates, dates[0].date
         # "the air force said in a report on Friday morning": the day of the telling bounds
@@ -397,6 +400,16 @@ class SentenceCoder:
         # this one follows) may replace
         told = slots.dates_in([self.doc[i] for i in sorted(report)], self.mentions)
         return dates, told[0].date if told else slots.default_date(self.published)
+
+    def _takes_effect_later(self, t: Token, date: DateMention) -> bool:
+        """"ordered a lockdown from July 10", "imposed a curfew starting Friday": a measure
+        decreed in the past tense whose date lies after publication is decreed now; the date
+        says when it takes effect, not when the act was."""
+        start = date.date.start
+        if not start or self.published is None:
+            return False
+        return t.pos_ == "NOUN" and syntax.told_in_past(t) and \
+            dt.date.fromisoformat(start[:10]) > self.published
 
     def _head_dates(self, t: Token, report: set[int]) -> list[DateMention]:
         """"raided the town on Sunday, looting shops and setting fire to a church": a
@@ -504,7 +517,8 @@ class SentenceCoder:
         # day beats a publication date read from the page (a site's date bar may be late)
         modality = context.modality(t, self.tables, date, self.story_day, bool(dates))
         if dates:  # not the day of the telling ("said on Monday they would ..."): that is past
-            date = slots.weekday_ahead(date, modality, self.published)
+            date = slots.month_day_ahead(slots.weekday_ahead(date, modality, self.published),
+                                         modality, self.published)
         if is_mutual(row) and modality in ("factual", "historical"):
             # "X telephoned Y": both sides consult; a promised meeting is the promiser's alone
             actor = with_other_side(actor, named)

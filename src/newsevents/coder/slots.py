@@ -4,6 +4,7 @@ resolver's mentions inside the trigger's clause."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -327,6 +328,25 @@ def weekday_ahead(date: DateSpan, modality: str, published: dt.date | None) -> D
         return date
     ahead = (start + dt.timedelta(days=7)).isoformat()
     return replace(date, start=ahead, end=ahead)
+
+
+def month_day_ahead(date: DateSpan, modality: str, published: dt.date | None) -> DateSpan:
+    """A day named by month and day without a year ("is scheduled for Feb. 14" in a November
+    story) resolves to the latest such day on or before publication; told of a happening still
+    ahead, it is the coming one."""
+    text = date.text or ""
+    if modality != "future" or published is None or not date.start or date.precision != "day" \
+            or re.search(r"\b\d{4}\b", text) or not re.search(r"\d", text):
+        return date
+    start = dt.date.fromisoformat(date.start[:10])
+    end = dt.date.fromisoformat((date.end or date.start)[:10])
+    if start >= published:
+        return date
+    try:
+        return replace(date, start=start.replace(year=start.year + 1).isoformat(),
+                       end=end.replace(year=end.year + 1).isoformat())
+    except ValueError:  # 29 February has no next year's
+        return date
 
 
 def quantities_in(tokens: list[Token], mentions: Mentions, tables: Tables) -> list[Quantity]:

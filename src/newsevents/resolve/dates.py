@@ -339,6 +339,10 @@ _EXPLICIT = re.compile(
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)\b", re.IGNORECASE)
 
 
+# How far after publication a day named without a year may lie and still be this year's.
+AHEAD_WINDOW = dt.timedelta(days=7)
+
+
 def _explicit(text: str, pub: dt.date | None) -> tuple[DateSpan | None, str]:
     """Explicit calendar dates: ISO, US and day-month forms, with or without a year."""
     t = re.sub(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+", "", text, flags=re.I)
@@ -356,8 +360,10 @@ def _explicit(text: str, pub: dt.date | None) -> tuple[DateSpan | None, str]:
     if parsed is None:
         return None, ""
     day = parsed.date()
-    if not re.search(r"\b\d{4}\b", t) and pub is not None and day > pub + dt.timedelta(days=7):
-        # "Nov. 3" without a year in a story of January: the last Nov. 3, not the coming one.
+    if not re.search(r"\b\d{4}\b", t) and pub is not None and day > pub + AHEAD_WINDOW:
+        # "Nov. 3" without a year in a story of January: the last Nov. 3, not the coming one
+        # (but "from July 10 to July 16" told on July 8 is this month's: news names the coming
+        # weeks' dates without a year as often as the past weeks')
         day = day.replace(year=day.year - 1)
     return _span(day, day, "day", text), "explicit:dateparser"
 
@@ -407,6 +413,14 @@ def _range(m: re.Match[str], text: str, pub: dt.date | None) -> tuple[DateSpan, 
     if first is None or first_days is None:
         return None
     start, end = first_days[0], last_days[1]
+    if start > end and pub is not None and pub <= start <= pub + AHEAD_WINDOW and \
+            not re.search(r"\b\d{4}\b", m.group("b")):
+        # "from July 10 to July 16" told on July 8: a span starting in the coming days ends
+        # in the same weeks, not a year before it starts
+        end = _next_year(end)
+    if pub is not None and not re.search(r"\b\d{4}\b", text) and end < pub and \
+            pub <= _next_year(start) <= pub + AHEAD_WINDOW:
+        start, end = _next_year(start), _next_year(end)  # "from 10 to 16 July" told on 8 July
     if start > end and not re.search(r"\b\d{4}\b", a):
         # "from November to February" written in July: the November before that February.
         start = start.replace(year=start.year - 1)
@@ -415,6 +429,13 @@ def _range(m: re.Match[str], text: str, pub: dt.date | None) -> tuple[DateSpan, 
     precision = max(first[0].precision, last[0].precision,
                     key=lambda p: _PRECISIONS.index(p) if p in _PRECISIONS else len(_PRECISIONS))
     return _span(start, end, precision, text), f"range:{first[1]}..{last[1]}"
+
+
+def _next_year(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day + dt.timedelta(days=365)
 
 
 def _range_start(a: str, end_span: DateSpan, end_day: dt.date,
