@@ -413,12 +413,13 @@ def _range(m: re.Match[str], text: str, pub: dt.date | None) -> tuple[DateSpan, 
     if first is None or first_days is None:
         return None
     start, end = first_days[0], last_days[1]
-    if start > end and pub is not None and pub <= start <= pub + AHEAD_WINDOW and \
+    days = first[0].precision == last[0].precision == "day"
+    if days and start > end and pub is not None and pub <= start <= pub + AHEAD_WINDOW and \
             not re.search(r"\b\d{4}\b", m.group("b")):
         # "from July 10 to July 16" told on July 8: a span starting in the coming days ends
         # in the same weeks, not a year before it starts
         end = _next_year(end)
-    if pub is not None and not re.search(r"\b\d{4}\b", text) and end < pub and \
+    if days and pub is not None and not re.search(r"\b\d{4}\b", text) and end < pub and \
             pub <= _next_year(start) <= pub + AHEAD_WINDOW:
         start, end = _next_year(start), _next_year(end)  # "from 10 to 16 July" told on 8 July
     if start > end and not re.search(r"\b\d{4}\b", a):
