@@ -359,10 +359,20 @@ def same_happening(a: Draft, b: Draft, need_anchor: bool = True) -> bool:
         not need_anchor or anchored(a, b))
 
 
+# Nouns of what follows a happening: "in the wake of X", "in the aftermath of X".
+_AFTER_NOUNS = frozenset({"wake", "aftermath"})
+
+
 def at_another_time(t: Token) -> bool:
-    """"youths set cars on fire following the fatal police shooting of a teenager": a trigger
-    that a preposition of time puts before the act of its sentence is another happening."""
-    return t.dep_ == "pobj" and t.head.lower_ in coder_words("other-time-mark")
+    """"youths set cars on fire following the fatal police shooting of a teenager", "as the
+    nation faces a reckoning in the wake of the police killing of George Floyd": a trigger that
+    a preposition of time (or "in the wake of") puts before the act of its sentence is another
+    happening."""
+    if t.dep_ != "pobj":
+        return False
+    prep = t.head
+    return prep.lower_ in coder_words("other-time-mark") or (
+        prep.lower_ == "of" and prep.head.lower_ in _AFTER_NOUNS)
 
 
 def told_as_next(d: Draft) -> bool:
