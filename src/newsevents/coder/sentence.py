@@ -133,14 +133,9 @@ def _noun_before(clause: Token) -> Token | None:
     i = clause.left_edge.i - 1
     while i >= clause.sent.start and clause.doc[i].is_punct:
         i -= 1
-    if i < clause.sent.start:
+    if i < clause.sent.start or clause.doc[i].pos_ not in ("NOUN", "PROPN"):
         return None
-    before = clause.doc[i]
-    if before.ent_type_ == "DATE" and before.pos_ in ("NUM", "PROPN", "NOUN"):
-        return before  # "Since 1989, when it crushed the protests": the year's moment
-    if before.pos_ not in ("NOUN", "PROPN"):
-        return None
-    top = syntax.phrase_top(before)
+    top = syntax.phrase_top(clause.doc[i])
     return top if top.pos_ == "NOUN" else None
 
 
