@@ -145,6 +145,15 @@ def test_one_of_the_strikes_told_before_is_of_their_doer() -> None:
     assert "aerial" in {e.mode for e in rafah}
 
 
+def test_these_strikes_pointed_back_to_are_the_strikes_told_before() -> None:
+    events = _events("The hospital was damaged when Israeli airstrikes repeatedly targeted its "
+                     "surroundings.\n\nDoctors worked through the night.\n\n\u201cMany patients "
+                     "were hurt by flying glass as a result of these airstrikes,\u201d the "
+                     "director said.")
+    strikes = [e for e in events if e.evidence.trigger == "airstrikes"]
+    assert len(strikes) == 1 and [a.country for a in strikes[0].actor] == ["ISR"]
+
+
 def test_burning_told_after_a_deadly_attack_is_that_attack() -> None:
     attack = _events("BENI, Congo (Agency) - Rebels attacked the village of Mukondi on Sunday, "
                      "killing 12 villagers, a local official said. Several houses near the "

@@ -134,7 +134,15 @@ def _one_of(d: Draft, o: Draft) -> bool:
     Younis, a strike on a tent killed 11": a noun telling one of the acts an earlier noun
     counted is one of them."""
     many = {lemma_of(t) for t in _act_nouns(o) if t.tag_ == "NNS"}
-    return any(t.tag_ == "NN" and lemma_of(t) in many for t in _act_nouns(d, d.clause))
+    return any((t.tag_ == "NN" or _these(t)) and lemma_of(t) in many
+               for t in _act_nouns(d, d.clause))
+
+
+def _these(t: Token) -> bool:
+    """"as a result of these airstrikes": a plural act noun pointed back to is the acts an
+    earlier noun told."""
+    return t.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ in ("these", "those")
+                                   for c in t.children)
 
 
 def _act_nouns(d: Draft, clause: list[Token] | None = None) -> list[Token]:
