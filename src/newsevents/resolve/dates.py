@@ -362,8 +362,7 @@ def _explicit(text: str, pub: dt.date | None) -> tuple[DateSpan | None, str]:
     day = parsed.date()
     if not re.search(r"\b\d{4}\b", t) and pub is not None and day > pub + AHEAD_WINDOW:
         # "Nov. 3" without a year in a story of January: the last Nov. 3, not the coming one
-        # (but "from July 10 to July 16" told on July 8 is this month's: news names the coming
-        # weeks' dates without a year as often as the past weeks')
+        # (a span starting within the window is read whole: ``_range``)
         day = day.replace(year=day.year - 1)
     return _span(day, day, "day", text), "explicit:dateparser"
 
