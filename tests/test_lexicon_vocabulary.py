@@ -111,10 +111,11 @@ def test_the_date_lists_hold_the_words_that_stood_in_the_code(name: str) -> None
 
 def test_the_date_scan_starts_where_it_used_to() -> None:
     """The lookahead's words are the list first-word with the months, their abbreviations and
-    the weekdays: those of the alternation that stood in the code."""
+    the weekdays: those of the alternation that stood in the code, and the words that open the
+    part of a month added since ("toward the middle of March")."""
     words = (lexicon.date_words("first-word") | lexicon.date_words("month")
              | lexicon.date_words("month-abbreviation") | lexicon.date_words("weekday"))
-    assert words == {w.lower() for w in _OLD_FIRST_WORDS.split("|")}
+    assert words == {w.lower() for w in _OLD_FIRST_WORDS.split("|")} | {"middle", "toward", "towards"}
 
 
 def test_date_numbers_hold_the_counts_that_stood_in_the_code() -> None:
@@ -126,6 +127,7 @@ def test_date_numbers_hold_the_counts_that_stood_in_the_code() -> None:
     ("The talks ended last Friday evening, 3 November 2024.", ["last Friday evening", "3 November 2024"]),
     ("in MAY 2023, a few days ago", ["in MAY 2023", "a few days ago"]),
     ("Mar. 3 and March 4", ["Mar. 3", "March 4"]),
+    ("talks at the end of August, after a decade ago", ["at the end of August", "a decade ago"]),
 ])
 def test_the_date_pattern_built_from_the_tables_finds_dates(text: str, found: list[str]) -> None:
     assert [m.group(0) for m in date_scan.date_pattern().finditer(text)] == found

@@ -63,6 +63,8 @@ def _build_date_pattern() -> re.Pattern[str]:
         rf"|(?:(?:ever\s+)?since\s+)?{day_date}"
         r"|\d{4}-\d{2}-\d{2}"
         rf"|(?:{_PREP}\s+)?{month_year}"
+        rf"|(?:(?:at|by|until|since|from|in|toward|towards)\s+)?(?:the\s+)?(?:end|start|beginning|middle)"
+        rf"\s+of\s+{month}(?:,?\s+(?:of\s+)?\d{{4}})?"
         rf"|(?:(?:early|earlier|late|later)\s+)?(?:on\s+)?{weekday}{_PART}?,?\s+(?:of\s+)?(?:last|next)\s+week"
         rf"|(?:(?:early|earlier|late|later)\s+)?(?:(?:last|next|this|on|since|until|by)\s+)?{weekday}{_PART}?"
         rf"|(?:(?:in|since|during|until|by|last|next|this|earlier\s+in|later\s+in)\s+{_SHADE}?|{_SHADE}){month}"
@@ -75,6 +77,7 @@ def _build_date_pattern() -> re.Pattern[str]:
         r"|(?:the\s+)?(?:past|last|next|coming|previous)\s+" + _NUM +
         r"\s+(?:days|weeks|months|years|day|week|month|year)"
         r"|" + _NUM + r"\s+(?:days|weeks|months|years|day|week|month|year)\s+ago"
+        r"|" + _NUM + r"\s+decades?\s+ago"
         rf"|overnight|yesterday{_PART}?|today|tomorrow|last\s+night|tonight"
         r"|this\s+(?:morning|afternoon|evening)|(?:earlier|later|late)\s+(?:on\s+)?today"
         r")\b",

@@ -259,6 +259,13 @@ def _n_ago(unit: str, g: _Groups, pub: dt.date, text: str) -> DateSpan:
     return year_span(day.year, text)
 
 
+def _n_decades_ago(g: _Groups, pub: dt.date, text: str) -> DateSpan:
+    """"a decade ago", "two decades ago": the years around that many tens of years before
+    publication (a round figure: the decade's span, known only to the year)."""
+    year = pub.year - 10 * _n_of(g)
+    return _span(dt.date(year - 4, 1, 1), dt.date(year + 5, 12, 31), "year", text)
+
+
 # The actions that dates.tsv rows name.
 _ACTIONS: dict[str, _Action] = {
     "today": _today,
@@ -296,6 +303,7 @@ _ACTIONS: dict[str, _Action] = {
     **{f"past_n_{unit}": functools.partial(_past_n, unit) for unit in _UNITS},
     **{f"next_n_{unit}": functools.partial(_next_n, unit) for unit in _UNITS},
     **{f"n_{unit}_ago": functools.partial(_n_ago, unit) for unit in _UNITS},
+    "n_decades_ago": _n_decades_ago,
 }
 
 
