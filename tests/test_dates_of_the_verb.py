@@ -131,3 +131,10 @@ def test_a_shaded_month_long_past_is_background() -> None:
 ])
 def test_a_span_s_end_is_not_the_date_of_the_act(text: str, trigger: str, day: str) -> None:
     assert _dates(text, "2024-11-30")[trigger] == day
+
+
+def test_a_relative_clause_on_the_trigger_dates_it() -> None:
+    spans = _spans("Police said the men were arrested for their role in the riots that rocked "
+                   "Delhi last month.", "2020-03-05")
+    assert spans["riots"] == ("2020-02-01", "2020-02-29", "month")  # the riots' own clause
+    assert spans["arrested"][0] == "2020-03-05"  # the arrest is not dated by the riots' clause

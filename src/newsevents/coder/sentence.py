@@ -56,11 +56,13 @@ def relative_clause(t: Token) -> Token | None:
 
 def _attached_to(x: Token, t: Token) -> bool:
     """False when ``x`` sits in a relative, adverbial or complement clause that does not
-    contain ``t`` (its date or place belongs to that clause's own happening)."""
+    contain ``t`` (its date or place belongs to that clause's own happening), unless the
+    relative clause tells of ``t`` itself ("the riots that rocked Delhi last month")."""
     for n in [x, *x.ancestors]:
         dep = n.dep_  # (each attribute read looks the label up in spaCy's string store)
         clause = dep in ("relcl", "ccomp") or (dep in ("advcl", "acl") and _finite(n))
-        if clause and not (n.left_edge.i <= t.i <= n.right_edge.i):
+        if clause and not (n.left_edge.i <= t.i <= n.right_edge.i) and not (
+                dep == "relcl" and syntax.tells_of_itself(n, t)):
             return False
     return True
 

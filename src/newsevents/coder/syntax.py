@@ -532,12 +532,20 @@ def other_time_clauses(t: Token) -> set[int]:
     ``t`` happens). Nor a past participle naming a year, said of a noun further from ``t`` than
     its object ("dropped an investigation into an allegation made against him in 2010": 2010
     dates the allegation). One said of ``t`` itself or of its own object is its own ("a rally
-    held on Sunday", "defused bombs planted on the road on Wednesday", "in a statement published
-    Oct. 25, ... accused"), and so is a nearer day: the parser cannot tell which verb such a
-    date hangs on."""
+    held on Sunday", "the riots that rocked Delhi last month", "defused bombs planted on the road
+    on Wednesday", "in a statement published Oct. 25, ... accused"), and so is a nearer day: the
+    parser cannot tell which verb such a date hangs on."""
     return {x.i for c in t.sent if not c.left_edge.i <= t.i <= c.right_edge.i
+            and not tells_of_itself(c, t)
             and (_own_time_relative(c) or _past_participle_of_another(c, t))
             for x in c.subtree}
+
+
+def tells_of_itself(c: Token, t: Token) -> bool:
+    """"the riots that rocked Delhi last month": a relative clause on the trigger noun whose
+    subject is the relative pronoun tells the trigger's own happening, at its own time."""
+    return c.head.i == t.i and any(s.dep_ in ("nsubj", "nsubjpass") and s.tag_ in ("WDT", "WP")
+                                   for s in c.children)
 
 
 def _own_time_relative(c: Token) -> bool:
