@@ -198,3 +198,10 @@ def test_a_title_serving_a_state_without_a_name_after_it_is_left_as_it_was() -> 
     text = "The ambassador to Britain said Beijing had the power to end the unrest."
     _doc, mentions = _resolve(text)
     assert _at(mentions, text, "Britain") == ["GBR"]
+
+
+def test_a_nationality_hyphened_to_another_before_a_noun_is_no_party() -> None:
+    text = "Greek police fired tear gas at migrants trying to cross the Greek-Turkish border."
+    _doc, mentions = _resolve(text)
+    assert _at(mentions, text, "Greek", nth=1) == []  # the border's side, not a Greek person
+    assert _at(mentions, text, "Greek police") == ["GRC"]

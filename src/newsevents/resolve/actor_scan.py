@@ -175,7 +175,7 @@ def _candidates(doc: Doc) -> list[Span]:
                 if sub.start >= chunk.start:
                     spans[(sub.start, sub.end)] = sub
     for ent in doc.ents:
-        if ent.label_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
+        if ent.label_ in ("PERSON", "ORG", "NORP", "GPE", "FAC") and not _describes_a_thing(ent):
             spans.setdefault((ent.start, ent.end), ent)
     for titled in _titled_names(doc):
         spans[(titled.start, titled.end)] = titled
@@ -185,6 +185,17 @@ def _candidates(doc: Doc) -> list[Span]:
         if tok.lower_ in pronouns and tok.pos_ == "PRON":
             spans.setdefault((tok.i, tok.i + 1), doc[tok.i:tok.i + 1])
     return [spans[k] for k in sorted(spans, key=lambda k: (k[0], -k[1]))]
+
+
+def _describes_a_thing(ent: Span) -> bool:
+    """"the Greek-Turkish border": a nationality word hyphened to another that together modify a
+    noun names the two sides of that thing, not a person of the first ("Greek police" or "a
+    Palestinian" stand as parties)."""
+    root = ent.root
+    head = root.head
+    return ent.label_ == "NORP" and len(ent) == 1 and root.dep_ in ("amod", "compound") and \
+        head.i == root.i + 2 and root.nbor(1).text == "-" and head.pos_ in ("ADJ", "PROPN") and \
+        head.dep_ in ("amod", "compound") and head.head.pos_ == "NOUN"
 
 
 # Prepositions between a title and the state or body it serves in ("ambassador to Britain").
