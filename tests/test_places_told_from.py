@@ -152,3 +152,13 @@ def test_what_a_crowd_is_angry_at_is_not_where_it_acted() -> None:
 def test_an_act_placed_by_the_story_s_town(text: str, published: str, trigger: str,
                                            name: str) -> None:
     assert _place_of(text, published, trigger)[0] == name
+
+
+def test_the_source_s_place_is_not_where_it_happened() -> None:
+    """"..., according to a statement from the army in Bamako": where the source speaks from."""
+    text = "Rebels attacked the town of Kidal on Monday, according to a statement from the army in Bamako."
+    assert _place_of(text, "2024-03-05", "attacked") == ("Kidal", "MLI")
+    told = ("Serb forces were engaged in ethnic cleansing in Montenegro against the Albanian "
+            "population of the province, according to the US government.")
+    events = newsevents.process(told, published="2024-03-05")
+    assert [e.location.country for e in events if e.location] == ["MNE"]  # not one in the US too

@@ -67,6 +67,19 @@ def _attached_to(x: Token, t: Token) -> bool:
     return True
 
 
+def according_words(t: Token) -> set[int]:
+    """The words of the "according to" phrases of ``t``'s sentence that do not hold ``t`` ("...,
+    according to the US government", "according to a statement from the army in Bamako"): the
+    source and where it speaks from, not the happening's date or place."""
+    out: set[int] = set()
+    for s in t.sent:
+        if s.lower_ == "according" and any(c.lower_ == "to" for c in s.children):
+            words = {x.i for x in s.subtree}
+            if t.i not in words:
+                out |= words
+    return out
+
+
 def _finite(n: Token) -> bool:
     """The clause of ``n`` has a subject or a subordinating word of its own."""
     return any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in n.children)
@@ -341,7 +354,8 @@ class SentenceCoder:
 
     def report_tokens(self, t: Token) -> set[int]:
         """The words of the reporting verbs of ``t``'s sentence ("X said on Friday"), outside
-        ``t``'s own phrase: their dates are when it was told, not when it happened."""
+        ``t``'s own phrase, and of its "according to" phrases: their dates are when it was told,
+        not when it happened, and their places where the source is."""
         say = self.tables.cues.get("say", {})
         own = {x.i for x in t.subtree}
         if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
@@ -354,7 +368,7 @@ class SentenceCoder:
             words = {x.i for x in slots.clause_tokens(s)}
             if t.i not in words:
                 out |= words - own
-        return out
+        return out | according_words(t)
 
     def _clause(self, t: Token, row: TriggerRow, gov: Token | None,
                 actor: Found) -> tuple[list[Token], Found]:
@@ -489,7 +503,8 @@ class SentenceCoder:
         clause, actor = self._clause(t, row, gov, actor)
         mode = _mode(row, clause, self.tables)
         nested = self._nested(t, row)
-        exclude = _excluded(row, actor, recipient) | nested | _cause_words(t, row)
+        exclude = _excluded(row, actor, recipient) | nested | _cause_words(t, row) | \
+            according_words(t)
         report = self.report_tokens(t)
         free = [x for x in t.sent if x.i not in others and x.i not in report and _attached_to(x, t)]
         places = build_rules.places_of(Setting(t, row, gov, clause, free, exclude,
