@@ -228,6 +228,13 @@ def _name_match(own: str, key: str) -> int:
     return 1 if own[:4] == key[:4] else 0
 
 
+def _longer_town_name(own: str, key: str) -> bool:
+    """The town's own name is ``key`` and more ("Bihar Sharif", "Johor Bahru"): the bare name is
+    the region's, unless the rest only says it is the city ("Mexico City", "Oklahoma City")."""
+    own_key = ascii_key(own)
+    return own_key.startswith(key + " ") and not own_key.endswith(" city")
+
+
 def _with_saint_short(key: str) -> tuple[str, ...]:
     """A region's key and, for "saint ..." / "sainte ...", the key as news shortens it ("St
     Catherine" for Saint Catherine parish: a dateline's "ST CATHERINE, Jamaica")."""
@@ -901,6 +908,8 @@ class Gazetteer:
             return in_context
         if in_context and best_town is not None and self.pop[best_town] < REGION_OVER_TOWN_MAX_POPULATION:
             return in_context  # "Montana", "Indiana", "Narino": the state, not the small town
+        if hits and best_town is not None and _longer_town_name(self.names[best_town], name.key):
+            return in_context or hits  # "Bihar" is the state, not Bihar Sharif; "Johor", not Johor Bahru
         if not town_in_countries and (best_town is None
                                       or self.pop[best_town] < REGION_OVER_TOWN_MAX_POPULATION):
             return hits
