@@ -58,6 +58,28 @@ def test_a_denial_answers_the_accuser_and_when_it_accused() -> None:
     assert (denial.date.start, denial.date.end) == ("2025-02-01", "2025-02-28")
 
 
+def test_a_denier_of_the_side_whose_country_is_not_yet_known_denies_it() -> None:
+    events = _events("The Taliban claimed they shot down the helicopter. The US military denied "
+                     "that the helicopter was shot down.")
+    assert _by_trigger(events, "shot").attribution.stance == "denied"
+
+
+def test_a_telling_that_it_did_not_happen_denies_the_claim() -> None:
+    events = _events("The Taliban claimed they shot down the helicopter. The US military said "
+                     "the helicopter was not shot down.")
+    assert [e.evidence.trigger for e in events] == ["shot"]  # the negated telling is no event
+    shot = events[0]
+    assert shot.attribution.stance == "denied"
+    assert shot.attribution.source == "The Taliban; denied by The US military"
+    assert "denied-by-negation" in shot.evidence.rule
+
+
+def test_a_blanket_negation_denies_no_telling_in_particular() -> None:
+    events = _events("The opposition said 14 activists had been detained since Monday. The "
+                     "minister said nobody in the country was detained for political views.")
+    assert all(e.attribution.stance != "denied" for e in events)
+
+
 def test_a_denial_of_something_else_leaves_the_claim_alone() -> None:
     events = _events("The opposition said police detained 14 activists on Monday. The minister "
                      "denied that Medina was a political prisoner.")

@@ -345,6 +345,7 @@ def _document_rules(drafts: list[Draft], mentions: Mentions, tables: Tables,
     document.disrupted_parties(drafts)
     surroundings.date_from_heading(drafts, mentions, coder.article.body, coder.paragraphs)
     stance.mark_denials(drafts, tables)
+    drafts = stance.fold_negated_tellings(drafts)
     drafts = happenings.merge_happenings(drafts)
     surroundings.place_from_paragraph(drafts)
     surroundings.date_from_earlier_telling(drafts)

@@ -5,7 +5,9 @@ incident.": the death is ``denied``. When the denying party also gives its own a
 army rejected the accusation, saying the strike had hit a vehicle"; or its spokesman tells
 another version in the next sentence) the two parties disagree: the happening is ``disputed``.
 Either way the attribution keeps both sources ("Two Turkish security sources; denied by
-Athens") and the claimant stays the ``source_actor``.
+Athens") and the claimant stays the ``source_actor``. A party that tells the happening as not
+having happened ("the helicopter was not shot down, the US military said") denies it too
+(``fold_negated_tellings``).
 
 A denial is a draft whose trigger is a denying verb of the cue table (``cues.tsv``: a ``say``
 verb of stance ``denied``) that denies something: "deny" with any object or clause, "reject"
@@ -109,8 +111,16 @@ def _claimed_by_another(target: Draft, denier: frozenset[str]) -> bool:
     return src is None or not _party_keys((src,)) & denier
 
 
-def _takes_part(target: Draft, denier: frozenset[str]) -> bool:
-    return bool(_party_keys((*target.actor, *target.recipient)) & denier)
+def _takes_part(target: Draft, denial: Draft) -> bool:
+    """The denier is a side of the happening: of its country, or, where a side has no country
+    yet, of its sector ("the helicopter was shot down", denied by "the US military")."""
+    return any(_same_side(p, q) for p in (*target.actor, *target.recipient) for q in denial.actor)
+
+
+def _same_side(a: Actor, b: Actor) -> bool:
+    if a.country and b.country:
+        return a.country == b.country
+    return bool(a.sector) and a.sector == b.sector
 
 
 def _relative_antecedent(denial: Draft, drafts: list[Draft]) -> Draft | None:
@@ -135,7 +145,7 @@ def denied_happening(denial: Draft, drafts: list[Draft], tables: Tables) -> Draf
         back = _sentences_between(d.token, denial.token)
         if back is None:
             return None
-        if _takes_part(d, denier) and _claimed_by_another(d, denier) \
+        if _takes_part(d, denial) and _claimed_by_another(d, denier) \
                 and denies_what_it_tells(denial, d, tables):
             return d
     return None
@@ -220,4 +230,49 @@ def _answer_the_accuser(denial: Draft, drafts: list[Draft]) -> None:
             return
 
 
-__all__ = ["DENIAL_REACH", "denied_happening", "is_denial", "mark_denials"]
+def fold_negated_tellings(drafts: list[Draft]) -> list[Draft]:
+    """"The Taliban said they shot down the helicopter. The US military said the helicopter was
+    not shot down.": a happening told as not having happened, on the word of a party other than
+    the one that claims it, within ``DENIAL_REACH`` sentences, is that party's denial of the
+    claim: the claimed happening is ``denied`` (its source names both), and the negated telling
+    is no event of its own (rule ``denied-by-negation``)."""
+    out: list[Draft] = []
+    for d in drafts:
+        target = _negated_claim(d, out)
+        if target is None:
+            out.append(d)
+            continue
+        who = d.attribution.source or ""
+        attr = target.attribution
+        target.attribution = replace(attr, stance="denied", source=f"{attr.source}; denied by {who}",
+                                     text=f"{attr.text}; {d.attribution.text}".strip("; "))
+        target.rules.append("denied-by-negation")
+    return out
+
+
+def _same_parties(a: Draft, b: Draft) -> bool:
+    """The negated telling names a side of the claimed happening in the same role ("the
+    helicopter" both times); "nobody in Venezuela was detained" names none."""
+    return any(_same_side(p, q) for p in a.recipient for q in b.recipient) or any(
+        _same_side(p, q) for p in a.actor for q in b.actor if not b.inherited)
+
+
+def _negated_claim(d: Draft, earlier: list[Draft]) -> Draft | None:
+    """The claimed happening ``d`` tells as not having happened (see ``fold_negated_tellings``)."""
+    src = d.attribution.source_actor
+    if d.modality != "negated" or d.type in plover_types("verbal") or src is None or \
+            d.attribution.stance != "claimed" or not any(c.dep_ == "neg" for c in d.token.children):
+        return None  # (a blanket "nobody was detained" denies no one telling in particular)
+    for e in reversed(earlier):
+        back = _sentences_between(e.token, d.token)
+        if back is None:
+            return None
+        if back > 0 and e.type == d.type and lemma_of(e.token) == lemma_of(d.token) and \
+                e.modality == "factual" and _claimed_by_another(e, _party_keys((src,))) and \
+                _same_parties(e, d):
+            return e
+    return None
+
+
+__all__ = ["DENIAL_REACH", "denied_happening", "fold_negated_tellings", "is_denial",
+           "mark_denials"]
