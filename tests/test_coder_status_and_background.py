@@ -341,3 +341,19 @@ def test_a_century_said_of_a_thing_dates_no_act() -> None:
     event = _by_trigger(_events("Protesters attacked an 18th-century statue in the main square "
                                 "on Sunday.", "2024-05-13"), "attacked")
     assert event.modality == "factual"
+
+
+def test_a_past_clause_under_a_plan_keeps_its_own_time() -> None:
+    """"prepared to impose martial law as street battles raged": the battles are fact, the
+    martial law a plan."""
+    events = _events("The interim government announced that it is prepared to impose martial law "
+                     "as street battles raged in central Baghdad between insurgents and security "
+                     "forces.")
+    assert _by_trigger(events, "battles").modality == "factual"
+    assert _by_trigger(events, "law").modality == "future"
+
+
+def test_the_sides_of_a_clash_that_broke_out_are_those_between_whom() -> None:
+    events = _events("Clashes broke out between police and protesters in Lagos on Tuesday.")
+    clash = _by_trigger(events, "Clashes")
+    assert {a.sector for a in clash.actor} == {"COP", "CVL"}

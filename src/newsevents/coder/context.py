@@ -317,6 +317,12 @@ def _clause_ends(below: Token, node: Token, tables: Tables) -> bool:
         # the toll told of a noun is a fact, whatever is said of the noun ("a stabbing that
         # killed a passenger may have occurred after ...")
         return True
+    if below.dep_ == "advcl" and below.tag_ == "VBD" and syntax.child(below, "nsubj") is not None \
+            and syntax.child(below, "mark") is not None:
+        # a clause told in the past tense keeps its own time under a verb of the future or a
+        # plan ("will be punished because they attacked", "is prepared to impose martial law as
+        # street battles raged")
+        return True
     return _semicolon_between(below, node)
 
 

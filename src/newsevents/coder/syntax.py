@@ -162,9 +162,11 @@ def holds(head: Token, t: Token) -> bool:
 def noun_preps(t: Token, names: Collection[str]) -> list[Token]:
     """Objects of prepositions on ``t``; for an object noun with none, those the parser hung on
     its verb after it ("opened investigations against 28 officials", "deflected attacks on his
-    loyalty")."""
+    loyalty"), and so for the subject of a verb with no object ("Clashes broke out between
+    police and protesters")."""
     found = preps(t, names)
-    if not found and t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.pos_ == "VERB":
+    if not found and t.pos_ == "NOUN" and t.head.pos_ == "VERB" and (
+            t.dep_ == "dobj" or (t.dep_ == "nsubj" and direct_object(t.head) is None)):
         found = [g for g in preps(t.head, names) if g.i > t.i]
     return found
 
