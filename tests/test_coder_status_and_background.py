@@ -357,3 +357,10 @@ def test_the_sides_of_a_clash_that_broke_out_are_those_between_whom() -> None:
     events = _events("Clashes broke out between police and protesters in Lagos on Tuesday.")
     clash = _by_trigger(events, "Clashes")
     assert {a.sector for a in clash.actor} == {"COP", "CVL"}
+
+
+def test_an_act_in_a_since_phrase_is_the_start_of_a_time_looked_back_on() -> None:
+    events = _events("The minister made her first visit to Kenya since signing a trade pact with "
+                     "Nairobi.")
+    assert _by_trigger(events, "signing").modality == "historical"
+    assert _by_trigger(events, "visit").modality == "factual"

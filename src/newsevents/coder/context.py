@@ -276,9 +276,11 @@ def _past_under_present(t: Token) -> bool:
 
 def _since_clause(t: Token) -> bool:
     """"the first handover since the two countries fought two wars", "Prices have doubled since
-    the army seized power": a past act in a "since" clause is the start of a time the story looks
-    back on; told with no date of its own, it is background ("since rebels attacked the town on
-    Monday" is dated, and news)."""
+    the army seized power", "since signing a contract": a past act in a "since" clause or phrase
+    is the start of a time the story looks back on; told with no date of its own, it is
+    background ("since rebels attacked the town on Monday" is dated, and news)."""
+    if t.tag_ == "VBG" and t.dep_ == "pcomp" and t.head.lower_ == "since":
+        return True  # "his first trip back since signing a contract with the Lightning"
     return t.tag_ == "VBD" and t.dep_ in ("advcl", "acl", "relcl") and any(
         c.dep_ == "mark" and c.lower_ == "since" and c.i < t.i for c in t.children)
 
