@@ -138,3 +138,18 @@ def test_a_relative_clause_on_the_trigger_dates_it() -> None:
                    "Delhi last month.", "2020-03-05")
     assert spans["riots"] == ("2020-02-01", "2020-02-29", "month")  # the riots' own clause
     assert spans["arrested"][0] == "2020-03-05"  # the arrest is not dated by the riots' clause
+
+
+def test_an_act_told_next_goes_on_the_day_the_sentence_before_names() -> None:
+    """A page that gives each sentence its paragraph: the arrest follows the find of Thursday."""
+    text = ("Last Thursday, officers found a man using a cloned bank card at a cash machine in "
+            "Henderson.\n\nA 31-year-old man was arrested and charged, police said.")
+    spans = _spans(text, "2020-10-29T15:35:27+13:00")
+    assert spans["arrested"][0] == "2020-10-22"
+    assert spans["charged"][0] == "2020-10-22"
+
+
+def test_an_act_whose_telling_is_dated_keeps_that_day() -> None:
+    text = ("Last Thursday, officers found a man using a cloned bank card in Henderson.\n\n"
+            "Police said on Monday they had arrested two more suspects.")
+    assert _spans(text, "2020-10-29T15:35:27+13:00")["arrested"][0] == "2020-10-26"

@@ -46,7 +46,9 @@ Dates: a date expression in the trigger's clause (else elsewhere in the sentence
 events' clauses; a "when" clause on a noun takes the noun's date: "the March 3 ceasefire, when
 rebels released 40 prisoners"); with none, the day of a dated heading opening its paragraph ("March 3:
 ARRESTS - ...", ``date-from-heading``), else the day the story gave the latest earlier factual
-event of its type unless it is told in the present (``date-from-earlier-telling``), else the
+event of its type unless it is told in the present (``date-from-earlier-telling``), else,
+for an act told in the simple past, the one past day of the last two weeks that the sentence
+before it names (``day-of-sentence-before``), else the
 article's publication day (news copy reports the day's events; an ASSAULT inheriting its actor
 also inherits its date); historical events without a
 date expression get an unknown date. A bare weekday told of a happening still ahead is the
@@ -351,6 +353,7 @@ def _document_rules(drafts: list[Draft], mentions: Mentions, tables: Tables,
     surroundings.date_from_earlier_telling(drafts)
     surroundings.date_from_paragraph(drafts)
     surroundings.past_of_sentence_before(drafts, mentions, coder.paragraphs, coder.published)
+    surroundings.day_of_sentence_before(drafts, mentions, coder.paragraphs, coder.published)
     surroundings.span_before_main(drafts)
     surroundings.time_clause_of_the_past(drafts)
     surroundings.anniversary_retold(drafts, coder.paragraphs)

@@ -160,6 +160,71 @@ def past_of_sentence_before(drafts: list[Draft], mentions: Mentions, starts: lis
             d.rules.append("past-of-sentence-before")
 
 
+def day_of_sentence_before(drafts: list[Draft], mentions: Mentions, starts: list[int],
+                           published: dt.date | None) -> None:
+    """"Last Thursday, police found a man using a skimmed card at an ATM. A 26-year-old man was
+    arrested and charged, police said.": an act told in the simple past with no date words of its
+    own goes on the day the sentence before it names, when that sentence names one past day of
+    the last two weeks, in its paragraph or as a paragraph of its own (pages that give each
+    sentence a paragraph) (``day-of-sentence-before``)."""
+    if published is None:
+        return
+    for d in drafts:
+        t = d.token
+        if d.date_from_text or d.modality != "factual" or not _simple_past(t):
+            continue
+        before = _sentence_before(t)
+        if before is None or not _next_to(before, t, starts) or _other_sides_before(d, before, drafts):
+            continue
+        date = _recent_day(before, mentions, published)
+        if date is not None:
+            d.date, d.date_from_text = date, True
+            d.rules.append("day-of-sentence-before")
+
+
+def _other_sides_before(d: Draft, before: Span, drafts: list[Draft]) -> bool:
+    """The sentence before tells a happening done by another side: its day is that happening's
+    ("Russian forces shelled Kharkiv on Monday. Ukrainian drones struck an oil depot ...")."""
+    told = [o for o in drafts if o is not d and before.start <= o.token.i < before.end]
+    return bool(told) and not any(d.actor_countries & o.actor_countries for o in told)
+
+
+def _simple_past(t: Token) -> bool:
+    """Told in the simple past: "arrested", "was arrested" (not "has been", "had been")."""
+    verb = t if t.pos_ in ("VERB", "AUX") else t.head
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "was arrested and charged": the tense of the first verb
+    if verb.pos_ not in ("VERB", "AUX") or present_perfect(verb):
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD" and not aux:
+        return True
+    return any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in aux) and not any(
+        c.dep_ == "aux" for c in aux)
+
+
+def _next_to(before: Span, t: Token, starts: list[int]) -> bool:
+    """The sentence before is in ``t``'s paragraph, or is the whole paragraph before it."""
+    breaks = [s for s in starts if before.start_char < s <= t.sent.start_char]
+    if not breaks:
+        return True
+    earlier = [s for s in starts if s <= before.start_char]
+    return len(breaks) == 1 and bool(earlier) and earlier[-1] >= before.start_char - 2
+
+
+def _recent_day(sent: Span, mentions: Mentions, published: dt.date) -> DateSpan | None:
+    """The one date the sentence names, when it is a single past day of the last two weeks."""
+    s, e = sent.start_char, sent.end_char
+    found = {m.date for m in mentions.dates if s <= m.start < e and m.date.start}
+    if len(found) != 1:
+        return None
+    (date,) = found
+    if date.precision != "day" or not date.start:
+        return None
+    day = dt.date.fromisoformat(date.start[:10])
+    return date if 0 < (published - day).days <= 14 else None
+
+
 def anniversary_retold(drafts: list[Draft], starts: list[int]) -> None:
     """"On the fifth anniversary of a woman's slaying, authorities are offering a reward ...":
     a story whose first paragraph marks the anniversary of a happening retells that happening;
