@@ -127,14 +127,18 @@ def _sentence_before(t: Token) -> Span | None:
     return t.doc[start - 1].sent if start > 0 else None
 
 
-def _year_before(sent: Span, mentions: Mentions, published: dt.date) -> DateSpan | None:
-    """The one date the sentence names, when it lies in a year before publication's."""
+def _one_date(sent: Span, mentions: Mentions) -> DateSpan | None:
+    """The one date the sentence names (None for none or several)."""
     s, e = sent.start_char, sent.end_char
     found = {m.date for m in mentions.dates if s <= m.start < e and m.date.start}
-    if len(found) != 1:
-        return None
-    (date,) = found
-    return date if date.start and int(date.start[:4]) < published.year else None
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _year_before(sent: Span, mentions: Mentions, published: dt.date) -> DateSpan | None:
+    """The one date the sentence names, when it lies in a year before publication's."""
+    date = _one_date(sent, mentions)
+    return date if date is not None and date.start and int(date.start[:4]) < published.year \
+        else None
 
 
 def past_of_sentence_before(drafts: list[Draft], mentions: Mentions, starts: list[int],
@@ -214,12 +218,8 @@ def _next_to(before: Span, t: Token, starts: list[int]) -> bool:
 
 def _recent_day(sent: Span, mentions: Mentions, published: dt.date) -> DateSpan | None:
     """The one date the sentence names, when it is a single past day of the last two weeks."""
-    s, e = sent.start_char, sent.end_char
-    found = {m.date for m in mentions.dates if s <= m.start < e and m.date.start}
-    if len(found) != 1:
-        return None
-    (date,) = found
-    if date.precision != "day" or not date.start:
+    date = _one_date(sent, mentions)
+    if date is None or date.precision != "day" or not date.start:
         return None
     day = dt.date.fromisoformat(date.start[:10])
     return date if 0 < (published - day).days <= 14 else None
