@@ -175,7 +175,7 @@ def day_of_sentence_before(drafts: list[Draft], mentions: Mentions, starts: list
         return
     for d in drafts:
         t = d.token
-        if d.date_from_text or d.modality != "factual" or not _simple_past(t):
+        if d.date_from_text or d.modality != "factual" or not _verb_told_in_simple_past(t):
             continue
         before = _sentence_before(t)
         if before is None or not _next_to(before, t, starts) or _other_sides_before(d, before, drafts):
@@ -193,18 +193,13 @@ def _other_sides_before(d: Draft, before: Span, drafts: list[Draft]) -> bool:
     return bool(told) and not any(d.actor_countries & o.actor_countries for o in told)
 
 
-def _simple_past(t: Token) -> bool:
-    """Told in the simple past: "arrested", "was arrested" (not "has been", "had been")."""
+def _verb_told_in_simple_past(t: Token) -> bool:
+    """``_told_in_simple_past`` of a noun's verb, and of the first of verbs joined by "and" ("was
+    arrested and charged")."""
     verb = t if t.pos_ in ("VERB", "AUX") else t.head
     while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        verb = verb.head  # "was arrested and charged": the tense of the first verb
-    if verb.pos_ not in ("VERB", "AUX") or present_perfect(verb):
-        return False
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.tag_ == "VBD" and not aux:
-        return True
-    return any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in aux) and not any(
-        c.dep_ == "aux" for c in aux)
+        verb = verb.head
+    return _told_in_simple_past(verb)
 
 
 def _next_to(before: Span, t: Token, starts: list[int]) -> bool:
