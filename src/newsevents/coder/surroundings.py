@@ -170,7 +170,8 @@ def day_of_sentence_before(drafts: list[Draft], mentions: Mentions, starts: list
     arrested and charged, police said.": an act told in the simple past with no date words of its
     own goes on the day the sentence before it names, when that sentence names one past day of
     the last two weeks, in its paragraph or as a paragraph of its own (pages that give each
-    sentence a paragraph) (``day-of-sentence-before``)."""
+    sentence a paragraph) (``day-of-sentence-before``). ``date_from_paragraph`` takes the day
+    of an earlier act; this takes the day a sentence names that tells no act of another side."""
     if published is None:
         return
     for d in drafts:
