@@ -364,3 +364,14 @@ def test_an_act_in_a_since_phrase_is_the_start_of_a_time_looked_back_on() -> Non
                      "Nairobi.")
     assert _by_trigger(events, "signing").modality == "historical"
     assert _by_trigger(events, "visit").modality == "factual"
+
+
+def test_outrage_a_happening_sparks_is_no_statement_of_anyone() -> None:
+    """"voiced outrage at" is a criticism by the speaker; outrage that a killing "sparked" is
+    what followed it, said by no one."""
+    assert any(e.type == "ACCUSE" for e in _events(
+        "Students at the national university voiced outrage at the ruling of the court on "
+        "Monday, a day after the judges upheld the ban on campus rallies."))
+    assert not any(e.type == "ACCUSE" for e in _events(
+        "The killing of the activist outside his home in the capital on Sunday sparked outrage "
+        "across the country, where he had led protests against the mining law."))
