@@ -354,8 +354,7 @@ class SentenceCoder:
 
     def report_tokens(self, t: Token) -> set[int]:
         """The words of the reporting verbs of ``t``'s sentence ("X said on Friday"), outside
-        ``t``'s own phrase, and of its "according to" phrases: their dates are when it was told,
-        not when it happened, and their places where the source is."""
+        ``t``'s own phrase: their dates are when it was told, not when it happened."""
         say = self.tables.cues.get("say", {})
         own = {x.i for x in t.subtree}
         if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
@@ -368,7 +367,7 @@ class SentenceCoder:
             words = {x.i for x in slots.clause_tokens(s)}
             if t.i not in words:
                 out |= words - own
-        return out | according_words(t)
+        return out
 
     def _clause(self, t: Token, row: TriggerRow, gov: Token | None,
                 actor: Found) -> tuple[list[Token], Found]:
@@ -503,9 +502,9 @@ class SentenceCoder:
         clause, actor = self._clause(t, row, gov, actor)
         mode = _mode(row, clause, self.tables)
         nested = self._nested(t, row)
-        exclude = _excluded(row, actor, recipient) | nested | _cause_words(t, row) | \
-            according_words(t)
-        report = self.report_tokens(t)
+        according = according_words(t)  # the source's words: neither its date nor its place
+        exclude = _excluded(row, actor, recipient) | nested | _cause_words(t, row) | according
+        report = self.report_tokens(t) | according
         free = [x for x in t.sent if x.i not in others and x.i not in report and _attached_to(x, t)]
         places = build_rules.places_of(Setting(t, row, gov, clause, free, exclude,
                                                recipient.tokens, self.mentions, actor.tokens,
