@@ -287,6 +287,22 @@ def test_a_crowd_that_attacks_and_sets_fire_riots_once(text: str) -> None:
         [("PROTEST", "Violent demonstration")]
 
 
+@pytest.mark.parametrize(("text", "riots"), [
+    ("Thousands of residents launched marches on the university campus on Sunday to support "
+     "the students trapped inside, and they faced tear gas after some people threw petrol "
+     "bombs at the police lines, witnesses said.", 1),
+    # a riot of another time, told in a relative clause of the demonstration's place
+    ("Up to 100 ethnic Albanians demonstrated on Tuesday in the town of Presevo, where 24 people "
+     "were killed in nationalist riots last March, local radio said in its evening bulletin.", 2),
+])
+def test_a_demonstration_whose_crowd_turns_violent_is_one_riot(text: str, riots: int) -> None:
+    events = newsevents.process(text, published="2025-01-29T12:00:00+00:00")
+    protests = [e for e in events if e.type == "PROTEST"]
+    assert len(protests) == riots
+    assert any(e.acled is not None and e.acled.sub_event_type == "Violent demonstration"
+               for e in protests)
+
+
 def test_a_choking_agent_in_the_grenades_a_drone_drops_is_a_chemical_weapon_and_its_toll() -> None:
     text = ("KYIV, May 29 (Agency) - Russian drones dropped grenades filled with a choking agent "
             "on Ukrainian trenches near Kupiansk on Tuesday, an army spokesman said. No one was "

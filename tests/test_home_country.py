@@ -44,3 +44,18 @@ def test_the_outlets_country_counts_as_one_place() -> None:
 ])
 def test_outlet_country(url: str | None, country: str | None) -> None:
     assert outlet_country(url) == country
+
+
+def test_a_state_the_size_of_a_city_is_named_as_finely_as_a_city() -> None:
+    # Hong Kong named in four sentences outweighs China's capital named in three: the story is
+    # told from the territory, not from the state whose city it does not name
+    hong_kong = Mentions(places=(
+        *(_place(100 * i, "HKG", "country") for i in range(1, 5)),
+        *(_place(100 * i + 50, "CHN", "city") for i in range(1, 4))))
+    starts = [0, 100, 200, 300, 400]
+    assert home_countries(hong_kong, 50, starts)[0] == "HKG"
+    # a large state named as often is still outweighed by the towns of another
+    large = Mentions(places=(
+        *(_place(100 * i, "FRA", "country") for i in range(1, 5)),
+        *(_place(100 * i + 50, "DEU", "city") for i in range(1, 4))))
+    assert home_countries(large, 50, starts)[0] == "DEU"

@@ -2,10 +2,12 @@
 
 - ``merge_same_happening``: two triggers of one type in one clause tell one happening ("air
   strikes killed 23 people": "strikes" and "killed"); the one with more arguments is kept and
-  completed with the other's parties, place, counts and weapon words.
+  completed with the other's parties, place, counts and weapon words. A demonstration and the
+  violence of its crowd told in one sentence are one riot.
 - ``home_countries`` / ``fill_domestic``: a party named without a country ("protesters", "the
   police", "the government", "residents") takes the country of the event's place, else the
-  article's main country (where its places lie), as ACLED and PLOVER code domestic actors.
+  article's main country (where its places lie; a state the size of a city, such as Hong Kong
+  or Singapore, weighs as a city), as ACLED and PLOVER code domestic actors.
 - ``addressee_from_story`` (with the ``implied_parties`` setting, off by default): a statement
   that names no one it addresses is addressed to the article's main country.
 - ``disrupted_parties``: an interception codes the attacker as actor and the defender as
@@ -36,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extract.datelines import DATELINE_START, dateline_follows, place_dateline_end
 from ..lexicon import actor_words, coder_words, plover_types, sector_codes
 from ..records import Acled, Actor, Event, Mentions, PlaceMention
-from ..resolve.tables import country_name
+from ..resolve.tables import country_lexicon, country_name
 from ..resolve.words import singular
 from . import acled as acled_mod
 from . import syntax
@@ -91,6 +93,19 @@ def _riot_told_twice(a: Draft, b: Draft) -> bool:
         (y.dep_ == "conj" and y.head.i == x.i)
 
 
+def _protest_turned_riot(a: Draft, b: Draft) -> bool:
+    """"residents launched marches on the campus ... after people threw petrol bombs": a
+    demonstration and the violence of its crowd told in one sentence, of one time, are one riot
+    (ACLED codes a demonstration that turns violent as a riot, once); not "demonstrated on
+    Tuesday in Serbia, where 24 people were killed in riots last March"."""
+    demo, riot = (a, b) if a.acled_code == "protest" else (b, a)
+    return a.type == b.type == "PROTEST" and demo.mode == "demo" and \
+        demo.acled_code == "protest" and riot.acled_code == "riot" and \
+        demo.token.sent.start == riot.token.sent.start and demo.modality == riot.modality and \
+        not (demo.date_from_text and riot.date_from_text and demo.date != riot.date) and \
+        not any(t.dep_ == "relcl" for d in (demo, riot) for t in (d.token, *d.token.ancestors))
+
+
 def disrupts(d: Draft) -> bool:
     """An interception or a weapon disrupted ("air defences shot down 20 drones")."""
     return d.acled_code == "disrupt"
@@ -102,7 +117,7 @@ def merge_same_happening(drafts: list[Draft], tables: Tables) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         mate = next((o for o in out if ((o.type == d.type == "ASSAULT" and _related(o, d))
-                                        or _riot_told_twice(o, d))
+                                        or _riot_told_twice(o, d) or _protest_turned_riot(o, d))
                      and disrupts(o) == disrupts(d)
                      and (o.place is None or d.place is None
                           or o.place.place.name == d.place.place.name)), None)
@@ -112,6 +127,8 @@ def merge_same_happening(drafts: list[Draft], tables: Tables) -> list[Draft]:
         keep, other = (mate, d) if _arguments(mate) >= _arguments(d) else (d, mate)
         if _riot_told_twice(mate, d):  # (the riot's reading is kept: ACLED's and PLOVER's)
             keep, other = (mate, d) if mate.type == "PROTEST" else (d, mate)
+        elif _protest_turned_riot(mate, d):
+            keep, other = (mate, d) if mate.acled_code == "riot" else (d, mate)
         _complete(keep, other, tables)
         if keep is d:
             out[out.index(mate)] = d
@@ -177,7 +194,8 @@ def home_countries(mentions: Mentions, first_paragraph_end: int,
 
     best: dict[tuple[str | None, int], tuple[float, int]] = {}
     for place in mentions.places:
-        weight = 1.0 if place.place.precision == "country" else 2.0
+        town_sized = _town_sized(place.place.country)
+        weight = 1.0 if place.place.precision == "country" and not town_sized else 2.0
         key = (place.place.country, bisect.bisect_right(sentence_starts, place.start)
                if sentence_starts else place.start)
         if key not in best or weight > best[key][0]:
@@ -189,6 +207,11 @@ def home_countries(mentions: Mentions, first_paragraph_end: int,
     count(outlet, OUTLET_WEIGHT, first_paragraph_end)  # (no word of the first paragraph)
     # (Counter.most_common's order: by count, ties in the order first counted)
     return tuple(c for c, _ in sorted(counts.items(), key=lambda kv: kv[1], reverse=True))
+
+
+def _town_sized(iso3: str | None) -> bool:
+    country = country_lexicon().countries.get(iso3 or "")
+    return country is not None and country.town_sized
 
 
 def _pronominal(a: Actor) -> bool:

@@ -77,6 +77,17 @@ class Country:
     iso2: str
     name: str  # display name ("North Korea", not "Korea, Democratic People's Republic of")
     capital: str | None
+    area_km2: float | None = None  # GeoNames' country table
+
+    @property
+    def town_sized(self) -> bool:
+        """A state no larger than a big city (Hong Kong, Singapore, Macao, Monaco, Malta): its
+        name places a story as finely as a town's does."""
+        return self.area_km2 is not None and self.area_km2 <= TOWN_SIZED_KM2
+
+
+# Hong Kong's area; Martinique, the next larger, is an island of towns
+TOWN_SIZED_KM2 = 1100
 
 
 @dataclass(frozen=True)
@@ -119,8 +130,10 @@ def country_lexicon() -> CountryLexicon:
         iso3 = c.alpha_3
         iso2_to_iso3[c.alpha_2] = iso3
         capital = geo.get(c.alpha_2, {}).get("capital")
+        area = geo.get(c.alpha_2, {}).get("areakm2")
         name = display.get(iso3) or getattr(c, "common_name", None) or c.name
-        countries[iso3] = Country(iso3, c.alpha_2, name, str(capital) if capital else None)
+        countries[iso3] = Country(iso3, c.alpha_2, name, str(capital) if capital else None,
+                                  float(area) if isinstance(area, (int, float)) else None)
         for form in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
             if form:
                 names.setdefault(norm(form), (iso3, f"pycountry:{c.alpha_2}"))
