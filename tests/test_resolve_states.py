@@ -155,6 +155,17 @@ def test_formal_state_names_are_matched_whole() -> None:
     assert {m.actor.country for m in mentions.actors if m.actor.country} == {"PRK"}
 
 
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_a_capitalised_common_word_owning_a_name_is_part_of_the_name(apostrophe: str) -> None:
+    text = (f"On Monday, the People{apostrophe}s Daily warned protesters in the city, and the "
+            f"People{apostrophe}s Liberation Army held drills nearby. The country{apostrophe}s "
+            "workers marched in the capital.")
+    _doc, mentions = _resolve(text)
+    said = [text[m.start:m.end] for m in mentions.actors]
+    assert said == [f"the People{apostrophe}s Daily", "protesters",
+                    f"the People{apostrophe}s Liberation Army", f"The country{apostrophe}s workers"]
+
+
 def test_formal_names_of_both_koreas_in_one_sentence() -> None:
     text = ("Talks between the Republic of Korea and the Democratic People's Republic of Korea "
             "resumed in Panmunjom.")

@@ -357,7 +357,7 @@ class _DocScan:
             self.out.extend(back)
             self.covered_until = max(self.covered_until, span.end)
             return
-        if pron is None and self._inside_last(span):
+        if pron is None and (self._inside_last(span) or self._possessor_in_name(span)):
             # "Democratic People's Republic of Korea": "Democratic People" is part of the name
             return
         res = self._resolve(span)
@@ -371,6 +371,19 @@ class _DocScan:
         last = self.out[-1]
         return last.start <= span.start_char and span.end_char <= last.end \
             and (last.actor.kind == "person" or _inside_state_name(last))
+
+    def _possessor_in_name(self, span: Span) -> bool:
+        """"the People's Daily", "the People's Liberation Army": a common word capitalised as
+        the possessor in the last mention's capitalised name is part of that name, not a party
+        ("the workers' union" and "China's army" keep theirs)."""
+        after = span.end + (span.end < len(self.doc) and self.doc[span.end].tag_ == "POS")
+        if not self.out or not _is_possessor(span) or after >= len(self.doc):
+            return False
+        last = self.out[-1]
+        words = [t for t in span if t.pos_ not in ("DET", "PART") and t.tag_ != "POS"]
+        return last.start <= span.start_char and span.end_char < last.end and bool(words) and \
+            all(t.is_title and t.lower_ in _head_words() for t in words) and \
+            self.doc[after].is_title
 
     def _resolve(self, span: Span) -> Resolution | None:
         state = self.state
