@@ -470,6 +470,17 @@ def test_a_thing_a_complement_names_is_no_addressee(text: str) -> None:
     assert all("xrecip" not in e.evidence.rule for e in events)
 
 
+def test_a_participle_before_the_object_describes_it() -> None:
+    # the parser reads "sobbing" as a clause of "sentenced", with "Hartley" as its object
+    events = newsevents.process("A plumber, Jason Hartley, left a boiler unsafe in a flat in "
+                                "Bristol, a court heard. On Friday Judge Neil Ford sentenced "
+                                "sobbing Hartley to three years for manslaughter.",
+                                published="2024-05-20")
+    sentence = next(e for e in events if e.evidence.trigger == "sentenced")
+    assert [a.text for a in sentence.recipient] == ["Hartley"]
+    assert "recipient=obj" in sentence.evidence.rule
+
+
 def test_a_count_of_up_to_n_is_the_object_the_parser_hung_on_up_to() -> None:
     # "up to 50" is read by the parser as a particle and a preposition
     events = newsevents.process("Police in Lagos said on Monday they had made arrests. Officers "

@@ -366,7 +366,8 @@ def prepositional_relative(verb: Token) -> bool:
 def direct_object(t: Token) -> Token | None:
     if is_passive(t):
         return passive_subject(t)
-    obj = child(t, "dobj", "obj") or _second_subject(t) or _counted_up_to(t)
+    obj = child(t, "dobj", "obj") or _second_subject(t) or _counted_up_to(t) or \
+        _participle_before_object(t)
     if obj is None and t.dep_ == "conj" and t.head.pos_ == "VERB" and child(t, "ccomp") is None:
         # "arrested two men and charged them"; not "accused the UK of meddling and warned
         # that ...": what the second verb says is its own complement
@@ -383,6 +384,20 @@ def direct_object(t: Token) -> Token | None:
         # town is where, not what
         obj = t.head
     return obj
+
+
+def _participle_before_object(t: Token) -> Token | None:
+    """"sentenced sobbing Hartley": the parser may read a participle that describes a named
+    object as a clause of the verb, with the name as its own object; a participle right after
+    the verb, right before a name, describes it ("agreed to stop kidnapping people" does
+    not)."""
+    part = next((c for c in t.children if c.dep_ == "xcomp" and c.tag_ == "VBG"
+                 and c.i == t.i + 1), None)
+    if part is None:
+        return None
+    obj = child(part, "dobj")
+    return obj if obj is not None and obj.pos_ == "PROPN" and obj.left_edge.i == part.i + 1 \
+        else None
 
 
 def _counted_up_to(t: Token) -> Token | None:
