@@ -6,6 +6,7 @@ rules beyond the lexicon are in ``build_rules``)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from dataclasses import replace
@@ -14,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import pair_nouns, plover_types
 from ..records import Article, DateMention, DateSpan, Fatalities, Mentions, PlaceMention, Quantity
+from ..resolve.places import capital_longitude
 from . import acled as acled_mod
 from . import build_rules, context, document, slots, strict_happenings, syntax
 from .absorbed import absorbed
@@ -260,6 +262,16 @@ class SentenceCoder:
         self.story_day = document.dateline_day(mentions, self.finder.dateline_end) or self.published
         self.home = document.story_country(self.dateline, self.main)
 
+    @functools.cached_property
+    def undated_day(self) -> dt.date | None:
+        """The day an event the text does not date is of: the publication day where the story
+        happens (its dateline's town, else its home country's capital; read once the engine
+        has settled the dateline), else the publisher's."""
+        lon = self.dateline.place.lon if self.dateline is not None else None
+        if lon is None and self.home is not None:
+            lon = capital_longitude(self.home)
+        return slots.day_at(self.article.published, lon) or self.published
+
     def _role_countries(self, t: Token, row: TriggerRow, which: str) -> set[str]:
         found = find_role(self.finder, t, row, which, self.light)
         return {a.country for a in found.actors if a.country}
@@ -414,7 +426,7 @@ class SentenceCoder:
         # the happening but is not its date, so it stays a fallback that context (the attack
         # this one follows) may replace
         told = slots.dates_in([self.doc[i] for i in sorted(report)], self.mentions)
-        return dates, told[0].date if told else slots.default_date(self.published)
+        return dates, told[0].date if told else slots.default_date(self.undated_day)
 
     def _takes_effect_later(self, t: Token, date: DateMention) -> bool:
         """"ordered a lockdown from July 10", "imposed a curfew starting Friday": a measure

@@ -303,9 +303,33 @@ def published_day(published: str | None) -> dt.date | None:
         return dt.date.fromisoformat(published[:10])
 
 
+def day_at(published: str | None, lon: float | None) -> dt.date | None:
+    """The publication day where the story happens: the publication instant read at the solar
+    time of longitude ``lon`` (an hour for every 15 degrees; civil zones differ by an hour or so,
+    which matters only for copy filed near midnight). None when the publication gives no time
+    and offset, or the place no longitude: a story filed in Delhi at 10:18 on Wednesday tells
+    of Tuesday evening in Washington."""
+    if not published or lon is None:
+        return None
+    try:
+        instant = dt.datetime.fromisoformat(published)
+    except ValueError:
+        return None
+    if instant.tzinfo is None or len(published) <= 10:
+        return None
+    zone = dt.timezone(dt.timedelta(hours=max(-12, min(14, round(lon / 15)))))
+    return (instant.astimezone(zone) - FILING_LAG).date()
+
+
+# Copy is filed some hours after what it reports: a story out at 02:54 in Hong Kong tells of the
+# evening before
+FILING_LAG = dt.timedelta(hours=6)
+
+
 def default_date(published: dt.date | None) -> DateSpan:
-    """No date words: news copy reports the day's happenings, so the publication day (in the
-    publisher's own time zone) is taken, with precision "day" and an empty text."""
+    """No date words: news copy reports the day's happenings, so the publication day (where the
+    story happens, when the publication's time and the story's place tell it: ``day_at``; else
+    in the publisher's own time zone) is taken, with precision "day" and an empty text."""
     if published is None:
         return DateSpan()
     day = published.isoformat()

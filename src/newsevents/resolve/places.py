@@ -950,3 +950,14 @@ def get_gazetteer() -> Gazetteer:
 def unknown_place(text: str) -> Place:
     """A place the gazetteer does not know: kept as text so the event still says where."""
     return Place(text=text, name=text, precision="unknown")
+
+
+@functools.lru_cache(maxsize=256)
+def capital_longitude(iso3: str) -> float | None:
+    """The longitude of a state's capital (GeoNames), which sets the solar time a story of
+    that state is told in; None when the capital is not known."""
+    country = country_lexicon().countries.get(iso3)
+    if country is None or not country.capital:
+        return None
+    place = get_gazetteer().lookup(country.capital, countries=(iso3,))
+    return place.lon if place is not None and place.country == iso3 else None
