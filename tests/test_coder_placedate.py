@@ -173,3 +173,19 @@ def test_a_state_body_named_by_its_region_acts_in_that_region() -> None:
     events = newsevents.process(text, published="2019-11-20T09:00:00-08:00")
     support = next(e for e in events if e.evidence.trigger == "supporting")
     assert "place-from-region-body" not in support.evidence.rule
+
+
+def test_a_country_given_as_an_events_place_lies_at_its_centre() -> None:
+    from newsevents.coder.slots import country_place
+    from newsevents.geo import haversine_km
+
+    hong_kong = country_place("HKG")
+    assert (hong_kong.name, hong_kong.precision, hong_kong.feature) == \
+        ("Hong Kong", "country", "PCLI")
+    # a state the size of a city: its centre is a few kilometres from any point of the city
+    # (Hong Kong Polytechnic University)
+    assert hong_kong.lat is not None and hong_kong.lon is not None
+    assert haversine_km(hong_kong.lat, hong_kong.lon, 22.3045, 114.1795) < 25
+    france = country_place("FRA")
+    assert france.lat is not None and france.lon is not None
+    assert 42 < france.lat < 51 and -5 < france.lon < 8

@@ -22,7 +22,7 @@ from ..records import (
     QuantityMention,
 )
 from ..resolve.place_scan import AREA_AROUND, COMPASS_WORDS
-from ..resolve.places import region_words
+from ..resolve.places import get_gazetteer, region_words
 from ..resolve.quantities import PART_OF
 from ..resolve.tables import country_name
 from . import syntax
@@ -174,9 +174,10 @@ def air_space(picked: list[PlaceMention], t: Token) -> list[PlaceMention]:
 
 
 def country_place(country: str) -> Place:
-    """A whole country as an event's place, named as the country table names it."""
+    """A whole country as an event's place, named as the country table names it, at its centre
+    (GeoNames): a state the size of a city (Hong Kong) is placed in that city."""
     name = country_name(country) or country
-    return Place(text=name, name=name, country=country, precision="country")
+    return get_gazetteer().country_place(name, country)
 
 
 def _stopped_in_air(head: Token) -> bool:
