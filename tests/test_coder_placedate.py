@@ -189,3 +189,24 @@ def test_a_country_given_as_an_events_place_lies_at_its_centre() -> None:
     france = country_place("FRA")
     assert france.lat is not None and france.lon is not None
     assert 42 < france.lat < 51 and -5 < france.lon < 8
+
+
+def test_a_court_named_after_its_town_sits_in_that_town() -> None:
+    text = ("The case was heard at Bristol Crown Court, and he was later moved to Cook County "
+            "Jail. Students at Georgetown University said nothing.")
+    found = _scan_all(text, ["GBR", "USA"])
+    places = {said: m.place.name for said, m in found}  # type: ignore[attr-defined]
+    assert places.get("Bristol") == "Bristol"
+    assert "Crown" not in places and "Court" not in places
+    # a university is not placed by the town its name begins with (it is not in Guyana)
+    assert not any(m.place.country == "GUY" for _, m in found)  # type: ignore[attr-defined]
+
+
+def test_a_courts_decision_is_made_in_the_town_it_is_named_after() -> None:
+    text = ("Zoe Smith died in her flat in 2012. On Friday, Bristol Crown Court convicted a "
+            "plumber of the manslaughter of the young woman, who was poisoned by a faulty boiler "
+            "in her flat, the prosecution service said.")
+    (verdict,) = [e for e in newsevents.process(text, published="2012-04-17")
+                  if e.evidence.trigger == "convicted"]
+    assert verdict.location is not None and verdict.location.name == "Bristol"
+    assert "decided-at-court-town" in verdict.evidence.rule

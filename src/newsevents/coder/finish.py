@@ -381,6 +381,10 @@ def decided_at_home(d: Draft, place: Place | None, story: Story) -> Place | None
     if place is not None or d.modality != "factual" or \
             d.type not in plover_types("decided_at_home") or len(d.actor_countries) != 1:
         return place
+    town = _court_town(d, story)
+    if town is not None:
+        d.rules.append("decided-at-court-town")
+        return town
     seat = _seat(d.actor)
     if seat is not None:
         d.rules.append("decided-at-seat")
@@ -391,6 +395,15 @@ def decided_at_home(d: Draft, place: Place | None, story: Story) -> Place | None
         return place
     d.rules.append("decided-at-home")
     return slots.country_place(country)
+
+
+def _court_town(d: Draft, story: Story) -> Place | None:
+    """"A jury at Bristol Crown Court convicted ...", "a Moscow court jailed ...": a court or
+    prosecutors named by their town (or region) decide there."""
+    if not d.actor or not all(a.sector == "JUD" for a in d.actor):
+        return None
+    return next((p for p in _places_in_actor(d, story, named_by=True)
+                 if p.precision != "country"), None)
 
 
 def _seat(actors: tuple[Actor, ...]) -> Place | None:

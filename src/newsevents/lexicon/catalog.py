@@ -286,6 +286,8 @@ PLACE_WORD_LISTS: dict[str, str] = {
                     "\"the Balkans\"): never a town of that name, and no country",
     "continent": "continents: after compass words they name a macro-region (\"West Africa\", "
                  "\"northern Europe\")",
+    "seat-of-town": "nouns that end the name of a court or a prison named after its town "
+                    "(\"Bristol Crown Court\"): the town the name begins with is where it sits",
 }
 
 # The word lists of date_words.tsv (the date scan's: resolve.date_scan).

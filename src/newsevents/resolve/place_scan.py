@@ -174,6 +174,28 @@ def _spaces_of_states(scan: _Scan, taken: set[int]) -> list[PlaceMention]:
     return out
 
 
+def _towns_of_seats(scan: _Scan, taken: set[int],
+                    region_after: dict[int, PlaceMention]) -> list[PlaceMention]:
+    """"at Bristol Crown Court", "in Cook County Jail": a court or prison named after its town
+    (place_words.tsv's list seat-of-town) sits in the place its longest opening words name;
+    the words of the whole name join ``taken`` (no "Crown" or "Court" is looked up on its own).
+    A university or a hospital is left alone: "Georgetown University" is not in Guyana."""
+    out = []
+    seats = place_words("seat-of-town")
+    for run in _proper_runs(scan.doc):
+        if len(run) < 2 or run[-1].lower_ not in seats or any(t.i in taken for t in run):
+            continue
+        for end in range(run.end - 1, run.start, -1):
+            found = _candidate_mention(scan, scan.doc[run.start:end], False, region_after)
+            if found is not None and found[0].place.precision != "unknown":
+                mention = found[0]
+                out.append(PlaceMention(mention.start, mention.end, mention.place,
+                                        f"{mention.rule}+seat-of-town"))
+                taken.update(t.i for t in run)
+                break
+    return out
+
+
 def _state_of_adjective(scan: _Scan, span: Span, adjective: str, rule: str) -> PlaceMention | None:
     """``span`` as its state, when ``adjective`` is a state's ("Russian", "Dutch")."""
     found = country_lexicon().adjectives.get(norm(adjective))
@@ -242,6 +264,7 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
     region_after = {start: mention for (start, _e, _n, _w), mention in zip(regions, out)}
     out.extend(_names_joined_by_and(scan, taken))
     out.extend(_spaces_of_states(scan, taken))
+    out.extend(_towns_of_seats(scan, taken, region_after))
     for span, labelled in _candidates(doc):
         if any(t.i in taken for t in span):
             continue
