@@ -339,3 +339,15 @@ def test_an_act_told_at_an_earlier_time_in_the_sentence_is_another_happening() -
                                 "militia commander.", "2024-05-15")
     assert sorted(e.evidence.trigger for e in events if e.type == "ASSAULT") == [
         "Clashes", "killed"]
+
+
+def test_an_attack_named_in_a_when_clause_is_the_harms_cause() -> None:
+    text = ("The hospital in Beit Lahia was damaged when Israeli airstrikes repeatedly targeted "
+            "its surroundings on Monday, the hospital's director said in a statement.")
+    attacks = [e for e in newsevents.process(text, published="2023-11-08T12:00:00+02:00")
+               if e.type == "ASSAULT"]
+    assert len(attacks) == 1
+    (attack,) = attacks
+    assert [a.country for a in attack.actor] == ["ISR"]
+    assert attack.acled is not None and attack.acled.sub_event_type == "Air/drone strike"
+    assert [a.sector for a in attack.recipient] == ["MED"]

@@ -2,8 +2,9 @@
 
 - ``merge_same_happening``: two triggers of one type in one clause tell one happening ("air
   strikes killed 23 people": "strikes" and "killed"); the one with more arguments is kept and
-  completed with the other's parties, place, counts and weapon words. A demonstration and the
-  violence of its crowd told in one sentence are one riot.
+  completed with the other's parties, place, counts and weapon words; so are a harm and the
+  attack its "when" clause names ("was damaged when airstrikes targeted ..."). A demonstration
+  and the violence of its crowd told in one sentence are one riot.
 - ``home_countries`` / ``fill_domestic``: a party named without a country ("protesters", "the
   police", "the government", "residents") takes the country of the event's place, else the
   article's main country (where its places lie; a state the size of a city, such as Hong Kong
@@ -65,7 +66,18 @@ def _related(a: Draft, b: Draft) -> bool:
         return False
     a_clause = {x.i for x in a.clause}
     b_clause = {x.i for x in b.clause}
-    return b.token.i in a_clause or a.token.i in b_clause or _split_coordination(a.token, b.token)
+    return b.token.i in a_clause or a.token.i in b_clause or \
+        _split_coordination(a.token, b.token) or _when_clause(a.token, b.token) or \
+        _when_clause(b.token, a.token)
+
+
+def _when_clause(a: Token, b: Token) -> bool:
+    """"The hospital was damaged when Israeli airstrikes targeted its surroundings": an attack
+    named in a "when" clause on a harm's verb is that harm's cause, one happening."""
+    return a.pos_ == "VERB" and any(
+        c.dep_ == "advcl" and any(m.dep_ in ("advmod", "mark") and m.lower_ == "when"
+                                  for m in c.children)
+        and c.left_edge.i <= b.i <= c.right_edge.i for c in a.children)
 
 
 def _split_coordination(a: Token, b: Token) -> bool:
