@@ -81,6 +81,11 @@ def promised_now(d: Draft) -> bool:
 
 
 def future_is_threaten(d: Draft) -> None:
+    if d.modality == "future" and "inforce" in d.row.when:
+        # "the lockdown will begin on Thursday": the measure is imposed, it takes effect later
+        d.rules.append("in-force-later")
+        d.modality = "factual"
+        return
     if d.modality == "future" and d.type in plover_types("conflictual"):
         d.rules.append(f"future-{d.type}-is-THREATEN")
         d.type, d.acled_code = "THREATEN", "-"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..lexicon import coder_words
 from ..lexicon.conditions import FLAGS, Condition, parse_condition
 from ..resolve.words import singular
 from . import syntax
@@ -72,6 +73,23 @@ def _light(t: Token, _row: TriggerRow, _c: Condition, ctx: MatchContext) -> bool
         if cur.pos_ in ("VERB", "AUX"):
             return lemma_of(cur) in ctx.tables.cues.get("light", {})
     return False
+
+
+def _in_force(t: Token, _row: TriggerRow, _c: Condition, _ctx: MatchContext) -> bool:
+    """"the lockdown will begin on Thursday", "restrictions will come into force from Friday",
+    "a curfew is in effect": the noun is the subject of a verb of taking effect
+    (coder_words.tsv's takes-effect; "come into force", "go into effect", "take effect" and
+    "be in force" with their words)."""
+    if t.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = t.head
+    lemma = lemma_of(verb)
+    if lemma in coder_words("takes-effect"):
+        return True
+    words = {x.lower_ for c in verb.children if c.dep_ in ("prep", "dobj", "acomp", "prt")
+             for x in c.subtree}
+    return lemma in ("come", "go", "be", "remain", "stay", "take", "kick") and \
+        bool(words & coder_words("in-force-word"))
 
 
 # "remain in jail until his extradition hearing", "held pending trial": a noun after these
@@ -276,6 +294,7 @@ _HOLDS: dict[str, Holds] = {
     "light": _light, "xcomp": _has_child_dep, "ccomp": _has_child_dep, "saidby": _said_by,
     "poss": _possessed, "modifier": _modifier, "noobj": _no_object, "foreign": _foreign,
     "passive": _passive, "question": _question, "result": _result, "viewclause": _view_clause,
+    "inforce": _in_force,
     "subsector": _subsector, "prt": _particle, "prep": _preposition, "pobj": _object_of,
     "p": _phrase_words, **dict.fromkeys(_WORDS_OF, _words),
 }

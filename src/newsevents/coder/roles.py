@@ -571,8 +571,14 @@ def is_mutual(row: TriggerRow) -> bool:
 
 def _authority_sector(row: TriggerRow) -> str:
     """Who does an agentless act of state: a court charges, convicts and jails ("legal" rows);
-    the police arrest, detain and deport."""
-    return "JUD" if "legal" in row.contexts else "COP"
+    the government imposes a measure that takes effect ("inforce" rows); the police arrest,
+    detain and deport."""
+    if "legal" in row.contexts:
+        return "JUD"
+    return "GOV" if "inforce" in row.when else "COP"
+
+
+_AUTHORITY_WORDS = {"JUD": "judiciary", "GOV": "government", "COP": "police"}
 
 
 def _agentless_passive(t: Token, row: TriggerRow) -> bool:
@@ -580,8 +586,8 @@ def _agentless_passive(t: Token, row: TriggerRow) -> bool:
     is done to ("turned himself in": rows whose recipient is the subject)."""
     if WHERE not in (row.actor or ()):
         return False
-    if "subj" in (row.recipient or ()):
-        return True
+    if "subj" in (row.recipient or ()) or "inforce" in row.when:
+        return True  # (a measure that takes effect: "the lockdown will begin on Thursday")
     return syntax.is_passive(t) and not any(c.dep_ == "agent" for c in t.children)
 
 
@@ -611,7 +617,7 @@ def home_authority(t: Token, row: TriggerRow, country: str | None) -> Found:
 
 def _authority(country: str, row: TriggerRow, text: str) -> Actor:
     sector = _authority_sector(row)
-    who = "judiciary" if sector == "JUD" else "police"
+    who = _AUTHORITY_WORDS[sector]
     name = country_name(country) or country
     return Actor(text=text or who, name=f"{name} {who}", country=country, sector=sector,
                  kind="organisation")

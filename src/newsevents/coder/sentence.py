@@ -120,10 +120,13 @@ def _going_on(doc: Doc, date: DateMention) -> bool:
 
 
 def _codable(d: Draft) -> bool:
-    """PLOVER needs a participant; a violent or protest event may be known only by its place."""
+    """PLOVER needs a participant; a violent or protest event may be known only by its place,
+    and so may a measure taking effect ("restrictions will come into force in Bhagalpur": its
+    place's people are under it)."""
     if d.actor or d.recipient:
         return True
-    return d.type in plover_types("targets_places") and d.modality in ("factual", "historical")
+    return (d.type in plover_types("targets_places") and d.modality in ("factual", "historical")) \
+        or "inforce" in d.row.when
 
 
 def _verb_dates_first(t: Token, dates: list[DateMention]) -> list[DateMention]:
@@ -156,6 +159,13 @@ def _noun_before(clause: Token) -> Token | None:
     return top if top.pos_ == "NOUN" else None
 
 
+def _starts_later(t: Token, row: TriggerRow) -> bool:
+    """"the lockdown will begin on Thursday": the day a measure is to take effect is not the
+    day it was imposed."""
+    return "inforce" in row.when and t.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in t.head.children)
+
+
 def _joined(clause: list[Token], more: list[Token]) -> list[Token]:
     return sorted(set(clause) | set(more), key=lambda x: x.i)
 
@@ -173,6 +183,8 @@ def _clause_extras(t: Token, row: TriggerRow, gov: Token | None,
         # "a protest ... turned violent": what the sentence says of its subject
         extras.append([x for c in t.head.children if c.dep_ in ("acomp", "oprd", "attr", "advmod")
                        for x in c.subtree])
+        if "inforce" in row.when:  # "In Bhagalpur, the restrictions will come into force"
+            extras.append(slots.clause_tokens(t.head))
     return extras
 
 
@@ -418,7 +430,7 @@ class SentenceCoder:
         if not dates:
             dates = self._head_dates(t, report) or self._moment_dates(t, report) or \
                 self._only_date(t, content | report | others | told_of)
-        if dates and self._takes_effect_later(t, dates[0]):
+        if dates and (self._takes_effect_later(t, dates[0]) or _starts_later(t, row)):
             dates = []
         if dates:
             return dates, dates[0].date

@@ -155,6 +155,10 @@ ACTOR_WORD_LISTS: dict[str, str] = {
                     "civilians",
 }
 CODER_WORD_LISTS: dict[str, str] = {
+    "takes-effect": "verbs whose subject, a measure, takes effect (\"the lockdown will begin on "
+                    "Thursday\"): the measure is imposed (the when condition inforce)",
+    "in-force-word": "words that, with \"come into\", \"go into\", \"take\" or \"be in\", say a "
+                     "measure takes effect (\"force\", \"effect\"; the when condition inforce)",
     "denial": "words of denying a claim (\"Athens denied the incident\"): a denial answers "
               "whoever made the claim, whom the sentence often leaves unnamed; the "
               "drop_one_sided setting keeps it with its actor alone",

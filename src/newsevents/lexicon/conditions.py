@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 # Flags hold or not by themselves; keyed conditions test words (see triggers.tsv's header).
 FLAGS = ("light", "poss", "noobj", "foreign", "xcomp", "ccomp", "saidby", "modifier", "passive",
-         "question", "result", "viewclause")
+         "question", "result", "viewclause", "inforce")
 KEYS = ("obj", "sub", "clause", "sent", "mod", "conj", "prt", "prep", "pobj", "p", "subsector")
 _KEYED = re.compile(r"^(!?)(" + "|".join(KEYS) + r")(~|=)(.*)$")
 
