@@ -108,6 +108,15 @@ def test_accusation_and_claimed_aid() -> None:
     assert aid.attribution.source_actor is not None and aid.attribution.source_actor.country == "USA"
 
 
+def test_what_an_inquiry_concluded_is_claimed_by_it() -> None:
+    text = "The inquiry concluded that police had detained the protesters without cause."
+    events = _events(text, "The inquiry=GBR/JUD;police=GBR/COP;the protesters=GBR/CVL")
+    (arrest,) = [e for e in events if e.type == "COERCE"]
+    assert arrest.attribution.stance == "claimed"
+    assert arrest.attribution.source_actor is not None
+    assert arrest.attribution.source_actor.sector == "JUD"
+
+
 def test_compound_actor_along_with() -> None:
     text = "France, along with Germany, rejected the proposal."
     events = _events(text, "France=FRA;Germany=DEU")
