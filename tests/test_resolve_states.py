@@ -216,3 +216,11 @@ def test_a_nationality_hyphened_to_another_before_a_noun_is_no_party() -> None:
     _doc, mentions = _resolve(text)
     assert _at(mentions, text, "Greek", nth=1) == []  # the border's side, not a Greek person
     assert _at(mentions, text, "Greek police") == ["GRC"]
+
+
+def test_a_nationality_before_a_border_names_the_border() -> None:
+    text = ("Burmese troops captured part of a Karen guerrilla stronghold on the Thai border, "
+            "Thai police said.")
+    _doc, mentions = _resolve(text)
+    assert _at(mentions, text, "Thai") == []  # where the stronghold lies, not a Thai party
+    assert _at(mentions, text, "Thai police") == ["THA"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import actor_words
+from ..lexicon import actor_words, coder_words
 from ..records import Actor, ActorMention
 from .acronyms import defined_acronyms, spelled_acronyms
 from .actor_groups import capital_namesake, is_acronym
@@ -190,11 +190,15 @@ def _candidates(doc: Doc) -> list[Span]:
 def _describes_a_thing(ent: Span) -> bool:
     """"the Greek-Turkish border": a nationality word hyphened to another that together modify a
     noun names the two sides of that thing, not a person of the first ("Greek police" or "a
-    Palestinian" stand as parties)."""
+    Palestinian" stand as parties); one before a border noun names the border ("on the Thai
+    border")."""
     root = ent.root
     head = root.head
-    return ent.label_ == "NORP" and len(ent) == 1 and root.dep_ in ("amod", "compound") and \
-        head.i == root.i + 2 and root.nbor(1).text == "-" and head.pos_ in ("ADJ", "PROPN") and \
+    if ent.label_ != "NORP" or len(ent) != 1 or root.dep_ not in ("amod", "compound"):
+        return False
+    if head.pos_ == "NOUN" and head.lemma_.lower() in coder_words("border-noun"):
+        return True  # "a stronghold on the Thai border": where, not who
+    return head.i == root.i + 2 and root.nbor(1).text == "-" and head.pos_ in ("ADJ", "PROPN") and \
         head.dep_ in ("amod", "compound") and head.head.pos_ == "NOUN"
 
 
