@@ -489,3 +489,29 @@ def test_a_count_of_up_to_n_is_the_object_the_parser_hung_on_up_to() -> None:
     arrest = next(e for e in events if e.evidence.trigger == "arrested")
     assert [a.sector for a in arrest.recipient] == ["CVL"]
     assert "recipient=obj" in arrest.evidence.rule
+
+
+def test_the_subject_the_parser_hung_in_a_fronted_phrase_is_found_after_its_comma() -> None:
+    # "With the signing of a memorandum, the government and the rebels have agreed to talks.":
+    # the parse the small model gives long sentences of this shape, built by hand (it joins
+    # "the government" to "memorandum" and leaves "agreed" with no subject)
+    words = ["With", "the", "signing", "of", "a", "memorandum", ",", "the", "government", "and",
+             "the", "rebels", "have", "agreed", "to", "talks", "."]
+    heads = [13, 2, 0, 2, 5, 3, 5, 8, 5, 8, 11, 8, 13, 13, 13, 14, 13]
+    deps = ["prep", "det", "pobj", "prep", "det", "pobj", "punct", "det", "conj", "cc", "det",
+            "conj", "aux", "ROOT", "prep", "pobj", "punct"]
+    pos = ["ADP", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "DET", "NOUN", "CCONJ", "DET",
+           "NOUN", "AUX", "VERB", "ADP", "NOUN", "PUNCT"]
+    doc = Doc(load_model(load_options().spacy_model).vocab, words=words, heads=heads, deps=deps,
+              pos=pos)
+    found = syntax.subject(_token(doc, "agreed"))
+    assert found is not None and found.i == _token(doc, "government").i
+    # a verb whose subject the parser found keeps it
+    words2 = ["With", "the", "deal", ",", "the", "rebels", "agreed", "to", "talks", "."]
+    heads2 = [6, 2, 0, 6, 5, 6, 6, 6, 7, 6]
+    deps2 = ["prep", "det", "pobj", "punct", "det", "nsubj", "ROOT", "prep", "pobj", "punct"]
+    pos2 = ["ADP", "DET", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "ADP", "NOUN", "PUNCT"]
+    doc2 = Doc(load_model(load_options().spacy_model).vocab, words=words2, heads=heads2,
+               deps=deps2, pos=pos2)
+    kept = syntax.subject(_token(doc2, "agreed"))
+    assert kept is not None and kept.i == _token(doc2, "rebels").i

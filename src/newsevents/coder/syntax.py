@@ -188,7 +188,8 @@ def subject(t: Token, depth: int = 0) -> Token | None:
     (``SUBJECT_LENDERS``: the first whose case holds lends it)."""
     if is_passive(t):
         return _passive_agent(t)
-    own = _own_subject(t) or child(t, "expl")  # not csubj: "Meeting X, Y hailed"
+    own = _own_subject(t) or child(t, "expl") or _subject_in_fronted_phrase(t)
+    # (not csubj: "Meeting X, Y hailed")
     if own is not None and own.lower_ == "who" and t.dep_ == "relcl" and \
             t.head.pos_ in ("NOUN", "PROPN"):
         return t.head  # "the gunmen who killed 12 villagers": the gunmen
@@ -198,6 +199,25 @@ def subject(t: Token, depth: int = 0) -> Token | None:
         if holds(t):
             return lend(t, depth)
     return None
+
+
+def _subject_in_fronted_phrase(t: Token) -> Token | None:
+    """"With the signing of a memorandum on the cessation of hostilities, the government and the
+    SPLM have agreed ...": the parser may hang the subject, after the comma that closes a
+    phrase put before the verb, inside that phrase; the noun opening the words between that
+    comma and the verb (with its auxiliaries) is the subject."""
+    if t.pos_ != "VERB" or child(t, "nsubjpass", "csubj") is not None or \
+            not any(c.dep_ == "prep" and c.i < t.i for c in t.children):
+        return None
+    start = min([t.i] + [c.i for c in t.children if c.dep_ in ("aux", "auxpass", "neg")
+                         and c.i < t.i])
+    comma = next((x for x in reversed(t.doc[t.sent.start:start]) if x.text == ","), None)
+    if comma is None or start - comma.i < 2:
+        return None
+    words = t.doc[comma.i + 1:start]
+    nouns = [x for x in words if x.pos_ in ("NOUN", "PROPN") and x.dep_ in ("conj", "appos")
+             and not words.start <= x.head.i < words.end]
+    return nouns[0] if len(nouns) == 1 else None
 
 
 def _own_subject(t: Token) -> Token | None:
