@@ -117,6 +117,15 @@ def test_ambiguous_capital_and_minority_rules_are_named() -> None:
     assert "minority" in res.rules and any(r.startswith("lives-in") for r in res.rules)
 
 
+def test_a_count_of_up_to_n_is_no_preposition_of_the_phrase() -> None:
+    # "up to" counts the people; it does not split the phrase at "to" as "loyal to" does
+    res = resolve_actor("Up to 1,000 ethnic Turks", ActorContext(main_countries=("SWE",)))
+    assert res is not None and (res.actor.country, res.actor.sector) == ("SWE", "CVL")
+    assert "minority" in res.rules
+    loyal = actor_for_text("troops loyal to the general")
+    assert loyal is not None and loyal.sector == "MIL"
+
+
 def test_town_codes_are_not_places_of_actors() -> None:
     # GeoNames lists airport codes among a town's names: "Air" and "FLA" name no town here
     for phrase in ("Air", "FLA", "the BRA", "Air units"):

@@ -21,7 +21,7 @@ from ..records import Actor
 from .actor_groups import code_collision, speaking_countries
 from .persons import PersonMatch, find_person
 from .tables import ascii_key, country_lexicon, norm, read_table, split_alts
-from .words import singular
+from .words import is_number_word, singular
 
 
 @dataclass(frozen=True)
@@ -455,8 +455,10 @@ def _head_split(words: Sequence[str], covered: frozenset[int] | None = None) -> 
     """Index of the first preposition outside a known name ("Democratic People's Republic of
     Korea" keeps its "of"): the words before it are the phrase's head part."""
     for i, w in enumerate(words):
-        if i > 0 and w in actor_words("preposition") and not (covered and i in covered):
-            return i
+        if i > 0 and w in actor_words("preposition") and not (covered and i in covered) and \
+                not (w == "to" and words[i - 1] == "up" and i + 1 < len(words)
+                     and (words[i + 1][:1].isdigit() or is_number_word(words[i + 1]))):
+            return i  # ("up to 16 Russian advisers": a count, not a preposition)
     return len(words)
 
 
