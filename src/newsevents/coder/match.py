@@ -88,7 +88,7 @@ def _in_force(t: Token, _row: TriggerRow, _c: Condition, _ctx: MatchContext) -> 
         return True
     words = {x.lower_ for c in verb.children if c.dep_ in ("prep", "dobj", "acomp", "prt")
              for x in c.subtree}
-    return lemma in ("come", "go", "be", "remain", "stay", "take", "kick") and \
+    return lemma in ("come", "go", "be", "remain", "stay", "take") and \
         bool(words & coder_words("in-force-word"))
 
 

@@ -304,10 +304,15 @@ def published_day(published: str | None) -> dt.date | None:
         return dt.date.fromisoformat(published[:10])
 
 
+# Copy is filed some hours after what it reports: a story out at 02:54 in Hong Kong tells of the
+# evening before
+FILING_LAG = dt.timedelta(hours=6)
+
+
 def day_at(published: str | None, lon: float | None) -> dt.date | None:
-    """The publication day where the story happens: the publication instant read at the solar
-    time of longitude ``lon`` (an hour for every 15 degrees; civil zones differ by an hour or so,
-    which matters only for copy filed near midnight). None when the publication gives no time
+    """The publication day where the story happens: the publication instant, ``FILING_LAG``
+    before, read at the solar time of longitude ``lon`` (an hour for every 15 degrees; civil
+    zones differ by an hour or so, which matters only near midnight). None when the publication gives no time
     and offset, or the place no longitude: a story filed in Delhi at 10:18 on Wednesday tells
     of Tuesday evening in Washington."""
     if not published or lon is None:
@@ -320,11 +325,6 @@ def day_at(published: str | None, lon: float | None) -> dt.date | None:
         return None
     zone = dt.timezone(dt.timedelta(hours=max(-12, min(14, round(lon / 15)))))
     return (instant.astimezone(zone) - FILING_LAG).date()
-
-
-# Copy is filed some hours after what it reports: a story out at 02:54 in Hong Kong tells of the
-# evening before
-FILING_LAG = dt.timedelta(hours=6)
 
 
 def default_date(published: dt.date | None) -> DateSpan:

@@ -188,8 +188,8 @@ def subject(t: Token, depth: int = 0) -> Token | None:
     (``SUBJECT_LENDERS``: the first whose case holds lends it)."""
     if is_passive(t):
         return _passive_agent(t)
-    own = _own_subject(t) or child(t, "expl") or _subject_in_fronted_phrase(t)
     # (not csubj: "Meeting X, Y hailed")
+    own = _own_subject(t) or child(t, "expl") or _subject_in_fronted_phrase(t)
     if own is not None and own.lower_ == "who" and t.dep_ == "relcl" and \
             t.head.pos_ in ("NOUN", "PROPN"):
         return t.head  # "the gunmen who killed 12 villagers": the gunmen
