@@ -78,8 +78,8 @@ def _light(t: Token, _row: TriggerRow, _c: Condition, ctx: MatchContext) -> bool
 def _in_force(t: Token, _row: TriggerRow, _c: Condition, _ctx: MatchContext) -> bool:
     """"the lockdown will begin on Thursday", "restrictions will come into force from Friday",
     "a curfew is in effect": the noun is the subject of a verb of taking effect
-    (coder_words.tsv's takes-effect; "come into force", "go into effect", "take effect" and
-    "be in force" with their words)."""
+    (coder_words.tsv's takes-effect; and its in-force-verb with an in-force-word: "come into
+    force", "go into effect", "take effect", "be in force")."""
     if t.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = t.head
@@ -88,8 +88,7 @@ def _in_force(t: Token, _row: TriggerRow, _c: Condition, _ctx: MatchContext) -> 
         return True
     words = {x.lower_ for c in verb.children if c.dep_ in ("prep", "dobj", "acomp", "prt")
              for x in c.subtree}
-    return lemma in ("come", "go", "be", "remain", "stay", "take") and \
-        bool(words & coder_words("in-force-word"))
+    return lemma in coder_words("in-force-verb") and bool(words & coder_words("in-force-word"))
 
 
 # "remain in jail until his extradition hearing", "held pending trial": a noun after these

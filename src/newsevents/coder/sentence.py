@@ -159,13 +159,6 @@ def _noun_before(clause: Token) -> Token | None:
     return top if top.pos_ == "NOUN" else None
 
 
-def _starts_later(t: Token, row: TriggerRow) -> bool:
-    """"the lockdown will begin on Thursday": the day a measure is to take effect is not the
-    day it was imposed."""
-    return "inforce" in row.when and t.dep_ in ("nsubj", "nsubjpass") and any(
-        c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in t.head.children)
-
-
 def _joined(clause: list[Token], more: list[Token]) -> list[Token]:
     return sorted(set(clause) | set(more), key=lambda x: x.i)
 
@@ -430,7 +423,7 @@ class SentenceCoder:
         if not dates:
             dates = self._head_dates(t, report) or self._moment_dates(t, report) or \
                 self._only_date(t, content | report | others | told_of)
-        if dates and (self._takes_effect_later(t, dates[0]) or _starts_later(t, row)):
+        if dates and self._takes_effect_later(t, row, dates[0]):
             dates = []
         if dates:
             return dates, dates[0].date
@@ -440,10 +433,14 @@ class SentenceCoder:
         told = slots.dates_in([self.doc[i] for i in sorted(report)], self.mentions)
         return dates, told[0].date if told else slots.default_date(self.undated_day)
 
-    def _takes_effect_later(self, t: Token, date: DateMention) -> bool:
+    def _takes_effect_later(self, t: Token, row: TriggerRow, date: DateMention) -> bool:
         """"ordered a lockdown from July 10", "imposed a curfew starting Friday": a measure
-        decreed in the past tense whose date lies after publication is decreed now; the date
-        says when it takes effect, not when the act was."""
+        decreed in the past tense whose date lies after publication is decreed now; "the
+        lockdown will begin on Thursday" (an ``inforce`` row) is imposed now: the date says
+        when it takes effect, not when the act was."""
+        if "inforce" in row.when and t.dep_ in ("nsubj", "nsubjpass") and any(
+                c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in t.head.children):
+            return True
         start = date.date.start
         if not start or self.published is None:
             return False

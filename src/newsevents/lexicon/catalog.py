@@ -157,6 +157,8 @@ ACTOR_WORD_LISTS: dict[str, str] = {
 CODER_WORD_LISTS: dict[str, str] = {
     "takes-effect": "verbs whose subject, a measure, takes effect (\"the lockdown will begin on "
                     "Thursday\"): the measure is imposed (the when condition inforce)",
+    "in-force-verb": "verbs that, with an in-force-word among their words, say a measure takes "
+                     "effect (\"come into force\", \"take effect\"; the when condition inforce)",
     "in-force-word": "words that, with \"come into\", \"go into\", \"take\" or \"be in\", say a "
                      "measure takes effect (\"force\", \"effect\"; the when condition inforce)",
     "denial": "words of denying a claim (\"Athens denied the incident\"): a denial answers "

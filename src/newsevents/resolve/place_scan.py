@@ -174,7 +174,7 @@ def _spaces_of_states(scan: _Scan, taken: set[int]) -> list[PlaceMention]:
     return out
 
 
-def _towns_of_seats(scan: _Scan, taken: set[int],
+def _towns_of_seats(scan: _Scan, runs: list[Span], taken: set[int],
                     region_after: dict[int, PlaceMention]) -> list[PlaceMention]:
     """"at Bristol Crown Court", "in Cook County Jail": a court or prison named after its town
     (place_words.tsv's list seat-of-town) sits in the place its longest opening words name;
@@ -182,7 +182,7 @@ def _towns_of_seats(scan: _Scan, taken: set[int],
     A university or a hospital is left alone: "Georgetown University" is not in Guyana."""
     out = []
     seats = place_words("seat-of-town")
-    for run in _proper_runs(scan.doc):
+    for run in runs:
         if len(run) < 2 or run[-1].lower_ not in seats or any(t.i in taken for t in run):
             continue
         for end in range(run.end - 1, run.start, -1):
@@ -264,8 +264,9 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
     region_after = {start: mention for (start, _e, _n, _w), mention in zip(regions, out)}
     out.extend(_names_joined_by_and(scan, taken))
     out.extend(_spaces_of_states(scan, taken))
-    out.extend(_towns_of_seats(scan, taken, region_after))
-    for span, labelled in _candidates(doc):
+    runs = _proper_runs(doc)  # (read once: the seats' names and the candidates)
+    out.extend(_towns_of_seats(scan, runs, taken, region_after))
+    for span, labelled in _candidates(doc, runs):
         if any(t.i in taken for t in span):
             continue
         found = _candidate_mention(scan, span, labelled, region_after)
@@ -641,14 +642,14 @@ def _district_owner(doc: Doc, start: int, word: str) -> int | None:
 # ----------------------------------------------------------------- candidate names
 
 
-def _candidates(doc: Doc) -> list[tuple[Span, bool]]:
+def _candidates(doc: Doc, runs: list[Span]) -> list[tuple[Span, bool]]:
     """(span, labelled) for every name that may be a place, in text order: hyphened names,
-    entities, then runs of proper nouns no entity covers; ``labelled`` when spaCy calls it a
-    place (or a person the text calls a town)."""
+    entities, then ``runs`` of proper nouns no entity covers (``_proper_runs``); ``labelled``
+    when spaCy calls it a place (or a person the text calls a town)."""
     found: list[tuple[Span, bool]] = [(span, False) for span in _hyphened_names(doc)]
     found += _entity_candidates(doc)
     found += [(span, True) for span in _dateline_town(doc)]
-    found += [(span, False) for span in _proper_runs(doc)]
+    found += [(span, False) for span in runs]
     return sorted(found, key=lambda c: c[0].start)
 
 
