@@ -160,3 +160,19 @@ def test_a_rank_that_is_also_an_adjective_names_no_soldier(text: str, sector: st
 def test_companies_and_regulators_are_parties(text: str, sector: str) -> None:
     res = resolve_actor(text)
     assert res is not None and res.actor.sector == sector
+
+
+def test_an_envoy_is_not_of_the_state_he_is_posted_to() -> None:
+    # a story of Ukraine's affairs: Ukraine is its main country, yet the envoy is not Ukrainian
+    envoy = actor_for_text("Kurt Volker, the former special envoy to Ukraine",
+                           ActorContext(main_countries=("UKR", "USA")))
+    assert envoy is not None and envoy.country == "USA"
+    # the state after "to" is not read as the envoy's own either
+    posted = actor_for_text("the ambassador to Ukraine")
+    assert posted is None or posted.country != "UKR"
+
+
+def test_the_us_congress_committees_are_the_us_legislature() -> None:
+    committee = actor_for_text("the House Intelligence Committee",
+                               ActorContext(main_countries=("UKR",)))
+    assert committee is not None and (committee.country, committee.sector) == ("USA", "LEG")

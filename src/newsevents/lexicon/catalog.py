@@ -99,6 +99,9 @@ def _property(name: str, help_: str) -> Column:
 # The word lists of actor_words.tsv and coder_words.tsv: name -> what the rules use it for.
 # A row's list must be one of these (a typo in an overlay fails at load).
 ACTOR_WORD_LISTS: dict[str, str] = {
+    "posted": "titles of those a state sends to another state or body (\"the envoy to "
+              "Ukraine\"): the state or body after \"to\" is where they serve, never whose they "
+              "are, nor the sentence's country for the parties around them",
     "leader": "titles that take the sector of the group word before them (\"rebel leader\" is "
               "REB, \"police spokesman\" COP, where \"leader\" alone would be GOV)",
     "adjective-title": "ranks that are also adjectives: before a common noun in lower case "

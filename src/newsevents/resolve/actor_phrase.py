@@ -411,6 +411,13 @@ class Phrase:
         return None
 
 
+def _posted_to(words: Sequence[str], cut: int) -> bool:
+    """"the former special envoy to Ukraine": an envoy's host after "to" is not the envoy's
+    state (actor_words.tsv's list posted); the envoy's own comes from elsewhere."""
+    return 0 < cut < len(words) and words[cut] == "to" and \
+        singular(words[cut - 1]) in actor_words("posted")
+
+
 def read_phrase(text: str, stripped: str, raw: Sequence[str], words: Sequence[str],
                 context: ActorContext | None) -> Phrase | None:
     """The phrase ``text`` (``stripped`` of its determiner, in ``raw`` and lower-cased ``words``)
@@ -425,7 +432,8 @@ def read_phrase(text: str, stripped: str, raw: Sequence[str], words: Sequence[st
     countries = head.countries or tuple(CountryHit(*c) for c in speaking_countries(words[:cut]))
     head = _bodies_in_context(head, words, context)
     body = head.bodies[0].entry if head.bodies else None
-    from_tail = not countries and body is None and tail is not None
+    from_tail = not countries and body is None and tail is not None and \
+        not _posted_to(words, cut)
     if tail is not None and from_tail:
         countries, body = _tail_names(raw[cut:], cut, tail, context)
     owner = context.subject_state if context is not None and norm(text).startswith("its ") \

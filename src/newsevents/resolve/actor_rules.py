@@ -341,8 +341,8 @@ def place(p: Phrase, d: Draft) -> bool:
             or not (_has_proper_modifier(p.raw, p.head) or _is_proper(p.raw)):
         return False
     placed = place_country(p.raw, p.context)
-    if placed is None:
-        return False
+    if placed is None or placed[0] in _hosts(p.words):
+        return False  # (nor "the ambassador to Ukraine": where he serves)
     d.country = placed[0]
     if d.sector is None:
         d.sector, d.kind = "CVL", "group"
@@ -458,16 +458,29 @@ def _unknown_name(p: Phrase, d: Draft) -> bool:
 
 def _context_country(words: Sequence[str], ctx: ActorContext) -> tuple[str, str] | None:
     """(ISO3, rule): the sentence's nearest country, else the article's; an "anti-Syria
-    journalist" is not of the country the stance word names."""
+    journalist" is not of the country the stance word names, an envoy not of the state he is
+    posted to."""
     opposed = {c.iso for w in words if w.startswith(("anti-", "pro-"))
                for c in scan([w.split("-", 1)[1]]).countries}
     against = any(w.startswith("anti-") for w in words)
-    nearby = [c for c in ctx.nearby_countries if c not in opposed or not against]
+    hosts = _hosts(words)
+    nearby = [c for c in ctx.nearby_countries
+              if (c not in opposed or not against) and c not in hosts]
     if nearby:
         return nearby[0], "context:sentence-country"
-    if ctx.main_countries:
-        return ctx.main_countries[0], "context:article-country"
+    main = [c for c in ctx.main_countries if c not in hosts]
+    if main:
+        return main[0], "context:article-country"
     return None
+
+
+def _hosts(words: Sequence[str]) -> set[str]:
+    """The states a posted title serves in ("Kurt Volker, the former special envoy to Ukraine":
+    actor_words.tsv's list posted): never the holder's own."""
+    posted = actor_words("posted")
+    return {c.iso for i, w in enumerate(words[1:], 1)
+            if w == "to" and singular(words[i - 1]) in posted
+            for c in scan(list(words[i + 1:i + 6])).countries}
 
 
 def _acronym_group(raw: Sequence[str], found: Found) -> bool:

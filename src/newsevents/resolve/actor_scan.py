@@ -238,6 +238,16 @@ def _token_index(doc: Doc, countries: list[tuple[int, str]]) -> dict[int, int]:
     return out
 
 
+def _host_of_posted(doc: Doc, i: int) -> bool:
+    """The state named after "to" on a posted title ("envoy to Ukraine": actor_words.tsv's list
+    posted)."""
+    if i < 0:
+        return False
+    prep = doc[i].head
+    return prep.lower_ == "to" and prep.dep_ == "prep" and \
+        singular(prep.head.lower_) in actor_words("posted")
+
+
 def _nearby(countries: list[tuple[int, str]], sent: Span, span: Span,
             token_at: dict[int, int] | None = None) -> tuple[str, ...]:
     """Countries named in the sentence outside the phrase itself: those in the phrase's own
@@ -261,6 +271,8 @@ def _nearby(countries: list[tuple[int, str]], sent: Span, span: Span,
         else:
             hit = doc.char_span(off, off + 1, alignment_mode="expand")
             i = hit.start if hit is not None else -1
+        if _host_of_posted(doc, i):
+            continue  # "the former special envoy to Ukraine": where he serves, not his state
         if i in subtree:
             group = 0
         elif verb is not None and i >= 0 and (i < verb.i) == (span.start < verb.i):
