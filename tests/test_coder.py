@@ -428,3 +428,15 @@ def test_force_nobody_is_named_for_on_a_protest_is_the_state_police(implied: boo
     assert [a.text for a in killing.actor] == [actor]
     assert killing.actor[0].country == "IRN"
     assert (killing.actor[0].sector == "COP") == implied
+
+
+def test_testimony_before_a_committee_is_its_inquiry() -> None:
+    text = "The ambassador testified before the Senate Foreign Relations Committee on Tuesday."
+    events = _events(text, "The ambassador=USA/GOV;the Senate Foreign Relations Committee=USA/LEG")
+    (inquiry,) = [e for e in events if e.type == "ACCUSE"]
+    assert inquiry.mode == "investigate"
+    assert [a.sector for a in inquiry.actor] == ["LEG"] and [a.sector for a in inquiry.recipient] == ["GOV"]
+    # what a witness said is no testimony event of its own ("testified that ...")
+    said = _events("The ambassador testified that the aid had been withheld for weeks.",
+                   "The ambassador=USA/GOV")
+    assert not [e for e in said if e.evidence.trigger == "testified"]
