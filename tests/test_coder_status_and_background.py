@@ -375,3 +375,15 @@ def test_outrage_a_happening_sparks_is_no_statement_of_anyone() -> None:
     assert not any(e.type == "ACCUSE" for e in _events(
         "The killing of the activist outside his home in the capital on Sunday sparked outrage "
         "across the country, where he had led protests against the mining law."))
+
+
+def test_a_party_named_by_an_accusation_is_no_accusation() -> None:
+    text = ("U.S. Marshals in Georgia have arrested a college football player accused of killing "
+            "a man in Washington, D.C., the agency said on Tuesday.")
+    events = _events(text, "2020-07-28")
+    assert [e.type for e in events if e.evidence.trigger == "accused"] == []
+    assert [e.type for e in events if e.evidence.trigger == "arrested"] == ["COERCE"]
+    # told as done, it stays
+    told = _events("Prosecutors in Ohio accused the man of robbing a bank in Columbus, "
+                   "officers said on Monday.", "2020-07-28")
+    assert [e.type for e in told if e.evidence.trigger == "accused"] == ["ACCUSE"]

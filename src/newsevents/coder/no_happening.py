@@ -25,10 +25,14 @@ from .tables import Tables, TriggerRow, load_tables
 
 
 def _status_word(t: Token, row: TriggerRow) -> bool:
-    """"the jailed drug lord", "a detained activist": a participle that names a party by the
-    state it is in tells no happening."""
-    return row.type == "COERCE" and t.tag_ == "VBN" and t.dep_ == "amod" and \
-        t.head.pos_ in ("NOUN", "PROPN")
+    """"the jailed drug lord", "a detained activist", "a football player accused of killing a
+    man": a participle that names a party by the state it is in (held before the noun, accused
+    after it) tells no happening."""
+    if t.tag_ != "VBN" or t.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if row.type == "COERCE":
+        return t.dep_ == "amod"
+    return row.type == "ACCUSE" and t.dep_ == "acl" and t.i > t.head.i and not syntax.in_title(t)
 
 
 def _people_by_their_state(t: Token, row: TriggerRow) -> bool:
