@@ -411,11 +411,13 @@ class Phrase:
         return None
 
 
-def _posted_to(words: Sequence[str], cut: int) -> bool:
-    """"the former special envoy to Ukraine": an envoy's host after "to" is not the envoy's
-    state (actor_words.tsv's list posted); the envoy's own comes from elsewhere."""
-    return 0 < cut < len(words) and words[cut] == "to" and \
-        singular(words[cut - 1]) in actor_words("posted")
+def posted_to(words: Sequence[str]) -> list[int]:
+    """The positions of the "to" after a posted title ("the former special envoy to Ukraine":
+    actor_words.tsv's list posted): the state after it is where the holder serves, not the
+    holder's own."""
+    posted = actor_words("posted")
+    return [i for i, w in enumerate(words[1:], 1)
+            if w == "to" and singular(words[i - 1]) in posted]
 
 
 def read_phrase(text: str, stripped: str, raw: Sequence[str], words: Sequence[str],
@@ -433,7 +435,7 @@ def read_phrase(text: str, stripped: str, raw: Sequence[str], words: Sequence[st
     head = _bodies_in_context(head, words, context)
     body = head.bodies[0].entry if head.bodies else None
     from_tail = not countries and body is None and tail is not None and \
-        not _posted_to(words, cut)
+        cut not in posted_to(words)
     if tail is not None and from_tail:
         countries, body = _tail_names(raw[cut:], cut, tail, context)
     owner = context.subject_state if context is not None and norm(text).startswith("its ") \

@@ -23,6 +23,7 @@ from .actor_phrase import (
     Resolution,
     body_index,
     place_country,
+    posted_to,
     scan,
     sector_index,
     sector_word_positions,
@@ -477,10 +478,7 @@ def _context_country(words: Sequence[str], ctx: ActorContext) -> tuple[str, str]
 def _hosts(words: Sequence[str]) -> set[str]:
     """The states a posted title serves in ("Kurt Volker, the former special envoy to Ukraine":
     actor_words.tsv's list posted): never the holder's own."""
-    posted = actor_words("posted")
-    return {c.iso for i, w in enumerate(words[1:], 1)
-            if w == "to" and singular(words[i - 1]) in posted
-            for c in scan(list(words[i + 1:i + 6])).countries}
+    return {c.iso for i in posted_to(words) for c in scan(list(words[i + 1:i + 6])).countries}
 
 
 def _acronym_group(raw: Sequence[str], found: Found) -> bool:
