@@ -176,3 +176,11 @@ def test_the_us_congress_committees_are_the_us_legislature() -> None:
     committee = actor_for_text("the House Intelligence Committee",
                                ActorContext(main_countries=("UKR",)))
     assert committee is not None and (committee.country, committee.sector) == ("USA", "LEG")
+
+
+def test_a_national_security_council_is_the_story_states_not_the_uns() -> None:
+    official = actor_for_text("a former National Security Council official",
+                              ActorContext(main_countries=("USA",)))
+    assert official is not None and official.country == "USA"
+    council = actor_for_text("the UN Security Council")
+    assert council is not None and council.country == "IGO"
