@@ -54,7 +54,7 @@ def _names(rules: tuple[object, ...]) -> list[str]:
 
 def test_rule_lists_keep_their_order() -> None:
     assert _names(absorbed.ABSORB_RULES) == [
-        "named_charge", "backing", "banned", "protest_cause", "object_of_trigger_verb", "modal_demand", "protest_told_as_purpose",
+        "named_charge", "backing", "circumstance", "told_within_another", "banned", "protest_cause", "object_of_trigger_verb", "modal_demand", "protest_told_as_purpose",
         "purpose",
         "toll_of_a_clash", "same_type_chain", "terms_of_a_deal", "casualty_participle", "toll_in_relative_clause",
         "toll_after_semicolon", "reported_toll", "protest_demand", "content_of_absorbing"]

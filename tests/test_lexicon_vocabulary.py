@@ -124,6 +124,7 @@ def test_date_numbers_hold_the_counts_that_stood_in_the_code() -> None:
 
 @pytest.mark.parametrize("text,found", [
     ("on Sept. 3 and on Sep. 4", ["Sept. 3", "Sep. 4"]),
+    ("walking at 6:38 p.m. on Saturday, May 18.", ["on Saturday, May 18"]),
     ("The talks ended last Friday evening, 3 November 2024.", ["last Friday evening", "3 November 2024"]),
     ("in MAY 2023, a few days ago", ["in MAY 2023", "a few days ago"]),
     ("Mar. 3 and March 4", ["Mar. 3", "March 4"]),

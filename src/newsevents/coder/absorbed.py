@@ -90,17 +90,23 @@ def _under_charge_noun(t: Token) -> bool:
 
 def named_charge(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
     """"was arrested for aggravated assault and criminal damage", "charged with violating an
-    order of protection", "faces 18 charges, including conspiring to hack computers": the
-    offence of an arrest or a charge, named as a kind or under the charge noun, is part of that
-    event, not an attack or a rejection of its own."""
+    order of protection", "faces 18 charges, including conspiring to hack computers", "convicted
+    of kidnapping the girl": the offence of an arrest, a charge or a verdict, named as a kind or
+    under the charge noun, is part of that event, not an attack or a rejection of its own."""
     if _under_charge_noun(t):
         return True
     cur = t
     while cur.dep_ == "conj" and cur.head.i != cur.i:
         cur = cur.head
     prep = cur.head
-    if cur.dep_ not in ("pobj", "pcomp") or prep.lower_ not in _CHARGE_PREPOSITIONS or \
-            not _bare(t) or prep.head.i not in rows:
+    if cur.dep_ not in ("pobj", "pcomp") or not _bare(t):
+        return None
+    if prep.lower_ == "of":
+        # "convicted of kidnapping the girl", "found him guilty of murdering", "convicted Webb
+        # of kidnapping" (the parser may hang "of" on the one convicted)
+        judged = prep.head.head if prep.head.dep_ == "dobj" else prep.head
+        return True if lemma_of(judged) in coder_words("verdict-word") else None
+    if prep.lower_ not in _CHARGE_PREPOSITIONS or prep.head.i not in rows:
         return None
     return True if lemma_of(prep.head) in coder_words("charge-verb") else None
 
@@ -124,6 +130,49 @@ def backing(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | Non
     return None
 
 
+# Entity labels that give a happening details of its own ("amid protests in Hong Kong on
+# Sunday" tells them; "amid worsening protests" does not).
+_OWN_DETAILS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "QUANTITY"})
+
+
+def circumstance(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
+    """"the index had its worst stretch since August amid worsening protests in the city": a
+    happening named after "amid" with no date, number or named place of its own is the setting
+    of its sentence's news, not a report of a happening."""
+    del rows, tables  # the rules share one signature
+    if row.pos != "NOUN":
+        return None
+    # (the parser may read "amid worsening protests" as a gerund with an object)
+    prep = t.head.head if t.dep_ == "dobj" and t.head.dep_ == "pcomp" else t.head
+    if t.dep_ not in ("pobj", "dobj") or prep.lower_ not in ("amid", "amidst"):
+        return None
+    own = any(x.like_num or x.ent_type_ in _OWN_DETAILS for x in t.subtree if x.i != t.i)
+    return None if own else True
+
+
+def _in_which_clause(t: Token) -> Token | None:
+    """The relative clause "in which" / "during which" / "at which" that holds ``t``."""
+    for a in [t, *syntax.ancestors_in_sentence(t)]:
+        if a.dep_ == "relcl" and any(
+                c.dep_ == "prep" and c.lower_ in ("in", "during", "at") and any(
+                    w.dep_ == "pobj" and w.lower_ == "which" for w in c.children)
+                for c in a.children):
+            return a
+    return None
+
+
+def told_within_another(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
+    """"had one meeting with him, in which Giuliani raised, and I rejected, the theory", "his
+    earlier testimony, in which he said ...": what went on within a happening the sentence names
+    by a noun, with no date of its own, is that earlier happening's content, not news."""
+    del row, rows, tables  # the rules share one signature
+    clause = _in_which_clause(t)
+    if clause is None:
+        return None
+    dated = any(x.ent_type_ in ("DATE", "TIME") for x in clause.subtree)
+    return None if dated else True
+
+
 def modal_demand(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
     """"Y must withdraw", "ministers should impose restrictions": the demand is the event."""
     verb = t.head if row.pos == "NOUN" and t.dep_ == "dobj" else t
@@ -132,9 +181,15 @@ def modal_demand(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool 
 
 def purpose(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
     """A purpose ("sent troops to fight"), not a happening (but "to protest" is the protest,
-    and "an attempt to assassinate" an attempted attack)."""
-    if row.pos == "VERB" and t.dep_ in ("advcl", "acl", "relcl") and row.type != "PROTEST" and \
-            syntax.to_infinitive(t) and not (row.type == "ASSAULT" and lemma_of(t.head) in coder_words("attempt")):
+    and "an attempt to assassinate" an attempted attack); so is what a suit asks a court for
+    ("Republicans sued to block the governor's order": the blocking is the suit's aim)."""
+    if row.pos != "VERB" or row.type == "PROTEST" or not syntax.to_infinitive(t):
+        return None
+    if t.dep_ in ("advcl", "acl", "relcl") and \
+            not (row.type == "ASSAULT" and lemma_of(t.head) in coder_words("attempt")):
+        return True
+    if t.dep_ == "xcomp" and t.head.i in rows and rows[t.head.i].type == "ACCUSE" and \
+            not syntax.is_passive(t.head):  # ("is alleged to have attacked": the allegation's content)
         return True
     return None
 
@@ -336,6 +391,8 @@ def content_of_absorbing(t: Token, row: TriggerRow, rows: Rows, tables: Tables) 
 ABSORB_RULES: tuple[AbsorbRule, ...] = (
     named_charge,
     backing,
+    circumstance,
+    told_within_another,
     banned,
     protest_cause,
     object_of_trigger_verb,

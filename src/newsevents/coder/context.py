@@ -429,7 +429,9 @@ def _modality_of_date(date: DateSpan, published: dt.date) -> str:
         return "historical"  # "Last month, a judge rejected ..." told on 20 November
     shaded = _SHADE.search(date.text or "") if date.precision == "month" else None
     if shaded is not None:
-        last = start.replace(day=_SHADE_LAST_DAY[shaded.group(1).lower()])
+        # ("late" and "the end of" a month end with it)
+        last_day = _SHADE_LAST_DAY.get(" ".join(shaded.group(1).lower().split()))
+        last = start.replace(day=last_day) if last_day else end
         if (published - last).days > BACKGROUND_DAYS:
             return "historical"  # "in early February" told on 2 March: long past
     return "factual"
@@ -449,5 +451,5 @@ def _months_between(start: dt.date, later: dt.date) -> int:
 
 # "early February" is its first ten days, "mid-February" up to the 20th: a month so shaded ended,
 # for the reader, that day.
-_SHADE = re.compile(r"\b(early|mid)[- ]", re.IGNORECASE)
-_SHADE_LAST_DAY = {"early": 10, "mid": 20}
+_SHADE = re.compile(r"\b(early|mid|late|end\s+of|beginning\s+of|start\s+of)[- ]", re.IGNORECASE)
+_SHADE_LAST_DAY = {"early": 10, "mid": 20, "beginning of": 10, "start of": 10}

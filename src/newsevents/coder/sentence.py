@@ -59,14 +59,23 @@ def relative_clause(t: Token) -> Token | None:
 def _attached_to(x: Token, t: Token) -> bool:
     """False when ``x`` sits in a relative, adverbial or complement clause that does not
     contain ``t`` (its date or place belongs to that clause's own happening), unless the
-    relative clause tells of ``t`` itself ("the riots that rocked Delhi last month")."""
+    relative clause tells of ``t`` itself ("the riots that rocked Delhi last month"), or the
+    clause tells what was going on as ``t`` happened ("grabbed the girl as she was walking down
+    6th Avenue on Saturday": that day and street are the grab's)."""
     for n in [x, *x.ancestors]:
         dep = n.dep_  # (each attribute read looks the label up in spaCy's string store)
         clause = dep in ("relcl", "ccomp") or (dep in ("advcl", "acl") and _finite(n))
         if clause and not (n.left_edge.i <= t.i <= n.right_edge.i) and not (
-                dep == "relcl" and syntax.tells_of_itself(n, t)):
+                dep == "relcl" and syntax.tells_of_itself(n, t)) and not _meanwhile(n, t):
             return False
     return True
+
+
+def _meanwhile(clause: Token, t: Token) -> bool:
+    """An "as" or "while" clause of ``t``'s verb in the progressive ("as she was walking")."""
+    return clause.dep_ == "advcl" and clause.head.i == t.i and clause.tag_ == "VBG" and \
+        any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in clause.children) and \
+        any(c.dep_ == "aux" and c.lemma_ == "be" for c in clause.children)
 
 
 def according_words(t: Token) -> set[int]:
@@ -92,7 +101,7 @@ _NOT_GOING_ON = frozenset({"will", "wo", "'ll", "would", "shall", "should", "cou
                            "may", "must", "can", "ca"})
 
 
-_SPAN_END = re.compile(r"\b(?:until|till)\s*$", re.IGNORECASE)
+_SPAN_END = re.compile(r"\b(?:until|till|through|thru)\s*$", re.IGNORECASE)
 
 
 def _years_of_other_nouns(t: Token) -> list[Token]:
@@ -103,9 +112,10 @@ def _years_of_other_nouns(t: Token) -> list[Token]:
 
 
 def _span_end(text: str, date: DateMention) -> bool:
-    """"until 2028", "till next year": the mention or the word before it bounds a span."""
+    """"until 2028", "till next year", "rules extended through May 26": the mention or the word
+    before it bounds a span."""
     return bool(_SPAN_END.search(text[max(0, date.start - 8):date.start])) or \
-        date.date.text.lower().split(" ", 1)[0] in ("until", "till")
+        date.date.text.lower().split(" ", 1)[0] in ("until", "till", "through", "thru")
 
 
 def _going_on(doc: Doc, date: DateMention) -> bool:

@@ -188,6 +188,9 @@ CODER_WORD_LISTS: dict[str, str] = {
     "charge-verb": "verbs of the law's hold on someone: a bare offence named after their "
                    "\"for\" or \"with\" (\"arrested for aggravated assault\") is the "
                    "charge, not a happening",
+    "verdict-word": "words of a verdict: a bare offence named after their \"of\" "
+                    "(\"convicted of kidnapping the girl\") is what the verdict is about, not a "
+                    "happening",
     "anaphoric-start": "first words of a recipient that refer back to one named before (\"the "
                        "man\", \"he\"), so it is no new individual",
     "background-preposition": "prepositions that put an event in the background of another "

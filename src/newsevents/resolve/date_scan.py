@@ -60,7 +60,8 @@ def _build_date_pattern() -> re.Pattern[str]:
     return re.compile(
         r"\b(?=\d|" + _first_words() + r"(?![a-z]))(?:"
         rf"(?:between|from)\s+(?:{point}|{_DAY})\s+(?:and|to|until|through)\s+{point}"
-        rf"|(?:(?:ever\s+)?since\s+)?{day_date}"
+        # ("on Saturday, May 18" whole: else "on Saturday" alone would match first)
+        rf"|(?:(?:ever\s+)?since\s+|on\s+(?={weekday}))?{day_date}"
         r"|\d{4}-\d{2}-\d{2}"
         rf"|(?:{_PREP}\s+)?{month_year}"
         rf"|(?:(?:at|by|until|since|from|in|toward|towards)\s+)?(?:the\s+)?(?:end|start|beginning|middle)"
