@@ -205,6 +205,14 @@ def modality(t: Token, tables: Tables, date: DateSpan | None, published: dt.date
             found = _governor_modality(node, below, tables)
         if found is not None:
             return found
+    # a relative clause's modal sits on its verb, which may lie beyond the four words climbed
+    # when the act noun is deep in its phrase ("districts which will go into varying degrees
+    # of lockdown"); other clauses keep the four-word climb
+    light = _light_verb(t, chain)
+    if light is not None and light not in chain[:4] and light.dep_ == "relcl":
+        found = _words_modality(light, tables)
+        if found is not None:
+            return found
     if _party_of_then(t) or _past_under_present(t) or (not date_from_text and _since_clause(t)):
         return "historical"
     if date is not None and date_from_text and published is not None and date.start:
@@ -214,6 +222,24 @@ def modality(t: Token, tables: Tables, date: DateSpan | None, published: dt.date
     if _over_years(chain[:2]):
         return "historical"
     return "factual"
+
+
+# The links from an act noun up to the light verb it is the act of ("go into lockdown").
+_LIGHT_LINKS = frozenset({"dobj", "pobj", "prep"})
+
+
+def _light_verb(t: Token, chain: list[Token]) -> Token | None:
+    """The verb an act noun hangs on through its object and preposition links alone."""
+    if t.pos_ != "NOUN":
+        return None
+    below = t
+    for node in chain[1:6]:
+        if below.dep_ not in _LIGHT_LINKS:
+            return None
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        below = node
+    return None
 
 
 # A span of years told of the happening: a record of the past, not the news ("has killed

@@ -93,7 +93,8 @@ def _place_from_repeat(d: Draft, out: list[Draft]) -> bool:
     keeps the repeat as a mention (not its date: a repeat the text dates while the first
     telling is undated may tell another happening of the type, "since 2 March"); but
     the telling that dates the happening more finely is the event's main evidence ("a shooting
-    last week ...", then "an April 8 shooting in the 400 block ...": ``_dated_repeat``)."""
+    last week ...", then "an April 8 shooting in the 400 block ...": ``_dated_repeat``), and so
+    is one that tells as done what the first told as coming."""
     if happenings.told_as_next(d):  # "Iwaya later met Premier Li Qiang": another meeting
         return False
     same = next((o for o in out if o.key == d.key and not happenings.dates_contradict(o, d)),
@@ -102,6 +103,13 @@ def _place_from_repeat(d: Draft, out: list[Draft]) -> bool:
         return False
     if happenings.finer_date(d, same):
         _dated_repeat(d, same, out)
+        return True
+    if d.modality == "factual" and same.modality == "future" and syntax.told_in_past(d.token):
+        # "Bihar announced a lockdown that will come into force later this week", then "the
+        # collector ordered a lockdown in the entire Patna district": the act told as done is
+        # the event, its announcement a mention
+        happenings.absorb(d, same, rule="repeat-done")
+        out[out.index(same)] = d
         return True
     if same.place is None and d.place is not None:
         same.place = d.place

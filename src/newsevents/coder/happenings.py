@@ -417,6 +417,8 @@ def absorb(keep: Draft, other: Draft, rule: str = "same-happening") -> None:
     if other.token.sent == keep.token.sent and \
             other.token.i in other_time_clauses(keep.token):
         pass  # "marches in Mendoza, where staff have held strikes since August": not its date
+    elif other.modality == "future" and keep.modality != "future":
+        pass  # "a lockdown that will come into force later this week": when it starts, not the order
     elif (not keep.date_from_text and other.date_from_text) or (
             keep.date_from_text and other.date_from_text and not dates_contradict(keep, other)
             and _date_rank(other) < _date_rank(keep)):

@@ -794,6 +794,13 @@ class Gazetteer:
             return town[0], f"unit-town:{town[1]}"
         region = self.region(name.key, name.countries) or \
             self.region(f"{name.key} {region_word}", name.countries)
+        if region is not None and region_word in place_words("town-level") and \
+                region.rule.startswith("largest-town"):
+            # "Patna district" is the district of the town of Patna, not the state (Bihar) whose
+            # largest town Patna is: a province named after its capital is not a district
+            town = self._town_of_unit(name, name.key)
+            if town is not None:
+                return town[0], f"district-town:{town[1]}"
         if region is not None:
             return (self._region_place(name.text, region, region.rule),
                     f"region-word:{region_word}+{region.rule}")
