@@ -359,6 +359,64 @@ def disrupted_parties(drafts: list[Draft]) -> None:
             _disrupt_parties_from(d, last_attack)
 
 
+# Prepositions that name what an inquiry looks into ("an investigation into the attack").
+_INQUIRY_PREPOSITIONS = frozenset({"into", "of", "over"})
+
+
+def _inquired_attack(t: Token, attack_nouns: frozenset[str]) -> Token | None:
+    """The attack noun an inquiry looks into, referring back ("opened an investigation into
+    the attack on Kherson", "are investigating the shelling"), naming no party of its own."""
+    if t.pos_ == "VERB":
+        nouns = [syntax.direct_object(t)]
+    else:  # (the parser may hang "into" on the verb: "opened an investigation into ...")
+        holders = [t, t.head] if t.dep_ == "dobj" else [t]
+        nouns = [g for h in holders for p in h.children
+                 if p.dep_ == "prep" and p.lower_ in _INQUIRY_PREPOSITIONS
+                 for g in p.children if g.dep_ == "pobj"]
+    for noun in nouns:
+        if noun is None or noun.pos_ != "NOUN" or lemma_of(noun) not in attack_nouns:
+            continue
+        refers = any(c.dep_ == "det" and c.lower_ in coder_words("anaphoric-start")
+                     for c in noun.children)
+        own_party = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by")
+                        or c.ent_type_ in ("NORP", "GPE", "ORG") for c in noun.children)
+        if refers and not own_party:
+            return noun
+    return None
+
+
+def inquired_attackers(drafts: list[Draft], attack_nouns: frozenset[str]) -> None:
+    """"Shelling killed four people in Kherson", then "prosecutors opened an investigation into
+    the attack": an inquiry that names no one it looks into, into an attack told before and
+    named again with nothing of its own, looks into whoever made the latest attack told."""
+    for i, d in enumerate(drafts):
+        noun = None if d.type != "ACCUSE" or d.mode != "investigate" or d.recipient \
+            else _inquired_attack(d.token, attack_nouns)
+        if noun is None:
+            continue
+        attacks = [o for o in reversed(drafts[:i]) if o.type == "ASSAULT" and o.actor_countries
+                   and o.token.doc is d.token.doc and o.token.i < d.token.i]
+        told = next((o for o in attacks if _names_place_of(noun, o)), None)
+        if told is None and not _names_a_place(noun):
+            told = next(iter(attacks), None)
+        if told is not None:
+            d.recipient = told.actor
+            d.rules.append("recipient-attacker-of-told-attack")
+
+
+def _names_a_place(noun: Token) -> bool:
+    """"the attack on Kherson": the noun says where (then only an attack there is it)."""
+    return any(p.dep_ == "prep" and p.lower_ in ("on", "in", "at") for p in noun.children)
+
+
+def _names_place_of(noun: Token, attack: Draft) -> bool:
+    if attack.place is None:
+        return False
+    words = {x.lower_ for x in noun.subtree}
+    place = attack.place.place
+    return any(name and set(name.lower().split()) <= words for name in (place.text, place.name))
+
+
 def origin_actor(t: Token, mentions: Mentions) -> Actor | None:
     """"fired from northern Gaza": the country of the place an attack came from."""
     for c in t.children:

@@ -357,6 +357,7 @@ def _document_rules(drafts: list[Draft], mentions: Mentions, tables: Tables,
     stance.mark_denials(drafts, tables)
     drafts = stance.fold_negated_tellings(drafts)
     drafts = happenings.merge_happenings(drafts)
+    document.inquired_attackers(drafts, tables.attack_nouns)
     surroundings.place_from_paragraph(drafts)
     surroundings.date_from_earlier_telling(drafts)
     surroundings.date_from_paragraph(drafts)
