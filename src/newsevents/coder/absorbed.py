@@ -130,11 +130,6 @@ def backing(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | Non
     return None
 
 
-# Entity labels that give a happening details of its own ("amid protests in Hong Kong on
-# Sunday" tells them; "amid worsening protests" does not).
-_OWN_DETAILS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "QUANTITY"})
-
-
 def circumstance(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
     """"the index had its worst stretch since August amid worsening protests in the city": a
     happening named after "amid" with no date, number or named place of its own is the setting
@@ -146,8 +141,7 @@ def circumstance(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool 
     prep = t.head.head if t.dep_ == "dobj" and t.head.dep_ == "pcomp" else t.head
     if t.dep_ not in ("pobj", "dobj") or prep.lower_ not in ("amid", "amidst"):
         return None
-    own = any(x.like_num or x.ent_type_ in _OWN_DETAILS for x in t.subtree if x.i != t.i)
-    return None if own else True
+    return None if syntax.own_details(t) else True
 
 
 def _in_which_clause(t: Token) -> Token | None:

@@ -376,11 +376,9 @@ def _inquired_attack(t: Token, attack_nouns: frozenset[str]) -> Token | None:
     for noun in nouns:
         if noun is None or noun.pos_ != "NOUN" or lemma_of(noun) not in attack_nouns:
             continue
-        refers = any(c.dep_ == "det" and c.lower_ in coder_words("anaphoric-start")
-                     for c in noun.children)
         own_party = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by")
                         or c.ent_type_ in ("NORP", "GPE", "ORG") for c in noun.children)
-        if refers and not own_party:
+        if syntax.definite(noun) and not own_party:
             return noun
     return None
 

@@ -40,11 +40,13 @@ from .syntax import (
     age,
     ancestors_in_sentence,
     core_tokens,
+    definite,
     direct_object,
     is_passive,
     named_person,
     new_subject,
     other_time_clauses,
+    own_details,
     passive_subject,
     past_heading,
     subheading,
@@ -565,11 +567,6 @@ def _titles(sub: Draft, d: Draft) -> bool:
         subheading(sub.token.sent) and same_happening(_without_place(sub), d, need_anchor=False)
 
 
-# What an event noun's own phrase may not hold to be a plain reference back: a date, a place, a
-# number ("the April 8 shooting", "the shooting in Leeds", "the two attacks" may be new ones).
-_OWN_DETAILS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "QUANTITY"})
-
-
 def _refers_back(d: Draft) -> bool:
     """"arrested the day after the shooting", "since the attack": an event noun with a definite
     article and nothing of its own (no date, place or number) names a happening told before; the
@@ -578,15 +575,9 @@ def _refers_back(d: Draft) -> bool:
     if t.pos_ == "VERB":
         return _done_to_someone_named_before(d) or _done_by_a_happening_told_before(d) or \
             _control_of_what_told_before(d)
-    if t.pos_ != "NOUN" or not _definite(t):
+    if t.pos_ != "NOUN" or not definite(t):
         return False
-    return not any(x.like_num or x.ent_type_ in _OWN_DETAILS for x in t.subtree if x.i != t.i)
-
-
-def _definite(noun: Token) -> bool:
-    """"the attack", "this shelling": a noun with a determiner that refers back."""
-    return any(c.dep_ == "det" and c.lower_ in coder_words("anaphoric-start")
-               for c in noun.children)
+    return not own_details(t)
 
 
 def _done_by_a_happening_told_before(d: Draft) -> bool:
@@ -594,7 +585,7 @@ def _done_by_a_happening_told_before(d: Draft) -> bool:
     noun of an event of its own type, on no day of its own, tells more of the happening that
     noun refers back to."""
     subj = subject(d.token)
-    if subj is None or subj.pos_ != "NOUN" or d.date_from_text or not _definite(subj):
+    if subj is None or subj.pos_ != "NOUN" or d.date_from_text or not definite(subj):
         return False
     rows = load_tables().triggers.get((subj.lemma_.lower(), "NOUN"), ())
     return any(r.type == d.type for r in rows)

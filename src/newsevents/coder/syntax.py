@@ -154,6 +154,23 @@ def preps(t: Token, names: Collection[str] | None = None, via_object: bool = Fal
     return out
 
 
+# What an event noun's own phrase holds when it tells a happening of its own: a date, a place, a
+# number ("the April 8 shooting", "the shooting in Leeds", "the two attacks", "amid protests in
+# Hong Kong on Sunday"; not "the attack", "amid worsening protests").
+_OWN_DETAILS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "QUANTITY"})
+
+
+def own_details(noun: Token) -> bool:
+    """The noun's phrase gives a date, a place or a number of its own."""
+    return any(x.like_num or x.ent_type_ in _OWN_DETAILS for x in noun.subtree if x.i != noun.i)
+
+
+def definite(noun: Token) -> bool:
+    """"the attack", "this shelling": a noun with a determiner that refers back."""
+    return any(c.dep_ == "det" and c.lower_ in coder_words("anaphoric-start")
+               for c in noun.children)
+
+
 def holds(head: Token, t: Token) -> bool:
     """The phrase of ``head`` holds ``t`` ("demonstrators protesting X": the protesting)."""
     return head.left_edge.i <= t.i <= head.right_edge.i
