@@ -48,3 +48,14 @@ def test_will_in_a_relative_clause_holds_for_its_light_verbs_act() -> None:
                      "and Bhagalpur, officials in the state capital said on Wednesday evening.",
                      "2020-07-08")
     assert not any(e.type == "COERCE" and e.modality == "factual" for e in events)
+
+
+def test_a_town_put_first_sets_the_reported_act() -> None:
+    # (filed from Patna: without the rule the dateline's town would be the lockdown's place)
+    events = process("PATNA: Cases rose again across the state on Wednesday.\n\nIn Nawada, the "
+                     "district collector announced at a press conference that a three-day "
+                     "lockdown will be in force from Friday because cases keep rising.",
+                     "2020-07-08")
+    measure = next(e for e in events if e.evidence.trigger == "lockdown")
+    assert measure.location is not None and measure.location.name.startswith("Naw")
+    assert measure.location.admin1 == "Bihar"

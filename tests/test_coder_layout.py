@@ -66,7 +66,7 @@ def test_rule_lists_keep_their_order() -> None:
         "_in_a_name", "_relative_description", "_contact_clause", "_behind_it"]
     assert _names(build_rules.PLACE_RULES) == [
         "own_words", "town_told_again", "where_described", "main_clause_setting",
-        "sentence_setting", "target_place", "town_that_acts"]
+        "sentence_setting", "fronted_setting", "target_place", "town_that_acts"]
     assert _names(build_rules.ACTOR_RULES) == [
         "weapon_not_attacker", "deed_agent", "origin_place", "place_authority",
         "home_authority", "speaker"]

@@ -120,6 +120,22 @@ def sentence_setting(s: Setting) -> list[PlaceMention]:
     return slots.places_in(words, s.mentions, s.exclude, False)
 
 
+def fronted_setting(s: Setting) -> list[PlaceMention]:
+    """"In Nawada, the district collector announced that a three-day lockdown will be in
+    force": a town or region put first, before a comma, sets the whole sentence, the reported
+    act too (a reporting verb's own words are otherwise the telling's, not the act's)."""
+    sent = s.token.sent
+    first = sent[0]
+    if first.lower_ not in ("in", "at") or first.head.i != sent.root.i:
+        return []
+    edge = first.right_edge.i  # (the parser may put the comma inside the phrase)
+    if s.token.doc[edge].text != "," and (edge + 1 >= sent.end or s.token.doc[edge + 1].text != ","):
+        return []
+    words = [x for x in first.subtree if x.i not in s.exclude]
+    return [p for p in slots.places_within(words, s.mentions)
+            if p.place.precision in ("city", "admin1", "admin2")][:1]
+
+
 def _tells_what_about(c: Token) -> bool:
     """A word on a statement's verb that heads what the statement is about (its object, an
     "of" or "about" phrase) or another act joined to it."""
@@ -163,8 +179,8 @@ def named_in_clause(s: Setting) -> list[PlaceMention]:
 
 
 PLACE_RULES: tuple[PlaceRule, ...] = (own_words, town_told_again, where_described,
-                                      main_clause_setting, sentence_setting, target_place,
-                                      town_that_acts)
+                                      main_clause_setting, sentence_setting, fronted_setting,
+                                      target_place, town_that_acts)
 
 
 def places_of(s: Setting) -> list[PlaceMention]:
