@@ -13,7 +13,7 @@ from ..lexicon import coder_words, date_words
 from ..records import Actor, Attribution, DateSpan
 from . import syntax
 from .document import background
-from .match import lemma_of
+from .match import lemma_of, verb_of_act_noun
 from .roles import ActorFinder
 from .tables import Tables
 
@@ -208,7 +208,7 @@ def modality(t: Token, tables: Tables, date: DateSpan | None, published: dt.date
     # a relative clause's modal sits on its verb, which may lie beyond the four words climbed
     # when the act noun is deep in its phrase ("districts which will go into varying degrees
     # of lockdown"); other clauses keep the four-word climb
-    light = _light_verb(t, chain)
+    light = verb_of_act_noun(t) if t.pos_ == "NOUN" else None
     if light is not None and light not in chain[:4] and light.dep_ == "relcl":
         found = _words_modality(light, tables)
         if found is not None:
@@ -222,24 +222,6 @@ def modality(t: Token, tables: Tables, date: DateSpan | None, published: dt.date
     if _over_years(chain[:2]):
         return "historical"
     return "factual"
-
-
-# The links from an act noun up to the light verb it is the act of ("go into lockdown").
-_LIGHT_LINKS = frozenset({"dobj", "pobj", "prep"})
-
-
-def _light_verb(t: Token, chain: list[Token]) -> Token | None:
-    """The verb an act noun hangs on through its object and preposition links alone."""
-    if t.pos_ != "NOUN":
-        return None
-    below = t
-    for node in chain[1:6]:
-        if below.dep_ not in _LIGHT_LINKS:
-            return None
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-        below = node
-    return None
 
 
 # A span of years told of the happening: a record of the past, not the news ("has killed

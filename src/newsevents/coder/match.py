@@ -60,19 +60,27 @@ Holds = Callable[[Token, TriggerRow, Condition, MatchContext], bool]
 _LIGHT_PATH = ("dobj", "nsubjpass", "attr", "oprd", "conj", "pobj", "prep")
 
 
-def _light(t: Token, _row: TriggerRow, _c: Condition, ctx: MatchContext) -> bool:
-    """"held talks", "declared a state of emergency", "went on strike": the noun hangs (within
-    five steps) on a light verb of cues.tsv."""
+def verb_of_act_noun(t: Token) -> Token | None:
+    """The verb an act noun hangs on within five steps of its object, prepositional and
+    coordination links ("held talks", "went into varying degrees of lockdown"); None past a
+    preposition of time ("for the duration of the strike")."""
     cur = t
     for _ in range(5):
         if cur.dep_ not in _LIGHT_PATH:
-            return False
+            return None
         cur = cur.head
         if cur.dep_ == "prep" and cur.lower_ in _TIME_LIMITS:
-            return False
+            return None
         if cur.pos_ in ("VERB", "AUX"):
-            return lemma_of(cur) in ctx.tables.cues.get("light", {})
-    return False
+            return cur
+    return None
+
+
+def _light(t: Token, _row: TriggerRow, _c: Condition, ctx: MatchContext) -> bool:
+    """"held talks", "declared a state of emergency", "went on strike": the noun hangs (within
+    five steps) on a light verb of cues.tsv."""
+    verb = verb_of_act_noun(t)
+    return verb is not None and lemma_of(verb) in ctx.tables.cues.get("light", {})
 
 
 def _in_force(t: Token, _row: TriggerRow, _c: Condition, _ctx: MatchContext) -> bool:
