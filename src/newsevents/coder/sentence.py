@@ -101,7 +101,9 @@ _NOT_GOING_ON = frozenset({"will", "wo", "'ll", "would", "shall", "should", "cou
                            "may", "must", "can", "ca"})
 
 
-_SPAN_END = re.compile(r"\b(?:until|till|through|thru)\s*$", re.IGNORECASE)
+# Words that end a span ("until 2028", "through May 26"), before a date or as its first word.
+_SPAN_END_WORDS = ("until", "till", "through", "thru")
+_SPAN_END = re.compile(r"\b(?:" + "|".join(_SPAN_END_WORDS) + r")\s*$", re.IGNORECASE)
 
 
 def _years_of_other_nouns(t: Token) -> list[Token]:
@@ -115,7 +117,7 @@ def _span_end(text: str, date: DateMention) -> bool:
     """"until 2028", "till next year", "rules extended through May 26": the mention or the word
     before it bounds a span."""
     return bool(_SPAN_END.search(text[max(0, date.start - 8):date.start])) or \
-        date.date.text.lower().split(" ", 1)[0] in ("until", "till", "through", "thru")
+        date.date.text.lower().split(" ", 1)[0] in _SPAN_END_WORDS
 
 
 def _going_on(doc: Doc, date: DateMention) -> bool:
