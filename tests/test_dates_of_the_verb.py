@@ -153,3 +153,16 @@ def test_an_act_whose_telling_is_dated_keeps_that_day() -> None:
     text = ("Last Thursday, officers found a man using a cloned bank card in Henderson.\n\n"
             "Police said on Monday they had arrested two more suspects.")
     assert _spans(text, "2020-10-29T15:35:27+13:00")["arrested"][0] == "2020-10-26"
+
+
+def test_this_weekend_told_as_done_is_the_weekend_just_past() -> None:
+    # told on Monday 18 November 2019: the arrests were made on 16-17 November; the march to
+    # come is on the weekend ahead
+    dates = _dates("Police arrested ten protesters in Kowloon this weekend, and the students "
+                   "will march again in Kowloon this weekend, organisers told reporters there.",
+                   "2019-11-18T13:54:53-05:00")
+    assert dates["arrested"] == "2019-11-16"
+    assert dates["march"] == "2019-11-23"
+    dates = _dates("Ten protesters were detained by police in Kowloon this weekend, organisers "
+                   "told reporters in the city on Monday.", "2019-11-18T13:54:53-05:00")
+    assert dates["detained"] == "2019-11-16"

@@ -548,6 +548,8 @@ class SentenceCoder:
         # man in Washington last month": last month dates the killing)
         dates, date = self._dates(t, row, [x for x in clause if x.i not in nested], free, report,
                                   others)
+        if dates:
+            date = slots.weekend_behind(date, t, self.published)
         # an attack's toll may be told in a clause of no event of its own ("..., while another
         # man was hurt"), though its dates and places are that clause's; not in one told as
         # before it ("after a teenager died in police custody")

@@ -355,6 +355,35 @@ def weekday_ahead(date: DateSpan, modality: str, published: dt.date | None) -> D
     return replace(date, start=ahead, end=ahead)
 
 
+def weekend_behind(date: DateSpan, t: Token, published: dt.date | None) -> DateSpan:
+    """"This weekend" reads as the coming weekend, but told on a Monday of a happening done
+    ("soldiers cleared barricades this weekend", "were arrested this weekend") it is the one
+    just past."""
+    words = (date.text or "").lower().split()
+    if published is None or not date.start or "weekend" not in words or "next" in words \
+            or "coming" in words or not _told_as_done(t):
+        return date
+    start = dt.date.fromisoformat(date.start[:10])
+    if start <= published:
+        return date
+    end = dt.date.fromisoformat((date.end or date.start)[:10])
+    week = dt.timedelta(days=7)
+    return replace(date, start=(start - week).isoformat(), end=(end - week).isoformat())
+
+
+def _told_as_done(t: Token) -> bool:
+    """In the simple past ("cleared"), or in a past or perfect with no modal ("were arrested",
+    "have cleared"): the trigger's verb, or the verb its noun hangs on."""
+    verb = t if t.pos_ in ("VERB", "AUX") else syntax.governor_verb(t)
+    if verb is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" for c in auxes):
+        return False
+    return verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes) or (
+        verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes))
+
+
 def month_day_ahead(date: DateSpan, modality: str, published: dt.date | None) -> DateSpan:
     """A day named by month and day without a year ("is scheduled for Feb. 14" in a November
     story) resolves to the latest such day on or before publication; told of a happening still
