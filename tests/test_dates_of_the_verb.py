@@ -166,3 +166,17 @@ def test_this_weekend_told_as_done_is_the_weekend_just_past() -> None:
     dates = _dates("Ten protesters were detained by police in Kowloon this weekend, organisers "
                    "told reporters in the city on Monday.", "2019-11-18T13:54:53-05:00")
     assert dates["detained"] == "2019-11-16"
+
+
+def test_a_statement_undated_is_of_the_day_the_lead_gives_its_telling() -> None:
+    # told on Friday 24 April 2020: the lead's "said Thursday" dates the day's sayings, its
+    # "November" the election to come
+    text = ("Senator Maria Lopez said Thursday she believes the governor will try to delay "
+            "November's state election. The senator also accused the governor of undermining "
+            "the vote with false claims of fraud, speaking to reporters in Sacramento.")
+    assert _dates(text, "2020-04-24T09:11:22-07:00")["accused"] == "2020-04-23"
+    # a lead whose day dates an attack, not a telling: the sayings are the story's day
+    text = ("Russian drones struck apartment blocks in Kharkiv overnight, killing four people. "
+            "The foreign minister accused Moscow of deliberately targeting sleeping civilians "
+            "in the city.")
+    assert _dates(text, "2025-03-14T09:00:00+02:00")["accused"] == "2025-03-14"

@@ -48,11 +48,12 @@ rebels released 40 prisoners"); with none, the day of a dated heading opening it
 ARRESTS - ...", ``date-from-heading``), else the day the story gave the latest earlier factual
 event of its type unless it is told in the present (``date-from-earlier-telling``), else,
 for an act told in the simple past, the one past day of the last two weeks that the sentence
-before it names (``day-of-sentence-before``), else the
+before it names (``day-of-sentence-before``), else, for a statement told in the simple past,
+the past day the lead gives its telling ("said Thursday": ``day-of-lead``), else the
 article's publication day (news copy reports the day's events; an ASSAULT inheriting its actor
 also inherits its date); historical events without a
 date expression get an unknown date. A bare weekday told of a happening still ahead is the
-next such day. Modality is judged against the dateline's day when the body has one (it beats
+next such day, and "this weekend" told of a happening done the weekend just past. Modality is judged against the dateline's day when the body has one (it beats
 a publication date read from the page; rule ``story-day-from-dateline``): a day over two
 weeks before it is background (``historical``).
 
@@ -363,6 +364,8 @@ def _document_rules(drafts: list[Draft], mentions: Mentions, tables: Tables,
     surroundings.date_from_paragraph(drafts)
     surroundings.past_of_sentence_before(drafts, mentions, coder.paragraphs, coder.published)
     surroundings.day_of_sentence_before(drafts, mentions, coder.paragraphs, coder.published)
+    surroundings.day_of_lead(drafts, coder.sentences[0] if coder.sentences else None, mentions,
+                             coder.published, frozenset(tables.cues.get("say", {})))
     surroundings.span_before_main(drafts)
     surroundings.time_clause_of_the_past(drafts)
     surroundings.anniversary_retold(drafts, coder.paragraphs)

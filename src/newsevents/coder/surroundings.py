@@ -187,6 +187,43 @@ def day_of_sentence_before(drafts: list[Draft], mentions: Mentions, starts: list
             d.rules.append("day-of-sentence-before")
 
 
+def day_of_lead(drafts: list[Draft], lead: Span | None, mentions: Mentions,
+                published: dt.date | None, say: frozenset[str]) -> None:
+    """"Joe Biden said Thursday he believes ... The former vice president also accused Trump of
+    ...": a statement told in the simple past with no date words of its own is of the day the
+    story's lead gives its telling ("said Thursday"), one past day of the last two weeks (the
+    lead's other dates may be of what is to come: "will try to delay November's election"): a
+    story of what was said tells one day's sayings (``day-of-lead``). Acts keep their own
+    rules."""
+    if published is None or lead is None:
+        return
+    days = {m.date for m in mentions.dates if lead.start_char <= m.start < lead.end_char
+            and m.date.precision == "day" and m.date.start
+            and 0 < (published - dt.date.fromisoformat(m.date.start[:10])).days <= 14
+            and _dates_a_telling(lead, m.start, say)}
+    if len(days) != 1:
+        return
+    day = next(iter(days))
+    material = plover_types("material")
+    for d in drafts:
+        if d.date_from_text or d.modality != "factual" or d.type in material or \
+                d.token.i < lead.end or not _verb_told_in_simple_past(d.token):
+            continue
+        d.date, d.date_from_text = day, True
+        d.rules.append("day-of-lead")
+
+
+def _dates_a_telling(sent: Span, start: int, say: frozenset[str]) -> bool:
+    """The date at ``start`` dates a reporting verb ("said Thursday"), not an act ("were killed
+    overnight": the sayings come after the act)."""
+    t = next((x for x in sent if x.idx >= start), None)
+    for _ in range(3):
+        if t is None or t.pos_ in ("VERB", "AUX"):
+            break
+        t = t.head
+    return t is not None and t.lemma_.lower() in say
+
+
 def _other_sides_before(d: Draft, before: Span, drafts: list[Draft]) -> bool:
     """The sentence before tells a happening done by another side: its day is that happening's
     ("Russian forces shelled Kharkiv on Monday. Ukrainian drones struck an oil depot ...")."""
