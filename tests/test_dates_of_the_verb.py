@@ -180,3 +180,9 @@ def test_a_statement_undated_is_of_the_day_the_lead_gives_its_telling() -> None:
             "The foreign minister accused Moscow of deliberately targeting sleeping civilians "
             "in the city.")
     assert _dates(text, "2025-03-14T09:00:00+02:00")["accused"] == "2025-03-14"
+    # a decision told after such a lead is of that day too: its "from July 10" says when the
+    # lockdown takes effect
+    text = ("The state government on Wednesday announced fresh restrictions in several "
+            "districts as cases rose. The district collector ordered a lockdown from July 10 to "
+            "July 16 in the entire Patna district.")
+    assert _dates(text, "2020-07-09T08:21:00+05:30")["lockdown"] == "2020-07-08"

@@ -48,8 +48,8 @@ rebels released 40 prisoners"); with none, the day of a dated heading opening it
 ARRESTS - ...", ``date-from-heading``), else the day the story gave the latest earlier factual
 event of its type unless it is told in the present (``date-from-earlier-telling``), else,
 for an act told in the simple past, the one past day of the last two weeks that the sentence
-before it names (``day-of-sentence-before``), else, for a statement told in the simple past,
-the past day the lead gives its telling ("said Thursday": ``day-of-lead``), else the
+before it names (``day-of-sentence-before``), else, for a statement or a decision told in the
+simple past, the past day the lead gives its telling ("said Thursday": ``day-of-lead``), else the
 article's publication day (news copy reports the day's events; an ASSAULT inheriting its actor
 also inherits its date); historical events without a
 date expression get an unknown date. A bare weekday told of a happening still ahead is the

@@ -190,11 +190,13 @@ def day_of_sentence_before(drafts: list[Draft], mentions: Mentions, starts: list
 def day_of_lead(drafts: list[Draft], lead: Span | None, mentions: Mentions,
                 published: dt.date | None, say: frozenset[str]) -> None:
     """"Joe Biden said Thursday he believes ... The former vice president also accused Trump of
-    ...": a statement told in the simple past with no date words of its own is of the day the
-    story's lead gives its telling ("said Thursday"), one past day of the last two weeks (the
-    lead's other dates may be of what is to come: "will try to delay November's election"): a
-    story of what was said tells one day's sayings (``day-of-lead``). Acts keep their own
-    rules."""
+    ...": a statement or a decision told in the simple past with no date words of its own is of
+    the day the story's lead gives its telling ("said Thursday"), one past day of the last two
+    weeks (the lead's other dates may be of what is to come: "will try to delay November's
+    election"): a story of what was said tells one day's sayings and decisions ("Bihar on
+    Wednesday announced fresh lockdown ... The district collector ordered a lockdown from July
+    10") (``day-of-lead``).
+    Attacks and protests keep their own rules: the lead's telling may come days after them."""
     if published is None or lead is None:
         return
     days = {m.date for m in mentions.dates if lead.start_char <= m.start < lead.end_char
@@ -204,9 +206,8 @@ def day_of_lead(drafts: list[Draft], lead: Span | None, mentions: Mentions,
     if len(days) != 1:
         return
     day = next(iter(days))
-    material = plover_types("material")
     for d in drafts:
-        if d.date_from_text or d.modality != "factual" or d.type in material or \
+        if d.date_from_text or d.modality != "factual" or d.type in ("ASSAULT", "PROTEST") or \
                 d.token.i < lead.end or not _verb_told_in_simple_past(d.token):
             continue
         d.date, d.date_from_text = day, True
