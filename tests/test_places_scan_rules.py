@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+import newsevents
 from newsevents.resolve.places import get_gazetteer
 
 
@@ -133,3 +134,15 @@ def test_a_direction_and_a_country_is_the_country_with_the_direction_kept(
     m = _scan(text, (country,))[phrase]
     assert (m.place.country, m.place.precision) == (country, "country"), m
     assert m.rule.endswith("+direction")
+
+
+def test_a_town_named_for_a_people_is_one_place_and_no_party_of_that_people() -> None:
+    found = _scan("A woman threw stones at a police inspector in Spanish Town on Friday.", ("JAM",))
+    assert found["Spanish Town"].place.country == "JAM", found
+    assert "Town" not in found, found
+    (event,) = [e for e in newsevents.process(
+        "A woman threw two stones at a police inspector outside the station in Spanish Town on "
+        "Friday, one of which hit her in the head, police said.", published="2022-04-26")
+        if e.type == "ASSAULT"]
+    assert event.location is not None and event.location.country == "JAM"
+    assert "ESP" not in {a.country for a in (*event.actor, *event.recipient)}

@@ -17,7 +17,7 @@ import re
 from spacy.tokens import Doc
 
 from ..options import Options
-from ..records import Article, Mentions, PlaceMention
+from ..records import ActorMention, Article, Mentions, PlaceMention
 from .actor_scan import country_mentions, main_countries, resolve_hits, scan_actors_with
 from .actor_scan import scan_actors as scan_actors  # importable from here, as before
 from .actors import ActorContext, actor_for_text, actors_for_text, resolve_actor
@@ -49,6 +49,7 @@ def resolve(doc: Doc, article: Article, opts: Options) -> Mentions:
     located = [(m.start, m.place.country) for m in places
                if m.place.country and m.place.precision in ("point", "city", "admin2", "admin1")]
     actors = scan_actors_with(doc, named_states, countries, located, year=_year(article.published))
+    actors = [a for a in actors if not _part_of_a_place_name(a, places)]
     # A name the actor scan found to be a person's ("Choe") is not a place, unless the text
     # names the town's region right after it ("entered Goma, North Kivu").
     people = {part.lower() for m in actors if m.actor.kind == "person" and m.actor.name
@@ -63,6 +64,17 @@ def resolve(doc: Doc, article: Article, opts: Options) -> Mentions:
         dates=tuple(dates),
         quantities=tuple(sorted(quantities, key=lambda m: m.start)),
     )
+
+
+def _part_of_a_place_name(a: ActorMention, places: list[PlaceMention]) -> bool:
+    """"Mexico" in "New Mexico", "Spanish Town" read as Spaniards of a town: words of a place
+    name of another country (a longer one, or a town's of several words) name no party."""
+    return bool(a.actor.country) and any(
+        m.start <= a.start and a.end <= m.end and m.place.country
+        and m.place.country != a.actor.country and (
+            (m.end - m.start) > (a.end - a.start)
+            or (" " in m.place.text and m.place.precision not in ("country", "unknown")))
+        for m in places)
 
 
 def _own_region_follows(m: PlaceMention, places: list[PlaceMention], text: str) -> bool:

@@ -266,6 +266,11 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
     out.extend(_spaces_of_states(scan, taken))
     runs = _proper_runs(doc)  # (read once: the seats' names and the candidates)
     out.extend(_towns_of_seats(scan, runs, taken, region_after))
+    for span in _towns_named_for_a_people(scan):
+        found = _candidate_mention(scan, span, True, region_after)
+        if found is not None and not any(t.i in taken for t in found[1]):
+            out.append(replace(found[0], rule=f"{PEOPLE_TOWN}:{found[0].rule}"))
+            taken.update(t.i for t in found[1])
     for span, labelled in _candidates(doc, runs):
         if any(t.i in taken for t in span):
             continue
@@ -640,6 +645,26 @@ def _district_owner(doc: Doc, start: int, word: str) -> int | None:
 
 
 # ----------------------------------------------------------------- candidate names
+
+
+# The rule a town named for a people starts with.
+PEOPLE_TOWN = "people-town"
+
+
+def _towns_named_for_a_people(scan: _Scan) -> list[Span]:
+    """"Spanish Town", "Indian Wells", "English Bazar": a people's adjective (which the small
+    model reads as a nationality) and the proper nouns right after it, when together they are a
+    town's own name; read apart, "Spanish" would be Spain and "Town" no place at all."""
+    doc, out = scan.doc, []
+    for ent in doc.ents:
+        end = ent.end
+        if ent.label_ != "NORP" or len(ent) != 1:
+            continue
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        if end > ent.end and scan.gazetteer.own_towns(doc[ent.start:end].text):
+            out.append(doc[ent.start:end])
+    return out
 
 
 def _candidates(doc: Doc, runs: list[Span]) -> list[tuple[Span, bool]]:
