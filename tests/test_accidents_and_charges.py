@@ -49,6 +49,12 @@ def test_the_offence_of_an_arrest_is_part_of_the_arrest() -> None:
     assert any(e.type == "COERCE" for e in events)
 
 
+def test_the_act_threatened_in_an_offence_is_part_of_the_verdict() -> None:
+    events = _events("A Leeds man was convicted of threatening to kill a judge at the crown "
+                     "court on Tuesday.")
+    assert [(e.type, e.evidence.trigger) for e in events] == [("SANCTION", "convicted")]
+
+
 def test_a_subheading_and_its_paragraph_tell_one_happening() -> None:
     text = ("Kenya: the day in brief\n\nNairobi was calm on Sunday, and the markets opened as "
             "usual across the country after a long weekend of rain.\n\n"

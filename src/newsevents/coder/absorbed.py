@@ -95,15 +95,17 @@ def named_charge(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool 
     under the charge noun, is part of that event, not an attack or a rejection of its own."""
     if _under_charge_noun(t):
         return True
-    cur = t
-    while cur.dep_ == "conj" and cur.head.i != cur.i:
+    cur, threatened = t, False  # ("convicted of threatening to kill a judge": the act
+    # threatened or tried under the offence is the offence too)
+    while cur.dep_ in ("conj", "xcomp") and cur.head.i != cur.i:
+        threatened = threatened or cur.dep_ == "xcomp"
         cur = cur.head
     prep = cur.head
-    if cur.dep_ not in ("pobj", "pcomp") or not _bare(t):
+    if cur.dep_ not in ("pobj", "pcomp") or not (_bare(t) or (threatened and _bare(cur))):
         return None
-    if prep.lower_ == "of":
+    if prep.lower_ == "of" or (prep.lower_ == "to" and lemma_of(prep.head) == "guilty"):
         # "convicted of kidnapping the girl", "found him guilty of murdering", "convicted Webb
-        # of kidnapping" (the parser may hang "of" on the one convicted)
+        # of kidnapping" (the parser may hang "of" on the one convicted), "pleaded guilty to"
         judged = prep.head.head if prep.head.dep_ == "dobj" else prep.head
         return True if lemma_of(judged) in coder_words("verdict-word") else None
     if prep.lower_ not in _CHARGE_PREPOSITIONS or prep.head.i not in rows:
