@@ -55,6 +55,12 @@ def test_the_act_threatened_in_an_offence_is_part_of_the_verdict() -> None:
     assert [(e.type, e.evidence.trigger) for e in events] == [("SANCTION", "convicted")]
 
 
+def test_what_a_plea_answers_is_the_offence_not_a_happening_or_a_request() -> None:
+    events = _events("A Leeds man pleaded guilty on Tuesday to assaulting a police officer "
+                     "during a protest outside the town hall.")
+    assert [(e.type, e.evidence.trigger) for e in events] == []
+
+
 def test_a_subheading_and_its_paragraph_tell_one_happening() -> None:
     text = ("Kenya: the day in brief\n\nNairobi was calm on Sunday, and the markets opened as "
             "usual across the country after a long weekend of rain.\n\n"

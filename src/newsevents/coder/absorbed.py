@@ -88,12 +88,26 @@ def _under_charge_noun(t: Token) -> bool:
     return False
 
 
+def _under_plea(t: Token) -> bool:
+    """"pleaded guilty to assaulting an officer during a protest", "pleaded not guilty in the
+    shooting of his neighbour": what a plea answers is the offence, not a happening told."""
+    cur = t
+    for _ in range(6):
+        if cur.dep_ not in (*_CHARGE_LINKS, "acomp") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if lemma_of(cur) == "plead" and any(
+                c.lower_ in ("guilty", "innocent", "contest") for c in cur.children):
+            return True
+    return False
+
+
 def named_charge(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
     """"was arrested for aggravated assault and criminal damage", "charged with violating an
     order of protection", "faces 18 charges, including conspiring to hack computers", "convicted
     of kidnapping the girl": the offence of an arrest, a charge or a verdict, named as a kind or
     under the charge noun, is part of that event, not an attack or a rejection of its own."""
-    if _under_charge_noun(t):
+    if _under_charge_noun(t) or _under_plea(t):
         return True
     cur, threatened = t, False  # ("convicted of threatening to kill a judge": the act
     # threatened or tried under the offence is the offence too)
