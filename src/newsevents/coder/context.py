@@ -382,13 +382,16 @@ def _cue_modality(c: Token, node: Token, tables: Tables) -> str | None:
 
 def _governor_modality(node: Token, below: Token, tables: Tables) -> str | None:
     """The modality a governing word gives: "plans to", "possible", "expected to" (a modal
-    noun, adjective or verb), "without", or a negating verb ("failed to"; not "deny")."""
+    noun, adjective or verb), "wants to" (a wish), "without", or a negating verb ("failed
+    to"; not "deny")."""
     lem = lemma_of(node)
     if lem in tables.cues.get("hypothetical", {}) and node.pos_ in ("NOUN", "ADJ"):
         return "hypothetical"
     if lem in tables.cues.get("future", {}) and node.pos_ in ("VERB", "ADJ") and \
             below.dep_ == "xcomp":
         return "future"
+    if lem in tables.cues.get("wish", {}) and node.pos_ == "VERB" and below.dep_ == "xcomp":
+        return "hypothetical"
     if node.lower_ == "without":
         return "negated"
     if lem in tables.cues.get("negated", {}) and node.pos_ == "VERB" and lem != "deny":
