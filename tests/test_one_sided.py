@@ -71,3 +71,23 @@ def test_an_act_done_to_no_one_needs_no_recipient() -> None:
 
     assert not one_sided(event("RETREAT"), doc)
     assert one_sided(event("REQUEST"), doc)
+
+
+# Our own story again: an article, with acts told as not happening and a demand not to act.
+NEGATED = (
+    "Police in Lagos arrested two journalists on Monday. "
+    "The journalists did not attack anyone, their lawyer said. "
+    "The union said there were no protests in the city after the arrests. "
+    "The governor should not punish reporters for their work, the union said. "
+    "The police are investigating the complaint. "
+    "The arrests drew wide attention across the country."
+)
+
+
+def test_an_act_told_as_not_happening_is_dropped_from_an_article() -> None:
+    kept = _events(NEGATED)
+    every = _events(NEGATED, drop_negated=False)
+    assert ("COERCE", "arrested") in kept
+    negated = [e for e in every if e not in kept]
+    assert negated, every  # the attack and the protests that did not happen
+    assert all(t in ("ASSAULT", "PROTEST") for t, _ in negated), negated

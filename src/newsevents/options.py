@@ -35,6 +35,10 @@ SETTINGS: dict[str, tuple[type[Any], str]] = {
                              "recipient the coder cannot name are dropped, except the news "
                              "itself, parties acting together, ACLED-scope events, background, "
                              "acts done to no one, inquiries and denials; false: kept"),
+    "drop_negated": (bool, "in articles (six sentences or more), events told as not happening "
+                           "(\"there was no coordination between the protests\") are dropped; "
+                           "a demand not to act stays a demand; false: kept with modality "
+                           "negated"),
     "implied_parties": (bool, "parties the text implies but does not name: a statement's "
                               "addressee (the article's main country), the state forces that "
                               "use force on a protest; false: left empty"),
@@ -72,6 +76,7 @@ class Options:
     strict_happenings: bool = False
     sentence_model_drop_talk: float = 0.2
     drop_one_sided: bool = True
+    drop_negated: bool = True
 
     @property
     def config_hash(self) -> str:

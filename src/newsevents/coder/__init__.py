@@ -35,6 +35,9 @@ def code(doc: Doc, article: Article, mentions: Mentions, opts: Options,
         events, _dropped = review(events, shared_model(), drop, opts.sentence_model_drop_talk)
     if opts.drop_one_sided and in_article:
         events = drop_one_sided(events, doc)
+    if opts.drop_negated and in_article:
+        # (a demand not to act is still a demand: "should not confirm" is negated by its words)
+        events = [e for e in events if e.modality != "negated" or e.type == "REQUEST"]
     return events
 
 
@@ -43,10 +46,11 @@ ARTICLE_SENTENCES = 6
 
 
 def _in_article(doc: Doc) -> bool:
-    """The model's drop and the one-sided drop take events only from articles, where most
-    sentences are context around the news. A note, a bulletin or a single sentence (a PLOVER
-    record, `newsevents code` on one line) is written or picked to report events: there the
-    rules keep their say (the development notes gained nothing from the model's drop)."""
+    """The model's drop, the one-sided drop and the negated drop take events only from
+    articles, where most sentences are context around the news. A note, a bulletin or a single
+    sentence (a PLOVER record, `newsevents code` on one line) is written or picked to report
+    events: there the rules keep their say (the development notes gained nothing from the
+    model's drop)."""
     return next(itertools.islice(doc.sents, ARTICLE_SENTENCES - 1, None), None) is not None
 
 
