@@ -186,3 +186,8 @@ def test_a_statement_undated_is_of_the_day_the_lead_gives_its_telling() -> None:
             "districts as cases rose. The district collector ordered a lockdown from July 10 to "
             "July 16 in the entire Patna district.")
     assert _dates(text, "2020-07-09T08:21:00+05:30")["lockdown"] == "2020-07-08"
+    # a measure that takes effect later is decided on the day of the telling
+    text = ("The state government on Wednesday announced fresh restrictions in several "
+            "districts as cases rose. In Bhagalpur, the restrictions will come into force from "
+            "Friday and remain in place for a week.")
+    assert _dates(text, "2020-07-09T08:21:00+05:30")["restrictions"] == "2020-07-08"

@@ -207,8 +207,12 @@ def day_of_lead(drafts: list[Draft], lead: Span | None, mentions: Mentions,
         return
     day = next(iter(days))
     for d in drafts:
-        if d.date_from_text or d.modality != "factual" or d.type in ("ASSAULT", "PROTEST") or \
-                d.token.i < lead.end or not _verb_told_in_simple_past(d.token):
+        if d.date_from_text or d.type in ("ASSAULT", "PROTEST") or d.token.i < lead.end:
+            continue
+        # (a measure that takes effect later, "the restrictions will come into force from
+        # Friday", is decided on the day of the telling: ``finish.future_is_threaten``)
+        decided = d.modality == "future" and "inforce" in d.row.when
+        if not decided and (d.modality != "factual" or not _verb_told_in_simple_past(d.token)):
             continue
         d.date, d.date_from_text = day, True
         d.rules.append("day-of-lead")
