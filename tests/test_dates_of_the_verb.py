@@ -191,3 +191,8 @@ def test_a_statement_undated_is_of_the_day_the_lead_gives_its_telling() -> None:
             "districts as cases rose. In Bhagalpur, the restrictions will come into force from "
             "Friday and remain in place for a week.")
     assert _dates(text, "2020-07-09T08:21:00+05:30")["restrictions"] == "2020-07-08"
+    # a lead dated by testimony dates the statements told after it
+    text = ("The former envoy testified before the House committee on Tuesday about the "
+            "pressure campaign. Lawmakers of both parties questioned him for six hours. He "
+            "urged the committee to release the transcripts of his earlier interviews.")
+    assert _dates(text, "2019-11-20T01:07:01-05:00")["urged"] == "2019-11-19"

@@ -365,7 +365,8 @@ def _document_rules(drafts: list[Draft], mentions: Mentions, tables: Tables,
     surroundings.past_of_sentence_before(drafts, mentions, coder.paragraphs, coder.published)
     surroundings.day_of_sentence_before(drafts, mentions, coder.paragraphs, coder.published)
     surroundings.day_of_lead(drafts, coder.sentences[0] if coder.sentences else None, mentions,
-                             coder.published, frozenset(tables.cues.get("say", {})))
+                             coder.published,
+                             frozenset(tables.cues.get("say", {})) | coder_words("telling-verb"))
     surroundings.span_before_main(drafts)
     surroundings.time_clause_of_the_past(drafts)
     surroundings.anniversary_retold(drafts, coder.paragraphs)

@@ -188,6 +188,8 @@ CODER_WORD_LISTS: dict[str, str] = {
     "charge-verb": "verbs of the law's hold on someone: a bare offence named after their "
                    "\"for\" or \"with\" (\"arrested for aggravated assault\") is the "
                    "charge, not a happening",
+    "telling-verb": "verbs of telling besides the reporting verbs of cues.tsv: a lead dated by "
+                    "one (\"testified on Tuesday\") gives the day of the statements after it",
     "verdict-word": "words of a verdict: a bare offence named after their \"of\" "
                     "(\"convicted of kidnapping the girl\") is what the verdict is about, not a "
                     "happening",
