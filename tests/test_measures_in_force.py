@@ -18,7 +18,8 @@ def test_a_lockdown_that_begins_later_is_imposed() -> None:
     assert (measure.type, measure.mode, measure.modality) == ("COERCE", "restrict", "factual")
     assert "in-force-later" in measure.evidence.rule
     assert [(a.country, a.sector) for a in measure.actor] == [("IND", "GOV")]
-    assert measure.date.text == ""  # the day it was decided, not Thursday
+    # the day it was decided (the lead's, rule day-of-lead), not Thursday
+    assert (measure.date.start, measure.date.text) == ("2020-07-08", "on Wednesday")
 
 
 def test_a_measure_taking_effect_with_no_one_named_is_the_governments() -> None:
