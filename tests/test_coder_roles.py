@@ -48,7 +48,7 @@ def test_phrase_rules_run_in_the_old_order() -> None:
     assert [r.__name__ for r in PHRASE_RULES] == [
         "_owner", "_former_fighter", "_mention_further_in", "_from", "_mention", "_coref",
         "_pair", "_text",
-        "_mention_in_subtree", "_place", "_text_without_country", "_civilian",
+        "_mention_in_subtree", "_place", "_appositive", "_text_without_country", "_civilian",
         "_unresolved_name", "_unresolved_generic"]
 
 
@@ -515,3 +515,22 @@ def test_the_subject_the_parser_hung_in_a_fronted_phrase_is_found_after_its_comm
                deps=deps2, pos=pos2)
     kept = syntax.subject(_token(doc2, "agreed"))
     assert kept is not None and kept.i == _token(doc2, "rebels").i
+
+
+def test_a_common_noun_with_a_name_beside_it_stands_for_that_name() -> None:
+    text = ("Police in Fort Worth rescued a kidnapped girl in May. The suspect, Michael Webb, was "
+            "sentenced to life in federal prison last Thursday. The girl is safe now, and her "
+            "family thanked the officers who found her.")
+    (sentence,) = [e for e in newsevents.process(text, published="2019-11-20")
+                   if e.type == "SANCTION"]
+    assert [a.text for a in sentence.recipient] == ["Michael Webb"]
+
+
+def test_the_city_police_of_a_city_state_act_in_it() -> None:
+    text = ("Hong Kong police fired tear gas at protesters outside a university on Monday. "
+            "Officials in Beijing praised the Hong Kong government on Tuesday, while the city's "
+            "police deny accusations of brutality and say they show restraint.")
+    (denial,) = [e for e in newsevents.process(text, published="2019-11-19")
+                 if e.type == "REJECT"]
+    assert denial.location is not None and denial.location.country == "HKG"
+    assert "place-from-police-town" in denial.evidence.rule

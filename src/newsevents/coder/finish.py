@@ -28,7 +28,7 @@ from ..records import (
     Quantity,
 )
 from ..resolve.places import get_gazetteer
-from ..resolve.tables import body_seats, country_name
+from ..resolve.tables import body_seats, country_lexicon, country_name
 from . import acled as acled_mod
 from . import context, document, front, happenings, slots, syntax
 from .draft import Draft
@@ -325,11 +325,24 @@ def place_from_police_town(d: Draft, place: Place | None, story: Story) -> Place
     if place is not None or d.modality != "factual" or not any(
             t.lower_ in coder_words("police-force") for t in d.actor_tokens):
         return place
-    town = next(iter(_places_in_actor(d, story)), None)
+    town = next(iter(_places_in_actor(d, story)), None) or _own_city_state(d)
     if town is None:
         return place
     d.rules.append("place-from-police-town")
     return town
+
+
+def _own_city_state(d: Draft) -> Place | None:
+    """"the city's police deny accusations of brutality", in a story of Hong Kong: a police
+    force of "the city" whose country is a city-sized state acts in that state."""
+    if not any(t.lower_ in ("city", "territory") and any(c.tag_ == "POS" for c in t.children)
+               for t in d.actor_tokens):
+        return None
+    states = {a.country for a in d.actor if a.country}
+    country = country_lexicon().countries.get(next(iter(states))) if len(states) == 1 else None
+    if country is None or not country.town_sized:
+        return None
+    return get_gazetteer().country_place(country.name, country.iso3)
 
 
 def place_from_region_body(d: Draft, place: Place | None, story: Story) -> Place | None:

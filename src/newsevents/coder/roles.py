@@ -341,6 +341,16 @@ def _place(finder: ActorFinder, p: _Phrase) -> Found | None:
     return None
 
 
+def _appositive(finder: ActorFinder, p: _Phrase) -> Found | None:
+    """"The suspect, Michael Webb, was sentenced": a common noun that names no party of its own
+    stands for the party named beside it."""
+    appos = next((c for c in p.head.children if c.dep_ == "appos"), None)
+    if appos is None or p.head.pos_ != "NOUN":
+        return None
+    found = finder.phrase(appos, deep=False)
+    return found if found.actors else None
+
+
 def _text_without_country(finder: ActorFinder, p: _Phrase) -> Found | None:
     """The resolver's reading of the text even without a country or a sector."""
     del finder  # the rules share one signature
@@ -379,7 +389,7 @@ def _unresolved_generic(finder: ActorFinder, p: _Phrase) -> Found | None:
 
 PHRASE_RULES: tuple[Callable[[ActorFinder, _Phrase], Found | None], ...] = (
     _owner, _former_fighter, _mention_further_in, _from, _mention, _coref, _pair, _text,
-    _mention_in_subtree, _place,
+    _mention_in_subtree, _place, _appositive,
     _text_without_country, _civilian, _unresolved_name, _unresolved_generic)
 
 
