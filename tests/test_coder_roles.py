@@ -18,7 +18,7 @@ from newsevents.coder.role_heads import ROLE_HEADS, role_heads
 from newsevents.coder.roles import DEFAULT_ROLES, PHRASE_RULES, ActorFinder
 from newsevents.coder.tables import Tables, load_tables
 from newsevents.options import load_options
-from newsevents.records import Actor, ActorMention, Article, Mentions
+from newsevents.records import Actor, ActorMention, Article, Event, Mentions
 from newsevents.resolve import resolve
 from newsevents.resolve.context import MentionIndex, referent
 
@@ -517,20 +517,22 @@ def test_the_subject_the_parser_hung_in_a_fronted_phrase_is_found_after_its_comm
     assert kept is not None and kept.i == _token(doc2, "rebels").i
 
 
+def _only(text: str, published: str, type_: str) -> Event:
+    (event,) = [e for e in newsevents.process(text, published=published) if e.type == type_]
+    return event
+
+
 def test_a_common_noun_with_a_name_beside_it_stands_for_that_name() -> None:
     text = ("Police in Fort Worth rescued a kidnapped girl in May. The suspect, Michael Webb, was "
             "sentenced to life in federal prison last Thursday. The girl is safe now, and her "
             "family thanked the officers who found her.")
-    (sentence,) = [e for e in newsevents.process(text, published="2019-11-20")
-                   if e.type == "SANCTION"]
-    assert [a.text for a in sentence.recipient] == ["Michael Webb"]
+    assert [a.text for a in _only(text, "2019-11-20", "SANCTION").recipient] == ["Michael Webb"]
 
 
 def test_the_city_police_of_a_city_state_act_in_it() -> None:
     text = ("Hong Kong police fired tear gas at protesters outside a university on Monday. "
             "Officials in Beijing praised the Hong Kong government on Tuesday, while the city's "
             "police deny accusations of brutality and say they show restraint.")
-    (denial,) = [e for e in newsevents.process(text, published="2019-11-19")
-                 if e.type == "REJECT"]
+    denial = _only(text, "2019-11-19", "REJECT")
     assert denial.location is not None and denial.location.country == "HKG"
     assert "place-from-police-town" in denial.evidence.rule

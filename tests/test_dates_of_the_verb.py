@@ -168,31 +168,36 @@ def test_this_weekend_told_as_done_is_the_weekend_just_past() -> None:
     assert dates["detained"] == "2019-11-16"
 
 
-def test_a_statement_undated_is_of_the_day_the_lead_gives_its_telling() -> None:
+# (text, published, trigger, its day)
+LEAD_DAYS = [
     # told on Friday 24 April 2020: the lead's "said Thursday" dates the day's sayings, its
     # "November" the election to come
-    text = ("Senator Maria Lopez said Thursday she believes the governor will try to delay "
-            "November's state election. The senator also accused the governor of undermining "
-            "the vote with false claims of fraud, speaking to reporters in Sacramento.")
-    assert _dates(text, "2020-04-24T09:11:22-07:00")["accused"] == "2020-04-23"
+    ("Senator Maria Lopez said Thursday she believes the governor will try to delay November's "
+     "state election. The senator also accused the governor of undermining the vote with false "
+     "claims of fraud, speaking to reporters in Sacramento.",
+     "2020-04-24T09:11:22-07:00", "accused", "2020-04-23"),
     # a lead whose day dates an attack, not a telling: the sayings are the story's day
-    text = ("Russian drones struck apartment blocks in Kharkiv overnight, killing four people. "
-            "The foreign minister accused Moscow of deliberately targeting sleeping civilians "
-            "in the city.")
-    assert _dates(text, "2025-03-14T09:00:00+02:00")["accused"] == "2025-03-14"
+    ("Russian drones struck apartment blocks in Kharkiv overnight, killing four people. The "
+     "foreign minister accused Moscow of deliberately targeting sleeping civilians in the city.",
+     "2025-03-14T09:00:00+02:00", "accused", "2025-03-14"),
     # a decision told after such a lead is of that day too: its "from July 10" says when the
     # lockdown takes effect
-    text = ("The state government on Wednesday announced fresh restrictions in several "
-            "districts as cases rose. The district collector ordered a lockdown from July 10 to "
-            "July 16 in the entire Patna district.")
-    assert _dates(text, "2020-07-09T08:21:00+05:30")["lockdown"] == "2020-07-08"
+    ("The state government on Wednesday announced fresh restrictions in several districts as "
+     "cases rose. The district collector ordered a lockdown from July 10 to July 16 in the "
+     "entire Patna district.", "2020-07-09T08:21:00+05:30", "lockdown", "2020-07-08"),
     # a measure that takes effect later is decided on the day of the telling
-    text = ("The state government on Wednesday announced fresh restrictions in several "
-            "districts as cases rose. In Bhagalpur, the restrictions will come into force from "
-            "Friday and remain in place for a week.")
-    assert _dates(text, "2020-07-09T08:21:00+05:30")["restrictions"] == "2020-07-08"
+    ("The state government on Wednesday announced fresh restrictions in several districts as "
+     "cases rose. In Bhagalpur, the restrictions will come into force from Friday and remain in "
+     "place for a week.", "2020-07-09T08:21:00+05:30", "restrictions", "2020-07-08"),
     # a lead dated by testimony dates the statements told after it
-    text = ("The former envoy testified before the House committee on Tuesday about the "
-            "pressure campaign. Lawmakers of both parties questioned him for six hours. He "
-            "urged the committee to release the transcripts of his earlier interviews.")
-    assert _dates(text, "2019-11-20T01:07:01-05:00")["urged"] == "2019-11-19"
+    ("The former envoy testified before the House committee on Tuesday about the pressure "
+     "campaign. Lawmakers of both parties questioned him for six hours. He urged the committee "
+     "to release the transcripts of his earlier interviews.",
+     "2019-11-20T01:07:01-05:00", "urged", "2019-11-19"),
+]
+
+
+@pytest.mark.parametrize("text, published, trigger, day", LEAD_DAYS)
+def test_a_statement_undated_is_of_the_day_the_lead_gives_its_telling(
+        text: str, published: str, trigger: str, day: str) -> None:
+    assert _dates(text, published)[trigger] == day
