@@ -36,3 +36,13 @@ def test_a_measure_that_is_only_talked_about_is_no_imposition() -> None:
             "that the restrictions were hurting families who had lost their jobs this year.")
     events = newsevents.process(text, published="2020-07-09T15:00:00+05:30")
     assert not [e for e in events if "in-force-later" in e.evidence.rule]
+
+
+def test_a_district_known_only_by_its_region_is_not_refined_to_the_dateline_town() -> None:
+    text = ("PATNA, July 8 (Agency) - Bihar announced fresh lockdowns in Patna and Bhagalpur on "
+            "Wednesday as cases rose. The lockdown in West Champaran district will begin on "
+            "Thursday and continue for a week, officials said.")
+    (measure,) = [e for e in newsevents.process(text, published="2020-07-08T20:00:00+05:30")
+                  if e.evidence.trigger == "lockdown"]
+    assert measure.location is not None
+    assert (measure.location.name, measure.location.admin1) == ("West Champaran district", "Bihar")

@@ -146,3 +146,13 @@ def test_a_town_named_for_a_people_is_one_place_and_no_party_of_that_people() ->
         if e.type == "ASSAULT"]
     assert event.location is not None and event.location.country == "JAM"
     assert "ESP" not in {a.country for a in (*event.actor, *event.recipient)}
+
+
+def test_a_district_no_table_knows_lies_in_the_region_the_article_places_lie_in() -> None:
+    found = _scan("Bihar announced a lockdown in Patna and Bhagalpur on Wednesday. The lockdown "
+                  "in West Champaran district will begin on Thursday.", ("IND",))
+    district = found["West Champaran district"].place
+    assert (district.country, district.admin1, district.precision) == ("IND", "Bihar", "admin2")
+    # with no sure region in the article it stays unknown
+    found = _scan("The lockdown in West Champaran district will begin on Thursday.", ("IND",))
+    assert found["West Champaran district"].place.country is None

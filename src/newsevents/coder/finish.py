@@ -256,6 +256,8 @@ def dateline_refines_region(d: Draft, place: Place | None, story: Story) -> Plac
     if place is None or town is None or d.modality != "factual" or \
             place.precision not in ("admin1", "admin2") or town.precision != "city":
         return place
+    if place.precision == "admin2" and place.lat is None:
+        return place  # a district known only by its region: the town may lie in another one
     if (town.country, town.admin1) == (place.country, place.admin1) and place.admin1:
         d.rules.append("dateline-refines-region")
         return town

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -286,6 +287,7 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
     out = _sites_of_towns(out, scan)
     out = _unknown_towns_placed_elsewhere(out)
     out = _towns_of_the_dateline_country(out, scan)
+    out = _districts_of_the_article_region(out, scan)
     out = towns_by_neighbours(out, gazetteer, _chosen_by_size)
     out = _directions_of_countries(out, scan)
     return _bare_region_names(out, scan.text)
@@ -491,6 +493,26 @@ def _unknown_town_of(m: PlaceMention, region: Place, scan: _Scan) -> bool:
     return _chosen_by_size(m) and m.place.country != region.country and \
         region.country in scan.countries and \
         scan.gazetteer.population_of(m.place) < SMALL_NAMESAKE_MAX_POPULATION
+
+
+def _districts_of_the_article_region(out: list[PlaceMention], scan: _Scan) -> list[PlaceMention]:
+    """"Lockdown in West Champaran district will begin on Thursday", in a story whose places lie
+    in Bihar: a district (or another unit below the first-level region) that no table knows lies
+    in the first-level region most of the article's sure places lie in, when one region leads;
+    it is placed at that level, with no point of its own."""
+    units = place_words("town-level") | place_words("town-unit")
+    unknown = [m for m in out if m.place.precision == "unknown" and not m.place.country
+               and len(m.place.text.split()) > 1 and m.place.text.split()[-1].lower() in units]
+    if not unknown:
+        return out
+    ranked = Counter((c, a) for _n, c, a in _article_regions(out, scan.gazetteer)).most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return out
+    country, admin1 = ranked[0][0]
+    return [PlaceMention(m.start, m.end, replace(m.place, country=country, admin1=admin1,
+                                                 feature="ADM2", precision="admin2"),
+                         f"{m.rule}+district-of-article-region") if m in unknown else m
+            for m in out]
 
 
 def _article_regions(out: list[PlaceMention], gazetteer: Gazetteer) -> list[tuple[str, str, str]]:
