@@ -5,16 +5,22 @@ condition of triggers.tsv), dated on the day it was decided, not on the day it s
 from __future__ import annotations
 
 import newsevents
+from newsevents.records import Event
 
 PUBLISHED = "2020-07-09T15:00:00+05:30"
+
+
+def _lockdown(text: str, published: str) -> Event:
+    (measure,) = [e for e in newsevents.process(text, published=published)
+                  if e.evidence.trigger == "lockdown"]
+    return measure
 
 
 def test_a_lockdown_that_begins_later_is_imposed() -> None:
     text = ("Officials in Bihar announced new measures on Wednesday as cases rose sharply. "
             "The lockdown in the district of Nawada will begin on Thursday and continue for a "
             "week, the district magistrate said at a press conference.")
-    (measure,) = [e for e in newsevents.process(text, published=PUBLISHED)
-                  if e.evidence.trigger == "lockdown"]
+    measure = _lockdown(text, PUBLISHED)
     assert (measure.type, measure.mode, measure.modality) == ("COERCE", "restrict", "factual")
     assert "in-force-later" in measure.evidence.rule
     assert [(a.country, a.sector) for a in measure.actor] == [("IND", "GOV")]
@@ -42,7 +48,6 @@ def test_a_district_known_only_by_its_region_is_not_refined_to_the_dateline_town
     text = ("PATNA, July 8 (Agency) - Bihar announced fresh lockdowns in Patna and Bhagalpur on "
             "Wednesday as cases rose. The lockdown in West Champaran district will begin on "
             "Thursday and continue for a week, officials said.")
-    (measure,) = [e for e in newsevents.process(text, published="2020-07-08T20:00:00+05:30")
-                  if e.evidence.trigger == "lockdown"]
+    measure = _lockdown(text, "2020-07-08T20:00:00+05:30")
     assert measure.location is not None
     assert (measure.location.name, measure.location.admin1) == ("West Champaran district", "Bihar")
