@@ -53,9 +53,10 @@ simple past, the past day the lead gives its telling ("said Thursday": ``day-of-
 article's publication day (news copy reports the day's events; an ASSAULT inheriting its actor
 also inherits its date); historical events without a
 date expression get an unknown date. A bare weekday told of a happening still ahead is the
-next such day, and "this weekend" told of a happening done the weekend just past. Modality is judged against the dateline's day when the body has one (it beats
-a publication date read from the page; rule ``story-day-from-dateline``): a day over two
-weeks before it is background (``historical``).
+next such day, and "this weekend" told of a happening done the weekend just past. Modality is
+judged against the dateline's day when the body has one (it beats a publication date read from
+the page; rule ``story-day-from-dateline``): a day over two weeks before it is background
+(``historical``).
 
 Where the steps live: 1 to 3 in ``sentence`` (its rules beyond the lexicon in ``build_rules``,
 step 2 in ``absorbed``); the folding rules of step 4 here, the other document rules in

@@ -195,8 +195,8 @@ def day_of_lead(drafts: list[Draft], lead: Span | None, mentions: Mentions,
     weeks (the lead's other dates may be of what is to come: "will try to delay November's
     election"): a story of what was said tells one day's sayings and decisions ("Bihar on
     Wednesday announced fresh lockdown ... The district collector ordered a lockdown from July
-    10") (``day-of-lead``).
-    Attacks and protests keep their own rules: the lead's telling may come days after them."""
+    10") (``day-of-lead``). Attacks and protests keep their own rules: the lead's telling may
+    come days after them."""
     if published is None or lead is None:
         return
     days = {m.date for m in mentions.dates if lead.start_char <= m.start < lead.end_char
