@@ -183,3 +183,12 @@ def test_a_lead_that_counts_arrests_is_told_again_by_the_first_arrest_the_body_n
     assert "names-lead" in first.evidence.rule
     assert any(m.sentence.startswith("Police arrested three people") for m in first.mentions)
     assert first.date.start == "2024-05-06"
+
+
+def test_a_lead_protest_placed_nowhere_is_by_protesters_of_the_story_country() -> None:
+    # ACLED's convention fills the demonstrators of the country the news is told from
+    text = ("Many readers wrote about the state of France, a country that has been seeing "
+            "large street protests for several weeks.")
+    (protest,) = _events(text, "2018-12-04", "PROTEST")
+    assert [(a.name, a.country) for a in protest.actor] == [("Protesters (France)", "FRA")]
+    assert "actor-protesters" in protest.evidence.rule

@@ -216,9 +216,13 @@ def actor_unidentified(d: Draft, place: Place | None, story: Story) -> Place | N
 
 
 def actor_protesters(d: Draft, place: Place | None, story: Story) -> Place | None:
-    """ACLED's convention: the demonstrators of the country where they gather."""
-    if not d.actor and d.type == "PROTEST" and place is not None and _is_state(place.country):
-        country = place.country or ""
+    """ACLED's convention: the demonstrators of the country where they gather; a protest of
+    the lead placed nowhere ("a country that has been seeing large street protests"), of the
+    country the story is told from."""
+    country = place.country if place is not None else (
+        story.home if d.token.sent.start == story.lead else None)
+    if not d.actor and d.type == "PROTEST" and _is_state(country):
+        country = country or ""
         d.actor = (Actor(text="protesters", name=f"Protesters ({country_name_of(country)})",
                          country=country, sector="CVL", kind="group"),)
         d.rules.append("actor-protesters")
