@@ -192,3 +192,10 @@ def test_a_lead_protest_placed_nowhere_is_by_protesters_of_the_story_country() -
     (protest,) = _events(text, "2018-12-04", "PROTEST")
     assert [(a.name, a.country) for a in protest.actor] == [("Protesters (France)", "FRA")]
     assert "actor-protesters" in protest.evidence.rule
+
+
+def test_a_lead_attack_nobody_is_named_for_is_by_an_unidentified_group_of_the_story_country() -> None:
+    (attack,) = _events("A Kenyan farmer was stabbed to death on his way home on Sunday, "
+                        "relatives said.", "2024-05-06", "ASSAULT")
+    assert [(a.name, a.country) for a in attack.actor] == [
+        ("Unidentified Armed Group (Kenya)", "KEN")]

@@ -204,13 +204,23 @@ def actor_state_forces(d: Draft, place: Place | None, story: Story) -> Place | N
     return place
 
 
+def _country_of_the_act(d: Draft, place: Place | None, story: Story) -> str | None:
+    """The country of the event's place; for an event of the lead placed nowhere yet, the
+    country the story is told from (the news is told from there)."""
+    if place is not None:
+        return place.country
+    return story.home if d.token.sent.start == story.lead else None
+
+
 def actor_unidentified(d: Draft, place: Place | None, story: Story) -> Place | None:
     """ACLED's convention for attacks nobody is named for: an unidentified armed group of the
-    country where it happened."""
-    if not d.actor and d.type == "ASSAULT" and place is not None and place.country:
+    country where it happened (for an attack of the lead placed nowhere yet, of the country the
+    story is told from)."""
+    country = _country_of_the_act(d, place, story)
+    if not d.actor and d.type == "ASSAULT" and country:
         d.actor = (Actor(text="unidentified armed group",
-                         name=f"Unidentified Armed Group ({country_name_of(place.country)})",
-                         country=place.country, kind="group"),)
+                         name=f"Unidentified Armed Group ({country_name_of(country)})",
+                         country=country, kind="group"),)
         d.rules.append("actor-unidentified")
     return place
 
@@ -219,8 +229,7 @@ def actor_protesters(d: Draft, place: Place | None, story: Story) -> Place | Non
     """ACLED's convention: the demonstrators of the country where they gather; a protest of
     the lead placed nowhere ("a country that has been seeing large street protests"), of the
     country the story is told from."""
-    country = place.country if place is not None else (
-        story.home if d.token.sent.start == story.lead else None)
+    country = _country_of_the_act(d, place, story)
     if not d.actor and d.type == "PROTEST" and _is_state(country):
         country = country or ""
         d.actor = (Actor(text="protesters", name=f"Protesters ({country_name_of(country)})",
