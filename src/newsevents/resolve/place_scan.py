@@ -270,7 +270,7 @@ def scan_places(doc: Doc, gazetteer: Gazetteer, countries: Sequence[str],
     for span in _towns_named_for_a_people(scan):
         found = _candidate_mention(scan, span, True, region_after)
         if found is not None and not any(t.i in taken for t in found[1]):
-            out.append(replace(found[0], rule=f"{PEOPLE_TOWN}:{found[0].rule}"))
+            out.append(replace(found[0], rule=f"people-town:{found[0].rule}"))
             taken.update(t.i for t in found[1])
     for span, labelled in _candidates(doc, runs):
         if any(t.i in taken for t in span):
@@ -667,10 +667,6 @@ def _district_owner(doc: Doc, start: int, word: str) -> int | None:
 
 
 # ----------------------------------------------------------------- candidate names
-
-
-# The rule a town named for a people starts with.
-PEOPLE_TOWN = "people-town"
 
 
 def _towns_named_for_a_people(scan: _Scan) -> list[Span]:
