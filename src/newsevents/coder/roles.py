@@ -581,23 +581,28 @@ def is_mutual(row: TriggerRow) -> bool:
 
 def _authority_sector(row: TriggerRow) -> str:
     """Who does an agentless act of state: a court charges, convicts and jails ("legal" rows);
-    the government imposes a measure that takes effect ("inforce" rows); the police arrest,
-    detain and deport."""
+    the police arrest, detain and deport; the government imposes every other measure (one that
+    takes effect, a quarantine)."""
     if "legal" in row.contexts:
         return "JUD"
-    return "GOV" if "inforce" in row.when else "COP"
+    return "COP" if row.mode in ("arrest", "deport") and "inforce" not in row.when else "GOV"
 
 
 _AUTHORITY_WORDS = {"JUD": "judiciary", "GOV": "government", "COP": "police"}
 
 
 def _agentless_passive(t: Token, row: TriggerRow) -> bool:
-    """An act of state told without its agent: in the passive ("was arrested"), or by the one it
-    is done to ("turned himself in": rows whose recipient is the subject)."""
+    """An act of state told without its agent: in the passive ("was arrested", "was put under
+    quarantine"), or by the one it is done to ("turned himself in": rows whose recipient is the
+    subject)."""
     if WHERE not in (row.actor or ()):
         return False
     if "subj" in (row.recipient or ()) or "inforce" in row.when:
         return True  # (a measure that takes effect: "the lockdown will begin on Thursday")
+    if row.pos == "NOUN":
+        if not _put_under(t):
+            return False
+        t = t.head.head  # "28 people were put under quarantine": the verb is the passive
     return syntax.is_passive(t) and not any(c.dep_ == "agent" for c in t.children)
 
 
