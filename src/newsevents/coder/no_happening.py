@@ -48,13 +48,21 @@ _KIND_OF_UNIT = frozenset({"force", "troop", "unit", "squad", "brigade", "battal
                            "craft", "boat", "ship"})
 
 
+# Heads that an act noun before them sorts into a kind of body of people or of its tokens
+# ("a new protest group in North Carolina", "protest leaders", "protest songs").
+_KIND_OF_BODY = frozenset({"group", "movement", "leader", "organiser", "organizer", "song",
+                           "slogan", "banner", "placard", "vote"})
+
+
 def _kind_of_weapon_or_unit(t: Token, row: TriggerRow) -> bool:
-    """"attack helicopters", "assault rifles", "invasion forces": an act noun in front of a
-    weapon or an armed unit says what kind it is, not that the act happened."""
+    """"attack helicopters", "assault rifles", "invasion forces", "a protest group": an act noun
+    in front of a weapon, an armed unit or a body of people says what kind it is, not that the
+    act happened."""
     del row  # the rules of NOT_HAPPENINGS share one signature
     head = t.head
     return t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and (
-        lemma_of(head) in _KIND_OF_UNIT or load_tables().in_class("weapon", lemma_of(head)))
+        lemma_of(head) in _KIND_OF_UNIT or lemma_of(head) in _KIND_OF_BODY
+        or load_tables().in_class("weapon", lemma_of(head)))
 
 
 # Verbs of getting away from something ("fled the fighting").
