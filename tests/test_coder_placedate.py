@@ -69,6 +69,17 @@ def test_details_told_after_the_lead_take_its_day() -> None:
     assert "date-from-earlier-telling" in detail.evidence.rule
 
 
+def test_acts_joined_in_one_clause_share_the_date_one_of_them_takes() -> None:
+    text = LEAD_THEN_DETAILS + "\n\nTwo more men were charged and arrested after the search."
+    events = newsevents.process(text, published="2024-03-06T09:00:00-05:00")
+    charged = next(e for e in events if e.evidence.trigger == "charged")
+    arrested = next(e for e in events if e.evidence.trigger == "arrested"
+                    and "Two more men" in e.evidence.sentence)
+    assert "date-from-earlier-telling" in arrested.evidence.rule  # Monday, the lead's arrests
+    assert charged.date.start == arrested.date.start == "2024-03-04"
+    assert "date-of-joined-act" in charged.evidence.rule
+
+
 def test_an_attack_by_the_other_side_is_not_dated_by_an_earlier_attack() -> None:
     text = ("Russian forces shelled the Ukrainian city of Kharkiv on Monday, Ukrainian officials "
             "said.\n\nUkrainian drones struck an oil depot in the Russian region of Belgorod, "

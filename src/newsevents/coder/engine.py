@@ -37,8 +37,9 @@ Steps (each event's ``evidence.rule`` names the lexicon row and every extra rule
    lends the town of its headline, else of its first sentence, instead
    (``place-from-story-town``).
 
-Roles beyond the lexicon: an agentless passive arrest, charge, sentence or deportation is by
-the police (courts, for legal acts) of the place's country, else of the story's own country
+Roles beyond the lexicon: an agentless passive arrest, charge, sentence, deportation or
+quarantine is by the police (courts, for legal acts; the government, for measures other than
+arrests and deportations) of the place's country, else of the story's own country
 (``home-authority``); a passive casualty verb takes its doer from "by X" on the attack its
 clause tells (``deed-agent``) before any actor carried over from an earlier sentence.
 
@@ -46,7 +47,9 @@ Dates: a date expression in the trigger's clause (else elsewhere in the sentence
 events' clauses; a "when" clause on a noun takes the noun's date: "the March 3 ceasefire, when
 rebels released 40 prisoners"); with none, the day of a dated heading opening its paragraph ("March 3:
 ARRESTS - ...", ``date-from-heading``), else the day the story gave the latest earlier factual
-event of its type unless it is told in the present (``date-from-earlier-telling``), else,
+event of its type unless it is told in the present (``date-from-earlier-telling``), else the
+date of an act told by a verb joined to its own ("were charged and arrested":
+``date-of-joined-act``), else,
 for an act told in the simple past, the one past day of the last two weeks that the sentence
 before it names (``day-of-sentence-before``), else, for a statement or a decision told in the
 simple past, the past day the lead gives its telling ("said Thursday": ``day-of-lead``), else the
@@ -363,6 +366,7 @@ def _document_rules(drafts: list[Draft], mentions: Mentions, tables: Tables,
     surroundings.place_from_paragraph(drafts)
     surroundings.date_from_earlier_telling(drafts)
     surroundings.date_from_paragraph(drafts)
+    surroundings.date_of_joined_act(drafts)
     surroundings.past_of_sentence_before(drafts, mentions, coder.paragraphs, coder.published)
     surroundings.day_of_sentence_before(drafts, mentions, coder.paragraphs, coder.published)
     surroundings.day_of_lead(drafts, coder.sentences[0] if coder.sentences else None, mentions,

@@ -122,6 +122,30 @@ def date_from_paragraph(drafts: list[Draft]) -> None:
         d.rules.append("date-from-paragraph")
 
 
+def _joined_acts(a: Token, b: Token) -> bool:
+    """``b`` is a verb joined to ``a`` by "and" with no subject of its own ("were charged and
+    arrested"), or the other way round."""
+    for first, second in ((a, b), (b, a)):
+        if second.dep_ == "conj" and second.head.i == first.i and second.pos_ == "VERB" and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in second.children):
+            return True
+    return False
+
+
+def date_of_joined_act(drafts: list[Draft]) -> None:
+    """"Two more men were charged and arrested following this": acts told by verbs joined in
+    one clause happened together, so one the text gives no date takes the date of the other."""
+    for d in drafts:
+        if d.date_from_text or d.modality != "factual":
+            continue
+        other = next((o for o in drafts if o is not d and o.date_from_text
+                      and o.modality == "factual" and o.token.doc is d.token.doc
+                      and _joined_acts(o.token, d.token)), None)
+        if other is not None:
+            d.date, d.date_from_text = other.date, True
+            d.rules.append("date-of-joined-act")
+
+
 def _sentence_before(t: Token) -> Span | None:
     start = t.sent.start
     return t.doc[start - 1].sent if start > 0 else None
