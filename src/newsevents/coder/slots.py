@@ -361,7 +361,7 @@ def weekend_behind(date: DateSpan, t: Token, published: dt.date | None) -> DateS
     just past."""
     words = (date.text or "").lower().split()
     if published is None or not date.start or "weekend" not in words or "next" in words \
-            or "coming" in words or not _told_as_done(t):
+            or "coming" in words or not syntax.told_as_done(t):
         return date
     start = dt.date.fromisoformat(date.start[:10])
     if start <= published:
@@ -369,19 +369,6 @@ def weekend_behind(date: DateSpan, t: Token, published: dt.date | None) -> DateS
     end = dt.date.fromisoformat((date.end or date.start)[:10])
     week = dt.timedelta(days=7)
     return replace(date, start=(start - week).isoformat(), end=(end - week).isoformat())
-
-
-def _told_as_done(t: Token) -> bool:
-    """In the simple past ("cleared"), or in a past or perfect with no modal ("were arrested",
-    "have cleared"): the trigger's verb, or the verb its noun hangs on."""
-    verb = t if t.pos_ in ("VERB", "AUX") else syntax.governor_verb(t)
-    if verb is None:
-        return False
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(c.tag_ == "MD" for c in auxes):
-        return False
-    return verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes) or (
-        verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes))
 
 
 def month_day_ahead(date: DateSpan, modality: str, published: dt.date | None) -> DateSpan:

@@ -21,7 +21,7 @@ from ..resolve.quantities import number_value
 from . import document
 from .draft import Draft
 from .happenings import countries, parties_agree
-from .syntax import present_perfect, told_in_present
+from .syntax import present_perfect, told_in_present, told_in_simple_past
 
 
 def place_from_paragraph(drafts: list[Draft]) -> None:
@@ -92,13 +92,6 @@ def date_from_earlier_telling(drafts: list[Draft]) -> None:
             d.rules.append("date-from-earlier-telling")
 
 
-def _told_in_simple_past(t: Token) -> bool:
-    """"detained", "were detained": the simple past, active or passive (not the perfect)."""
-    if t.tag_ == "VBD":
-        return True
-    return t.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in t.children)
-
-
 def date_from_paragraph(drafts: list[Draft]) -> None:
     """"JNIM fighters attacked a convoy near Lere on 12 February. Soldiers detained 3 suspects
     at the scene.": a material act told in the simple past with no date words of its own goes on
@@ -108,7 +101,7 @@ def date_from_paragraph(drafts: list[Draft]) -> None:
     material = plover_types("material")
     for i, d in enumerate(drafts):
         if d.date_from_text or d.modality != "factual" or d.type not in material or \
-                not _told_in_simple_past(d.token):
+                not told_in_simple_past(d.token):
             continue
         prev = next((o for o in reversed(drafts[:i]) if o.type in material
                      and o.token.doc is d.token.doc and o.token.i < d.token.i), None)
@@ -261,12 +254,12 @@ def _other_sides_before(d: Draft, before: Span, drafts: list[Draft]) -> bool:
 
 
 def _verb_told_in_simple_past(t: Token) -> bool:
-    """``_told_in_simple_past`` of a noun's verb, and of the first of verbs joined by "and" ("was
+    """``syntax.told_in_simple_past`` of a noun's verb, and of the first of verbs joined by "and" ("was
     arrested and charged")."""
     verb = t if t.pos_ in ("VERB", "AUX") else t.head
     while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head
-    return _told_in_simple_past(verb)
+    return told_in_simple_past(verb)
 
 
 def _next_to(before: Span, t: Token, starts: list[int]) -> bool:

@@ -114,6 +114,26 @@ def told_in_past(t: Token) -> bool:
     return verb is not None and verb.tag_ == "VBD"
 
 
+def told_in_simple_past(t: Token) -> bool:
+    """"detained", "were detained": the simple past, active or passive (not the perfect)."""
+    if t.tag_ == "VBD":
+        return True
+    return t.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in t.children)
+
+
+def told_as_done(t: Token) -> bool:
+    """In the simple past ("cleared"), or in a past or perfect with no modal ("were arrested",
+    "have cleared"): the trigger's verb, or the verb its noun hangs on."""
+    verb = t if t.pos_ in ("VERB", "AUX") else governor_verb(t)
+    if verb is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" for c in auxes):
+        return False
+    return verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes) or (
+        verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes))
+
+
 def told_in_present(t: Token) -> bool:
     """"are urging", "says", "which Islamabad denies": what goes on as the story is told, not a
     happening told before."""
