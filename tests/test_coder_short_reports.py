@@ -98,6 +98,15 @@ def test_the_dateline_town_places_an_event_the_text_does_not_place() -> None:
     assert "place-from-dateline" in events[0].evidence.rule
 
 
+def test_the_dateline_town_does_not_place_what_the_text_dates_long_before() -> None:
+    # published in May: a detention in January did not happen where the story is filed from
+    events = _events("ISTANBUL, May 14 (Agency) - Turkish police detained the city's mayor in "
+                     "January, state media reported.")
+    assert events and events[0].date.start == "2024-01-01"
+    assert _place(events) != ("Istanbul", "TUR")
+    assert "place-from-dateline" not in events[0].evidence.rule
+
+
 def test_a_promise_is_made_where_the_story_is_filed() -> None:
     events = _events("NAIROBI, June 3 (Agency) - Japan will provide Kenya's coast guard with two "
                      "patrol boats, the foreign minister said on Tuesday.")

@@ -456,7 +456,8 @@ def code_article(doc: Doc, article: Article, mentions: Mentions,
         home=coder.home, dateline=coder.dateline or _story_town(parts, doc, mentions, coder.main),
         by_part={"body": mentions, **{p.name: p.mentions for p in parts}},
         sentence_index={s.start: i for i, s in enumerate(coder.sentences)}, lead=lead,
-        n_paragraphs=len(coder.paragraphs), implied_parties=implied_parties)
+        n_paragraphs=len(coder.paragraphs), implied_parties=implied_parties,
+        day=coder.story_day)
     events = told_by_another(drafts, [finish.event_of(d, story) for d in drafts])
     return document.disrupted_launches(events, tables)
 

@@ -10,6 +10,7 @@ place the rules before it left. Each rule records its rule string in the event's
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -51,6 +52,7 @@ class Story:
     lead: int | None  # the lead sentence's start (``document.lead_sentence``)
     n_paragraphs: int
     implied_parties: bool = False  # the setting of that name (``engine.code_article``)
+    day: dt.date | None = None  # the story's day (its dateline's, else its publication's)
 
 
 def country_name_of(country: str) -> str:
@@ -301,10 +303,11 @@ def at_the_border(d: Draft, place: Place | None, story: Story) -> Place | None:
 
 def place_from_dateline(d: Draft, place: Place | None, story: Story) -> Place | None:
     """The dateline's town, unless the event's parties are all of other countries ("CAIRO
-    (Agency) - Israeli strikes on Gaza ..."). A promise ("the U.S. will provide Vietnam with a
+    (Agency) - Israeli strikes on Gaza ...") or its own words date it long before the story
+    (``_long_before``). A promise ("the U.S. will provide Vietnam with a
     ship": AGREE) is made where it is told, though what it promises lies ahead."""
     if place is not None or story.dateline is None or \
-            (d.modality != "factual" and not promised_now(d)):
+            (d.modality != "factual" and not promised_now(d)) or _long_before(d, story):
         return place
     parties = {a.country for a in (*d.actor, *d.recipient)
                if a.country and len(a.country) == 3 and a.country not in sector_codes("placeless")}
@@ -315,6 +318,14 @@ def place_from_dateline(d: Draft, place: Place | None, story: Story) -> Place | 
                        else "place-from-dateline")
         return story.dateline.place
     return place
+
+
+def _long_before(d: Draft, story: Story) -> bool:
+    """"Carlineo was arrested in April", told in November: what the text dates long before the
+    story did not happen where the story is filed from."""
+    end = d.date.end or d.date.start or ""
+    return d.date_from_text and bool(end) and story.day is not None and \
+        (story.day - dt.date.fromisoformat(end[:10])).days > context.BACKGROUND_DAYS
 
 
 def _places_in_actor(d: Draft, story: Story, named_by: bool = False) -> list[Place]:
