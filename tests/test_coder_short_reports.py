@@ -206,3 +206,13 @@ def test_the_area_around_a_town_is_no_town_and_the_dateline_places_the_act() -> 
     assert [a.country for a in stabbings[0].actor] == ["USA"]
     assert "actor-unidentified" in stabbings[0].evidence.rule
     assert all(a.country != "CIV" for e in stabbings for a in e.recipient)  # Man, Ivory Coast
+
+
+def test_a_judge_the_sentence_does_not_place_sits_in_the_court_the_story_names() -> None:
+    # (the first sentence names no town: no story town places the sentencing first)
+    events = _events("A builder was convicted of manslaughter last month after a two-week trial. "
+                     "The jury at Leeds Crown Court heard that he had ignored safety rules. "
+                     "On Tuesday Judge Anne Price sentenced him to four years.")
+    sentence = next(e for e in events if e.evidence.trigger == "sentenced")
+    assert sentence.location is not None and sentence.location.name == "Leeds"
+    assert "decided-at-court-town" in sentence.evidence.rule

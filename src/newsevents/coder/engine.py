@@ -457,7 +457,7 @@ def code_article(doc: Doc, article: Article, mentions: Mentions,
         by_part={"body": mentions, **{p.name: p.mentions for p in parts}},
         sentence_index={s.start: i for i, s in enumerate(coder.sentences)}, lead=lead,
         n_paragraphs=len(coder.paragraphs), implied_parties=implied_parties,
-        day=coder.story_day)
+        day=coder.story_day, court_town=finish.court_town(doc, mentions))
     events = told_by_another(drafts, [finish.event_of(d, story) for d in drafts])
     return document.disrupted_launches(events, tables)
 

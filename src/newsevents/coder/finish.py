@@ -16,6 +16,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from spacy.tokens import Doc
+
 from ..lexicon import coder_words, plover_types, sector_codes
 from ..records import (
     Actor,
@@ -53,6 +55,7 @@ class Story:
     n_paragraphs: int
     implied_parties: bool = False  # the setting of that name (``engine.code_article``)
     day: dt.date | None = None  # the story's day (its dateline's, else its publication's)
+    court_town: Place | None = None  # the one town whose court the story names (``court_town``)
 
 
 def country_name_of(country: str) -> str:
@@ -443,11 +446,31 @@ def decided_at_home(d: Draft, place: Place | None, story: Story) -> Place | None
 
 def _court_town(d: Draft, story: Story) -> Place | None:
     """"A jury at Bristol Crown Court convicted ...", "a Moscow court jailed ...": a court or
-    prosecutors named by their town (or region) decide there."""
+    prosecutors named by their town (or region) decide there; a judge the sentence does not
+    place ("Judge Neil Ford sentenced Hartley ...") sits in the one court the story names."""
     if not d.actor or not all(a.sector == "JUD" for a in d.actor):
         return None
-    return next((p for p in _places_in_actor(d, story, named_by=True)
-                 if p.precision != "country"), None)
+    named = next((p for p in _places_in_actor(d, story, named_by=True)
+                  if p.precision != "country"), None)
+    if named is None and story.court_town is not None and \
+            story.court_town.country in d.actor_countries:
+        return story.court_town
+    return named
+
+
+def court_town(doc: Doc, mentions: Mentions) -> Place | None:
+    """The town of the one court the text names by its town ("Bristol Crown Court", "a Moscow
+    court"), if it names one."""
+    towns: dict[tuple[str | None, str], Place] = {}
+    for t in doc:
+        if t.lower_ not in ("court", "courthouse"):
+            continue
+        words = [c for c in t.subtree if c.i < t.i and c.dep_ in ("compound", "nmod", "amod")]
+        for m in mentions.places:
+            if m.place.precision in ("city", "point", "admin2") and m.place.country and any(
+                    w.idx <= m.start < w.idx + len(w) for w in words):
+                towns[(m.place.name, m.place.country)] = m.place
+    return next(iter(towns.values())) if len(towns) == 1 else None
 
 
 def _seat(actors: tuple[Actor, ...]) -> Place | None:
