@@ -74,6 +74,15 @@ def test_a_setting_with_details_of_its_own_is_still_told() -> None:
     assert any(e.type == "PROTEST" for e in events)
 
 
+def test_a_happening_named_only_as_the_cause_is_no_event() -> None:
+    events = _events("The governor extended the night curfew in the capital in response to "
+                     "recent unrest.", "2019-11-19")
+    assert not any(e.type == "PROTEST" for e in events)
+    assert any(e.evidence.trigger == "curfew" for e in events)
+    events = _events("Police stepped up patrols in the wake of recent riots.", "2019-11-19")
+    assert not any(e.evidence.trigger == "riots" for e in events)
+
+
 def test_what_went_on_in_an_earlier_meeting_is_no_news() -> None:
     events = _events("Volker told lawmakers he had one meeting with the lawyer, in which he "
                      "rejected the theory about Biden.", "2019-11-19")

@@ -155,9 +155,19 @@ def circumstance(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool 
         return None
     # (the parser may read "amid worsening protests" as a gerund with an object)
     prep = t.head.head if t.dep_ == "dobj" and t.head.dep_ == "pcomp" else t.head
-    if t.dep_ not in ("pobj", "dobj") or prep.lower_ not in ("amid", "amidst"):
+    if t.dep_ not in ("pobj", "dobj") or not (prep.lower_ in ("amid", "amidst") or _causal(prep)):
         return None
     return None if syntax.own_details(t) else True
+
+
+def _causal(prep: Token) -> bool:
+    """"in response to", "in the wake of": a phrase that names what its sentence's news
+    answers ("extended the curfew in response to recent unrest"). (Not "because of": the PLOVER
+    records code "closed its borders because of fighting between ..." as the fighting.)"""
+    noun = prep.head
+    return noun.dep_ == "pobj" and noun.head.lower_ == "in" and (
+        (prep.lower_ == "to" and noun.lower_ == "response") or
+        (prep.lower_ == "of" and noun.lower_ == "wake"))
 
 
 def _in_which_clause(t: Token) -> Token | None:
