@@ -81,6 +81,10 @@ def test_a_happening_named_only_as_the_cause_is_no_event() -> None:
     assert any(e.evidence.trigger == "curfew" for e in events)
     events = _events("Police stepped up patrols in the wake of recent riots.", "2019-11-19")
     assert not any(e.evidence.trigger == "riots" for e in events)
+    events = _events("Five hundred rebels surrendered to the army last week following a "
+                     "government offensive in the area.", "2019-11-19")
+    assert not any(e.evidence.trigger == "offensive" for e in events)
+    assert any(e.evidence.trigger == "surrendered" for e in events)
 
 
 def test_what_went_on_in_an_earlier_meeting_is_no_news() -> None:
