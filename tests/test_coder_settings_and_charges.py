@@ -25,6 +25,12 @@ def test_the_offence_a_verdict_is_about_is_no_attack_told() -> None:
     assert events[0].evidence.trigger == "convicted"
 
 
+def test_what_an_accusation_says_was_broken_is_no_rejection_of_its_own() -> None:
+    events = _events("The government accused the rebels of violating the month-old ceasefire "
+                     "in the north.", "2019-11-19")
+    assert [e.type for e in events] == ["ACCUSE"]
+
+
 def test_a_verdict_of_guilt_names_no_attack() -> None:
     events = _events("A court in Dhaka found him guilty of murdering the journalist on Tuesday.",
                      "2019-11-19")

@@ -106,7 +106,8 @@ def named_charge(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool 
     """"was arrested for aggravated assault and criminal damage", "charged with violating an
     order of protection", "faces 18 charges, including conspiring to hack computers", "convicted
     of kidnapping the girl": the offence of an arrest, a charge or a verdict, named as a kind or
-    under the charge noun, is part of that event, not an attack or a rejection of its own."""
+    under the charge noun, is part of that event, not an attack or a rejection of its own; so
+    is the breach an accusation names ("accused the rebels of violating the ceasefire")."""
     if _under_charge_noun(t) or _under_plea(t):
         return True
     cur, threatened = t, False  # ("convicted of threatening to kill a judge": the act
@@ -121,6 +122,8 @@ def named_charge(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool 
         # "convicted of kidnapping the girl", "found him guilty of murdering", "convicted Webb
         # of kidnapping" (the parser may hang "of" on the one convicted), "pleaded guilty to"
         judged = prep.head.head if prep.head.dep_ == "dobj" else prep.head
+        if lemma_of(judged) == "accuse" and row.type == "REJECT":
+            return True  # "accused the US of violating human rights": what the charge says
         return True if lemma_of(judged) in coder_words("verdict-word") else None
     if prep.lower_ not in _CHARGE_PREPOSITIONS or prep.head.i not in rows:
         return None
