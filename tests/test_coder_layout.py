@@ -57,7 +57,7 @@ def test_rule_lists_keep_their_order() -> None:
         "named_charge", "backing", "circumstance", "told_within_another", "banned", "protest_cause", "object_of_trigger_verb", "modal_demand", "protest_told_as_purpose",
         "purpose",
         "toll_of_a_clash", "same_type_chain", "terms_of_a_deal", "casualty_participle", "toll_in_relative_clause",
-        "toll_after_semicolon", "reported_toll", "protest_demand", "content_of_absorbing"]
+        "toll_after_semicolon", "reported_toll", "protest_demand", "proposed", "content_of_absorbing"]
     assert _names(no_happening.NOT_HAPPENINGS) == [
         "_status_word", "_people_by_their_state", "_kind_of_weapon_or_unit",
         "_standing", "_cumulative_toll", "_fled_from", "_span_of_many",

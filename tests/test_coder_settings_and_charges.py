@@ -31,6 +31,13 @@ def test_what_an_accusation_says_was_broken_is_no_rejection_of_its_own() -> None
     assert [e.type for e in events] == ["ACCUSE"]
 
 
+def test_what_a_resolution_or_plan_proposes_is_not_done() -> None:
+    events = _events("The cabinet met on Sunday and decided to approve a plan that will impose "
+                     "a curfew on the border towns.", "2019-11-19")
+    assert not any(e.evidence.trigger == "curfew" for e in events)
+    assert any(e.evidence.trigger == "met" for e in events)
+
+
 def test_a_verdict_of_guilt_names_no_attack() -> None:
     events = _events("A court in Dhaka found him guilty of murdering the journalist on Tuesday.",
                      "2019-11-19")

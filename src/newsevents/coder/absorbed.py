@@ -288,6 +288,22 @@ def terms_of_a_deal(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bo
     return None
 
 
+# Nouns of a text that proposes acts: what a clause on them says is what they propose.
+_PROPOSALS = frozenset({"resolution", "plan", "proposal", "bill", "draft", "motion",
+                        "legislation", "initiative"})
+
+
+def proposed(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
+    """"will support a U.N. resolution that aims to tighten sanctions and impose a naval
+    blockade", "approve a plan that will not allow candidates from Hamas": an act told in a
+    clause on a resolution, plan or bill is what the text proposes, not an act done."""
+    del row, rows, tables  # the rules share one signature
+    for anc in [t, *syntax.ancestors_in_sentence(t)]:
+        if anc.dep_ in ("relcl", "acl") and anc.head.pos_ == "NOUN":
+            return True if lemma_of(anc.head) in _PROPOSALS else None
+    return None
+
+
 def _agentless_toll(t: Token, tables: Tables) -> bool:
     """"27 people were killed": a casualty verb in the passive with no "by"."""
     return tables.casualty(lemma_of(t)) and syntax.is_passive(t) and \
@@ -436,6 +452,7 @@ ABSORB_RULES: tuple[AbsorbRule, ...] = (
     toll_after_semicolon,
     reported_toll,
     protest_demand,
+    proposed,
     content_of_absorbing,
 )
 
