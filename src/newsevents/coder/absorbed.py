@@ -149,24 +149,29 @@ def backing(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | Non
     return None
 
 
-# Prepositions that name the setting of a sentence's news, or what came just before it.
-_SETTING = frozenset({"amid", "amidst", "after", "following"})
-
-
 def circumstance(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
     """"the index had its worst stretch since August amid worsening protests in the city",
     "surrendered following a government offensive", "lifted the curfew imposed after bloody
     clashes": a happening named by a noun after "amid", "after" or "following" (or as what the
     news answers: ``_causal``) with no date, number or named place of its own is the setting of
-    its sentence's news, not a report of a happening."""
-    del rows, tables  # the rules share one signature
+    its sentence's news, not a report of a happening. Not one named as told before after "after"
+    or "following" ("the day after the shooting": its telling refers back), nor what a death
+    came after ("died after torture in custody": the deed itself)."""
+    del rows  # the rules share one signature
     if row.pos != "NOUN":
         return None
     # (the parser may read "amid worsening protests" as a gerund with an object)
     prep = t.head.head if t.dep_ == "dobj" and t.head.dep_ == "pcomp" else t.head
-    if t.dep_ not in ("pobj", "dobj") or not (prep.lower_ in _SETTING or _causal(prep)):
+    if t.dep_ not in ("pobj", "dobj") or not _named_as_setting(t, prep, tables):
         return None
     return None if syntax.own_details(t) else True
+
+
+def _named_as_setting(t: Token, prep: Token, tables: Tables) -> bool:
+    if prep.lower_ in ("amid", "amidst") or _causal(prep):
+        return True
+    return prep.lower_ in ("after", "following") and not syntax.definite(t) and \
+        not tables.casualty(lemma_of(prep.head))
 
 
 def _causal(prep: Token) -> bool:
