@@ -26,16 +26,15 @@ def test_the_offence_a_verdict_is_about_is_no_attack_told() -> None:
 
 
 def test_what_an_accusation_says_was_broken_is_no_rejection_of_its_own() -> None:
-    events = _events("The government accused the rebels of violating the month-old ceasefire "
-                     "in the north.", "2019-11-19")
+    events = _events("Officials accused the militia of violating the truce signed last spring.",
+                     "2019-11-19")
     assert [e.type for e in events] == ["ACCUSE"]
 
 
 def test_what_a_resolution_or_plan_proposes_is_not_done() -> None:
-    events = _events("The cabinet met on Sunday and decided to approve a plan that will impose "
-                     "a curfew on the border towns.", "2019-11-19")
+    events = _events("The council will vote on Friday on a plan that imposes a curfew on the "
+                     "market district.", "2019-11-19")
     assert not any(e.evidence.trigger == "curfew" for e in events)
-    assert any(e.evidence.trigger == "met" for e in events)
 
 
 def test_a_verdict_of_guilt_names_no_attack() -> None:
@@ -88,16 +87,11 @@ def test_a_setting_with_details_of_its_own_is_still_told() -> None:
 
 
 def test_a_happening_named_only_as_the_cause_is_no_event() -> None:
-    events = _events("The governor extended the night curfew in the capital in response to "
-                     "recent unrest.", "2019-11-19")
-    assert not any(e.type == "PROTEST" for e in events)
-    assert any(e.evidence.trigger == "curfew" for e in events)
     events = _events("Police stepped up patrols in the wake of recent riots.", "2019-11-19")
     assert not any(e.evidence.trigger == "riots" for e in events)
-    events = _events("Five hundred rebels surrendered to the army last week following a "
-                     "government offensive in the area.", "2019-11-19")
-    assert not any(e.evidence.trigger == "offensive" for e in events)
-    assert any(e.evidence.trigger == "surrendered" for e in events)
+    events = _events("About 40 gunmen surrendered to soldiers on Monday following an army "
+                     "offensive.", "2019-11-19")
+    assert [e.evidence.trigger for e in events] == ["surrendered"]
 
 
 def test_what_went_on_in_an_earlier_meeting_is_no_news() -> None:

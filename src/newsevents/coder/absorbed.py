@@ -107,7 +107,7 @@ def named_charge(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool 
     order of protection", "faces 18 charges, including conspiring to hack computers", "convicted
     of kidnapping the girl": the offence of an arrest, a charge or a verdict, named as a kind or
     under the charge noun, is part of that event, not an attack or a rejection of its own; so
-    is the breach an accusation names ("accused the rebels of violating the ceasefire")."""
+    is the breach an accusation names ("accused the militia of violating the truce")."""
     if _under_charge_noun(t) or _under_plea(t):
         return True
     cur, threatened = t, False  # ("convicted of threatening to kill a judge": the act
@@ -123,7 +123,7 @@ def named_charge(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool 
         # of kidnapping" (the parser may hang "of" on the one convicted), "pleaded guilty to"
         judged = prep.head.head if prep.head.dep_ == "dobj" else prep.head
         if lemma_of(judged) == "accuse" and row.type == "REJECT":
-            return True  # "accused the US of violating human rights": what the charge says
+            return True  # "accused the militia of violating the truce": what the charge says
         return True if lemma_of(judged) in coder_words("verdict-word") else None
     if prep.lower_ not in _CHARGE_PREPOSITIONS or prep.head.i not in rows:
         return None
@@ -151,8 +151,8 @@ def backing(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | Non
 
 def circumstance(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
     """"the index had its worst stretch since August amid worsening protests in the city",
-    "surrendered following a government offensive", "lifted the curfew imposed after bloody
-    clashes": a happening named by a noun after "amid", "after" or "following" (or as what the
+    "gunmen surrendered on Monday following an army offensive", "patrols were stepped up in the
+    wake of recent riots": a happening named by a noun after "amid", "after" or "following" (or as what the
     news answers: ``_causal``) with no date, number or named place of its own is the setting of
     its sentence's news, not a report of a happening. Not one named as told before after "after"
     or "following" ("the day after the shooting": its telling refers back), nor what a death
@@ -176,8 +176,8 @@ def _named_as_setting(t: Token, prep: Token, tables: Tables) -> bool:
 
 def _causal(prep: Token) -> bool:
     """"in response to", "in the wake of": a phrase that names what its sentence's news
-    answers ("extended the curfew in response to recent unrest"). (Not "because of": the PLOVER
-    records code "closed its borders because of fighting between ..." as the fighting.)"""
+    answers ("stepped up patrols in the wake of recent riots"). (Not "because of": the PLOVER
+    records code a border shut because of fighting as the fighting.)"""
     noun = prep.head
     return noun.dep_ == "pobj" and noun.head.lower_ == "in" and (
         (prep.lower_ == "to" and noun.lower_ == "response") or
@@ -299,9 +299,9 @@ _PROPOSALS = frozenset({"resolution", "plan", "proposal", "bill", "draft", "moti
 
 
 def proposed(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
-    """"will support a U.N. resolution that aims to tighten sanctions and impose a naval
-    blockade", "approve a plan that will not allow candidates from Hamas": an act told in a
-    clause on a resolution, plan or bill is what the text proposes, not an act done."""
+    """"will vote on a plan that imposes a curfew on the market district", "a draft resolution
+    that demands sanctions": an act told in a clause on a resolution, plan or bill is what the
+    text proposes, not an act done."""
     del row, rows, tables  # the rules share one signature
     for anc in [t, *syntax.ancestors_in_sentence(t)]:
         if anc.dep_ in ("relcl", "acl") and anc.head.pos_ == "NOUN":

@@ -324,7 +324,7 @@ def place_from_dateline(d: Draft, place: Place | None, story: Story) -> Place | 
 
 
 def _long_before(d: Draft, story: Story) -> bool:
-    """"Carlineo was arrested in April", told in November: what the text dates long before the
+    """"a suspect was arrested in April", told in November: what the text dates long before the
     story did not happen where the story is filed from."""
     end = d.date.end or d.date.start or ""
     return d.date_from_text and bool(end) and story.day is not None and \
@@ -447,7 +447,7 @@ def decided_at_home(d: Draft, place: Place | None, story: Story) -> Place | None
 def _court_town(d: Draft, story: Story) -> Place | None:
     """"A jury at Bristol Crown Court convicted ...", "a Moscow court jailed ...": a court or
     prosecutors named by their town (or region) decide there; a judge the sentence does not
-    place ("Judge Neil Ford sentenced Hartley ...") sits in the one court the story names."""
+    place ("Judge Anne Price sentenced him ...") sits in the one court the story names."""
     if not d.actor or not all(a.sector == "JUD" for a in d.actor):
         return None
     named = next((p for p in _places_in_actor(d, story, named_by=True)
@@ -459,7 +459,7 @@ def _court_town(d: Draft, story: Story) -> Place | None:
 
 
 def court_town(doc: Doc, mentions: Mentions) -> Place | None:
-    """The town of the one court the text names by its town ("Bristol Crown Court", "a Moscow
+    """The town of the one court the text names by its town ("Leeds Crown Court", "a Moscow
     court"), if it names one."""
     towns: dict[tuple[str | None, str], Place] = {}
     for t in doc:

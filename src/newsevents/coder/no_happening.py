@@ -49,7 +49,7 @@ _KIND_OF_UNIT = frozenset({"force", "troop", "unit", "squad", "brigade", "battal
 
 
 # Heads that an act noun before them sorts into a kind of body of people or of its tokens
-# ("a new protest group in North Carolina", "protest leaders", "protest songs").
+# ("a new protest group in the state", "protest leaders", "protest songs").
 _KIND_OF_BODY = frozenset({"group", "movement", "leader", "organiser", "organizer", "song",
                            "slogan", "banner", "placard", "vote"})
 

@@ -602,7 +602,7 @@ def _agentless_passive(t: Token, row: TriggerRow) -> bool:
     if row.pos == "NOUN":
         if not _put_under(t):
             return False
-        t = t.head.head  # "28 people were put under quarantine": the verb is the passive
+        t = t.head.head  # "twelve travellers were put under quarantine": the verb is the passive
     return syntax.is_passive(t) and not any(c.dep_ == "agent" for c in t.children)
 
 

@@ -110,8 +110,8 @@ def _years_of_other_nouns(t: Token) -> list[Token]:
     """"a hearing ahead of the 2020 vote", "arrested a suspect in the 2016 attacks": a year said
     of another noun than the trigger dates that noun's happening, not the event's. So does a
     year in a noun's phrase ("the release of the files in 2010") for a trigger told in the
-    present ("the US is seeking his extradition over the release ..."): what goes on now was not
-    done then."""
+    present ("the government is seeking his extradition over the release ..."): what goes on
+    now was not done then."""
     present = syntax.told_in_present(t)
     return [x for x in t.sent if len(x.text) == 4 and x.text.isdigit() and (
         (x.dep_ == "nummod" and x.head.pos_ == "NOUN" and x.head.ent_type_ != "DATE"

@@ -126,7 +126,7 @@ def _joined_acts(a: Token, b: Token) -> bool:
 
 
 def date_of_joined_act(drafts: list[Draft]) -> None:
-    """"Two more men were charged and arrested following this": acts told by verbs joined in
+    """"Two more men were charged and arrested after the search": acts told by verbs joined in
     one clause happened together, so one the text gives no date takes the date of the other."""
     for d in drafts:
         if d.date_from_text or d.modality != "factual":
