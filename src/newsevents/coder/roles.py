@@ -585,7 +585,7 @@ def _authority_sector(row: TriggerRow) -> str:
     takes effect, a quarantine)."""
     if "legal" in row.contexts:
         return "JUD"
-    return "COP" if row.mode in ("arrest", "deport") and "inforce" not in row.when else "GOV"
+    return "COP" if row.mode in ("arrest", "deport") else "GOV"
 
 
 _AUTHORITY_WORDS = {"JUD": "judiciary", "GOV": "government", "COP": "police"}
