@@ -152,11 +152,11 @@ def backing(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | Non
 def circumstance(t: Token, row: TriggerRow, rows: Rows, tables: Tables) -> bool | None:
     """"the index had its worst stretch since August amid worsening protests in the city",
     "gunmen surrendered on Monday following an army offensive", "patrols were stepped up in the
-    wake of recent riots": a happening named by a noun after "amid", "after" or "following" (or as what the
-    news answers: ``_causal``) with no date, number or named place of its own is the setting of
-    its sentence's news, not a report of a happening. Not one named as told before after "after"
-    or "following" ("the day after the shooting": its telling refers back), nor what a death
-    came after ("died after torture in custody": the deed itself)."""
+    wake of recent riots": a happening named by a noun after "amid", "after" or "following" (or
+    as what the news answers: ``_causal``) with no date, number or named place of its own is the
+    setting of its sentence's news, not a report of a happening. Not one named as told before
+    after "after" or "following" ("the day after the shooting": its telling refers back), nor
+    what a death came after ("died after torture in custody": the deed itself)."""
     del rows  # the rules share one signature
     if row.pos != "NOUN":
         return None

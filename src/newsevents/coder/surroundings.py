@@ -254,8 +254,8 @@ def _other_sides_before(d: Draft, before: Span, drafts: list[Draft]) -> bool:
 
 
 def _verb_told_in_simple_past(t: Token) -> bool:
-    """``syntax.told_in_simple_past`` of a noun's verb, and of the first of verbs joined by "and" ("was
-    arrested and charged")."""
+    """``syntax.told_in_simple_past`` of a noun's verb, and of the first of verbs joined by
+    "and" ("was arrested and charged")."""
     verb = t if t.pos_ in ("VERB", "AUX") else t.head
     while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head
