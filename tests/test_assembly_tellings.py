@@ -128,6 +128,19 @@ def test_a_meeting_told_as_coming_later_is_another_meeting() -> None:
     assert len(meetings) == 2
 
 
+def test_a_statement_told_as_one_more_is_another_statement() -> None:
+    # "further appealed", "further urged": each speaker's own demand, not the lead's told again
+    text = ("BACOLOD, Philippines (Agency) - Consumers in Bacolod City are pleading with the "
+            "government for urgent action over weeks of power cuts.\n\n"
+            "Their group said the outages had cost shops and clinics dearly.\n\n"
+            "Its chairman further appealed to the energy regulators for immediate action.\n\n"
+            "City councilors further urged the Philippine government to restore supply in "
+            "Bacolod City.")
+    demands = _events(text, "2024-06-03T10:00:00+08:00", "REQUEST")
+    assert sorted(e.evidence.trigger for e in demands) == ["appealed", "pleading", "urged"]
+    assert all(len(e.mentions) == 1 for e in demands)
+
+
 def test_another_strike_is_of_the_doer_and_weapon_told_before() -> None:
     text = ("KYIV, Sept 3 (Agency) - Russian drones struck the port of Odesa overnight, killing "
             "two people, the regional governor said. Air defences were active over the region "

@@ -30,7 +30,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ..lexicon import coder_words, mode_acled
+from ..lexicon import coder_words, mode_acled, plover_types
 from ..records import DATE_PRECISIONS, Actor, Fatalities
 from ..resolve.date_scan import ANAPHORIC_DAY
 from .draft import Draft, take_parties
@@ -378,13 +378,16 @@ def at_another_time(t: Token) -> bool:
 
 
 def told_as_next(d: Draft) -> bool:
-    """The trigger is told as what came after ("later met", "subsequently arrested"); not after
-    the verb it is joined to in its own sentence ("conducted a traffic stop and later arrested
-    X": later than the stop, which may be the happening told before)."""
+    """The trigger is told as what came after ("later met", "subsequently arrested"), or a
+    statement as one more ("also called on", "further urged"); not after the verb it is joined
+    to in its own sentence ("conducted a traffic stop and later arrested X": later than the
+    stop, which may be the happening told before)."""
     t = d.token
     if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") and t.head.i < t.i:
         return False
-    return any(c.dep_ == "advmod" and c.lower_ in coder_words("next-mark") for c in t.children)
+    marks = coder_words("next-mark") | (
+        coder_words("more-mark") if d.type in plover_types("verbal") else frozenset())
+    return any(c.dep_ == "advmod" and c.lower_ in marks for c in t.children)
 
 
 def _finer_place(keep: Draft, other: Draft) -> bool:

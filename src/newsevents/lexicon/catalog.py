@@ -205,6 +205,8 @@ CODER_WORD_LISTS: dict[str, str] = {
                "hit a house\"): its doer and weapon are those of the attack told before it",
     "next-mark": "adverbs that tell a happening as one that came after another told before "
                  "(\"Iwaya later met Premier Li Qiang\"): not that one again",
+    "more-mark": "adverbs that tell a statement as one more besides one told before (\"also "
+                 "called on Congress\", \"further urged\"): another statement, not that one again",
     "border-noun": "nouns of a border: an act set \"near the border\", placed by no town, did "
                    "not happen in the town the story was filed from",
     "countrywide": "words that spread an act over the whole country the story is told from "
