@@ -247,6 +247,11 @@ def test_subject(text: str, verb: str, subject: str) -> None:
     ("Troops left without firing a shot.", "firing", "negated"),
     ("The army attacked the town; casualty figures were not available.", "attacked", "factual"),
     ("Troops shelled the city.", "shelled", "factual"),
+    # a wish in a "that" clause (the small model lemmatises "hopes" as "hop": classes.tsv form)
+    ("She hopes that police arrest the killers soon.", "arrest", "hypothetical"),
+    ("He hopes the court strikes the law down.", "strikes", "hypothetical"),
+    # wanting a party to act asks it of that party: the act keeps its own reading
+    ("The US wants the UK to extradite him.", "extradite", "factual"),
 ])
 def test_modality(text: str, trigger: str, mode: str) -> None:
     doc, _ = _parse(text)

@@ -390,7 +390,10 @@ def _governor_modality(node: Token, below: Token, tables: Tables) -> str | None:
     if lem in tables.cues.get("future", {}) and node.pos_ in ("VERB", "ADJ") and \
             below.dep_ == "xcomp":
         return "future"
-    if lem in tables.cues.get("wish", {}) and node.pos_ == "VERB" and below.dep_ == "xcomp":
+    if lem in tables.cues.get("wish", {}) and node.pos_ == "VERB" and (
+            below.dep_ == "xcomp" or (below.dep_ == "ccomp" and lem in ("hope", "wish"))):
+        # "wants to ban", "hopes the court strikes the law down" (but "wants the UK to
+        # extradite him" asks it of the UK: the act keeps its own reading)
         return "hypothetical"
     if node.lower_ == "without":
         return "negated"
