@@ -147,6 +147,9 @@ ACTOR_WORD_LISTS: dict[str, str] = {
                          "after a continent-part word they name a region of many states",
     "continent-part": "words that make a continent's demonym a region of it (\"South "
                       "American\", \"Latin American\")",
+    "named-site": "capitalised head words of a site's name that a state's adjective may begin "
+                  "(\"the Indonesian Hospital\" in Beit Lahia): the site is of the country it "
+                  "stands in, not of the state the adjective names",
     "maker-participle": "participles after a state's name and a hyphen that say where a thing "
                         "was made or who gave it (\"Iranian-made drones\"): no party",
     "holder-participle": "participles after a state's name and a hyphen that say who holds a "

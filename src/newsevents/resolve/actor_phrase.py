@@ -207,6 +207,10 @@ def _scan_cached(words: tuple[str, ...], raw: tuple[str, ...] | None) -> Found:
             i += 1
             continue
         length, named = hit
+        if isinstance(named, CountryHit) and site_named_after(raw, named.how, i + length):
+            covered.update(range(i, i + length))  # "the Indonesian Hospital": a site's name
+            i += length
+            continue
         if isinstance(named, CountryHit):
             i, length, named = _region_around(words, raw, i, length, named)
         if isinstance(named, BodyEntry):
@@ -235,6 +239,14 @@ def _name_at(words: tuple[str, ...], raw: tuple[str, ...] | None,
                                           and continent_region(words[i - 1], words[i])):
                 return length, named
     return None
+
+
+def site_named_after(raw: Sequence[str] | None, how: str, after: int) -> bool:
+    """A state's adjective that begins a site's capitalised name ("the Indonesian Hospital",
+    ``named-site`` in actor_words.tsv): the site stands where the text puts it, whatever state
+    it is named after."""
+    return how == "adjective" and raw is not None and after < len(raw) and \
+        raw[after][:1].isupper() and norm(raw[after]) in actor_words("named-site")
 
 
 def continent_region(before: str, word: str) -> bool:

@@ -19,7 +19,7 @@ from ..lexicon import actor_words, coder_words
 from ..records import Actor, ActorMention
 from .acronyms import defined_acronyms, spelled_acronyms
 from .actor_groups import capital_namesake, is_acronym
-from .actor_phrase import continent_region, name_after_body
+from .actor_phrase import continent_region, name_after_body, site_named_after
 from .actors import ActorContext, Resolution, case_sensitive_forms, gender_of, resolve_actor
 from .place_scan import caps_dateline, heading_label
 from .state_words import is_pair_phrase
@@ -67,7 +67,7 @@ def _country_hits(doc: Doc) -> list[tuple[int, str, str | None]]:
         if not capital_first[i]:  # every candidate starts with this token
             i += 1
             continue
-        hit = None
+        hit, how = None, ""
         for length in range(min(longest, n - i), 0, -1):
             span_text = text[starts[i]:ends[i + length - 1]]
             key = norm(span_text)
@@ -76,11 +76,13 @@ def _country_hits(doc: Doc) -> list[tuple[int, str, str | None]]:
             for table in tables:
                 if key in table:
                     hit = (length, table[key][0], key if table is lex.capitals else None)
+                    how = "adjective" if table is lex.adjectives else ""
                     break
             if hit:
                 break
         if hit and (_inside_person_name(doc, i, hit[0]) or _maker(doc, i + hit[0]) or (
-                hit[0] == 1 and i > 0 and continent_region(doc[i - 1].text, doc[i].text))):
+                hit[0] == 1 and i > 0 and continent_region(doc[i - 1].text, doc[i].text)) or
+                site_named_after([t.text for t in doc[i + hit[0]:i + hit[0] + 1]], how, 0)):
             i += hit[0]
         elif hit:
             out.append((starts[i], hit[1], hit[2]))
