@@ -463,6 +463,21 @@ def test_who_names_a_happening_is_not_its_doer() -> None:
     assert all(a.sector != "GOV" for a in march.actor)
 
 
+@pytest.mark.parametrize(("text", "type_", "recipient"), [
+    ("Zimbabwe's opposition leader said on Monday he had received death threats from police.",
+     "THREATEN", "OPP"),
+    ("Kenya's electoral commission is facing scrutiny from the courts over the vote count.",
+     "ACCUSE", "GOV"),
+])
+def test_who_receives_or_faces_an_act_undergoes_it(text: str, type_: str, recipient: str) -> None:
+    """"received death threats from police", "is facing scrutiny from the courts": the subject
+    undergoes the act; who does it is named after "from"."""
+    (event,) = [e for e in newsevents.process(text, published="2024-03-25") if e.type == type_]
+    assert "recipient=undergoer" in event.evidence.rule
+    assert [a.sector for a in event.recipient] == [recipient]
+    assert "actor=p:from" in event.evidence.rule
+
+
 @pytest.mark.parametrize("text", [
     "Jordan and Britain have agreed to undertake joint military exercises this month.",
     "Trust members asked to get the media presentation well ahead of the meeting.",

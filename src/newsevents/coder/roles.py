@@ -690,8 +690,15 @@ def _light_governor_subject(finder: ActorFinder, t: Token, light: frozenset[str]
 
 
 def _undergoer(finder: ActorFinder, t: Token) -> Found | None:
-    """"A visitor was put under investigation in Italy": the one put under the act."""
-    subj = syntax.child(t.head.head, "nsubjpass") if _put_under(t) else None
+    """"A visitor was put under investigation in Italy": the one put under the act; "he
+    received death threats", "WeWork is facing scrutiny from the SEC": the one who receives
+    or faces it."""
+    if _put_under(t):
+        subj = syntax.child(t.head.head, "nsubjpass")
+    elif _received(t):
+        subj = syntax.child(t.head, "nsubj")
+    else:
+        subj = None
     if subj is None:
         return None
     f = finder.phrase(subj)
@@ -708,6 +715,16 @@ def _put_under(t: Token) -> bool:
     return prep.lower_ == "under" or (
         prep.lower_ == "to" and lemma_of(prep.head) in _UNDERGOING_VERBS)
 
+
+def _received(t: Token) -> bool:
+    """The act noun is the object of a verb of receiving it ("received death threats", "faces
+    scrutiny"): the subject undergoes it."""
+    return t.dep_ == "dobj" and t.head.pos_ == "VERB" and \
+        lemma_of(t.head) in _RECEIVING_VERBS and not syntax.is_passive(t.head)
+
+
+# Verbs whose subject receives the act their object names ("received death threats").
+_RECEIVING_VERBS = frozenset({"receive", "face", "suffer"})
 
 # Verbs whose passive, with "to", puts its subject under an act ("subjected to torture").
 _UNDERGOING_VERBS = frozenset({"subject", "expose"})
