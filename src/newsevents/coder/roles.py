@@ -694,7 +694,9 @@ def _undergoer(finder: ActorFinder, t: Token) -> Found | None:
     received death threats", "WeWork is facing scrutiny from the SEC": the one who receives
     or faces it."""
     if _put_under(t):
-        subj = syntax.child(t.head.head, "nsubjpass")
+        verb = t.head.head  # "was put under investigation", "a convoy came under attack"
+        subj = syntax.child(verb, "nsubjpass") or (
+            syntax.child(verb, "nsubj") if lemma_of(verb) in _COMING_UNDER_VERBS else None)
     elif _received(t):
         subj = syntax.child(t.head, "nsubj")
     else:
@@ -722,6 +724,9 @@ def _received(t: Token) -> bool:
     return t.dep_ == "dobj" and t.head.pos_ == "VERB" and \
         lemma_of(t.head) in _RECEIVING_VERBS and not syntax.is_passive(t.head)
 
+
+# Verbs whose subject comes under the act a noun after "under" names ("came under attack").
+_COMING_UNDER_VERBS = frozenset({"come", "fall"})
 
 # Verbs whose subject receives the act their object names ("received death threats").
 _RECEIVING_VERBS = frozenset({"receive", "face", "suffer"})
