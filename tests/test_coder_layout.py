@@ -69,7 +69,7 @@ def test_rule_lists_keep_their_order() -> None:
         "sentence_setting", "fronted_setting", "target_place", "town_that_acts"]
     assert _names(build_rules.ACTOR_RULES) == [
         "weapon_not_attacker", "deed_agent", "origin_place", "place_authority",
-        "home_authority", "speaker"]
+        "home_authority", "teller_of_penalty", "speaker"]
     assert _names(build_rules.RECIPIENT_RULES) == ["not_own_side", "later_party", "other_side"]
     assert _names(finish.TYPE_RULES) == [
         "told_before_another", "future_is_agree", "future_is_threaten", "conditional_is_threaten", "negated_is_reject"]

@@ -478,6 +478,19 @@ def test_who_receives_or_faces_an_act_undergoes_it(text: str, type_: str, recipi
     assert "actor=p:from" in event.evidence.rule
 
 
+def test_a_body_that_tells_of_a_penalty_in_the_passive_imposed_it() -> None:
+    """"the football association said the coach was suspended": a penalty told without its
+    agent in a body's own statement is that body's; a rights group telling of one is not."""
+    text = "Egypt's football association said on Tuesday that the Zamalek coach was suspended."
+    (penalty,) = [e for e in newsevents.process(text, published="2024-03-25")
+                  if e.type == "SANCTION"]
+    assert "actor=teller-of-penalty" in penalty.evidence.rule
+    assert [a.country for a in penalty.actor] == ["EGY"]
+    told = "Human Rights Watch said on Monday that three Egyptian journalists were suspended."
+    assert all(a.country != "NGO" for e in newsevents.process(told, published="2024-03-25")
+               for a in e.actor)
+
+
 @pytest.mark.parametrize("text", [
     "Jordan and Britain have agreed to undertake joint military exercises this month.",
     "Trust members asked to get the media presentation well ahead of the meeting.",

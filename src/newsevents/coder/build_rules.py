@@ -294,6 +294,21 @@ def home_authority(p: Parties, actor: Found) -> Found:
     return roles.home_authority(p.token, p.row, p.home)
 
 
+def teller_of_penalty(p: Parties, actor: Found) -> Found:
+    """"Georgetown University said in a statement that Williams was suspended from the team": a
+    penalty told in the passive without its agent, in what a body says, is that body's own (a
+    university, a club, a league, a court); not a news outlet's or a rights group's, which tell
+    of others' penalties."""
+    source = p.attribution.source_actor
+    if actor.actors or source is None or p.row.type != "SANCTION" or \
+            source.kind != "organisation" or source.country == "NGO" or source.sector == "JRN":
+        return actor
+    t = p.token
+    if t.pos_ != "VERB" or not syntax.is_passive(t) or any(c.dep_ == "agent" for c in t.children):
+        return actor
+    return Found((source,), (), "teller-of-penalty")
+
+
 def speaker(p: Parties, actor: Found) -> Found:
     """"we will ...", said X: the first person is the source."""
     source = p.attribution.source_actor
@@ -306,7 +321,8 @@ def speaker(p: Parties, actor: Found) -> Found:
 
 
 ACTOR_RULES: tuple[ActorRule, ...] = (weapon_not_attacker, deed_agent, origin_place,
-                                      place_authority, home_authority, speaker)
+                                      place_authority, home_authority, teller_of_penalty,
+                                      speaker)
 
 
 def actor_of(p: Parties, actor: Found) -> Found:
