@@ -207,7 +207,8 @@ def _scan_cached(words: tuple[str, ...], raw: tuple[str, ...] | None) -> Found:
             i += 1
             continue
         length, named = hit
-        if isinstance(named, CountryHit) and site_named_after(raw, named.how, i + length):
+        after = raw[i + length] if raw is not None and i + length < len(raw) else None
+        if isinstance(named, CountryHit) and site_named_after(named.how, after):
             covered.update(range(i, i + length))  # "the Indonesian Hospital": a site's name
             i += length
             continue
@@ -241,12 +242,12 @@ def _name_at(words: tuple[str, ...], raw: tuple[str, ...] | None,
     return None
 
 
-def site_named_after(raw: Sequence[str] | None, how: str, after: int) -> bool:
-    """A state's adjective that begins a site's capitalised name ("the Indonesian Hospital",
-    ``named-site`` in actor_words.tsv): the site stands where the text puts it, whatever state
-    it is named after."""
-    return how == "adjective" and raw is not None and after < len(raw) and \
-        raw[after][:1].isupper() and norm(raw[after]) in actor_words("named-site")
+def site_named_after(how: str, next_word: str | None) -> bool:
+    """A state's adjective (``how``) before the capitalised head of a site's name ("the
+    Indonesian Hospital", ``named-site`` in actor_words.tsv): the site stands where the text
+    puts it, whatever state it is named after."""
+    return how == "adjective" and next_word is not None and next_word[:1].isupper() and \
+        norm(next_word) in actor_words("named-site")
 
 
 def continent_region(before: str, word: str) -> bool:

@@ -82,7 +82,7 @@ def _country_hits(doc: Doc) -> list[tuple[int, str, str | None]]:
                 break
         if hit and (_inside_person_name(doc, i, hit[0]) or _maker(doc, i + hit[0]) or (
                 hit[0] == 1 and i > 0 and continent_region(doc[i - 1].text, doc[i].text)) or
-                site_named_after([t.text for t in doc[i + hit[0]:i + hit[0] + 1]], how, 0)):
+                site_named_after(how, doc[i + hit[0]].text if i + hit[0] < n else None)):
             i += hit[0]
         elif hit:
             out.append((starts[i], hit[1], hit[2]))
