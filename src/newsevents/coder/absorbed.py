@@ -434,7 +434,8 @@ def content_of_absorbing(t: Token, row: TriggerRow, rows: Rows, tables: Tables) 
                 lemma_of(anc) == "deny" and cur.dep_ == "ccomp"):
             # (what a party denies in a that-clause is still coded, with stance "denied")
             return True
-        if cur.dep_ == "prep" and _light_object_absorbs(anc, rows, tables):
+        if cur.dep_ == "prep" and cur.lower_ in coder_words("topic-preposition") and \
+                _light_object_absorbs(anc, rows, tables):
             return True
         cur = anc
     return False
@@ -442,7 +443,8 @@ def content_of_absorbing(t: Token, row: TriggerRow, rows: Rows, tables: Tables) 
 
 def _light_object_absorbs(verb: Token, rows: Rows, tables: Tables) -> bool:
     """"reiterated their plea to Congress on an immediate investigation": the parser hangs the
-    plea's complement on the light verb; it is still what the plea asks for."""
+    plea's complement on the light verb; it is still what the plea asks for ("made her first
+    visit since signing a pact": not what "since" tells)."""
     obj = syntax.child(verb, "dobj")
     return verb.pos_ == "VERB" and lemma_of(verb) in tables.cues.get("light", {}) and \
         obj is not None and obj.i in rows and rows[obj.i].type in plover_types("absorbing")

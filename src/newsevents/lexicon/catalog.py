@@ -224,6 +224,8 @@ CODER_WORD_LISTS: dict[str, str] = {
                        "\"since\")",
     "companion-preposition": "prepositions that join a companion to a verb's subject (\"along "
                              "with X\")",
+    "topic-preposition": "prepositions that tell what a light verb's object is about "
+                         "(\"reiterated their plea to Congress on an investigation\")",
     "setting-preposition": "prepositions that make a noun the setting or purpose of the verb "
                            "(\"threw stones during demonstrations\")",
     "locative": "prepositions that tell where an event happened",
