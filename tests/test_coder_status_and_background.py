@@ -387,3 +387,14 @@ def test_a_party_named_by_an_accusation_is_no_accusation() -> None:
     told = _events("Prosecutors in Ohio accused the man of robbing a bank in Columbus, "
                    "officers said on Monday.", "2020-07-28")
     assert [e.type for e in told if e.evidence.trigger == "accused"] == ["ACCUSE"]
+
+
+def test_a_crowd_that_disperses_of_itself_is_not_dispersed() -> None:
+    """"marched to the government building and dispersed without incident": no one broke the
+    march up; "was dispersed by police" and "police dispersed the crowd" are interventions."""
+    calm = _events("In Batumi, several hundred people marched to the government building on "
+                   "Monday and dispersed without incident.")
+    assert not any(e.type == "COERCE" for e in calm)
+    for text in ("The crowd in Batumi was dispersed by police on Monday night.",
+                 "Riot police dispersed the crowd in Batumi on Monday night."):
+        assert any(e.type == "COERCE" for e in _events(text))
