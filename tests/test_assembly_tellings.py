@@ -141,6 +141,23 @@ def test_a_statement_told_as_one_more_is_another_statement() -> None:
     assert all(len(e.mentions) == 1 for e in demands)
 
 
+def test_a_surname_read_as_a_town_is_still_the_person_named_before() -> None:
+    # the small model tags the bare "Medina" as a place; the full name told before is a person
+    text = ("Police in Quito detained activist Jorge Medina on Friday afternoon as he left his "
+            "office, his lawyer said.\n\n"
+            "The prosecutor's office said in a statement that Medina had been arrested on "
+            "charges of rebellion and sabotage.")
+    (arrest,) = _events(text, "2025-01-10T10:00:00-05:00", "COERCE")
+    assert len(arrest.mentions) == 2
+
+
+def test_a_conviction_and_a_sentence_are_two_steps() -> None:
+    text = ("A jury in Dallas convicted Carl Webb of wire fraud on Monday, prosecutors said.\n\n"
+            "Judge Ann Reyes then sentenced Webb to ten years in prison.")
+    steps = _events(text, "2025-01-10T10:00:00-05:00", "SANCTION")
+    assert sorted(e.evidence.trigger for e in steps) == ["convicted", "sentenced"]
+
+
 def test_another_strike_is_of_the_doer_and_weapon_told_before() -> None:
     text = ("KYIV, Sept 3 (Agency) - Russian drones struck the port of Odesa overnight, killing "
             "two people, the regional governor said. Air defences were active over the region "

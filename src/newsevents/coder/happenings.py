@@ -195,7 +195,10 @@ def _comparable(a: Draft, b: Draft, need_anchor: bool) -> bool:
 def two_acts(a: Draft, b: Draft) -> bool:
     """"called in the army ... and suspended mobile internet", "arrested 400 protesters": an
     arrest and a restriction are two acts of coercion, where two tellings of one attack may
-    name two weapons."""
+    name two weapons; "a jury convicted Webb" and "Webb was sentenced" are two steps of a
+    court, each told by a verb of its own."""
+    if a.type == "SANCTION" and a.token.pos_ == b.token.pos_ == "VERB":
+        return lemma_of(a.token) != lemma_of(b.token)
     return a.type == "COERCE" and bool(a.mode) and bool(b.mode) and a.mode != b.mode
 
 
@@ -253,11 +256,18 @@ _NOT_PERSONS = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG"})
 def same_named_person(a: Draft, b: Draft) -> bool:
     """Both tellings name one person as whom the act was done to: the shorter name is the end
     of the longer ("Jackson", "Demario Aundre Jackson")."""
-    names = [[t.lower_ for t in _patient(d) if t.pos_ == "PROPN"] for d in (a, b)]
-    if not all(names) or any(t.ent_type_ in _NOT_PERSONS for d in (a, b) for t in _patient(d)):
+    patients = sorted((_patient(d) for d in (a, b)),
+                      key=lambda p: sum(t.pos_ == "PROPN" for t in p))
+    names = [[t.lower_ for t in p if t.pos_ == "PROPN"] for p in patients]
+    if not all(names) or names[1][-len(names[0]):] != names[0]:
         return False
-    short, long_ = sorted(names, key=len)
-    return long_[-len(short):] == short
+    short, long_ = patients
+    # the parser may read a bare surname that is also a town as a place ("Medina had been
+    # arrested"): the longer telling, read as a person's full name, says who it is
+    full_person = len(names[1]) > len(names[0]) and all(
+        t.ent_type_ == "PERSON" for t in long_ if t.pos_ == "PROPN")
+    return not any(t.ent_type_ in _NOT_PERSONS for t in long_) and (
+        full_person or not any(t.ent_type_ in _NOT_PERSONS for t in short))
 
 
 def names_lead_individual(first: Draft, later: Draft) -> bool:
