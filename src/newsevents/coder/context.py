@@ -380,6 +380,11 @@ def _cue_modality(c: Token, node: Token, tables: Tables) -> str | None:
     return None
 
 
+# Verbs of wanting whose "that" clause is wished for too ("hopes the court strikes the law
+# down"); "wants the UK to extradite him" asks it of the UK, and the act keeps its own reading.
+_WISHED_CLAUSES = frozenset({"hope", "wish"})
+
+
 def _governor_modality(node: Token, below: Token, tables: Tables) -> str | None:
     """The modality a governing word gives: "plans to", "possible", "expected to" (a modal
     noun, adjective or verb), "wants to" (a wish), "without", or a negating verb ("failed
@@ -391,10 +396,8 @@ def _governor_modality(node: Token, below: Token, tables: Tables) -> str | None:
             below.dep_ == "xcomp":
         return "future"
     if lem in tables.cues.get("wish", {}) and node.pos_ == "VERB" and (
-            below.dep_ == "xcomp" or (below.dep_ == "ccomp" and lem in ("hope", "wish"))):
-        # "wants to ban", "hopes the court strikes the law down" (but "wants the UK to
-        # extradite him" asks it of the UK: the act keeps its own reading)
-        return "hypothetical"
+            below.dep_ == "xcomp" or (below.dep_ == "ccomp" and lem in _WISHED_CLAUSES)):
+        return "hypothetical"  # "wants to ban", "hopes the court strikes the law down"
     if node.lower_ == "without":
         return "negated"
     if lem in tables.cues.get("negated", {}) and node.pos_ == "VERB" and lem != "deny":

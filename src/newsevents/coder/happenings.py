@@ -395,9 +395,9 @@ def told_as_next(d: Draft) -> bool:
     t = d.token
     if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") and t.head.i < t.i:
         return False
-    marks = coder_words("next-mark") | (
-        coder_words("more-mark") if d.type in plover_types("verbal") else frozenset())
-    return any(c.dep_ == "advmod" and c.lower_ in marks for c in t.children)
+    statement = d.type in plover_types("verbal")
+    return any(c.dep_ == "advmod" and (c.lower_ in coder_words("next-mark") or (
+        statement and c.lower_ in coder_words("more-mark"))) for c in t.children)
 
 
 def _finer_place(keep: Draft, other: Draft) -> bool:
