@@ -304,7 +304,7 @@ def teller_of_penalty(p: Parties, actor: Found) -> Found:
             source.kind != "organisation" or source.country == "NGO" or source.sector == "JRN":
         return actor
     t = p.token
-    if t.pos_ != "VERB" or not syntax.is_passive(t) or any(c.dep_ == "agent" for c in t.children):
+    if t.pos_ != "VERB" or not syntax.agentless_passive(t):
         return actor
     return Found((source,), (), "teller-of-penalty")
 

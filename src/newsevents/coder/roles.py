@@ -603,7 +603,7 @@ def _agentless_passive(t: Token, row: TriggerRow) -> bool:
         if not _put_under(t):
             return False
         t = t.head.head  # "twelve travellers were put under quarantine": the verb is the passive
-    return syntax.is_passive(t) and not any(c.dep_ == "agent" for c in t.children)
+    return syntax.agentless_passive(t)
 
 
 def place_authority(t: Token, row: TriggerRow, places: list[PlaceMention], text: str) -> Found:

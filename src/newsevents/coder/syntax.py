@@ -84,6 +84,11 @@ def _participle_with_agent(t: Token) -> bool:
     return t.dep_ == "advcl" and child(t, "aux", "nsubj") is None
 
 
+def agentless_passive(t: Token) -> bool:
+    """A passive verb with no doer after "by" ("was arrested", "was suspended")."""
+    return is_passive(t) and child(t, "agent") is None
+
+
 def is_passive(t: Token) -> bool:
     """A passive verb, also one that shares its first verb's "was" ("was convicted and
     sentenced") or a participle with its doer after "by" ("talks mediated by Qatar")."""
